@@ -1,0 +1,152 @@
+"""The command line: a thin skin over the Python API (`wirecoder analyze` == `wirecoder.analyze`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import WirecoderError
+
+
+def _add_output_flags(parser: argparse.ArgumentParser) -> None:
+    """The output flags every listing command shares."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--json", dest="output", action="store_const", const="json",
+                       help="one JSON document (an array when there are several)")
+    group.add_argument("--jsonl", dest="output", action="store_const", const="jsonl",
+                       help="one JSON object per line")
+    group.add_argument("--table", dest="output", action="store_const", const="table",
+                       help="the readable report (default)")
+    parser.set_defaults(output="table")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wirecoder",
+        description="Checked, sourced event data from news reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"wirecoder {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    analyze = sub.add_parser("analyze", help="analyse documents and print what they report")
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="text, HTML or JSONL file; - for stdin")
+    analyze.add_argument("--format", dest="input_format", choices=["text", "html", "jsonl"],
+                         help="input format (default: by file extension)")
+    analyze.add_argument("--published", help="publication date, e.g. 2025-01-31 (when the input has none)")
+    analyze.add_argument("--config", help="pipeline config JSON (see `wirecoder config`)")
+    analyze.add_argument("--disable", action="append", default=[], metavar="STAGE",
+                         help="switch a stage off (repeatable)")
+    analyze.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    _add_output_flags(analyze)
+
+    ev = sub.add_parser("eval", help="score an extractor on a gold set")
+    ev.add_argument("task", help="events, quotes, quantities, times or places")
+    ev.add_argument("--data", required=True, help="gold data file or folder")
+    ev.add_argument("--format", dest="data_format", help="gold data format (default per task)")
+    ev.add_argument("--limit", type=int, help="score only the first N items")
+    ev.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
+
+    sub.add_parser("schema", help="print the JSON Schema of the analysis output")
+    sub.add_parser("stages", help="list the registered pipeline stages")
+    sub.add_parser("config", help="print the default pipeline config as JSON")
+    return parser
+
+
+def _load_pipeline(args: argparse.Namespace):
+    from .pipeline import PipelineConfig, load
+
+    config = PipelineConfig.from_file(args.config) if args.config else PipelineConfig()
+    config.disabled = sorted(set(config.disabled) | set(args.disable))
+    return load(config)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .ingest import read_path
+    from .ingest.base import parse_published
+    from .report import render
+
+    published = parse_published(args.published) if args.published else None
+    pipeline = _load_pipeline(args)  # a bad config fails before any input is read
+    raws = [raw for path in args.paths for raw in read_path(path, args.input_format, published=published)]
+    analyses = list(pipeline.pipe(raws))
+    if args.output == "json":
+        if len(analyses) == 1:
+            print(analyses[0].to_json(indent=2))
+        else:
+            print("[" + ",\n".join(a.to_json(indent=2) for a in analyses) + "]")
+    elif args.output == "jsonl":
+        for analysis in analyses:
+            print(analysis.to_json())
+    else:
+        color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+                                           and not os.environ.get("NO_COLOR"))
+        print("\n".join(render(a, color=color) for a in analyses))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import run_eval
+
+    metrics = run_eval(args.task, args.data, args.data_format, limit=args.limit)
+    if args.json:
+        print(json.dumps(metrics, sort_keys=True))
+    else:
+        for key, value in metrics.items():
+            print(f"{key:<24} {value}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .records import analysis_json_schema
+
+    print(json.dumps(analysis_json_schema(), indent=2))
+    return 0
+
+
+def cmd_stages(args: argparse.Namespace) -> int:
+    from .registry import registered_stages
+
+    for _name, spec in sorted(registered_stages().items()):
+        print(f"{spec.label:<22} needs {', '.join(spec.requires) or '-':<18} "
+              f"adds {', '.join(spec.assigns):<12} {spec.doc}")
+    return 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from .pipeline import PipelineConfig
+
+    print(json.dumps(PipelineConfig().to_dict(), indent=2))
+    return 0
+
+
+COMMANDS = {"analyze": cmd_analyze, "eval": cmd_eval, "schema": cmd_schema,
+            "stages": cmd_stages, "config": cmd_config}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except WirecoderError as exc:
+        print(f"wirecoder: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("wirecoder: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # an internal error: one line unless --debug
+        if args.debug:
+            raise
+        print(f"wirecoder: W099: internal error ({type(exc).__name__}: {exc}); "
+              "rerun with --debug for the traceback", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

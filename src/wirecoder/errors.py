@@ -1,0 +1,62 @@
+"""Errors the user can cause, each with a stable code, printed as one line by the CLI."""
+
+from __future__ import annotations
+
+
+class WirecoderError(Exception):
+    """Base class: `code` is stable across versions so scripts can match on it."""
+
+    code = "W000"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+class InputNotFound(WirecoderError):
+    code = "W010"
+
+
+class InputNotText(WirecoderError):
+    code = "W011"
+
+
+class InputNotUtf8(WirecoderError):
+    code = "W012"
+
+
+class EmptyInput(WirecoderError):
+    code = "W013"
+
+
+class BadDate(WirecoderError):
+    code = "W014"
+
+
+class BadRecord(WirecoderError):
+    """A JSONL line or other structured input that does not hold a document."""
+
+    code = "W015"
+
+
+class UnknownFormat(WirecoderError):
+    code = "W016"
+
+
+class ConfigError(WirecoderError):
+    """An unknown stage, a stage whose requirements are switched off, a bad option."""
+
+    code = "W020"
+
+
+class ModelMissing(WirecoderError):
+    code = "W021"
+
+
+class DataMissing(WirecoderError):
+    """Gold data or another file an evaluation needs is absent."""
+
+    code = "W030"

@@ -1,0 +1,70 @@
+"""Evaluation harness: `wirecoder eval TASK --data PATH --format NAME`.
+
+Each scorer module registers itself with `@scorer(task, format)`; a scorer takes the data path, a
+pipeline and an optional limit and returns its metrics. The harness adds `n` (items scored, as
+the scorer reports it) and `seconds` (wall time of the whole evaluation).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataMissing, UnknownFormat
+
+ScorerFn = Callable[..., dict[str, Any]]
+_SCORERS: dict[str, dict[str, ScorerFn]] = {}
+DEFAULT_FORMATS: dict[str, str] = {}
+TASKS = ("events", "quotes", "quantities", "times", "places")
+
+
+def scorer(task: str, fmt: str, *, default: bool = False) -> Callable[[ScorerFn], ScorerFn]:
+    def register(fn: ScorerFn) -> ScorerFn:
+        _SCORERS.setdefault(task, {})[fmt] = fn
+        if default or task not in DEFAULT_FORMATS:
+            DEFAULT_FORMATS[task] = fmt
+        return fn
+
+    return register
+
+
+def _load_scorers() -> None:
+    from . import quotes  # noqa: F401  (registers its scorers)
+
+
+def available() -> dict[str, list[str]]:
+    _load_scorers()
+    return {task: sorted(formats) for task, formats in _SCORERS.items()}
+
+
+def run_eval(task: str, data: str | Path, fmt: str | None = None, *, limit: int | None = None,
+             pipeline=None, **options: Any) -> dict[str, Any]:
+    """Score `task` on the gold set at `data`; returns the metrics plus `n` and `seconds`."""
+    _load_scorers()
+    if task not in TASKS:
+        raise UnknownFormat(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")
+    if task not in _SCORERS:
+        raise UnknownFormat(f"no scorer for {task!r} yet")
+    fmt = fmt or DEFAULT_FORMATS[task]
+    if fmt not in _SCORERS[task]:
+        raise UnknownFormat(f"no {fmt!r} format for {task!r}; choose one of {', '.join(sorted(_SCORERS[task]))}")
+    path = Path(data)
+    if not path.exists():
+        raise DataMissing(f"gold data not found: {path}")
+    if pipeline is None:
+        from ..pipeline import Pipeline
+        pipeline = Pipeline()
+    started = time.perf_counter()
+    metrics = _SCORERS[task][fmt](path, pipeline, limit=limit, **options)
+    metrics["seconds"] = round(time.perf_counter() - started, 3)
+    return metrics
+
+
+def prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> tuple[float, float, float]:
+    """Precision over predictions, recall over gold items (they may be matched separately)."""
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return round(p, 4), round(r, 4), round(f, 4)

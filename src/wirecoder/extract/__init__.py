@@ -1,0 +1,1 @@
+"""Extractors: one module per kind of finding, each registering its stage(s)."""

@@ -1,0 +1,80 @@
+"""What every reader shares: the RawDocument it yields, safe file reading, date parsing."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from dateutil import parser as dateparser
+
+from ..errors import BadDate, EmptyInput, InputNotFound, InputNotText, InputNotUtf8
+
+# Bytes that never occur in text files; one of them early on means binary input.
+_BINARY_MARKERS = (b"\x00",)
+_SNIFF_BYTES = 8192
+
+
+@dataclass
+class RawDocument:
+    """Text as read, before cleaning, with whatever metadata the reader found."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+    source: str | None = None
+    doc_id: str | None = None  # an id the input supplies; else a content hash is used
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    if any(marker in data[:_SNIFF_BYTES] for marker in _BINARY_MARKERS):
+        raise InputNotText(f"input is binary, not text: {name}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputNotUtf8(f"input is not UTF-8 text: {name} (byte {exc.start})") from None
+    if not text.strip():
+        raise EmptyInput(f"input is empty: {name}")
+    return text
+
+
+def read_text_file(path: str | Path) -> str:
+    """Read a UTF-8 file, or standard input for '-', with coded errors for bad input."""
+    if str(path) == "-":
+        return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
+    p = Path(path)
+    if not p.exists():
+        raise InputNotFound(f"no such file: {p}")
+    if p.is_dir():
+        raise InputNotFound(f"is a folder, not a file: {p}")
+    return decode_bytes(p.read_bytes(), str(p))
+
+
+def parse_published(value: str | date | datetime | None) -> datetime | None:
+    """A publication date or datetime; naive values are taken as UTC (documented)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, date):
+        dt = datetime(value.year, value.month, value.day)
+    else:
+        text = str(value).strip()
+        try:
+            dt = dateparser.isoparse(text)
+        except ValueError:
+            dt = None
+            # Free forms ("31 January 2025", RFC 2822) only with a year: never guess it from today.
+            if re.search(r"\b\d{4}\b", text):
+                try:
+                    dt = dateparser.parse(text)
+                except (ValueError, OverflowError):
+                    dt = None
+            if dt is None:
+                raise BadDate(f"cannot read the date {text!r}; use a form like 2025-01-31 or "
+                              "2025-01-31T09:00:00-05:00") from None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)

@@ -1,0 +1,43 @@
+"""JSONL: one document per line, `{"text": ..., "title", "url", "published", "id", "source", ...}`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime
+
+from ..errors import BadRecord, EmptyInput
+from .base import RawDocument, parse_published
+
+_TEXT_KEYS = ("text", "body", "content")
+_DATE_KEYS = ("published", "date", "publication_date", "published_at")
+_KNOWN = {"title", "url", "id", "source", *_TEXT_KEYS, *_DATE_KEYS}
+
+
+def read_jsonl(content: str, *, source: str | None = None,
+               published: datetime | None = None) -> Iterator[RawDocument]:
+    where = source or "<jsonl>"
+    for lineno, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise BadRecord(f"{where}:{lineno}: not a JSON object ({exc.msg})") from None
+        if not isinstance(obj, dict):
+            raise BadRecord(f"{where}:{lineno}: expected a JSON object, found {type(obj).__name__}")
+        text = next((obj[k] for k in _TEXT_KEYS if isinstance(obj.get(k), str)), None)
+        if text is None:
+            raise BadRecord(f"{where}:{lineno}: no 'text' field")
+        if not text.strip():
+            raise EmptyInput(f"{where}:{lineno}: the 'text' field is empty")
+        date_value = next((obj[k] for k in _DATE_KEYS if obj.get(k)), None)
+        yield RawDocument(
+            text=text,
+            title=obj.get("title") if isinstance(obj.get("title"), str) else None,
+            url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+            published=parse_published(date_value) if date_value else published,
+            source=obj.get("source") or f"{where}:{lineno}",
+            doc_id=str(obj["id"]) if obj.get("id") is not None else None,
+            metadata={k: str(v) for k, v in obj.items() if k not in _KNOWN and v is not None},
+        )

@@ -1,0 +1,166 @@
+"""The pipeline: named stages run in order over documents.
+
+    nlp = wirecoder.load()                       # default config
+    analysis = nlp.analyze(text, published="2025-01-31")
+    for analysis in nlp.pipe(documents, n_process=2): ...
+
+`PipelineConfig` is plain data (JSON round-trip), so a run can be reproduced from its config.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import ConfigError
+from .ingest.base import RawDocument, parse_published
+from .records import Analysis, Document
+from .registry import StageSpec, get_stage
+from .state import AnalysisState
+
+DEFAULT_STAGES = [
+    "clean", "parse", "sentences", "actors_ner", "quotes_simple", "quantities_ner",
+    "times_ner", "places_ner",
+]
+
+# Where each kind of record is reported in an Analysis.
+_LIST_KEYS = ("sentences", "actors", "events", "quotes", "quantities", "claims", "times", "places")
+
+
+@dataclass
+class PipelineConfig:
+    stages: list[str] = field(default_factory=lambda: list(DEFAULT_STAGES))
+    disabled: list[str] = field(default_factory=list)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PipelineConfig:
+        unknown = set(data) - {"stages", "disabled", "options"}
+        if unknown:
+            raise ConfigError(f"unknown config keys: {sorted(unknown)}")
+        return cls(stages=list(data.get("stages", DEFAULT_STAGES)),
+                   disabled=list(data.get("disabled", [])),
+                   options={k: dict(v) for k, v in data.get("options", {}).items()})
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> PipelineConfig:
+        try:
+            return cls.from_dict(json.loads(Path(path).read_text("utf-8")))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise ConfigError(f"cannot read the config {path}: {exc}") from None
+
+    def digest(self) -> str:
+        return hashlib.sha256(json.dumps(self.to_dict(), sort_keys=True).encode()).hexdigest()[:12]
+
+
+class Pipeline:
+    def __init__(self, config: PipelineConfig | None = None):
+        self.config = config or PipelineConfig()
+        self.specs: list[StageSpec] = []
+        unknown_disabled = set(self.config.disabled) - set(self.config.stages)
+        if unknown_disabled:
+            raise ConfigError(f"cannot disable stages that are not in the pipeline: "
+                              f"{sorted(unknown_disabled)}")
+        available: set[str] = set()
+        for name in self.config.stages:
+            if name in self.config.disabled:
+                continue
+            spec = get_stage(name)
+            missing = [r for r in spec.requires if r not in available]
+            if missing:
+                raise ConfigError(f"stage {name!r} needs {missing}, which no earlier enabled stage adds")
+            clash = [a for a in spec.assigns if a in available]
+            if clash:
+                raise ConfigError(f"stage {name!r} assigns {clash}, already assigned by an earlier stage")
+            available.update(spec.assigns)
+            self.specs.append(spec)
+        self._runners = [
+            spec.factory({**spec.defaults, **self.config.options.get(spec.name, {})})
+            for spec in self.specs
+        ]
+        self.coder_version = f"wirecoder {__version__} config {self.config.digest()}"
+
+    @property
+    def stage_labels(self) -> list[str]:
+        return [spec.label for spec in self.specs]
+
+    def analyze(self, item: str | RawDocument | Document, *, published: str | datetime | None = None,
+                title: str | None = None) -> Analysis:
+        raw = to_raw(item, published=published, title=title)
+        return next(self.pipe([raw]))
+
+    def pipe(self, items: Iterable[str | RawDocument], *, n_process: int = 1,
+             batch_size: int = 64) -> Iterator[Analysis]:
+        """Analyse many documents; the spaCy parse runs batched, in `n_process` processes."""
+        states: Iterator[AnalysisState] = (AnalysisState(raw=to_raw(item)) for item in items)
+        for spec, runner in zip(self.specs, self._runners, strict=True):
+            states = self._apply(spec, runner, states, n_process, batch_size)
+        for state in states:
+            yield self._to_analysis(state)
+
+    @staticmethod
+    def _apply(spec: StageSpec, runner, states: Iterator[AnalysisState], n_process: int,
+               batch_size: int) -> Iterator[AnalysisState]:
+        if hasattr(runner, "pipe"):
+            return runner.pipe(states, n_process=n_process, batch_size=batch_size)
+
+        def each() -> Iterator[AnalysisState]:
+            for state in states:
+                state.put(spec.name, spec.assigns, runner(state))
+                yield state
+
+        return each()
+
+    def _to_analysis(self, state: AnalysisState) -> Analysis:
+        lists = {key: state.get(key, []) for key in _LIST_KEYS}
+        return Analysis(coder_version=self.coder_version, stages=self.stage_labels,
+                        document=state.document, **lists)
+
+
+def to_raw(item: str | RawDocument | Document, *, published: str | datetime | None = None,
+           title: str | None = None) -> RawDocument:
+    if isinstance(item, RawDocument):
+        if published is not None and item.published is None:
+            item.published = parse_published(published)
+        return item
+    if isinstance(item, Document):
+        return RawDocument(text=item.original_text, title=item.title, url=item.url,
+                           published=item.published, source=item.source, doc_id=item.id,
+                           metadata=dict(item.metadata))
+    if isinstance(item, str):
+        from .clean import guess_title
+        return RawDocument(text=item, title=title if title is not None else guess_title(item.lstrip()),
+                           published=parse_published(published))
+    raise ConfigError(f"cannot analyse an object of type {type(item).__name__}")
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def load(config: PipelineConfig | dict[str, Any] | str | Path | None = None) -> Pipeline:
+    """A pipeline for `config` (a PipelineConfig, a dict, or a JSON file path); None is the default."""
+    if config is None:
+        return Pipeline()
+    if isinstance(config, PipelineConfig):
+        return Pipeline(config)
+    if isinstance(config, dict):
+        return Pipeline(PipelineConfig.from_dict(config))
+    return Pipeline(PipelineConfig.from_file(config))
+
+
+def analyze(text: str | RawDocument | Document, *, published: str | datetime | None = None,
+            title: str | None = None) -> Analysis:
+    """Analyse one document with the default pipeline (built once per process)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT.analyze(text, published=published, title=title)

@@ -1,0 +1,107 @@
+"""Built-in stages: cleaning, the spaCy parse, sentences; importing this registers the extractors too."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .clean import clean
+from .nlp import MODEL_NAME, load_nlp
+from .records import Document, Sentence, Span, stable_id
+from .registry import stage
+from .state import AnalysisState
+
+
+def document_id(text: str) -> str:
+    """Documents are identified by the hash of their original text: the same text, the same id."""
+    return stable_id("doc", text)
+
+
+@stage("clean", assigns=("document",), version="1", before_parse=True)
+def make_cleaner(options: dict[str, Any]):
+    """Normalise characters and drop repeated title/caption/paragraph copies (kept as dropped spans)."""
+
+    def run(state: AnalysisState) -> dict[str, Any]:
+        raw = state.raw
+        result = clean(raw.text, title=raw.title)
+        document = Document(
+            id=raw.doc_id or document_id(raw.text),
+            source=raw.source, url=raw.url, title=result.title, published=raw.published,
+            text=result.text, original_text=raw.text, dropped=result.dropped,
+            offset_map=result.offset_map, metadata=raw.metadata,
+        )
+        return {"document": document}
+
+    return run
+
+
+class SpacyParse:
+    """Tokens, tags, dependencies, entities and sentences from the pinned spaCy model."""
+
+    def __init__(self, model: str):
+        self.nlp = load_nlp(model)
+
+    def __call__(self, state: AnalysisState) -> dict[str, Any]:
+        return {"spacy": self.nlp(state.document.text)}
+
+    def pipe(self, states: Iterable[AnalysisState], n_process: int = 1,
+             batch_size: int = 64) -> Iterator[AnalysisState]:
+        pairs = ((state.document.text, state) for state in states)
+        for doc, state in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process,
+                                        batch_size=batch_size):
+            state.put("parse", ("spacy",), {"spacy": doc})
+            yield state
+
+
+@stage("parse", requires=("document",), assigns=("spacy",), version="1",
+       defaults={"model": MODEL_NAME})
+def make_parser(options: dict[str, Any]):
+    """The spaCy parse of the cleaned text."""
+    return SpacyParse(options.get("model", MODEL_NAME))
+
+
+def paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    i = text.find("\n\n")
+    while i != -1:
+        starts.append(i + 2)
+        i = text.find("\n\n", i + 2)
+    return starts
+
+
+@stage("sentences", requires=("document", "spacy"), assigns=("sentences",), version="1")
+def make_sentences(options: dict[str, Any]):
+    """Sentences from the parse, never crossing a paragraph break."""
+    from bisect import bisect_right
+
+    def run(state: AnalysisState) -> dict[str, Any]:
+        text = state.document.text
+        starts = paragraph_starts(text)
+        sentences = []
+        for sent in state.spacy_doc.sents:
+            start, end = sent.start_char, sent.end_char
+            # spaCy may run a sentence over a blank line (captions lack full stops): split there.
+            pieces, cursor = [], start
+            for para_start in starts:
+                if start < para_start < end:
+                    pieces.append((cursor, para_start))
+                    cursor = para_start
+            pieces.append((cursor, end))
+            for a, b in pieces:
+                seg = text[a:b]
+                a += len(seg) - len(seg.lstrip())
+                b -= len(seg) - len(seg.rstrip())
+                if b <= a:
+                    continue
+                span = Span.of(text, a, b)
+                sentences.append(Sentence(
+                    id=stable_id("sent", state.document.id, span.key()), span=span,
+                    paragraph=bisect_right(starts, a) - 1,
+                ))
+        return {"sentences": sentences}
+
+    return run
+
+
+# The extractors register themselves on import.
+from .extract import actors, places, quantities, quotes, times  # noqa: E402,F401

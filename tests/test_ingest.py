@@ -1,0 +1,112 @@
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from wirecoder.errors import (
+    BadDate,
+    BadRecord,
+    EmptyInput,
+    InputNotFound,
+    InputNotText,
+    InputNotUtf8,
+)
+from wirecoder.ingest import guess_format, read_path, read_string
+from wirecoder.ingest.base import parse_published
+
+HTML = """<!doctype html><html><head><title>Tariffs on three countries | Example News</title>
+<meta property="article:published_time" content="2025-01-31T09:30:00-05:00">
+<link rel="canonical" href="https://news.example.org/tariffs"></head>
+<body><nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
+<article><h1>Tariffs on three countries</h1>
+<p>Press Secretary Karoline Leavitt said on Friday that a 25 percent tariff will be levied on Mexico and Canada.</p>
+<p>A 10 percent tariff will also be imposed against China on the same day, officials said.</p>
+</article>
+<footer>Copyright 2025 Example News. All rights reserved. Subscribe to our newsletter.</footer>
+</body></html>"""
+
+
+def test_text_with_title_line(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Cartel gunfight at the border\n\nBorder Patrol agents returned fire on Monday.\n")
+    [raw] = read_path(p, published="2025-01-31")
+    assert raw.title == "Cartel gunfight at the border"
+    assert raw.published == datetime(2025, 1, 31, tzinfo=UTC)
+    assert raw.source == str(p)
+
+
+def test_html_boilerplate_removed_and_metadata_read(tmp_path):
+    p = tmp_path / "a.html"
+    p.write_text(HTML)
+    [raw] = read_path(p)
+    assert "25 percent tariff" in raw.text and "10 percent tariff" in raw.text
+    assert "Subscribe" not in raw.text and "Sport" not in raw.text
+    assert raw.url == "https://news.example.org/tariffs"
+    assert raw.published is not None and raw.published.date().isoformat() == "2025-01-31"
+    assert "\n\n" in raw.text  # paragraphs separated by a blank line
+
+
+def test_html_published_flag_overrides(tmp_path):
+    p = tmp_path / "a.html"
+    p.write_text(HTML)
+    [raw] = read_path(p, published="2025-02-02")
+    assert raw.published.date().isoformat() == "2025-02-02"
+
+
+def test_jsonl_documents_and_metadata(tmp_path):
+    p = tmp_path / "docs.jsonl"
+    rows = [{"id": "a1", "text": "Officials met in Geneva.", "title": "Talks", "published": "2025-01-30",
+             "url": "https://x.example/a1", "section": "world"},
+            {"text": "Protesters marched in Lagos.", "date": "2025-01-29T10:00:00Z"}]
+    p.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n")
+    docs = list(read_path(p))
+    assert [d.doc_id for d in docs] == ["a1", None]
+    assert docs[0].metadata == {"section": "world"} and docs[0].title == "Talks"
+    assert docs[1].published == datetime(2025, 1, 29, 10, tzinfo=UTC)
+
+
+def test_jsonl_errors_name_the_line(tmp_path):
+    p = tmp_path / "bad.jsonl"
+    p.write_text('{"text": "fine"}\n{not json}\n')
+    with pytest.raises(BadRecord, match=r"bad.jsonl:2"):
+        list(read_path(p))
+    p.write_text('{"title": "no text"}\n')
+    with pytest.raises(BadRecord, match="no 'text'"):
+        list(read_path(p))
+    p.write_text('{"text": "  "}\n')
+    with pytest.raises(EmptyInput):
+        list(read_path(p))
+
+
+def test_bad_files(tmp_path):
+    with pytest.raises(InputNotFound):
+        list(read_path(tmp_path / "missing.txt"))
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x00\x00")
+    with pytest.raises(InputNotText):
+        list(read_path(binary))
+    latin = tmp_path / "l.txt"
+    latin.write_bytes("Se\xf1or Pe\xf1a".encode("latin-1"))
+    with pytest.raises(InputNotUtf8, match="W012") as info:
+        list(read_path(latin))
+    assert str(info.value).startswith("W012: input is not UTF-8 text")
+    empty = tmp_path / "e.txt"
+    empty.write_text(" \n\t\n")
+    with pytest.raises(EmptyInput):
+        list(read_path(empty))
+
+
+def test_dates():
+    assert parse_published("2025-01-31T09:00:00-05:00").utcoffset().total_seconds() == -5 * 3600
+    assert parse_published("31 January 2025") == datetime(2025, 1, 31, tzinfo=UTC)
+    for bad in ("Monday", "yesterday", "2025-13-45"):
+        with pytest.raises(BadDate):
+            parse_published(bad)
+
+
+def test_format_guessing():
+    assert guess_format("x.htm") == "html"
+    assert guess_format("x.unknown", "<!DOCTYPE html><html>") == "html"
+    assert guess_format("x.unknown", '{"text": "a"}') == "jsonl"
+    assert guess_format("x.unknown", "plain words") == "text"
+    assert [d.text for d in read_string("just text", "text")] == ["just text"]
