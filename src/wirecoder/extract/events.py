@@ -1,0 +1,436 @@
+"""The PLOVER event coder: lexicon triggers, dependency roles, modality, speaker attribution.
+
+1. Triggers: verbs from knowledge/plover_verbs.tsv (two-word patterns such as "open fire" or
+   "impose tariff" first, matching the verb's object, particle, preposition or passive subject),
+   and event nouns from knowledge/plover_nouns.tsv when a light verb carries them ("launch an
+   attack"), when they "break out", or when they name their parties ("firefight between X and Y").
+2. Roles from the parse: subjects are sources, objects and on/against/at phrases are targets;
+   passives swap them ("were fired upon by X"); a subject-less clause borrows its controller's
+   subject ("open to using force", "vowed to wage war"); coordination gives several actors.
+3. Modality (see modality.py). A material act that is only threatened, planned or weighed is
+   coded as THREATEN (mode from the act) — never as the act itself. Inside a quote or a "said that"
+   clause the event is asserted by the speaker, and an act the narrator does not assert becomes
+   `reported`. A statement dated before the publication year ("pledged in 2023") is historical.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ..knowledge import load_tsv
+from ..records import ActorRef, Event, Span, stable_id
+from ..registry import stage
+from ..state import AnalysisState
+from .modality import read_modality, reporting_verb
+
+LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", "mount", "implement",
+               "announce", "order", "unleash", "begin", "start", "continue", "resume", "lead",
+               "discuss", "consider", "threaten", "plan", "make", "use", "see"}
+OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
+_TARGET_PREPS = {"on", "against", "at", "upon", "after", "to"}
+_THREAT_MODE = {"ASSAULT": "violence", "COERCE": "coerce", "MOBILIZE": "mobilize"}
+_THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138"}
+
+
+@dataclass(frozen=True)
+class Lexeme:
+    type: str
+    mode: str | None
+    cameo: str | None
+    role: str = "svo"
+
+
+@cache
+def verb_lexicon() -> tuple[dict[str, Lexeme], dict[str, Lexeme]]:
+    single, double = {}, {}
+    for row in load_tsv("plover_verbs.tsv"):
+        lex = Lexeme(row["type"], row.get("mode") or None, row.get("cameo") or None,
+                     row.get("role") or "svo")
+        (double if " " in row["pattern"] else single)[row["pattern"]] = lex
+    return single, double
+
+
+@cache
+def noun_lexicon() -> dict[str, Lexeme]:
+    return {row["noun"]: Lexeme(row["type"], row.get("mode") or None, row.get("cameo") or None)
+            for row in load_tsv("plover_nouns.tsv")}
+
+
+@dataclass
+class Trigger:
+    token: Any  # the spaCy token that anchors the event (verb, or the event noun)
+    lexeme: Lexeme
+    end_token: Any = None  # the second word of a two-word pattern
+    frame: Any = None  # the light verb carrying an event noun
+    sources: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def find_triggers(doc) -> list[Trigger]:
+    single, double = verb_lexicon()
+    nouns = noun_lexicon()
+    found: list[Trigger] = []
+    consumed: set[int] = set()
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.dep_ == "amod":
+            continue
+        lemma = _lemma(tok)
+        match = None
+        for child in tok.children:
+            if child.dep_ in ("dobj", "prt", "nsubjpass", "prep", "attr", "advmod"):
+                key = f"{lemma} {_lemma(child)}"
+                if key in double:
+                    match = Trigger(tok, double[key], end_token=child)
+                    consumed.add(child.i)
+                    break
+        if match is None and lemma in single:
+            match = Trigger(tok, single[lemma])
+        if match is not None:
+            found.append(match)
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
+            continue
+        lemma = _lemma(tok)
+        if lemma not in nouns:
+            continue
+        head = tok.head
+        frame = None
+        if tok.dep_ in ("dobj", "nsubjpass") and _lemma(head) in LIGHT_VERBS:
+            frame = head
+        elif tok.dep_ == "nsubj" and _lemma(head) in OUTBREAK_VERBS:
+            frame = head
+        elif not any(c.dep_ in ("prep", "poss") for c in tok.children):
+            continue
+        found.append(Trigger(tok, nouns[lemma], frame=frame))
+    return found
+
+
+def _phrase(tok):
+    """The argument's noun phrase without relative clauses and appositives."""
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.children:
+        if child.i > tok.i and child.dep_ in ("compound", "flat", "nummod", "amod"):
+            right = max(right, child.right_edge.i)
+    return tok.doc[left:right + 1]
+
+
+def _with_conjuncts(tok) -> list:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.extend(_with_conjuncts(child))
+    return out
+
+
+def _subjects(verb) -> tuple[list, list]:
+    """(sources, targets) from the subjects of `verb`, climbing to a controller when it has none."""
+    tok = verb
+    for _ in range(6):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subj:
+            return [t for s in subj for t in _with_conjuncts(s)], []
+        if passive:
+            return ([t for a in agents for t in _with_conjuncts(a)],
+                    [t for p in passive for t in _with_conjuncts(p)])
+        if tok.dep_ in ("xcomp", "pcomp", "advcl", "conj", "acomp", "prep", "pobj", "ccomp", "relcl") \
+                and tok.head.i != tok.i:
+            if tok.dep_ == "relcl":  # "the fight which saw Border Patrol return fire"
+                break
+            tok = tok.head
+            continue
+        break
+    return [], []
+
+
+def _target_preps(anchor, preps: set[str], depth: int = 0) -> list:
+    """pobj of target prepositions under `anchor`, through its objects but never into a clause."""
+    found = []
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            found.extend(t for p in child.children if p.dep_ == "pobj" for t in _with_conjuncts(p))
+        elif depth < 4 and child.dep_ in ("dobj", "prep", "pobj", "conj", "npadvmod"):
+            found.extend(_target_preps(child, preps, depth + 1))
+    return found
+
+
+def _objects(trigger: Trigger) -> list:
+    verb = trigger.token
+    targets = []
+    if trigger.lexeme.role != "sv":
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and (trigger.end_token is None or child.i != trigger.end_token.i):
+                targets.extend(_with_conjuncts(child))
+    if not targets:
+        preps = _TARGET_PREPS | ({"with"} if trigger.lexeme.role == "recip" else set())
+        targets = _target_preps(verb, preps)
+        end = trigger.end_token
+        if end is not None and end.dep_ == "prep":
+            targets += [t for p in end.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
+    return targets
+
+
+def _noun_roles(trigger: Trigger) -> tuple[list, list]:
+    noun = trigger.token
+    sources, targets = [], []
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and child.ent_type_ != "DATE":
+            sources.append(child)
+        if child.dep_ == "prep":
+            objs = [p for p in child.children if p.dep_ == "pobj"]
+            if child.lower_ == "between" and objs:
+                parties = _with_conjuncts(objs[0])
+                sources.append(parties[0])
+                targets.extend(parties[1:])
+            elif child.lower_ == "by":
+                sources.extend(objs)
+            elif child.lower_ in ("on", "against"):
+                targets.extend(t for o in objs for t in _with_conjuncts(o))
+    if trigger.frame is not None and not sources:
+        frame_sources, _ = _subjects(trigger.frame)
+        sources.extend(s for s in frame_sources if s.i != noun.i)
+    if trigger.frame is not None and not targets:
+        for child in trigger.frame.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+                targets.extend(t for p in child.children if p.dep_ == "pobj" for t in _with_conjuncts(p))
+    return sources, targets
+
+
+class ActorIndex:
+    """Finds the actor behind a token, through the mentions the actors stage resolved."""
+
+    def __init__(self, actors):
+        self.by_char: dict[int, str] = {}
+        self.sectors = {actor.id: set(actor.sectors) for actor in actors}
+        for actor in actors:
+            for m in actor.mentions:
+                for i in range(m.start, m.end):
+                    self.by_char.setdefault(i, actor.id)
+
+    def actor_at(self, tok) -> str | None:
+        return self.by_char.get(tok.idx)
+
+
+_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "WORK_OF_ART",
+               "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
+
+
+def _is_actorish(tok, index: ActorIndex) -> bool:
+    if tok.ent_type_ in _NOT_ACTORS:
+        return False
+    return index.actor_at(tok) is not None or tok.pos_ == "PROPN" or tok.ent_type_ in (
+        "PERSON", "ORG", "GPE", "NORP")
+
+
+def _refs(tokens, text: str, index: ActorIndex, require_actor: bool) -> list[ActorRef]:
+    refs, seen = [], set()
+    for tok in tokens:
+        if tok.i in seen or (require_actor and not _is_actorish(tok, index)):
+            continue
+        seen.add(tok.i)
+        phrase = _phrase(tok)
+        refs.append(ActorRef(span=Span.of(text, phrase.start_char, phrase.end_char),
+                             actor_id=index.actor_at(tok)))
+    return refs
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _dated_before(tok, year: int | None) -> bool:
+    """A DATE phrase attached to `tok` naming a year before `year` ("pledged in 2023")."""
+    if year is None:
+        return False
+    for child in tok.subtree if tok.dep_ != "ROOT" else tok.children:
+        if child.ent_type_ == "DATE":
+            m = _YEAR.search(child.text)
+            if m and int(m.group(1)) < year:
+                return True
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+            for p in child.subtree:
+                m = _YEAR.search(p.text) if p.ent_type_ == "DATE" else None
+                if m and int(m.group(1)) < year or p.lower_ == "campaign":
+                    return True
+    return False
+
+
+@dataclass
+class _QuoteContext:
+    start: int
+    end: int
+    speaker_actor: str | None
+    speaker_name: str | None
+    cue_token: Any
+    quote_id: str
+    speaker_span: Span | None = None
+
+
+def _quote_contexts(quotes, doc, index: ActorIndex) -> list[_QuoteContext]:
+    contexts = []
+    for q in quotes:
+        speaker_actor = None
+        if q.speaker is not None:
+            span = doc.char_span(q.speaker.span.start, q.speaker.span.end, alignment_mode="expand")
+            if span is not None:
+                speaker_actor = index.actor_at(span.root)
+        cue_tok = None
+        if q.cue is not None:
+            cue_span = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+            cue_tok = cue_span.root if cue_span is not None else None
+        for part in q.content:
+            contexts.append(_QuoteContext(part.start, part.end, speaker_actor, q.speaker_name,
+                                          cue_tok, q.id, q.speaker.span if q.speaker else None))
+    return contexts
+
+
+def _table_threats(doc) -> list[Trigger]:
+    """'All options (are) on the table': the idiom of a threat of force."""
+    found = []
+    for tok in doc:
+        if tok.lower_ == "table" and tok.head.lower_ == "on":
+            clause = tok.head.head
+            sent = tok.sent
+            if any(t.lemma_.lower() == "option" for t in sent if t.i < tok.i and t.i >= clause.left_edge.i - 3):
+                found.append(Trigger(tok, Lexeme("THREATEN", "violence", "138"), frame=clause))
+    return found
+
+
+@stage("events", requires=("document", "spacy", "actors", "quotes"), assigns=("events",), version="1")
+def make_events(options: dict[str, Any]):
+    """PLOVER events with roles, modality and who asserts them."""
+
+    def run(state: AnalysisState) -> dict[str, Any]:
+        document, doc = state.document, state.spacy_doc
+        text = document.text
+        pub_year = document.published.year if document.published else None
+        index = ActorIndex(state.get("actors", []))
+        quotes = _quote_contexts(state.get("quotes", []), doc, index)
+        triggers = find_triggers(doc) + _table_threats(doc)
+        governed = _governors_with_embedded_events(triggers)
+        events: list[Event] = []
+        cues = {q.cue_token.i for q in quotes if q.cue_token is not None}
+        for trig in triggers:
+            if trig.token.i in governed or trig.token.i in cues:
+                continue  # "vowed to wage war", "pledged: '...'": the content carries the event
+            event = _code(trig, document.id, text, doc, index, quotes, pub_year)
+            if event is not None:
+                events.append(event)
+        return {"events": events}
+
+    return run
+
+
+def _governors_with_embedded_events(triggers: list[Trigger]) -> set[int]:
+    """Indices of threat/plan verbs (vow, threaten, promise) whose complement holds another trigger."""
+    trigger_tokens = {t.token.i for t in triggers}
+    governed = set()
+    for trig in triggers:
+        tok = trig.token
+        for _ in range(4):
+            if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "dobj", "prep", "pobj"):
+                break
+            tok = tok.head
+            if tok.i in trigger_tokens and tok.i != trig.token.i and \
+                    tok.lemma_.lower() in ("vow", "threaten", "warn", "pledge", "promise", "order"):
+                governed.add(tok.i)
+                break
+    return governed
+
+
+def _code(trig: Trigger, doc_id: str, text: str, doc, index: ActorIndex, quotes, pub_year):
+    tok = trig.token
+    lex = trig.lexeme
+    is_noun = tok.pos_ in ("NOUN", "PROPN")
+    if is_noun:
+        source_toks, target_toks = _noun_roles(trig)
+    else:
+        source_toks, target_toks = _subjects(tok)
+        target_toks = target_toks + _objects(trig)
+    anchor = trig.frame if trig.frame is not None else tok
+    reading = read_modality(tok)
+    modality = reading.modality
+    event_type, mode, cameo = lex.type, lex.mode, lex.cameo
+    if event_type in MATERIAL_CONFLICT and modality in ("threatened", "planned") or (
+            event_type in MATERIAL_CONFLICT and modality == "hypothetical" and reading.governor is not None):
+        event_type, mode, cameo = "THREATEN", _THREAT_MODE[lex.type], _THREAT_CAMEO[lex.type]
+        modality = "threatened"
+    if event_type == "THREATEN" and modality in ("asserted", "planned"):
+        modality = "threatened"
+
+    # Who asserts it: the narrator, a quoted speaker, or the subject of "said that ...".
+    asserted_by, quote_id, statement_anchor = "narrator", None, None
+    inside = next((q for q in quotes if q.start <= tok.idx < q.end), None)
+    if inside is not None:
+        asserted_by = inside.speaker_actor or inside.speaker_name or "unknown speaker"
+        quote_id = inside.quote_id
+        statement_anchor = inside.cue_token
+    else:
+        speech = reporting_verb(anchor)
+        if speech is not None:
+            speakers, _ = _subjects(speech)
+            if speakers:
+                asserted_by = index.actor_at(speakers[0]) or _phrase(speakers[0]).text
+                statement_anchor = speech
+    if inside is not None and not source_toks:
+        # "All options will be on the table": the speaker is the one who threatens
+        if event_type == "THREATEN" and inside.speaker_actor:
+            source_toks = []
+    if asserted_by != "narrator" and modality == "asserted":
+        modality = "reported"
+    if _dated_before(statement_anchor, pub_year) if statement_anchor is not None else _dated_before(anchor, pub_year):
+        modality = "historical"
+
+    sources = _refs(source_toks, text, index, require_actor=False)
+    targets = _refs(target_toks, text, index, require_actor=True)
+    has_actor = bool(targets) or any(
+        _is_actorish(t, index) or t.tag_ == "PRP" for t in source_toks)
+    outbreak = is_noun and trig.frame is not None and _lemma(trig.frame) in OUTBREAK_VERBS
+    if not has_actor and not outbreak and tok.lower_ != "table":
+        return None  # "a picture released", "fentanyl that has killed": no actor acts here
+    if event_type == "THREATEN" and not sources and inside is not None and inside.speaker_actor:
+        sources = [ActorRef(span=_speaker_span(inside, text, doc), actor_id=inside.speaker_actor)]
+    if event_type == "THREATEN" and not targets:
+        targets = _later_crm_target(tok, text, index)
+    end_tok = trig.end_token if trig.end_token is not None and trig.end_token.i > tok.i else tok
+    trigger_span = Span.of(text, tok.idx, end_tok.idx + len(end_tok.text))
+    if tok.lower_ == "table":
+        trigger_span = Span.of(text, tok.head.idx, tok.idx + len(tok.text))
+    sentence = tok.sent
+    evidence = [trigger_span] + [r.span for r in sources + targets]
+    confidence = 0.4 + 0.2 * bool(sources) + 0.2 * bool(targets) + (0.1 if not is_noun else 0.0)
+    return Event(
+        id=stable_id("event", doc_id, trigger_span.key(), event_type),
+        type=event_type, mode=mode, cameo=cameo, trigger=trigger_span, sources=sources,
+        targets=targets, modality=modality, asserted_by=asserted_by, quote_id=quote_id,
+        sentence_id=stable_id("sent", doc_id, f"{sentence.start_char}:{sentence.end_char}"),
+        evidence=evidence, confidence=round(min(confidence, 0.95), 2),
+    )
+
+
+def _speaker_span(inside: _QuoteContext, text: str, doc) -> Span:
+    if inside.speaker_span is not None:
+        return inside.speaker_span
+    return Span.of(text, inside.start, inside.start)
+
+
+def _later_crm_target(tok, text: str, index: ActorIndex) -> list[ActorRef]:
+    """A threat's target when the parse gives none: the next actor named after it in the sentence."""
+    later = [t for t in tok.sent if t.i > tok.i and t.pos_ in ("NOUN", "PROPN")
+             and index.actor_at(t) is not None and t.dep_ in ("pobj", "dobj", "nsubj", "conj", "attr")]
+    armed = [t for t in later if index.sectors.get(index.actor_at(t), set()) & {"CRM", "REB", "MIL"}]
+    for t in (armed + later)[:1]:
+        phrase = _phrase(t)
+        return [ActorRef(span=Span.of(text, phrase.start_char, phrase.end_char),
+                         actor_id=index.actor_at(t))]
+    return []

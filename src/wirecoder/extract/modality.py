@@ -1,0 +1,104 @@
+"""Modality of an event trigger: asserted, threatened, planned, hypothetical, negated, historical.
+
+Read from the dependency chain above the trigger: negation, modal and future auxiliaries,
+conditional clauses ("if ..."), and governing verbs or adjectives of threat, intention and
+deliberation ("vowed to", "plans to", "is open to", "discussing"). The chain stops at a clause
+that reports speech ("said that ..."): what a speaker says is handled by `reported`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+THREAT_GOVERNORS = {"threaten", "vow", "warn", "pledge", "promise", "swear", "menace"}
+PLAN_GOVERNORS = {"plan", "intend", "prepare", "aim", "seek", "want", "propose", "decide",
+                  "order", "instruct", "schedule", "set", "expect", "hope", "try", "move", "push",
+                  "need"}
+DELIBERATION_GOVERNORS = {"consider", "discuss", "weigh", "mull", "debate", "contemplate", "explore",
+                          "open", "ready", "willing", "able", "permit", "allow", "authorize",
+                          "option", "possible", "could", "might"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should", "must", "ca"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
+SPEECH_HEADS = {"say", "tell", "announce", "report", "claim", "state", "add", "reveal", "mention",
+                "note", "insist", "argue", "explain", "confirm", "suggest"}
+_CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "relcl",
+                "acl", "conj", "advmod", "attr", "nsubj"}
+
+
+@dataclass(frozen=True)
+class ModalReading:
+    modality: str  # asserted | threatened | planned | hypothetical | negated
+    cue: object | None = None  # the token that decided it
+    governor: object | None = None  # a threat/plan verb governing the trigger, if any
+
+
+def _own_markers(tok) -> str | None:
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return "negated"
+        # "No officials were injured": a negated subject negates the event
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            return "negated"
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ in ("aux", "auxpass"):
+            if low in FUTURE_AUX:
+                return "planned"
+            if low in HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if low == "going" and any(g.dep_ == "xcomp" for g in tok.children):
+                return "planned"
+        if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
+            return "hypothetical"
+    return None
+
+
+def read_modality(trigger) -> ModalReading:
+    """The modality of the event whose trigger token is `trigger`."""
+    tok = trigger
+    depth = 0
+    while True:
+        own = _own_markers(tok)
+        if own is not None:
+            return ModalReading(own, cue=tok)
+        if depth == 1 and _completed(trigger):
+            break  # "announced that it had seized": a done deed, whatever governs it
+        if depth > 0:
+            lemma = tok.lemma_.lower()
+            if lemma in THREAT_GOVERNORS:
+                return ModalReading("threatened", cue=tok, governor=tok)
+            if lemma in PLAN_GOVERNORS:
+                return ModalReading("planned", cue=tok, governor=tok)
+            if lemma in DELIBERATION_GOVERNORS:
+                return ModalReading("hypothetical", cue=tok, governor=tok)
+            if lemma in SPEECH_HEADS:
+                break
+        if tok.dep_ == "ROOT" or tok.head.i == tok.i or tok.dep_ not in _CLAUSE_DEPS:
+            break
+        # "going to be his decision", "the fight which saw them return fire": climb one level.
+        tok = tok.head
+        depth += 1
+        if depth > 6:
+            break
+    return ModalReading("asserted")
+
+
+def _completed(tok) -> bool:
+    """Simple past or perfect: 'seized', 'had seized', 'has fired'."""
+    if tok.tag_ == "VBD":
+        return True
+    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
+def reporting_verb(trigger):
+    """The speech verb whose clause contains the trigger ("Leavitt said [the tariff will ...]")."""
+    tok = trigger
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        if tok.dep_ in ("ccomp", "xcomp", "parataxis") and tok.head.lemma_.lower() in SPEECH_HEADS:
+            return tok.head
+        tok = tok.head
+    return None

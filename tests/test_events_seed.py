@@ -1,0 +1,69 @@
+"""The event coder on the seed article: threats are threats, the firefight is an assault."""
+
+from __future__ import annotations
+
+
+def _actor(analysis, ref):
+    return next((a for a in analysis.actors if a.id == ref.actor_id), None)
+
+
+def _codes(analysis, refs):
+    out = set()
+    for ref in refs:
+        actor = _actor(analysis, ref)
+        if actor is not None:
+            out.add((actor.country, tuple(sorted(actor.sectors))))
+    return out
+
+
+def test_no_asserted_us_attack_on_cartels(seed_analysis):
+    for e in seed_analysis.events:
+        if e.type == "ASSAULT" and e.modality in ("asserted", "reported"):
+            src = {c for c, _ in _codes(seed_analysis, e.sources)}
+            tgt_sectors = {s for _, ss in _codes(seed_analysis, e.targets) for s in ss}
+            assert not ("USA" in src and "CRM" in tgt_sectors), e
+
+
+def test_us_threat_against_mexican_cartels(seed_analysis):
+    threats = [e for e in seed_analysis.events if e.type == "THREATEN"]
+    assert threats
+    us_on_cartels = [
+        e for e in threats
+        if any(c == "USA" for c, _ in _codes(seed_analysis, e.sources))
+        and any(c == "MEX" and "CRM" in s for c, s in _codes(seed_analysis, e.targets))
+    ]
+    assert us_on_cartels, [(e.trigger.text, e.sources, e.targets) for e in threats]
+    assert all(e.modality != "asserted" for e in threats)
+
+
+def test_cartel_firefight_is_an_asserted_assault_on_border_patrol(seed_analysis):
+    assaults = [e for e in seed_analysis.events if e.type == "ASSAULT" and e.modality == "asserted"]
+    on_patrol = [e for e in assaults
+                 if any("CRM" in s for _, s in _codes(seed_analysis, e.sources)) or
+                 any("cartel" in r.span.text for r in e.sources)]
+    assert on_patrol
+    assert any(("USA", ("COP",)) in _codes(seed_analysis, e.targets) for e in on_patrol)
+    returned = [e for e in assaults if e.trigger.text.startswith("returned fire")]
+    assert returned and _codes(seed_analysis, returned[0].sources) == {("USA", ("COP",))}
+
+
+def test_tariffs_are_planned_sanctions_on_three_countries(seed_analysis):
+    tariffs = [e for e in seed_analysis.events if e.type == "SANCTION" and e.mode == "tariffs"]
+    targets = {c for e in tariffs for c, _ in _codes(seed_analysis, e.targets)}
+    assert {"MEX", "CAN", "CHN"} <= targets
+    assert all(e.modality in ("planned", "reported") for e in tariffs)
+
+
+def test_seizure_and_historical_pledge(seed_analysis):
+    seized = [e for e in seed_analysis.events if e.type == "COERCE" and e.mode == "seize"]
+    assert seized and seized[0].modality == "reported"
+    historical = [e for e in seed_analysis.events if e.modality == "historical"]
+    assert any("embargo" in e.trigger.text or "deploy" in e.trigger.text for e in historical)
+
+
+def test_event_evidence_points_at_text(seed_analysis):
+    text = seed_analysis.document.text
+    for e in seed_analysis.events:
+        for span in [e.trigger, *e.evidence]:
+            assert text[span.start:span.end] == span.text
+        assert 0 < e.confidence <= 1
