@@ -71,7 +71,7 @@ def paragraph_starts(text: str) -> list[int]:
 
 @stage("sentences", requires=("document", "spacy"), assigns=("sentences",), version="1")
 def make_sentences(options: dict[str, Any]):
-    """Sentences from the parse, never crossing a paragraph break."""
+    """Sentences from the parse (which never lets one cross a blank line; see nlp.py)."""
     from bisect import bisect_right
 
     def run(state: AnalysisState) -> dict[str, Any]:
@@ -79,25 +79,16 @@ def make_sentences(options: dict[str, Any]):
         starts = paragraph_starts(text)
         sentences = []
         for sent in state.spacy_doc.sents:
-            start, end = sent.start_char, sent.end_char
-            # spaCy may run a sentence over a blank line (captions lack full stops): split there.
-            pieces, cursor = [], start
-            for para_start in starts:
-                if start < para_start < end:
-                    pieces.append((cursor, para_start))
-                    cursor = para_start
-            pieces.append((cursor, end))
-            for a, b in pieces:
-                seg = text[a:b]
-                a += len(seg) - len(seg.lstrip())
-                b -= len(seg) - len(seg.rstrip())
-                if b <= a:
-                    continue
-                span = Span.of(text, a, b)
-                sentences.append(Sentence(
-                    id=stable_id("sent", state.document.id, span.key()), span=span,
-                    paragraph=bisect_right(starts, a) - 1,
-                ))
+            seg = sent.text
+            a = sent.start_char + len(seg) - len(seg.lstrip())
+            b = sent.end_char - (len(seg) - len(seg.rstrip()))
+            if b <= a:
+                continue
+            span = Span.of(text, a, b)
+            sentences.append(Sentence(
+                id=stable_id("sent", state.document.id, span.key()), span=span,
+                paragraph=bisect_right(starts, a) - 1,
+            ))
         return {"sentences": sentences}
 
     return run

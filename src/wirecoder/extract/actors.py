@@ -169,8 +169,7 @@ def group_mentions(mentions: list[_Mention]) -> list[_Group]:
     people = {}
     for m in mentions:
         if m.kind == "person" and not m.pronoun and not m.definite and len(m.name.split()) >= 2 \
-                and m.title is None or (m.kind == "person" and m.head.ent_type_ == "PERSON"
-                                        and len(m.name.split()) >= 2):
+                and (m.title is None or m.head.ent_type_ == "PERSON"):
             people.setdefault(_surname(m.name), m.name)
     recent: list[_Mention] = []  # resolved mentions in order, for definite descriptions and pronouns
     for m in mentions:

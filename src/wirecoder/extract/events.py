@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -66,8 +66,6 @@ class Trigger:
     lexeme: Lexeme
     end_token: Any = None  # the second word of a two-word pattern
     frame: Any = None  # the light verb carrying an event noun
-    sources: list = field(default_factory=list)
-    targets: list = field(default_factory=list)
 
 
 def _lemma(tok) -> str:
@@ -323,7 +321,7 @@ def make_events(options: dict[str, Any]):
         for trig in triggers:
             if trig.token.i in governed or trig.token.i in cues:
                 continue  # "vowed to wage war", "pledged: '...'": the content carries the event
-            event = _code(trig, document.id, text, doc, index, quotes, pub_year)
+            event = _code(trig, document.id, text, index, quotes, pub_year)
             if event is not None:
                 events.append(event)
         return {"events": events}
@@ -348,7 +346,7 @@ def _governors_with_embedded_events(triggers: list[Trigger]) -> set[int]:
     return governed
 
 
-def _code(trig: Trigger, doc_id: str, text: str, doc, index: ActorIndex, quotes, pub_year):
+def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_year):
     tok = trig.token
     lex = trig.lexeme
     is_noun = tok.pos_ in ("NOUN", "PROPN")
@@ -382,10 +380,6 @@ def _code(trig: Trigger, doc_id: str, text: str, doc, index: ActorIndex, quotes,
             if speakers:
                 asserted_by = index.actor_at(speakers[0]) or _phrase(speakers[0]).text
                 statement_anchor = speech
-    if inside is not None and not source_toks:
-        # "All options will be on the table": the speaker is the one who threatens
-        if event_type == "THREATEN" and inside.speaker_actor:
-            source_toks = []
     if asserted_by != "narrator" and modality == "asserted":
         modality = "reported"
     if _dated_before(statement_anchor, pub_year) if statement_anchor is not None else _dated_before(anchor, pub_year):
@@ -399,9 +393,10 @@ def _code(trig: Trigger, doc_id: str, text: str, doc, index: ActorIndex, quotes,
     if not has_actor and not outbreak and tok.lower_ != "table":
         return None  # "a picture released", "fentanyl that has killed": no actor acts here
     if event_type == "THREATEN" and not sources and inside is not None and inside.speaker_actor:
-        sources = [ActorRef(span=_speaker_span(inside, text, doc), actor_id=inside.speaker_actor)]
+        # "All options will be on the table": the speaker is the one who threatens
+        sources = [ActorRef(span=_speaker_span(inside), actor_id=inside.speaker_actor)]
     if event_type == "THREATEN" and not targets:
-        targets = _later_crm_target(tok, text, index)
+        targets = _threat_target(tok, text, index)
     end_tok = trig.end_token if trig.end_token is not None and trig.end_token.i > tok.i else tok
     trigger_span = Span.of(text, tok.idx, end_tok.idx + len(end_tok.text))
     if tok.lower_ == "table":
@@ -418,19 +413,20 @@ def _code(trig: Trigger, doc_id: str, text: str, doc, index: ActorIndex, quotes,
     )
 
 
-def _speaker_span(inside: _QuoteContext, text: str, doc) -> Span:
+def _speaker_span(inside: _QuoteContext) -> Span:
     if inside.speaker_span is not None:
         return inside.speaker_span
-    return Span.of(text, inside.start, inside.start)
+    return Span(start=inside.start, end=inside.start, text="")
 
 
-def _later_crm_target(tok, text: str, index: ActorIndex) -> list[ActorRef]:
+def _threat_target(tok, text: str, index: ActorIndex) -> list[ActorRef]:
     """A threat's target when the parse gives none: the next actor named after it in the sentence."""
     later = [t for t in tok.sent if t.i > tok.i and t.pos_ in ("NOUN", "PROPN")
              and index.actor_at(t) is not None and t.dep_ in ("pobj", "dobj", "nsubj", "conj", "attr")]
     armed = [t for t in later if index.sectors.get(index.actor_at(t), set()) & {"CRM", "REB", "MIL"}]
-    for t in (armed + later)[:1]:
-        phrase = _phrase(t)
-        return [ActorRef(span=Span.of(text, phrase.start_char, phrase.end_char),
-                         actor_id=index.actor_at(t))]
-    return []
+    candidates = armed + later
+    if not candidates:
+        return []
+    phrase = _phrase(candidates[0])
+    return [ActorRef(span=Span.of(text, phrase.start_char, phrase.end_char),
+                     actor_id=index.actor_at(candidates[0]))]
