@@ -25,6 +25,7 @@ from ..records import ActorRef, Event, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
 from .modality import read_modality, reporting_verb
+from .quotes import SPEECH_VERBS
 
 LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", "mount", "implement",
                "announce", "order", "unleash", "begin", "start", "continue", "resume", "lead",
@@ -32,8 +33,23 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", 
 OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
 _TARGET_PREPS = {"on", "against", "at", "upon", "after", "to"}
-_THREAT_MODE = {"ASSAULT": "violence", "COERCE": "coerce", "MOBILIZE": "mobilize"}
-_THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138"}
+# "demanded that X step down", "accused X of": the governed clause's subject is the target.
+_CLAUSE_TARGET_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE"}
+_ACCUSE_PREPS = {"into", "of", "over"}  # "an investigation into X", "accused X of"
+_WITH_PREPS = {"with", "for"}
+_WITH_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"}
+MEDIA_OBJECTS = {"statement", "report", "video", "picture", "photo", "photograph", "footage", "image",
+                 "figure", "data", "detail", "result", "list", "document", "book", "album", "film",
+                 "guideline", "communique", "transcript", "recording", "audio", "map", "poll"}
+# Cooperative acts that are only offered, promised or planned are AGREE (PLOVER: "agree to, offer,
+# promise, or otherwise indicate willingness or commitment to cooperate").
+COOPERATIVE_ACTS = {"AID", "COOPERATE", "RETREAT", "CONSULT"}
+# Acts that become THREATEN when a threat verb governs them ("threatened to impose sanctions").
+THREATENABLE = MATERIAL_CONFLICT | {"SANCTION", "PROTEST", "REJECT"}
+_THREAT_MODE = {"ASSAULT": "violence", "COERCE": "coerce", "MOBILIZE": "mobilize",
+                "SANCTION": "sanction", "PROTEST": "restrict", "REJECT": "relations"}
+_THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138", "SANCTION": "131",
+                 "PROTEST": "1312", "REJECT": "1313"}
 
 
 @dataclass(frozen=True)
@@ -91,6 +107,9 @@ def find_triggers(doc) -> list[Trigger]:
                     break
         if match is None and lemma in single:
             match = Trigger(tok, single[lemma])
+        if match is not None and match.end_token is None and lemma in LIGHT_VERBS and any(
+                c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in nouns for c in tok.children):
+            match = None  # "ordered an investigation": the noun carries the event
         if match is not None:
             found.append(match)
     for tok in doc:
@@ -163,19 +182,39 @@ def _target_preps(anchor, preps: set[str], depth: int = 0) -> list:
 
 
 def _objects(trigger: Trigger) -> list:
+    """Target candidates, best first: objects, then target prepositions, then the subject of a
+    clause the verb governs ("demanded that Yediyurappa step down")."""
     verb = trigger.token
-    targets = []
+    end = trigger.end_token
+    candidates = []
     if trigger.lexeme.role != "sv":
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative") and (trigger.end_token is None or child.i != trigger.end_token.i):
-                targets.extend(_with_conjuncts(child))
-    if not targets:
-        preps = _TARGET_PREPS | ({"with"} if trigger.lexeme.role == "recip" else set())
-        targets = _target_preps(verb, preps)
-        end = trigger.end_token
-        if end is not None and end.dep_ == "prep":
-            targets += [t for p in end.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
-    return targets
+            if child.dep_ in ("dobj", "dative") and (end is None or child.i != end.i):
+                candidates.extend(_with_conjuncts(child))
+    preps = _TARGET_PREPS | (_WITH_PREPS if trigger.lexeme.type in _WITH_TYPES
+                             or trigger.lexeme.role == "recip" else set())
+    if trigger.lexeme.type == "ACCUSE":
+        preps = preps | {"into"}
+    candidates += _target_preps(verb, preps)
+    if end is not None and end.dep_ == "prep":
+        candidates += [t for p in end.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
+    for child in verb.children if trigger.lexeme.type in _CLAUSE_TARGET_TYPES else ():
+        if child.dep_ == "ccomp" and child.i > verb.i and _lemma(child) not in SPEECH_VERBS:
+            candidates += [t for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
+                           for t in _with_conjuncts(c)]
+    return candidates
+
+
+def _antecedent(tok):
+    """A relative pronoun's noun: 'organizations who are targeting' -> organizations."""
+    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _is_media_object(tok) -> bool:
+    """'released a statement', 'issued a report': publishing, not an event between actors."""
+    return tok.lemma_.lower() in MEDIA_OBJECTS
 
 
 def _noun_roles(trigger: Trigger) -> tuple[list, list]:
@@ -192,7 +231,8 @@ def _noun_roles(trigger: Trigger) -> tuple[list, list]:
                 targets.extend(parties[1:])
             elif child.lower_ == "by":
                 sources.extend(objs)
-            elif child.lower_ in ("on", "against"):
+            elif child.lower_ in ("on", "against") or (
+                    child.lower_ in _ACCUSE_PREPS and trigger.lexeme.type == "ACCUSE"):
                 targets.extend(t for o in objs for t in _with_conjuncts(o))
     if trigger.frame is not None and not sources:
         frame_sources, _ = _subjects(trigger.frame)
@@ -230,10 +270,10 @@ def _is_actorish(tok, index: ActorIndex) -> bool:
         "PERSON", "ORG", "GPE", "NORP")
 
 
-def _refs(tokens, text: str, index: ActorIndex, require_actor: bool) -> list[ActorRef]:
+def _refs(tokens, text: str, index: ActorIndex) -> list[ActorRef]:
     refs, seen = [], set()
     for tok in tokens:
-        if tok.i in seen or (require_actor and not _is_actorish(tok, index)):
+        if tok.i in seen:
             continue
         seen.add(tok.i)
         phrase = _phrase(tok)
@@ -359,10 +399,15 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
     reading = read_modality(tok)
     modality = reading.modality
     event_type, mode, cameo = lex.type, lex.mode, lex.cameo
-    if event_type in MATERIAL_CONFLICT and modality in ("threatened", "planned") or (
-            event_type in MATERIAL_CONFLICT and modality == "hypothetical" and reading.governor is not None):
+    threat_of_act = event_type in THREATENABLE and modality == "threatened"
+    weighed_force = event_type in MATERIAL_CONFLICT and (
+        modality == "planned" or modality == "hypothetical" and reading.governor is not None)
+    if threat_of_act or weighed_force:
         event_type, mode, cameo = "THREATEN", _THREAT_MODE[lex.type], _THREAT_CAMEO[lex.type]
         modality = "threatened"
+    elif event_type in COOPERATIVE_ACTS and reading.governor is not None and \
+            modality in ("threatened", "planned", "hypothetical"):
+        event_type, mode, cameo = "AGREE", lex.type.lower(), "03"
     if event_type == "THREATEN" and modality in ("asserted", "planned"):
         modality = "threatened"
 
@@ -385,9 +430,18 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
     if _dated_before(statement_anchor, pub_year) if statement_anchor is not None else _dated_before(anchor, pub_year):
         modality = "historical"
 
-    sources = _refs(source_toks, text, index, require_actor=False)
-    targets = _refs(target_toks, text, index, require_actor=True)
-    has_actor = bool(targets) or any(
+    if any(_is_media_object(t) for t in target_toks):
+        return None
+    own = {tok.i} | ({trig.end_token.i} if trig.end_token is not None else set())
+    target_toks = [t for t in target_toks if t.i not in own]
+    source_toks = [_antecedent(t) for t in source_toks if t.i not in own]
+    if lex.role == "vo" and not any(c.dep_ == "dobj" for c in tok.children):
+        return None  # "returned to office" is not "returned the property"
+    sources = _refs(source_toks, text, index)
+    actor_targets = [t for t in target_toks if _is_actorish(t, index)]
+    other_targets = [t for t in target_toks if t.ent_type_ not in _NOT_ACTORS and t.pos_ in ("NOUN", "PROPN")]
+    targets = _refs(actor_targets or other_targets[:1], text, index)
+    has_actor = bool(actor_targets) or any(
         _is_actorish(t, index) or t.tag_ == "PRP" for t in source_toks)
     outbreak = is_noun and trig.frame is not None and _lemma(trig.frame) in OUTBREAK_VERBS
     if not has_actor and not outbreak and tok.lower_ != "table":
@@ -396,7 +450,7 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
         # "All options will be on the table": the speaker is the one who threatens
         sources = [ActorRef(span=_speaker_span(inside), actor_id=inside.speaker_actor)]
     if event_type == "THREATEN" and not targets:
-        targets = _threat_target(tok, text, index)
+        targets = _threat_target(tok, text, index, sources, inside)
     end_tok = trig.end_token if trig.end_token is not None and trig.end_token.i > tok.i else tok
     trigger_span = Span.of(text, tok.idx, end_tok.idx + len(end_tok.text))
     if tok.lower_ == "table":
@@ -419,10 +473,21 @@ def _speaker_span(inside: _QuoteContext) -> Span:
     return Span(start=inside.start, end=inside.start, text="")
 
 
-def _threat_target(tok, text: str, index: ActorIndex) -> list[ActorRef]:
-    """A threat's target when the parse gives none: the next actor named after it in the sentence."""
-    later = [t for t in tok.sent if t.i > tok.i and t.pos_ in ("NOUN", "PROPN")
-             and index.actor_at(t) is not None and t.dep_ in ("pobj", "dobj", "nsubj", "conj", "attr")]
+def _threat_target(tok, text: str, index: ActorIndex, sources: list[ActorRef],
+                   inside: _QuoteContext | None) -> list[ActorRef]:
+    """A threat's target when the parse gives none: the next actor named after it in the sentence
+    (inside the same quote), preferring armed groups, never one of the threateners."""
+    taken = {r.actor_id for r in sources if r.actor_id}
+    if inside is not None and inside.speaker_actor:
+        taken.add(inside.speaker_actor)
+
+    def usable(t) -> bool:
+        actor = index.actor_at(t)
+        return (t.i > tok.i and t.pos_ in ("NOUN", "PROPN") and actor is not None
+                and actor not in taken and t.dep_ in ("pobj", "dobj", "nsubj", "conj", "attr")
+                and (inside is None or inside.start <= t.idx < inside.end))
+
+    later = [t for t in tok.sent if usable(t)]
     armed = [t for t in later if index.sectors.get(index.actor_at(t), set()) & {"CRM", "REB", "MIL"}]
     candidates = armed + later
     if not candidates:

@@ -1,0 +1,30 @@
+"""The shipped knowledge tables: well-formed, no key defined twice, codes from the known sets."""
+
+import collections
+
+import pytest
+
+from wirecoder.knowledge import load_tsv
+
+PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+@pytest.mark.parametrize("name,key", [("plover_verbs.tsv", "pattern"), ("plover_nouns.tsv", "noun"),
+                                      ("countries.tsv", "name"), ("sectors.tsv", "term")])
+def test_no_key_twice(name, key):
+    counts = collections.Counter(row[key] for row in load_tsv(name))
+    assert not [k for k, n in counts.items() if n > 1]
+
+
+@pytest.mark.parametrize("name", ["plover_verbs.tsv", "plover_nouns.tsv"])
+def test_event_types_are_plover(name):
+    rows = load_tsv(name)
+    assert len(rows) > 40
+    assert {row["type"] for row in rows} <= PLOVER_TYPES
+
+
+def test_country_codes_look_like_iso3():
+    rows = load_tsv("countries.tsv")
+    assert all(len(r["iso3"]) == 3 and r["iso3"].isupper() for r in rows)
+    assert "us" not in {r["name"] for r in rows}  # the pronoun must never code as the USA
