@@ -28,6 +28,7 @@ from .modality import read_modality, reporting_verb
 from .quotes import SPEECH_VERBS
 
 LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", "mount", "implement",
+               "declare", "file", "issue", "bring", "open", "initiate", "have", "pay",
                "announce", "order", "unleash", "begin", "start", "continue", "resume", "lead",
                "discuss", "consider", "threaten", "plan", "make", "use", "see"}
 OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
@@ -44,6 +45,8 @@ MEDIA_OBJECTS = {"statement", "report", "video", "picture", "photo", "photograph
 # Cooperative acts that are only offered, promised or planned are AGREE (PLOVER: "agree to, offer,
 # promise, or otherwise indicate willingness or commitment to cooperate").
 COOPERATIVE_ACTS = {"AID", "COOPERATE", "RETREAT", "CONSULT"}
+# Cooperative acts that, negated, are coded as a refusal (CAMEO 12: reject, decline, refuse).
+REFUSABLE = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"}
 # Acts that become THREATEN when a threat verb governs them ("threatened to impose sanctions").
 THREATENABLE = MATERIAL_CONFLICT | {"SANCTION", "PROTEST", "REJECT"}
 _THREAT_MODE = {"ASSAULT": "violence", "COERCE": "coerce", "MOBILIZE": "mobilize",
@@ -58,6 +61,7 @@ class Lexeme:
     mode: str | None
     cameo: str | None
     role: str = "svo"
+    needs_frame: bool = False  # nouns only: an event only when a light verb carries it
 
 
 @cache
@@ -72,7 +76,8 @@ def verb_lexicon() -> tuple[dict[str, Lexeme], dict[str, Lexeme]]:
 
 @cache
 def noun_lexicon() -> dict[str, Lexeme]:
-    return {row["noun"]: Lexeme(row["type"], row.get("mode") or None, row.get("cameo") or None)
+    return {row["noun"]: Lexeme(row["type"], row.get("mode") or None, row.get("cameo") or None,
+                                needs_frame=row.get("needs") == "frame")
             for row in load_tsv("plover_nouns.tsv")}
 
 
@@ -116,7 +121,10 @@ def find_triggers(doc) -> list[Trigger]:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
             continue
         lemma = _lemma(tok)
-        if lemma not in nouns:
+        compound = next((f"{_lemma(c)} {lemma}" for c in tok.children
+                         if c.dep_ == "compound" and f"{_lemma(c)} {lemma}" in nouns), None)
+        lexeme = nouns.get(compound or lemma)
+        if lexeme is None:
             continue
         head = tok.head
         frame = None
@@ -124,9 +132,9 @@ def find_triggers(doc) -> list[Trigger]:
             frame = head
         elif tok.dep_ == "nsubj" and _lemma(head) in OUTBREAK_VERBS:
             frame = head
-        elif not any(c.dep_ in ("prep", "poss") for c in tok.children):
+        elif lexeme.needs_frame or not any(c.dep_ in ("prep", "poss") for c in tok.children):
             continue
-        found.append(Trigger(tok, nouns[lemma], frame=frame))
+        found.append(Trigger(tok, lexeme, frame=frame))
     return found
 
 
@@ -157,6 +165,9 @@ def _subjects(verb) -> tuple[list, list]:
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if subj:
             return [t for s in subj for t in _with_conjuncts(s)], []
+        if passive and tok.i != verb.i:
+            # "are you permitted to go after them": the one permitted is the one who acts
+            return [t for p in passive for t in _with_conjuncts(p)], []
         if passive:
             return ([t for a in agents for t in _with_conjuncts(a)],
                     [t for p in passive for t in _with_conjuncts(p)])
@@ -181,6 +192,18 @@ def _target_preps(anchor, preps: set[str], depth: int = 0) -> list:
     return found
 
 
+def _target_preps_for(lex: Lexeme) -> set[str]:
+    """The prepositions that introduce the target of an event of this kind."""
+    preps = set(_TARGET_PREPS)
+    if lex.type in _WITH_TYPES or lex.role == "recip":
+        preps |= _WITH_PREPS
+    if lex.type == "ACCUSE":
+        preps |= _ACCUSE_PREPS
+    if lex.type in ("RETREAT", "SANCTION"):
+        preps.add("from")  # "withdrew its troops from X", "expelled from X"
+    return preps
+
+
 def _objects(trigger: Trigger) -> list:
     """Target candidates, best first: objects, then target prepositions, then the subject of a
     clause the verb governs ("demanded that Yediyurappa step down")."""
@@ -191,10 +214,7 @@ def _objects(trigger: Trigger) -> list:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and (end is None or child.i != end.i):
                 candidates.extend(_with_conjuncts(child))
-    preps = _TARGET_PREPS | (_WITH_PREPS if trigger.lexeme.type in _WITH_TYPES
-                             or trigger.lexeme.role == "recip" else set())
-    if trigger.lexeme.type == "ACCUSE":
-        preps = preps | {"into"}
+    preps = _target_preps_for(trigger.lexeme)
     candidates += _target_preps(verb, preps)
     if end is not None and end.dep_ == "prep":
         candidates += [t for p in end.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
@@ -203,6 +223,19 @@ def _objects(trigger: Trigger) -> list:
             candidates += [t for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
                            for t in _with_conjuncts(c)]
     return candidates
+
+
+def _speaker_for_pronoun(tok):
+    """'The United Nations said it will investigate': `it` is the one who said so."""
+    if tok.tag_ != "PRP" or tok.lower_ not in ("it", "they", "he", "she"):
+        return tok
+    speech = reporting_verb(tok)
+    if speech is None:
+        return tok
+    speakers, _ = _subjects(speech)
+    if speakers and speakers[0].tag_ != "PRP":
+        return speakers[0]
+    return tok
 
 
 def _antecedent(tok):
@@ -219,7 +252,9 @@ def _is_media_object(tok) -> bool:
 
 def _noun_roles(trigger: Trigger) -> tuple[list, list]:
     noun = trigger.token
+    lex = trigger.lexeme
     sources, targets = [], []
+    preps = _target_preps_for(lex)
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and child.ent_type_ != "DATE":
             sources.append(child)
@@ -231,16 +266,16 @@ def _noun_roles(trigger: Trigger) -> tuple[list, list]:
                 targets.extend(parties[1:])
             elif child.lower_ == "by":
                 sources.extend(objs)
-            elif child.lower_ in ("on", "against") or (
-                    child.lower_ in _ACCUSE_PREPS and trigger.lexeme.type == "ACCUSE"):
-                targets.extend(t for o in objs for t in _with_conjuncts(o))
-    if trigger.frame is not None and not sources:
-        frame_sources, _ = _subjects(trigger.frame)
-        sources.extend(s for s in frame_sources if s.i != noun.i)
-    if trigger.frame is not None and not targets:
-        for child in trigger.frame.children:
-            if child.dep_ == "prep" and child.lower_ in ("on", "against"):
-                targets.extend(t for p in child.children if p.dep_ == "pobj" for t in _with_conjuncts(p))
+    if not targets:
+        targets = _target_preps(noun, preps)
+    # "Denmark announced a suspension of aid": whoever does the governing verb owns the act.
+    governor = trigger.frame if trigger.frame is not None else (
+        noun.head if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" else None)
+    if governor is not None and not sources:
+        governor_sources, _ = _subjects(governor)
+        sources.extend(s for s in governor_sources if s.i != noun.i)
+    if governor is not None and not targets:
+        targets = [t for t in _target_preps(governor, preps) if t.i != noun.i]
     return sources, targets
 
 
@@ -312,6 +347,7 @@ class _QuoteContext:
     cue_token: Any
     quote_id: str
     speaker_span: Span | None = None
+    direct: bool = True  # verbatim (direct or mixed) rather than reported speech
 
 
 def _quote_contexts(quotes, doc, index: ActorIndex) -> list[_QuoteContext]:
@@ -328,7 +364,8 @@ def _quote_contexts(quotes, doc, index: ActorIndex) -> list[_QuoteContext]:
             cue_tok = cue_span.root if cue_span is not None else None
         for part in q.content:
             contexts.append(_QuoteContext(part.start, part.end, speaker_actor, q.speaker_name,
-                                          cue_tok, q.id, q.speaker.span if q.speaker else None))
+                                          cue_tok, q.id, q.speaker.span if q.speaker else None,
+                                          direct=q.kind != "indirect"))
     return contexts
 
 
@@ -355,13 +392,18 @@ def make_events(options: dict[str, Any]):
         index = ActorIndex(state.get("actors", []))
         quotes = _quote_contexts(state.get("quotes", []), doc, index)
         triggers = find_triggers(doc) + _table_threats(doc)
-        governed = _governors_with_embedded_events(triggers)
+        covered = suppressed_triggers(triggers)
+        by_index = {t.token.i: t for t in triggers}
+        donors = {cover.token.i: by_index[i] for i, cover in covered.items()}
         events: list[Event] = []
-        cues = {q.cue_token.i for q in quotes if q.cue_token is not None}
+        # The verb that frames a verbatim quote ("pledged: '...'") is not itself the event; the
+        # verb of reported speech ("agreed to share information") is.
+        cues = {q.cue_token.i for q in quotes if q.cue_token is not None and q.direct}
         for trig in triggers:
-            if trig.token.i in governed or trig.token.i in cues:
-                continue  # "vowed to wage war", "pledged: '...'": the content carries the event
-            event = _code(trig, document.id, text, index, quotes, pub_year)
+            if trig.token.i in covered or trig.token.i in cues:
+                continue
+            event = _code(trig, document.id, text, index, quotes, pub_year,
+                          donor=donors.get(trig.token.i))
             if event is not None:
                 events.append(event)
         return {"events": events}
@@ -369,32 +411,56 @@ def make_events(options: dict[str, Any]):
     return run
 
 
-def _governors_with_embedded_events(triggers: list[Trigger]) -> set[int]:
-    """Indices of threat/plan verbs (vow, threaten, promise) whose complement holds another trigger."""
-    trigger_tokens = {t.token.i for t in triggers}
-    governed = set()
+# Verbs whose own event dominates the act they govern: "refused to withdraw" is a REJECT,
+# "urged X to release" a REQUEST, "accused X of attacking" an ACCUSE.
+DOMINANT_TYPES = {"REJECT", "REQUEST", "ACCUSE"}
+# Verbs that defer to the act they govern: "vowed to wage war" is coded from "wage war" (a threat),
+# "agreed to withdraw" from "withdraw" (an AGREE, see COOPERATIVE_ACTS).
+DEFERRING_GOVERNORS = {"vow", "threaten", "warn", "pledge", "promise", "agree", "offer", "commit",
+                       "volunteer", "consent", "undertake"}
+_EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "dobj", "prep", "pobj"}
+
+
+def suppressed_triggers(triggers: list[Trigger]) -> dict[int, Trigger]:
+    """Triggers that another trigger's event covers: token index -> the covering trigger, which
+    borrows the covered one's target when it has none ("refused to meet Obama")."""
+    by_index = {t.token.i: t for t in triggers}
+    covered: dict[int, Trigger] = {}
     for trig in triggers:
         tok = trig.token
         for _ in range(4):
-            if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "dobj", "prep", "pobj"):
+            if tok.head.i == tok.i or tok.dep_ not in _EMBEDDING_DEPS:
                 break
             tok = tok.head
-            if tok.i in trigger_tokens and tok.i != trig.token.i and \
-                    tok.lemma_.lower() in ("vow", "threaten", "warn", "pledge", "promise", "order"):
-                governed.add(tok.i)
-                break
-    return governed
+            governor = by_index.get(tok.i)
+            if governor is None or governor is trig:
+                continue
+            if governor.lexeme.type == "REQUEST" and trig.lexeme.type in MATERIAL_CONFLICT:
+                covered[governor.token.i] = trig  # "will order the military to strike": a threat
+            elif governor.lexeme.type in DOMINANT_TYPES:
+                covered[trig.token.i] = governor
+            elif _lemma(governor.token) in DEFERRING_GOVERNORS:
+                covered[governor.token.i] = trig
+            break
+    return covered
 
 
-def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_year):
+def _roles(trig: Trigger) -> tuple[list, list]:
+    """(source tokens, target candidate tokens) of a trigger."""
+    if trig.token.pos_ in ("NOUN", "PROPN"):
+        return _noun_roles(trig)
+    sources, targets = _subjects(trig.token)
+    return sources, targets + _objects(trig)
+
+
+def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_year,
+          donor: Trigger | None = None):
     tok = trig.token
     lex = trig.lexeme
     is_noun = tok.pos_ in ("NOUN", "PROPN")
-    if is_noun:
-        source_toks, target_toks = _noun_roles(trig)
-    else:
-        source_toks, target_toks = _subjects(tok)
-        target_toks = target_toks + _objects(trig)
+    source_toks, target_toks = _roles(trig)
+    if donor is not None and not target_toks:
+        target_toks = _roles(donor)[1]
     anchor = trig.frame if trig.frame is not None else tok
     reading = read_modality(tok)
     modality = reading.modality
@@ -408,6 +474,9 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
     elif event_type in COOPERATIVE_ACTS and reading.governor is not None and \
             modality in ("threatened", "planned", "hypothetical"):
         event_type, mode, cameo = "AGREE", lex.type.lower(), "03"
+    if modality == "negated" and event_type in REFUSABLE:
+        # "did not accept the offer", "would not attend the talks": a refusal, which happened
+        event_type, mode, cameo, modality = "REJECT", lex.type.lower(), "12", "asserted"
     if event_type == "THREATEN" and modality in ("asserted", "planned"):
         modality = "threatened"
 
@@ -433,14 +502,19 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
     if any(_is_media_object(t) for t in target_toks):
         return None
     own = {tok.i} | ({trig.end_token.i} if trig.end_token is not None else set())
-    target_toks = [t for t in target_toks if t.i not in own]
+    # "implementing a tariff on X, a tariff on Y": the parallel objects are part of the trigger
+    own_lemma = _lemma(trig.end_token) if trig.end_token is not None else None
+    target_toks = [t for t in target_toks if t.i not in own and _lemma(t) != own_lemma]
     source_toks = [_antecedent(t) for t in source_toks if t.i not in own]
     if lex.role == "vo" and not any(c.dep_ == "dobj" for c in tok.children):
         return None  # "returned to office" is not "returned the property"
+    source_toks = [_speaker_for_pronoun(t) for t in source_toks]
     sources = _refs(source_toks, text, index)
-    actor_targets = [t for t in target_toks if _is_actorish(t, index)]
-    other_targets = [t for t in target_toks if t.ent_type_ not in _NOT_ACTORS and t.pos_ in ("NOUN", "PROPN")]
-    targets = _refs(actor_targets or other_targets[:1], text, index)
+    usable = [t for t in target_toks if t.ent_type_ not in _NOT_ACTORS and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    direct = [t for t in usable if t.dep_ in ("dobj", "dative", "nsubjpass") or
+              t.dep_ == "conj" and t.head.dep_ in ("dobj", "dative", "nsubjpass")]
+    actor_targets = [t for t in usable if _is_actorish(t, index)]
+    targets = _refs(direct or actor_targets or usable[:1], text, index)
     has_actor = bool(actor_targets) or any(
         _is_actorish(t, index) or t.tag_ == "PRP" for t in source_toks)
     outbreak = is_noun and trig.frame is not None and _lemma(trig.frame) in OUTBREAK_VERBS

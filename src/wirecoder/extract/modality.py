@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-THREAT_GOVERNORS = {"threaten", "vow", "warn", "pledge", "promise", "swear", "menace"}
+THREAT_GOVERNORS = {"threaten", "warn", "menace"}
+# Commitments: what they govern is planned, not done ("agreed to withdraw", "vowed to retaliate").
+COMMIT_GOVERNORS = {"vow", "pledge", "promise", "swear", "agree", "offer", "commit", "volunteer",
+                    "consent", "undertake"}
 PLAN_GOVERNORS = {"plan", "intend", "prepare", "aim", "seek", "want", "propose", "decide",
                   "order", "instruct", "schedule", "set", "expect", "hope", "try", "move", "push",
                   "need"}
@@ -69,7 +72,7 @@ def read_modality(trigger) -> ModalReading:
             lemma = tok.lemma_.lower()
             if lemma in THREAT_GOVERNORS:
                 return ModalReading("threatened", cue=tok, governor=tok)
-            if lemma in PLAN_GOVERNORS:
+            if lemma in PLAN_GOVERNORS or lemma in COMMIT_GOVERNORS:
                 return ModalReading("planned", cue=tok, governor=tok)
             if lemma in DELIBERATION_GOVERNORS:
                 return ModalReading("hypothetical", cue=tok, governor=tok)
