@@ -182,10 +182,11 @@ def _subjects(verb) -> tuple[list, list]:
 
 
 def _target_preps(anchor, preps: set[str], depth: int = 0) -> list:
-    """pobj of target prepositions under `anchor`, through its objects but never into a clause."""
+    """pobj of target prepositions under `anchor`, through its objects but never into a clause.
+    Inside an object phrase "of" names the affected party too ("lifted its blockade of the U.K.")."""
     found = []
     for child in anchor.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ == "prep" and (child.lower_ in preps or depth > 0 and child.lower_ == "of"):
             found.extend(t for p in child.children if p.dep_ == "pobj" for t in _with_conjuncts(p))
         elif depth < 4 and child.dep_ in ("dobj", "prep", "pobj", "conj", "npadvmod"):
             found.extend(_target_preps(child, preps, depth + 1))
@@ -199,8 +200,8 @@ def _target_preps_for(lex: Lexeme) -> set[str]:
         preps |= _WITH_PREPS
     if lex.type == "ACCUSE":
         preps |= _ACCUSE_PREPS
-    if lex.type in ("RETREAT", "SANCTION"):
-        preps.add("from")  # "withdrew its troops from X", "expelled from X"
+    if lex.type in ("RETREAT", "SANCTION", "REJECT"):
+        preps.add("from")  # "withdrew its troops from X", "refused a request from X"
     return preps
 
 
@@ -223,6 +224,17 @@ def _objects(trigger: Trigger) -> list:
             candidates += [t for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
                            for t in _with_conjuncts(c)]
     return candidates
+
+
+# Head nouns that name people or armed groups even when no sector table lists them.
+_AGENT_HEADS = {"man", "men", "woman", "women", "gunman", "gunmen", "group", "fighter", "attacker",
+                "assailant", "bomber", "member", "unit", "force", "jet", "drone", "warplane",
+                "aircraft", "plane", "helicopter", "ship", "tank", "artillery", "sniper", "mob",
+                "crowd", "youth", "student", "settler", "police", "army", "troop", "forces"}
+
+
+def _is_agentive(tok) -> bool:
+    return _lemma(tok) in _AGENT_HEADS or tok.lower_ in _AGENT_HEADS
 
 
 def _speaker_for_pronoun(tok):
@@ -453,6 +465,20 @@ def _roles(trig: Trigger) -> tuple[list, list]:
     return sources, targets + _objects(trig)
 
 
+def choose_targets(candidates: list, index: ActorIndex) -> tuple[list, list]:
+    """(actor-like candidates, the chosen targets). An actor as direct object wins ("attacked
+    the rebels"); else an actor in a target phrase ("returned the artifacts to Peru"); else the
+    object itself ("rejected the referendum")."""
+    usable = [t for t in candidates
+              if t.ent_type_ not in _NOT_ACTORS and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    direct = [t for t in usable if t.dep_ in ("dobj", "dative", "nsubjpass") or
+              t.dep_ == "conj" and t.head.dep_ in ("dobj", "dative", "nsubjpass")]
+    actors = [t for t in usable if _is_actorish(t, index)]
+    direct_actors = [t for t in direct if t in actors]
+    other_actors = [t for t in actors if t not in direct]
+    return actors, direct_actors or other_actors or direct or usable[:1]
+
+
 def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_year,
           donor: Trigger | None = None):
     tok = trig.token
@@ -510,13 +536,14 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
         return None  # "returned to office" is not "returned the property"
     source_toks = [_speaker_for_pronoun(t) for t in source_toks]
     sources = _refs(source_toks, text, index)
-    usable = [t for t in target_toks if t.ent_type_ not in _NOT_ACTORS and t.pos_ in ("NOUN", "PROPN", "PRON")]
-    direct = [t for t in usable if t.dep_ in ("dobj", "dative", "nsubjpass") or
-              t.dep_ == "conj" and t.head.dep_ in ("dobj", "dative", "nsubjpass")]
-    actor_targets = [t for t in usable if _is_actorish(t, index)]
-    targets = _refs(direct or actor_targets or usable[:1], text, index)
+    actor_targets, chosen = choose_targets(target_toks, index)
+    targets = _refs(chosen, text, index)
     has_actor = bool(actor_targets) or any(
         _is_actorish(t, index) or t.tag_ == "PRP" for t in source_toks)
+    if lex.type == "ASSAULT" and source_toks and not any(
+            _is_actorish(t, index) or t.pos_ == "PRON" or _lemma(t) in noun_lexicon()
+            or t.ent_type_ for t in source_toks) and not _is_agentive(source_toks[0]):
+        return None  # "fentanyl that has killed", "the storm destroyed": violence needs an agent
     outbreak = is_noun and trig.frame is not None and _lemma(trig.frame) in OUTBREAK_VERBS
     if not has_actor and not outbreak and tok.lower_ != "table":
         return None  # "a picture released", "fentanyl that has killed": no actor acts here
