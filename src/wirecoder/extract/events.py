@@ -171,11 +171,13 @@ def _subjects(verb) -> tuple[list, list]:
         if passive:
             return ([t for a in agents for t in _with_conjuncts(a)],
                     [t for p in passive for t in _with_conjuncts(p)])
-        if tok.dep_ in ("xcomp", "pcomp", "advcl", "conj", "acomp", "prep", "pobj", "ccomp", "relcl") \
-                and tok.head.i != tok.i:
+        if tok.dep_ in ("xcomp", "pcomp", "advcl", "conj", "acomp", "prep", "pobj", "ccomp", "relcl",
+                        "acl") and tok.head.i != tok.i:
             if tok.dep_ == "relcl":  # "the fight which saw Border Patrol return fire"
                 break
             tok = tok.head
+            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i != tok.i:
+                tok = tok.head  # "put out a report accusing X": the report's author accuses
             continue
         break
     return [], []
@@ -186,7 +188,7 @@ def _target_preps(anchor, preps: set[str], depth: int = 0) -> list:
     Inside an object phrase "of" names the affected party too ("lifted its blockade of the U.K.")."""
     found = []
     for child in anchor.children:
-        if child.dep_ == "prep" and (child.lower_ in preps or depth > 0 and child.lower_ == "of"):
+        if child.dep_ in ("prep", "dative") and (child.lower_ in preps or depth > 0 and child.lower_ == "of"):
             found.extend(t for p in child.children if p.dep_ == "pobj" for t in _with_conjuncts(p))
         elif depth < 4 and child.dep_ in ("dobj", "prep", "pobj", "conj", "npadvmod"):
             found.extend(_target_preps(child, preps, depth + 1))
@@ -314,7 +316,16 @@ def _is_actorish(tok, index: ActorIndex) -> bool:
     if tok.ent_type_ in _NOT_ACTORS:
         return False
     return index.actor_at(tok) is not None or tok.pos_ == "PROPN" or tok.ent_type_ in (
-        "PERSON", "ORG", "GPE", "NORP")
+        "PERSON", "ORG", "GPE", "NORP") or _is_agentive(tok) or _lemma(tok) in _PARTY_NOUNS
+
+
+# Nouns for people and bodies that events happen to, beyond the sector table's actors.
+_PARTY_NOUNS = {"diplomat", "citizen", "national", "hostage", "prisoner", "detainee", "captive",
+                "worker", "farmer", "activist", "leader", "organization", "organisation", "agency",
+                "country", "nation", "state", "embassy", "delegation", "envoy", "ambassador",
+                "community", "family", "village", "villager", "child", "person", "opposition",
+                "regime", "council", "committee", "commission", "ministry", "department", "board",
+                "team", "institution", "body", "entity", "network", "coalition", "alliance"}
 
 
 def _refs(tokens, text: str, index: ActorIndex) -> list[ActorRef]:
