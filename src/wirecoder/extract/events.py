@@ -508,8 +508,9 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
     if threat_of_act or weighed_force:
         event_type, mode, cameo = "THREATEN", _THREAT_MODE[lex.type], _THREAT_CAMEO[lex.type]
         modality = "threatened"
-    elif event_type in COOPERATIVE_ACTS and reading.governor is not None and \
-            modality in ("threatened", "planned", "hypothetical"):
+    elif event_type in COOPERATIVE_ACTS and (modality == "planned" or reading.governor is not None
+                                             and modality in ("threatened", "hypothetical")):
+        # "will provide aid", "willing to withdraw", "agreed to hold talks": a commitment (AGREE)
         event_type, mode, cameo = "AGREE", lex.type.lower(), "03"
     if modality == "negated" and event_type in REFUSABLE:
         # "did not accept the offer", "would not attend the talks": a refusal, which happened
