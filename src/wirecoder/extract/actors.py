@@ -29,6 +29,10 @@ _PERSON_TITLES = {"secretary", "president", "minister", "spokesman", "spokeswoma
                   "governor", "mayor", "senator", "republican", "democrat", "host", "chancellor",
                   "premier", "king", "general", "judge", "prosecutor", "leader", "official"}
 _LOOKBACK_SENTENCES = 6
+# Heads that take their sector from a modifier: "cartel members", "terrorist organizations".
+_GENERIC_HEADS = {"member", "organization", "organisation", "group", "unit", "cell", "faction",
+                  "network", "wing", "leader", "leadership", "boss", "operative", "man", "fighter",
+                  "figure", "branch", "ring"}
 
 
 @dataclass
@@ -133,7 +137,9 @@ def collect_mentions(doc) -> list[_Mention]:
             continue
         coding = code_span(chunk)
         pair = f"{head.doc[head.i - 1].lower_} {head.lower_}" if head.i > 0 else ""
-        if not coding.sectors or not ({head.lemma_.lower(), head.lower_, pair} & sectors.keys()):
+        generic = head.lemma_.lower() in _GENERIC_HEADS  # "cartel members", "terrorist organizations"
+        if not coding.sectors or not generic and not (
+                {head.lemma_.lower(), head.lower_, pair} & sectors.keys()):
             continue
         # The possessor codes the phrase: "Mexico's government" -> MEX.
         for child in head.children:
@@ -239,17 +245,22 @@ def _resolve_pronoun(m: _Mention, recent: list[_Mention]) -> _Group | None:
 
 def _resolve_description(m: _Mention, recent: list[_Mention]) -> _Group | None:
     head = m.head.lemma_.lower()
-    for r in _window(m, recent):
+    window = _window(m, recent)
+    for r in window:
         group = r.actor
-        if group is None:
-            continue
-        if m.kind == "person" and group.kind == "person" and head in group.title_words:
+        if group is not None and m.kind == "person" and group.kind == "person" \
+                and head in group.title_words:
             return group
-        if m.kind != "person" and group.kind != "person" and group.kind != "country":
-            same_sector = set(m.coding.sectors) & set(group.coding.sectors)
-            compatible = m.coding.country in (None, group.coding.country)
-            if same_sector and compatible:
-                return group
+    if m.kind != "person":
+        # "the cartels": the latest group with that very head, else the latest of the same sector
+        fitting = [r for r in window if r.actor is not None
+                   and r.actor.kind not in ("person", "country")
+                   and set(m.coding.sectors) & set(r.actor.coding.sectors)
+                   and m.coding.country in (None, r.actor.coding.country)]
+        same_head = [r for r in fitting if r.head.lemma_.lower() == head]
+        best = same_head or fitting
+        if best:
+            return best[0].actor
     if m.kind == "person":  # "the Republican": the latest person named as a subject
         for r in _window(m, recent):
             if r.actor is not None and r.actor.kind == "person" and r.head.dep_.startswith("nsubj"):

@@ -28,7 +28,8 @@ from .modality import read_modality, reporting_verb
 from .quotes import SPEECH_VERBS
 
 LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", "mount", "implement",
-               "declare", "file", "issue", "bring", "open", "initiate", "have", "pay",
+               "declare", "file", "issue", "bring", "open", "initiate", "have", "pay", "intensify",
+               "step", "escalate", "perform", "undertake", "extend", "renew", "sign",
                "announce", "order", "unleash", "begin", "start", "continue", "resume", "lead",
                "discuss", "consider", "threaten", "plan", "make", "use", "see"}
 OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
@@ -41,7 +42,8 @@ _WITH_PREPS = {"with", "for"}
 _WITH_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"}
 MEDIA_OBJECTS = {"statement", "report", "video", "picture", "photo", "photograph", "footage", "image",
                  "figure", "data", "detail", "result", "list", "document", "book", "album", "film",
-                 "guideline", "communique", "transcript", "recording", "audio", "map", "poll"}
+                 "guideline", "communique", "transcript", "recording", "audio", "map", "message",
+                 "letter", "speech", "interview", "address", "signal", "tweet", "post", "warning"}
 # Cooperative acts that are only offered, promised or planned are AGREE (PLOVER: "agree to, offer,
 # promise, or otherwise indicate willingness or commitment to cooperate").
 COOPERATIVE_ACTS = {"AID", "COOPERATE", "RETREAT", "CONSULT"}
@@ -87,6 +89,7 @@ class Trigger:
     lexeme: Lexeme
     end_token: Any = None  # the second word of a two-word pattern
     frame: Any = None  # the light verb carrying an event noun
+    idiom: bool = False  # a prepositional idiom ("on alert"): the trigger runs from the preposition
 
 
 def _lemma(tok) -> str:
@@ -315,12 +318,16 @@ _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANT
 def _is_actorish(tok, index: ActorIndex) -> bool:
     if tok.ent_type_ in _NOT_ACTORS:
         return False
-    return index.actor_at(tok) is not None or tok.pos_ == "PROPN" or tok.ent_type_ in (
-        "PERSON", "ORG", "GPE", "NORP") or _is_agentive(tok) or _lemma(tok) in _PARTY_NOUNS
+    if index.actor_at(tok) is not None or tok.pos_ == "PROPN" or tok.ent_type_ in (
+            "PERSON", "ORG", "GPE", "NORP") or _is_agentive(tok) or _lemma(tok) in _PARTY_NOUNS:
+        return True
+    # "Pakistan's intelligence services", "Chinese authorities": a named owner makes an actor
+    return any(c.dep_ in ("poss", "nmod", "compound", "amod") and
+               (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG")) for c in tok.children)
 
 
 # Nouns for people and bodies that events happen to, beyond the sector table's actors.
-_PARTY_NOUNS = {"diplomat", "citizen", "national", "hostage", "prisoner", "detainee", "captive",
+_PARTY_NOUNS = {"service", "authority", "official", "diplomat", "citizen", "national", "hostage", "prisoner", "detainee", "captive",
                 "worker", "farmer", "activist", "leader", "organization", "organisation", "agency",
                 "country", "nation", "state", "embassy", "delegation", "envoy", "ambassador",
                 "community", "family", "village", "villager", "child", "person", "opposition",
@@ -392,15 +399,37 @@ def _quote_contexts(quotes, doc, index: ActorIndex) -> list[_QuoteContext]:
     return contexts
 
 
-def _table_threats(doc) -> list[Trigger]:
-    """'All options (are) on the table': the idiom of a threat of force."""
+# Prepositional idioms that name an event by where they put someone: "placed troops on alert",
+# "taken into custody", "all options are on the table". (preposition, noun) -> lexeme.
+PREPOSITIONAL_IDIOMS = {
+    ("on", "table"): Lexeme("THREATEN", "violence", "138"),
+    ("on", "alert"): Lexeme("MOBILIZE", "troops", "150"),
+    ("on", "standby"): Lexeme("MOBILIZE", "troops", "150"),
+    ("under", "arrest"): Lexeme("COERCE", "arrest", "173"),
+    ("into", "custody"): Lexeme("COERCE", "arrest", "173"),
+    ("in", "custody"): Lexeme("COERCE", "arrest", "173"),
+    ("under", "siege"): Lexeme("ASSAULT", None, "192"),
+    ("on", "strike"): Lexeme("PROTEST", "strike", "143"),
+    ("on", "hunger strike"): Lexeme("PROTEST", "hunger", "1423"),
+}
+
+
+def _idiom_triggers(doc) -> list[Trigger]:
+    """Idioms from PREPOSITIONAL_IDIOMS; their governing verb is the frame. 'On the table' counts
+    only when options are what is on it."""
     found = []
     for tok in doc:
-        if tok.lower_ == "table" and tok.head.lower_ == "on":
-            clause = tok.head.head
-            sent = tok.sent
-            if any(t.lemma_.lower() == "option" for t in sent if t.i < tok.i and t.i >= clause.left_edge.i - 3):
-                found.append(Trigger(tok, Lexeme("THREATEN", "violence", "138"), frame=clause))
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.i == tok.i:
+            continue
+        lexeme = PREPOSITIONAL_IDIOMS.get((prep.lower_, _lemma(tok)))
+        if lexeme is None:
+            continue
+        clause = prep.head
+        if _lemma(tok) == "table" and not any(
+                _lemma(t) == "option" for t in tok.sent if clause.left_edge.i - 3 <= t.i < tok.i):
+            continue
+        found.append(Trigger(tok, lexeme, frame=clause, idiom=True))
     return found
 
 
@@ -414,7 +443,7 @@ def make_events(options: dict[str, Any]):
         pub_year = document.published.year if document.published else None
         index = ActorIndex(state.get("actors", []))
         quotes = _quote_contexts(state.get("quotes", []), doc, index)
-        triggers = find_triggers(doc) + _table_threats(doc)
+        triggers = find_triggers(doc) + _idiom_triggers(doc)
         covered = suppressed_triggers(triggers)
         by_index = {t.token.i: t for t in triggers}
         donors = {cover.token.i: by_index[i] for i, cover in covered.items()}
@@ -547,6 +576,9 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
     if lex.role == "vo" and not any(c.dep_ == "dobj" for c in tok.children):
         return None  # "returned to office" is not "returned the property"
     source_toks = [_speaker_for_pronoun(t) for t in source_toks]
+    if trig.idiom:
+        # "All options are on the table": options threaten no one; the speaker does (below)
+        source_toks = [t for t in source_toks if _is_actorish(t, index)]
     sources = _refs(source_toks, text, index)
     actor_targets, chosen = choose_targets(target_toks, index)
     targets = _refs(chosen, text, index)
@@ -557,7 +589,7 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
             or t.ent_type_ for t in source_toks) and not _is_agentive(source_toks[0]):
         return None  # "fentanyl that has killed", "the storm destroyed": violence needs an agent
     outbreak = is_noun and trig.frame is not None and _lemma(trig.frame) in OUTBREAK_VERBS
-    if not has_actor and not outbreak and tok.lower_ != "table":
+    if not has_actor and not outbreak and not trig.idiom:
         return None  # "a picture released", "fentanyl that has killed": no actor acts here
     if event_type == "THREATEN" and not sources and inside is not None and inside.speaker_actor:
         # "All options will be on the table": the speaker is the one who threatens
@@ -566,7 +598,7 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
         targets = _threat_target(tok, text, index, sources, inside)
     end_tok = trig.end_token if trig.end_token is not None and trig.end_token.i > tok.i else tok
     trigger_span = Span.of(text, tok.idx, end_tok.idx + len(end_tok.text))
-    if tok.lower_ == "table":
+    if trig.idiom:
         trigger_span = Span.of(text, tok.head.idx, tok.idx + len(tok.text))
     sentence = tok.sent
     evidence = [trigger_span] + [r.span for r in sources + targets]
