@@ -53,11 +53,15 @@ def main() -> None:
     texts = load_texts(args.texts)
     cleaned = [clean(t).text for t in texts]
     nlp = load_nlp()
+    from wirecoder import PipelineConfig
+
     pipeline = Pipeline()
+    without_events = Pipeline(PipelineConfig(disabled=["events"]))
     list(pipeline.pipe(texts[:2]))  # warm up caches and lazy imports
 
     parse_floor = best_of(args.repeat, lambda: list(nlp.pipe(cleaned, batch_size=64)))
     full = best_of(args.repeat, lambda: list(pipeline.pipe(texts, batch_size=64)))
+    no_events = best_of(args.repeat, lambda: list(without_events.pipe(texts, batch_size=64)))
     words = sum(len(t.split()) for t in cleaned)
     print(json.dumps({
         "texts": len(texts),
@@ -65,6 +69,8 @@ def main() -> None:
         "spacy_parse_seconds": round(parse_floor, 3),
         "pipeline_seconds": round(full, 3),
         "pipeline_over_parse": round(full / parse_floor, 3),
+        # what the event coder adds, as a share of the parse (issue: at most 0.25)
+        "events_added_over_parse": round(max(full - no_events, 0.0) / parse_floor, 3),
         "parse_words_per_second": round(words / parse_floor),
     }, indent=2))
 
