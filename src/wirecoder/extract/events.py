@@ -186,12 +186,18 @@ def _subjects(verb) -> tuple[list, list]:
     return [], []
 
 
+# Inside an object phrase these name the other party: "blockade of X", "demands from X",
+# "borders with X".
+_OBJECT_PHRASE_PREPS = {"of", "from", "with"}
+
+
 def _target_preps(anchor, preps: set[str], depth: int = 0) -> list:
     """pobj of target prepositions under `anchor`, through its objects but never into a clause.
     Inside an object phrase "of" names the affected party too ("lifted its blockade of the U.K.")."""
     found = []
     for child in anchor.children:
-        if child.dep_ in ("prep", "dative") and (child.lower_ in preps or depth > 0 and child.lower_ == "of"):
+        if child.dep_ in ("prep", "dative") and (child.lower_ in preps or depth > 0 and
+                                                 child.lower_ in _OBJECT_PHRASE_PREPS):
             found.extend(t for p in child.children if p.dep_ == "pobj" for t in _with_conjuncts(p))
         elif depth < 4 and child.dep_ in ("dobj", "prep", "pobj", "conj", "npadvmod"):
             found.extend(_target_preps(child, preps, depth + 1))
@@ -205,8 +211,10 @@ def _target_preps_for(lex: Lexeme) -> set[str]:
         preps |= _WITH_PREPS
     if lex.type == "ACCUSE":
         preps |= _ACCUSE_PREPS
-    if lex.type in ("RETREAT", "SANCTION", "REJECT"):
-        preps.add("from")  # "withdrew its troops from X", "refused a request from X"
+    if lex.type in ("RETREAT", "SANCTION", "REJECT", "REQUEST"):
+        preps.add("from")  # "withdrew its troops from X", "demanded support from X"
+    if lex.type in ("RETREAT", "ASSAULT"):
+        preps.add("with")  # "a ceasefire with X", "clashed with X"
     return preps
 
 
@@ -505,7 +513,17 @@ def _roles(trig: Trigger) -> tuple[list, list]:
     return sources, targets + _objects(trig)
 
 
-def choose_targets(candidates: list, index: ActorIndex) -> tuple[list, list]:
+def _places_in(anchor) -> list:
+    """GPE/LOC objects of "in" on the trigger or its object: 'a ceasefire in Idlib'."""
+    found = []
+    for head in [anchor] + [c for c in anchor.children if c.dep_ == "dobj"]:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                found += [p for p in child.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")]
+    return found
+
+
+def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: list) -> tuple[list, list]:
     """(actor-like candidates, the chosen targets). An actor as direct object wins ("attacked
     the rebels"); else an actor in a target phrase ("returned the artifacts to Peru"); else the
     object itself ("rejected the referendum")."""
@@ -516,6 +534,11 @@ def choose_targets(candidates: list, index: ActorIndex) -> tuple[list, list]:
     actors = [t for t in usable if _is_actorish(t, index)]
     direct_actors = [t for t in direct if t in actors]
     other_actors = [t for t in actors if t not in direct]
+    partners = [t for t in other_actors if t.head.lower_ == "with"]
+    if partners and lex.type in _WITH_TYPES:
+        return actors, partners  # "discussed Libya with Trump": the partner, not the topic
+    if not actors and places:
+        return places, places  # "a ceasefire in Idlib": the place stands for those who live there
     return actors, direct_actors or other_actors or direct or usable[:1]
 
 
@@ -575,12 +598,14 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
     source_toks = [_antecedent(t) for t in source_toks if t.i not in own]
     if lex.role == "vo" and not any(c.dep_ == "dobj" for c in tok.children):
         return None  # "returned to office" is not "returned the property"
+    if lex.role == "va" and not any(c.dep_ == "dobj" and _is_actorish(c, index) for c in tok.children):
+        return None  # "called the Saudi king" is a call; "called the move illegal" is not
     source_toks = [_speaker_for_pronoun(t) for t in source_toks]
     if trig.idiom:
         # "All options are on the table": options threaten no one; the speaker does (below)
         source_toks = [t for t in source_toks if _is_actorish(t, index)]
     sources = _refs(source_toks, text, index)
-    actor_targets, chosen = choose_targets(target_toks, index)
+    actor_targets, chosen = choose_targets(target_toks, index, lex, _places_in(tok))
     targets = _refs(chosen, text, index)
     has_actor = bool(actor_targets) or any(
         _is_actorish(t, index) or t.tag_ == "PRP" for t in source_toks)
