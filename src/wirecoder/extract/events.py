@@ -49,8 +49,6 @@ MEDIA_OBJECTS = {"statement", "report", "video", "picture", "photo", "photograph
 COOPERATIVE_ACTS = {"AID", "COOPERATE", "RETREAT", "CONSULT"}
 # Cooperative acts that, negated, are coded as a refusal (CAMEO 12: reject, decline, refuse).
 REFUSABLE = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"}
-# Acts that become THREATEN when a threat verb governs them ("threatened to impose sanctions").
-THREATENABLE = MATERIAL_CONFLICT | {"SANCTION", "PROTEST", "REJECT"}
 _THREAT_MODE = {"ASSAULT": "violence", "COERCE": "coerce", "MOBILIZE": "mobilize",
                 "SANCTION": "sanction", "PROTEST": "restrict", "REJECT": "relations"}
 _THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138", "SANCTION": "131",
@@ -554,16 +552,23 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
     reading = read_modality(tok)
     modality = reading.modality
     event_type, mode, cameo = lex.type, lex.mode, lex.cameo
-    threat_of_act = event_type in THREATENABLE and modality == "threatened"
+    # "threatened to withdraw", "warned it would cut aid": whatever is threatened, it is a threat
+    threat_of_act = event_type != "THREATEN" and modality == "threatened"
     weighed_force = event_type in MATERIAL_CONFLICT and (
         modality == "planned" or modality == "hypothetical" and reading.governor is not None)
     if threat_of_act or weighed_force:
-        event_type, mode, cameo = "THREATEN", _THREAT_MODE[lex.type], _THREAT_CAMEO[lex.type]
+        event_type = "THREATEN"
+        mode = _THREAT_MODE.get(lex.type, lex.type.lower())
+        cameo = _THREAT_CAMEO.get(lex.type, "130")
         modality = "threatened"
     elif event_type in COOPERATIVE_ACTS and (modality == "planned" or reading.governor is not None
                                              and modality in ("threatened", "hypothetical")):
         # "will provide aid", "willing to withdraw", "agreed to hold talks": a commitment (AGREE)
         event_type, mode, cameo = "AGREE", lex.type.lower(), "03"
+    if event_type == "MOBILIZE" and any(t.lemma_.lower().startswith("peacekeep")
+                                        for t in tok.sent if t.i >= tok.i):
+        # troops sent to keep the peace are aid (CAMEO 074), not a show of force
+        event_type, mode, cameo = "AID", "peacekeeping", "074"
     if modality == "negated" and event_type in REFUSABLE:
         # "did not accept the offer", "would not attend the talks": a refusal, which happened
         event_type, mode, cameo, modality = "REJECT", lex.type.lower(), "12", "asserted"

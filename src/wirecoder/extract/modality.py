@@ -74,7 +74,7 @@ def read_modality(trigger) -> ModalReading:
                 return ModalReading("threatened", cue=tok, governor=tok)
             if lemma in PLAN_GOVERNORS or lemma in COMMIT_GOVERNORS:
                 return ModalReading("planned", cue=tok, governor=tok)
-            if lemma in DELIBERATION_GOVERNORS:
+            if lemma in DELIBERATION_GOVERNORS and not (lemma == "open" and tok.pos_ == "VERB"):
                 return ModalReading("hypothetical", cue=tok, governor=tok)
             if lemma in SPEECH_HEADS:
                 break
