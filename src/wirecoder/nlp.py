@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -28,11 +29,23 @@ def load_nlp(name: str = MODEL_NAME):
     return nlp
 
 
+# A wire dateline at the start of a paragraph: "ISLAMABAD -- ", "THE HAGUE, Netherlands (AP) - ".
+_DATELINE = re.compile(
+    r"(?:^|\n\n)[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
+    r"(?: \([A-Za-z .]+\))? ?(?:--|–|—|-) ?")
+
+
 @Language.component("wirecoder_paragraph_breaks")
 def _paragraph_breaks(doc):
-    """A token after a blank line starts a sentence: captions and paragraphs never run together."""
+    """A token after a blank line starts a sentence: captions and paragraphs never run together.
+    So does the first word after a dateline, which must not become the subject of the lead."""
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         if "\n\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
+            doc[i].is_sent_start = True
+    starts = {tok.idx: tok.i for tok in doc}
+    for match in _DATELINE.finditer(doc.text):
+        i = starts.get(match.end())
+        if i is not None and i > 0:
             doc[i].is_sent_start = True
     return doc

@@ -29,11 +29,13 @@ from .quotes import SPEECH_VERBS
 
 LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", "mount", "implement",
                "declare", "file", "issue", "bring", "open", "initiate", "have", "pay", "intensify",
-               "step", "escalate", "perform", "undertake", "extend", "renew", "sign",
+               "step", "escalate", "perform", "undertake", "extend", "renew", "sign", "commence",
                "announce", "order", "unleash", "begin", "start", "continue", "resume", "lead",
                "discuss", "consider", "threaten", "plan", "make", "use", "see"}
 OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
+# Verbs whose subject undergoes an act that comes "from" someone else.
+RECEIVING_VERBS = {"face", "receive", "get", "draw", "attract", "meet", "incur", "come", "suffer"}
 _TARGET_PREPS = {"on", "against", "at", "upon", "after", "to"}
 # "demanded that X step down", "accused X of": the governed clause's subject is the target.
 _CLAUSE_TARGET_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE"}
@@ -291,9 +293,21 @@ def _noun_roles(trigger: Trigger) -> tuple[list, list]:
                 sources.extend(objs)
     if not targets:
         targets = _target_preps(noun, preps)
-    # "Denmark announced a suspension of aid": whoever does the governing verb owns the act.
-    governor = trigger.frame if trigger.frame is not None else (
-        noun.head if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" else None)
+    # "Denmark announced a suspension of aid", "agreed to a ceasefire": whoever does the governing
+    # verb owns the act.
+    governor = trigger.frame
+    if governor is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        governor = noun.head
+    elif governor is None and noun.dep_ == "pobj" and noun.head.pos_ == "ADP" \
+            and noun.head.head.pos_ == "VERB":
+        governor = noun.head.head
+    if governor is not None and _lemma(governor) in RECEIVING_VERBS:
+        # "Iran faces criticism from the U.N.": the one it comes from acts on the one who faces it
+        givers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj"]
+        if givers:
+            receivers, _ = _subjects(governor)
+            return sources + givers, targets + receivers
     if governor is not None and not sources:
         governor_sources, _ = _subjects(governor)
         sources.extend(s for s in governor_sources if s.i != noun.i)
@@ -420,6 +434,10 @@ PREPOSITIONAL_IDIOMS = {
 }
 
 
+_ABSTRACT_SUBJECTS = {"option", "measure", "step", "action", "possibility", "choice", "everything",
+                      "nothing", "all"}
+
+
 def _idiom_triggers(doc) -> list[Trigger]:
     """Idioms from PREPOSITIONAL_IDIOMS; their governing verb is the frame. 'On the table' counts
     only when options are what is on it."""
@@ -449,7 +467,9 @@ def make_events(options: dict[str, Any]):
         pub_year = document.published.year if document.published else None
         index = ActorIndex(state.get("actors", []))
         quotes = _quote_contexts(state.get("quotes", []), doc, index)
-        triggers = find_triggers(doc) + _idiom_triggers(doc)
+        idioms = _idiom_triggers(doc)
+        idiom_tokens = {t.token.i for t in idioms}
+        triggers = [t for t in find_triggers(doc) if t.token.i not in idiom_tokens] + idioms
         covered = suppressed_triggers(triggers)
         by_index = {t.token.i: t for t in triggers}
         donors = {cover.token.i: by_index[i] for i, cover in covered.items()}
@@ -486,6 +506,15 @@ def suppressed_triggers(triggers: list[Trigger]) -> dict[int, Trigger]:
     covered: dict[int, Trigger] = {}
     for trig in triggers:
         tok = trig.token
+        head_verb = by_index.get(tok.head.head.i) if tok.dep_ == "pobj" else None
+        if trig.frame is None and not trig.idiom and head_verb is not None \
+                and head_verb.token.pos_ == "VERB" and tok.head.dep_ == "prep":
+            if trig.lexeme.type == "SUPPORT" and head_verb.lexeme.type == "AGREE":
+                covered[head_verb.token.i] = trig  # "agreed on a trade deal": finalising it
+            else:
+                # "mobilized the army for an assault", "conceded to demands": the verb's event
+                covered[tok.i] = head_verb
+            continue
         for _ in range(4):
             if tok.head.i == tok.i or tok.dep_ not in _EMBEDDING_DEPS:
                 break
@@ -521,6 +550,17 @@ def _places_in(anchor) -> list:
     return found
 
 
+AGREEMENT_NOUNS = {"deal", "agreement", "treaty", "accord", "text", "approach", "plan", "proposal",
+                   "framework", "roadmap", "resolution", "declaration", "pact", "settlement"}
+
+
+def _agrees_to_a_text(verb) -> bool:
+    """'agreed to a trade deal', 'agreed on the draft text': approving a text, not a promise."""
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") and
+               any(p.dep_ == "pobj" and _lemma(p) in AGREEMENT_NOUNS for p in c.children)
+               for c in verb.children)
+
+
 def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: list) -> tuple[list, list]:
     """(actor-like candidates, the chosen targets). An actor as direct object wins ("attacked
     the rebels"); else an actor in a target phrase ("returned the artifacts to Peru"); else the
@@ -552,6 +592,8 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
     reading = read_modality(tok)
     modality = reading.modality
     event_type, mode, cameo = lex.type, lex.mode, lex.cameo
+    if event_type == "AGREE" and _agrees_to_a_text(tok):
+        event_type, cameo = "SUPPORT", "057"  # finalising an agreement is SUPPORT in PLOVER
     # "threatened to withdraw", "warned it would cut aid": whatever is threatened, it is a threat
     threat_of_act = event_type != "THREATEN" and modality == "threatened"
     weighed_force = event_type in MATERIAL_CONFLICT and (
@@ -608,7 +650,7 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
     source_toks = [_speaker_for_pronoun(t) for t in source_toks]
     if trig.idiom:
         # "All options are on the table": options threaten no one; the speaker does (below)
-        source_toks = [t for t in source_toks if _is_actorish(t, index)]
+        source_toks = [t for t in source_toks if _lemma(t) not in _ABSTRACT_SUBJECTS]
     sources = _refs(source_toks, text, index)
     actor_targets, chosen = choose_targets(target_toks, index, lex, _places_in(tok))
     targets = _refs(chosen, text, index)
