@@ -34,6 +34,12 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", 
                "discuss", "consider", "threaten", "plan", "make", "use", "see"}
 OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
+TRANSFER_VERBS = {"send", "fly", "ship", "deliver", "airlift", "truck", "provide", "give", "donate",
+                  "dispatch", "distribute", "supply", "bring"}
+AID_GOODS = {"medicine", "food", "aid", "supply", "relief", "assistance", "vaccine", "water", "tent",
+             "blanket", "medication", "drug", "fund", "money", "grain", "fuel", "equipment"}
+# Where peacekeepers arrive, serve or take part, that is aid (CAMEO 074), not mobilisation.
+PEACEKEEPING_VERBS = {"arrive", "participate", "serve", "deploy", "send", "join", "contribute"}
 # Verbs whose subject undergoes an act that comes "from" someone else.
 RECEIVING_VERBS = {"face", "receive", "get", "draw", "attract", "meet", "incur", "come", "suffer"}
 _TARGET_PREPS = {"on", "against", "at", "upon", "after", "to"}
@@ -107,12 +113,23 @@ def find_triggers(doc) -> list[Trigger]:
         lemma = _lemma(tok)
         match = None
         for child in tok.children:
-            if child.dep_ in ("dobj", "prt", "nsubjpass", "prep", "attr", "advmod"):
+            if child.dep_ in ("dobj", "prt", "nsubjpass", "prep", "attr", "advmod", "oprd", "acomp"):
                 key = f"{lemma} {_lemma(child)}"
                 if key in double:
                     match = Trigger(tok, double[key], end_token=child)
                     consumed.add(child.i)
                     break
+            if child.dep_ == "oprd" and f"{lemma} <oprd>" in double:
+                # "called the envoy a stupid guy", "called the move illegal": name-calling
+                match = Trigger(tok, double[f"{lemma} <oprd>"], end_token=None)
+                break
+            if child.dep_ == "dobj" and lemma in TRANSFER_VERBS and _lemma(child) in AID_GOODS:
+                # "flew 13 tons of medicine into Afghanistan": delivering aid
+                match = Trigger(tok, Lexeme("AID", "humanitarian", "073"))
+                break
+        if match is None and lemma in PEACEKEEPING_VERBS and any(
+                t.lemma_.lower().startswith("peacekeep") for t in tok.sent):
+            match = Trigger(tok, Lexeme("AID", "peacekeeping", "074"))  # CAMEO 074
         if match is None and lemma in single:
             match = Trigger(tok, single[lemma])
         if match is not None and match.end_token is None and lemma in LIGHT_VERBS and any(
@@ -124,8 +141,11 @@ def find_triggers(doc) -> list[Trigger]:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
             continue
         lemma = _lemma(tok)
-        compound = next((f"{_lemma(c)} {lemma}" for c in tok.children
-                         if c.dep_ == "compound" and f"{_lemma(c)} {lemma}" in nouns), None)
+        # two-word nouns: "phone call" (a compound) and "state of emergency" (an of-phrase)
+        pairs = [f"{_lemma(c)} {lemma}" for c in tok.children if c.dep_ == "compound"]
+        pairs += [f"{lemma} of {_lemma(p)}" for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+        compound = next((k for k in pairs if k in nouns), None)
         lexeme = nouns.get(compound or lemma)
         if lexeme is None:
             continue
@@ -243,7 +263,9 @@ def _objects(trigger: Trigger) -> list:
 _AGENT_HEADS = {"man", "men", "woman", "women", "gunman", "gunmen", "group", "fighter", "attacker",
                 "assailant", "bomber", "member", "unit", "force", "jet", "drone", "warplane",
                 "aircraft", "plane", "helicopter", "ship", "tank", "artillery", "sniper", "mob",
-                "crowd", "youth", "student", "settler", "police", "army", "troop", "forces"}
+                "crowd", "youth", "student", "settler", "police", "army", "troop", "forces",
+                "missile", "rocket", "bomb", "shell", "mortar", "airstrike", "strike", "grenade",
+                "explosive", "mine", "striker", "employee", "staff", "union", "investigator"}
 
 
 def _is_agentive(tok) -> bool:
