@@ -34,6 +34,8 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", 
                "discuss", "consider", "threaten", "plan", "make", "use", "see"}
 OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
+# Events two parties do together; coordinated subjects become a dyad when no target is named.
+RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "REJECT"}
 TRANSFER_VERBS = {"send", "fly", "ship", "deliver", "airlift", "truck", "provide", "give", "donate",
                   "dispatch", "distribute", "supply", "bring"}
 AID_GOODS = {"medicine", "food", "aid", "supply", "relief", "assistance", "vaccine", "water", "tent",
@@ -673,8 +675,12 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
     if trig.idiom:
         # "All options are on the table": options threaten no one; the speaker does (below)
         source_toks = [t for t in source_toks if _lemma(t) not in _ABSTRACT_SUBJECTS]
-    sources = _refs(source_toks, text, index)
     actor_targets, chosen = choose_targets(target_toks, index, lex, _places_in(tok))
+    if event_type in RECIPROCAL_TYPES and not actor_targets and len(source_toks) > 1:
+        # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party
+        chosen, source_toks = source_toks[1:], source_toks[:1]
+        actor_targets = chosen
+    sources = _refs(source_toks, text, index)
     targets = _refs(chosen, text, index)
     has_actor = bool(actor_targets) or any(
         _is_actorish(t, index) or t.tag_ == "PRP" for t in source_toks)
