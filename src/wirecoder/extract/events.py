@@ -266,12 +266,13 @@ _AGENT_HEADS = {"man", "men", "woman", "women", "gunman", "gunmen", "group", "fi
                 "assailant", "bomber", "member", "unit", "force", "jet", "drone", "warplane",
                 "aircraft", "plane", "helicopter", "ship", "tank", "artillery", "sniper", "mob",
                 "crowd", "youth", "student", "settler", "police", "army", "troop", "forces",
-                "missile", "rocket", "bomb", "shell", "mortar", "airstrike", "strike", "grenade",
-                "explosive", "mine", "striker", "employee", "staff", "union", "investigator"}
+                "striker", "employee", "staff", "union", "investigator", "inmate", "hacker"}
+_WEAPONS = {"missile", "rocket", "bomb", "shell", "mortar", "airstrike", "strike", "grenade",
+            "explosive", "mine", "drone", "jet", "warplane", "aircraft", "helicopter", "tank"}
 
 
 def _is_agentive(tok) -> bool:
-    return _lemma(tok) in _AGENT_HEADS or tok.lower_ in _AGENT_HEADS
+    return _lemma(tok) in _AGENT_HEADS or tok.lower_ in _AGENT_HEADS or _lemma(tok) in _WEAPONS
 
 
 def _speaker_for_pronoun(tok):
@@ -359,15 +360,21 @@ _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANT
                "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 
 
-def _is_actorish(tok, index: ActorIndex) -> bool:
+def _is_actorish(tok, index: ActorIndex, as_source: bool = False) -> bool:
+    """Could this token name a party to an event? Weapons count only as sources: a missile
+    strikes, but is not what is struck."""
     if tok.ent_type_ in _NOT_ACTORS:
         return False
+    lemma = _lemma(tok)
     if index.actor_at(tok) is not None or tok.pos_ == "PROPN" or tok.ent_type_ in (
-            "PERSON", "ORG", "GPE", "NORP") or _is_agentive(tok) or _lemma(tok) in _PARTY_NOUNS:
+            "PERSON", "ORG", "GPE", "NORP") or lemma in _AGENT_HEADS or lemma in _PARTY_NOUNS:
+        return True
+    if as_source and lemma in _WEAPONS:
         return True
     # "Pakistan's intelligence services", "Chinese authorities": a named owner makes an actor
-    return any(c.dep_ in ("poss", "nmod", "compound", "amod") and
-               (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG")) for c in tok.children)
+    return any(
+        c.dep_ in ("poss", "nmod", "compound", "amod") and
+        (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG")) for c in tok.children)
 
 
 # Nouns for people and bodies that events happen to, beyond the sector table's actors.
@@ -585,10 +592,26 @@ def _agrees_to_a_text(verb) -> bool:
                for c in verb.children)
 
 
+_QUANTIFIERS = {"number", "dozen", "hundred", "thousand", "million", "series", "couple", "handful",
+                "majority", "group", "lot", "host", "range", "wave"}
+
+
+def _quantified(tok):
+    """'a number of websites' -> websites: the quantifier is not the party."""
+    if _lemma(tok) in _QUANTIFIERS:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [p for p in child.children if p.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return tok
+
+
 def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: list) -> tuple[list, list]:
     """(actor-like candidates, the chosen targets). An actor as direct object wins ("attacked
     the rebels"); else an actor in a target phrase ("returned the artifacts to Peru"); else the
     object itself ("rejected the referendum")."""
+    candidates = [_quantified(t) for t in candidates]
     usable = [t for t in candidates
               if t.ent_type_ not in _NOT_ACTORS and t.pos_ in ("NOUN", "PROPN", "PRON")]
     direct = [t for t in usable if t.dep_ in ("dobj", "dative", "nsubjpass") or
@@ -676,6 +699,13 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
         # "All options are on the table": options threaten no one; the speaker does (below)
         source_toks = [t for t in source_toks if _lemma(t) not in _ABSTRACT_SUBJECTS]
     actor_targets, chosen = choose_targets(target_toks, index, lex, _places_in(tok))
+    if not actor_targets and lex.type in ("AID", "RETREAT") and not is_noun:
+        # "returned 12 skulls that date back to 640 AD to Peru": the recipient, wherever the
+        # parser hung the "to" phrase
+        recipients = [t for t in tok.sent if t.i > tok.i and t.dep_ == "pobj" and t.head.lower_ == "to"
+                      and (t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or index.actor_at(t))]
+        if recipients:
+            actor_targets, chosen = recipients[:1], recipients[:1]
     if event_type in RECIPROCAL_TYPES and not actor_targets and len(source_toks) > 1:
         # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party
         chosen, source_toks = source_toks[1:], source_toks[:1]
@@ -683,9 +713,9 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
     sources = _refs(source_toks, text, index)
     targets = _refs(chosen, text, index)
     has_actor = bool(actor_targets) or any(
-        _is_actorish(t, index) or t.tag_ == "PRP" for t in source_toks)
+        _is_actorish(t, index, as_source=True) or t.tag_ == "PRP" for t in source_toks)
     if lex.type == "ASSAULT" and source_toks and not any(
-            _is_actorish(t, index) or t.pos_ == "PRON" or _lemma(t) in noun_lexicon()
+            _is_actorish(t, index, as_source=True) or t.pos_ == "PRON" or _lemma(t) in noun_lexicon()
             or t.ent_type_ for t in source_toks) and not _is_agentive(source_toks[0]):
         return None  # "fentanyl that has killed", "the storm destroyed": violence needs an agent
     outbreak = is_noun and trig.frame is not None and _lemma(trig.frame) in OUTBREAK_VERBS
