@@ -20,6 +20,8 @@ PLAN_GOVERNORS = {"plan", "intend", "prepare", "aim", "seek", "want", "propose",
 DELIBERATION_GOVERNORS = {"consider", "discuss", "weigh", "mull", "debate", "contemplate", "explore",
                           "open", "ready", "willing", "able", "permit", "allow", "authorize",
                           "option", "possible", "could", "might"}
+# Orders and authorisations that, once given, put the act in motion.
+EXECUTIVE_GOVERNORS = {"order", "instruct", "decide", "authorize", "authorise", "direct", "approve"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should", "must", "ca"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
@@ -72,6 +74,8 @@ def read_modality(trigger) -> ModalReading:
             lemma = tok.lemma_.lower()
             if lemma in THREAT_GOVERNORS:
                 return ModalReading("threatened", cue=tok, governor=tok)
+            if lemma in EXECUTIVE_GOVERNORS and _completed(tok):
+                break  # "ordered attacks", "authorized the release": done by order, asserted
             if lemma in PLAN_GOVERNORS or lemma in COMMIT_GOVERNORS:
                 return ModalReading("planned", cue=tok, governor=tok)
             if lemma in DELIBERATION_GOVERNORS and not (lemma == "open" and tok.pos_ == "VERB"):
