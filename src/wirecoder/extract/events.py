@@ -98,6 +98,7 @@ class Trigger:
     end_token: Any = None  # the second word of a two-word pattern
     frame: Any = None  # the light verb carrying an event noun
     idiom: bool = False  # a prepositional idiom ("on alert"): the trigger runs from the preposition
+    demanded_by: Any = None  # the speech verb of "X said Y must do Z": a REQUEST from X to Y
 
 
 def _lemma(tok) -> str:
@@ -488,6 +489,22 @@ def _idiom_triggers(doc) -> list[Trigger]:
     return found
 
 
+OBLIGATION_AUX = {"must", "should"}
+
+
+def _demand_triggers(doc) -> list[Trigger]:
+    """'The U.S. said North Korea must disarm': the speaker demands something of the subject."""
+    found = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX
+                                         for c in tok.children):
+            continue
+        speech = reporting_verb(tok)
+        if speech is not None and _subjects(tok)[0] and _subjects(speech)[0]:
+            found.append(Trigger(tok, Lexeme("REQUEST", "change", "104"), demanded_by=speech))
+    return found
+
+
 @stage("events", requires=("document", "spacy", "actors", "quotes"), assigns=("events",), version="1")
 def make_events(options: dict[str, Any]):
     """PLOVER events with roles, modality and who asserts them."""
@@ -498,9 +515,9 @@ def make_events(options: dict[str, Any]):
         pub_year = document.published.year if document.published else None
         index = ActorIndex(state.get("actors", []))
         quotes = _quote_contexts(state.get("quotes", []), doc, index)
-        idioms = _idiom_triggers(doc)
-        idiom_tokens = {t.token.i for t in idioms}
-        triggers = [t for t in find_triggers(doc) if t.token.i not in idiom_tokens] + idioms
+        special = _idiom_triggers(doc) + _demand_triggers(doc)
+        special_tokens = {t.token.i for t in special}
+        triggers = [t for t in find_triggers(doc) if t.token.i not in special_tokens] + special
         covered = suppressed_triggers(triggers)
         by_index = {t.token.i: t for t in triggers}
         donors = {cover.token.i: by_index[i] for i, cover in covered.items()}
@@ -635,8 +652,11 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
     source_toks, target_toks = _roles(trig)
     if donor is not None and not target_toks:
         target_toks = _roles(donor)[1]
+    if trig.demanded_by is not None:
+        source_toks, target_toks = _subjects(trig.demanded_by)[0], _subjects(tok)[0]
     anchor = trig.frame if trig.frame is not None else tok
-    reading = read_modality(tok)
+    # A demand's modality is that of the speaking ("said ... must"), not of the demanded act.
+    reading = read_modality(trig.demanded_by if trig.demanded_by is not None else tok)
     modality = reading.modality
     event_type, mode, cameo = lex.type, lex.mode, lex.cameo
     if event_type == "AGREE" and _agrees_to_a_text(tok):
@@ -666,12 +686,13 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
 
     # Who asserts it: the narrator, a quoted speaker, or the subject of "said that ...".
     asserted_by, quote_id, statement_anchor = "narrator", None, None
-    inside = next((q for q in quotes if q.start <= tok.idx < q.end), None)
+    inside = next((q for q in quotes if q.start <= tok.idx < q.end
+                   and (q.direct or trig.demanded_by is None)), None)
     if inside is not None:
         asserted_by = inside.speaker_actor or inside.speaker_name or "unknown speaker"
         quote_id = inside.quote_id
         statement_anchor = inside.cue_token
-    else:
+    elif trig.demanded_by is None:  # a demand is the speaking itself, which the narrator reports
         speech = reporting_verb(anchor)
         if speech is not None:
             speakers, _ = _subjects(speech)
