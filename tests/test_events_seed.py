@@ -67,3 +67,26 @@ def test_event_evidence_points_at_text(seed_analysis):
         for span in [e.trigger, *e.evidence]:
             assert text[span.start:span.end] == span.text
         assert 0 < e.confidence <= 1
+
+
+def _time_text(analysis, event):
+    time = next((t for t in analysis.times if t.id == event.time_id), None)
+    return time.span.text if time else None
+
+
+def test_events_are_dated_by_their_own_clause(seed_analysis):
+    events = seed_analysis.events
+    opened = next(e for e in events if e.trigger.text.startswith("opened fire"))
+    assert _time_text(seed_analysis, opened) == "Monday"
+    levied = next(e for e in events if e.trigger.text == "levied")
+    assert _time_text(seed_analysis, levied) == "February 1"
+    pledge = next(e for e in events if "embargo" in e.trigger.text)
+    assert _time_text(seed_analysis, pledge) == "2023"
+
+
+def test_event_place_is_the_venue_not_the_target(seed_analysis):
+    places = {p.id: p.span.text for p in seed_analysis.places}
+    gunfight = next(e for e in seed_analysis.events if e.trigger.text == "gunfight")
+    assert places.get(gunfight.place_id) == "Fronton"
+    opened = next(e for e in seed_analysis.events if e.trigger.text.startswith("opened fire"))
+    assert places.get(opened.place_id) != "U.S."

@@ -25,8 +25,8 @@ from .registry import StageSpec, get_stage
 from .state import AnalysisState
 
 DEFAULT_STAGES = [
-    "clean", "parse", "sentences", "actors", "quotes_simple", "events", "quantities_ner",
-    "times_ner", "places_ner",
+    "clean", "parse", "sentences", "actors", "quotes_simple", "times_ner", "places_ner", "events",
+    "quantities_ner",
 ]
 
 # Where each kind of record is reported in an Analysis.

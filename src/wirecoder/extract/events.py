@@ -24,6 +24,7 @@ from ..knowledge import load_tsv
 from ..records import ActorRef, Event, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
+from .anchoring import PlaceAnchors, TimeAnchors
 from .modality import read_modality, reporting_verb
 from .quotes import SPEECH_VERBS
 
@@ -521,6 +522,9 @@ def make_events(options: dict[str, Any]):
         covered = suppressed_triggers(triggers)
         by_index = {t.token.i: t for t in triggers}
         donors = {cover.token.i: by_index[i] for i, cover in covered.items()}
+        ctx = _Context(document.id, text, index, quotes, pub_year,
+                       TimeAnchors(state.get("times", []), doc),
+                       PlaceAnchors(state.get("places", []), doc))
         events: list[Event] = []
         # The verb that frames a verbatim quote ("pledged: '...'") is not itself the event; the
         # verb of reported speech ("agreed to share information") is.
@@ -528,8 +532,7 @@ def make_events(options: dict[str, Any]):
         for trig in triggers:
             if trig.token.i in covered or trig.token.i in cues:
                 continue
-            event = _code(trig, document.id, text, index, quotes, pub_year,
-                          donor=donors.get(trig.token.i))
+            event = _code(trig, ctx, donor=donors.get(trig.token.i))
             if event is not None:
                 events.append(event)
         return {"events": events}
@@ -644,8 +647,21 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
     return actors, direct_actors or other_actors or direct or usable[:1]
 
 
-def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_year,
-          donor: Trigger | None = None):
+@dataclass
+class _Context:
+    """What coding one event needs from the rest of the document."""
+
+    doc_id: str
+    text: str
+    index: ActorIndex
+    quotes: list
+    pub_year: int | None
+    times: TimeAnchors
+    places: PlaceAnchors
+
+
+def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
+    doc_id, text, index, quotes, pub_year = ctx.doc_id, ctx.text, ctx.index, ctx.quotes, ctx.pub_year
     tok = trig.token
     lex = trig.lexeme
     is_noun = tok.pos_ in ("NOUN", "PROPN")
@@ -754,10 +770,14 @@ def _code(trig: Trigger, doc_id: str, text: str, index: ActorIndex, quotes, pub_
     sentence = tok.sent
     evidence = [trigger_span] + [r.span for r in sources + targets]
     confidence = 0.4 + 0.2 * bool(sources) + 0.2 * bool(targets) + (0.1 if not is_noun else 0.0)
+    # Dated by its own clause; else, for a statement, by when it was made; else by publication.
+    time = ctx.times.time_for([tok, trig.frame, statement_anchor]) or ctx.times.publication
+    place = ctx.places.place_for([tok, trig.frame])
     return Event(
         id=stable_id("event", doc_id, trigger_span.key(), event_type),
         type=event_type, mode=mode, cameo=cameo, trigger=trigger_span, sources=sources,
         targets=targets, modality=modality, asserted_by=asserted_by, quote_id=quote_id,
+        time_id=time.id if time else None, place_id=place.id if place else None,
         sentence_id=stable_id("sent", doc_id, f"{sentence.start_char}:{sentence.end_char}"),
         evidence=evidence, confidence=round(min(confidence, 0.95), 2),
     )

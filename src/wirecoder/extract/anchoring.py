@@ -1,0 +1,86 @@
+"""Anchor an event to the time expression (and place) of its own clause.
+
+A time expression dates an event when it hangs in the event's clause: "opened fire on Monday",
+"a tariff will be levied on February 1", "Monday's firefight". Expressions in another clause of the
+same sentence ("..., exactly one week after Trump returned to office") do not. Without one the event
+takes the publication date, and its TimeRef says so (`from_publication_date`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..records import Place, TimeRef
+
+# Clause-internal links we climb from a time expression towards the word it modifies.
+_INNER_DEPS = {"pobj", "prep", "npadvmod", "tmod", "poss", "compound", "nummod", "amod", "advmod",
+               "appos", "det", "quantmod", "nmod", "case", "pcomp"}
+_POINT_TYPES = {"DATE", "TIME"}
+
+
+class TimeAnchors:
+    """Dates events by the time expressions of their clause."""
+
+    def __init__(self, times: Sequence[TimeRef], doc):
+        self.publication = next((t for t in times if t.from_publication_date), None)
+        self._by_head: dict[int, list[TimeRef]] = {}
+        for time in times:
+            if time.from_publication_date or time.type not in _POINT_TYPES or time.span.end <= time.span.start:
+                continue
+            span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = _attachment(span.root)
+            if head is not None:
+                self._by_head.setdefault(head.i, []).append(time)
+
+    def time_for(self, anchors) -> TimeRef | None:
+        """The time of the first anchor token (trigger, then its frame) that has one attached."""
+        for anchor in anchors:
+            if anchor is None:
+                continue
+            found = self._by_head.get(anchor.i)
+            if found:
+                return min(found, key=lambda t: abs(t.span.start - anchor.idx))
+        return None
+
+
+def _attachment(token):
+    """The verb or event noun a time expression modifies: climb clause-internal links."""
+    tok = token
+    for _ in range(6):
+        if tok.dep_ not in _INNER_DEPS or tok.head.i == tok.i:
+            return tok.head if tok.head.i != tok.i else tok
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("nsubj", "dobj", "nsubjpass", "ROOT"):
+            return tok
+    return None
+
+
+class PlaceAnchors:
+    """Places an event by the place phrase of its own clause ("broke out in Fronton, Texas")."""
+
+    # Not "on" or "into": "fired on the patrol", "fired into Mexico" name targets, not venues.
+    _PREPS = {"in", "at", "near", "outside", "inside", "across", "along"}
+
+    def __init__(self, places: Sequence[Place], doc):
+        self._by_head: dict[int, list[Place]] = {}
+        for place in places:
+            span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            # "in Fronton, Texas": the place's preposition hangs on the event word
+            while root.dep_ in ("appos", "conj", "compound") and root.head.i != root.i:
+                root = root.head
+            if root.dep_ == "pobj" and root.head.lower_ in self._PREPS:
+                self._by_head.setdefault(root.head.head.i, []).append(place)
+
+    def place_for(self, anchors) -> Place | None:
+        for anchor in anchors:
+            if anchor is None:
+                continue
+            found = self._by_head.get(anchor.i)
+            if found:
+                return found[0]
+        return None
