@@ -36,13 +36,7 @@ class TimeAnchors:
 
     def time_for(self, anchors) -> TimeRef | None:
         """The time of the first anchor token (trigger, then its frame) that has one attached."""
-        for anchor in anchors:
-            if anchor is None:
-                continue
-            found = self._by_head.get(anchor.i)
-            if found:
-                return min(found, key=lambda t: abs(t.span.start - anchor.idx))
-        return None
+        return _first_attached(self._by_head, anchors)
 
 
 def _attachment(token):
@@ -77,10 +71,13 @@ class PlaceAnchors:
                 self._by_head.setdefault(root.head.head.i, []).append(place)
 
     def place_for(self, anchors) -> Place | None:
-        for anchor in anchors:
-            if anchor is None:
-                continue
-            found = self._by_head.get(anchor.i)
-            if found:
-                return found[0]
-        return None
+        return _first_attached(self._by_head, anchors)
+
+
+def _first_attached(by_head: dict, anchors):
+    """Of the records attached to the first anchor that has any, the one nearest to it."""
+    for anchor in anchors:
+        found = by_head.get(anchor.i) if anchor is not None else None
+        if found:
+            return min(found, key=lambda r: abs(r.span.start - anchor.idx))
+    return None
