@@ -90,3 +90,14 @@ def test_event_place_is_the_venue_not_the_target(seed_analysis):
     assert places.get(gunfight.place_id) == "Fronton"
     opened = next(e for e in seed_analysis.events if e.trigger.text.startswith("opened fire"))
     assert places.get(opened.place_id) != "U.S."
+
+
+def test_people_resolved_and_coded(seed_analysis):
+    people = {a.name: a for a in seed_analysis.actors if a.kind == "person"}
+    trump = people["Donald Trump"]
+    mentions = {m.text for m in trump.mentions}
+    assert {"The Republican", "the President"} <= mentions
+    hegseth = people["Pete Hegseth"]
+    assert hegseth.country == "USA" and {"GOV", "MIL"} <= set(hegseth.sectors)
+    assert hegseth.confidence < trump.confidence  # the country is inferred, not stated
+    assert "Brian" in {m.text for m in people["Brian Kilmeade"].mentions}

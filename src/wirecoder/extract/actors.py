@@ -115,6 +115,13 @@ def collect_mentions(doc) -> list[_Mention]:
         elif ent.label_ in ("ORG", "GPE", "NORP", "PERSON"):
             if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod"):
                 continue  # "Mexican" in "Mexican drug cartels": part of a larger mention
+            if ent.text.lower() in _PERSON_TITLES and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+                # "The Republican also classified ...": a person named by party or office
+                mentions.append(_Mention(doc[ent.start - 1].idx, ent.end_char, ent.root, "person",
+                                         code_span(ent), ent.text, sent_of(ent.root),
+                                         title=ent.text, definite=True))
+                taken.update(range(ent.start - 1, ent.end))
+                continue
             coding = code_span(ent)
             name = _strip_det(ent.text.removesuffix("'s").removesuffix("’s"))
             country = country_of(name)
@@ -182,7 +189,7 @@ def group_mentions(mentions: list[_Mention]) -> list[_Group]:
         group = None
         if m.pronoun:
             group = _resolve_pronoun(m, recent)
-        elif m.definite and m.head.ent_type_ == "":
+        elif m.definite:
             group = _resolve_description(m, recent)
         if group is None and not m.pronoun:
             group = _group_for(m, groups, people)
@@ -203,6 +210,11 @@ def group_mentions(mentions: list[_Mention]) -> list[_Group]:
 
 def _group_for(m: _Mention, groups: dict[str, _Group], people: dict[str, str]) -> _Group:
     surname = _surname(m.name)
+    if m.kind == "person" and len(m.name.split()) == 1 and surname not in people:
+        # "Brian, I don't want to ...": a first name alone is the one full name that starts so
+        firsts = [full for full in people.values() if full.split()[0].lower() == surname]
+        if len(firsts) == 1:
+            surname = _surname(firsts[0])
     if m.kind == "person" and m.head.ent_type_ == "PERSON" or (surname in people and m.kind != "group"
                                                                and len(m.name.split()) <= 2
                                                                and m.head.ent_type_ in ("PERSON", "ORG")):
@@ -226,9 +238,8 @@ def _group_for(m: _Mention, groups: dict[str, _Group], people: dict[str, str]) -
     return groups[key]
 
 
-def _window(m: _Mention, recent: list[_Mention]) -> list[_Mention]:
-    return [r for r in reversed(recent) if m.sentence - r.sentence <= _LOOKBACK_SENTENCES
-            and r.start < m.start]
+def _window(m: _Mention, recent: list[_Mention], sentences: int = _LOOKBACK_SENTENCES) -> list[_Mention]:
+    return [r for r in reversed(recent) if m.sentence - r.sentence <= sentences and r.start < m.start]
 
 
 def _resolve_pronoun(m: _Mention, recent: list[_Mention]) -> _Group | None:
@@ -246,10 +257,11 @@ def _resolve_pronoun(m: _Mention, recent: list[_Mention]) -> _Group | None:
 def _resolve_description(m: _Mention, recent: list[_Mention]) -> _Group | None:
     head = m.head.lemma_.lower()
     window = _window(m, recent)
-    for r in window:
+    # A title is distinctive: "the president" is the latest person so titled, however far back.
+    for r in reversed(recent):
         group = r.actor
         if group is not None and m.kind == "person" and group.kind == "person" \
-                and head in group.title_words:
+                and head in group.title_words and r.start < m.start:
             return group
     if m.kind != "person":
         # "the cartels": the latest group with that very head, else the latest of the same sector
@@ -262,10 +274,27 @@ def _resolve_description(m: _Mention, recent: list[_Mention]) -> _Group | None:
         if best:
             return best[0].actor
     if m.kind == "person":  # "the Republican": the latest person named as a subject
-        for r in _window(m, recent):
+        for r in _window(m, recent, sentences=_LOOKBACK_SENTENCES * 2):
             if r.actor is not None and r.actor.kind == "person" and r.head.dep_.startswith("nsubj"):
                 return r.actor
     return None
+
+
+_STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD"}
+
+
+def _home_country(groups: list[_Group]) -> str | None:
+    """The country of most of the document's state actors, when one clearly dominates: an
+    official whose country the text never states most likely serves it ("Defense Secretary Pete
+    Hegseth" in a report on US policy). Such codes get a lower confidence."""
+    counts: dict[str, int] = {}
+    for g in groups:
+        if g.coding.country and set(g.coding.sectors) & _STATE_SECTORS:
+            counts[g.coding.country] = counts.get(g.coding.country, 0) + len(g.mentions)
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    return best if counts[best] >= 0.6 * sum(counts.values()) else None
 
 
 @stage("actors", requires=("document", "spacy"), assigns=("actors",), version="2")
@@ -275,10 +304,15 @@ def make_actors(options: dict[str, Any]):
     def run(state: AnalysisState) -> dict[str, Any]:
         doc_id, text = state.document.id, state.document.text
         groups = group_mentions(collect_mentions(state.spacy_doc))
+        home = _home_country(groups)
         actors = []
         for g in groups:
+            inferred = g.kind == "person" and g.coding.country is None and home is not None \
+                and bool(set(g.coding.sectors) & _STATE_SECTORS)
+            if inferred:
+                g.coding.country = home
             named = [m for m in g.mentions if not m.pronoun and not m.definite]
-            confidence = 0.8 if named else 0.5
+            confidence = round((0.8 if named else 0.5) - (0.2 if inferred else 0.0), 2)
             evidence = [Span.of(text, s, e) for s, e in g.coding.evidence]
             actors.append(Actor(
                 id=stable_id("actor", doc_id, g.key), name=g.name, kind=g.kind,
