@@ -14,10 +14,10 @@ def test_stages_declare_needs_and_outputs():
 
 
 def test_disabling_a_stage_removes_its_records(seed_text):
-    nlp = load({"disabled": ["places_ner"]})
+    nlp = load({"disabled": ["places"]})
     analysis = nlp.analyze(seed_text, published="2025-01-31")
     assert analysis.places == []
-    assert "places_ner@1" not in analysis.stages
+    assert "places@2" not in analysis.stages
     assert analysis.actors and analysis.events
 
 
@@ -57,7 +57,7 @@ def test_pipe_matches_analyze(pipeline):
 
 
 def test_config_round_trip(tmp_path):
-    config = PipelineConfig(disabled=["places_ner"], options={"quotes_simple": {"min_direct_words": 4}})
+    config = PipelineConfig(disabled=["places"], options={"quotes_simple": {"min_direct_words": 4}})
     path = tmp_path / "c.json"
     import json
     path.write_text(json.dumps(config.to_dict()))

@@ -1,4 +1,4 @@
-"""Anchor an event to the time expression (and place) of its own clause.
+"""Anchor an event to the time expression of its own clause.
 
 A time expression dates an event when it hangs in the event's clause: "opened fire on Monday",
 "a tariff will be levied on February 1", "Monday's firefight". Expressions in another clause of the
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..records import Place, TimeRef
+from ..records import TimeRef
 
 # Clause-internal links we climb from a time expression towards the word it modifies.
 _INNER_DEPS = {"pobj", "prep", "npadvmod", "tmod", "poss", "compound", "nummod", "amod", "advmod",
@@ -49,29 +49,6 @@ def _attachment(token):
         if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("nsubj", "dobj", "nsubjpass", "ROOT"):
             return tok
     return None
-
-
-class PlaceAnchors:
-    """Places an event by the place phrase of its own clause ("broke out in Fronton, Texas")."""
-
-    # Not "on" or "into": "fired on the patrol", "fired into Mexico" name targets, not venues.
-    _PREPS = {"in", "at", "near", "outside", "inside", "across", "along"}
-
-    def __init__(self, places: Sequence[Place], doc):
-        self._by_head: dict[int, list[Place]] = {}
-        for place in places:
-            span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            # "in Fronton, Texas": the place's preposition hangs on the event word
-            while root.dep_ in ("appos", "conj", "compound") and root.head.i != root.i:
-                root = root.head
-            if root.dep_ == "pobj" and root.head.lower_ in self._PREPS:
-                self._by_head.setdefault(root.head.head.i, []).append(place)
-
-    def place_for(self, anchors) -> Place | None:
-        return _first_attached(self._by_head, anchors)
 
 
 def _first_attached(by_head: dict, anchors):

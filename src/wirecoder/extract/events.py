@@ -24,8 +24,9 @@ from ..knowledge import load_tsv
 from ..records import ActorRef, Event, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
-from .anchoring import PlaceAnchors, TimeAnchors
+from .anchoring import TimeAnchors
 from .modality import read_modality, reporting_verb
+from .places import event_place
 from .quotes import SPEECH_VERBS
 
 LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", "mount", "implement",
@@ -523,8 +524,7 @@ def make_events(options: dict[str, Any]):
         by_index = {t.token.i: t for t in triggers}
         donors = {cover.token.i: by_index[i] for i, cover in covered.items()}
         ctx = _Context(document.id, text, index, quotes, pub_year,
-                       TimeAnchors(state.get("times", []), doc),
-                       PlaceAnchors(state.get("places", []), doc))
+                       TimeAnchors(state.get("times", []), doc), state.get("places", []))
         events: list[Event] = []
         # The verb that frames a verbatim quote ("pledged: '...'") is not itself the event; the
         # verb of reported speech ("agreed to share information") is.
@@ -657,7 +657,7 @@ class _Context:
     quotes: list
     pub_year: int | None
     times: TimeAnchors
-    places: PlaceAnchors
+    places: list
 
 
 def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
@@ -772,7 +772,7 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     confidence = 0.4 + 0.2 * bool(sources) + 0.2 * bool(targets) + (0.1 if not is_noun else 0.0)
     # Dated by its own clause; else, for a statement, by when it was made; else by publication.
     time = ctx.times.time_for([tok, trig.frame, statement_anchor]) or ctx.times.publication
-    place = ctx.places.place_for([tok, trig.frame])
+    place = _venue(ctx.places, tok, targets)
     return Event(
         id=stable_id("event", doc_id, trigger_span.key(), event_type),
         type=event_type, mode=mode, cameo=cameo, trigger=trigger_span, sources=sources,
@@ -781,6 +781,15 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         sentence_id=stable_id("sent", doc_id, f"{sentence.start_char}:{sentence.end_char}"),
         evidence=evidence, confidence=round(min(confidence, 0.95), 2),
     )
+
+
+def _venue(places: list, tok, targets: list[ActorRef]):
+    """Where the event happened: a site phrase of its clause, never a target ("fired into
+    Mexico", "a tariff on Canada")."""
+    found = event_place(places, tok, include_targets=False) if places else None
+    if found is None or any(r.span.start <= found.place.span.start < r.span.end for r in targets):
+        return None
+    return found.place
 
 
 def _speaker_span(inside: _QuoteContext) -> Span:

@@ -1,0 +1,77 @@
+"""An offline gazetteer: GeoNames data from PyPI packages, compiled once into a local index.
+
+    from wirecoder.gazetteer import load_gazetteer, import_geonames
+    gaz = load_gazetteer()                  # builds ~/.cache/wirecoder/gazetteer-<hash>.sqlite once
+    [c.entry for c in gaz.lookup(key("Fronton"))]
+    import_geonames("allCountries.txt", admin1_codes="admin1CodesASCII.txt")  # optional, richer
+
+The first call compiles the bundled index (about half a minute; see `build.py` for the sources);
+later loads open the SQLite file read-only and take milliseconds. Set WIRECODER_CACHE to put the
+index elsewhere. Nothing is downloaded: the data are the packages' own files.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from .geonames import ImportStats, import_geonames
+from .names import key
+from .store import Candidate, Country, Entry, Gazetteer, cache_dir, haversine_km, user_index_path
+
+__all__ = [
+    "Candidate", "Country", "Entry", "Gazetteer", "ImportStats", "bundled_index_path",
+    "cache_dir", "haversine_km", "import_geonames", "key", "load_gazetteer", "user_index_path",
+]
+
+_BUILD_LOCK = threading.Lock()
+
+
+def bundled_index_path() -> Path:
+    from .build import bundled_key
+    return cache_dir() / f"gazetteer-{bundled_key()}.sqlite"
+
+
+def ensure_bundled_index() -> Path:
+    """The bundled index file, compiled first if it is missing (atomically: a temp file renamed)."""
+    from .build import build_bundled
+
+    path = bundled_index_path()
+    if path.exists():
+        return path
+    with _BUILD_LOCK:
+        if path.exists():
+            return path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        if tmp.exists():
+            tmp.unlink()
+        build_bundled(tmp)
+        os.replace(tmp, path)  # another process may have won the race: same content
+    return path
+
+
+@lru_cache(maxsize=4)
+def _load(paths: tuple[str, ...]) -> Gazetteer:
+    return Gazetteer([Path(p) for p in paths])
+
+
+def load_gazetteer(*, user_index: str | Path | None = None, bundled: bool = True) -> Gazetteer:
+    """The gazetteer of this process: the bundled index plus the user's imported GeoNames data.
+
+    `user_index` defaults to `user_index_path()` (used when it exists)."""
+    paths: list[str] = []
+    if bundled:
+        paths.append(str(ensure_bundled_index()))
+    user = Path(user_index) if user_index else user_index_path()
+    if user.exists():
+        try:
+            with sqlite3.connect(f"file:{user}?mode=ro", uri=True) as conn:
+                conn.execute("SELECT 1 FROM places LIMIT 1")
+            paths.append(str(user))
+        except sqlite3.DatabaseError:
+            pass  # a half-written or foreign file is ignored, not fatal
+    return _load(tuple(paths))

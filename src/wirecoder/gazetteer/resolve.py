@@ -1,0 +1,523 @@
+"""Toponym recognition and resolution over a spaCy parse, with the gazetteer.
+
+Recognition. Candidates come from
+  1. spaCy entities tagged GPE, LOC or FAC (trusted: kept even when the gazetteer lacks them);
+  2. entities with another label whose text is a gazetteer name: "Michoacan" (NORP),
+     "Tamaulipas" (PERSON), "Edmonton" (ORG); and demonyms ("Mexican" -> Mexico);
+  3. place names inside longer names ("Texas A&M University", "U.S.-led");
+  4. capitalised words no entity covers ("Rio Grande").
+Mentions of kinds 2-4 must earn their place (see `_accept`): a country, first-level subdivision or
+named region always does; a town needs a locative preposition before it ("in Pandi"), a qualifier
+after it ("Pandi, Bulacan"), a large population, or a trusted mention of the same name elsewhere
+in the article. A name that reads as a person ("Jordan said", "Mr. Chad") is not a place.
+
+Resolution. Every mention of one name in an article gets the same referent (one sense per
+discourse). The referent maximises a score of
+  - a prior by kind: countries > first-level subdivisions and named regions > towns, towns by
+    population (log scale), capitals up; alternate names and abbreviations down;
+  - the qualifier: "Fronton, Texas", "Edmonton, Ky.", "London, Ontario" (a place inside the
+    qualifying subdivision or country gains a lot, one outside loses as much);
+  - the article: the countries and subdivisions of the other places (their share of mentions),
+    and nearness to the other towns resolved. The context is recomputed twice from the current
+    resolutions, so a clear "Metcalfe County, Ky." pulls an unqualified "Edmonton" to Kentucky.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .names import key, strip_admin_suffix
+from .store import Candidate, Entry, Gazetteer
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SKIP_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+LOCATIVE = frozenset({
+    "in", "at", "near", "from", "to", "into", "outside", "inside", "within", "across", "around",
+    "throughout", "toward", "towards", "through", "along", "between", "via", "onto", "off",
+    "nearby", "beyond", "over", "under",
+})
+STRICT_LOCATIVE = frozenset({"in", "near", "outside", "at"})
+GEO_NOUNS = frozenset({
+    "city", "town", "village", "state", "province", "region", "county", "district", "capital",
+    "outskirts", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+    "southwest", "center", "centre", "heart", "suburb", "suburbs", "borough", "part", "parts",
+    "area", "island", "coast", "border", "streets", "people", "residents", "government",
+    "governor", "mayor", "municipality", "territory", "prefecture", "port", "shores",
+})
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "president", "gov", "governor",
+    "sen", "senator", "rep", "representative", "minister", "secretary", "judge", "justice",
+    "officer", "sgt", "sergeant", "capt", "captain", "gen", "general", "col", "colonel", "lt",
+    "chief", "prof", "professor", "rev", "father", "saint", "coach", "king", "queen", "prince",
+    "princess", "pope", "mayor", "chancellor", "premier", "spokesman", "spokeswoman",
+})
+# Words that name no place on their own (they only qualify one: "West Java", "New South Wales").
+GENERIC = frozenset({
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "upper", "lower", "new", "old", "greater", "great", "little", "saint", "san", "santa", "united",
+    "republic", "state", "states", "city", "county", "island", "islands", "national", "federal",
+    "northeast", "northwest", "southeast", "southwest", "mount", "lake", "river", "bay", "port",
+    "far", "middle", "inner", "outer", "grand", "royal", "capital", "district", "province",
+    "union", "democratic", "people", "peoples", "free", "valley", "coast", "university",
+})
+SPEECH = frozenset({"say", "tell", "add", "announce", "state", "write", "explain", "note", "claim",
+                    "argue", "ask", "reply", "insist", "warn", "believe", "think"})
+
+
+@dataclass
+class Mention:
+    """A stretch of text that may name a place."""
+
+    start: int  # character offsets in the document text
+    end: int
+    text: str
+    label: str  # the spaCy label, "INNER" inside a longer name, "SCAN" for uncovered words
+    tokens: tuple[int, int]  # token range [i, j)
+    key: str
+    candidates: tuple[Candidate, ...] = ()
+    demonym: bool = False
+    qualifier: Mention | None = None
+    is_qualifier: bool = False
+    locative: str | None = None  # the preposition before it
+    person_like: bool = False
+    entry: Entry | None = None
+    score: float = 0.0
+    margin: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def strong(self) -> bool:
+        return self.label in PLACE_LABELS or self.label == "UNKNOWN"
+
+
+# ---------------------------------------------------------------- recognition
+
+
+def _trim(doc, i: int, j: int) -> tuple[int, int]:
+    while i < j and (doc[i].lower_ in ("the", "a", "an") or doc[i].is_punct or doc[i].is_space):
+        i += 1
+    while j > i and (doc[j - 1].lower_ in ("'s", "’s", "'", "’") or doc[j - 1].is_punct
+                     and doc[j - 1].text != "." or doc[j - 1].is_space):
+        j -= 1
+    return i, j
+
+
+def _text(doc, i: int, j: int) -> tuple[int, int, str]:
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    return start, end, doc[i:j].text
+
+
+def _lookup(gaz: Gazetteer, k: str) -> tuple[Candidate, ...]:
+    found = gaz.lookup(k)
+    if not found:
+        bare = strip_admin_suffix(k)
+        if bare:
+            found = tuple(c for c in gaz.lookup(bare)
+                          if c.entry.precision in ("admin1", "admin2", "region"))
+    return found
+
+
+def _preceding_prep(doc, i: int) -> str | None:
+    k = i - 1
+    while k >= 0 and (doc[k].lower_ in ("the", "a", "an") or doc[k].pos_ in ("ADJ", "DET")
+                      and k >= i - 2):
+        k -= 1
+    if k < 0:
+        return None
+    word = doc[k].lower_
+    if word in LOCATIVE:
+        return word
+    if word == "of" and k > 0 and doc[k - 1].lower_ in GEO_NOUNS:
+        return "of"
+    return None
+
+
+def _person_like(doc, i: int, j: int) -> bool:
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in TITLES:
+        return True
+    nxt = doc[j] if j < len(doc) else None
+    if nxt is not None and nxt.lemma_.lower() in SPEECH and doc[j - 1].dep_ == "nsubj":
+        return True
+    return False
+
+
+def _name_like(tok) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or t.isupper()) and tok.is_alpha or \
+        (t[:1].isupper() and "." in t) or (t[:1].isupper() and "-" in t)
+
+
+def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
+    """Candidate place mentions of a spaCy Doc, in text order, qualifiers linked."""
+    mentions: list[Mention] = []
+    claimed = [False] * len(doc)
+
+    def add(i: int, j: int, label: str) -> Mention | None:
+        i, j = _trim(doc, i, j)
+        if i >= j or any(claimed[i:j]):
+            return None
+        start, end, text = _text(doc, i, j)
+        k = key(text)
+        if not k:
+            return None
+        m = Mention(start, end, text, label, (i, j), k, _lookup(gaz, k))
+        mentions.append(m)
+        for t in range(i, j):
+            claimed[t] = True
+        return m
+
+    for ent in doc.ents:
+        if ent.label_ in SKIP_LABELS:
+            continue
+        if ent.label_ in PLACE_LABELS:
+            # "Fronton, Texas" may come as one entity: split it at commas
+            parts, i = [], ent.start
+            for t in range(ent.start, ent.end):
+                if doc[t].text == ",":
+                    parts.append((i, t))
+                    i = t + 1
+            parts.append((i, ent.end))
+            if len(parts) > 1 and gaz.lookup(key(ent.text)):
+                parts = [(ent.start, ent.end)]  # "Washington, D.C." is a name of its own
+            for a, b in parts:
+                if gaz.lookup(key(_text(doc, *_trim(doc, a, b))[2])) or not inner:
+                    add(a, b, ent.label_)
+                    continue
+                # unknown as a whole: "Turkish Embassy", "Far North Queensland", "Air Berlin"
+                before = len(mentions)
+                _scan(doc, gaz, a, b, claimed, add, "INNER")
+                found = mentions[before:]
+                if not any(_area_or_big(m) for m in found):
+                    for m in found:
+                        for t in range(*m.tokens):
+                            claimed[t] = False
+                    del mentions[before:]
+                    add(a, b, ent.label_)
+            continue
+        i, j = _trim(doc, ent.start, ent.end)
+        if i >= j:
+            continue
+        whole = _lookup(gaz, key(_text(doc, i, j)[2]))
+        if whole:
+            add(i, j, ent.label_)
+        elif ent.label_ in ("PERSON", "NORP") and _preceding_prep(doc, i) in STRICT_LOCATIVE \
+                and all(t.pos_ == "PROPN" for t in doc[i:j]):
+            add(i, j, "UNKNOWN")  # "near Guadalupe Guerra": a place the gazetteer lacks
+        elif inner and ent.label_ != "PERSON":
+            _scan(doc, gaz, i, j, claimed, add, "INNER")
+    _scan(doc, gaz, 0, len(doc), claimed, add, "SCAN")
+    mentions.sort(key=lambda m: m.start)
+    _link_qualifiers(doc, gaz, mentions, claimed, add)
+    mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        m.locative = _preceding_prep(doc, m.tokens[0])
+        m.person_like = m.label in ("PERSON", "SCAN", "ORG") and _person_like(doc, *m.tokens)
+    return mentions
+
+
+def _area_or_big(m: Mention) -> bool:
+    return any(c.kind == "demonym" or c.entry.precision in ("country", "admin1", "region")
+               or c.entry.precision == "locality" and c.kind == "name"
+               and c.entry.population >= 100_000 for c in m.candidates)
+
+
+def _scan(doc, gaz, lo: int, hi: int, claimed: list[bool], add, label: str) -> None:
+    """Longest gazetteer names among capitalised tokens in [lo, hi) that nothing claimed yet."""
+    t = lo
+    while t < hi:
+        if claimed[t] or not _name_like(doc[t]) or doc[t].is_stop and not doc[t].is_upper:
+            t += 1
+            continue
+        found = False
+        for n in range(min(5, hi - t), 0, -1):
+            toks = doc[t:t + n]
+            if any(claimed[x] for x in range(t, t + n)) or not _name_like(toks[-1]):
+                continue
+            if any(tok.is_punct and tok.text not in ("-", ".", "'", "’") for tok in toks):
+                continue
+            k = key(toks.text)
+            if n == 1 and k in GENERIC:
+                continue
+            if k and gaz.lookup(k):
+                if add(t, t + n, label) is not None:
+                    t += n
+                    found = True
+                    break
+        if not found:
+            t += 1
+
+
+def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
+    """'A, B' where B is a subdivision, country or abbreviation: B qualifies A."""
+    by_start = {m.tokens[0]: m for m in mentions}
+    for m in list(mentions):
+        j = m.tokens[1]
+        if j + 1 >= len(doc) or doc[j].text != ",":
+            continue
+        q = by_start.get(j + 1)
+        if q is None:
+            # an abbreviation no entity covers: "Edmonton, Ky." / "Paris, TX"
+            for n in (3, 2, 1):
+                if j + 1 + n > len(doc) or any(claimed[j + 1:j + 1 + n]):
+                    continue
+                span = doc[j + 1:j + 1 + n]
+                if not span[0].text[:1].isupper():
+                    break
+                cands = gaz.lookup(key(span.text))
+                if any(c.entry.precision in ("admin1", "country") for c in cands):
+                    q = add(j + 1, j + 1 + n, "QUAL")
+                    break
+        if q is None:
+            continue
+        if any(c.entry.precision in ("admin1", "admin2", "country") for c in q.candidates) or \
+                m.key == "washington":
+            m.qualifier = q
+            q.is_qualifier = True
+
+
+# ---------------------------------------------------------------- acceptance
+
+
+def _usable(m: Mention, c: Candidate) -> bool:
+    if c.kind == "demonym":
+        return m.demonym
+    if c.kind == "abbr":
+        t = m.text
+        return m.is_qualifier or m.label in ("GPE", "LOC") or \
+            (m.label != "PERSON" and ("." in t and len(t) >= 3 or t.isupper() and len(t) >= 3))
+    return True
+
+
+INSTITUTIONS = frozenset({
+    "police", "hospital", "court", "university", "college", "school", "schools", "department",
+    "council", "fire", "sheriff", "sheriffs", "county", "city", "public", "district", "board",
+    "airport", "station", "library", "museum", "zoo", "church", "cathedral", "club", "community",
+    "regional", "general", "memorial", "medical", "high", "times", "post", "herald", "journal",
+    "star", "press", "tribune", "news", "daily", "chamber", "transit", "parks", "health",
+})
+
+
+def _institution_after(doc, m: Mention) -> bool:
+    """'Danbury Hospital', 'Torrington Police Department': a town naming a local institution."""
+    j = m.tokens[1]
+    return j < len(doc) and doc[j].lower_ in INSTITUTIONS
+
+
+def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
+            person_words: frozenset[str] = frozenset()) -> bool:
+    cands = m.candidates
+    tok = doc[m.tokens[0]]
+    demonym_only = cands and all(c.kind == "demonym" for c in cands)
+    if any(c.kind == "demonym" for c in cands) and (
+            m.label == "NORP" or demonym_only and (tok.pos_ in ("ADJ", "PROPN") or m.label == "INNER")):
+        if not demonyms:
+            return False
+        m.demonym = True
+        m.candidates = tuple(c for c in cands if c.kind == "demonym")
+        return True
+    m.candidates = tuple(c for c in cands if _usable(m, c))
+    if any(c.entry.precision in ("country", "admin1", "region") and c.kind in ("name", "alt")
+           for c in m.candidates) or m.label == "FAC":
+        # an exact country or state name beats towns that merely have it as an alias
+        # ("Mexico" is not Mexico City); a facility is not a town's alias ("White House")
+        m.candidates = tuple(c for c in m.candidates
+                             if c.entry.precision not in ("locality", "point") or c.kind == "name")
+    if m.strong:
+        return True
+    if not m.candidates:
+        return False
+    if m.person_like:
+        return False
+    if m.is_qualifier or m.qualifier is not None or m.key in strong_keys:
+        return True
+    if m.label == "SCAN" and m.tokens[1] - m.tokens[0] == 1 and tok.pos_ not in ("PROPN",) \
+            and not tok.is_upper:
+        return False  # a capitalised common word: "Reading", "March", "Bath"
+    best_area = any(c.entry.precision in ("country", "admin1") and c.kind in ("name", "alt", "abbr")
+                    or c.entry.precision == "region" and c.kind in ("name", "alt")
+                    for c in m.candidates)
+    if best_area:
+        if m.label == "PERSON" and m.tokens[1] - m.tokens[0] == 1 and not m.locative:
+            # a one-word PERSON that is also a country, state or region ("Java", "Chad"):
+            # a place unless the word is part of a person's name elsewhere ("Chad Smith")
+            return tok.lower_ not in person_words and tok.dep_ != "compound"
+        return True
+    pop = max((c.entry.population for c in m.candidates
+               if c.entry.precision == "locality" and c.kind == "name"), default=0)
+    if m.locative and m.locative != "of" and pop >= 1000:
+        return True
+    if m.locative == "of" and pop >= 10000:
+        return True
+    if m.label in ("ORG", "NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART") and \
+            pop >= 100_000:
+        return True
+    if m.label == "INNER" and (pop >= 300_000 or pop >= 5_000 and _institution_after(doc, m)):
+        return True
+    if m.label == "SCAN" and pop >= 300_000 and tok.pos_ == "PROPN":
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _prior(c: Candidate) -> float:
+    e = c.entry
+    p = e.precision
+    if p == "country":
+        s = 14.0
+    elif p == "admin1":
+        s = 7.0
+    elif p == "admin2":
+        s = 4.5
+    elif p == "region":
+        s = 8.0 if e.fcode == "CONT" else 7.0
+    elif p == "locality":
+        s = 1.0 + 1.1 * math.log10(e.population + 10)
+        if e.fcode == "PPLC":
+            s += 1.0
+    else:
+        s = 4.0
+    if c.kind == "alt":
+        s -= 0.5 if p != "locality" or e.population >= 100_000 else 1.5
+    elif c.kind == "abbr":
+        s -= 1.0
+    return s
+
+
+def _qualifier_bonus(e: Entry, q: Entry | None) -> float:
+    if q is None:
+        return 0.0
+    if q.precision == "country":
+        return 8.0 if e.cc == q.cc else -8.0
+    if q.precision == "admin1":
+        if e.cc == q.cc and e.admin1 and key(e.admin1) == key(q.name):
+            return 10.0
+        return 1.0 if e.cc == q.cc else -8.0
+    if q.precision == "admin2":
+        if e.cc == q.cc and e.admin1 == q.admin1:
+            return 6.0
+        return -4.0
+    if q.id == e.id:
+        return 10.0
+    d = e.distance_km(q.lat, q.lon) if q.lat is not None else None
+    return 8.0 if d is not None and d < 40 else 0.0
+
+
+@dataclass
+class _Context:
+    cc_weight: Counter
+    total: float
+    admin1: set
+    points: list  # (lat, lon, key)
+
+
+def _context(groups: dict[str, list[Mention]], chosen: dict[str, Entry | None]) -> _Context:
+    cc: Counter = Counter()
+    admin1: set = set()
+    points = []
+    for k, ms in groups.items():
+        e = chosen.get(k)
+        if e is None:
+            continue
+        w = float(len(ms)) ** 0.5
+        if e.cc:
+            cc[e.cc] += w
+        if e.precision == "admin1" and e.cc:
+            admin1.add((e.cc, key(e.name)))
+        elif e.admin1 and e.cc:
+            admin1.add((e.cc, key(e.admin1)))
+        if e.precision in ("locality", "admin2", "point") and e.lat is not None:
+            points.append((e.lat, e.lon, k))
+    return _Context(cc, sum(cc.values()), admin1, points)
+
+
+def _context_bonus(e: Entry, k: str, ctx: _Context, own: Counter) -> float:
+    s = 0.0
+    if e.cc:
+        w = ctx.cc_weight.get(e.cc, 0.0) - own.get(e.cc, 0.0)
+        total = ctx.total - sum(own.values())
+        if w > 0:
+            s += 1.0 + 3.0 * (w / total if total > 0 else 0)
+            if e.precision == "admin1":
+                s *= 2.5  # "Georgia" in an American story is the state
+    if e.precision in ("locality", "admin2", "point"):
+        if e.admin1 and e.cc and (e.cc, key(e.admin1)) in ctx.admin1:
+            s += 2.0
+        if e.lat is not None:
+            near = min((e.distance_km(lat, lon) for lat, lon, kk in ctx.points if kk != k),
+                       default=None)
+            if near is not None:
+                s += 2.0 if near < 50 else 1.0 if near < 200 else 0.0
+    return s
+
+
+def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -> list[Mention]:
+    """Accepted place mentions of a Doc, each with its chosen gazetteer entry (or None)."""
+    mentions = find_mentions(doc, gaz, inner=inner)
+    strong_keys = {m.key for m in mentions if m.strong and m.candidates}
+    person_words = frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                             for t in ent)
+    accepted = [m for m in mentions if _accept(doc, m, strong_keys, demonyms, person_words)]
+    # a qualifier whose head was rejected stays a place of its own; a rejected qualifier unlinks
+    ids = {id(m) for m in accepted}
+    for m in accepted:
+        if m.qualifier is not None and id(m.qualifier) not in ids:
+            m.qualifier = None
+
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in accepted:
+        groups[("d:" if m.demonym else "") + m.key].append(m)
+
+    def group_cands(ms: list[Mention]) -> dict[int, Candidate]:
+        out: dict[int, Candidate] = {}
+        for m in ms:
+            for c in m.candidates:
+                old = out.get(c.entry.id)
+                if old is None or _prior(c) > _prior(old):
+                    out[c.entry.id] = c
+        return out
+
+    cands = {g: group_cands(ms) for g, ms in groups.items()}
+    chosen: dict[str, Entry | None] = {}
+    scores: dict[str, tuple[float, float]] = {}
+
+    def qualifier_entry(ms: list[Mention]) -> Entry | None:
+        for m in ms:
+            if m.qualifier is not None:
+                qk = ("d:" if m.qualifier.demonym else "") + m.qualifier.key
+                if chosen.get(qk) is not None:
+                    return chosen[qk]
+        return None
+
+    order = sorted(groups, key=lambda g: not any(m.is_qualifier for m in groups[g]))
+    for rnd in range(3):
+        ctx = _context(groups, chosen) if rnd else None
+        for g in order:
+            cs = cands[g]
+            if not cs:
+                chosen[g] = None
+                continue
+            q = qualifier_entry(groups[g])
+            own = Counter()
+            if ctx is not None and chosen.get(g) is not None and chosen[g].cc:
+                own[chosen[g].cc] = float(len(groups[g])) ** 0.5
+            ranked = []
+            for c in cs.values():
+                s = _prior(c) + _qualifier_bonus(c.entry, q)
+                if ctx is not None:
+                    s += _context_bonus(c.entry, g, ctx, own)
+                ranked.append((s, -c.entry.id if c.entry.id < 0 else c.entry.id, c.entry))
+            ranked.sort(key=lambda r: (r[0], r[2].population, -abs(r[1])), reverse=True)
+            best = ranked[0]
+            second = ranked[1][0] if len(ranked) > 1 else best[0] - 10
+            chosen[g] = best[2]
+            scores[g] = (best[0], best[0] - second)
+    for g, ms in groups.items():
+        for m in ms:
+            m.entry = chosen.get(g)
+            m.score, m.margin = scores.get(g, (0.0, 0.0))
+    return accepted

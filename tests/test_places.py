@@ -1,0 +1,280 @@
+"""Places: the offline gazetteer, the GeoNames import, toponym resolution and event places."""
+
+from __future__ import annotations
+
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from wirecoder.gazetteer import Gazetteer, import_geonames, key, load_gazetteer
+from wirecoder.gazetteer.store import precision_of
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seed" / "cartel-strikes-article.txt"
+
+
+@pytest.fixture(scope="module")
+def places_pipeline():
+    import wirecoder
+
+    return wirecoder.load({"stages": ["clean", "parse", "sentences", "places"]})
+
+
+@pytest.fixture(scope="module")
+def analyze(places_pipeline):
+    def run(text: str):
+        return places_pipeline.analyze(text, published="2025-01-31")
+
+    return run
+
+
+def _by_text(analysis, text: str):
+    found = [p for p in analysis.places if p.span.text == text]
+    assert found, f"no place for {text!r}: {[p.span.text for p in analysis.places]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- names and the index
+
+
+def test_name_keys():
+    assert key("Michoacán") == "michoacan"
+    assert key("U.S.") == "us"
+    assert key("St. John's") == "saint johns"
+    assert key("Champs-Élysées") == "champs elysees"
+    assert key("the Philippines") == "philippines"
+
+
+def test_precision_from_feature_codes():
+    assert precision_of("A", "PCLI") == "country"
+    assert precision_of("A", "ADM1") == "admin1"
+    assert precision_of("A", "ADM2") == "admin2"
+    assert precision_of("P", "PPL") == "locality"
+    assert precision_of("S", "AIRP") == "point"
+    assert precision_of("H", "STM") == "region"
+
+
+def test_bundled_index_loads_fast_when_warm():
+    load_gazetteer()  # builds on the very first use
+    from wirecoder.gazetteer import _load
+
+    _load.cache_clear()
+    started = time.perf_counter()
+    gaz = load_gazetteer()
+    gaz.lookup(key("Texas"))
+    assert time.perf_counter() - started < 2.0
+
+
+def test_bundled_index_has_supplement_and_admin1():
+    gaz = load_gazetteer()
+    fronton = [c.entry for c in gaz.lookup(key("Fronton")) if c.entry.cc == "US"]
+    assert fronton and fronton[0].admin1 == "Texas" and fronton[0].precision == "locality"
+    assert abs(fronton[0].lat - 26.41) < 0.1 and abs(fronton[0].lon + 99.08) < 0.1
+    michoacan = [c.entry for c in gaz.lookup(key("Michoacan")) if c.entry.precision == "admin1"]
+    assert michoacan and michoacan[0].cc == "MX"
+    assert any(c.entry.fcode == "STM" for c in gaz.lookup(key("Rio Grande")))
+    ky = [c for c in gaz.lookup(key("Ky.")) if c.kind == "abbr"]
+    assert ky and ky[0].entry.name == "Kentucky"
+    assert gaz.iso3("MX") == "MEX"
+    assert gaz.country_at(19.4, -99.1) == "MX"
+
+
+# ---------------------------------------------------------------- GeoNames import
+
+_ROWS = [
+    # id, name, ascii, alternates, lat, lon, class, code, cc, cc2, adm1, adm2, adm3, adm4, pop
+    (9000001, "Frontonville", "Frontonville", "Fronto Ville,FRV", 26.40, -99.01, "P", "PPL", "US",
+     "", "TX", "427", "", "", 812),
+    (9000002, "Starr County", "Starr County", "", 26.56, -98.74, "A", "ADM2", "US", "", "TX",
+     "427", "", "", 60000),
+    (9000003, "Texas", "Texas", "Tejas,Lone Star State", 31.25, -99.25, "A", "ADM1", "US", "",
+     "TX", "", "", "", 22875689),
+    (9000004, "Rio Test", "Rio Test", "", 26.0, -98.0, "H", "STM", "US", "", "TX", "", "", "", 0),
+    (9000005, "Tiny Hamlet", "Tiny Hamlet", "", 26.1, -98.1, "P", "PPL", "US", "", "TX", "", "",
+     "", 3),
+]
+
+
+def _write_dump(folder: Path) -> Path:
+    lines = []
+    for r in _ROWS:
+        cells = [str(x) for x in r] + ["", "", "America/Chicago", "2024-01-01"]
+        lines.append("\t".join(cells))
+    dump = folder / "US.txt"
+    dump.write_text("\n".join(lines) + "\n", "utf-8")
+    (folder / "admin1CodesASCII.txt").write_text("US.TX\tTexas\tTexas\t9000003\n", "utf-8")
+    (folder / "admin2Codes.txt").write_text("US.TX.427\tStarr County\tStarr County\t9000002\n",
+                                            "utf-8")
+    return dump
+
+
+def test_import_geonames_from_a_generated_dump(tmp_path):
+    dump = _write_dump(tmp_path)
+    alt = tmp_path / "alternateNamesV2.txt"
+    alt.write_text("1\t9000001\ten\tFrontonburg\t1\t\t\t\t\t\n"
+                   "2\t9000001\tru\tФронтон\t\t\t\t\t\t\n"
+                   "3\t9000003\tabbr\tTX\t\t\t\t\t\t\n", "utf-8")
+    index = tmp_path / "user.sqlite"
+    stats = import_geonames(dump, alternate_names=alt, index=index, min_population=10)
+    assert stats.places == 4 and stats.skipped == 1  # the hamlet is under min_population
+    gaz = Gazetteer([index])
+    town = gaz.lookup(key("Frontonville"))[0].entry
+    assert (town.precision, town.admin1, town.admin2, town.population) == \
+        ("locality", "Texas", "Starr County", 812)
+    assert gaz.lookup(key("Fronto Ville"))[0].entry.id == 9000001
+    assert gaz.lookup(key("Frontonburg"))[0].kind == "alt"
+    assert not gaz.lookup(key("Фронтон"))
+    assert gaz.lookup(key("TX"))[0].kind == "abbr"
+    assert gaz.lookup(key("Starr County"))[0].entry.precision == "admin2"
+    assert gaz.lookup(key("Texas"))[0].entry.admin1 is None
+    assert gaz.lookup(key("Rio Test"))[0].entry.precision == "region"
+
+
+def test_import_geonames_zip_and_merge_with_bundled(tmp_path):
+    dump = _write_dump(tmp_path)
+    archive = tmp_path / "US.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(dump, "US.txt")
+        z.writestr("readme.txt", "not a table")
+    index = tmp_path / "user.sqlite"
+    import_geonames(archive, admin1_codes=tmp_path / "admin1CodesASCII.txt", index=index,
+                    replace=True)
+    gaz = load_gazetteer(user_index=index)
+    assert {c.entry.id for c in gaz.lookup(key("Frontonville"))} == {9000001}
+    assert any(c.entry.cc == "MX" for c in gaz.lookup(key("Michoacan")))  # bundled still there
+
+
+def test_import_geonames_missing_file_is_a_coded_error(tmp_path):
+    from wirecoder.errors import DataMissing
+
+    with pytest.raises(DataMissing, match="not found"):
+        import_geonames(tmp_path / "allCountries.txt", index=tmp_path / "x.sqlite")
+
+
+# ---------------------------------------------------------------- resolution in context
+
+
+def test_comma_qualifier_picks_the_state(analyze):
+    a = analyze("Gunmen opened fire in Paris, Texas, on Monday. Police in Paris said two died.")
+    for p in a.places:
+        if p.span.text == "Paris":
+            assert (p.country, p.admin1, p.precision) == ("USA", "Texas", "locality")
+    texas = _by_text(a, "Texas")
+    assert (texas.precision, texas.country, texas.latitude is not None) == ("admin1", "USA", True)
+
+
+def test_abbreviated_state_and_one_sense_per_discourse(analyze):
+    a = analyze("EDMONTON, Ky. — A fire destroyed a barn near Edmonton on Friday, the Metcalfe "
+                "County sheriff said. Edmonton firefighters arrived within minutes.")
+    eds = [p for p in a.places if p.span.text.lower() == "edmonton"]
+    assert eds and all(p.admin1 == "Kentucky" and p.country == "USA" for p in eds)
+
+
+def test_country_context_and_default(analyze):
+    a = analyze("Officials in London said the talks in Paris and Berlin would resume.")
+    assert _by_text(a, "London").country == "GBR"
+    assert _by_text(a, "Paris").country == "FRA"
+    b = analyze("The Ontario government said flooding in London closed roads near Toronto.")
+    assert _by_text(b, "London").country == "CAN"
+
+
+def test_state_versus_country_by_context(analyze):
+    a = analyze("Storms hit Alabama, Florida and Georgia, the governors of the three states said.")
+    assert _by_text(a, "Georgia").country == "USA"
+    b = analyze("Russian troops crossed from Russia into Georgia near Tbilisi.")
+    assert _by_text(b, "Georgia").country == "GEO"
+
+
+def test_mislabelled_entities_are_recovered(analyze):
+    a = analyze("Cartel violence in Michoacan and Tamaulipas has displaced thousands of people.")
+    mich = _by_text(a, "Michoacan")
+    assert (mich.precision, mich.country) == ("admin1", "MEX")
+    tam = _by_text(a, "Tamaulipas")
+    assert (tam.precision, tam.country) == ("admin1", "MEX")
+
+
+def test_precision_codes_are_never_a_fake_point(analyze):
+    a = analyze("Farmers in Mexico and Texas met in Mexico City. A deputy in Metcalfe County, "
+                "Kentucky, joined them, as did a man from Zxqvillez.")
+    assert _by_text(a, "Mexico").precision == "country"
+    assert _by_text(a, "Texas").precision == "admin1"
+    assert _by_text(a, "Mexico City").precision == "locality"
+    county = _by_text(a, "Metcalfe County")
+    # no county coordinates in the bundled data: reported at the state's point, as admin1
+    assert (county.precision, county.admin1) == ("admin1", "Kentucky")
+    for p in a.places:
+        if p.precision == "unknown":
+            assert p.latitude is None and p.longitude is None
+
+
+def test_demonyms_are_flagged_and_optional(places_pipeline):
+    import wirecoder
+
+    a = places_pipeline.analyze("Mexican officials met Canadian envoys.")
+    mex = _by_text(a, "Mexican")
+    assert (mex.country, mex.precision, mex.feature) == ("MEX", "country", "demonym")
+    off = wirecoder.load({"stages": ["clean", "parse", "sentences", "places"],
+                          "options": {"places": {"demonyms": False}}})
+    assert not off.analyze("Mexican officials met Canadian envoys.").places
+
+
+# ---------------------------------------------------------------- the place of an event
+
+
+def _event_place(places_pipeline, text: str, trigger: str):
+    from wirecoder.extract.places import event_place
+    from wirecoder.nlp import load_nlp
+
+    analysis = places_pipeline.analyze(text)
+    doc = load_nlp()(analysis.document.text)  # the same parse the pipeline made
+    tok = next(t for t in doc if t.text == trigger)
+    return event_place(analysis.places, tok)
+
+
+def test_event_place_is_the_locative_of_the_trigger(places_pipeline):
+    found = _event_place(places_pipeline, "Officials in Washington said gunmen attacked a patrol "
+                         "near Fronton, Texas, on Monday.", "attacked")
+    assert found is not None and found.place.span.text == "Fronton" and not found.target
+    assert found.relation == "near"
+
+
+def test_event_place_flags_a_target(places_pipeline):
+    found = _event_place(places_pipeline, "The soldiers fired into Mexico from the riverbank.",
+                         "fired")
+    assert found is not None and found.place.country == "MEX" and found.target
+
+
+def test_event_place_ignores_other_clauses(places_pipeline):
+    found = _event_place(places_pipeline, "Officials in Mexico City said the talks collapsed.",
+                         "collapsed")
+    assert found is None
+
+
+# ---------------------------------------------------------------- the seed article
+
+
+@pytest.fixture(scope="module")
+def seed_places(places_pipeline):
+    if not SEED.exists():
+        pytest.skip(f"needs the seed article at {SEED} (the shared folder beside the repo)")
+    return places_pipeline.analyze(SEED.read_text("utf-8"), published="2025-01-31").places
+
+
+def test_seed_places(seed_places):
+    by = {}
+    for p in seed_places:
+        by.setdefault(p.span.text, p)
+    assert (by["Fronton"].country, by["Fronton"].admin1) == ("USA", "Texas")
+    assert by["Fronton"].precision in ("locality", "admin1")
+    assert (by["Michoacan"].country, by["Michoacan"].precision) == ("MEX", "admin1")
+    assert by["Mexico City"].precision == "locality"
+    assert by["Mexico"].precision == "country" and by["Mexico"].country == "MEX"
+    assert by["Texas"].precision == "admin1"
+    assert by["Puerto Rico"].country == "PRI"
+    assert by["Washington"].admin1 == "District of Columbia"
+    assert by["Rio Grande"].feature == "STM"
+    for name, iso3 in (("China", "CHN"), ("Canada", "CAN"), ("U.S.", "USA")):
+        assert by[name].country == iso3 and by[name].precision == "country"
+    assert all(p.country != "FRA" for p in seed_places)
