@@ -278,3 +278,19 @@ def test_seed_places(seed_places):
     for name, iso3 in (("China", "CHN"), ("Canada", "CAN"), ("U.S.", "USA")):
         assert by[name].country == iso3 and by[name].precision == "country"
     assert all(p.country != "FRA" for p in seed_places)
+
+
+def test_gazetteer_import_command(tmp_path):
+    """`wirecoder gazetteer import FILE` == import_geonames(FILE), into the user's cache."""
+    import os
+    import subprocess
+    import sys
+    dump = _write_dump(tmp_path)
+    env = {**os.environ, "WIRECODER_CACHE": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-m", "wirecoder.cli", "gazetteer", "import", str(dump),
+                          "--min-population", "10"], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert "imported 4 places" in out.stdout and "1 skipped" in out.stdout
+    missing = subprocess.run([sys.executable, "-m", "wirecoder.cli", "gazetteer", "import",
+                              str(tmp_path / "nope.txt")], capture_output=True, text=True, env=env)
+    assert missing.returncode == 2 and "W030" in missing.stderr

@@ -51,6 +51,18 @@ def _build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--limit", type=int, help="score only the first N items")
     ev.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
 
+    gaz = sub.add_parser("gazetteer", help="manage the offline gazetteer")
+    gaz_sub = gaz.add_subparsers(dest="gazetteer_command", required=True)
+    gaz_import = gaz_sub.add_parser("import", help="import a GeoNames dump you downloaded")
+    gaz_import.add_argument("path", help="allCountries.txt, cities500.txt, XX.txt or their .zip")
+    gaz_import.add_argument("--admin1", help="admin1CodesASCII.txt (default: beside PATH)")
+    gaz_import.add_argument("--admin2", help="admin2Codes.txt (default: beside PATH)")
+    gaz_import.add_argument("--alternate-names", help="alternateNamesV2.txt or .zip (optional)")
+    gaz_import.add_argument("--min-population", type=int, default=0,
+                            help="drop populated places smaller than this")
+    gaz_import.add_argument("--countries", help="keep only these ISO alpha-2 codes, comma-separated")
+    gaz_import.add_argument("--replace", action="store_true", help="start a new user index")
+
     sub.add_parser("schema", help="print the JSON Schema of the analysis output")
     sub.add_parser("stages", help="list the registered pipeline stages")
     sub.add_parser("config", help="print the default pipeline config as JSON")
@@ -101,6 +113,23 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    from .gazetteer import import_geonames
+
+    def progress(rows: int) -> None:
+        print(f"\r{rows:,} rows read", end="", file=sys.stderr, flush=True)
+
+    stats = import_geonames(
+        args.path, admin1_codes=args.admin1, admin2_codes=args.admin2,
+        alternate_names=args.alternate_names, min_population=args.min_population,
+        countries=args.countries.split(",") if args.countries else None, replace=args.replace,
+        progress=progress)
+    print(file=sys.stderr)
+    print(f"imported {stats.places:,} places and {stats.names:,} names "
+          f"({stats.skipped:,} skipped) into {stats.index} in {stats.seconds:.1f} s")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .records import analysis_json_schema
 
@@ -124,7 +153,7 @@ def cmd_config(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"analyze": cmd_analyze, "eval": cmd_eval, "schema": cmd_schema,
+COMMANDS = {"analyze": cmd_analyze, "eval": cmd_eval, "schema": cmd_schema, "gazetteer": cmd_gazetteer,
             "stages": cmd_stages, "config": cmd_config}
 
 
