@@ -26,7 +26,7 @@ from .state import AnalysisState
 
 DEFAULT_STAGES = [
     "clean", "parse", "sentences", "actors", "quotes_simple", "times", "places", "events",
-    "quantities_ner",
+    "quantities", "claims",
 ]
 
 # Where each kind of record is reported in an Analysis.

@@ -95,4 +95,4 @@ def make_sentences(options: dict[str, Any]):
 
 
 # The extractors register themselves on import.
-from .extract import actors, events, places, quantities, quotes, times  # noqa: E402,F401
+from .extract import actors, claims, events, places, quantities, quotes, times  # noqa: E402,F401

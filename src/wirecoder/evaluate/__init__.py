@@ -31,7 +31,7 @@ def scorer(task: str, fmt: str, *, default: bool = False) -> Callable[[ScorerFn]
 
 
 def _load_scorers() -> None:
-    from . import events, places, quotes, times  # noqa: F401  (registers its scorers)
+    from . import events, places, quantities, quotes, times  # noqa: F401  (registers its scorers)
 
 
 def available() -> dict[str, list[str]]:

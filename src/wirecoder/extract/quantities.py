@@ -1,4 +1,12 @@
-"""Quantities: first version, spaCy's numeric entities with plain numerals read as values."""
+"""Quantities: `quantities_ner` (spaCy's numeric entities with plain numerals read as values) and
+`quantities` (the full extractor in `numbers/`: values in digits and words, units, ranges, changes,
+approximation and the concept measured).
+
+Options of `quantities`: `ages` (default False) also reports ages ("a 50-year-old" -> 50 "year of
+age"), `time_offsets` (default False) also reports durations that only date something ("six
+minutes later", "in the past two years"), `multiplicative_verbs` (default True) reports
+"tripled", "halved" as factors. Years, dates, clock times, ordinals and labels are never
+quantities."""
 
 from __future__ import annotations
 
@@ -8,7 +16,7 @@ from typing import Any
 from ..records import Quantity, stable_id
 from ..registry import stage
 from ..state import AnalysisState
-from .common import span_of
+from .common import char_span, span_of
 
 _NUMERIC_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
@@ -40,3 +48,53 @@ def make_quantities(options: dict[str, Any]):
         return {"quantities": found}
 
     return run
+
+
+# ---------------------------------------------------------------- the full extractor
+
+
+@stage("quantities", requires=("document", "spacy"), assigns=("quantities",), version="2",
+       defaults={"ages": False, "time_offsets": False, "multiplicative_verbs": True})
+def make_quantity_extractor(options: dict[str, Any]):
+    """Quantities with units, ranges, changes, approximation and the concept they measure."""
+    from .numbers import find_quantities
+
+    ages = bool(options.get("ages", False))
+    time_offsets = bool(options.get("time_offsets", False))
+    multiplicative = bool(options.get("multiplicative_verbs", True))
+
+    def run(state: AnalysisState) -> dict[str, Any]:
+        doc_id, text = state.document.id, state.document.text
+        found = find_quantities(state.spacy_doc, ages=ages, time_offsets=time_offsets,
+                                multiplicative_verbs=multiplicative)
+        records: list[Quantity] = []
+        seen: set[str] = set()
+        for q in found:
+            span = char_span(text, q.start, q.end)
+            if not span.text or span.key() in seen:
+                continue
+            seen.add(span.key())
+            concept = char_span(text, *q.concept) if q.concept else None
+            if concept is not None and not concept.text:
+                concept = None
+            evidence = [span] + ([concept] if concept is not None else [])
+            records.append(Quantity(
+                id=stable_id("qty", doc_id, span.key()), span=span, value=q.value,
+                value_high=q.value_high, unit=q.unit, normalized_unit=q.norm,
+                approximate=q.approximate, change=q.change, concept=concept, evidence=evidence,
+                confidence=_confidence(q)))
+        return {"quantities": records}
+
+    return run
+
+
+def _confidence(q) -> float:
+    score = 0.55
+    if q.norm:
+        score += 0.2
+    if q.concept:
+        score += 0.1
+    if q.kind in ("vague", "fraction", "factor"):
+        score -= 0.1
+    return round(min(max(score, 0.1), 0.95), 2)
+

@@ -1,0 +1,364 @@
+"""The concept a quantity measures, as one contiguous span of the text.
+
+Rules, in order (the first that applies wins):
+  1. "X of Y" with a proportion, an amount of stuff or a vague count: Y ("60 per cent of its
+     revenue" -> "revenue"; "18 kilos of fentanyl" -> "fentanyl").
+  2. The quantity modifies a noun: that noun with its modifiers and its "on"/"of"/"against"
+     phrase ("a 25 percent tariff on Canada" -> "tariff on Canada").
+  3. The quantity hangs off a noun through a preposition ("sales of 5835 units" -> "sales";
+     "a grounding for more than three months" -> "grounding").
+  4. The quantity belongs to a verb (object, "by"/"to"/"at" phrase, attribute): the verb's
+     subject, found through relative clauses ("which operates 23 states" -> the antecedent),
+     shared subjects of coordinated or subordinate verbs, and "the number of X" (-> X, or the
+     counted noun when the quantity names one: "the number ... rose from 31,000 overdose
+     deaths" -> "overdose deaths"). Expletive and personal-pronoun subjects give no concept.
+  5. Otherwise no concept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .finder import Found
+
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those",
+             "there", "which", "who", "whom", "what", "one", "its", "them", "him", "her", "us",
+             "me", "something", "anyone", "everyone", "all", "both", "each", "some", "most",
+             "many", "few", "several", "none", "others", "lets", "let"}
+_RELATIVE = {"which", "that", "who", "whom", "whose"}
+_OF_UNITS_DIMENSIONS = {"percentage", "mass", "volume", "fraction", "ratio"}
+_PURE_COUNT_NOUNS = {"number", "total", "count", "tally", "toll", "sum", "amount", "figure"}
+_TIME_NOUNS = {"quarter", "year", "month", "week", "day", "period", "season", "half", "decade"}
+_PORTION_NOUNS = {"chunk", "lot", "part", "portion", "bit", "piece", "majority", "minority",
+                  "average", "range", "maximum", "minimum", "level", "sighting"}
+_LEFT_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "quantmod", "case",
+              "advmod"}
+_RIGHT_PREPS = {"of", "on", "against", "in", "for"}
+_LEVEL_PREPS = {"to", "at", "from", "by", "of", "in", "for", "with", "around", "about", "over",
+                "under", "above", "below", "between", "near", "than", "into", "during",
+                "within", "toward", "towards", "up", "down", "per", "as", "after", "before",
+                "since", "until", "like", "across"}
+
+
+def concept_span(doc, index, q: Found, spans, by_token, own: int, found) -> tuple[int, int] | None:
+    toks = index.within(q.num_start, q.first_end or q.end)
+    if not toks:
+        return None
+    own_ids = {t.i for t in index.within(q.start, q.end)} | {t.i for t in toks}
+    root = _root(toks)
+    if root is None:
+        return None
+    sent = root.sent
+    blocked = {i for i, k in by_token.items() if k == own} | own_ids
+
+    # "two years later", "six months ago": a time offset dates something, it measures nothing
+    if q.dimension == "time" and re.match(r"\s*(?:later|earlier|ago|before|after|on)\b",
+                                          doc.text[q.end:q.end + 10]):
+        return None
+
+    # "one of the best screens": a membership, whose noun is the unit, not a concept
+    if q.value == 1 and q.kind == "number" and re.match(r"(?i)one\s+of\b",
+                                                        doc.text[q.num_start:q.end]):
+        return None
+
+    # 1. "X of Y" for proportions and amounts of stuff
+    of_child = _of_child(toks, q)
+    if of_child is not None:
+        pobj = next((c for c in of_child.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "VERB") and \
+                pobj.i not in own_ids:
+            if pobj.lower_ not in _PRONOUNS or pobj.lower_ in ("those",):
+                span = _phrase(pobj, blocked, by_token, own, with_pp=True)
+                if span:
+                    return span
+
+    # climb out of the quantity's own tokens ("HK $3.7 billion": "HK" is the currency)
+    cur = root
+    while cur.head.i in own_ids and cur.head.i != cur.i:
+        cur = cur.head
+    # 2. modifier of a noun
+    head = cur.head
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and \
+            head.head.i > head.i:
+        head = head.head  # "a 352 μm pixel pitch": the compound's head
+    if cur.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos",
+                    "dep") and head.pos_ in ("NOUN", "PROPN") and head.i not in own_ids and \
+            head.i not in by_token and \
+            head.sent == sent and (q.dimension != "count" or head.i > cur.i):
+        span = _phrase(head, blocked, by_token, own, with_pp=True,
+                       after=cur.i if head.i > cur.i else None)
+        if span:
+            return span
+
+    # 3./4. through prepositions, conjunctions and modifiers up to a noun or a verb
+    verb = None
+    adjunct = None
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            verb = cur if cur.pos_ in ("VERB", "AUX") else None
+            break
+        h = cur.head
+        if cur.dep_ in ("pobj", "pcomp") and h.pos_ == "ADP":
+            host = h.head
+            k = by_token.get(host.i)
+            if k is not None and k != own:
+                # "32 goals in 36 league games": the host is another quantity
+                if k < own:
+                    return found[k].concept
+            elif host.pos_ in ("NOUN", "PROPN") and host.i not in own_ids and \
+                    h.lower_ not in ("than", "as", "like") and host.sent == sent and \
+                    host.i != h.i and host.ent_type_ not in ("DATE", "TIME") and \
+                    host.lemma_.lower() not in _TIME_NOUNS and \
+                    host.lemma_.lower() not in _PURE_COUNT_NOUNS | _PORTION_NOUNS:
+                span = _phrase(host, blocked, by_token, own, with_pp=False)
+                if span:
+                    return span
+            adjunct = cur
+            cur = host if host.i != h.i else h
+            if cur.pos_ in ("VERB", "AUX"):
+                verb = cur
+                break
+            continue
+        if cur.dep_ in ("conj", "appos") and h.i not in own_ids:
+            k = by_token.get(h.i)
+            if k is not None and k != own and k < own:
+                return found[k].concept
+        if h.pos_ in ("VERB", "AUX"):
+            if cur.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return None  # the quantity is the subject
+            verb = h
+            adjunct = cur
+            break
+        cur = h
+    if verb is None:
+        return _preceding_chunk(root, blocked)
+    if cur.dep_ == "pobj" and cur.head.lower_ == "by" or _pronoun_subject(verb):
+        # "boost the driving range by about 35 miles": the object changes by the amount
+        obj = next((c for c in verb.children if c.dep_ in ("dobj",) and c.i not in blocked
+                    and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None:
+            span = _phrase(obj, blocked, by_token, own, with_pp=True)
+            if span:
+                return span
+    if q.dimension == "time" and adjunct is not None and _temporal_adjunct(adjunct, verb):
+        return None  # "in the last three months", "two years later": when, not what
+    found_concept = _subject_concept(verb, q, blocked, by_token, own, toks)
+    if found_concept is _NO_SUBJECT:
+        return _preceding_chunk(root, blocked | set(by_token), before=verb.i)
+    return found_concept
+
+
+def _temporal_adjunct(tok, verb) -> bool:
+    """A duration that dates the event rather than measuring it."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "for", "after", "over", "within",
+                                                  "during", "since", "before") and \
+            tok.head.head == verb:
+        return True
+    return tok.dep_ in ("npadvmod",) and any(c.lower_ in ("later", "earlier", "ago", "before",
+                                                           "after") for c in tok.children)
+
+
+def _pronoun_subject(verb) -> bool:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (subj.pos_ == "PRON" or subj.lower_ in _PRONOUNS)
+
+
+def _root(toks):
+    from .syntax import root_of
+
+    return root_of(toks)
+
+
+def _antecedent(pron, blocked):
+    """ "sent the shares surging and they were up 5pc": the nearest earlier noun of the same
+    number in the sentence."""
+    plural = pron.lower_ == "they"
+    person = pron.lower_ in ("he", "she")
+    for tok in reversed(list(pron.sent)[:pron.i - pron.sent.start]):
+        if person:
+            if tok.ent_type_ == "PERSON" and tok.ent_iob_ in ("B", "I") and \
+                    (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"):
+                start = tok.i
+                while start > 0 and tok.doc[start].ent_iob_ == "I":
+                    start -= 1
+                first = tok.doc[start]
+                return first.idx, tok.idx + len(tok.text)
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in blocked and \
+                tok.dep_ not in ("compound", "poss") and \
+                tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") and \
+                (tok.tag_ in ("NNS", "NNPS")) == plural:
+            return _phrase(tok, blocked, {}, -1, with_pp=False)
+    return None
+
+
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+_NO_SUBJECT = ("no subject",)
+
+
+def _preceding_chunk(tok, blocked, before: int | None = None, no_subject: bool = False):
+    """No verb, or a verb without a subject: the first noun phrase of the sentence before the
+    quantity ("floor area ≈ 32m2"; "Before the crisis global debt ... was about $113 trillion")."""
+    if no_subject:
+        return None
+    sent = tok.sent
+    doc = tok.doc
+    start = sent.start
+    while start > 0 and doc[start - 1].text not in (".", "!", "?") and \
+            "\n" not in doc[start - 1].text_with_ws:
+        start = doc[start - 1].sent.start  # a sentence split without a full stop
+    limit = before if before is not None else tok.i
+    for chunk in doc[start:limit].noun_chunks:
+        if chunk.end > limit:
+            break
+        root = chunk.root
+        if root.i in blocked or root.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY",
+                                                   "PERCENT", "QUANTITY"):
+            continue
+        if root.lower_ in _PRONOUNS or root.pos_ == "PRON":
+            continue
+        start = chunk.start
+        while start < chunk.end and (chunk.doc[start].pos_ in ("DET", "PRON", "PUNCT")
+                                     or chunk.doc[start].tag_ == "PRP$"):
+            start += 1
+        if start >= chunk.end or any(i in blocked for i in range(start, chunk.end)) or \
+                any(t.like_num for t in chunk):
+            continue
+        first, last = chunk.doc[start], chunk.doc[chunk.end - 1]
+        return first.idx, last.idx + len(last.text)
+    return None
+
+
+def _of_child(toks, q: Found):
+    """The "of" after a proportion or an amount measured in a unit ("60 per cent of its
+    revenue", "18 kilos of fentanyl"); a count's "of" names its unit, not its concept."""
+    if q.kind != "fraction" and (q.dimension is None or q.dimension == "count" or
+                                 q.dimension.startswith(("currency", "time", "count/"))):
+        return None
+    for t in toks:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return c
+    last = toks[-1]
+    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        return nxt
+    return None
+
+
+def _subject_concept(verb, q: Found, blocked, by_token, own, toks):
+    seen = 0
+    cur = verb
+    while seen < 6:
+        seen += 1
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and any(c.dep_ == "expl" for c in cur.children):
+            return None  # "there is one particular demand": existence, no concept
+        if subj is not None:
+            low = subj.lower_
+            if low in _RELATIVE and cur.dep_ == "relcl":
+                return _phrase(cur.head, blocked, by_token, own, with_pp=True)
+            if low in ("each", "all", "some", "most", "many", "none", "one", "both", "half"):
+                of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"),
+                          None)
+                pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+                if pobj is not None:
+                    return _phrase(pobj, blocked, by_token, own, with_pp=False)
+            if low in ("they", "it", "he", "she") and subj.pos_ == "PRON":
+                return _antecedent(subj, blocked)
+            if low in _PRONOUNS or subj.pos_ == "PRON":
+                return None
+            if subj.i in blocked:
+                return None
+            if subj.lemma_.lower() in _PURE_COUNT_NOUNS:
+                # "the number of Americans who have died ... rose from 31,000 overdose deaths"
+                if q.dimension == "count" and q.unit_span:
+                    return q.unit_span
+                of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"),
+                          None)
+                pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+                if pobj is not None:
+                    return _phrase(pobj, blocked, by_token, own, with_pp=True, with_rel=True)
+            return _phrase(subj, blocked, by_token, own, with_pp=True)
+        if cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl", "prep") and \
+                cur.head.i != cur.i:
+            if cur.dep_ in ("acl",) and cur.head.pos_ in ("NOUN", "PROPN") and \
+                    cur.head.lemma_.lower() in _TIME_NOUNS:
+                # "the first quarter ended December to $84 billion": go on to the main verb
+                cur = cur.head
+                while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX"):
+                    cur = cur.head
+                continue
+            if cur.dep_ in ("acl",) and cur.head.pos_ in ("NOUN", "PROPN"):
+                return _phrase(cur.head, blocked, by_token, own, with_pp=False)
+            if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return _phrase(cur.head, blocked, by_token, own, with_pp=True)
+            cur = cur.head
+            while cur.pos_ == "ADP" and cur.head.i != cur.i:
+                cur = cur.head  # "before inching back up to 4.8 percent"
+            if cur.pos_ not in ("VERB", "AUX"):
+                return _NO_SUBJECT
+            continue
+        return _NO_SUBJECT
+    return _NO_SUBJECT
+
+
+def _phrase(noun, blocked, by_token, own, *, with_pp: bool, after: int | None = None,
+            with_rel: bool = False) -> tuple[int, int] | None:
+    """A contiguous span for a noun: its left modifiers (no determiners, no other quantity)
+    and, `with_pp`, its "of"/"on"/"against" phrase."""
+    doc = noun.doc
+    start = noun.i
+    for child in sorted(noun.lefts, key=lambda c: c.i, reverse=True):
+        if child.dep_ in ("det", "punct", "predet", "cc", "preconj") or child.pos_ == "DET":
+            break
+        sub = list(child.subtree)
+        if any(t.i in blocked or (t.i in by_token and by_token[t.i] != own) for t in sub):
+            break
+        if child.dep_ not in _LEFT_DEPS and child.dep_ not in ("poss", "case"):
+            break
+        start = min(t.i for t in sub)
+    if after is not None:
+        start = max(start, after + 1)
+        while start < noun.i and (doc[start].is_punct or doc[start].i in blocked):
+            start += 1
+    end = noun.i
+    if with_pp:
+        for child in sorted(noun.rights, key=lambda c: c.i):
+            if child.dep_ == "prep" and child.lower_ in _RIGHT_PREPS and child.i == end + 1:
+                sub = list(child.subtree)
+                if any(t.i in blocked or (t.i in by_token and by_token[t.i] != own) for t in sub):
+                    break
+                if len(sub) > 8:
+                    break
+                end = max(t.i for t in sub)
+            elif child.dep_ in ("advmod",) and child.i == end + 1 and child.lower_ in (
+                    "nationwide", "worldwide", "globally", "annually"):
+                end = child.i
+            elif with_rel and child.dep_ in ("relcl", "acl") and child.i <= end + 2:
+                sub = list(child.subtree)
+                if any(t.i in blocked or (t.i in by_token and by_token[t.i] != own) for t in sub):
+                    break
+                end = max(t.i for t in sub)
+            else:
+                break
+    if with_pp and end == noun.i and end + 2 < len(doc) and doc[end + 1].lower_ in (
+            "on", "against") and doc[end + 2].ent_type_ in ("GPE", "NORP", "LOC") and \
+            doc[end + 2].i not in blocked:
+        # "a 25 percent tariff on Canada" where the parse hung "on Canada" on the verb
+        end = doc[end + 2].i
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+    while end > start and (doc[end].is_punct or doc[end].lower_ in ("the", "a", "an")):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].tag_ == "POS"):
+        start += 1
+    if start > end:
+        return None
+    first, last = doc[start], doc[end]
+    if first.lower_ in _PRONOUNS and start == end:
+        return None
+    return first.idx, last.idx + len(last.text)

@@ -1,0 +1,232 @@
+"""The `quantities` stage: values, units, ranges, changes, modifiers and concepts; the NewsQuant
+scorer on a tiny inline file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wirecoder import Pipeline
+from wirecoder.evaluate import run_eval
+from wirecoder.evaluate.quantities import concept_words, match, parse_gold_value, predicted
+from wirecoder.extract.numbers.lexicon import bound_of, cqe_change
+from wirecoder.extract.numbers.words import parse_number_words
+from wirecoder.pipeline import PipelineConfig
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seed" / "cartel-strikes-article.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline(PipelineConfig(stages=["clean", "parse", "quantities"]))
+
+
+def quantities(nlp, text):
+    return nlp.analyze(text).quantities
+
+
+def one(nlp, text):
+    found = quantities(nlp, text)
+    assert len(found) == 1, [q.span.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("words, value", [
+    (["twenty-eight", "thousand", "six", "hundred", "forty-two"], 28642),
+    (["a", "million"], 1e6),
+    (["four", "hundred", "million"], 4e8),
+    (["billion"], None),
+])
+def test_number_words(words, value):
+    assert parse_number_words(words) == value
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Exports dropped 7% to $2.3 billion.", 2.3e9, "dollar"),
+    ("The company raised HK $3.7 billion last year.", 3.7e9, "hong kong dollar"),
+    ("Police seized 18 kilos of fentanyl.", 18, "kilogram"),
+    ("The engine makes 5.5kWh of storage.", 5.5, "kilowatt hour"),
+    ("Half a million people attended.", 5e5, "people"),
+    ("The storage was doubled to 256GB.", 256, "gigabyte"),
+    ("It is worth 25k now.", 25000, None),
+    ("The speed of light is approximately 2.998×10−8 meters per second.", 2.998e-8,
+     "metre per second"),
+    ("One fluid ounce is 1/16 of a pint.", 0.0625, "pint"),
+])
+def test_values_and_units(nlp, text, value, unit):
+    found = [q for q in quantities(nlp, text) if q.normalized_unit != "factor"]
+    q = next(q for q in found if q.value == pytest.approx(value, rel=1e-6))
+    assert q.normalized_unit == unit
+
+
+def test_percent_and_percentage_points(nlp):
+    pct = one(nlp, "Unemployment was 4.1 per cent.")
+    pts = one(nlp, "Unemployment rose 0.3 percentage points.")
+    assert pct.normalized_unit == "percentage"
+    assert pts.normalized_unit == "percentage point"
+    assert pts.change == "up"
+
+
+def test_counted_nouns(nlp):
+    q = one(nlp, "The survey covered seven European countries.")
+    assert (q.value, q.normalized_unit) == (7, "european country")
+    deaths = one(nlp, "Officials counted 31,000 overdose deaths.")
+    assert deaths.normalized_unit == "overdose death"
+
+
+def test_years_dates_times_ages_and_labels_are_not_quantities(nlp):
+    text = ("In 2023, on Jan. 24 at 11:30, the 50-year-old winger from Section 427 scored for "
+            "COVID-19 relief, aged 18 to 45, at 49 Zorro Ranch Road, and the game ended 2-2.")
+    assert quantities(nlp, text) == []
+
+
+def test_ages_on_request():
+    nlp = Pipeline(PipelineConfig(stages=["clean", "parse", "quantities"],
+                                  options={"quantities": {"ages": True}}))
+    q = nlp.analyze("Police arrested a 50 year-old man.").quantities[0]
+    assert (q.value, q.normalized_unit) == (50, "year of age")
+
+
+def test_vague_magnitudes_are_ranges(nlp):
+    q = one(nlp, "The drug has killed tens of millions of Americans.")
+    assert (q.value, q.value_high, q.approximate) == (1e7, 1e8, True)
+    assert q.normalized_unit == "americans"
+    q = one(nlp, "The toll ranges in the hundreds of thousands.")
+    assert (q.value, q.value_high) == (1e5, 1e6)
+
+
+def test_ranges_and_shared_scale(nlp):
+    q = one(nlp, "Lyft priced its shares between $62 and $68 per share.")
+    assert (q.value, q.value_high, q.normalized_unit) == (62, 68, "dollar per share")
+    q = one(nlp, "Let's get from $10 to $15 billion.")
+    assert (q.value, q.value_high) == (1e10, 1.5e10)
+
+
+def test_change_structure(nlp):
+    q = one(nlp, "Deaths rose from 31,000 overdose deaths to 87,000 in 2023.")
+    assert (q.value, q.value_high, q.change) == (31000, 87000, "up")
+    q = one(nlp, "Weekly volume narrowed to 138,285 lots from 212,577 lots.")
+    assert (q.value, q.value_high, q.change) == (212577, 138285, "down")
+    amount, level = quantities(nlp, "Vectura shares rose 6.5% to 164p.")
+    assert (amount.change, level.change) == ("up", "=")
+    assert level.normalized_unit == "penny"
+    found = quantities(nlp, "The Dow lost 190 points, or 0.6%.")
+    assert [q.change for q in found] == ["down", "down"]
+
+
+def test_multiplicatives(nlp):
+    q = next(q for q in quantities(nlp, "The number of deaths has nearly tripled.")
+             if q.normalized_unit == "factor")
+    assert (q.value, q.change, q.approximate) == (3, "up", True)
+
+
+def test_approximation_and_bounds(nlp):
+    q = one(nlp, "It is responsible for roughly 80 percent of overdose deaths.")
+    assert q.approximate and q.span.text.startswith("roughly")
+    q = one(nlp, "Adani lost more than 60% of its market cap.")
+    assert bound_of(q.span.text) == ">"
+    q = one(nlp, "The grant is worth up to $8 million.")
+    assert bound_of(q.span.text) == "<"
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("The President will be implementing a 25 percent tariff on Canada.", "tariff on Canada"),
+    ("Mexico said it had seized 18 kilos of fentanyl hidden in a bus.", "fentanyl"),
+    ("The Chinese giant generates more than 60 per cent of its revenue from ads.", "revenue"),
+    ("Vectura shares rose 6.5% to 164p.", "Vectura shares"),
+    ("There are 4 hundred million people.", None),
+])
+def test_concepts(nlp, text, concept):
+    q = quantities(nlp, text)[0]
+    assert (q.concept.text if q.concept else None) in ((concept,) if concept is None else
+                                                        (concept, f"its {concept}"))
+
+
+def test_offsets_point_into_the_text(nlp):
+    text = "Tomorrow a 25 percent tariff on Mexico starts; a 10 percent tariff on China follows."
+    analysis = nlp.analyze(text)
+    for q in analysis.quantities:
+        assert analysis.document.text[q.span.start:q.span.end] == q.span.text
+        if q.concept:
+            assert analysis.document.text[q.concept.start:q.concept.end] == q.concept.text
+
+
+# ---------------------------------------------------------------- the seed
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"needs the seed article at {SEED} (../shared)")
+def test_seed_quantities(nlp):
+    analysis = nlp.analyze(SEED.read_text("utf-8"), published="2025-01-31")
+    by_text = {q.span.text: q for q in analysis.quantities}
+    texts = " | ".join(by_text)
+    assert "nearly tripled" in by_text, texts
+    change = by_text["from 31,000 overdose deaths to 87,000"]
+    assert (change.value, change.value_high, change.change) == (31000, 87000, "up")
+    assert change.concept.text == "overdose deaths"
+    assert by_text["roughly 80 precent"].normalized_unit == "percentage"
+    assert by_text["18 kilos"].concept.text == "fentanyl"
+    assert by_text["tens of millions of Americans"].value_high == 1e8
+    assert by_text["hundreds of thousands"].value == 1e5
+    concepts = {q.concept.text for q in analysis.quantities if q.concept}
+    assert {"tariff on Mexico", "tariff on Canada", "tariff on China"} <= concepts
+    # years, dates and the ages "18 – 45" are not quantities
+    assert not any(q.value in (2019, 2023, 2022, 2021, 2024, 45) for q in analysis.quantities)
+    assert not any("45" in q.span.text or "week" in q.span.text for q in analysis.quantities)
+
+
+# ---------------------------------------------------------------- the scorer
+
+
+def test_gold_values():
+    assert parse_gold_value("252.0-287.0") == (252.0, 287.0)
+    assert parse_gold_value("2.998E-08") == pytest.approx(2.998e-8)
+    assert parse_gold_value("-130") == -130
+    assert concept_words("the revenue, Chinese giant's") == {"revenue", "chinese", "giant"}
+    assert concept_words(None) == {"-"}
+    assert cqe_change("more than 60%", "down", False, False) == ">"
+    assert cqe_change("about 19 per cent", "up", True, False) == "~"
+    assert cqe_change("from 4.8 to 4.7 percent", "down", False, True) == "="
+
+
+def test_newsquant_scorer_on_a_tiny_file(tmp_path, nlp):
+    items = {
+        "0": {"text": "Vecturas shares rose 6.5% to 164p.", "quantities": [
+            {"change": "up", "value": "6.5", "unit": "%", "normalized_unit": "percentage",
+             "referred_concepts": "Vecturas shares"},
+            {"change": "=", "value": "164", "unit": "p", "normalized_unit": "penny",
+             "referred_concepts": "Vecturas shares"}]},
+        "1": {"text": "He was traveling at a speed of 15 to 22 miles per hour.", "quantities": [
+            {"change": "=", "value": "15.0-22.0", "unit": "miles per hour",
+             "normalized_unit": "mile per hour", "referred_concepts": "speed"}]},
+        "2": {"text": "Nothing to count here.", "quantities": []},
+    }
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps(items))
+    metrics = run_eval("quantities", path, "newsquant", pipeline=nlp)
+    for key in ("value_f1", "value_unit_f1", "change_accuracy", "concept_partial",
+                "concept_complete", "n", "seconds"):
+        assert key in metrics
+    assert metrics["n"] == 3
+    assert metrics["value_f1"] == 1.0
+    assert metrics["value_unit_f1"] == 1.0
+    assert metrics["change_accuracy"] == 1.0
+    assert metrics["concept_partial"] == 1.0
+    # a list works as well as an object of items
+    path.write_text(json.dumps(list(items.values())))
+    assert run_eval("quantities", path, pipeline=nlp)["value_f1"] == 1.0
+
+
+def test_matching_is_one_to_one(nlp):
+    analysis = nlp.analyze("It took a 51 per cent stake.")
+    preds = predicted(analysis)
+    from wirecoder.evaluate.quantities import gold_quantities
+
+    golds = gold_quantities({"quantities": [
+        {"value": "51", "normalized_unit": "percentage", "change": "=",
+         "referred_concepts": "stake"},
+        {"value": "51", "normalized_unit": "percentage", "change": "=",
+         "referred_concepts": "stake"}]})
+    assert len(match(golds, preds)) == 1
