@@ -101,3 +101,11 @@ def test_people_resolved_and_coded(seed_analysis):
     assert hegseth.country == "USA" and {"GOV", "MIL"} <= set(hegseth.sectors)
     assert hegseth.confidence < trump.confidence  # the country is inferred, not stated
     assert "Brian" in {m.text for m in people["Brian Kilmeade"].mentions}
+
+
+def test_event_sentence_ids_are_sentence_records(seed_analysis):
+    sentences = {s.id: s.span for s in seed_analysis.sentences}
+    for e in seed_analysis.events:
+        assert e.sentence_id in sentences
+        span = sentences[e.sentence_id]
+        assert span.start <= e.trigger.start < span.end

@@ -63,6 +63,10 @@ def _build_parser() -> argparse.ArgumentParser:
     gaz_import.add_argument("--countries", help="keep only these ISO alpha-2 codes, comma-separated")
     gaz_import.add_argument("--replace", action="store_true", help="start a new user index")
 
+    from .store.cli_commands import add_store_commands
+
+    add_store_commands(sub, COMMANDS)  # ingest, events, quotes, claims, export
+
     sub.add_parser("schema", help="print the JSON Schema of the analysis output")
     sub.add_parser("stages", help="list the registered pipeline stages")
     sub.add_parser("config", help="print the default pipeline config as JSON")

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -507,7 +508,8 @@ def _demand_triggers(doc) -> list[Trigger]:
     return found
 
 
-@stage("events", requires=("document", "spacy", "actors", "quotes"), assigns=("events",), version="1")
+@stage("events", requires=("document", "spacy", "sentences", "actors", "quotes"), assigns=("events",),
+       version="1")
 def make_events(options: dict[str, Any]):
     """PLOVER events with roles, modality and who asserts them."""
 
@@ -524,7 +526,8 @@ def make_events(options: dict[str, Any]):
         by_index = {t.token.i: t for t in triggers}
         donors = {cover.token.i: by_index[i] for i, cover in covered.items()}
         ctx = _Context(document.id, text, index, quotes, pub_year,
-                       TimeAnchors(state.get("times", []), doc), state.get("places", []))
+                       TimeAnchors(state.get("times", []), doc), state.get("places", []),
+                       state.get("sentences", []))
         events: list[Event] = []
         # The verb that frames a verbatim quote ("pledged: '...'") is not itself the event; the
         # verb of reported speech ("agreed to share information") is.
@@ -658,6 +661,12 @@ class _Context:
     pub_year: int | None
     times: TimeAnchors
     places: list
+    sentences: list
+
+    def sentence_id(self, offset: int) -> str | None:
+        """The id of the Sentence record holding `offset` (the sentences stage's own ids)."""
+        i = bisect_right([s.span.start for s in self.sentences], offset) - 1
+        return self.sentences[i].id if i >= 0 and offset < self.sentences[i].span.end else None
 
 
 def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
@@ -767,7 +776,6 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     trigger_span = Span.of(text, tok.idx, end_tok.idx + len(end_tok.text))
     if trig.idiom:
         trigger_span = Span.of(text, tok.head.idx, tok.idx + len(tok.text))
-    sentence = tok.sent
     evidence = [trigger_span] + [r.span for r in sources + targets]
     confidence = 0.4 + 0.2 * bool(sources) + 0.2 * bool(targets) + (0.1 if not is_noun else 0.0)
     # Dated by its own clause; else, for a statement, by when it was made; else by publication.
@@ -778,7 +786,7 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         type=event_type, mode=mode, cameo=cameo, trigger=trigger_span, sources=sources,
         targets=targets, modality=modality, asserted_by=asserted_by, quote_id=quote_id,
         time_id=time.id if time else None, place_id=place.id if place else None,
-        sentence_id=stable_id("sent", doc_id, f"{sentence.start_char}:{sentence.end_char}"),
+        sentence_id=ctx.sentence_id(tok.idx),
         evidence=evidence, confidence=round(min(confidence, 0.95), 2),
     )
 

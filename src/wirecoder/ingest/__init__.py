@@ -1,37 +1,59 @@
-"""Readers that turn files into `RawDocument`s: plain text, HTML and JSONL.
+"""Readers that turn files into `RawDocument`s: plain text, HTML, JSONL, RSS/Atom feeds and WARC.
 
 `read_path` picks a reader by extension (or `fmt`); every reader yields RawDocuments, which the
-pipeline's cleaning stage turns into `Document` records.
+pipeline's cleaning stage turns into `Document` records. WARC files are binary and read as a
+stream; every other format is read as UTF-8 text first.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from ..errors import UnknownFormat
 from .base import RawDocument, parse_published, read_text_file
+from .feeds import read_feed
 from .html import read_html
 from .jsonl import read_jsonl
 from .text import read_text
+from .warc import read_warc, read_warc_file
 
-READERS = {"text": read_text, "html": read_html, "jsonl": read_jsonl}
+READERS = {"text": read_text, "html": read_html, "jsonl": read_jsonl, "feed": read_feed,
+           "warc": read_warc}
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".warc": "warc", ".warc.gz": "warc", ".arc": "warc", ".arc.gz": "warc",
 }
+# Formats read from the file as bytes (streamed), not decoded as text first.
+BINARY_FORMATS = {"warc"}
 
-__all__ = ["RawDocument", "parse_published", "read_path", "read_string", "READERS", "guess_format"]
+__all__ = ["RawDocument", "parse_published", "read_path", "read_string", "READERS", "EXTENSIONS",
+           "guess_format"]
+
+
+def _suffix(path: str | Path) -> str:
+    name = Path(str(path)).name.lower()
+    for ext in sorted(EXTENSIONS, key=len, reverse=True):  # ".warc.gz" before ".gz"
+        if name.endswith(ext):
+            return ext
+    return Path(name).suffix
 
 
 def guess_format(path: str | Path, content: str | None = None) -> str:
-    suffix = Path(str(path)).suffix.lower()
+    suffix = _suffix(path)
     if suffix in EXTENSIONS:
         return EXTENSIONS[suffix]
     if content is not None:
         head = content.lstrip()[:500].lower()
+        if head.startswith("warc/"):
+            return "warc"
+        if "<rss" in head or "<feed" in head or "<rdf:rdf" in head:
+            return "feed"
         if head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head:
             return "html"
         if head.startswith("{"):
@@ -50,7 +72,16 @@ def read_string(content: str, fmt: str = "text", *, source: str | None = None,
 def read_path(path: str | Path, fmt: str | None = None, *,
               published: datetime | str | None = None) -> Iterator[RawDocument]:
     """Read a file (or '-' for standard input) into RawDocuments."""
+    if fmt is not None and fmt not in READERS:
+        raise UnknownFormat(f"unknown input format {fmt!r}; choose one of {', '.join(READERS)}")
+    default_published = parse_published(published) if isinstance(published, str) else published
+    if (fmt or guess_format(path)) in BINARY_FORMATS:
+        if str(path) == "-":
+            yield from read_warc(sys.stdin.buffer, source="stdin", published=default_published)
+        else:
+            yield from read_warc_file(path, published=default_published)
+        return
     content = read_text_file(path)
     fmt = fmt or guess_format(path, content)
     source = "stdin" if str(path) == "-" else str(path)
-    yield from read_string(content, fmt, source=source, published=published)
+    yield from read_string(content, fmt, source=source, published=default_published)

@@ -1,0 +1,164 @@
+"""CLI commands of the store: `ingest`, `events`, `quotes`, `claims`, `export`.
+
+Each is a thin skin over the Python API (`wirecoder.store.ingest`, `query`, `export`).
+`wirecoder.cli` hooks them in with `add_store_commands(sub, COMMANDS)`, which adds the
+subparsers and registers the handlers in the command table. Nothing heavy is imported until a
+command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+DB_HELP = ("database: a SQLAlchemy URL (sqlite:///file.db, postgresql://user:pw@host/db) or a "
+           "SQLite file path (default: $WIRECODER_DB, else wirecoder.db)")
+INPUT_FORMATS = ["text", "html", "jsonl", "feed", "warc"]
+EXPORT_CHOICES = ["plover-jsonl", "polecat-tsv", "acled-csv", "gdelt-tsv", "parquet"]
+MODALITIES = ["asserted", "threatened", "planned", "hypothetical", "negated", "historical",
+              "reported"]
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _output_flags(parser: argparse.ArgumentParser) -> None:
+    """The output flags every listing command shares."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--json", dest="output", action="store_const", const="json",
+                       help="one JSON array")
+    group.add_argument("--jsonl", dest="output", action="store_const", const="jsonl",
+                       help="one JSON object per line")
+    group.add_argument("--csv", dest="output", action="store_const", const="csv",
+                       help="CSV with a header line")
+    group.add_argument("--table", dest="output", action="store_const", const="table",
+                       help="an aligned table of the main columns (default)")
+    parser.set_defaults(output="table")
+
+
+def _filters(parser: argparse.ArgumentParser, kind: str) -> None:
+    type_help = {"events": "PLOVER event type(s), comma-separated (ASSAULT,COERCE)",
+                 "quotes": "quote kind: direct, indirect, mixed",
+                 "claims": "claim kind: arithmetic, contradiction, reference"}[kind]
+    parser.add_argument("--type", help=type_help)
+    parser.add_argument("--actor", help="a substring of a party's name (case-insensitive)")
+    parser.add_argument("--country", help="ISO 3166 alpha-3 code(s), comma-separated")
+    parser.add_argument("--since", help="from this date on (YYYY-MM-DD)")
+    parser.add_argument("--until", help="up to and including this date (YYYY-MM-DD)")
+    if kind == "events":
+        parser.add_argument("--modality", help=f"one or more of: {', '.join(MODALITIES)}")
+        parser.add_argument("--place", help="a substring of the place name")
+    if kind == "claims":
+        parser.add_argument("--verdict", help="consistent, contradicted, unverifiable")
+    parser.add_argument("--document", help="only this document id")
+
+
+def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> dict[str, Handler]:
+    """Add the store's subcommands to `sub` (argparse subparsers); register their handlers in
+    `commands` when given. Returns the handlers by command name."""
+    ing = sub.add_parser("ingest", help="analyse files and folders into the store",
+                         description="Analyse text, HTML, JSONL, RSS/Atom and WARC files (folders "
+                                     "recursively) and save the results in the store. Documents "
+                                     "stored already are skipped; a killed run resumes.")
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="file or folder")
+    ing.add_argument("--db", help=DB_HELP)
+    ing.add_argument("--workers", type=int, default=1, help="parse processes (default 1)")
+    ing.add_argument("--reprocess", action="store_true",
+                     help="re-analyse and replace documents stored already")
+    ing.add_argument("--format", dest="input_format", choices=INPUT_FORMATS,
+                     help="input format (default: by file extension)")
+    ing.add_argument("--published", help="publication date for inputs that carry none")
+    ing.add_argument("--config", help="pipeline config JSON (see `wirecoder config`)")
+    ing.add_argument("--disable", action="append", default=[], metavar="STAGE",
+                     help="switch a stage off (repeatable)")
+    ing.add_argument("--batch-size", type=int, default=32,
+                     help="documents per parse batch and per commit (default 32)")
+    ing.add_argument("--strict", action="store_true",
+                     help="stop at the first unreadable input (default: count it and go on)")
+    progress = ing.add_mutually_exclusive_group()
+    progress.add_argument("--progress", dest="progress", action="store_true", default=None,
+                          help="show a progress bar (default when stderr is a terminal)")
+    progress.add_argument("--no-progress", dest="progress", action="store_false")
+    ing.add_argument("--json", action="store_true", help="print the run summary as JSON")
+
+    for kind, what in (("events", "events"), ("quotes", "quotes"), ("claims", "checked claims")):
+        p = sub.add_parser(kind, help=f"list stored {what}")
+        p.add_argument("--db", help=DB_HELP)
+        _filters(p, kind)
+        p.add_argument("--limit", type=int, help="at most N rows")
+        _output_flags(p)
+
+    exp = sub.add_parser("export", help="export the store: PLOVER, POLECAT, ACLED, GDELT, Parquet")
+    exp.add_argument("export_format", metavar="FORMAT", choices=EXPORT_CHOICES,
+                     help=", ".join(EXPORT_CHOICES))
+    exp.add_argument("out", metavar="OUT", help="output file (- for stdout); a folder for parquet")
+    exp.add_argument("--db", help=DB_HELP)
+    exp.add_argument("--no-header", dest="header", action="store_false",
+                     help="leave out the header line of TSV/CSV formats")
+    _filters(exp, "events")
+
+    handlers: dict[str, Handler] = {"ingest": cmd_ingest, "events": cmd_events,
+                                    "quotes": cmd_quotes, "claims": cmd_claims,
+                                    "export": cmd_export}
+    if commands is not None:
+        commands.update(handlers)
+    return handlers
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from ..pipeline import PipelineConfig, load
+    from .batch import ingest
+
+    config = PipelineConfig.from_file(args.config) if args.config else PipelineConfig()
+    config.disabled = sorted(set(config.disabled) | set(args.disable))
+    pipeline = load(config)
+    progress = args.progress if args.progress is not None else sys.stderr.isatty()
+    summary = ingest(args.paths, args.db, workers=max(1, args.workers), reprocess=args.reprocess,
+                     progress=progress, pipeline=pipeline, fmt=args.input_format,
+                     published=args.published, batch_size=max(1, args.batch_size),
+                     strict=args.strict)
+    if args.json:
+        data = {k: v for k, v in vars(summary).items() if k != "db_url"}
+        data["docs_per_second"] = round(summary.docs_per_second, 2)
+        print(json.dumps(data, sort_keys=True))
+    else:
+        print(f"wirecoder: {summary.line()}", file=sys.stderr)
+    return 0
+
+
+def _query(kind: str, args: argparse.Namespace) -> int:
+    from .queries import query
+
+    filters = {name: getattr(args, name, None)
+               for name in ("type", "actor", "country", "since", "until", "modality", "place",
+                            "verdict", "document", "limit")}
+    query(kind, args.db, fmt=args.output, **{k: v for k, v in filters.items() if v is not None})
+    return 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    return _query("events", args)
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    return _query("quotes", args)
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    return _query("claims", args)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .exports import export
+
+    filters = {name: getattr(args, name, None)
+               for name in ("type", "actor", "country", "since", "until", "modality", "place",
+                            "document")}
+    n = export(args.db, args.export_format, args.out, header=args.header,
+               **{k: v for k, v in filters.items() if v is not None})
+    where = "standard output" if args.out == "-" else os.fspath(args.out)
+    print(f"wirecoder: wrote {n} rows ({args.export_format}) to {where}", file=sys.stderr)
+    return 0

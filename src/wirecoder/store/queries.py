@@ -1,0 +1,227 @@
+"""Queries over the store (`events`, `quotes`, `claims`) and the output formats they share.
+
+    query("events", "sqlite:///news.db", fmt="csv", type="ASSAULT", country="MEX")
+
+Each record becomes one flat row that names its parties, place and date and keeps the document
+id and the evidence offsets (character offsets into the document's cleaned text). `table` prints
+a short selection of columns; `csv`, `json` and `jsonl` print every column (lists are joined by
+"; " in CSV and stay lists in JSON).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, datetime
+from typing import Any, TextIO
+
+from ..records import ActorRef, Analysis, Span
+from .convert import event_date
+from .errors import BadFilter
+from .repository import Store, open_store
+
+OUTPUT_FORMATS = ("table", "csv", "json", "jsonl")
+
+
+class Context:
+    """One analysis, indexed for building rows: actors, places, times and sentences by id."""
+
+    def __init__(self, analysis: Analysis):
+        self.analysis = analysis
+        self.document = analysis.document
+        self.actors = {a.id: a for a in analysis.actors}
+        self.places = {p.id: p for p in analysis.places}
+        self.times = {t.id: t for t in analysis.times}
+        self.sentences = {s.id: (i, s) for i, s in enumerate(analysis.sentences)}
+
+    def party(self, ref: ActorRef | None) -> dict[str, Any]:
+        """A source, target or speaker: its text, resolved name, codes and title."""
+        if ref is None:
+            return {"text": "", "name": "", "actor_id": "", "country": "", "sectors": [],
+                    "title": "", "kind": ""}
+        actor = self.actors.get(ref.actor_id) if ref.actor_id else None
+        return {
+            "text": ref.span.text, "name": actor.name if actor else ref.span.text,
+            "actor_id": ref.actor_id or "", "country": (actor.country or "") if actor else "",
+            "sectors": list(actor.sectors) if actor else [],
+            "title": (actor.title or "") if actor else "", "kind": actor.kind if actor else "",
+        }
+
+    def who(self, asserted_by: str) -> str:
+        if asserted_by == "narrator":
+            return "narrator"
+        actor = self.actors.get(asserted_by)
+        return actor.name if actor else asserted_by
+
+    def sentence_of(self, sentence_id: str | None, offset: int | None = None):
+        """(index, Sentence) by id, else the sentence holding `offset`; None when neither."""
+        found = self.sentences.get(sentence_id) if sentence_id else None
+        if found is None and offset is not None:
+            found = next(((i, s) for i, s in enumerate(self.analysis.sentences)
+                          if s.span.start <= offset < s.span.end), None)
+        return found
+
+    def sentence_text(self, sentence_id: str | None, offset: int | None = None) -> str:
+        found = self.sentence_of(sentence_id, offset)
+        return found[1].span.text if found else ""
+
+
+def spans_text(spans: Sequence[Span]) -> str:
+    """Evidence offsets as "start-end;start-end"."""
+    return ";".join(f"{s.start}-{s.end}" for s in spans)
+
+
+def _names(parties: list[dict[str, Any]], key: str) -> list[str]:
+    return [p[key] for p in parties if p[key]]
+
+
+def event_row(ctx: Context, event) -> dict[str, Any]:
+    sources = [ctx.party(r) for r in event.sources]
+    targets = [ctx.party(r) for r in event.targets]
+    place = ctx.places.get(event.place_id) if event.place_id else None
+    when, precision = event_date(event, ctx.times, ctx.document.published)
+    return {
+        "id": event.id, "document_id": ctx.document.id,
+        "date": when.isoformat() if when else "", "date_precision": precision or "",
+        "type": event.type, "mode": event.mode or "", "cameo": event.cameo or "",
+        "context": list(event.context), "modality": event.modality,
+        "asserted_by": ctx.who(event.asserted_by),
+        "source": _names(sources, "name"), "source_country": _names(sources, "country"),
+        "source_sectors": sorted({s for p in sources for s in p["sectors"]}),
+        "target": _names(targets, "name"), "target_country": _names(targets, "country"),
+        "target_sectors": sorted({s for p in targets for s in p["sectors"]}),
+        "place": place.name if place else "", "place_country": (place.country or "") if place else "",
+        "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
+        "trigger": event.trigger.text, "trigger_start": event.trigger.start,
+        "trigger_end": event.trigger.end, "evidence": spans_text(event.evidence),
+        "sentence": ctx.sentence_text(event.sentence_id, event.trigger.start), "confidence": event.confidence,
+        "title": ctx.document.title or "", "url": ctx.document.url or "",
+    }
+
+
+def quote_row(ctx: Context, quote) -> dict[str, Any]:
+    speaker = ctx.party(quote.speaker)
+    addressee = ctx.party(quote.addressee)
+    published = ctx.document.published
+    return {
+        "id": quote.id, "document_id": ctx.document.id,
+        "published": published.date().isoformat() if published else "", "kind": quote.kind,
+        "speaker": quote.speaker_name or speaker["name"], "speaker_text": speaker["text"],
+        "speaker_country": speaker["country"], "speaker_sectors": speaker["sectors"],
+        "speaker_title": speaker["title"], "anonymous": quote.anonymous,
+        "cue": quote.cue.text if quote.cue else "", "addressee": addressee["name"],
+        "content": " … ".join(s.text for s in quote.content),
+        "content_start": quote.content[0].start if quote.content else None,
+        "content_end": quote.content[-1].end if quote.content else None,
+        "evidence": spans_text(quote.evidence), "confidence": quote.confidence,
+        "title": ctx.document.title or "", "url": ctx.document.url or "",
+    }
+
+
+def claim_row(ctx: Context, claim) -> dict[str, Any]:
+    published = ctx.document.published
+    return {
+        "id": claim.id, "document_id": ctx.document.id,
+        "published": published.date().isoformat() if published else "", "kind": claim.kind,
+        "verdict": claim.verdict, "explanation": claim.explanation,
+        "asserted_by": ctx.who(claim.asserted_by), "quantity_ids": list(claim.quantity_ids),
+        "evidence_start": claim.evidence[0].start if claim.evidence else None,
+        "evidence_end": claim.evidence[-1].end if claim.evidence else None,
+        "evidence": spans_text(claim.evidence), "confidence": claim.confidence,
+        "title": ctx.document.title or "", "url": ctx.document.url or "",
+    }
+
+
+KINDS: dict[str, tuple[str, str, Callable[[Context, Any], dict[str, Any]], list[str]]] = {
+    # kind: (Store hit method, Analysis attribute, row builder, columns shown by --table)
+    "events": ("event_hits", "events", event_row,
+               ["date", "type", "modality", "source", "target", "place", "trigger", "document_id"]),
+    "quotes": ("quote_hits", "quotes", quote_row,
+               ["published", "kind", "speaker", "content", "document_id"]),
+    "claims": ("claim_hits", "claims", claim_row,
+               ["published", "kind", "verdict", "asserted_by", "explanation", "document_id"]),
+}
+
+
+def iter_rows(store: Store, kind: str, **filters: Any) -> Iterator[dict[str, Any]]:
+    """Rows of `kind` (events, quotes, claims) passing `filters`, in publication order."""
+    if kind not in KINDS:
+        raise BadFilter(f"unknown record kind {kind!r}; choose from {', '.join(KINDS)}")
+    method, attr, build, _ = KINDS[kind]
+    hits = getattr(store, method)(**{k: v for k, v in filters.items() if v is not None})
+    doc_ids = list(dict.fromkeys(d for d, _ in hits))
+    wanted: dict[str, list[str]] = {}
+    for doc_id, record_id in hits:
+        wanted.setdefault(doc_id, []).append(record_id)
+    for analysis in store.analyses(doc_ids, chunk=50):
+        ctx = Context(analysis)
+        records = {r.id: r for r in getattr(analysis, attr)}
+        for record_id in wanted[analysis.document.id]:
+            yield build(ctx, records[record_id])
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO,
+               table_columns: Sequence[str] | None = None) -> None:
+    """Rows in one of the shared output formats: table, csv, json, jsonl."""
+    if fmt not in OUTPUT_FORMATS:
+        raise BadFilter(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
+    if fmt == "json":
+        out.write(json.dumps(list(rows), indent=2, ensure_ascii=False, default=str) + "\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    elif fmt == "csv":
+        if not rows:
+            return
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+    else:
+        if not rows:
+            out.write("(no rows)\n")
+            return
+        columns = list(table_columns or rows[0].keys())
+        cells = [[_clip(_cell(row.get(c)), 48) for c in columns] for row in rows]
+        widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+        out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
+        out.write("  ".join("-" * w for w in widths) + "\n")
+        for r in cells:
+            out.write("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() + "\n")
+
+
+def rows(kind: str, db_url: str | None = None, **filters: Any) -> list[dict[str, Any]]:
+    """The rows `query` prints, as dicts."""
+    with open_store(db_url) as store:
+        return list(iter_rows(store, kind, **filters))
+
+
+def query(kind: str, db_url: str | None = None, fmt: str = "table", out: TextIO | None = None,
+          **filters: Any) -> int:
+    """Print the `kind` records (events, quotes, claims) passing `filters`; returns the count.
+
+    Filters: type, actor, country, since, until, modality (events), place (events),
+    verdict (claims), document, limit. See `Store.event_hits` for what each matches.
+    """
+    found = rows(kind, db_url, **filters)
+    write_rows(found, fmt, out or sys.stdout, KINDS[kind][3])
+    return len(found)

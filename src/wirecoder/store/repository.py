@@ -1,0 +1,633 @@
+"""The store: analyses saved to SQLite (a file, by default `wirecoder.db`) or PostgreSQL (by URL).
+
+    store = open_store()                               # sqlite:///wirecoder.db, or $WIRECODER_DB
+    store = open_store("postgresql://user:pw@host/db")
+    store.save(analysis, run_id)                       # "stored" | "replaced" | "skipped"
+    store.events(type="ASSAULT", country="MEX", since="2025-01-01")
+
+A document is identified by its id (a hash of its text unless the input supplied one). Saved again
+under the same coder version it is skipped; under another coder version, or with
+`reprocess=True`, its rows are deleted and the new ones inserted in the same transaction, so a
+reader never sees half a document. `save_many` writes a whole batch in one transaction.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    create_engine,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.pool import NullPool, StaticPool
+
+from ..records import Analysis, Claim, Event, Quote
+from .convert import Loaded, analysis_to_rows, utcnow
+from .errors import BadFilter, StoreError, StoreTooNew
+from .schema import (
+    DOCUMENT_TABLES,
+    ActorRow,
+    ClaimRow,
+    DocumentRow,
+    EventArgumentRow,
+    EventRow,
+    EvidenceSpanRow,
+    PlaceRow,
+    QuoteRow,
+    Run,
+)
+
+DEFAULT_URL = "sqlite:///wirecoder.db"
+URL_ENV = "WIRECODER_DB"
+MIGRATIONS = Path(__file__).parent / "migrations"
+_CHUNK = 500
+_MODALITIES = ("asserted", "threatened", "planned", "hypothetical", "negated", "historical",
+               "reported")
+
+T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]
+T_EVENTS: Table = EventRow.__table__  # type: ignore[assignment]
+T_ARGS: Table = EventArgumentRow.__table__  # type: ignore[assignment]
+T_ACTORS: Table = ActorRow.__table__  # type: ignore[assignment]
+T_PLACES: Table = PlaceRow.__table__  # type: ignore[assignment]
+T_QUOTES: Table = QuoteRow.__table__  # type: ignore[assignment]
+T_CLAIMS: Table = ClaimRow.__table__  # type: ignore[assignment]
+T_SPANS: Table = EvidenceSpanRow.__table__  # type: ignore[assignment]
+T_RUNS: Table = Run.__table__  # type: ignore[assignment]
+# Parents first: the order rows are inserted in.
+INSERT_ORDER: list[Table] = list(reversed(DOCUMENT_TABLES))  # type: ignore[arg-type]
+
+
+def resolve_url(url: str | os.PathLike[str] | None = None) -> str:
+    """A SQLAlchemy URL: None -> $WIRECODER_DB or sqlite:///wirecoder.db; a plain path -> a SQLite
+    file; postgresql:// -> the psycopg (v3) driver."""
+    value = str(url) if url is not None else (os.environ.get(URL_ENV) or DEFAULT_URL)
+    if "://" not in value:
+        value = f"sqlite:///{Path(value).expanduser()}"
+    for prefix in ("postgres://", "postgresql://"):
+        if value.startswith(prefix):
+            value = "postgresql+psycopg://" + value[len(prefix):]
+    return value
+
+
+def safe_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<bad url>"
+
+
+def create_store_engine(url: str | os.PathLike[str] | None = None, *,
+                        pooled: bool = True) -> Engine:
+    """An engine for the store. `pooled=False` opens a connection per use and keeps none open,
+    which is what a process that forks workers (the parallel parse) needs."""
+    resolved = resolve_url(url)
+    pool_args: dict[str, Any] = {} if pooled else {"poolclass": NullPool}
+    try:
+        parsed = make_url(resolved)
+        if parsed.get_backend_name() == "sqlite":
+            memory = parsed.database in (None, "", ":memory:")
+            if not memory:
+                folder = Path(parsed.database).expanduser().resolve().parent
+                if not folder.is_dir():
+                    raise StoreError(f"cannot create the store {parsed.database}: "
+                                     f"no such folder {folder}")
+            engine = create_engine(
+                resolved, connect_args={"timeout": 60, "check_same_thread": False},
+                **({"poolclass": StaticPool} if memory else pool_args),
+            )
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(resolved, pool_pre_ping=True, **pool_args)
+    except ImportError as exc:
+        hint = " (pip install 'psycopg[binary]')" if resolved.startswith("postgresql") else ""
+        raise StoreError(f"cannot use the database URL {safe_url(resolved)}: the database "
+                         f"driver is not installed: {exc}{hint}") from None
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise StoreError(f"cannot use the database URL {safe_url(resolved)}: {exc}") from None
+    return engine
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    # WAL: readers never block the writer, and a killed writer loses only its open transaction.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _alembic_config(url: str):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config("sqlite://")).get_current_head() or ""
+
+
+def _upgrade(conn: Connection, url: str, revision: str = "head") -> None:
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    cfg = _alembic_config(url)
+    script = ScriptDirectory.from_config(cfg)
+    if conn.dialect.name == "postgresql":
+        # Two processes opening a new database at once: one migrates, the other waits.
+        conn.execute(text("SELECT pg_advisory_xact_lock(730500117)"))
+    current = MigrationContext.configure(conn).get_current_revision()
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except CommandError:
+            raise StoreTooNew(f"the store {safe_url(url)} is at schema revision {current!r}, "
+                              "unknown to this wirecoder; upgrade wirecoder") from None
+    if revision == "head" and current == script.get_current_head():
+        return
+    cfg.attributes["connection"] = conn
+    below = ({r.revision for r in script.iterate_revisions(current, "base")} - {current}
+             if current else set())
+    if current is not None and (revision == "base" or revision in below):
+        command.downgrade(cfg, revision)
+    else:
+        command.upgrade(cfg, revision)
+
+
+def migrate(url: str | os.PathLike[str] | None = None, revision: str = "head") -> str:
+    """Create or upgrade the store's tables with the Alembic migrations (to `revision`: "head",
+    a revision id, or "base" to drop them all); returns the URL used."""
+    resolved = resolve_url(url)
+    engine = create_store_engine(resolved)
+    try:
+        with engine.begin() as conn:
+            _upgrade(conn, resolved, revision)
+    except DBAPIError as exc:
+        raise StoreError(f"cannot open the store {safe_url(resolved)}: "
+                         f"{_one_line(exc.orig)}") from None
+    finally:
+        engine.dispose()
+    return resolved
+
+
+def _one_line(exc: BaseException | None) -> str:
+    return " ".join(str(exc).split()) if exc else "unknown error"
+
+
+def open_store(url: str | os.PathLike[str] | None = None, *, migrate: bool = True,
+               pooled: bool = True) -> Store:
+    """Open (and by default create or upgrade) the store at `url`."""
+    resolved = resolve_url(url)
+    engine = create_store_engine(resolved, pooled=pooled)
+    if migrate:
+        try:
+            with engine.begin() as conn:
+                _upgrade(conn, resolved)
+        except DBAPIError as exc:
+            engine.dispose()
+            raise StoreError(f"cannot open the store {safe_url(resolved)}: "
+                             f"{_one_line(exc.orig)}") from None
+        except Exception:
+            engine.dispose()
+            raise
+    return Store(engine, resolved)
+
+
+def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def _values(value: str | Iterable[str] | None, upper: bool = False) -> list[str]:
+    """A filter value: one string, a comma-separated string or a list of strings."""
+    if value is None:
+        return []
+    items = value.split(",") if isinstance(value, str) else list(value)
+    out = [str(v).strip() for v in items if str(v).strip()]
+    return [v.upper() for v in out] if upper else out
+
+
+def _as_date(value: str | date | datetime | None) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    from ..ingest.base import parse_published
+
+    parsed = parse_published(value)
+    return parsed.date() if parsed else None
+
+
+def _contains(column, needle: str):
+    return func.lower(column).contains(needle.lower(), autoescape=True)
+
+
+class Store:
+    """The repository: save analyses, read them back, query their records."""
+
+    def __init__(self, engine: Engine, url: str):
+        self.engine = engine
+        self.url = url
+
+    def __repr__(self) -> str:
+        return f"Store({safe_url(self.url)!r})"
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def stored_versions(self, doc_ids: Iterable[str], conn: Connection | None = None) -> dict[str, str]:
+        """doc id -> the coder version it is stored under, for the ids that are stored."""
+        ids = list(dict.fromkeys(doc_ids))
+        if conn is None:
+            with self.engine.connect() as c:
+                return self.stored_versions(ids, c)
+        found: dict[str, str] = {}
+        for part in _chunks(ids):
+            q = select(T_DOCS.c.id, T_DOCS.c.coder_version).where(T_DOCS.c.id.in_(part))
+            found.update({row.id: row.coder_version for row in conn.execute(q)})
+        return found
+
+    def has_document(self, doc_id: str, coder_version: str | None = None) -> bool:
+        """Whether the document is stored (under `coder_version`, when given)."""
+        stored = self.stored_versions([doc_id]).get(doc_id)
+        return stored is not None and (coder_version is None or stored == coder_version)
+
+    def save(self, analysis: Analysis, run_id: str | None = None, *,
+             reprocess: bool = False) -> str:
+        """Save one analysis in its own transaction: "stored", "replaced" or "skipped"."""
+        outcome = self.save_many([analysis], run_id, reprocess=reprocess)
+        return next(k for k in ("stored", "replaced", "skipped") if outcome[k])
+
+    def save_many(self, analyses: Sequence[Analysis], run_id: str | None = None, *,
+                  reprocess: bool = False, run_counts: dict[str, int] | None = None) -> Counter[str]:
+        """Save a batch in one transaction, adding its counts (and `run_counts`, e.g. documents
+        skipped before analysis) to the run's in the same transaction."""
+        with self.engine.begin() as conn:
+            return self._save(conn, analyses, run_id, reprocess, run_counts or {})
+
+    def _save(self, conn: Connection, analyses: Sequence[Analysis], run_id: str | None,
+              reprocess: bool, run_counts: dict[str, int]) -> Counter[str]:
+        outcome: Counter[str] = Counter()
+        existing = self.stored_versions([a.document.id for a in analyses], conn)
+        rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        replace: list[str] = []
+        seen: set[str] = set()
+        now = utcnow()
+        for analysis in analyses:
+            doc_id = analysis.document.id
+            old = existing.get(doc_id)
+            if doc_id in seen or (old == analysis.coder_version and not reprocess):
+                outcome["skipped"] += 1
+                continue
+            seen.add(doc_id)
+            if old is not None:
+                replace.append(doc_id)
+                outcome["replaced"] += 1
+            else:
+                outcome["stored"] += 1
+            for table, items in analysis_to_rows(analysis, run_id, now).items():
+                rows[table].extend(items)
+            outcome["events"] += len(analysis.events)
+            outcome["quotes"] += len(analysis.quotes)
+            outcome["claims"] += len(analysis.claims)
+            outcome["quantities"] += len(analysis.quantities)
+        if run_id is not None and rows.get("documents"):
+            self._ensure_run(conn, run_id, analyses[0].coder_version)
+        if replace:
+            self._delete(conn, replace)
+        for table in INSERT_ORDER:
+            if rows.get(table.name):
+                conn.execute(insert(table), rows[table.name])
+        if run_id is not None:
+            counts = Counter({
+                "documents_seen": len(analyses), "documents_stored": outcome["stored"],
+                "documents_replaced": outcome["replaced"],
+                "documents_skipped": outcome["skipped"], "events": outcome["events"],
+                "quotes": outcome["quotes"], "claims": outcome["claims"],
+                "quantities": outcome["quantities"],
+            })
+            counts.update(run_counts)
+            self._add_to_run(conn, run_id, dict(counts))
+        return outcome
+
+    @staticmethod
+    def _delete(conn: Connection, doc_ids: Sequence[str]) -> None:
+        for part in _chunks(list(doc_ids)):
+            for table in DOCUMENT_TABLES:
+                column = table.c.id if table.name == "documents" else table.c.document_id
+                conn.execute(delete(table).where(column.in_(part)))
+
+    def delete_document(self, doc_id: str) -> bool:
+        with self.engine.begin() as conn:
+            present = bool(self.stored_versions([doc_id], conn))
+            self._delete(conn, [doc_id])
+        return present
+
+    def document_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            q = select(T_DOCS.c.id).order_by(T_DOCS.c.published.is_(None), T_DOCS.c.published,
+                                             T_DOCS.c.id)
+            return [row.id for row in conn.execute(q)]
+
+    def count(self, table: str) -> int:
+        t = next((t for t in DOCUMENT_TABLES + [T_RUNS] if t.name == table), None)
+        if t is None:
+            raise BadFilter(f"no table {table!r} in the store")
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(t)).scalar_one()
+
+    def counts(self) -> dict[str, int]:
+        return {t.name: self.count(t.name) for t in [T_RUNS, *INSERT_ORDER]}
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        found = list(self.analyses([doc_id]))
+        return found[0] if found else None
+
+    def analyses(self, doc_ids: Iterable[str] | None = None, *,
+                 chunk: int = 100) -> Iterator[Analysis]:
+        """Stored analyses, rebuilt record for record (all of them when `doc_ids` is None)."""
+        ids = self.document_ids() if doc_ids is None else list(dict.fromkeys(doc_ids))
+        for part in _chunks(ids, chunk):
+            with self.engine.connect() as conn:
+                rows = {"documents": self._fetch(conn, T_DOCS, T_DOCS.c.id, part)}
+                for table in DOCUMENT_TABLES:
+                    if table.name != "documents":
+                        rows[table.name] = self._fetch(conn, table, table.c.document_id, part)
+            loaded = Loaded(rows)
+            for doc_id in part:
+                if loaded.by_doc.get(doc_id, {}).get("documents"):
+                    yield loaded.analysis(doc_id)
+
+    @staticmethod
+    def _fetch(conn: Connection, table: Table, column, values: Sequence[Any]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for part in _chunks(list(values)):
+            out.extend(dict(row._mapping) for row in conn.execute(select(table).where(column.in_(part))))
+        return out
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def event_hits(self, *, type: str | Iterable[str] | None = None, actor: str | None = None,
+                   country: str | Iterable[str] | None = None, since: Any = None,
+                   until: Any = None, modality: str | Iterable[str] | None = None,
+                   place: str | None = None, document: str | None = None,
+                   limit: int | None = None) -> list[tuple[str, str]]:
+        """(document id, event id) of the events that pass every filter, in publication order.
+
+        type: PLOVER types; actor: a substring of a source's or target's name or mention;
+        country: ISO3 of a source or target actor or of the event's place; since/until: the
+        event's date (see `EventRow.event_date`); modality; place: a substring of the place name.
+        """
+        E = T_EVENTS
+        conds = []
+        if types := _values(type, upper=True):
+            conds.append(func.upper(E.c.type).in_(types))
+        if mods := _values(modality):
+            unknown = sorted(set(mods) - set(_MODALITIES))
+            if unknown:
+                raise BadFilter(f"unknown modality {', '.join(unknown)}; choose from "
+                                f"{', '.join(_MODALITIES)}")
+            conds.append(E.c.modality.in_(mods))
+        if (start := _as_date(since)) is not None:
+            conds.append(E.c.event_date >= start)
+        if (end := _as_date(until)) is not None:
+            conds.append(E.c.event_date <= end)
+        if actor:
+            joined = T_ARGS.outerjoin(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
+            conds.append(exists(select(1).select_from(joined).where(
+                T_ARGS.c.event_id == E.c.id,
+                or_(_contains(T_ACTORS.c.name, actor), _contains(T_ARGS.c.text, actor)))))
+        if codes := _values(country, upper=True):
+            joined = T_ARGS.join(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
+            conds.append(or_(
+                exists(select(1).select_from(joined).where(
+                    T_ARGS.c.event_id == E.c.id, T_ACTORS.c.country.in_(codes))),
+                exists(select(1).where(T_PLACES.c.id == E.c.place_id,
+                                       T_PLACES.c.country.in_(codes))),
+            ))
+        if place:
+            conds.append(exists(select(1).where(
+                T_PLACES.c.id == E.c.place_id,
+                or_(_contains(T_PLACES.c.name, place), _contains(T_PLACES.c.text, place)))))
+        if document:
+            conds.append(E.c.document_id == document)
+        return self._hits(E, conds, limit)
+
+    def quote_hits(self, *, type: str | Iterable[str] | None = None, actor: str | None = None,
+                   country: str | Iterable[str] | None = None, since: Any = None,
+                   until: Any = None, modality: Any = None, place: Any = None,
+                   document: str | None = None, limit: int | None = None) -> list[tuple[str, str]]:
+        """Quotes: type is the quote kind (direct, indirect, mixed); actor a substring of the
+        speaker; country the speaker's; since/until the publication date."""
+        _not_for("quotes", modality=modality, place=place)
+        Q = T_QUOTES
+        conds = self._document_dates(since, until)
+        if kinds := _values(type):
+            conds.append(func.lower(Q.c.kind).in_([k.lower() for k in kinds]))
+        if actor:
+            conds.append(or_(
+                _contains(Q.c.speaker_name, actor), _contains(Q.c.speaker_text, actor),
+                exists(select(1).where(T_ACTORS.c.id == Q.c.speaker_actor_id,
+                                       _contains(T_ACTORS.c.name, actor)))))
+        if codes := _values(country, upper=True):
+            conds.append(exists(select(1).where(T_ACTORS.c.id == Q.c.speaker_actor_id,
+                                                T_ACTORS.c.country.in_(codes))))
+        if document:
+            conds.append(Q.c.document_id == document)
+        return self._hits(Q, conds, limit)
+
+    def claim_hits(self, *, type: str | Iterable[str] | None = None, actor: str | None = None,
+                   country: str | Iterable[str] | None = None, since: Any = None,
+                   until: Any = None, modality: Any = None, place: Any = None,
+                   verdict: str | Iterable[str] | None = None, document: str | None = None,
+                   limit: int | None = None) -> list[tuple[str, str]]:
+        """Claims: type is the claim kind; actor/country those of whoever asserted it;
+        since/until the publication date; verdict."""
+        _not_for("claims", modality=modality, place=place)
+        C = T_CLAIMS
+        conds = self._document_dates(since, until)
+        if kinds := _values(type):
+            conds.append(func.lower(C.c.kind).in_([k.lower() for k in kinds]))
+        if verdicts := _values(verdict):
+            conds.append(func.lower(C.c.verdict).in_([v.lower() for v in verdicts]))
+        if actor:
+            conds.append(or_(
+                _contains(C.c.asserted_by, actor),
+                exists(select(1).where(T_ACTORS.c.id == C.c.asserted_by,
+                                       _contains(T_ACTORS.c.name, actor)))))
+        if codes := _values(country, upper=True):
+            conds.append(exists(select(1).where(T_ACTORS.c.id == C.c.asserted_by,
+                                                T_ACTORS.c.country.in_(codes))))
+        if document:
+            conds.append(C.c.document_id == document)
+        return self._hits(C, conds, limit)
+
+    @staticmethod
+    def _document_dates(since: Any, until: Any) -> list:
+        conds = []
+        if (start := _as_date(since)) is not None:
+            conds.append(T_DOCS.c.published >= datetime.combine(start, time(), UTC))
+        if (end := _as_date(until)) is not None:
+            conds.append(T_DOCS.c.published < datetime.combine(end + timedelta(days=1), time(), UTC))
+        return conds
+
+    def _hits(self, table: Table, conds: list, limit: int | None) -> list[tuple[str, str]]:
+        q = (select(table.c.document_id, table.c.id)
+             .select_from(table.join(T_DOCS, T_DOCS.c.id == table.c.document_id))
+             .where(*conds)
+             .order_by(T_DOCS.c.published.is_(None), T_DOCS.c.published, table.c.document_id,
+                       table.c.ordinal))
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [(row.document_id, row.id) for row in conn.execute(q)]
+
+    def _records(self, table: Table, ids: Sequence[str], extra: dict[str, Any]) -> Loaded:
+        with self.engine.connect() as conn:
+            rows = {table.name: self._fetch(conn, table, table.c.id, ids),
+                    "evidence_spans": self._fetch(conn, T_SPANS, T_SPANS.c.record_id, ids)}
+            for name, (t, column) in extra.items():
+                rows[name] = self._fetch(conn, t, column, ids)
+        return Loaded(rows)
+
+    def events(self, **filters: Any) -> list[Event]:
+        """Event records passing the filters (see `event_hits`), in publication order."""
+        ids = [i for _, i in self.event_hits(**filters)]
+        loaded = self._records(T_EVENTS, ids, {"event_arguments": (T_ARGS, T_ARGS.c.event_id)})
+        by_id = {r["id"]: r for d in loaded.by_doc.values() for r in d["events"]}
+        return [loaded.event(by_id[i]) for i in ids]
+
+    def quotes(self, **filters: Any) -> list[Quote]:
+        """Quote records passing the filters (see `quote_hits`)."""
+        ids = [i for _, i in self.quote_hits(**filters)]
+        loaded = self._records(T_QUOTES, ids, {})
+        by_id = {r["id"]: r for d in loaded.by_doc.values() for r in d["quotes"]}
+        return [loaded.quote(by_id[i]) for i in ids]
+
+    def claims(self, **filters: Any) -> list[Claim]:
+        """Claim records passing the filters (see `claim_hits`)."""
+        ids = [i for _, i in self.claim_hits(**filters)]
+        loaded = self._records(T_CLAIMS, ids, {})
+        by_id = {r["id"]: r for d in loaded.by_doc.values() for r in d["claims"]}
+        return [loaded.claim(by_id[i]) for i in ids]
+
+    # -- runs ---------------------------------------------------------------------------------
+
+    def start_run(self, coder_version: str, *, config: dict[str, Any] | None = None,
+                  config_hash: str | None = None, stages: list[str] | None = None,
+                  inputs: list[str] | None = None, workers: int | None = None,
+                  run_id: str | None = None) -> str:
+        """Record a new run (status "running"); earlier runs on this host whose process is gone
+        are marked "interrupted"."""
+        from .. import __version__
+
+        now = utcnow()
+        run_id = run_id or f"run_{now:%Y%m%dT%H%M%S}_{uuid.uuid4().hex[:8]}"
+        host = socket.gethostname()
+        with self.engine.begin() as conn:
+            stale = conn.execute(select(T_RUNS.c.id, T_RUNS.c.pid).where(
+                T_RUNS.c.status == "running", T_RUNS.c.host == host)).all()
+            dead = [r.id for r in stale if r.pid and not _alive(r.pid)]
+            if dead:
+                conn.execute(update(T_RUNS).where(T_RUNS.c.id.in_(dead))
+                             .values(status="interrupted"))
+            conn.execute(insert(T_RUNS).values(
+                id=run_id, coder_version=coder_version, config_hash=config_hash, config=config,
+                stages=stages, wirecoder_version=__version__, started_at=now, status="running",
+                host=host, pid=os.getpid(), workers=workers, inputs=inputs,
+                documents_seen=0, documents_stored=0, documents_replaced=0, documents_skipped=0,
+                documents_failed=0, events=0, quotes=0, claims=0, quantities=0,
+            ))
+        return run_id
+
+    @staticmethod
+    def _ensure_run(conn: Connection, run_id: str, coder_version: str) -> None:
+        """A run id given to `save` without `start_run` gets a run row of its own."""
+        if conn.execute(select(T_RUNS.c.id).where(T_RUNS.c.id == run_id)).first() is None:
+            conn.execute(insert(T_RUNS).values(
+                id=run_id, coder_version=coder_version, started_at=utcnow(), status="open",
+                host=socket.gethostname(), pid=None, documents_seen=0, documents_stored=0,
+                documents_replaced=0, documents_skipped=0, documents_failed=0, events=0,
+                quotes=0, claims=0, quantities=0))
+
+    def add_to_run(self, run_id: str, **increments: int) -> None:
+        with self.engine.begin() as conn:
+            self._add_to_run(conn, run_id, increments)
+
+    @staticmethod
+    def _add_to_run(conn: Connection, run_id: str, increments: dict[str, int]) -> None:
+        values = {k: T_RUNS.c[k] + v for k, v in increments.items() if v}
+        if values:
+            conn.execute(update(T_RUNS).where(T_RUNS.c.id == run_id).values(**values))
+
+    def finish_run(self, run_id: str, status: str = "finished") -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(T_RUNS).where(T_RUNS.c.id == run_id)
+                         .values(status=status, finished_at=utcnow()))
+
+    def runs(self) -> list[dict[str, Any]]:
+        """Every run, oldest first (times in UTC)."""
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(
+                select(T_RUNS).order_by(T_RUNS.c.started_at, T_RUNS.c.id))]
+        for row in rows:
+            for key in ("started_at", "finished_at"):
+                if isinstance(row[key], datetime) and row[key].tzinfo is None:
+                    row[key] = row[key].replace(tzinfo=UTC)
+        return rows
+
+
+def _not_for(kind: str, **filters: Any) -> None:
+    given = [name for name, value in filters.items() if value]
+    if given:
+        raise BadFilter(f"the filter {', '.join(given)} does not apply to {kind}")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

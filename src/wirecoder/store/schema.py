@@ -1,0 +1,321 @@
+"""The store's tables, as typed SQLAlchemy 2 ORM classes.
+
+One row per record; ids are the records' own deterministic ids. Spans are stored as
+`*_start`/`*_end`/`*_text` columns (character offsets into the document's cleaned text); records
+with lists of spans (evidence, mentions, quote content) keep them in `evidence_spans`, and event
+parties in `event_arguments`. `ordinal` keeps each list's order so an `Analysis` reads back exactly
+as it was saved. Every table but `runs` carries `document_id`, so a document is deleted (or
+replaced) with one statement per table.
+
+The tables are created by the Alembic migrations in `migrations/versions`, never by `create_all`;
+`tests/test_store.py` checks that the migrations and these classes agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Plain JSON on every backend (json, not jsonb, on PostgreSQL): it keeps objects exactly as
+# written, key order included, so an analysis reads back byte for byte.
+JSONType = JSON()
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {
+        dict[str, Any]: JSONType,
+        list[Any]: JSONType,
+        datetime: DateTime(timezone=True),
+        date: Date(),
+        str: String(),
+        float: Float(),
+        int: Integer(),
+        bool: Boolean(),
+    }
+
+
+def _doc_fk() -> Any:
+    return mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+
+
+class Run(Base):
+    """One `ingest` (or `Store.save` session): what coded the documents, when, and how many."""
+
+    __tablename__ = "runs"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    coder_version: Mapped[str]
+    config_hash: Mapped[str | None]
+    config: Mapped[dict[str, Any] | None]
+    stages: Mapped[list[Any] | None]
+    wirecoder_version: Mapped[str | None]
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(16))  # running | finished | failed | interrupted
+    host: Mapped[str | None]
+    pid: Mapped[int | None]
+    workers: Mapped[int | None]
+    inputs: Mapped[list[Any] | None]
+    documents_seen: Mapped[int] = mapped_column(default=0)
+    documents_stored: Mapped[int] = mapped_column(default=0)
+    documents_replaced: Mapped[int] = mapped_column(default=0)
+    documents_skipped: Mapped[int] = mapped_column(default=0)
+    documents_failed: Mapped[int] = mapped_column(default=0)
+    events: Mapped[int] = mapped_column(default=0)
+    quotes: Mapped[int] = mapped_column(default=0)
+    claims: Mapped[int] = mapped_column(default=0)
+    quantities: Mapped[int] = mapped_column(default=0)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    run_id: Mapped[str | None] = mapped_column(
+        ForeignKey("runs.id", ondelete="SET NULL"), index=True)
+    coder_version: Mapped[str] = mapped_column(index=True)
+    schema_version: Mapped[str]
+    stages: Mapped[list[Any]]
+    source: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[datetime | None] = mapped_column(index=True)  # UTC, for queries
+    published_iso: Mapped[str | None]  # exactly as analysed, with its UTC offset
+    language: Mapped[str]
+    text: Mapped[str] = mapped_column(Text)
+    original_text: Mapped[str] = mapped_column(Text)
+    offset_map: Mapped[list[Any]]  # [[clean_start, orig_start, length], ...]
+    meta: Mapped[dict[str, Any]] = mapped_column("metadata", JSONType)
+    stored_at: Mapped[datetime]
+
+
+class DroppedSpanRow(Base):
+    """Text removed by cleaning, in offsets of the *original* text."""
+
+    __tablename__ = "dropped_spans"
+
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    ordinal: Mapped[int] = mapped_column(primary_key=True)
+    start_char: Mapped[int]
+    end_char: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(32))
+    duplicate_of_start: Mapped[int | None]
+    duplicate_of_end: Mapped[int | None]
+
+
+class SentenceRow(Base):
+    __tablename__ = "sentences"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    document_id: Mapped[str] = _doc_fk()
+    ordinal: Mapped[int]
+    start_char: Mapped[int]
+    end_char: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    paragraph: Mapped[int]
+
+
+class ActorRow(Base):
+    __tablename__ = "actors"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    document_id: Mapped[str] = _doc_fk()
+    ordinal: Mapped[int]
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    country: Mapped[str | None] = mapped_column(String(8), index=True)
+    sectors: Mapped[list[Any]]
+    title: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float]
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    document_id: Mapped[str] = _doc_fk()
+    ordinal: Mapped[int]
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    mode: Mapped[str | None]
+    context: Mapped[list[Any]]
+    cameo: Mapped[str | None] = mapped_column(String(8))
+    trigger_start: Mapped[int]
+    trigger_end: Mapped[int]
+    trigger_text: Mapped[str] = mapped_column(Text)
+    place_id: Mapped[str | None] = mapped_column(index=True)
+    time_id: Mapped[str | None]
+    modality: Mapped[str] = mapped_column(String(16), index=True)
+    asserted_by: Mapped[str]
+    quote_id: Mapped[str | None]
+    sentence_id: Mapped[str | None]
+    confidence: Mapped[float]
+    # Derived when saved, for date filters: the event's own date where a time expression gives
+    # one, else the document's publication date; `date_precision` says which.
+    event_date: Mapped[date | None] = mapped_column(index=True)
+    date_precision: Mapped[str | None] = mapped_column(String(16))
+
+
+class EventArgumentRow(Base):
+    """One source or target of an event: the mention and, when resolved, the actor."""
+
+    __tablename__ = "event_arguments"
+
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(8), primary_key=True)  # source | target
+    ordinal: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[str] = _doc_fk()
+    start_char: Mapped[int]
+    end_char: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    actor_id: Mapped[str | None] = mapped_column(index=True)
+
+
+class QuoteRow(Base):
+    __tablename__ = "quotes"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    document_id: Mapped[str] = _doc_fk()
+    ordinal: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    speaker_start: Mapped[int | None]
+    speaker_end: Mapped[int | None]
+    speaker_text: Mapped[str | None] = mapped_column(Text)
+    speaker_actor_id: Mapped[str | None] = mapped_column(index=True)
+    speaker_name: Mapped[str | None] = mapped_column(Text)
+    anonymous: Mapped[bool]
+    cue_start: Mapped[int | None]
+    cue_end: Mapped[int | None]
+    cue_text: Mapped[str | None] = mapped_column(Text)
+    addressee_start: Mapped[int | None]
+    addressee_end: Mapped[int | None]
+    addressee_text: Mapped[str | None] = mapped_column(Text)
+    addressee_actor_id: Mapped[str | None]
+    time_id: Mapped[str | None]
+    confidence: Mapped[float]
+
+
+class QuantityRow(Base):
+    __tablename__ = "quantities"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    document_id: Mapped[str] = _doc_fk()
+    ordinal: Mapped[int]
+    start_char: Mapped[int]
+    end_char: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    value: Mapped[float | None]
+    value_high: Mapped[float | None]
+    unit: Mapped[str | None]
+    normalized_unit: Mapped[str | None]
+    approximate: Mapped[bool]
+    change: Mapped[str] = mapped_column(String(8))
+    concept_start: Mapped[int | None]
+    concept_end: Mapped[int | None]
+    concept_text: Mapped[str | None] = mapped_column(Text)
+    time_id: Mapped[str | None]
+    place_id: Mapped[str | None]
+    confidence: Mapped[float]
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    document_id: Mapped[str] = _doc_fk()
+    ordinal: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    verdict: Mapped[str] = mapped_column(String(16), index=True)
+    explanation: Mapped[str] = mapped_column(Text)
+    quantity_ids: Mapped[list[Any]]
+    asserted_by: Mapped[str]
+    confidence: Mapped[float]
+
+
+class TimeRow(Base):
+    __tablename__ = "times"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    document_id: Mapped[str] = _doc_fk()
+    ordinal: Mapped[int]
+    start_char: Mapped[int]
+    end_char: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str | None]
+    granularity: Mapped[str | None]
+    interval_start: Mapped[str | None]
+    interval_end: Mapped[str | None]
+    from_publication_date: Mapped[bool]
+    confidence: Mapped[float]
+
+
+class PlaceRow(Base):
+    __tablename__ = "places"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    document_id: Mapped[str] = _doc_fk()
+    ordinal: Mapped[int]
+    start_char: Mapped[int]
+    end_char: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    precision: Mapped[str] = mapped_column(String(16))
+    country: Mapped[str | None] = mapped_column(String(8), index=True)
+    admin1: Mapped[str | None]
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    geonames_id: Mapped[int | None] = mapped_column(BigInteger)
+    feature: Mapped[str | None]
+    confidence: Mapped[float]
+
+
+class EvidenceSpanRow(Base):
+    """Lists of spans of any record: `evidence` (all kinds), `mention` (actors), `content` (quotes)."""
+
+    __tablename__ = "evidence_spans"
+
+    record_id: Mapped[str] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    ordinal: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[str] = _doc_fk()
+    record_kind: Mapped[str] = mapped_column(String(16))
+    start_char: Mapped[int]
+    end_char: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+
+
+# Children first: the order in which a document's rows are deleted.
+DOCUMENT_TABLES = [
+    EvidenceSpanRow.__table__, EventArgumentRow.__table__, EventRow.__table__,
+    QuoteRow.__table__, QuantityRow.__table__, ClaimRow.__table__, TimeRow.__table__,
+    PlaceRow.__table__, ActorRow.__table__, SentenceRow.__table__, DroppedSpanRow.__table__,
+    DocumentRow.__table__,
+]
+ALL_TABLES = [Run.__table__, *reversed(DOCUMENT_TABLES)]
