@@ -22,6 +22,16 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _party(ref, actors: dict) -> str:
+    """A party as written, with who it resolves to and its codes: 'he [Donald Trump USA/GOV]'."""
+    actor = actors.get(ref.actor_id)
+    if actor is None:
+        return ref.span.text
+    codes = "/".join(x for x in [actor.country or "", *actor.sectors] if x)
+    shown = ref.span.text if actor.name in ref.span.text else f"{ref.span.text} = {actor.name}"
+    return f"{shown} [{codes}]" if codes else shown
+
+
 def in_context(doc_text: str, span: Span, color: bool, width: int = 40) -> str:
     """The span marked inside a little of the text around it: '... opened [fire] on ...'."""
     left = " ".join(doc_text[max(0, span.start - width):span.start].split())
@@ -74,12 +84,27 @@ def render(analysis: Analysis, color: bool = False) -> str:
 
     section("Events", len(analysis.events))
     if not not_run("events"):
+        actors = {a.id: a for a in analysis.actors}
+        times = {t.id: t for t in analysis.times}
+        places = {p.id: p for p in analysis.places}
         for e in analysis.events:
-            src = ", ".join(r.span.text for r in e.sources) or "?"
-            tgt = ", ".join(r.span.text for r in e.targets) or "?"
+            src = ", ".join(_party(r, actors) for r in e.sources) or "?"
+            tgt = ", ".join(_party(r, actors) for r in e.targets) or "?"
             mode = f"/{e.mode}" if e.mode else ""
+            said = actors[e.asserted_by].name if e.asserted_by in actors else e.asserted_by
             out.append(f"  {e.type}{mode} [{e.modality}] {src} → {tgt}"
-                       f"{'  (said by ' + e.asserted_by + ')' if e.asserted_by != 'narrator' else ''}")
+                       f"{'  (said by ' + said + ')' if e.asserted_by != 'narrator' else ''}")
+            when = times.get(e.time_id)
+            where = places.get(e.place_id)
+            facts = []
+            if when is not None:
+                facts.append(f"when {when.value or '?'}"
+                             f"{' (publication date)' if when.from_publication_date else ''}")
+            if where is not None:
+                region = ", ".join(x for x in [where.admin1 or "", where.country or ""] if x)
+                facts.append(f"where {where.span.text} ({where.precision}{', ' + region if region else ''})")
+            if facts:
+                out.append("      " + "; ".join(facts))
             out.append("      " + in_context(doc.text, e.trigger, color))
 
     section("Quotes", len(analysis.quotes))

@@ -156,7 +156,9 @@ def collect_mentions(doc) -> list[_Mention]:
         is_title = head.lemma_.lower() in _PERSON_TITLES and head.tag_ in ("NN", "NNP")
         if is_title and chunk[0].lower_ in ("a", "an"):
             continue  # "as a secretary of defense": a role, not a person mentioned
-        kind = "person" if is_title else "group"
+        # "Jalisco New Generation Cartel" (a name the tagger missed) is one organisation, not
+        # part of "the cartels" in general
+        kind = "person" if is_title else ("organization" if head.pos_ == "PROPN" else "group")
         mentions.append(_Mention(chunk.start_char, chunk.end_char, head, kind, coding,
                                  _strip_det(chunk.text), sent_of(head), definite=definite,
                                  title=head.text if is_title else None))
@@ -202,7 +204,10 @@ def group_mentions(mentions: list[_Mention]) -> list[_Group]:
             group.title = m.title
         if m.title:
             group.title_words.update(w.lower() for w in m.title.split())
-        if len(m.name) > len(group.name) and not m.pronoun and not m.definite and group.kind != "country":
+        # People and organisations are named by their fullest name; a group keeps its first
+        # description ("Mexican drug cartels"), which later, vaguer ones join.
+        if len(m.name) > len(group.name) and not m.pronoun and not m.definite \
+                and group.kind in ("person", "organization"):
             group.name = m.name
         recent.append(m)
     return list(groups.values())
@@ -265,12 +270,22 @@ def _resolve_description(m: _Mention, recent: list[_Mention]) -> _Group | None:
             return group
     if m.kind != "person":
         # "the cartels": the latest group with that very head, else the latest of the same sector
-        fitting = [r for r in window if r.actor is not None
-                   and r.actor.kind not in ("person", "country")
-                   and set(m.coding.sectors) & set(r.actor.coding.sectors)
-                   and m.coding.country in (None, r.actor.coding.country)]
-        same_head = [r for r in fitting if r.head.lemma_.lower() == head]
-        best = same_head or fitting
+        plural = m.head.tag_ in ("NNS", "NNPS")
+
+        def fits(r: _Mention) -> bool:
+            # "the cartels" is not one cartel (nor "the Jalisco Cartel"); a named body of another
+            # name takes either number ("the agents" of "Border Patrol")
+            agrees = (r.head.tag_ in ("NNS", "NNPS")) == plural or (
+                r.head.pos_ == "PROPN" and r.head.lemma_.lower() != head)
+            return (r.actor is not None and r.actor.kind not in ("person", "country") and agrees
+                    and bool(set(m.coding.sectors) & set(r.actor.coding.sectors))
+                    and m.coding.country in (None, r.actor.coding.country))
+
+        # the same head word anywhere before ("the cartels" ... "Mexican drug cartels"), else the
+        # latest actor of the same sector nearby ("the agents" after "Border Patrol")
+        same_head = [r for r in reversed(recent) if r.start < m.start and fits(r)
+                     and r.head.lemma_.lower() == head]
+        best = same_head or [r for r in window if fits(r)]
         if best:
             return best[0].actor
     if m.kind == "person":  # "the Republican": the latest person named as a subject

@@ -758,6 +758,10 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         actor_targets = chosen
     sources = _refs(source_toks, text, index)
     targets = _refs(chosen, text, index)
+    if inside is not None and inside.direct and inside.speaker_actor:
+        # "I will deploy ...": in a verbatim quote the first person is the speaker
+        sources = [ActorRef(span=r.span, actor_id=inside.speaker_actor)
+                   if r.actor_id is None and r.span.text.lower() in ("i", "we") else r for r in sources]
     has_actor = bool(actor_targets) or any(
         _is_actorish(t, index, as_source=True) or t.tag_ == "PRP" for t in source_toks)
     if lex.type == "ASSAULT" and source_toks and not any(
