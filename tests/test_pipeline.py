@@ -23,7 +23,7 @@ def test_disabling_a_stage_removes_its_records(seed_text):
 
 def test_events_need_quotes():
     with pytest.raises(ConfigError, match="needs \\['quotes'\\]"):
-        load({"disabled": ["quotes_simple"]})
+        load({"disabled": ["quotes"]})
 
 
 def test_missing_requirement_is_a_config_error():
@@ -57,7 +57,7 @@ def test_pipe_matches_analyze(pipeline):
 
 
 def test_config_round_trip(tmp_path):
-    config = PipelineConfig(disabled=["places"], options={"quotes_simple": {"min_direct_words": 4}})
+    config = PipelineConfig(disabled=["places"], options={"quotes_simple": {"min_direct_words": 4}, "times": {}})
     path = tmp_path / "c.json"
     import json
     path.write_text(json.dumps(config.to_dict()))

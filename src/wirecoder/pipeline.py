@@ -25,7 +25,7 @@ from .registry import StageSpec, get_stage
 from .state import AnalysisState
 
 DEFAULT_STAGES = [
-    "clean", "parse", "sentences", "actors", "quotes_simple", "times", "places", "events",
+    "clean", "parse", "sentences", "actors", "quotes", "times", "places", "events",
     "quantities", "claims",
 ]
 

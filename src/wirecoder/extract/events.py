@@ -433,6 +433,7 @@ class _QuoteContext:
     quote_id: str
     speaker_span: Span | None = None
     direct: bool = True  # verbatim (direct or mixed) rather than reported speech
+    verbatim: bool = True  # wholly verbatim (direct): its cue verb only frames the quote
 
 
 def _quote_contexts(quotes, doc, index: ActorIndex) -> list[_QuoteContext]:
@@ -450,7 +451,7 @@ def _quote_contexts(quotes, doc, index: ActorIndex) -> list[_QuoteContext]:
         for part in q.content:
             contexts.append(_QuoteContext(part.start, part.end, speaker_actor, q.speaker_name,
                                           cue_tok, q.id, q.speaker.span if q.speaker else None,
-                                          direct=q.kind != "indirect"))
+                                          direct=q.kind != "indirect", verbatim=q.kind == "direct"))
     return contexts
 
 
@@ -531,7 +532,7 @@ def make_events(options: dict[str, Any]):
         events: list[Event] = []
         # The verb that frames a verbatim quote ("pledged: '...'") is not itself the event; the
         # verb of reported speech ("agreed to share information") is.
-        cues = {q.cue_token.i for q in quotes if q.cue_token is not None and q.direct}
+        cues = {q.cue_token.i for q in quotes if q.cue_token is not None and q.verbatim}
         for trig in triggers:
             if trig.token.i in covered or trig.token.i in cues:
                 continue

@@ -1,0 +1,194 @@
+"""Cue words of attribution: who said, thought, showed or wanted what.
+
+PolNeAR-style attribution covers speech ("said", "told"), thought and attitude ("believes",
+"hopes"), evidence ("polls show") and stance taken toward something ("endorsed", "criticized").
+Each set says how the content is found from the cue (a clause, an infinitive, an object, a
+prepositional object). Lemmas are spaCy lemmas.
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce direct quotes and reported clauses: "he said", "she told reporters that".
+SPEECH = frozenset({
+    "say", "tell", "add", "note", "argue", "insist", "warn", "claim", "suggest", "state",
+    "announce", "declare", "explain", "acknowledge", "admit", "concede", "deny", "confirm",
+    "reveal", "report", "write", "tweet", "post", "recall", "assert", "allege", "contend",
+    "maintain", "predict", "promise", "pledge", "vow", "reply", "respond", "answer", "ask",
+    "wonder", "complain", "boast", "brag", "joke", "quip", "muse", "lament", "stress",
+    "emphasize", "emphasise", "reiterate", "repeat", "testify", "indicate", "observe", "remark",
+    "comment", "caution", "assure", "remind", "inform", "counter", "retort", "hint", "signal",
+    "speculate", "propose", "recommend", "urge", "demand", "estimate", "guarantee", "charge",
+    "accuse", "agree", "threaten", "mention", "describe", "call", "cite", "chant", "shout",
+    "yell", "scream", "whisper", "exclaim", "snap", "scoff", "sigh", "concur", "interject",
+    "proclaim", "conclude", "point", "disclose", "tout", "text", "email", "blog",
+    "opine", "plead", "beg", "implore", "instruct", "order", "advise", "swear",
+    "crow", "gush", "rail", "fume", "grumble", "mutter", "marvel", "surmise",
+    "confide", "recount", "forecast", "project", "bark", "holler", "thunder", "quote", "narrate",
+    "relate", "jest",
+})
+
+# Verbs of thought, knowledge and feeling that take a clause: "she believes that".
+COGNITION = frozenset({
+    "think", "believe", "know", "feel", "fear", "hope", "expect", "worry", "doubt", "assume",
+    "suspect", "realize", "realise", "understand", "recognize", "imagine", "guess", "figure",
+    "bet", "trust", "remember", "forget", "learn", "decide", "consider", "determine", "reckon",
+    "suppose", "presume", "sense", "notice", "wish", "regret", "hear", "read", "see", "find",
+    "judge", "deem", "acknowledge", "calculate", "anticipate", "envision", "predict",
+})
+
+# Non-human evidence that "shows" a clause: "polls show", "the data suggest".
+EVIDENCE = frozenset({"show", "suggest", "indicate", "find", "reveal", "demonstrate", "prove",
+                      "confirm", "predict", "project", "estimate", "conclude"})
+
+# Raising verbs: the attribution has no stated source ("the returns seemed a reminder").
+RAISING = frozenset({"seem", "appear"})
+# Passives that report without a source: "he is expected to win", "she is said to have".
+SOURCELESS_PASSIVE = frozenset({"expect", "say", "believe", "think", "report", "rumor",
+                                "rumour", "consider", "see", "project", "predict", "know"})
+
+# Verbs whose infinitive states the content: "vowed to wage war", "declined to comment".
+INFINITIVE = frozenset({
+    "vow", "promise", "pledge", "threaten", "decline", "refuse", "plan", "want", "hope",
+    "intend", "decide", "agree", "offer", "seek", "urge", "ask", "order", "encourage", "expect",
+    "wish", "aim", "push", "press", "prefer", "vote", "demand", "propose", "swear", "resolve",
+    "call", "tell", "warn", "advise", "instruct", "invite", "challenge", "dare", "beg", "plead",
+    "claim", "forbid", "commit",
+})
+
+# Verbs whose object is the content: "endorsed Clinton", "criticized the plan".
+STANCE = frozenset({
+    "endorse", "support", "oppose", "criticize", "criticise", "praise", "defend", "accuse",
+    "blame", "attack", "reject", "dismiss", "denounce", "condemn", "back", "slam", "blast",
+    "question", "cite", "describe", "discuss", "mention", "propose", "tout", "welcome", "applaud",
+    "challenge", "dispute", "echo", "embrace", "champion", "decry", "mock", "ridicule", "hail",
+    "highlight", "list", "portray", "deny", "announce", "favor", "favour", "promote", "thank",
+    "lambaste", "chide", "scold", "rebuke", "fault", "knock", "bash", "lament", "predict",
+    "acknowledge", "admit", "confirm", "reveal", "express", "voice", "raise", "recommend",
+    "demand", "request", "suggest", "promise", "pledge", "vow", "rule", "urge", "disavow",
+    "repudiate", "reaffirm", "reiterate", "stress", "emphasize", "emphasise", "outline",
+    "insult", "disparage", "belittle", "label", "dub", "brand", "characterize", "call", "term",
+    "compare", "liken", "contradict", "refute", "debunk", "retract", "concede", "want", "like",
+    "dislike", "hate", "love", "admire", "respect", "trust", "distrust", "fear", "doubt",
+    "prefer", "recall", "show", "find", "seek", "offer", "float", "pitch", "tweet", "report",
+    "ask", "answer", "quote", "explain", "detail", "claim", "allege", "argue",
+})
+
+# Verb + preposition pairs whose object is the content: "called for", "talked about".
+PREPOSITIONAL = {
+    "talk": {"about", "of", "up"}, "speak": {"about", "of", "on", "out", "against"},
+    "ask": {"about"}, "call": {"for", "on"}, "refer": {"to"}, "point": {"to", "out"},
+    "warn": {"of", "about", "against"}, "complain": {"about", "of"}, "comment": {"on", "about"},
+    "insist": {"on"}, "push": {"for"}, "argue": {"for", "against", "about"},
+    "advocate": {"for"}, "boast": {"about", "of"}, "brag": {"about"}, "joke": {"about"},
+    "worry": {"about"}, "care": {"about"}, "think": {"about", "of"}, "rail": {"against"},
+    "lash": {"out"}, "weigh": {"in"}, "hint": {"at"}, "allude": {"to"}, "testify": {"about"},
+    "write": {"about", "of"}, "tweet": {"about"}, "press": {"for"}, "agree": {"with", "on"},
+    "disagree": {"with", "on"}, "object": {"to"}, "vote": {"for", "against"},
+    "campaign": {"for", "against", "on"}, "fight": {"for", "against"}, "side": {"with"},
+    "apologize": {"for"}, "blame": {"for", "on"}, "criticize": {"for"}, "praise": {"for"},
+    "attack": {"for", "over"}, "accuse": {"of"}, "know": {"about", "of"}, "hear": {"about", "of"},
+    "learn": {"about", "of"}, "dream": {"of", "about"}, "plead": {"for"}, "appeal": {"for", "to"},
+    "reflect": {"on"}, "elaborate": {"on"}, "focus": {"on"}, "express": {"about"},
+    "lament": {"about"}, "vow": {"to"}, "pledge": {"to"}, "respond": {"to"}, "react": {"to"},
+    "concern": {"about", "over"}, "harp": {"on"}, "dwell": {"on"}, "seize": {"on"},
+    "touch": {"on"}, "opine": {"on"}, "insinuate": {"about"}, "reply": {"to"}, "sound": {"off"},
+}
+
+# Nouns that name an attribution: "Trump's claim that", "support for", "concerns about".
+NOUNS = frozenset({
+    "claim", "statement", "assertion", "argument", "suggestion", "belief", "view", "fear",
+    "hope", "concern", "warning", "promise", "pledge", "vow", "criticism", "attack", "support",
+    "opposition", "endorsement", "call", "demand", "proposal", "plan", "decision",
+    "announcement", "accusation", "charge", "allegation", "question", "comment", "remark",
+    "prediction", "insistence", "refusal", "desire", "intention", "idea", "complaint", "threat",
+    "doubt", "worry", "confidence", "praise", "skepticism", "scepticism", "opinion", "position",
+    "stance", "contention", "admission", "denial", "insinuation", "suspicion", "assessment",
+    "conclusion", "finding", "estimate", "assurance", "recommendation", "request", "appeal",
+    "message", "rhetoric", "attitude", "sense", "feeling", "thought", "notion", "speculation",
+    "explanation", "defense", "defence", "rejection", "refutation", "acknowledgment",
+    "acknowledgement", "dismissal", "disdain", "contempt", "enthusiasm", "interest", "reaction",
+    "response", "answer", "insult", "jab", "dig", "swipe", "rebuke", "condemnation", "denunciation",
+    "objection", "reservation", "misgiving", "vision", "agenda", "tweet", "testimony",
+})
+NOUN_PREPS = frozenset({"of", "for", "about", "on", "to", "against", "over", "toward", "towards",
+                        "that", "with", "in"})
+# Light verbs whose subject owns a cue noun: "Clinton expressed concern about".
+LIGHT_VERBS = frozenset({"express", "voice", "make", "issue", "raise", "offer", "have", "share",
+                         "give", "level", "deliver", "release", "repeat", "reiterate", "air",
+                         "lodge", "file", "post", "send", "renew", "double", "stake", "take"})
+
+# Cue lemmas that may introduce a direct quote when no better cue is in sight.
+DIRECT_CUES = SPEECH | frozenset({
+    "continue", "begin", "start", "go", "put", "read", "offer", "recall", "add", "conclude",
+    "tell", "write", "shoot", "fire", "chime", "pipe", "cry", "groan", "laugh", "smile",
+    "shrug", "nod", "sneer", "scoff", "declare", "reason", "think", "wonder", "believe", "feel",
+    "want", "hope", "pray", "insist", "chuckle", "sing", "boom", "bellow", "roar", "thunder",
+    "scrawl", "type", "tweet", "retweet", "post", "publish", "print", "headline", "quote",
+    "summarize", "sum", "explain", "describe", "characterize", "joke", "tease",
+})
+
+# Heads of a speaker phrase that, unnamed, make an anonymous source: "a senior official".
+ANONYMOUS_HEADS = frozenset({
+    "official", "source", "aide", "adviser", "advisor", "person", "people", "insider",
+    "diplomat", "officer", "staffer", "operative", "strategist", "associate", "confidant",
+    "member", "someone", "individual", "employee", "lawmaker", "agent", "investigator",
+    "spokesman", "spokeswoman", "spokesperson", "representative", "friend", "ally", "donor",
+    "consultant", "executive", "attorney", "lawyer", "administrator", "analyst",
+})
+# Words that name the speaker's position by office: kept after the canonical name.
+EXPLETIVES = frozenset({"it", "there", "this", "that", "what", "which", "who"})
+
+# Cue lemmas by content pattern, beyond the lists above: added where PolNeAR *train* shows the
+# pattern is an attribution most of the time, excluded where it mostly is not.
+# Selection rule: a (lemma, pattern) seen at least 3 times whose smoothed precision
+# (hits + 1) / (n + 2) is >= 0.625 when every verb is allowed to be a cue.
+
+
+def _table(spec: str) -> dict[str, frozenset[str]]:
+    table: dict[str, frozenset[str]] = {}
+    pattern = ""
+    for line in spec.strip().splitlines():
+        head, sep, rest = line.partition(": ")
+        if sep and not line.startswith(" "):
+            pattern, line = head.strip(), rest
+        table[pattern] = table.get(pattern, frozenset()) | frozenset(line.split())
+    return table
+
+
+LEARNED: dict[str, frozenset[str]] = _table("""
+ccomp: accept allow clarify convince discuss endorse hop imply oppose question raise rule
+    want
+dobj: activate adopt allow approve authorize beg block bolster cheer confront congratulate
+    consider contrast declare decline deem drop expect file ignore invoke issue learn note
+    order post publish rebut recite recognize recount reference release remind renew
+    repeat resist say see shape share signal sound stoke talk understand view vote
+noun: ban critique embrace focus policy strategy vote work
+prep:about: open say tell
+prep:against: defend push
+prep:as: cast characterize cite describe know portray quote see view
+prep:at: balk
+prep:behind: throw
+prep:by: attack begin conclude mention stand trail
+prep:for: ask blast congratulate hit hop support thank vouch
+prep:from: ban hear raise
+prep:in: believe
+prep:on: double push
+prep:to: attribute call challenge liken
+prep:with: charge find show
+xcomp: allow consider hop know lead like look permit persuade pressure require show
+""")
+EXCLUDED: dict[str, frozenset[str]] = _table("""
+ccomp: decide determine figure imagine prove remember see
+dobj: answer argue ask challenge contradict deny dislike embrace find like portray quote
+    raise tweet
+noun: announcement charge comment hope message position remark rhetoric view
+prep:about: care complain know write
+prep:against: campaign speak
+prep:at: hint
+prep:for: argue press vote
+prep:of: think
+prep:on: blame call campaign disagree focus reflect seize speak
+prep:to: appeal react respond
+prep:with: side
+xcomp: encourage hope invite pledge press
+""")

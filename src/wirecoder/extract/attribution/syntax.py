@@ -1,0 +1,518 @@
+"""Dependency-tree helpers: cue frames (cue, content, source) and speaker noun phrases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import (
+    COGNITION,
+    EVIDENCE,
+    EXCLUDED,
+    EXPLETIVES,
+    INFINITIVE,
+    LEARNED,
+    LIGHT_VERBS,
+    NOUN_PREPS,
+    NOUNS,
+    PREPOSITIONAL,
+    RAISING,
+    SOURCELESS_PASSIVE,
+    SPEECH,
+    STANCE,
+)
+
+Token = Any  # a spaCy Token
+Range = tuple[int, int]
+
+_BAD_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "PERCENT"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_PERSONAL = {"he", "she", "they", "we", "i", "you", "who"}
+_EDGE_PUNCT = set(",;:—–-()[]")
+
+
+@dataclass
+class Frame:
+    """One attribution read off the parse: its cue, content ranges and source token."""
+
+    cue: Token
+    cue_range: Range
+    content: list[Range]
+    speaker: Token | None
+    category: str  # speech | thought | evidence | stance | according | noun | raising
+    sourceless: bool = False  # an attribution with no stated source ("is expected to")
+    pattern: str = ""  # how the content hangs on the cue: ccomp, xcomp, dobj, prep:for, ...
+
+    @property
+    def start(self) -> int:
+        return min(a for a, _ in self.content)
+
+    @property
+    def end(self) -> int:
+        return max(b for _, b in self.content)
+
+
+def token_end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def subtree_range(tok: Token, cut: set[int] | None = None) -> Range | None:
+    """Characters of `tok`'s subtree, trimmed of edge punctuation, stopping short of `cut` tokens
+    (the cue and speaker when a bad parse put them inside the content)."""
+    tokens = [t for t in tok.subtree]
+    if cut:
+        # keep the contiguous stretch around tok that avoids the cut tokens
+        left = tok.i
+        while left - 1 >= tokens[0].i and left - 1 not in cut:
+            left -= 1
+        right = tok.i
+        while right + 1 <= tokens[-1].i and right + 1 not in cut:
+            right += 1
+        tokens = [t for t in tokens if left <= t.i <= right]
+    while tokens and (tokens[0].text in _EDGE_PUNCT or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in _EDGE_PUNCT or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, token_end(tokens[-1])
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def speaker_of(cue: Token, inside: Callable[[int], bool] | None = None) -> Token | None:
+    """The source of a cue verb: its subject, the agent of a passive, the subject of the verb
+    a participle hangs on ("..., saying"), the noun a relative clause describes ("who said").
+    `inside(i)` tells tokens in quoted text, which cannot be the source."""
+    inside = inside or (lambda i: False)
+    verb = cue
+    for _ in range(4):
+        subj = _subject(verb)
+        if subj is None and verb.lemma_.lower() == "quote":
+            subj = next(iter(_children(verb, "nsubjpass")), None)  # "was quoted as saying"
+        if subj is None and is_passive(verb):
+            subj = _agent(verb)
+        if subj is not None and inside(subj.i):
+            return _adjacent_subject(verb, inside)
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return subj  # "who said": the mention is the relative pronoun
+            if subj.lower_ in _RELATIVE:
+                return None
+            return subj
+        inverted = _inverted_subject(verb, inside)
+        if inverted is not None:
+            return inverted
+        if is_passive(verb):
+            return None
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return None
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "dep", "prep") and verb.head is not verb:
+            head = verb.head
+            if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and head.pos_ == "PROPN" \
+                    and verb.doc[verb.i - 1].text == ",":
+                return head  # "Mitt Romney, the nominee, tweeted:" parsed as a reduced relative
+            if verb.dep_ == "xcomp":
+                controller = next(iter(_children(head, "dobj", "nsubjpass")), None)
+                if controller is not None and controller.pos_ in ("PROPN", "NOUN", "PRON") \
+                        and not inside(controller.i):
+                    return controller  # "prompted X to say", "X was prompted to say"
+            if head.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl":
+                # "a statement saying ...": the statement's owner or the verb that issued it
+                poss = next(iter(_children(head, "poss")), None)
+                if poss is not None:
+                    return poss
+                if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
+                    verb = head.head if head.dep_ == "dobj" else head.head.head
+                    continue
+                return None
+            if verb.dep_ == "prep":
+                head = head if head.pos_ in ("VERB", "AUX") else head.head
+            verb = head
+            continue
+        break
+    return _left_subject(cue, inside)
+
+
+_NP_DEPS = {"appos", "conj", "compound", "flat", "amod", "poss", "pobj", "prep", "nummod",
+            "npadvmod", "punct", "cc", "det", "case"}
+
+
+def _left_subject(verb: Token, inside: Callable[[int], bool]) -> Token | None:
+    """'Jay DiPietro, the club's president and general manager, suggested': a verb the parser
+    left without a subject, right after a comma-closed noun phrase."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and (doc[j].pos_ == "ADV" or doc[j].text in ("''", '"', "”", "’")):
+        j -= 1
+    if j < 1 or doc[j].text != "," or doc[j].sent.start != verb.sent.start:
+        return None
+    tok = doc[j - 1]
+    for _ in range(10):
+        if tok.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "ADJ", "PUNCT", "ADP", "DET", "PART"):
+            return None
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP") and tok.pos_ == "PROPN" and not inside(tok.i):
+            break
+        if tok.dep_ in _NP_DEPS and tok.head.i < verb.i and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    return tok if tok.pos_ in ("PROPN", "NOUN", "PRON") and not inside(tok.i) else None
+
+
+_AFTER_QUOTE = {",", "''", '"', "”", "’", "'", "—", "-", "–", ",''", ',"', ",”", ",’"}
+_INVERTING = {"say", "recall", "add", "write", "explain", "note", "reply", "respond", "continue",
+              "argue", "insist", "declare", "observe", "warn", "conclude", "announce", "joke",
+              "recount", "quip", "counter", "concede", "acknowledge", "admit", "remark",
+              "complain", "predict", "suggest", "state", "tweet", "exclaim", "shout", "offer",
+              "report", "confirm", "wonder", "lament", "boast", "muse", "caution"}
+
+
+def _inverted_subject(verb: Token, inside: Callable[[int], bool]) -> Token | None:
+    """'"...," said Geoff Garin': the name after a cue verb that follows a quote, however the
+    parser attached it."""
+    if verb.lemma_.lower() not in _INVERTING or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].text not in _AFTER_QUOTE and not inside(verb.i - 1):
+        return None
+    doc = verb.doc
+    for j in range(verb.i + 1, min(len(doc), verb.i + 8)):
+        tok = doc[j]
+        if inside(j) or tok.is_punct:
+            return None
+        if tok.pos_ in ("DET", "ADJ", "NUM") or tok.dep_ in ("compound", "amod", "poss", "case"):
+            continue
+        if tok.pos_ in ("PROPN", "NOUN"):
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j].pos_ == "PROPN":
+                j += 1  # on to the last word of the name
+            return doc[j]
+        return None
+    return None
+
+
+def _adjacent_subject(verb: Token, inside: Callable[[int], bool]) -> Token | None:
+    """'"... Ohio,'' Mr. Trump said': the parser took a word of the quote for the subject; the
+    speaker is the name between the quote and the verb (or just after the verb)."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and not inside(j) and verb.i - j <= 6:
+        tok = doc[j]
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.dep_ not in ("compound", "poss"):
+            return tok
+        if tok.pos_ == "VERB":
+            break
+        j -= 1
+    return _inverted_subject(verb, inside)
+
+
+def relative_antecedent(tok: Token) -> Token | None:
+    """'the union, which endorsed Clinton': 'which' -> 'union'."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return None
+
+
+def good_speaker(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    ante = relative_antecedent(tok)
+    if ante is not None:
+        return good_speaker(ante)
+    if tok.ent_type_ in _BAD_SPEAKER_ENTS and not _of_object(tok):
+        return False
+    if tok.like_num or tok.pos_ in ("NUM", "PUNCT", "SPACE", "ADV", "SCONJ", "CCONJ", "ADP"):
+        return False
+    return tok.lower_ not in EXPLETIVES or tok.lower_ == "it" and tok.dep_ != "expl"
+
+
+def _of_object(tok: Token) -> Token | None:
+    """'percent of voters', 'some of the delegates' -> the object of 'of'."""
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and tok.like_num):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def speaker_phrase(tok: Token) -> tuple[int, int]:
+    """Token index range [a, b) of the speaker's core noun phrase: determiners, titles and
+    name parts, not appositives or relative clauses ("Geoff Garin", "a senior official")."""
+    doc = tok.doc
+    if tok.ent_type_ and tok.ent_iob_ != "O":
+        # the whole entity the head sits in
+        a = tok.i
+        while a > 0 and doc[a].ent_iob_ == "I":
+            a -= 1
+        b = tok.i + 1
+        while b < len(doc) and doc[b].ent_iob_ == "I":
+            b += 1
+    else:
+        a, b = tok.i, tok.i + 1
+    for c in tok.children:
+        if c.i < a and c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod",
+                                  "advmod", "npadvmod") and "\n" not in doc[c.left_edge.i:a].text:
+            a = min(a, c.left_edge.i)
+        if c.i >= b and c.dep_ in ("compound", "flat", "nmod") and c.i == b:
+            b = c.right_edge.i + 1
+    of = _of_object(tok)
+    if of is not None and of.i - tok.i <= 3:
+        b = max(b, of.i + 1)
+    while a < tok.i and doc[a].is_punct:
+        a += 1
+    if b - a > 12:
+        a = max(a, tok.i - 6)
+        b = min(b, tok.i + 6)
+    return a, b
+
+
+def allowed(lemma: str, pattern: str, listed: bool) -> bool:
+    """Whether `lemma` is a cue with its content in `pattern` (ccomp, xcomp, dobj, prep:about,
+    noun): listed in the hand-written lexicon or learned, and not excluded."""
+    if lemma in EXCLUDED.get(pattern, ()):
+        return False
+    return listed or lemma in LEARNED.get(pattern, ())
+
+
+def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | None:
+    """(content head tokens, category, pattern) for a cue verb, or None."""
+    clause = _children(cue, "ccomp")
+    if clause and allowed(lemma, "ccomp", lemma in SPEECH or lemma in COGNITION or lemma in EVIDENCE):
+        category = "speech" if lemma in SPEECH else ("thought" if lemma in COGNITION else "evidence")
+        return clause, category, "ccomp"
+    xcomp = _children(cue, "xcomp")
+    if xcomp and any(t.lower_ == "to" for t in xcomp[0].children) \
+            and allowed(lemma, "xcomp", lemma in INFINITIVE):
+        return xcomp, "speech" if lemma in SPEECH else "thought", "xcomp"
+    if xcomp and lemma in RAISING:
+        return xcomp, "raising", "raising"
+    for p in cue.children:
+        if p.dep_ not in ("prep", "prt"):
+            continue
+        pattern = "prep:" + p.lower_
+        if not allowed(lemma, pattern, p.lower_ in PREPOSITIONAL.get(lemma, ())):
+            continue
+        objs = _children(p, "pobj", "pcomp")
+        if objs:
+            return objs, "stance", pattern
+        for q in p.children:
+            if q.dep_ == "prep":
+                objs = _children(q, "pobj", "pcomp")
+                if objs:
+                    return objs, "stance", pattern
+    dobj = _children(cue, "dobj")
+    if dobj and allowed(lemma, "dobj", lemma in STANCE):
+        extra = _children(cue, "oprd", "ccomp", "xcomp")
+        if dobj[0].pos_ != "PRON":
+            return dobj + extra, "stance", "dobj"
+        if _children(cue, "oprd", "xcomp"):
+            return dobj + _children(cue, "oprd", "xcomp"), "stance", "dobj"
+    return None
+
+
+def frames(doc, inside_run) -> list[Frame]:
+    """Every attribution frame of the parse whose cue lies outside quoted text."""
+    found: list[Frame] = []
+    for tok in doc:
+        if inside_run(tok.i):
+            continue
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        frame = None
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            frame = _according(tok)
+        elif tok.pos_ == "VERB":
+            frame = _verb_frame(tok, lemma, inside_run)
+        elif tok.pos_ == "NOUN" and allowed(lemma, "noun", lemma in NOUNS):
+            frame = _noun_frame(tok, lemma)
+        elif low in ("reportedly", "allegedly", "purportedly") and tok.head.pos_ in ("VERB", "AUX") \
+                and _content_of_verb(tok.head, tok.head.lemma_.lower()) is None:
+            frame = _hearsay(tok)  # not "reportedly told aides that": that one has a source
+        if frame is not None and frame.content:
+            found.append(frame)
+    return found
+
+
+def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame | None:
+    passive = is_passive(tok)
+    if passive and lemma in SOURCELESS_PASSIVE:
+        subj = next(iter(_children(tok, "nsubjpass")), None)
+        comp = _children(tok, "xcomp", "ccomp")
+        if subj is not None and comp:
+            ranges = [r for r in (subtree_range(subj), subtree_range(comp[0])) if r]
+            return Frame(tok, (tok.idx, token_end(tok)), ranges, _agent(tok), "raising",
+                         sourceless=_agent(tok) is None, pattern="passive")
+    if lemma in RAISING:
+        subj = _subject(tok)
+        comp = _children(tok, "xcomp", "acomp", "attr", "oprd")
+        if not comp:
+            comp = [p for p in _children(tok, "prep") if p.lower_ in ("like", "as")]
+        if comp:
+            ranges = [r for r in ((subtree_range(subj) if subj is not None and subj.lower_ not in
+                                   EXPLETIVES else None), subtree_range(comp[0])) if r]
+            # "Mr. Cruz seemed to mock ...": a person's seeming is his own stance; "the returns
+            # seemed a reminder" has no source
+            person = subj if subj is not None and (
+                subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in _PERSONAL) else None
+            return Frame(tok, (tok.idx, token_end(tok)), ranges, person, "raising",
+                         sourceless=person is None, pattern="raising")
+        return None
+    got = _content_of_verb(tok, lemma)
+    if got is None:
+        return _parenthetical(tok, lemma, inside)
+    heads, category, pattern = got
+    speaker = speaker_of(tok, inside)
+    cut = {tok.i}
+    if speaker is not None:
+        cut.update(t.i for t in speaker.subtree)
+    ranges = []
+    for h in heads:
+        r = subtree_range(h, cut)
+        if r:
+            ranges.append(r)
+    ranges = _merge(ranges)
+    cue_end = token_end(tok)
+    for c in tok.children:  # "pointed out", "called for", "referring to"
+        if c.dep_ in ("prt",) and c.i == tok.i + 1:
+            cue_end = token_end(c)
+    if not good_speaker(speaker):
+        speaker = None
+    if speaker is None and category == "stance":
+        return None
+    return Frame(tok, (tok.idx, cue_end), ranges, speaker, category,
+                 sourceless=passive and speaker is None, pattern=pattern)
+
+
+def _parenthetical(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame | None:
+    """'After small increases, the budget office said, they will go up': a cue clause set into
+    the reported clause (parsed as parataxis) reports the rest of the sentence."""
+    if lemma not in SPEECH and lemma not in COGNITION:
+        return None
+    clause = None
+    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+        clause, cut = tok.head, {t.i for t in tok.subtree}
+    else:
+        para = [c for c in tok.children if c.dep_ == "parataxis" and _subject(c) is not None]
+        if para:
+            clause, cut = para[0], set()
+    if clause is None or inside(clause.i):
+        return None
+    speaker = speaker_of(tok, inside)
+    if not good_speaker(speaker):
+        return None
+    tokens = [t for t in clause.subtree if t.i not in cut and not inside(t.i)]
+    ranges: list[Range] = []
+    piece: list[Token] = []
+    for t in tokens + [None]:
+        if t is not None and (not piece or t.i == piece[-1].i + 1):
+            piece.append(t)
+            continue
+        while piece and (piece[0].is_punct or piece[0].is_space):
+            piece = piece[1:]
+        while piece and (piece[-1].is_punct or piece[-1].is_space):
+            piece = piece[:-1]
+        if len([p for p in piece if p.is_alpha]) >= 2:
+            ranges.append((piece[0].idx, token_end(piece[-1])))
+        piece = [t] if t is not None else []
+    if not ranges:
+        return None
+    category = "speech" if lemma in SPEECH else "thought"
+    return Frame(tok, (tok.idx, token_end(tok)), ranges, speaker, category, pattern="parataxis")
+
+
+def _hearsay(tok: Token) -> Frame | None:
+    """'Trump reportedly told aides ...': a report with no stated source; the content is the
+    clause the adverb modifies."""
+    tokens = [t for t in tok.head.subtree if t.i != tok.i]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if len(tokens) < 3:
+        return None
+    return Frame(tok, (tok.idx, token_end(tok)), [(tokens[0].idx, token_end(tokens[-1]))], None,
+                 "raising", sourceless=True, pattern="hearsay")
+
+
+def _noun_frame(tok: Token, lemma: str) -> Frame | None:
+    heads = _children(tok, "acl", "ccomp", "relcl")
+    heads = [h for h in heads if h.dep_ != "relcl" or any(
+        c.lower_ == "that" and c.dep_ in ("mark",) for c in h.children)]
+    heads = [h for h in heads if h.dep_ == "ccomp" or any(c.lower_ in ("to", "that") for c in h.children)]
+    if not heads:
+        for p in _children(tok, "prep"):
+            if p.lower_ in NOUN_PREPS:
+                objs = _children(p, "pobj", "pcomp")
+                if objs:
+                    heads = objs
+                    break
+    if not heads:
+        return None
+    speaker = next(iter(_children(tok, "poss")), None)
+    if speaker is None:
+        for p in _children(tok, "prep"):
+            if p.lower_ in ("by", "from"):
+                speaker = next(iter(_children(p, "pobj")), None)
+    if speaker is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+        speaker = speaker_of(tok.head)
+    if not good_speaker(speaker) or speaker.lower_ in ("its",):
+        return None
+    ranges = _merge([r for r in (subtree_range(h) for h in heads) if r])
+    return Frame(tok, (tok.idx, token_end(tok)), ranges, speaker, "noun", pattern="noun")
+
+
+def _according(tok: Token) -> Frame | None:
+    to = tok.doc[tok.i + 1]
+    obj = next(iter(_children(to, "pobj")), None)
+    if obj is None:
+        return None
+    sent = tok.sent
+    phrase_end = obj.right_edge.i + 1
+    before = [t for t in sent if t.i < tok.i and not t.is_space]
+    after = [t for t in sent if t.i >= phrase_end and not t.is_space]
+    words_before = [t for t in before if t.is_alpha]
+    if len(words_before) >= 3:
+        part = before
+    else:
+        part = after
+    while part and (part[0].is_punct and part[0].text in _EDGE_PUNCT):
+        part = part[1:]
+    while part and (part[-1].is_punct and part[-1].text in _EDGE_PUNCT | {"."}):
+        part = part[:-1]
+    if not part:
+        return None
+    content = [(part[0].idx, token_end(part[-1]))]
+    return Frame(tok, (tok.idx, token_end(to)), content, obj if good_speaker(obj) else None,
+                 "according", pattern="according")
+
+
+def _merge(ranges: list[Range]) -> list[Range]:
+    out: list[Range] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
