@@ -434,6 +434,7 @@ class _QuoteContext:
     speaker_span: Span | None = None
     direct: bool = True  # verbatim (direct or mixed) rather than reported speech
     verbatim: bool = True  # wholly verbatim (direct): its cue verb only frames the quote
+    spoken: bool = True  # its cue is a verb of speech ("said"), not of thought or order ("ordered")
 
 
 def _quote_contexts(quotes, doc, index: ActorIndex) -> list[_QuoteContext]:
@@ -451,7 +452,8 @@ def _quote_contexts(quotes, doc, index: ActorIndex) -> list[_QuoteContext]:
         for part in q.content:
             contexts.append(_QuoteContext(part.start, part.end, speaker_actor, q.speaker_name,
                                           cue_tok, q.id, q.speaker.span if q.speaker else None,
-                                          direct=q.kind != "indirect", verbatim=q.kind == "direct"))
+                                          direct=q.kind != "indirect", verbatim=q.kind == "direct",
+                                          spoken=cue_tok is None or cue_tok.lemma_.lower() in SPEECH_VERBS))
     return contexts
 
 
@@ -712,8 +714,9 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
 
     # Who asserts it: the narrator, a quoted speaker, or the subject of "said that ...".
     asserted_by, quote_id, statement_anchor = "narrator", None, None
+    # Reported speech makes the speaker the one who asserts; "ordered attacks" is no speech.
     inside = next((q for q in quotes if q.start <= tok.idx < q.end
-                   and (q.direct or trig.demanded_by is None)), None)
+                   and (q.direct or trig.demanded_by is None and q.spoken)), None)
     if inside is not None:
         asserted_by = inside.speaker_actor or inside.speaker_name or "unknown speaker"
         quote_id = inside.quote_id
