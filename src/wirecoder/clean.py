@@ -28,6 +28,10 @@ _LINE_BREAKS = {"\u2028", "\u2029", "\x85"}
 MIN_DUPLICATE_WORDS = 4
 # Near-exact duplicates: at least this similar on their folded keys, and the same numbers.
 NEAR_DUPLICATE_RATIO = 0.95
+# How many kept paragraphs (with the same numbers) a paragraph is compared with at most: the
+# first ones and the latest ones (see _near_candidates).
+NEAR_FIRST = 20
+NEAR_RECENT = 50
 
 
 @dataclass
@@ -69,7 +73,10 @@ def normalise_characters(original: str) -> _Tracked:
             out.add("\n", i)
         elif ch in _INVISIBLE:
             pass
-        elif ch in _SPACES:
+        elif ch in _SPACES or (ch.isspace() and ch != "\n"):
+            # every other whitespace too (U+001C..U+001F, U+1680): the extractors' patterns
+            # ("\s*,?\s*") backtrack quadratically on long runs, which _collapse_whitespace
+            # only shortens when they are spaces
             out.add(" ", i)
         elif ch in _APOSTROPHES and 0 < i < n - 1 and original[i - 1].isalnum() and original[i + 1].isalpha():
             out.add("'", i)
@@ -139,6 +146,15 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _near_candidates(kept: list) -> list:
+    """The kept paragraphs a new one is compared with for near duplicates: all of them in any
+    article of ordinary length, else the first NEAR_FIRST (title, lead captions) and the last
+    NEAR_RECENT, so that a text of many thousand paragraphs is cleaned in linear time."""
+    if len(kept) <= NEAR_FIRST + NEAR_RECENT:
+        return kept
+    return kept[:NEAR_FIRST] + kept[-NEAR_RECENT:]
+
+
 def _is_near_duplicate(a: str, b: str) -> bool:
     if _numbers(a) != _numbers(b):
         return False  # same caption with another date or count is another fact
@@ -172,19 +188,25 @@ def clean(original: str, title: str | None = None) -> CleanResult:
     title = title if title is not None else guess_title(text)
 
     bounds = _paragraph_bounds(text)
-    kept_keys: list[tuple[str, tuple[int, int], int]] = []  # key, bounds, paragraph index
+    # Kept paragraphs by key, and by the numbers in them (a near duplicate has the same numbers).
+    # Comparing every paragraph with every kept one was quadratic: 800 paragraphs took 5 s.
+    exact: dict[str, tuple[int, int]] = {}
+    by_numbers: dict[tuple[str, ...], list[tuple[str, tuple[int, int]]]] = {}
     drop: list[tuple[int, int, str, tuple[int, int]]] = []
     title_key = duplicate_key(title) if title else None
-    for index, (start, end) in enumerate(bounds):
+    for start, end in bounds:
         para = text[start:end]
         key = duplicate_key(para)
         if len(key.split()) < MIN_DUPLICATE_WORDS:
             continue
-        match = next((kb for kk, kb, _ in kept_keys if kk == key), None)
+        match = exact.get(key)
+        same = by_numbers.setdefault(tuple(_numbers(key)), [])
         if match is None:
-            match = next((kb for kk, kb, _ in kept_keys if _is_near_duplicate(kk, key)), None)
+            match = next((kb for kk, kb in _near_candidates(same)
+                          if _is_near_duplicate(kk, key)), None)
         if match is None:
-            kept_keys.append((key, (start, end), index))
+            exact[key] = (start, end)
+            same.append((key, (start, end)))
             continue
         if title_key and (key == title_key or _is_near_duplicate(title_key, key)):
             reason = "duplicate_title"

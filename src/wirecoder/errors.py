@@ -46,6 +46,12 @@ class UnknownFormat(WirecoderError):
     code = "W016"
 
 
+class InputTooLarge(WirecoderError):
+    """A document longer than the parser takes (`wirecoder.nlp.MAX_CHARS` after cleaning)."""
+
+    code = "W017"
+
+
 class ConfigError(WirecoderError):
     """An unknown stage, a stage whose requirements are switched off, a bad option."""
 

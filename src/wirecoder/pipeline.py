@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import ConfigError
-from .ingest.base import RawDocument, parse_published
+from .errors import ConfigError, InputTooLarge
+from .ingest.base import RawDocument, check_encodable, parse_published
 from .records import Analysis, Document
 from .registry import StageSpec, get_stage
 from .state import AnalysisState
@@ -110,6 +110,8 @@ class Pipeline:
     @staticmethod
     def _apply(spec: StageSpec, runner, states: Iterator[AnalysisState], n_process: int,
                batch_size: int) -> Iterator[AnalysisState]:
+        if "spacy" in spec.assigns:
+            states = _within_parse_limit(states)
         if hasattr(runner, "pipe"):
             return runner.pipe(states, n_process=n_process, batch_size=batch_size)
 
@@ -126,8 +128,33 @@ class Pipeline:
                         document=state.document, **lists)
 
 
+def _within_parse_limit(states: Iterator[AnalysisState]) -> Iterator[AnalysisState]:
+    """Refuse a document the parser cannot take with a coded error (spaCy raises a bare
+    ValueError past its max_length)."""
+    from .nlp import MAX_CHARS
+
+    for state in states:
+        document = state.get("document")
+        if document is not None and len(document.text) > MAX_CHARS:
+            where = f" ({document.source})" if document.source else ""
+            raise InputTooLarge(f"the document{where} has {len(document.text):,} characters after "
+                                f"cleaning; the parser takes at most {MAX_CHARS:,}: split it")
+        yield state
+
+
 def to_raw(item: str | RawDocument | Document, *, published: str | datetime | None = None,
            title: str | None = None) -> RawDocument:
+    raw = _raw_of(item, published=published, title=title)
+    # Ids hash the text as UTF-8: a lone surrogate ("\ud800") failed there with an uncoded
+    # UnicodeEncodeError; refuse it up front as W012.
+    for value in (raw.text, raw.title):
+        if isinstance(value, str):
+            check_encodable(value, raw.source or "<text>")
+    return raw
+
+
+def _raw_of(item: str | RawDocument | Document, *, published: str | datetime | None,
+            title: str | None) -> RawDocument:
     if isinstance(item, RawDocument):
         if published is not None and item.published is None:
             item.published = parse_published(published)

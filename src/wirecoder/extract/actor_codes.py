@@ -22,6 +22,8 @@ class Coding:
     sectors: list[str] = field(default_factory=list)
     # (start, end) character ranges of the words the codes were read from
     evidence: list[tuple[int, int]] = field(default_factory=list)
+    _seen: set[tuple[int, int]] = field(default_factory=set, init=False, repr=False, compare=False)
+    _seen_len: int = field(default=-1, init=False, repr=False, compare=False)
 
     def merge(self, other: Coding) -> None:
         if self.country is None and other.country:
@@ -29,7 +31,15 @@ class Coding:
         for sector in other.sectors:
             if sector not in self.sectors:
                 self.sectors.append(sector)
-        self.evidence.extend(e for e in other.evidence if e not in self.evidence)
+        # Membership through a set kept beside the list: `e not in self.evidence` on the list
+        # made a group of many mentions quadratic. Rebuilt if the list changed behind our back.
+        if self._seen_len != len(self.evidence):
+            self._seen, self._seen_len = set(self.evidence), len(self.evidence)
+        for e in other.evidence:
+            if e not in self._seen:
+                self.evidence.append(e)
+                self._seen.add(e)
+        self._seen_len = len(self.evidence)
 
 
 @cache

@@ -23,6 +23,8 @@ before (`speaker_name`), else "narrator".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +56,10 @@ _SYNONYMS = {"kill": "death", "killed": "death", "die": "death", "died": "death"
 _RATE = re.compile(r"\b(?:annually|yearly|a year|per year|each year|every year|a month|"
                    r"per month|monthly|a week|per week|weekly|a day|per day|daily)\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# "23 of Mexico's 32 states": the longest gap read between a part and its whole.
+_MAX_OF_GAP = 80
+# A mention is checked against at most this many earlier mentions of the same counted thing.
+_MAX_COMPARED = 50
 
 
 @dataclass
@@ -112,6 +118,7 @@ def make_claims(options: dict[str, Any]):
 def _views(text: str, doc, quantities: list[Quantity], quotes: list) -> list[View]:
     views = []
     quote_marks = _quoted_ranges(text)
+    countries = _country_mentions(doc)
     for i, q in enumerate(quantities):
         if q.value is None:
             continue
@@ -138,7 +145,7 @@ def _views(text: str, doc, quantities: list[Quantity], quotes: list) -> list[Vie
         v = View(q=q, index=i, sentence=sent, low=low, high=high,
                  bound=bound_of(q.span.text), approximator=approximator_of(q.span.text),
                  dimension=dimension, counted=counted, keys=keys)
-        v.places = _places(text, doc, q, sent)
+        v.places = _places(text, doc, q, sent, countries)
         clause = text[sent.start_char:sent.end_char] if sent is not None else q.span.text
         v.rate = bool(_RATE.search(clause)) or bool(unit and " per " in unit)
         v.years = _YEAR.findall(clause)
@@ -179,16 +186,30 @@ def _concept_head(concept: str) -> str | None:
     return _key(content[-1]) if content else None
 
 
-def _places(text: str, doc, q: Quantity, sent) -> set[str]:
+def _country_mentions(doc) -> tuple[list[int], list[tuple[int, str]]]:
+    """Start offsets, and (end, ISO code), of the GPE/NORP/LOC entities naming a country, in
+    order: read once per document, not once per quantity (quadratic on long texts)."""
+    starts, rest = [], []
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            code = country_code(ent.text)
+            if code:
+                starts.append(ent.start_char)
+                rest.append((ent.end_char, code))
+    return starts, rest
+
+
+def _places(text: str, doc, q: Quantity, sent, countries) -> set[str]:
     """Countries named in the concept, else in the quantity's own clause."""
+    starts, rest = countries
+
     def codes(start: int, end: int) -> set[str]:
         out = set()
-        for ent in doc.ents:
-            if ent.start_char >= start and ent.end_char <= end and ent.label_ in (
-                    "GPE", "NORP", "LOC"):
-                code = country_code(ent.text)
-                if code:
-                    out.add(code)
+        for k in range(bisect_left(starts, start), len(starts)):
+            if starts[k] >= end:
+                break
+            if rest[k][0] <= end:
+                out.add(rest[k][1])
         return out
 
     if q.concept is not None:
@@ -329,7 +350,8 @@ def _check_percent_change(state, pct: View, change: View) -> Claim:
 def _whole_of(text: str, part: View, group: list[View]) -> View | None:
     """ "23 of Mexico's 32 states": the quantity written right after "<part> of ..."."""
     for other in group:
-        if other is part or other.q.span.start <= part.q.span.end:
+        if other is part or other.q.span.start <= part.q.span.end or \
+                other.q.span.start - part.q.span.end > _MAX_OF_GAP:
             continue
         gap = text[part.q.span.end:other.q.span.start]
         if re.fullmatch(r"\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
@@ -374,29 +396,54 @@ def _bounds(v: View) -> tuple[float, float]:
 
 def _contradictions(state: AnalysisState, views: list[View]) -> list[Claim]:
     claims = []
-    for i, a in enumerate(views):
-        for b in views[i + 1:]:
-            if not _comparable(a, b):
-                continue
-            (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
-            what = _what(a, b)
-            shared = sorted((a.keys & b.keys) - {a.counted or ""})
-            about = f" (context of both: {', '.join(shared)})" if shared else ""
-            if ahi < blo or bhi < alo:
-                big, small = (a, b) if alo > bhi else (b, a)
-                ratio = _bounds(big)[0] / max(_bounds(small)[1], 1e-9)
-                explanation = (f"{_say(a)} puts {what} at {_range_text(a)}; {_say(b)} puts it at "
-                               f"{_range_text(b)}{about}. The ranges do not overlap: the larger "
-                               f"is at least {ratio:.0f} times the smaller, so they cannot both "
-                               f"hold.")
-                claims.append(_claim(state, "contradiction", "contradicted", explanation, [a, b],
-                                     0.8))
-            elif a.low == b.low and a.high == b.high:
-                explanation = (f"{_say(a)} and {_say(b)} give {what} the same value, "
-                               f"{_range_text(a)}{_unit_suffix(a)}: consistent.")
-                claims.append(_claim(state, "contradiction", "consistent", explanation, [a, b],
-                                     0.7))
+    for i, j in _candidate_pairs(views):
+        a, b = views[i], views[j]
+        if not _comparable(a, b):
+            continue
+        (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+        what = _what(a, b)
+        shared = sorted((a.keys & b.keys) - {a.counted or ""})
+        about = f" (context of both: {', '.join(shared)})" if shared else ""
+        if ahi < blo or bhi < alo:
+            big, small = (a, b) if alo > bhi else (b, a)
+            ratio = _bounds(big)[0] / max(_bounds(small)[1], 1e-9)
+            explanation = (f"{_say(a)} puts {what} at {_range_text(a)}; {_say(b)} puts it at "
+                           f"{_range_text(b)}{about}. The ranges do not overlap: the larger "
+                           f"is at least {ratio:.0f} times the smaller, so they cannot both "
+                           f"hold.")
+            claims.append(_claim(state, "contradiction", "contradicted", explanation, [a, b],
+                                 0.8))
+        elif a.low == b.low and a.high == b.high:
+            explanation = (f"{_say(a)} and {_say(b)} give {what} the same value, "
+                           f"{_range_text(a)}{_unit_suffix(a)}: consistent.")
+            claims.append(_claim(state, "contradiction", "consistent", explanation, [a, b],
+                                 0.7))
     return claims
+
+
+def _candidate_pairs(views: list[View]) -> list[tuple[int, int]]:
+    """The pairs (i < j) `_comparable` may accept, in order: only mentions of the same counted
+    thing, each against at most the _MAX_COMPARED mentions of it before it, and of those only
+    the nearest one with each value: a repeated figure is checked once against each other
+    figure, not once per repetition. Comparing every pair was quadratic in time and in output
+    ("9 people." 800 times gave 319,600 claims)."""
+    same: dict[str, list[int]] = defaultdict(list)
+    pairs = []
+    for j, b in enumerate(views):
+        if b.counted is None:
+            continue  # _comparable needs a counted key on both sides
+        earlier = same[b.counted]
+        seen_values: set[tuple] = set()
+        for i in reversed(earlier[-_MAX_COMPARED:]):
+            a = views[i]
+            value = (a.low, a.high, a.bound, a.q.approximate, a.rate, tuple(sorted(a.places)))
+            if value in seen_values or not _comparable(a, b):
+                continue
+            seen_values.add(value)
+            pairs.append((i, j))
+        earlier.append(j)
+    pairs.sort()
+    return pairs
 
 
 def _unit_suffix(v: View) -> str:
@@ -425,8 +472,10 @@ def _references(state: AnalysisState, views: list[View], table: list[ReferenceRo
     claims = []
     text = state.document.text
     if builtin:
+        by_end = sorted(range(len(views)), key=lambda k: views[k].q.span.end)
+        ends = ([views[k].q.span.end for k in by_end], by_end)
         for v in views:
-            claim = _division_check(state, text, v, views)
+            claim = _division_check(state, text, v, views, ends)
             if claim is not None:
                 claims.append(claim)
     for v in views:
@@ -441,7 +490,8 @@ _POSSESSIVE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:'s|’s|')\s+(?:al
 _OF_PLACE = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)")
 
 
-def _division_check(state, text: str, v: View, views: list[View]) -> Claim | None:
+def _division_check(state, text: str, v: View, views: list[View],
+                    ends: tuple[list[int], list[int]]) -> Claim | None:
     """ "Mexico's 32 states", "the 50 states of the US": a country's number of divisions."""
     if v.dimension != "count" or v.q.value_high is not None or not v.q.normalized_unit:
         return None
@@ -463,7 +513,11 @@ def _division_check(state, text: str, v: View, views: list[View]) -> Claim | Non
     ok = n in (fact.of_type, fact.first_level) and not v.bound
     involved = [v]
     part_text = ""
-    for other in views:
+    # only quantities ending at most _MAX_OF_GAP before this one (all of them was quadratic)
+    end_offsets, by_end = ends
+    near = sorted(by_end[bisect_left(end_offsets, v.q.span.start - _MAX_OF_GAP):
+                         bisect_right(end_offsets, v.q.span.start)])
+    for other in (views[k] for k in near):
         gap = text[other.q.span.end:v.q.span.start] if other.q.span.end <= v.q.span.start else ""
         if other is not v and re.fullmatch(r"\s+of\s+(?:the\s+)?[\w.’' ]*", gap or "x") and \
                 other.q.value_high is None:

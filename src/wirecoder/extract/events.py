@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -666,10 +666,23 @@ class _Context:
     places: list
     sentences: list
 
+    def __post_init__(self) -> None:
+        # Built once per document: rebuilding the sentence starts for every event, and passing
+        # every place of the document to each event's venue, made long documents quadratic.
+        self._sentence_starts = [s.span.start for s in self.sentences]
+        self._place_order = sorted(range(len(self.places)), key=lambda k: self.places[k].span.start)
+        self._place_starts = [self.places[k].span.start for k in self._place_order]
+
     def sentence_id(self, offset: int) -> str | None:
         """The id of the Sentence record holding `offset` (the sentences stage's own ids)."""
-        i = bisect_right([s.span.start for s in self.sentences], offset) - 1
+        i = bisect_right(self._sentence_starts, offset) - 1
         return self.sentences[i].id if i >= 0 and offset < self.sentences[i].span.end else None
+
+    def places_within(self, start: int, end: int) -> list:
+        """The places starting in [start, end), in their order in `places`."""
+        lo = bisect_left(self._place_starts, start)
+        hi = bisect_left(self._place_starts, end)
+        return [self.places[k] for k in sorted(self._place_order[lo:hi])]
 
 
 def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
@@ -788,7 +801,8 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     confidence = 0.4 + 0.2 * bool(sources) + 0.2 * bool(targets) + (0.1 if not is_noun else 0.0)
     # Dated by its own clause; else, for a statement, by when it was made; else by publication.
     time = ctx.times.time_for([tok, trig.frame, statement_anchor]) or ctx.times.publication
-    place = _venue(ctx.places, tok, targets)
+    sent = tok.sent  # event_place looks at the places of the trigger's sentence only
+    place = _venue(ctx.places_within(sent.start_char, sent.end_char), tok, targets)
     return Event(
         id=stable_id("event", doc_id, trigger_span.key(), event_type),
         type=event_type, mode=mode, cameo=cameo, trigger=trigger_span, sources=sources,

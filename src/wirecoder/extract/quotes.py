@@ -9,6 +9,7 @@ same or the neighbouring sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from ..records import ActorRef, Quote, Span, stable_id
@@ -114,7 +115,27 @@ def _noun_phrase(token):
     return token.doc[left:right + 1]
 
 
-def _cue_near(doc, start: int, end: int, text_quote_ranges):
+class _QuotedRanges:
+    """The quoted character ranges of a text (sorted, not overlapping), searched by bisection:
+    testing every token against every range was quadratic in a text full of quotes."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ranges = sorted(ranges)
+        self.starts = [a for a, _ in self.ranges]
+
+    def __iter__(self):
+        return iter(self.ranges)
+
+    def holds(self, offset: int) -> bool:
+        k = bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ranges[k][1]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, end - 1) - 1  # the last range starting before `end`
+        return k >= 0 and self.ranges[k][1] > start
+
+
+def _cue_near(doc, start: int, end: int, text_quote_ranges: _QuotedRanges):
     """A speech verb outside quoted text in the sentence(s) touching [start, end)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -124,7 +145,7 @@ def _cue_near(doc, start: int, end: int, text_quote_ranges):
     for sent in sents:
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS and \
-                    not any(a <= tok.idx < b for a, b in text_quote_ranges):
+                    not text_quote_ranges.holds(tok.idx):
                 candidates.append(tok)
     if not candidates:
         return None
@@ -139,7 +160,7 @@ def make_quotes(options: dict[str, Any]):
     def run(state: AnalysisState) -> dict[str, Any]:
         document, doc = state.document, state.spacy_doc
         text = document.text
-        ranges = [(a, b) for a, b, _ in quote_spans(text, _paragraph_bounds(text))]
+        ranges = _QuotedRanges([(a, b) for a, b, _ in quote_spans(text, _paragraph_bounds(text))])
         quotes: list[Quote] = []
         covered: list[tuple[int, int]] = []
         last_speaker: tuple[ActorRef, str] | None = None
@@ -179,10 +200,10 @@ def make_quotes(options: dict[str, Any]):
     return run
 
 
-def _indirect(doc_id: str, text: str, doc, ranges) -> list[Quote]:
+def _indirect(doc_id: str, text: str, doc, ranges: _QuotedRanges) -> list[Quote]:
     found = []
     for tok in doc:
-        if any(a <= tok.idx < b for a, b in ranges):
+        if ranges.holds(tok.idx):
             continue
         clause, speaker = None, None
         if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
@@ -207,7 +228,7 @@ def _indirect(doc_id: str, text: str, doc, ranges) -> list[Quote]:
         if not isinstance(clause, Span):
             sub = list(clause.subtree)
             content = char_span(text, sub[0].idx, sub[-1].idx + len(sub[-1].text))
-        if any(a < content.end and content.start < b for a, b in ranges) or len(content.text.split()) < 3:
+        if ranges.overlaps(content.start, content.end) or len(content.text.split()) < 3:
             continue
         np = _noun_phrase(speaker)
         speaker_ref = ActorRef(span=span_of(text, np))

@@ -42,6 +42,17 @@ def decode_bytes(data: bytes, name: str) -> str:
     return text
 
 
+def check_encodable(text: str, name: str) -> str:
+    """`text`, if it is Unicode text: a lone surrogate (a JSON escape such as "\\ud800", or a
+    Python string built from one) is no character and failed every id and output later on."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputNotUtf8(f"input is not valid Unicode text: {name} (an unpaired surrogate "
+                           f"U+{ord(text[exc.start]):04X} at character {exc.start})") from None
+    return text
+
+
 def read_text_file(path: str | Path) -> str:
     """Read a UTF-8 file, or standard input for '-', with coded errors for bad input."""
     if str(path) == "-":

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from ..errors import BadRecord, EmptyInput
-from .base import RawDocument, parse_published
+from .base import RawDocument, check_encodable, parse_published
 
 _TEXT_KEYS = ("text", "body", "content")
 _DATE_KEYS = ("published", "date", "publication_date", "published_at")
@@ -24,6 +24,8 @@ def read_jsonl(content: str, *, source: str | None = None,
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise BadRecord(f"{where}:{lineno}: not a JSON object ({exc.msg})") from None
+        except RecursionError:  # "[[[[..." nested deeper than the decoder's recursion limit
+            raise BadRecord(f"{where}:{lineno}: not a document (JSON nested too deeply)") from None
         if not isinstance(obj, dict):
             raise BadRecord(f"{where}:{lineno}: expected a JSON object, found {type(obj).__name__}")
         text = next((obj[k] for k in _TEXT_KEYS if isinstance(obj.get(k), str)), None)
@@ -32,12 +34,20 @@ def read_jsonl(content: str, *, source: str | None = None,
         if not text.strip():
             raise EmptyInput(f"{where}:{lineno}: the 'text' field is empty")
         date_value = next((obj[k] for k in _DATE_KEYS if obj.get(k)), None)
-        yield RawDocument(
+        raw = RawDocument(
             text=text,
             title=obj.get("title") if isinstance(obj.get("title"), str) else None,
             url=obj.get("url") if isinstance(obj.get("url"), str) else None,
             published=parse_published(date_value) if date_value else published,
-            source=obj.get("source") or f"{where}:{lineno}",
+            # a non-string "source" (5, {...}) failed the Document record downstream
+            source=obj["source"] if isinstance(obj.get("source"), str) and obj["source"]
+            else f"{where}:{lineno}",
             doc_id=str(obj["id"]) if obj.get("id") is not None else None,
             metadata={k: str(v) for k, v in obj.items() if k not in _KNOWN and v is not None},
         )
+        # JSON escapes can spell lone surrogates ("\ud800"), which no id or output can encode
+        for value in (raw.text, raw.title, raw.url, raw.source, raw.doc_id,
+                      *raw.metadata.keys(), *raw.metadata.values()):
+            if isinstance(value, str):
+                check_encodable(value, f"{where}:{lineno}")
+        yield raw

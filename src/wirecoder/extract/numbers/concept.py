@@ -18,6 +18,7 @@ Rules, in order (the first that applies wins):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .finder import Found
 
@@ -49,16 +50,20 @@ def concept_span(doc, index, q: Found, spans, by_token, own: int, found) -> tupl
     if root is None:
         return None
     sent = root.sent
-    blocked = {i for i, k in by_token.items() if k == own} | own_ids
+    # The tokens by_token gives to this quantity are among its own tokens: looking only there,
+    # not through every quantity's tokens, keeps a text full of numbers linear.
+    blocked = {t.i for t in index.within(q.num_start, max(q.end, q.num_end))
+               if by_token.get(t.i) == own} | own_ids
+    text = index.text  # Doc.text joins all tokens on every call: read once per document
 
     # "two years later", "six months ago": a time offset dates something, it measures nothing
     if q.dimension == "time" and re.match(r"\s*(?:later|earlier|ago|before|after|on)\b",
-                                          doc.text[q.end:q.end + 10]):
+                                          text[q.end:q.end + 10]):
         return None
 
     # "one of the best screens": a membership, whose noun is the unit, not a concept
     if q.value == 1 and q.kind == "number" and re.match(r"(?i)one\s+of\b",
-                                                        doc.text[q.num_start:q.end]):
+                                                        text[q.num_start:q.end]):
         return None
 
     # 1. "X of Y" for proportions and amounts of stuff
@@ -131,7 +136,7 @@ def concept_span(doc, index, q: Found, spans, by_token, own: int, found) -> tupl
             break
         cur = h
     if verb is None:
-        return _preceding_chunk(root, blocked)
+        return _preceding_chunk(root, blocked, index)
     if cur.dep_ == "pobj" and cur.head.lower_ == "by" or _pronoun_subject(verb):
         # "boost the driving range by about 35 miles": the object changes by the amount
         obj = next((c for c in verb.children if c.dep_ in ("dobj",) and c.i not in blocked
@@ -144,7 +149,7 @@ def concept_span(doc, index, q: Found, spans, by_token, own: int, found) -> tupl
         return None  # "in the last three months", "two years later": when, not what
     found_concept = _subject_concept(verb, q, blocked, by_token, own, toks)
     if found_concept is _NO_SUBJECT:
-        return _preceding_chunk(root, blocked | set(by_token), before=verb.i)
+        return _preceding_chunk(root, _Either(blocked, by_token), index, before=verb.i)
     return found_concept
 
 
@@ -167,6 +172,17 @@ def _root(toks):
     from .syntax import root_of
 
     return root_of(toks)
+
+
+class _Either:
+    """Membership in any of some sets, without building their union (once per quantity, the
+    union of all quantities' tokens made a text full of numbers quadratic)."""
+
+    def __init__(self, *sets):
+        self.sets = sets
+
+    def __contains__(self, item) -> bool:
+        return any(item in s for s in self.sets)
 
 
 def _antecedent(pron, blocked):
@@ -199,7 +215,7 @@ def _has_subject(verb) -> bool:
 _NO_SUBJECT = ("no subject",)
 
 
-def _preceding_chunk(tok, blocked, before: int | None = None, no_subject: bool = False):
+def _preceding_chunk(tok, blocked, index, before: int | None = None, no_subject: bool = False):
     """No verb, or a verb without a subject: the first noun phrase of the sentence before the
     quantity ("floor area ≈ 32m2"; "Before the crisis global debt ... was about $113 trillion")."""
     if no_subject:
@@ -207,11 +223,16 @@ def _preceding_chunk(tok, blocked, before: int | None = None, no_subject: bool =
     sent = tok.sent
     doc = tok.doc
     start = sent.start
+    steps = 0  # at most 3 sentences back: a text without full stops walked to its start
     while start > 0 and doc[start - 1].text not in (".", "!", "?") and \
-            "\n" not in doc[start - 1].text_with_ws:
+            "\n" not in doc[start - 1].text_with_ws and steps < 3:
         start = doc[start - 1].sent.start  # a sentence split without a full stop
+        steps += 1
     limit = before if before is not None else tok.i
-    for chunk in doc[start:limit].noun_chunks:
+    # The document's noun chunks, read once (Span.noun_chunks walks the whole Doc on each call)
+    chunks, chunk_starts = index.noun_chunks()
+    for k in range(bisect_left(chunk_starts, start), len(chunks)):
+        chunk = chunks[k]
         if chunk.end > limit:
             break
         root = chunk.root

@@ -13,7 +13,9 @@ used as time offsets ("six minutes later") are skipped unless the options ask fo
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from . import lexicon as lx
@@ -30,6 +32,7 @@ _GLUED_SCALE_ABBR = re.compile(r"(bn|mn|mln|mil|bln|trn|tn|k|K|m|M|B)(?![A-Za-z]
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|and|or)\s*|-?to-?", re.I)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _PER = re.compile(r"\s*(?:(?:per|an|a|each|every)\s+|/\s*)", re.I)
+_MAX_RANGE_NESTING = 2  # see Scanner._second_number
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
                "millisecond"}
 
@@ -99,8 +102,11 @@ def _read_number(text: str, i: int) -> _Num | None:
         if sci:
             exp = int(sci.group(3)) if sci.group(3) else int(sci.group(2)) * (
                 -1 if sci.group(1) else 1)
-            return _Num(start=i, end=end + sci.end(), value=value * 10 ** exp, digit_start=i,
-                        scaled=True)
+            try:
+                value = value * 10 ** exp
+            except OverflowError:  # "1e309" is past the largest float: no reading
+                return None
+            return _Num(start=i, end=end + sci.end(), value=value, digit_start=i, scaled=True)
         # "2 1/2", "3½"
         frac = re.match(r"(?: (\d)/(\d{1,2})|([½⅓⅔¼¾⅛⅜⅝⅞]))", text[end:end + 6])
         if frac:
@@ -188,11 +194,11 @@ def _read_words(text: str, i: int) -> _Num | None:
         if not ok:
             break
         words.append((word, w.start(), w.end()))
-        nxt = re.match(r"[ \u00a0-]+", text[w.end():])
+        nxt = re.compile(r"[ \u00a0-]+").match(text, w.end())
         if not nxt:
             j = w.end()
             break
-        j = w.end() + nxt.end()
+        j = nxt.end()
     while words and words[-1][0] in ("and", "a", "an"):
         words.pop()
     # "half a million", "a third", "two-thirds", "one fourth"
@@ -251,7 +257,7 @@ def _read_vague(text: str, i: int, m: re.Match) -> _Num | None:
     if nxt:
         base *= nw.VAGUE_PLURALS[nxt.group(1).lower()]
         end = nxt.end()
-    if not re.match(r"\s+of\b", text[end:]):
+    if not re.compile(r"\s+of\b").match(text, end):
         # "in the hundreds of thousands" has "of" inside; a bare "millions" at a clause end
         # ("ranges in the hundreds of thousands") is still a magnitude
         if not nxt:
@@ -298,7 +304,7 @@ def _read_per(text: str, pos: int, allow_article: bool = True) -> tuple[int, str
     if sep in ("a", "an", "each", "every") and not allow_article:
         return None
     j = m.end()
-    w = re.match(r"(?:square\s+|sq\s+)?[A-Za-z²0-9]+(?:\s+(?:foot|metre|hour))?", text[j:])
+    w = re.compile(r"(?:square\s+|sq\s+)?[A-Za-z²0-9]+(?:\s+(?:foot|metre|hour))?").match(text, j)
     if not w:
         return None
     word = w.group().lower()
@@ -433,9 +439,12 @@ _MASKS = [
 ]
 
 
-def _masked_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
+def _masked_spans(text: str) -> list[list[tuple[int, int]]]:
+    """Per mask pattern, in _MASKS order, its spans (ordered, not overlapping)."""
+    by_pattern = []
     for rx in _MASKS:
+        spans = []
+        by_pattern.append(spans)
         for m in rx.finditer(text):
             if rx is _MASKS[6]:
                 a, b = (int(x) for x in m.group().split("-"))
@@ -447,7 +456,7 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
                                            text[max(0, m.start() - 40):m.end() + 20], re.I):
                     continue  # "15-17": a range
             spans.append((m.start(), m.end()))
-    return spans
+    return by_pattern
 
 
 class Scanner:
@@ -457,12 +466,18 @@ class Scanner:
         self.ages = ages
         self.time_offsets = time_offsets
         self.multiplicative_verbs = multiplicative_verbs
-        self.masked = _masked_spans(text)
+        self._range_nesting = 0
+        # Per mask pattern, its spans' starts and ends: a lookup is a bisection per pattern, not
+        # a pass over every span (which made texts full of dates and numbers quadratic).
+        self._mask_index = [([a for a, _ in spans], [b for _, b in spans])
+                            for spans in _masked_spans(text)]
 
     def _is_masked(self, i: int) -> int | None:
-        for a, b in self.masked:
-            if a <= i < b:
-                return b
+        """The end of the mask span holding position i (the first pattern's, in _MASKS order)."""
+        for starts, ends in self._mask_index:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i < ends[k]:
+                return ends[k]
         return None
 
     def scan(self) -> list[Found]:
@@ -500,7 +515,7 @@ class Scanner:
 
     # -------------------------------------------------- numbers in digits
 
-    def _at_number(self, i: int) -> list[Found]:
+    def _at_number(self, i: int, allow_range: bool = True) -> list[Found]:
         text = self.text
         prefix = un.match_currency_prefix(text, i)
         num = _read_number(text, i)
@@ -515,7 +530,7 @@ class Scanner:
         if self._skip_number(num):
             return []
         label = num.currency is None and _is_label(text, num.digit_start, num.end)
-        got = self._complete(num)
+        got = self._complete(num, allow_range=allow_range)
         if label and got and got[0].norm is None and not num.scaled:
             return []
         return got
@@ -617,7 +632,7 @@ class Scanner:
                 return True
         if q.norm is None and lx.AGE_BEFORE.search(text[max(0, q.start - 12):q.start]):
             return True  # "aged 18 to 45" qualifies a population
-        if q.norm is None and re.match(r"\s*(?:-|–|to)\s*\d+\s*(?:years?\s*old)", text[q.end:]):
+        if q.norm is None and re.compile(r"\s*(?:-|–|to)\s*\d+\s*(?:years?\s*old)").match(text, q.end):
             return not self.ages
         if q.norm is None and re.search(r"\b(?:several|a few|few|many)\s+$",
                                         text[max(0, q.start - 12):q.start], re.I):
@@ -724,13 +739,21 @@ class Scanner:
     def _second_number(self, j: int) -> tuple[Found] | None:
         text = self.text
         prefix_end = j
-        pm = re.match(r"(?:US|HK|AU|NZ|A|S|C)?\s?[$€£¥]|PS(?=\d)|RM(?=\d)|Y=", text[j:])
+        pm = re.compile(r"(?:US|HK|AU|NZ|A|S|C)?\s?[$€£¥]|PS(?=\d)|RM(?=\d)|Y=").match(text, j)
         if pm:
-            prefix_end = j + pm.end()
+            prefix_end = pm.end()
         if prefix_end < len(text) and text[prefix_end].isdigit():
             if self._is_masked(prefix_end) is not None:
                 return None
-            got = self._at_number(prefix_end)
+            # The second number may be a range itself ("from 24.2 to 33-35 billion euros"), but
+            # only _MAX_RANGE_NESTING deep: "1 - 1 - 1 - ..." recursed once per number
+            # (RecursionError past a thousand) and made such chains quadratic.
+            self._range_nesting += 1
+            try:
+                got = self._at_number(prefix_end,
+                                      allow_range=self._range_nesting <= _MAX_RANGE_NESTING)
+            finally:
+                self._range_nesting -= 1
             if got and len(got) >= 1 and got[0].num_start == prefix_end:
                 return (got[0],)
             return None
@@ -742,12 +765,12 @@ class Scanner:
         if q.norm or q.kind != "number":
             return None
         text = self.text
-        m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|"
-                     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:'s|’s|')\s+)?"
-                     r"(?:(?:nation|country|state|world|region)'s\s+)?", text[num.end:])
+        m = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|"
+                       r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:'s|’s|')\s+)?"
+                       r"(?:(?:nation|country|state|world|region)'s\s+)?").match(text, num.end)
         if not m:
             return None
-        j = num.end + m.end()
+        j = m.end()
         second = self._second_number(j) if j < len(text) else None
         if not second:
             return None
@@ -771,21 +794,21 @@ class Scanner:
         fold = nw.fold_value(word)
         if fold is not None:
             return [self._factor(i, w.end(), fold, word)]
-        if word in ("no", "any", "every", "some", "each") and re.match(r"\s+one\b",
-                                                                         text[w.end():]):
+        if word in ("no", "any", "every", "some", "each") and re.compile(r"\s+one\b").match(
+                text, w.end()):
             return []
-        if word == "one" and (re.match(r"\s+another\b|-(?:on-one|off|time|way|stop|size|"
-                                       r"liner|man|sided|two)\b", text[w.end():], re.I)
+        if word == "one" and (re.compile(r"\s+another\b|-(?:on-one|off|time|way|stop|size|"
+                                          r"liner|man|sided|two)\b", re.I).match(text, w.end())
                               or re.search(r"\b(?:no|any|every|some|each|the)\s+$",
                                            text[max(0, i - 8):i], re.I)):
             return []
         num = _read_words(text, i)
         if num is None:
             return []
-        if re.match(r"-(?:thirds?|quarters?|halves|half)\b", text[num.end:]):
+        if re.compile(r"-(?:thirds?|quarters?|halves|half)\b").match(text, num.end):
             return []
         # "three-quarters" handled above; "first" is an ordinal and never parsed
-        hy = re.match(r"-(year|month|week|day|hour|minute)s?-old\b", text[num.end:], re.I)
+        hy = re.compile(r"-(year|month|week|day|hour|minute)s?-old\b", re.I).match(text, num.end)
         if hy and not self.ages:
             return []
         return self._complete(num, allow_range=allow_range)
@@ -812,5 +835,12 @@ def _scale_of(text: str, q: Found) -> float | None:
 def scan(text: str, **options) -> list[Found]:
     """Quantities in `text`, in order, before the parse has been consulted."""
     found = Scanner(text, **options).scan()
+    # A numeral past the float range ("9" * 400, "1e300 trillion trillion") reads as infinity:
+    # not a value anyone wrote, and not one JSON can carry.
+    found = [q for q in found if finite(q.value) and finite(q.value_high)]
     found.sort(key=lambda q: (q.start, q.end))
     return found
+
+
+def finite(value: float | None) -> bool:
+    return value is None or math.isfinite(value)

@@ -26,7 +26,16 @@ class TokenIndex:
 
     def __init__(self, doc):
         self.doc = doc
+        self.text = doc.text
         self.starts = [t.idx for t in doc]
+        self._chunks: tuple[list, list[int]] | None = None
+
+    def noun_chunks(self) -> tuple[list, list[int]]:
+        """The Doc's noun chunks (in order, not overlapping) and their start tokens, once."""
+        if self._chunks is None:
+            chunks = list(self.doc.noun_chunks)
+            self._chunks = (chunks, [c.start for c in chunks])
+        return self._chunks
 
     def at(self, char: int):
         i = bisect_right(self.starts, char) - 1
