@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from wirecoder.gazetteer import Gazetteer, import_geonames, key, load_gazetteer
+from wirecoder.gazetteer import Gazetteer, haversine_km, import_geonames, key, load_gazetteer
 from wirecoder.gazetteer.store import precision_of
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -202,8 +202,9 @@ def test_precision_codes_are_never_a_fake_point(analyze):
     assert _by_text(a, "Texas").precision == "admin1"
     assert _by_text(a, "Mexico City").precision == "locality"
     county = _by_text(a, "Metcalfe County")
-    # no county coordinates in the bundled data: reported at the state's point, as admin1
-    assert (county.precision, county.admin1) == ("admin1", "Kentucky")
+    # a county is placed at the centre of its towns (Edmonton, Ky., is its seat), as admin2
+    assert (county.precision, county.admin1) == ("admin2", "Kentucky")
+    assert haversine_km(county.latitude, county.longitude, 36.98, -85.61) < 30
     for p in a.places:
         if p.precision == "unknown":
             assert p.latitude is None and p.longitude is None

