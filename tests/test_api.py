@@ -9,8 +9,8 @@ import pytest
 pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient  # noqa: E402
-from tests.api_fixtures import seed_store  # noqa: E402
-from tests.conftest import SEED, need  # noqa: E402
+from api_fixtures import seed_store  # noqa: E402
+from conftest import SEED, need  # noqa: E402
 
 TOKEN = "s3cret-token"
 
