@@ -9,6 +9,7 @@ import pytest
 pytest.importorskip("fastapi")
 
 from fastapi.testclient import TestClient  # noqa: E402
+
 from api_fixtures import seed_store  # noqa: E402
 from conftest import SEED, need  # noqa: E402
 

@@ -20,6 +20,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import WirecoderError
@@ -129,6 +130,14 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         return JSONResponse({"error": {"code": exc.code, "message": exc.message}},
                             status_code=exc.status, headers=headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # FastAPI's own errors (a body it cannot parse, no such route, a wrong method) in the
+        # same one-line coded shape as ours.
+        code = NotFound.code if exc.status_code == 404 else BadRequest.code
+        return JSONResponse({"error": {"code": code, "message": str(exc.detail)}},
+                            status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(WirecoderError)
     async def _wirecoder_error(_request: Request, exc: WirecoderError) -> JSONResponse:

@@ -34,6 +34,7 @@ from ..store.repository import (
 _CACHE_SIZE = 256
 _TOP_PAIRS = 80
 _MAX_BARS = 120
+_NOT_NAMES = {"I", "It", "He", "She", "We", "They", "You", "This", "That", "Who", "What"}
 
 
 @lru_cache(maxsize=512)
@@ -47,10 +48,15 @@ def country_numeric(alpha3: str | None) -> str:
     return found.numeric if found else ""
 
 
-def party_label(country: str | None, sectors: Sequence[str] | None, name: str) -> str:
-    """A network node: 'USA GOV' (country and first sector) when coded, else the name."""
+def party_label(country: str | None, sectors: Sequence[str] | None, name: str) -> str | None:
+    """A network node: 'USA GOV' (country and first sector) when coded, else the name when it
+    is a name (capitalised); None for pronouns and descriptions ('it', 'the race', '75 percent'),
+    which would each become a node of their own."""
     parts = [p for p in (country or "", (sectors or [""])[0] if sectors else "") if p]
-    return " ".join(parts) if parts else name.strip() or "?"
+    if parts:
+        return " ".join(parts)
+    name = name.strip()
+    return name if name[:1].isupper() and name not in _NOT_NAMES else None
 
 
 class StoreReader:
@@ -291,6 +297,8 @@ class StoreReader:
                 by_country[c] += 1
             for s_label, s_name, _ in parties["source"]:
                 for t_label, t_name, _ in parties["target"]:
+                    if s_label is None or t_label is None:
+                        continue
                     pairs[(s_label, t_label, e.type)] += 1
                     pair_names[(s_label, t_label, e.type)][f"{s_name} -> {t_name}"] += 1
             if place is not None and (place.latitude is not None or place.country):

@@ -19,12 +19,34 @@ export async function initMap(node) {
   const response = await fetch("/static/vendor/world-atlas/countries-50m.json");
   const topo = await response.json();
   const countries = feature(topo, topo.objects.countries);
-  for (const f of countries.features) if (f.id !== undefined) shapes.set(String(f.id).padStart(3, "0"), f);
+  // Antarctica's ring runs along the map's edge and draws as a stray line; it holds no events.
+  countries.features = countries.features.filter((f) => String(f.id) !== "010");
+  for (const f of countries.features) {
+    unwrap(f.geometry);
+    if (f.id !== undefined) shapes.set(String(f.id).padStart(3, "0"), f);
+  }
   L.geoJSON(countries, {
     interactive: false, className: "basemap",
     style: { color: "#b9b4a6", weight: 0.6, fillColor: "#f3f1ea", fillOpacity: 1 },
   }).addTo(map);
   eventLayer = L.layerGroup().addTo(map);
+}
+
+// Rings that cross the antimeridian jump from +180 to -180; on a flat map that draws a band
+// across the world. Keep each ring's longitudes continuous (east of 180 is fine for Leaflet).
+function unwrap(geometry) {
+  if (!geometry) return;
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates]
+    : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      for (let i = 1; i < ring.length; i++) {
+        const d = ring[i][0] - ring[i - 1][0];
+        if (d > 180) ring[i][0] -= 360;
+        else if (d < -180) ring[i][0] += 360;
+      }
+    }
+  }
 }
 
 function label(place) {
@@ -72,4 +94,5 @@ export function drawPlaces(places, withoutPlace, total) {
   const node = document.getElementById("map");
   node.dataset.areas = String(areas);
   node.dataset.points = String(points);
+  node.dataset.bounds = map.getBounds().toBBoxString(); // west,south,east,north: what is in view
 }

@@ -21,7 +21,7 @@ function layout(nodes, edges, width, height) {
         const a = nodes[i], b = nodes[j];
         let dx = a.x - b.x, dy = a.y - b.y;
         const d2 = Math.max(25, dx * dx + dy * dy);
-        if (d2 > 9 * ideal * ideal) continue; // far apart: no push, so loose parts stay near
+        if (d2 > 16 * ideal * ideal) continue; // far apart: no push, so loose parts stay near
         const f = (ideal * ideal) / d2;
         dx *= f; dy *= f;
         a.dx += dx; a.dy += dy; b.dx -= dx; b.dy -= dy;
@@ -34,7 +34,7 @@ function layout(nodes, edges, width, height) {
       e.s.dx += dx * f; e.s.dy += dy * f; e.t.dx -= dx * f; e.t.dy -= dy * f;
     }
     for (const a of nodes) {
-      a.dx += (width / 2 - a.x) * 0.05; a.dy += (height / 2 - a.y) * 0.05;
+      a.dx += (width / 2 - a.x) * 0.03; a.dy += (height / 2 - a.y) * 0.03;
       const len = Math.max(1, Math.hypot(a.dx, a.dy));
       const lim = Math.min(len, 20 * cool + 0.5);
       a.x += (a.dx / len) * lim; a.y += (a.dy / len) * lim;
@@ -44,15 +44,19 @@ function layout(nodes, edges, width, height) {
   const pad = 40;
   const xs = nodes.map((a) => a.x), ys = nodes.map((a) => a.y);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const sx = (width - 2 * pad) / Math.max(1, x1 - x0), sy = (height - 2 * pad) / Math.max(1, y1 - y0);
+  const scale = Math.min(1.2, (width - 2 * pad) / Math.max(1, x1 - x0), (height - 2 * pad) / Math.max(1, y1 - y0));
+  const [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
   for (const a of nodes) {
-    a.x = n === 1 ? width / 2 : pad + (a.x - x0) * sx;
-    a.y = n === 1 ? height / 2 : pad + (a.y - y0) * sy;
+    a.x = width / 2 + (a.x - cx) * scale;
+    a.y = height / 2 + (a.y - cy) * scale;
   }
 }
 
-export function drawNetwork(node, pairs) {
+const MAX_LINKS = 50; // more is a hairball; the API returns the heaviest first
+
+export function drawNetwork(node, allPairs) {
   clear(node);
+  const pairs = allPairs.slice(0, MAX_LINKS);
   const width = node.clientWidth || 600;
   const height = node.clientHeight || 390;
   node.setAttribute("viewBox", `0 0 ${width} ${height}`);
@@ -122,8 +126,9 @@ export function drawNetwork(node, pairs) {
     nodeLayer.append(g);
   }
   node.append(nodeLayer);
-  note.textContent = `${nodes.length} parties, ${edges.length} links (the ${edges.length} heaviest source → target pairs by event type). `
-    + "Parties are coded country + sector where known, else named.";
+  note.textContent = `${nodes.length} parties, ${edges.length} links`
+    + (allPairs.length > edges.length ? ` (the ${edges.length} heaviest of ${allPairs.length})` : "")
+    + ". Parties are coded country + sector where known, else named; pronouns and descriptions are left out.";
 }
 
 function highlight(root, label) {
