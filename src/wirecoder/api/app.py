@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -108,10 +108,11 @@ def _pipeline_holder():
 
 
 def create_app(db: str | Store | None = None, *, ingest_token: str | None = None,
-               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
-    """The API over the store at `db` (a URL, a path or an open Store)."""
+               max_body: int = DEFAULT_MAX_BODY, cache: bool = True) -> FastAPI:
+    """The API over the store at `db` (a URL, a path or an open Store). `cache=False` answers
+    every request from the store (no remembered answers)."""
     store = db if isinstance(db, Store) else open_store(db)
-    reader = StoreReader(store)
+    reader = StoreReader(store, memo=cache)
     analyze_raw = _pipeline_holder()
     token = ingest_token or None
 
@@ -155,8 +156,8 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
     def documents(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
                   q: Annotated[str | None, Query(max_length=200,
                                                  description="a substring of the title")] = None):
-        total, items = reader.documents(offset, limit, q)
-        return {"total": total, "offset": offset, "limit": limit, "items": items}
+        return cached(Page[DocumentSummary], ("documents", offset, limit, q),
+                      lambda: paged(offset, limit, *reader.documents(offset, limit, q)))
 
     @app.get("/api/documents/{document_id}", response_model=DocumentDetail,
              responses={404: {"model": ErrorOut, "description": "no such document (W050)"}},
@@ -167,6 +168,15 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
             raise NotFound(f"no document {document_id!r} in the store")
         analysis, rows = found
         return {"analysis": analysis, **rows}
+
+    def cached(model: Any, key: tuple, produce: Any) -> Response:
+        """The answer as JSON checked against `model`, kept while the store is unchanged
+        (dashboards ask the same questions again and again)."""
+        body = reader.memo(key, lambda: model.model_validate(produce()).model_dump_json().encode())
+        return Response(body, media_type="application/json")
+
+    def paged(offset: int, limit: int, total: int, items: list) -> dict[str, Any]:
+        return {"total": total, "offset": offset, "limit": limit, "items": items}
 
     def _filters(**given: Any) -> dict[str, Any]:
         return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in given.items()
@@ -194,10 +204,10 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
                place: Annotated[str | None, Query(max_length=200,
                                                   description="a substring of the place name")] = None,
                document: Text = None):
-        total, items = reader.page("events", offset, limit, **_filters(
-            type=type, actor=actor, country=country, since=since, until=until,
-            modality=_modality(modality), place=place, document=document))
-        return {"total": total, "offset": offset, "limit": limit, "items": items}
+        filters = _filters(type=type, actor=actor, country=country, since=since, until=until,
+                           modality=_modality(modality), place=place, document=document)
+        return cached(Page[EventOut], ("events", offset, limit, *sorted(filters.items())),
+                      lambda: paged(offset, limit, *reader.page("events", offset, limit, **filters)))
 
     @app.get("/api/quotes", response_model=Page[QuoteOut], responses=ERRORS, tags=["records"])
     def quotes(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
@@ -208,9 +218,10 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
                country: Annotated[str | None, Query(max_length=200,
                                                     description="ISO3 of the speaker")] = None,
                since: Since = None, until: Until = None, document: Text = None):
-        total, items = reader.page("quotes", offset, limit, **_filters(
-            type=type, actor=actor, country=country, since=since, until=until, document=document))
-        return {"total": total, "offset": offset, "limit": limit, "items": items}
+        filters = _filters(type=type, actor=actor, country=country, since=since, until=until,
+                           document=document)
+        return cached(Page[QuoteOut], ("quotes", offset, limit, *sorted(filters.items())),
+                      lambda: paged(offset, limit, *reader.page("quotes", offset, limit, **filters)))
 
     @app.get("/api/claims", response_model=Page[ClaimOut], responses=ERRORS, tags=["records"])
     def claims(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
@@ -220,33 +231,34 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
                                                     description="consistent, contradicted, unverifiable")] = None,
                actor: Text = None, country: Text = None, since: Since = None,
                until: Until = None, document: Text = None):
-        total, items = reader.page("claims", offset, limit, **_filters(
-            type=type, verdict=verdict, actor=actor, country=country, since=since, until=until,
-            document=document))
-        return {"total": total, "offset": offset, "limit": limit, "items": items}
+        filters = _filters(type=type, verdict=verdict, actor=actor, country=country, since=since,
+                           until=until, document=document)
+        return cached(Page[ClaimOut], ("claims", offset, limit, *sorted(filters.items())),
+                      lambda: paged(offset, limit, *reader.page("claims", offset, limit, **filters)))
 
     @app.get("/api/actors", response_model=Page[ActorOut], responses=ERRORS, tags=["records"])
     def actors(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
                q: Annotated[str | None, Query(max_length=200, description="a substring of the name")] = None,
                country: Text = None):
-        total, items = reader.actors(offset, limit, q, country)
-        return {"total": total, "offset": offset, "limit": limit, "items": items}
+        return cached(Page[ActorOut], ("actors", offset, limit, q, country),
+                      lambda: paged(offset, limit, *reader.actors(offset, limit, q, country)))
 
     @app.get("/api/places", response_model=Page[PlaceOut], responses=ERRORS, tags=["records"])
     def places(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
                q: Annotated[str | None, Query(max_length=200, description="a substring of the name")] = None,
                country: Text = None):
-        total, items = reader.places(offset, limit, q, country)
-        return {"total": total, "offset": offset, "limit": limit, "items": items}
+        return cached(Page[PlaceOut], ("places", offset, limit, q, country),
+                      lambda: paged(offset, limit, *reader.places(offset, limit, q, country)))
 
     @app.get("/api/aggregates", response_model=Aggregates, responses=ERRORS, tags=["records"])
     def aggregates(interval: Literal["auto", "day", "week", "month"] = "auto",
                    type: Text = None, actor: Text = None, country: Text = None,
                    since: Since = None, until: Until = None, modality: Text = None,
                    place: Text = None, document: Text = None):
-        return reader.aggregates(interval, **_filters(
-            type=type, actor=actor, country=country, since=since, until=until,
-            modality=_modality(modality), place=place, document=document))
+        filters = _filters(type=type, actor=actor, country=country, since=since, until=until,
+                           modality=_modality(modality), place=place, document=document)
+        return cached(Aggregates, ("aggregates", interval, *sorted(filters.items())),
+                      lambda: reader.aggregates(interval, **filters))
 
     # -- analyze and ingest -------------------------------------------------------------------------
 

@@ -31,6 +31,9 @@ def add_api_commands(sub: Any, commands: dict | None = None) -> dict:
                             " unset: read-only)")
     serve.add_argument("--max-body", type=int, default=None,
                        help="largest request body in bytes (default 2,000,000)")
+    serve.add_argument("--no-cache", dest="cache", action="store_false",
+                       help="answer every request from the store (default: remember answers "
+                            "while the store is unchanged)")
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug"])
     handlers = {"serve": cmd_serve}
@@ -55,7 +58,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .app import DEFAULT_MAX_BODY, create_app
 
     token = args.ingest_token or os.environ.get(TOKEN_ENV) or None
-    app = create_app(args.db, ingest_token=token, max_body=args.max_body or DEFAULT_MAX_BODY)
+    app = create_app(args.db, ingest_token=token, max_body=args.max_body or DEFAULT_MAX_BODY,
+                     cache=args.cache)
     mode = "ingest enabled (bearer token)" if token else "read-only"
     print(f"wirecoder: serving http://{args.host}:{args.port}/ ({mode})", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,

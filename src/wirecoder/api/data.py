@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -32,6 +32,7 @@ from ..store.repository import (
 )
 
 _CACHE_SIZE = 256
+_MEMO_SIZE = 1024
 _TOP_PAIRS = 80
 _MAX_BARS = 120
 _NOT_NAMES = {"I", "It", "He", "She", "We", "They", "You", "This", "That", "Who", "What"}
@@ -62,11 +63,12 @@ def party_label(country: str | None, sectors: Sequence[str] | None, name: str) -
 class StoreReader:
     """Thread-safe reads over one store for the API's endpoints."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, memo: bool = True):
         self.store = store
+        self.memo_enabled = memo
         self._lock = threading.Lock()
         self._contexts: OrderedDict[str, tuple[Any, Context]] = OrderedDict()
-        self._aggregates: OrderedDict[tuple, dict[str, Any]] = OrderedDict()
+        self._memo: OrderedDict[tuple, Any] = OrderedDict()
 
     # -- documents and their rows ---------------------------------------------------------------
 
@@ -224,22 +226,28 @@ class StoreReader:
             return tuple(conn.execute(select(func.count(), func.max(T_DOCS.c.stored_at))
                                       .select_from(T_DOCS)).one())
 
+    def memo(self, key: tuple, produce: Callable[[], Any]) -> Any:
+        """`produce()`, remembered under `key` while the store holds the same documents (same
+        count, same latest stored_at): a recoded, added or deleted document changes that."""
+        if not self.memo_enabled:
+            return produce()
+        key = (*key, self._fingerprint())
+        with self._lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = produce()
+        with self._lock:
+            self._memo[key] = value
+            while len(self._memo) > _MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return value
+
     def aggregates(self, interval: str = "auto", **filters: Any) -> dict[str, Any]:
         """Counts of the events passing `filters` by date bucket x type x modality, type,
         modality, country, actor pair (source -> target, by country + sector) and place."""
-        filters = {k: v for k, v in filters.items() if v not in (None, "")}
-        key = (interval, tuple(sorted((k, str(v)) for k, v in filters.items())),
-               self._fingerprint())
-        with self._lock:
-            if key in self._aggregates:
-                self._aggregates.move_to_end(key)
-                return self._aggregates[key]
-        result = self._aggregate(interval, filters)
-        with self._lock:
-            self._aggregates[key] = result
-            while len(self._aggregates) > 64:
-                self._aggregates.popitem(last=False)
-        return result
+        return self._aggregate(interval, {k: v for k, v in filters.items()
+                                          if v not in (None, "")})
 
     def _aggregate(self, interval: str, filters: dict[str, Any]) -> dict[str, Any]:
         ids = [e for _, e in self.store.event_hits(**filters)]
