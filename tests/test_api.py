@@ -115,6 +115,7 @@ def test_aggregates_show_the_seed(client):
     assert places["Mexico"]["precision"] == "country"
     assert abs(places["Fronton"]["latitude"] - 26.4) < 0.5
     assert agg["without_place"] + sum(p["count"] for p in agg["places"]) == agg["total"]
+    assert agg["without_date"] + sum(d["count"] for d in agg["by_date"]) == agg["total"]
     only = client.get("/api/aggregates", params={"type": "SANCTION"}).json()
     assert only["total"] < agg["total"] and [c["key"] for c in only["by_type"]] == ["SANCTION"]
 

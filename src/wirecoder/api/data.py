@@ -339,6 +339,7 @@ class StoreReader:
                     by_place.items(), key=lambda kv: (-sum(kv[1].values()), kv[0][0]))
             ],
             "without_place": without_place,
+            "without_date": sum(1 for e in events if not e.event_date),
         }
 
 

@@ -186,7 +186,10 @@ class Aggregates(BaseModel):
     by_country: list[Count]
     actor_pairs: list[PairCount]
     places: list[PlaceCount]
-    without_place: int
+    without_place: int = Field(description="events with no resolved place (not on the map)")
+    without_date: int = Field(description="events with no date (not on the timeline): the "
+                                          "document has no publication date and no time "
+                                          "expression dates them")
 
 
 class AnalyzeIn(BaseModel):

@@ -34,7 +34,8 @@ export function drawTimeline(node, agg, stackBy, onBrush) {
   const legend = clear(document.getElementById("tl-legend"));
   const dates = [...new Set(agg.by_date.map((d) => d.date))].sort();
   if (!dates.length) {
-    node.append(svg("text", { x: width / 2, y: height / 2, "text-anchor": "middle", class: "empty", text: "no dated events" }));
+    node.append(svg("text", { x: width / 2, y: height / 2, "text-anchor": "middle", class: "empty",
+      text: agg.without_date ? `${agg.without_date} events, none dated (no publication date?)` : "no events" }));
     return;
   }
   const color = stackBy === "type" ? typeColor : modalityColor;
@@ -86,8 +87,9 @@ export function drawTimeline(node, agg, stackBy, onBrush) {
     }
   });
   node.append(bars);
+  const undated = agg.without_date ? `; ${agg.without_date} undated event${agg.without_date === 1 ? "" : "s"} not shown` : "";
   node.append(svg("text", { x: width - M.right, y: height - 6, "text-anchor": "end", class: "tl-interval",
-    text: `one bar per ${agg.interval}; dashed line: time skipped` }));
+    text: `one bar per ${agg.interval}; dashed line: time skipped${undated}` }));
 
   for (const key of keys) {
     const sw = el("span", { class: "swatch" });
