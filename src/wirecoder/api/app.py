@@ -1,0 +1,312 @@
+"""The FastAPI app: read endpoints over the store, analyze, token-guarded ingest, the dashboard.
+
+    app = create_app("sqlite:///news.db", ingest_token=None)   # read-only
+    uvicorn.run(app, host="127.0.0.1", port=8000)
+
+Read-only unless an ingest token is configured; no CORS headers (same-origin only); every
+response carries the security headers of `guard.py`; request bodies are capped (413, W051).
+The server never fetches a URL: documents arrive as text in the request.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import WirecoderError
+from ..store.errors import BadFilter
+from ..store.repository import Store, open_store
+from .data import StoreReader
+from .errors import (
+    ApiError,
+    BadRequest,
+    DashboardMissing,
+    Forbidden,
+    IngestDisabled,
+    NotFound,
+    Unauthorized,
+)
+from .guard import Guard
+from .models import (
+    ActorOut,
+    Aggregates,
+    AnalyzeIn,
+    ClaimOut,
+    DocumentDetail,
+    DocumentSummary,
+    ErrorOut,
+    EventOut,
+    Health,
+    IngestIn,
+    IngestOut,
+    Page,
+    PlaceOut,
+    QuoteOut,
+)
+
+STATIC = Path(__file__).parent / "static"
+VENDOR = STATIC / "vendor"
+MAX_PAGE = 500
+DEFAULT_PAGE = 50
+DEFAULT_MAX_BODY = 2_000_000
+MODALITIES = ("asserted", "threatened", "planned", "hypothetical", "negated", "historical",
+              "reported")
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "a filter value the store cannot take (W041, W052)"},
+    413: {"model": ErrorOut, "description": "request body too large (W051)"},
+}
+
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="records to skip")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size (at most {MAX_PAGE})")]
+Text = Annotated[str | None, Query(max_length=200)]
+Since = Annotated[date | None, Query(description="from this date on (YYYY-MM-DD)")]
+Until = Annotated[date | None, Query(description="up to and including this date")]
+
+
+BEARER = HTTPBearer(auto_error=False, description="the server's ingest token")
+
+
+def require_token(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None,
+                                                           Depends(BEARER)]) -> None:
+    """401 without a bearer token, 403 with a wrong one; 403 (W053) when ingest is off."""
+    token = request.app.state.ingest_token
+    if token is None:
+        raise IngestDisabled("ingest is disabled: the server is read-only "
+                             "(start it with --ingest-token or WIRECODER_INGEST_TOKEN)")
+    if credentials is None:
+        raise Unauthorized("ingest needs an 'Authorization: Bearer TOKEN' header")
+    if not hmac.compare_digest(credentials.credentials.encode(), token.encode()):
+        raise Forbidden("wrong ingest token")
+
+
+def _pipeline_holder():
+    """The analysis pipeline, loaded on first use (spaCy is slow to load) and used by one
+    request at a time."""
+    lock = threading.Lock()
+    box: dict[str, Any] = {}
+
+    def run(raw):
+        with lock:
+            if "nlp" not in box:
+                from ..pipeline import load
+
+                box["nlp"] = load()
+            return box["nlp"], box["nlp"].analyze(raw)
+
+    return run
+
+
+def create_app(db: str | Store | None = None, *, ingest_token: str | None = None,
+               max_body: int = DEFAULT_MAX_BODY, cache: bool = True) -> FastAPI:
+    """The API over the store at `db` (a URL, a path or an open Store). `cache=False` answers
+    every request from the store (no remembered answers)."""
+    store = db if isinstance(db, Store) else open_store(db)
+    reader = StoreReader(store, memo=cache)
+    analyze_raw = _pipeline_holder()
+    token = ingest_token or None
+
+    app = FastAPI(
+        title="wirecoder", version=__version__,
+        description="Checked, sourced event data from news reports: events, quotes, claims, "
+                    "places and actors, each pointing at its evidence in the document text.",
+        docs_url=None, redoc_url=None,  # their pages load scripts from a CDN; /openapi.json stays
+    )
+    app.state.reader = reader
+    app.state.ingest_token = token
+    app.add_middleware(Guard, max_body=max_body)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse({"error": {"code": exc.code, "message": exc.message}},
+                            status_code=exc.status, headers=headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # FastAPI's own errors (a body it cannot parse, no such route, a wrong method) in the
+        # same one-line coded shape as ours.
+        code = NotFound.code if exc.status_code == 404 else BadRequest.code
+        return JSONResponse({"error": {"code": code, "message": str(exc.detail)}},
+                            status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(WirecoderError)
+    async def _wirecoder_error(_request: Request, exc: WirecoderError) -> JSONResponse:
+        return JSONResponse({"error": {"code": exc.code, "message": exc.message}}, status_code=400)
+
+    # -- read endpoints ---------------------------------------------------------------------------
+
+    @app.get("/api/health", response_model=Health, tags=["meta"])
+    def health() -> dict[str, Any]:
+        return {"status": "ok", **reader.totals(), "ingest_enabled": token is not None,
+                "dashboard": VENDOR.is_dir()}
+
+    @app.get("/api/documents", response_model=Page[DocumentSummary], responses=ERRORS,
+             tags=["documents"])
+    def documents(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
+                  q: Annotated[str | None, Query(max_length=200,
+                                                 description="a substring of the title")] = None):
+        return cached(Page[DocumentSummary], ("documents", offset, limit, q),
+                      lambda: paged(offset, limit, *reader.documents(offset, limit, q)))
+
+    @app.get("/api/documents/{document_id}", response_model=DocumentDetail,
+             responses={404: {"model": ErrorOut, "description": "no such document (W050)"}},
+             tags=["documents"])
+    def document(document_id: str):
+        found = reader.document(document_id)
+        if found is None:
+            raise NotFound(f"no document {document_id!r} in the store")
+        analysis, rows = found
+        return {"analysis": analysis, **rows}
+
+    def cached(model: Any, key: tuple, produce: Any) -> Response:
+        """The answer as JSON checked against `model`, kept while the store is unchanged
+        (dashboards ask the same questions again and again)."""
+        body = reader.memo(key, lambda: model.model_validate(produce()).model_dump_json().encode())
+        return Response(body, media_type="application/json")
+
+    def paged(offset: int, limit: int, total: int, items: list) -> dict[str, Any]:
+        return {"total": total, "offset": offset, "limit": limit, "items": items}
+
+    def _filters(**given: Any) -> dict[str, Any]:
+        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in given.items()
+                if v not in (None, "")}
+
+    def _modality(value: str | None) -> str | None:
+        if value:
+            bad = [m for m in value.split(",") if m.strip() and m.strip() not in MODALITIES]
+            if bad:
+                raise BadFilter(f"unknown modality {', '.join(bad)}; choose from "
+                                f"{', '.join(MODALITIES)}")
+        return value
+
+    @app.get("/api/events", response_model=Page[EventOut], responses=ERRORS, tags=["records"])
+    def events(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
+               type: Annotated[str | None, Query(max_length=200,
+                                                 description="PLOVER type(s), comma-separated")] = None,
+               actor: Annotated[str | None, Query(max_length=200,
+                                                  description="a substring of a party's name")] = None,
+               country: Annotated[str | None, Query(max_length=200,
+                                                    description="ISO3 code(s) of a party or the place")] = None,
+               since: Since = None, until: Until = None,
+               modality: Annotated[str | None, Query(max_length=200,
+                                                     description=", ".join(MODALITIES))] = None,
+               place: Annotated[str | None, Query(max_length=200,
+                                                  description="a substring of the place name")] = None,
+               document: Text = None):
+        filters = _filters(type=type, actor=actor, country=country, since=since, until=until,
+                           modality=_modality(modality), place=place, document=document)
+        return cached(Page[EventOut], ("events", offset, limit, *sorted(filters.items())),
+                      lambda: paged(offset, limit, *reader.page("events", offset, limit, **filters)))
+
+    @app.get("/api/quotes", response_model=Page[QuoteOut], responses=ERRORS, tags=["records"])
+    def quotes(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
+               type: Annotated[str | None, Query(max_length=200,
+                                                 description="direct, indirect, mixed")] = None,
+               actor: Annotated[str | None, Query(max_length=200,
+                                                  description="a substring of the speaker")] = None,
+               country: Annotated[str | None, Query(max_length=200,
+                                                    description="ISO3 of the speaker")] = None,
+               since: Since = None, until: Until = None, document: Text = None):
+        filters = _filters(type=type, actor=actor, country=country, since=since, until=until,
+                           document=document)
+        return cached(Page[QuoteOut], ("quotes", offset, limit, *sorted(filters.items())),
+                      lambda: paged(offset, limit, *reader.page("quotes", offset, limit, **filters)))
+
+    @app.get("/api/claims", response_model=Page[ClaimOut], responses=ERRORS, tags=["records"])
+    def claims(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
+               type: Annotated[str | None, Query(max_length=200,
+                                                 description="arithmetic, contradiction, reference")] = None,
+               verdict: Annotated[str | None, Query(max_length=200,
+                                                    description="consistent, contradicted, unverifiable")] = None,
+               actor: Text = None, country: Text = None, since: Since = None,
+               until: Until = None, document: Text = None):
+        filters = _filters(type=type, verdict=verdict, actor=actor, country=country, since=since,
+                           until=until, document=document)
+        return cached(Page[ClaimOut], ("claims", offset, limit, *sorted(filters.items())),
+                      lambda: paged(offset, limit, *reader.page("claims", offset, limit, **filters)))
+
+    @app.get("/api/actors", response_model=Page[ActorOut], responses=ERRORS, tags=["records"])
+    def actors(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
+               q: Annotated[str | None, Query(max_length=200, description="a substring of the name")] = None,
+               country: Text = None):
+        return cached(Page[ActorOut], ("actors", offset, limit, q, country),
+                      lambda: paged(offset, limit, *reader.actors(offset, limit, q, country)))
+
+    @app.get("/api/places", response_model=Page[PlaceOut], responses=ERRORS, tags=["records"])
+    def places(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
+               q: Annotated[str | None, Query(max_length=200, description="a substring of the name")] = None,
+               country: Text = None):
+        return cached(Page[PlaceOut], ("places", offset, limit, q, country),
+                      lambda: paged(offset, limit, *reader.places(offset, limit, q, country)))
+
+    @app.get("/api/aggregates", response_model=Aggregates, responses=ERRORS, tags=["records"])
+    def aggregates(interval: Literal["auto", "day", "week", "month"] = "auto",
+                   type: Text = None, actor: Text = None, country: Text = None,
+                   since: Since = None, until: Until = None, modality: Text = None,
+                   place: Text = None, document: Text = None):
+        filters = _filters(type=type, actor=actor, country=country, since=since, until=until,
+                           modality=_modality(modality), place=place, document=document)
+        return cached(Aggregates, ("aggregates", interval, *sorted(filters.items())),
+                      lambda: reader.aggregates(interval, **filters))
+
+    # -- analyze and ingest -------------------------------------------------------------------------
+
+    def _raw(body: AnalyzeIn):
+        from ..ingest.base import RawDocument, parse_published
+
+        if not body.text.strip():
+            raise BadRequest("the text is empty")
+        return RawDocument(text=body.text, title=body.title,
+                           published=parse_published(body.published) if body.published else None,
+                           url=getattr(body, "url", None), source=getattr(body, "source", None),
+                           doc_id=getattr(body, "id", None))
+
+    @app.post("/api/analyze", response_model=DocumentDetail, responses=ERRORS, tags=["analyze"])
+    def analyze(body: AnalyzeIn):
+        """Analyse a text and return its records; nothing is stored."""
+        from ..store.queries import KINDS, Context
+
+        _nlp, analysis = analyze_raw(_raw(body))
+        ctx = Context(analysis)
+        rows = {kind: [build(ctx, r) for r in getattr(analysis, attr)]
+                for kind, (_, attr, build, _) in KINDS.items()}
+        return {"analysis": analysis, **rows}
+
+    @app.post("/api/ingest", response_model=IngestOut, tags=["ingest"],
+              dependencies=[Depends(require_token)],
+              responses={**ERRORS,
+                         401: {"model": ErrorOut, "description": "no bearer token (W054)"},
+                         403: {"model": ErrorOut,
+                               "description": "wrong token (W054) or ingest disabled (W053)"}})
+    def ingest(body: IngestIn):
+        """Analyse a text and save it in the store (needs the ingest token). The `url` is kept
+        as metadata and never fetched."""
+        nlp, analysis = analyze_raw(_raw(body))
+        outcome = store.save(analysis, f"api_{nlp.coder_version.split()[-1]}")
+        return {"document_id": analysis.document.id, "outcome": outcome,
+                "events": len(analysis.events), "quotes": len(analysis.quotes),
+                "claims": len(analysis.claims)}
+
+    # -- the dashboard ------------------------------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def index():
+        if not VENDOR.is_dir():
+            raise DashboardMissing("the dashboard's vendored files are missing: run "
+                                   "`make dashboard` (npm ci + copy) and restart")
+        return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
+
+    # StaticFiles resolves paths inside the folder only (no '..', no symlinks out of it).
+    app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
+    return app

@@ -1,0 +1,352 @@
+"""Reads behind the API: the store's own query functions plus a few grouped counts.
+
+Rows come from `wirecoder.store.queries` (`KINDS`, `Context`, the row builders) over the
+store's `*_hits` filters, exactly as `wirecoder events/quotes/claims` prints them. Pages load
+only the documents they show; rebuilt documents are kept in a small cache that is checked
+against the document's `stored_at`, so a document recoded by another process is read again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import func, select
+
+from ..records import Analysis
+from ..store.queries import KINDS, Context
+from ..store.repository import (
+    T_ACTORS,
+    T_ARGS,
+    T_CLAIMS,
+    T_DOCS,
+    T_EVENTS,
+    T_PLACES,
+    T_QUOTES,
+    Store,
+    _chunks,
+)
+
+_CACHE_SIZE = 256
+_MEMO_SIZE = 1024
+_TOP_PAIRS = 80
+_MAX_BARS = 120
+_NOT_NAMES = {"I", "It", "He", "She", "We", "They", "You", "This", "That", "Who", "What"}
+
+
+@lru_cache(maxsize=512)
+def country_numeric(alpha3: str | None) -> str:
+    """ISO 3166 numeric code ('484' for MEX): the id of a country's shape in world-atlas."""
+    if not alpha3:
+        return ""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=alpha3.upper())
+    return found.numeric if found else ""
+
+
+def party_label(country: str | None, sectors: Sequence[str] | None, name: str) -> str | None:
+    """A network node: 'USA GOV' (country and first sector) when coded, else the name when it
+    is a name (capitalised); None for pronouns and descriptions ('it', 'the race', '75 percent'),
+    which would each become a node of their own."""
+    parts = [p for p in (country or "", (sectors or [""])[0] if sectors else "") if p]
+    if parts:
+        return " ".join(parts)
+    name = name.strip()
+    return name if name[:1].isupper() and name not in _NOT_NAMES else None
+
+
+class StoreReader:
+    """Thread-safe reads over one store for the API's endpoints."""
+
+    def __init__(self, store: Store, memo: bool = True):
+        self.store = store
+        self.memo_enabled = memo
+        self._lock = threading.Lock()
+        self._contexts: OrderedDict[str, tuple[Any, Context]] = OrderedDict()
+        self._memo: OrderedDict[tuple, Any] = OrderedDict()
+
+    # -- documents and their rows ---------------------------------------------------------------
+
+    def _stamps(self, doc_ids: Sequence[str]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        with self.store.engine.connect() as conn:
+            for part in _chunks(list(doc_ids)):
+                q = select(T_DOCS.c.id, T_DOCS.c.stored_at).where(T_DOCS.c.id.in_(part))
+                found.update({r.id: r.stored_at for r in conn.execute(q)})
+        return found
+
+    def contexts(self, doc_ids: Sequence[str]) -> dict[str, Context]:
+        """Rebuilt documents by id (cached while their stored_at is unchanged)."""
+        ids = list(dict.fromkeys(doc_ids))
+        stamps = self._stamps(ids)
+        out: dict[str, Context] = {}
+        missing: list[str] = []
+        with self._lock:
+            for doc_id in ids:
+                hit = self._contexts.get(doc_id)
+                if hit is not None and hit[0] == stamps.get(doc_id):
+                    self._contexts.move_to_end(doc_id)
+                    out[doc_id] = hit[1]
+                elif doc_id in stamps:
+                    missing.append(doc_id)
+        for analysis in self.store.analyses(missing, chunk=50):
+            ctx = Context(analysis)
+            out[analysis.document.id] = ctx
+            with self._lock:
+                self._contexts[analysis.document.id] = (stamps.get(analysis.document.id), ctx)
+                while len(self._contexts) > _CACHE_SIZE:
+                    self._contexts.popitem(last=False)
+        return out
+
+    def page(self, kind: str, offset: int, limit: int, **filters: Any) -> tuple[int, list[dict]]:
+        """(total, rows) of `kind` (events, quotes, claims) passing `filters`, one page."""
+        method, attr, build, _ = KINDS[kind]
+        hits = getattr(self.store, method)(**{k: v for k, v in filters.items()
+                                              if v not in (None, "")})
+        shown = hits[offset:offset + limit]
+        contexts = self.contexts([d for d, _ in shown])
+        rows = []
+        for doc_id, record_id in shown:
+            ctx = contexts.get(doc_id)
+            if ctx is None:  # deleted between the two reads
+                continue
+            record = next((r for r in getattr(ctx.analysis, attr) if r.id == record_id), None)
+            if record is not None:
+                rows.append(build(ctx, record))
+        return len(hits), rows
+
+    def document(self, doc_id: str) -> tuple[Analysis, dict[str, list[dict]]] | None:
+        ctx = self.contexts([doc_id]).get(doc_id)
+        if ctx is None:
+            return None
+        rows = {kind: [build(ctx, r) for r in getattr(ctx.analysis, attr)]
+                for kind, (_, attr, build, _) in KINDS.items()}
+        return ctx.analysis, rows
+
+    def documents(self, offset: int, limit: int, q: str | None = None) -> tuple[int, list[dict]]:
+        D = T_DOCS
+        conds = []
+        if q:
+            conds.append(func.lower(D.c.title).contains(q.lower(), autoescape=True))
+        with self.store.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(D).where(*conds)).scalar_one()
+            docs = conn.execute(
+                select(D.c.id, D.c.title, D.c.url, D.c.source, D.c.published_iso).where(*conds)
+                .order_by(D.c.published.is_(None), D.c.published, D.c.id)
+                .offset(offset).limit(limit)).all()
+            ids = [d.id for d in docs]
+            counts: dict[str, Counter] = defaultdict(Counter)
+            for name, table in (("events", T_EVENTS), ("quotes", T_QUOTES), ("claims", T_CLAIMS)):
+                if ids:
+                    for row in conn.execute(select(table.c.document_id, func.count())
+                                            .where(table.c.document_id.in_(ids))
+                                            .group_by(table.c.document_id)):
+                        counts[row[0]][name] = row[1]
+        return total, [{
+            "id": d.id, "title": d.title or "", "url": d.url or "", "source": d.source or "",
+            "published": d.published_iso or "", "events": counts[d.id]["events"],
+            "quotes": counts[d.id]["quotes"], "claims": counts[d.id]["claims"],
+        } for d in docs]
+
+    def totals(self) -> dict[str, int]:
+        return {"documents": self.store.count("documents"), "events": self.store.count("events")}
+
+    # -- actors and places ------------------------------------------------------------------------
+
+    def actors(self, offset: int, limit: int, q: str | None, country: str | None
+               ) -> tuple[int, list[dict]]:
+        """Actors grouped across documents by name and country, most documents first."""
+        A = T_ACTORS
+        conds = []
+        if q:
+            conds.append(func.lower(A.c.name).contains(q.lower(), autoescape=True))
+        if country:
+            conds.append(A.c.country.in_([c.strip().upper() for c in country.split(",")]))
+        with self.store.engine.connect() as conn:
+            actors = conn.execute(select(A.c.id, A.c.name, A.c.country, A.c.sectors, A.c.kind,
+                                         A.c.document_id).where(*conds)).all()
+            in_events = Counter()
+            for row in conn.execute(select(T_ARGS.c.actor_id, func.count(T_ARGS.c.event_id.distinct()))
+                                    .where(T_ARGS.c.actor_id.is_not(None))
+                                    .group_by(T_ARGS.c.actor_id)):
+                in_events[row[0]] = row[1]
+        groups: dict[tuple[str, str], dict[str, Any]] = {}
+        for a in actors:
+            key = (a.name, a.country or "")
+            g = groups.setdefault(key, {"name": a.name, "country": a.country or "",
+                                        "sectors": list(a.sectors or []), "kind": a.kind,
+                                        "documents": set(), "events": 0})
+            g["documents"].add(a.document_id)
+            g["events"] += in_events[a.id]
+        ranked = sorted(groups.values(), key=lambda g: (-len(g["documents"]), -g["events"],
+                                                       g["name"], g["country"]))
+        for g in ranked:
+            g["documents"] = len(g["documents"])
+        return len(ranked), ranked[offset:offset + limit]
+
+    def places(self, offset: int, limit: int, q: str | None, country: str | None
+               ) -> tuple[int, list[dict]]:
+        """Places grouped across documents by name, country and precision."""
+        P = T_PLACES
+        conds = []
+        if q:
+            conds.append(func.lower(P.c.name).contains(q.lower(), autoescape=True))
+        if country:
+            conds.append(P.c.country.in_([c.strip().upper() for c in country.split(",")]))
+        with self.store.engine.connect() as conn:
+            places = conn.execute(select(P).where(*conds)).all()
+            in_events = Counter({r[0]: r[1] for r in conn.execute(
+                select(T_EVENTS.c.place_id, func.count()).where(T_EVENTS.c.place_id.is_not(None))
+                .group_by(T_EVENTS.c.place_id))})
+        groups: dict[tuple, dict[str, Any]] = {}
+        for p in places:
+            key = (p.name, p.country or "", p.precision)
+            g = groups.setdefault(key, {
+                "name": p.name, "country": p.country or "",
+                "country_numeric": country_numeric(p.country), "admin1": p.admin1 or "",
+                "precision": p.precision, "latitude": p.latitude, "longitude": p.longitude,
+                "documents": set(), "events": 0})
+            g["documents"].add(p.document_id)
+            g["events"] += in_events[p.id]
+        ranked = sorted(groups.values(), key=lambda g: (-len(g["documents"]), -g["events"],
+                                                       g["name"]))
+        for g in ranked:
+            g["documents"] = len(g["documents"])
+        return len(ranked), ranked[offset:offset + limit]
+
+    # -- aggregates -------------------------------------------------------------------------------
+
+    def _fingerprint(self) -> tuple:
+        with self.store.engine.connect() as conn:
+            return tuple(conn.execute(select(func.count(), func.max(T_DOCS.c.stored_at))
+                                      .select_from(T_DOCS)).one())
+
+    def memo(self, key: tuple, produce: Callable[[], Any]) -> Any:
+        """`produce()`, remembered under `key` while the store holds the same documents (same
+        count, same latest stored_at): a recoded, added or deleted document changes that."""
+        if not self.memo_enabled:
+            return produce()
+        key = (*key, self._fingerprint())
+        with self._lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = produce()
+        with self._lock:
+            self._memo[key] = value
+            while len(self._memo) > _MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return value
+
+    def aggregates(self, interval: str = "auto", **filters: Any) -> dict[str, Any]:
+        """Counts of the events passing `filters` by date bucket x type x modality, type,
+        modality, country, actor pair (source -> target, by country + sector) and place."""
+        return self._aggregate(interval, {k: v for k, v in filters.items()
+                                          if v not in (None, "")})
+
+    def _aggregate(self, interval: str, filters: dict[str, Any]) -> dict[str, Any]:
+        ids = [e for _, e in self.store.event_hits(**filters)]
+        events, args, actors, places = [], defaultdict(list), {}, {}
+        with self.store.engine.connect() as conn:
+            for part in _chunks(ids):
+                events.extend(conn.execute(select(
+                    T_EVENTS.c.id, T_EVENTS.c.type, T_EVENTS.c.modality, T_EVENTS.c.event_date,
+                    T_EVENTS.c.place_id).where(T_EVENTS.c.id.in_(part))).all())
+                for a in conn.execute(select(T_ARGS).where(T_ARGS.c.event_id.in_(part))
+                                      .order_by(T_ARGS.c.event_id, T_ARGS.c.role,
+                                                T_ARGS.c.ordinal)):
+                    args[a.event_id].append(a)
+            actor_ids = sorted({a.actor_id for rows in args.values() for a in rows if a.actor_id})
+            for part in _chunks(actor_ids):
+                actors.update({a.id: a for a in conn.execute(
+                    select(T_ACTORS.c.id, T_ACTORS.c.name, T_ACTORS.c.country, T_ACTORS.c.sectors)
+                    .where(T_ACTORS.c.id.in_(part)))})
+            place_ids = sorted({e.place_id for e in events if e.place_id})
+            for part in _chunks(place_ids):
+                places.update({p.id: p for p in conn.execute(
+                    select(T_PLACES).where(T_PLACES.c.id.in_(part)))})
+
+        dates = [e.event_date for e in events if e.event_date]
+        first, last = (min(dates), max(dates)) if dates else (None, None)
+        if interval == "auto":  # the finest bucket that keeps the timeline to ~120 bars
+            interval = next((i for i in ("day", "week") if len({bucket(d, i) for d in dates})
+                             <= _MAX_BARS), "month")
+
+        by_date: Counter = Counter()
+        by_type: Counter = Counter()
+        by_modality: Counter = Counter()
+        by_country: Counter = Counter()
+        pairs: Counter = Counter()
+        pair_names: dict[tuple, Counter] = defaultdict(Counter)
+        by_place: dict[tuple, Counter] = defaultdict(Counter)
+        without_place = 0
+        for e in events:
+            by_type[e.type] += 1
+            by_modality[e.modality] += 1
+            if e.event_date:
+                by_date[(bucket(e.event_date, interval), e.type, e.modality)] += 1
+            parties = {"source": [], "target": []}
+            for a in args[e.id]:
+                actor = actors.get(a.actor_id) if a.actor_id else None
+                name = actor.name if actor else a.text
+                label = party_label(actor.country if actor else None,
+                                    actor.sectors if actor else None, name)
+                parties[a.role].append((label, name, actor.country if actor else None))
+            countries = {c for role in parties.values() for _, _, c in role if c}
+            place = places.get(e.place_id) if e.place_id else None
+            if place is not None and place.country:
+                countries.add(place.country)
+            for c in countries:
+                by_country[c] += 1
+            for s_label, s_name, _ in parties["source"]:
+                for t_label, t_name, _ in parties["target"]:
+                    if s_label is None or t_label is None:
+                        continue
+                    pairs[(s_label, t_label, e.type)] += 1
+                    pair_names[(s_label, t_label, e.type)][f"{s_name} -> {t_name}"] += 1
+            if place is not None and (place.latitude is not None or place.country):
+                pkey = (place.name, place.country or "", place.admin1 or "", place.precision,
+                        place.latitude, place.longitude)
+                by_place[pkey][e.type] += 1
+            else:
+                without_place += 1
+
+        def counts(counter: Counter) -> list[dict[str, Any]]:
+            return [{"key": k, "count": n} for k, n in sorted(counter.items(),
+                                                              key=lambda kv: (-kv[1], kv[0]))]
+
+        return {
+            "total": len(events), "interval": interval, "first": first, "last": last,
+            "by_date": [{"date": d.isoformat(), "type": t, "modality": m, "count": n}
+                        for (d, t, m), n in sorted(by_date.items())],
+            "by_type": counts(by_type), "by_modality": counts(by_modality),
+            "by_country": counts(by_country),
+            "actor_pairs": [
+                {"source": s, "target": t, "type": ty, "count": n,
+                 "names": [name for name, _ in pair_names[(s, t, ty)].most_common(3)]}
+                for (s, t, ty), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
+            ][:_TOP_PAIRS],
+            "places": [
+                {"name": name, "country": country, "country_numeric": country_numeric(country),
+                 "admin1": admin1, "precision": precision, "latitude": lat, "longitude": lon,
+                 "count": sum(types.values()), "types": counts(types)}
+                for (name, country, admin1, precision, lat, lon), types in sorted(
+                    by_place.items(), key=lambda kv: (-sum(kv[1].values()), kv[0][0]))
+            ],
+            "without_place": without_place,
+            "without_date": sum(1 for e in events if not e.event_date),
+        }
+
+
+def bucket(day: date, interval: str) -> date:
+    """The first day of the day / ISO week / month holding `day`."""
+    if interval == "week":
+        return day - timedelta(days=day.weekday())
+    if interval == "month":
+        return day.replace(day=1)
+    return day

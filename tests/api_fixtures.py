@@ -1,0 +1,103 @@
+"""Stores for the API and dashboard tests: the seed article, optionally with PolNeAR documents.
+
+Built once per test session with the store's own `ingest`. The PolNeAR store (for the browser
+tests) is kept in WIRECODER_CACHE/test-stores keyed by the coder version and the chosen files,
+so a second run does not parse ~200 articles again; it is rebuilt whenever either changes.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+SEED_PUBLISHED = "2025-01-31"
+
+
+def polnear_jsonl(data_dir: Path, n: int, out: Path) -> Path:
+    """`n` PolNeAR articles (dev first, then train) as JSONL with title, date and publisher."""
+    base = data_dir / "quotes" / "polnear"
+    with (base / "metadata.tsv").open(encoding="utf-8", newline="") as fh:
+        meta = {r["filename"]: r for r in csv.DictReader(fh, delimiter="\t")}
+    files = sorted((base / "dev" / "text").glob("*.txt")) + sorted((base / "train" / "text").glob("*.txt"))
+    with out.open("w", encoding="utf-8") as fh:
+        for f in files[:n]:
+            m = meta.get(f.stem, {})
+            fh.write(json.dumps({"id": f"polnear_{f.stem}", "text": f.read_text("utf-8"),
+                                 "title": m.get("title") or None,
+                                 "published": m.get("publication_date") or None,
+                                 "source": m.get("publisher") or None}) + "\n")
+    return out
+
+
+def seed_store(seed: Path, folder: Path, pipeline) -> str:
+    from wirecoder.store import ingest
+
+    url = f"sqlite:///{folder / 'seed.db'}"
+    ingest([seed], url, progress=False, pipeline=pipeline, published=SEED_PUBLISHED)
+    return url
+
+
+def seed_and_polnear_store(seed: Path, data_dir: Path, folder: Path, pipeline, n: int) -> str:
+    """The seed plus `n` PolNeAR articles, from the cache when the same build exists."""
+    from wirecoder.store import ingest
+
+    jsonl = polnear_jsonl(data_dir, n, folder / "polnear.jsonl")
+    key = hashlib.sha256((pipeline.coder_version + "\x1f" + seed.read_text("utf-8") + "\x1f"
+                          + jsonl.read_text("utf-8")).encode()).hexdigest()[:16]
+    cache_root = Path(os.environ.get("WIRECODER_CACHE") or Path.home() / ".cache" / "wirecoder")
+    cached = cache_root / "test-stores" / f"dashboard-{n}-{key}.db"
+    target = folder / "dashboard.db"
+    if not cached.exists():
+        building = cached.with_suffix(f".{os.getpid()}.tmp")
+        building.parent.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{building}"
+        ingest([seed], url, progress=False, pipeline=pipeline, published=SEED_PUBLISHED)
+        ingest([jsonl], url, progress=False, pipeline=pipeline)
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(url)  # fold the WAL into the file before it is copied
+        with engine.begin() as conn:
+            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        engine.dispose()
+        building.replace(cached)
+    shutil.copyfile(cached, target)
+    return f"sqlite:///{target}"
+
+
+class LiveServer:
+    """uvicorn serving `app` on a free loopback port, in a thread of the test process."""
+
+    def __init__(self, app):
+        import socket
+        import threading
+
+        import uvicorn
+
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]},
+                                       daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        import time
+
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.sock.close()

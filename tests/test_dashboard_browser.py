@@ -1,0 +1,284 @@
+"""The dashboard in a real browser: Debian's Chromium driven by Playwright, against uvicorn on
+a loopback port. Stores: the seed alone (what `wirecoder ingest SEED && wirecoder serve`
+shows), the seed plus ~200 PolNeAR articles, and a fresh store for a hostile document.
+Screenshots go to test-output/dashboard/."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+from api_fixtures import LiveServer, seed_and_polnear_store, seed_store  # noqa: E402
+from conftest import DATA, REPO, SEED, need  # noqa: E402
+
+CHROMIUM = Path(os.environ.get("WIRECODER_CHROMIUM", "/usr/bin/chromium"))
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SHOTS = REPO / "test-output" / "dashboard"
+POLNEAR_DOCS = int(os.environ.get("WIRECODER_TEST_POLNEAR_DOCS", "200"))
+TOKEN = "browser-test-token"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from wirecoder.api.app import VENDOR
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"needs Debian's chromium at {CHROMIUM} (apt-get install chromium; .ci/chromium)")
+    if not VENDOR.is_dir():
+        pytest.skip("needs the dashboard's vendored files: run `make dashboard`")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+def _serve(url: str, token: str | None = None):
+    from wirecoder.api import create_app
+
+    return LiveServer(create_app(url, ingest_token=token))
+
+
+@pytest.fixture(scope="module")
+def seed_server(tmp_path_factory, pipeline):
+    url = seed_store(need(SEED), tmp_path_factory.mktemp("dash-seed"), pipeline)
+    with _serve(url) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def big_server(tmp_path_factory, pipeline):
+    url = seed_and_polnear_store(need(SEED), need(DATA), tmp_path_factory.mktemp("dash-big"),
+                                 pipeline, POLNEAR_DOCS)
+    with _serve(url) as server:
+        yield server
+
+
+class Page:
+    """A page that records console errors, failed page scripts and dialogs."""
+
+    def __init__(self, browser, base: str):
+        self.page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        self.base = base
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.on("dialog", self._dialog)
+        self.page.on("request", lambda r: self.requests.append(r.url))
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def open(self, path: str = "/") -> None:
+        self.page.goto(self.base + path)
+        self.page.wait_for_selector("body[data-loads]", timeout=30_000)
+
+    def loads(self) -> int:
+        return int(self.page.get_attribute("body", "data-loads") or 0)
+
+    def until_reloaded(self, before: int) -> None:
+        # (a selector, not wait_for_function: the page's CSP forbids evaluating strings)
+        self.page.wait_for_selector(f"body[data-loads]:not([data-loads='{before}'])",
+                                    timeout=30_000)
+
+    def count(self, selector: str) -> int:
+        return self.page.locator(selector).count()
+
+    def events_shown(self) -> int:
+        return int(self.page.inner_text("#count-events"))
+
+    def attrs(self, selector: str, *names: str) -> list[tuple[str, ...]]:
+        return [tuple(e.get_attribute(n) or "" for n in names)
+                for e in self.page.locator(selector).all()]
+
+    def shot(self, name: str, full: bool = True) -> Path:
+        path = SHOTS / name
+        self.page.screenshot(path=str(path), full_page=full)
+        return path
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture()
+def page_at(browser):
+    opened: list[Page] = []
+
+    def make(server) -> Page:
+        p = Page(browser, server.url)
+        opened.append(p)
+        return p
+
+    yield make
+    for p in opened:
+        assert not p.errors, p.errors  # CSP violations and script errors show up here
+        p.close()
+
+
+def test_seed_on_map_timeline_and_network(seed_server, page_at):
+    p = page_at(seed_server)
+    p.open()
+    assert p.events_shown() > 20
+    # Map: Mexico drawn as an area, Fronton (Texas) as a point, the view on the border region.
+    assert int(p.page.get_attribute("#map", "data-areas")) >= 1
+    assert p.count("path.ev-country") >= 1 and p.count("path.ev-point") >= 1
+    west, south, east, north = map(float, p.page.get_attribute("#map", "data-bounds").split(","))
+    assert west < -99.1 < east and south < 26.4 < north  # Fronton in view
+    assert west > -140 and east < -60 and south > 0 and north < 45  # a regional view, not the world
+    # Timeline: bars on 27 Jan, 31 Jan and 1 Feb 2025.
+    bar_dates = {d for (d,) in p.attrs("rect.tl-bar", "data-date")}
+    assert {"2025-01-27", "2025-01-31", "2025-02-01"} <= bar_dates
+    labels = p.page.locator("#timeline text.tl-label").all_text_contents()
+    assert {"27 Jan 2025", "31 Jan 2025", "1 Feb 2025"} <= set(labels)
+    # Network: USA GOV -> MEX CRM threats, MEX CRM -> USA COP assault, USA GOV sanctions.
+    edges = set(p.attrs("path.net-edge", "data-source", "data-target", "data-type"))
+    assert ("USA GOV", "MEX CRM", "THREATEN") in edges
+    assert ("MEX CRM", "USA COP", "ASSAULT") in edges
+    assert {("USA GOV", "MEX", "SANCTION"), ("USA GOV", "CAN", "SANCTION")} <= edges
+    assert p.count("g.net-node") >= 5
+    p.shot("seed-dashboard.png")
+
+
+def test_seed_document_view_highlights_evidence(seed_server, page_at):
+    p = page_at(seed_server)
+    p.open()
+    p.page.locator("#events-table tbody tr").first.click()
+    p.page.wait_for_selector("#doc-view:not([hidden])")
+    doc_id = p.page.get_attribute("#doc-view", "data-document")
+    text = json.loads(p.page.evaluate(
+        f"fetch('/api/documents/{doc_id}').then(r => r.text())"))["analysis"]["document"]["text"]
+    assert p.page.locator("#doc-text").text_content() == text  # every character, once
+    for kind in ("hl-event", "hl-trigger", "hl-quote", "hl-number", "hl-claim"):
+        assert p.count(f"#doc-text mark.{kind}") > 0, kind
+    assert p.count("#doc-text mark.verdict-consistent") > 0
+    triggers = p.page.locator("#doc-text mark.hl-trigger").all_inner_texts()
+    assert "opened fire" in triggers and "returned fire" in triggers
+    quotes = " ".join(p.page.locator("#doc-text mark.hl-quote").all_inner_texts())
+    assert "All options will be" in quotes
+    assert p.count("#doc-text mark.focus") > 0  # the clicked event is marked
+    # Clicking a claim in the side list marks its evidence.
+    p.page.locator("#doc-records li").filter(has_text="consistent").first.click()
+    focused = p.page.locator("#doc-text mark.focus").all_inner_texts()
+    assert "23" in focused and "32 states" in " ".join(focused)
+    p.shot("seed-document.png", full=False)
+
+
+def test_filters_change_the_counts(big_server, page_at):
+    p = page_at(big_server)
+    p.open()
+    total = p.events_shown()
+    assert total > 500
+    api = big_server.url + "/api/aggregates"
+    for field, value in (("type", "ASSAULT"), ("modality", "threatened")):
+        before = p.loads()
+        p.page.select_option(f"#f-{field}", value)
+        p.page.click("#filters button[type=submit]")
+        p.until_reloaded(before)
+        shown = p.events_shown()
+        expected = json.loads(p.page.evaluate(
+            f"fetch('{api}?{field}={value}').then(r => r.text())"))["total"]
+        assert 0 < shown == expected < total, (field, shown, expected, total)
+        key = "type" if field == "type" else None
+        if key:
+            assert {k for (k,) in p.attrs("rect.tl-bar", "data-key")} == {value}
+            assert {t for (t,) in p.attrs("path.net-edge", "data-type")} <= {value}
+        p.page.select_option(f"#f-{field}", "")
+    before = p.loads()
+    p.page.fill("#f-country", "MEX")
+    p.page.click("#filters button[type=submit]")
+    p.until_reloaded(before)
+    mex = p.events_shown()
+    assert 0 < mex < total
+    before = p.loads()
+    p.page.fill("#f-country", "")
+    p.page.fill("#f-actor", "Clinton")
+    p.page.click("#filters button[type=submit]")
+    p.until_reloaded(before)
+    assert 0 < p.events_shown() < total
+    before = p.loads()
+    p.page.click("#f-reset")
+    p.until_reloaded(before)
+    assert p.events_shown() == total
+
+
+def test_many_documents_and_timeline_brushing(big_server, page_at):
+    p = page_at(big_server)
+    p.open()
+    total = p.events_shown()
+    assert p.count("rect.tl-bar") > 20
+    assert p.count("#map path.ev-country") + p.count("#map path.ev-admin") >= 5
+    assert p.count("#map path.ev-point") >= 5
+    assert p.count("path.net-edge") >= 20
+    p.shot("polnear-dashboard.png")
+    # Drag across the middle third of the timeline: every view narrows to those dates.
+    box = p.page.locator("#timeline").bounding_box()
+    y = box["y"] + box["height"] * 0.5
+    before = p.loads()
+    p.page.mouse.move(box["x"] + box["width"] * 0.35, y)
+    p.page.mouse.down()
+    p.page.mouse.move(box["x"] + box["width"] * 0.5, y, steps=5)
+    p.page.mouse.move(box["x"] + box["width"] * 0.65, y, steps=5)
+    p.page.mouse.up()
+    p.until_reloaded(before)
+    since, until = p.page.input_value("#f-since"), p.page.input_value("#f-until")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", since) and since <= until
+    brushed = p.events_shown()
+    assert 0 < brushed < total
+    expected = json.loads(p.page.evaluate(
+        f"fetch('/api/aggregates?since={since}&until={until}').then(r => r.text())"))["total"]
+    assert brushed == expected
+    assert p.count("#events-table tbody tr") == min(100, brushed)  # the list follows the brush
+    p.shot("polnear-brushed.png")
+
+
+HOSTILE = """Hostile headline <img src=x onerror="window.__xss='img'">
+
+Rebels attacked the town on Monday. <script>window.__xss = 'script'; alert('script')</script>
+Officials said <a href="javascript:window.__xss='link'">click here</a> and
+<svg onload="window.__xss='svg'"></svg> "<iframe src='javascript:alert(1)'></iframe>" they would respond.
+"""
+
+
+def test_hostile_document_is_shown_as_text(browser, page_at, tmp_path):
+    import httpx
+
+    with _serve(f"sqlite:///{tmp_path / 'xss.db'}", token=TOKEN) as server:
+        r = httpx.post(server.url + "/api/ingest", timeout=120, json={
+            "text": HOSTILE, "title": "<img src=x onerror=\"window.__xss='title'\">Hostile",
+            "url": "javascript:window.__xss='url'", "published": "2025-03-04"},
+            headers={"Authorization": f"Bearer {TOKEN}"})
+        assert r.status_code == 200, r.text
+        doc_id = r.json()["document_id"]
+        p = page_at(server)
+        p.open(f"/?document={doc_id}")
+        p.page.wait_for_selector("#doc-view:not([hidden])")
+        shown = p.page.locator("#doc-text").text_content()
+        assert "<script>window.__xss = 'script'; alert('script')</script>" in shown
+        assert "onerror=\"window.__xss='img'\"" in shown
+        assert "<img" in p.page.locator("#doc-title").text_content()
+        assert "javascript:window.__xss='url'" in p.page.locator("#doc-meta").text_content()
+        # Nothing from the article became an element, nothing ran, nothing was fetched.
+        assert p.count("#doc-view img, #doc-view script, #doc-view iframe, #doc-view svg") == 0
+        assert p.count("a[href^='javascript:']") == 0
+        assert p.count("body img, body iframe") == 0
+        p.page.locator("#doc-meta").click()
+        p.page.locator("#doc-title").click()
+        p.page.wait_for_timeout(200)
+        assert p.page.evaluate("window.__xss") is None
+        assert p.dialogs == []
+        assert not [u for u in p.requests if u.rstrip("/").endswith("/x")]
+        p.shot("hostile-document.png", full=False)
+        p.page.click("#doc-close")
+        assert p.page.locator("#events-table").text_content().count("<img") >= 1
+        assert p.page.evaluate("window.__xss") is None
