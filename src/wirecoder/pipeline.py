@@ -87,7 +87,11 @@ class Pipeline:
             spec.factory({**spec.defaults, **self.config.options.get(spec.name, {})})
             for spec in self.specs
         ]
-        self.coder_version = f"wirecoder {__version__} config {self.config.digest()}"
+        # The stages' versions count too: a stage that changes its output bumps its version, and
+        # the store then knows its documents were coded by an older coder.
+        stages_digest = hashlib.sha256(" ".join(self.stage_labels).encode()).hexdigest()[:8]
+        self.coder_version = (f"wirecoder {__version__} config {self.config.digest()} "
+                              f"stages {stages_digest}")
 
     @property
     def stage_labels(self) -> list[str]:

@@ -71,5 +71,9 @@ def registered_stages() -> dict[str, StageSpec]:
 
 
 def _load_builtin_stages() -> None:
-    # Importing the modules runs their @stage decorators.
+    # Importing the modules runs their @stage decorators: the built-in ones first, then the
+    # plugins' (wirecoder.plugins), which may add stages or offer alternatives by other names.
     from . import stages  # noqa: F401
+    from .plugins import load_plugins
+
+    load_plugins("wirecoder.stages")

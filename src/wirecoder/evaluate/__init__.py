@@ -31,7 +31,10 @@ def scorer(task: str, fmt: str, *, default: bool = False) -> Callable[[ScorerFn]
 
 
 def _load_scorers() -> None:
+    from ..plugins import load_plugins
     from . import events, places, quantities, quotes, times  # noqa: F401  (registers its scorers)
+
+    load_plugins("wirecoder.scorers")
 
 
 def available() -> dict[str, list[str]]:
@@ -43,8 +46,9 @@ def run_eval(task: str, data: str | Path, fmt: str | None = None, *, limit: int 
              pipeline=None, **options: Any) -> dict[str, Any]:
     """Score `task` on the gold set at `data`; returns the metrics plus `n` and `seconds`."""
     _load_scorers()
-    if task not in TASKS:
-        raise UnknownFormat(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")
+    if task not in TASKS and task not in _SCORERS:  # a plugin's scorer may add a task
+        known = sorted(set(TASKS) | set(_SCORERS))
+        raise UnknownFormat(f"unknown eval task {task!r}; choose one of {', '.join(known)}")
     if task not in _SCORERS:
         raise UnknownFormat(f"no scorer for {task!r} yet")
     fmt = fmt or DEFAULT_FORMATS[task]
