@@ -70,6 +70,16 @@ def _build_parser() -> argparse.ArgumentParser:
 
     add_api_commands(sub, COMMANDS)  # serve
 
+    bench = sub.add_parser("bench", help="time each stage against the spaCy parse floor")
+    bench.add_argument("paths", nargs="+", metavar="PATH", help="text, HTML, JSONL or WARC files")
+    bench.add_argument("--format", dest="input_format", choices=["text", "html", "jsonl", "warc"],
+                       help="input format (default: by file extension)")
+    bench.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
+    bench.add_argument("--config", help="pipeline config JSON (see `wirecoder config`)")
+    bench.add_argument("--disable", action="append", default=[], metavar="STAGE",
+                       help="switch a stage off (repeatable)")
+    bench.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+
     sub.add_parser("schema", help="print the JSON Schema of the analysis output")
     sub.add_parser("stages", help="list the registered pipeline stages")
     sub.add_parser("config", help="print the default pipeline config as JSON")
@@ -160,7 +170,21 @@ def cmd_config(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"analyze": cmd_analyze, "eval": cmd_eval, "schema": cmd_schema, "gazetteer": cmd_gazetteer,
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .benchmark import render_benchmark, run_benchmark
+    from .errors import EmptyInput
+    from .ingest import read_path
+
+    pipeline = _load_pipeline(args)
+    raws = [raw for path in args.paths for raw in read_path(path, args.input_format)]
+    if not raws:
+        raise EmptyInput("no documents to time in " + ", ".join(args.paths))
+    result = run_benchmark(raws, pipeline, repeat=args.repeat)
+    print(json.dumps(result, indent=2) if args.json else render_benchmark(result))
+    return 0
+
+
+COMMANDS = {"analyze": cmd_analyze, "bench": cmd_bench, "eval": cmd_eval, "schema": cmd_schema, "gazetteer": cmd_gazetteer,
             "stages": cmd_stages, "config": cmd_config}
 
 
