@@ -67,6 +67,16 @@ class LinearTokenizer:
 _DATELINE = re.compile(
     r"(?:^|\n\n)[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
     r"(?: \([A-Za-z .]+\))? ?(?:--|–|—|-) ?")
+# The same in title case ("Washington (Reuters) - ", "New Delhi, India - "): a subject followed by
+# a dash reads the same ("Hegseth — a former host — said"), so it counts as a dateline only with
+# a news agency's name in brackets, or with a spaced ASCII hyphen in the first two paragraphs.
+_TITLE_DATELINE = re.compile(
+    r"(?:^|\n\n)[A-Z][a-z.'’]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z.'’]+){0,3}"
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
+    r"(?: \((?P<agency>AP|Reuters|AFP|CNN|dpa|Xinhua|UPI|Bloomberg|BBC|EFE|ANSA|Kyodo|IANS|PTI"
+    r"|AA|TASS|IRNA|WAFA|Yonhap|APF|Sputnik|RIA Novosti|The Associated Press)\))?"
+    r" ?(?P<dash>--|–|—|-) ")
+_TITLE_DATELINE_PARAGRAPHS = 2
 
 
 @Language.component("wirecoder_paragraph_breaks")
@@ -82,6 +92,12 @@ def _paragraph_breaks(doc):
         i = starts.get(match.end())
         if i is not None and i > 0:
             doc[i].is_sent_start = True
+    for match in _TITLE_DATELINE.finditer(doc.text):
+        early = doc.text.count("\n\n", 0, match.start() + 2) < _TITLE_DATELINE_PARAGRAPHS
+        if match.group("agency") or (match.group("dash") in ("-", "--") and early):
+            i = starts.get(match.end())
+            if i is not None and i > 0:
+                doc[i].is_sent_start = True
     _cap_sentences(doc)
     return doc
 
