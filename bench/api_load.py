@@ -84,6 +84,7 @@ def run(base: str, threads: int, seconds: float, max_requests: int, warmup: int)
             client.get(path, params=params)
     latencies: list[float] = []
     by_name: Counter = Counter()
+    time_by_name: Counter = Counter()
     errors: Counter = Counter()
     lock = threading.Lock()
     issued = 0
@@ -111,9 +112,11 @@ def run(base: str, threads: int, seconds: float, max_requests: int, warmup: int)
                     ok = False
                     with lock:
                         errors[f"{name}: {type(exc).__name__}"] += 1
-                local.append(time.perf_counter() - t0)
+                took = time.perf_counter() - t0
+                local.append(took)
                 with lock:
                     by_name[name] += 1
+                    time_by_name[name] += took
         with lock:
             latencies.extend(local)
 
@@ -136,7 +139,9 @@ def run(base: str, threads: int, seconds: float, max_requests: int, warmup: int)
         "p50_ms": pct(0.50), "p90_ms": pct(0.90), "p99_ms": pct(0.99),
         "max_ms": round(1000 * latencies[-1], 1) if latencies else 0.0,
         "errors": sum(errors.values()), "error_kinds": dict(errors),
-        "threads": threads, "by_endpoint": dict(sorted(by_name.items())),
+        "threads": threads,
+        "by_endpoint": {name: {"requests": n, "mean_ms": round(1000 * time_by_name[name] / n, 1)}
+                        for name, n in sorted(by_name.items())},
         "cpus": os.cpu_count(),
     }
 

@@ -216,3 +216,31 @@ def test_openapi_lists_the_endpoints(client):
                  "/api/ingest"):
         assert path in spec["paths"], path
     assert "post" in spec["paths"]["/api/ingest"] and spec["components"]["securitySchemes"]
+
+
+def test_an_internal_error_is_one_coded_line_with_the_headers(seed_db):
+    from wirecoder.api import create_app
+
+    app = create_app(seed_db)
+
+    def broken():
+        raise RuntimeError("secret detail /etc/passwd")
+
+    app.state.reader.totals = broken
+    r = TestClient(app, raise_server_exceptions=False).get("/api/health")
+    assert r.status_code == 500
+    assert r.json() == {"error": {"code": "W099", "message": "internal error (RuntimeError)"}}
+    assert "secret" not in r.text and "Traceback" not in r.text
+    assert r.headers["x-frame-options"] == "DENY"
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_answers_follow_the_store(writer):
+    """Remembered answers are dropped when the store changes (here: an ingest)."""
+    before = writer.get("/api/aggregates").json()["total"]
+    writer.post("/api/ingest", json={"text": "Rebels attacked the town of Goma on Monday.",
+                                     "published": "2025-03-04"},
+                headers={"Authorization": f"Bearer {TOKEN}"})
+    after = writer.get("/api/aggregates").json()
+    assert before == 0 and after["total"] == 1 and after["by_type"][0]["key"] == "ASSAULT"
+    assert writer.get("/api/events").json()["total"] == 1

@@ -148,6 +148,15 @@ def test_seed_on_map_timeline_and_network(seed_server, page_at):
     assert {("USA GOV", "MEX", "SANCTION"), ("USA GOV", "CAN", "SANCTION")} <= edges
     assert p.count("g.net-node") >= 5
     p.shot("seed-dashboard.png")
+    # Stacked by modality instead: the same bars, keyed by modality.
+    p.page.check("input[name=stack][value=modality]")
+    keys = {k for (k,) in p.attrs("rect.tl-bar", "data-key")}
+    assert {"threatened", "asserted", "planned"} <= keys and not keys & {"THREATEN", "ASSAULT"}
+    # Filters go into the address, and a loaded address sets the filters.
+    p.open("/?type=SANCTION&since=2025-02-01")
+    assert p.page.input_value("#f-type") == "SANCTION"
+    assert {d for (d,) in p.attrs("rect.tl-bar", "data-date")} == {"2025-02-01"}
+    assert 0 < p.events_shown() < 10
 
 
 def test_seed_document_view_highlights_evidence(seed_server, page_at):
@@ -210,6 +219,7 @@ def test_filters_change_the_counts(big_server, page_at):
     p.page.click("#f-reset")
     p.until_reloaded(before)
     assert p.events_shown() == total
+    assert "?" not in p.page.url
 
 
 def test_many_documents_and_timeline_brushing(big_server, page_at):

@@ -77,6 +77,9 @@ async function refresh() {
   const active = Object.entries(filters).map(([k, v]) => `${k}=${v}`).join(", ");
   document.getElementById("status").textContent =
     `${health.documents} documents, ${health.events} events in the store${active ? ` · filtered: ${active}` : ""}`;
+  // The filters live in the address too, so a view can be bookmarked or shared.
+  const query = new URLSearchParams(filters).toString();
+  window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
   state.loads += 1;
   document.body.dataset.loads = String(state.loads);
 }
