@@ -17,7 +17,7 @@ from ..errors import DataMissing, UnknownFormat
 ScorerFn = Callable[..., dict[str, Any]]
 _SCORERS: dict[str, dict[str, ScorerFn]] = {}
 DEFAULT_FORMATS: dict[str, str] = {}
-TASKS = ("events", "quotes", "quantities", "times", "places", "dedup")
+TASKS = ("events", "quotes", "quantities", "times", "places", "dedup", "relevance")
 
 
 def scorer(task: str, fmt: str, *, default: bool = False) -> Callable[[ScorerFn], ScorerFn]:
@@ -31,7 +31,7 @@ def scorer(task: str, fmt: str, *, default: bool = False) -> Callable[[ScorerFn]
 
 
 def _load_scorers() -> None:
-    from . import dedup, events, places, quantities, quotes, times  # noqa: F401  (registers its scorers)
+    from . import dedup, events, places, quantities, quotes, relevance, times  # noqa: F401  (registers its scorers)
 
 
 def available() -> dict[str, list[str]]:

@@ -76,6 +76,9 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
                      help="switch a stage off (repeatable)")
     ing.add_argument("--batch-size", type=int, default=32,
                      help="documents per parse batch and per commit (default 32)")
+    ing.add_argument("--relevance-filter", action="store_true",
+                     help="skip, before the parse, documents that cannot report a political or "
+                          "security event (a cheap lexicon test; off by default)")
     ing.add_argument("--strict", action="store_true",
                      help="stop at the first unreadable input (default: count it and go on)")
     progress = ing.add_mutually_exclusive_group()
@@ -119,7 +122,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     summary = ingest(args.paths, args.db, workers=max(1, args.workers), reprocess=args.reprocess,
                      progress=progress, pipeline=pipeline, fmt=args.input_format,
                      published=args.published, batch_size=max(1, args.batch_size),
-                     strict=args.strict)
+                     strict=args.strict, relevance_filter=args.relevance_filter)
     if args.json:
         data = {k: v for k, v in vars(summary).items() if k != "db_url"}
         data["docs_per_second"] = round(summary.docs_per_second, 2)
