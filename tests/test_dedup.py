@@ -147,3 +147,43 @@ def test_pipeline_attack_reports_merge_and_the_threat_stays_apart(pipeline):
     assert all(len(realities) == 1 for realities in by_cluster.values())
     assault = [e for e, m in kinds.items() if m.type == "ASSAULT" and m.reality == "actual"]
     assert len({clusterer.cluster_of(e) for e in assault}) == 1 and len(assault) == 2
+
+
+def test_store_dedup_is_incremental_and_keeps_every_document(tmp_path, pipeline):
+    import json
+
+    from sqlalchemy import select
+
+    from wirecoder.dedup.runner import run_dedup, stored_clusters
+    from wirecoder.store import ingest, open_store
+    from wirecoder.store.schema import DocumentDuplicateRow
+
+    lead = ("Cartel gunmen attacked a police station in Fronton, Texas, on Monday, killing three "
+            "officers, officials said. The attack came a day after the governor announced new "
+            "patrols along the border.")
+    docs = [{"id": "wire", "text": lead, "published": "2025-01-28"},
+            {"id": "copy", "text": lead.replace("three officers", "3 officers") + " More later.",
+             "published": "2025-01-28"}]
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps(docs[0]), "utf-8")
+    second = tmp_path / "second.jsonl"
+    second.write_text(json.dumps(docs[1]), "utf-8")
+    db = tmp_path / "news.db"
+    ingest([first], db, progress=False, pipeline=pipeline)
+    one = run_dedup(db)
+    assert (one.documents, one.duplicates, one.joined) == (1, 0, 0) and one.clusters >= 1
+    ingest([second], db, progress=False, pipeline=pipeline)
+    two = run_dedup(db)
+    assert (two.documents, two.duplicates) == (1, 1) and two.joined >= 1
+    assert run_dedup(db).documents == 0  # nothing new: nothing done
+    with open_store(db) as store:
+        assert sorted(store.document_ids()) == ["copy", "wire"]  # nothing deleted
+        with store.engine.connect() as conn:
+            [link] = conn.execute(select(DocumentDuplicateRow.__table__)).all()
+        assert (link.document_id, link.duplicate_of) == ("copy", "wire")
+    attacks = [c for c in stored_clusters(db, min_sources=2) if c["type"] == "ASSAULT"]
+    assert attacks  # "attacked", "killing": each one event reported twice
+    for attack in attacks:
+        assert attack["source_count"] == 2 and attack["reality"] == "actual"
+        assert {m["document_id"] for m in attack["members"]} == {"wire", "copy"}
+        assert attack["members"][1]["matched"]  # the joining mention says what matched

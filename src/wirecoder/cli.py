@@ -66,6 +66,9 @@ def _build_parser() -> argparse.ArgumentParser:
     from .store.cli_commands import add_store_commands
 
     add_store_commands(sub, COMMANDS)  # ingest, events, quotes, claims, export
+    from .dedup.cli_commands import add_dedup_commands
+
+    add_dedup_commands(sub, COMMANDS)  # dedup, clusters
 
     sub.add_parser("schema", help="print the JSON Schema of the analysis output")
     sub.add_parser("stages", help="list the registered pipeline stages")

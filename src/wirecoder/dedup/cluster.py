@@ -204,6 +204,10 @@ class EventClusterer:
 
     # -- reading ------------------------------------------------------------------------------
 
+    def cluster(self, cluster_id: str) -> EventCluster:
+        c = self._clusters[cluster_id]
+        return summarise(c.id, c.members, c.links)
+
     def clusters(self) -> list[EventCluster]:
         return [summarise(c.id, c.members, c.links) for c in self._clusters.values()]
 
