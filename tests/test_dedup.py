@@ -149,7 +149,20 @@ def test_pipeline_attack_reports_merge_and_the_threat_stays_apart(pipeline):
     assert len({clusterer.cluster_of(e) for e in assault}) == 1 and len(assault) == 2
 
 
-def test_store_dedup_is_incremental_and_keeps_every_document(tmp_path, pipeline):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path):
+    from wirecoder.store.testing import PG_ENV, empty_store, pg_test_url
+
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'news.db'}"
+    url = pg_test_url()
+    if not url:
+        pytest.skip(f"PostgreSQL store tests need {PG_ENV}; not set")
+    empty_store(url)
+    return url
+
+
+def test_store_dedup_is_incremental_and_keeps_every_document(tmp_path, pipeline, db):
     import json
 
     from sqlalchemy import select
@@ -168,7 +181,6 @@ def test_store_dedup_is_incremental_and_keeps_every_document(tmp_path, pipeline)
     first.write_text(json.dumps(docs[0]), "utf-8")
     second = tmp_path / "second.jsonl"
     second.write_text(json.dumps(docs[1]), "utf-8")
-    db = tmp_path / "news.db"
     ingest([first], db, progress=False, pipeline=pipeline)
     one = run_dedup(db)
     assert (one.documents, one.duplicates, one.joined) == (1, 0, 0) and one.clusters >= 1
