@@ -140,7 +140,8 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
            reprocess: bool = False, progress: bool = True, *, pipeline: Any = None,
            config: Any = None, fmt: str | None = None, published: str | datetime | None = None,
            batch_size: int = 32, strict: bool = False,
-           relevance_filter: bool = False) -> IngestSummary:
+           relevance_filter: bool = False, engine: str = "local",
+           ray_address: str | None = None) -> IngestSummary:
     """Analyse every document under `paths` and save it in the store at `db_url`.
 
     workers: processes for the spaCy parse; reprocess: re-analyse and replace documents already
@@ -149,10 +150,15 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     published: the publication date of inputs that carry none; batch_size: documents per parse
     batch and per commit; strict: stop at the first unreadable input instead of counting it
     as failed and going on; relevance_filter: skip, before the parse, documents that cannot
-    report a political or security event (`wirecoder.relevance`); off by default.
+    report a political or security event (`wirecoder.relevance`); off by default; engine:
+    "local" (spaCy's processes) or "ray" (`workers` Ray actors, on the cluster at `ray_address`
+    or a local one; see `wirecoder.scaleout.ray_engine`): the store gets the same rows either way.
     """
     from ..pipeline import load
+    from ..scaleout import ENGINES, EngineError
 
+    if engine not in ENGINES:
+        raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     path_list = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     default_published = parse_published(published) if isinstance(published, str) else published
     nlp = pipeline if pipeline is not None else load(config)
@@ -247,7 +253,14 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     status = "failed"
     try:
         batch: list = []
-        for analysis in nlp.pipe(fresh(), n_process=workers, batch_size=batch_size):
+        if engine == "ray":
+            from ..scaleout.ray_engine import ray_pipe
+
+            analyses = ray_pipe(fresh(), nlp.config, workers=workers, batch_size=batch_size,
+                                address=ray_address)
+        else:
+            analyses = nlp.pipe(fresh(), n_process=workers, batch_size=batch_size)
+        for analysis in analyses:
             batch.append(analysis)
             if len(batch) >= batch_size:
                 flush(batch)
