@@ -17,8 +17,8 @@ def add_dedup_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
                        description="Add the store's new documents to the near-duplicate index "
                                    "and their events to the event clusters (incremental).")
     d.add_argument("--db", help=DB_HELP)
-    d.add_argument("--threshold", type=float, default=0.5,
-                   help="near-duplicate: estimated Jaccard of 3-word shingles (default 0.5)")
+    d.add_argument("--threshold", type=float, default=0.4,
+                   help="near-duplicate: estimated Jaccard of 3-word shingles (default 0.4)")
     d.add_argument("--max-km", type=float, default=100.0,
                    help="events further apart never merge (default 100)")
     d.add_argument("--window-days", type=int, default=2,

@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, delete, exists, func, insert, select, update
 
 from ..errors import WirecoderError
 from .cluster import ClusterOptions, EventClusterer, summarise
-from .neardup import SCHEME, NearDuplicateIndex
+from .neardup import SCHEME, THRESHOLD, NearDuplicateIndex
 from .records import ClusterLink, EventMention
 
 
@@ -53,7 +53,7 @@ def check_options(threshold: float, options: ClusterOptions) -> None:
         raise DedupOptionError("distances and date windows must not be negative")
 
 
-def run_dedup(db_url: str | os.PathLike[str] | None = None, *, threshold: float = 0.5,
+def run_dedup(db_url: str | os.PathLike[str] | None = None, *, threshold: float = THRESHOLD,
               options: ClusterOptions | None = None, chunk: int = 200) -> DedupSummary:
     from ..store import open_store
     from ..store.convert import utcnow
