@@ -10,6 +10,10 @@ repository). Each source article gives an original and `copies` other "outlets'"
   paragraphs cut),
 - a publication date a day later for some copies.
 
+The source articles are, per corpus, those published closest together (PolNeAR dev: 20-22
+September 2016; TR-News: 17 December 2016), so different events with the same people, days and
+places are there to be wrongly merged.
+
 Every copy is assembled from units (sentences) whose source sentence is known, so an event coded
 in any version maps back to (article, source sentence, trigger word, occurrence): that key is the
 gold identity of the event. Documents of one article form the gold near-duplicate cluster.
@@ -92,8 +96,20 @@ def split_article(text: str, max_chars: int) -> list[list[str]]:
     return paragraphs
 
 
+def _closest_in_time(articles: list[SourceArticle], n: int) -> list[SourceArticle]:
+    """The `n` dated articles published closest together: same days, often the same people, so
+    different events with alike features are there to be wrongly merged."""
+    dated = sorted((a for a in articles if a.published is not None),
+                   key=lambda a: (a.published, a.key))
+    if len(dated) <= n:
+        return dated
+    start = min(range(len(dated) - n + 1),
+                key=lambda i: (dated[i + n - 1].published - dated[i].published, i))
+    return dated[start:start + n]
+
+
 def read_sources(data: Path, per_corpus: int, max_chars: int) -> list[SourceArticle]:
-    """Every k-th article of PolNeAR dev and of TR-News, so the sample spreads over each."""
+    """From PolNeAR dev and from TR-News, the `per_corpus` articles published closest together."""
     out: list[SourceArticle] = []
     polnear = data / "quotes" / "polnear"
     tr_news = data / "geo" / "TR-News.xml"
@@ -102,16 +118,18 @@ def read_sources(data: Path, per_corpus: int, max_chars: int) -> list[SourceArti
     from ..evaluate.polnear import read_dates
 
     dates = read_dates(polnear / "metadata.tsv")
-    texts = sorted((polnear / "dev" / "text").glob("*.txt"))
-    for path in texts[:: max(1, len(texts) // per_corpus)][:per_corpus]:
+    polnear_articles = []
+    for path in sorted((polnear / "dev" / "text").glob("*.txt")):
         date = dates.get(path.stem)
-        out.append(SourceArticle(f"polnear:{path.stem}", split_article(
+        polnear_articles.append(SourceArticle(f"polnear:{path.stem}", split_article(
             path.read_text("utf-8"), max_chars), parse_published(date) if date else None))
-    articles = list(ET.parse(tr_news).getroot().iter("article"))
-    for art in articles[:: max(1, len(articles) // per_corpus)][:per_corpus]:
-        out.append(SourceArticle(f"trnews:{art.get('docid')}", split_article(
-            art.findtext("text") or "", max_chars), _loose_date(art.findtext("dltime"))))
-    return [a for a in out if sum(len(p) for p in a.paragraphs) >= 3]
+    tr_articles = [SourceArticle(f"trnews:{art.get('docid')}", split_article(
+        art.findtext("text") or "", max_chars), _loose_date(art.findtext("dltime")))
+        for art in ET.parse(tr_news).getroot().iter("article")]
+    for group in (polnear_articles, tr_articles):
+        usable = [a for a in group if sum(len(p) for p in a.paragraphs) >= 3]
+        out.extend(_closest_in_time(usable, per_corpus))
+    return out
 
 
 def _loose_date(value: str | None) -> datetime | None:
