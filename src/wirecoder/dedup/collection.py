@@ -8,6 +8,8 @@ repository). Each source article gives an original and `copies` other "outlets'"
   "10 percent" <-> "10%", small numbers in words <-> digits),
 - sentence reordering (adjacent body paragraphs swapped) and a shortened version (later
   paragraphs cut),
+- sentences cut (about one in seven, never the lead) and house words swapped ("officials" <->
+  "authorities", "more than" <-> "over"; never an event trigger),
 - a publication date a day later for some copies.
 
 The source articles are, per corpus, those published closest together (PolNeAR dev: 20-22
