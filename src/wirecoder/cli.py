@@ -45,7 +45,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_output_flags(analyze)
 
     ev = sub.add_parser("eval", help="score an extractor on a gold set")
-    ev.add_argument("task", help="events, quotes, quantities, times, places or dedup")
+    ev.add_argument("task", help="events, quotes, quantities, times, places, dedup or relevance")
     ev.add_argument("--data", required=True, help="gold data file or folder")
     ev.add_argument("--format", dest="data_format", help="gold data format (default per task)")
     ev.add_argument("--limit", type=int, help="score only the first N items")
