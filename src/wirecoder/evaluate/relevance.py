@@ -139,6 +139,11 @@ def score_relevance(path: Path, pipeline: Any = None, limit: int | None = None) 
     for name in ("tr_news", "geovirus"):
         if news.get(name):
             out[f"keep_rate_{name}"] = round(sum(map(keep, news[name])) / len(news[name]), 4)
+    # held out: the filter's word lists were written looking at PolNeAR dev, never at train
+    train = sorted((path / "quotes" / "polnear" / "train" / "text").glob("*.txt"))
+    if train:
+        texts = [p.read_text("utf-8") for p in train[:limit] if p.is_file()]
+        out["keep_rate_polnear_train"] = round(sum(map(keep, texts)) / len(texts), 4)
     out["n"] = total
     skipped = fed = 0
     for name, texts in {**news, **non_political(path)}.items():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, load_lexicon, tokens
+from .lexicon import POLITICS, Lexicon, load_lexicon, tokens
 
 _NAME_INSIDE = re.compile(r"(?<=[a-z,] )(?!(?:None|True|False|Python|Unicode|I)\b)[A-Z][a-z]+")
 
@@ -29,10 +29,12 @@ class Relevance:
 class RelevanceFilter:
     """Short texts (a sentence or a brief) are kept on any signal: a trigger, even a common one
     ("agreed", "will meet"), or a political actor word. Longer texts must hold a distinctive
-    trigger and a political actor, or `min_triggers` distinct distinctive triggers."""
+    trigger and a political actor, or `min_triggers` distinct distinctive triggers, or
+    `min_politics` distinct words of elections and legislatures (polls, campaigns, debates)."""
 
     short_words: int = 60
     min_triggers: int = 3
+    min_politics: int = 3  # distinct words of elections and legislatures: a political story
     lexicon: Lexicon | None = None
 
     def judge(self, text: str) -> Relevance:
@@ -61,7 +63,9 @@ class RelevanceFilter:
             # have agreed"): a capitalised word inside a sentence
             keep = bool(triggers or actors or (weak and _NAME_INSIDE.search(text)))
         else:
-            keep = bool(triggers and actors) or len(triggers) >= self.min_triggers
+            politics = present & POLITICS
+            keep = (bool(triggers and actors) or len(triggers) >= self.min_triggers
+                    or len(politics) >= self.min_politics)
         return Relevance(keep=keep, score=len(triggers) + 0.5 * len(actors),
                          triggers=len(triggers), actors=len(actors), words=len(toks))
 

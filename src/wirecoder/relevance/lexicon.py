@@ -81,6 +81,14 @@ yield decline accept fail reduce approve question search seek fund loan assist a
 investigate investigation aid action conference meeting agreement target warning emergency
 drop raise cancel suspend operation execute terminate audit recognize reverse normalize request
 shell suit capture examine consult hack quit export designate fault""".split())
+# Words of the political process (elections, legislatures) that report no PLOVER event alone but
+# mark a political story: a poll, a campaign, a debate between candidates. Written for wirecoder.
+POLITICS = frozenset("""election elections electoral campaign campaigns campaigning candidate
+candidates nominee nominees voter voters vote votes voting poll polls pollster polling debate
+debates ballot ballots primaries referendum senate senator senators congress congressional
+parliament parliamentary legislature lawmakers democrat democrats democratic republican
+republicans gop presidential governor mayor constituency coalition opposition""".split())
+
 # Actor words that are as often something else ("the general case", "in force", "a third party").
 AMBIGUOUS_ACTORS = frozenset("general generals force forces party parties guard guards".split())
 # Sectors of political and security actors; business, civilians and media are everyone's news.
