@@ -23,6 +23,8 @@ class Relevance:
     triggers: int  # distinct trigger forms found
     actors: int  # distinct actor words found
     words: int
+    weak: int = 0  # distinct common trigger forms found
+    politics: int = 0  # distinct words of elections and legislatures
 
 
 @dataclass(frozen=True)
@@ -30,11 +32,16 @@ class RelevanceFilter:
     """Short texts (a sentence or a brief) are kept on any signal: a trigger, even a common one
     ("agreed", "will meet"), or a political actor word. Longer texts must hold a distinctive
     trigger and a political actor, or `min_triggers` distinct distinctive triggers, or
-    `min_politics` distinct words of elections and legislatures (polls, campaigns, debates)."""
+    `min_politics` distinct words of elections and legislatures (polls, campaigns, debates), or
+    several political actors with several common triggers."""
 
     short_words: int = 60
     min_triggers: int = 3
     min_politics: int = 3  # distinct words of elections and legislatures: a political story
+    # several political actors doing common things ("a news conference with the Vice President
+    # in Jerusalem ... Israel might be willing to move") are a political story too
+    min_actors_with_common: int = 3
+    min_common_triggers: int = 2
     lexicon: Lexicon | None = None
 
     def judge(self, text: str) -> Relevance:
@@ -58,16 +65,19 @@ class RelevanceFilter:
             if phrase[0] in present and any(tuple(toks[i:i + len(phrase)]) == phrase
                                             for i, t in enumerate(toks) if t == phrase[0]):
                 actors.add(" ".join(phrase))
+        politics = present & POLITICS
         if len(toks) <= self.short_words:
             # a common trigger counts in a short text that names someone ("Trump and Putin
             # have agreed"): a capitalised word inside a sentence
             keep = bool(triggers or actors or (weak and _NAME_INSIDE.search(text)))
         else:
-            politics = present & POLITICS
             keep = (bool(triggers and actors) or len(triggers) >= self.min_triggers
-                    or len(politics) >= self.min_politics)
+                    or len(politics) >= self.min_politics
+                    or (len(actors) >= self.min_actors_with_common
+                        and len(weak) >= self.min_common_triggers))
         return Relevance(keep=keep, score=len(triggers) + 0.5 * len(actors),
-                         triggers=len(triggers), actors=len(actors), words=len(toks))
+                         triggers=len(triggers), actors=len(actors), words=len(toks),
+                         weak=len(weak), politics=len(politics))
 
     def keep(self, text: str) -> bool:
         return self.judge(text).keep
