@@ -199,3 +199,43 @@ def test_store_dedup_is_incremental_and_keeps_every_document(tmp_path, pipeline,
         assert attack["source_count"] == 2 and attack["reality"] == "actual"
         assert {m["document_id"] for m in attack["members"]} == {"wire", "copy"}
         assert attack["members"][1]["matched"]  # the joining mention says what matched
+
+
+def test_constructed_copies_keep_their_provenance():
+    import random
+
+    from wirecoder.dedup.collection import (
+        SourceArticle,
+        make_version,
+        paraphrase_formats,
+        rewrite_lead,
+    )
+
+    rng = random.Random(0)
+    assert paraphrase_formats("Police said 1,000 people marched.", rng) == \
+        "Police said 1000 people marched."
+    assert "10%" in paraphrase_formats("Turnout rose 10 percent.", rng)
+    dates = {paraphrase_formats("On 27 January, 3 died.", random.Random(seed)) for seed in range(8)}
+    assert "On Jan. 27, 3 died." in dates
+    assert rewrite_lead("Gunmen attacked a bus in the north, police said.") == \
+        "Police said Gunmen attacked a bus in the north."
+    assert rewrite_lead("A bomb exploded near the market on Friday, killing four.") == \
+        "On Friday, a bomb exploded near the market, killing four."
+    paragraphs = [["A bomb exploded near the market on Friday, killing 1,000 goats.",
+                   "Officials said the government would investigate."],
+                  ["Residents fled the town."], ["The army arrived at night."],
+                  ["Schools closed for a week."], ["Markets reopened on Sunday."]]
+    article = SourceArticle("t:1", paragraphs, None)
+    flat = [s for p in paragraphs for s in p]
+    original = make_version(article, 0, random.Random(0))
+    assert original.text == "\n\n".join(" ".join(p) for p in paragraphs)
+    for i in range(1, 4):
+        version = make_version(article, i, random.Random(i))
+        assert version.text != original.text
+        for n, (start, source) in enumerate(zip(version.unit_starts, version.unit_sources,
+                                                strict=True)):
+            assert version.source_sentence(start) == source
+            end = version.unit_starts[n + 1] if n + 1 < len(version.unit_starts) else None
+            unit = version.text[start:end].strip()
+            # the unit is its source sentence give or take the paraphrases: same last word
+            assert unit.rstrip(".").split()[-1] == flat[source].rstrip(".").split()[-1]
