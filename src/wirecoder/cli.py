@@ -45,7 +45,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_output_flags(analyze)
 
     ev = sub.add_parser("eval", help="score an extractor on a gold set")
-    ev.add_argument("task", help="events, quotes, quantities, times or places")
+    ev.add_argument("task", help="events, quotes, quantities, times, places, dedup or relevance")
     ev.add_argument("--data", required=True, help="gold data file or folder")
     ev.add_argument("--format", dest="data_format", help="gold data format (default per task)")
     ev.add_argument("--limit", type=int, help="score only the first N items")
@@ -79,6 +79,9 @@ def _build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--disable", action="append", default=[], metavar="STAGE",
                        help="switch a stage off (repeatable)")
     bench.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    from .dedup.cli_commands import add_dedup_commands
+
+    add_dedup_commands(sub, COMMANDS)  # dedup, clusters
 
     sub.add_parser("schema", help="print the JSON Schema of the analysis output")
     sub.add_parser("stages", help="list the registered pipeline stages")

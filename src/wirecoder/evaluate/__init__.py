@@ -17,7 +17,7 @@ from ..errors import DataMissing, UnknownFormat
 ScorerFn = Callable[..., dict[str, Any]]
 _SCORERS: dict[str, dict[str, ScorerFn]] = {}
 DEFAULT_FORMATS: dict[str, str] = {}
-TASKS = ("events", "quotes", "quantities", "times", "places")
+TASKS = ("events", "quotes", "quantities", "times", "places", "dedup", "relevance")
 
 
 def scorer(task: str, fmt: str, *, default: bool = False) -> Callable[[ScorerFn], ScorerFn]:
@@ -32,7 +32,15 @@ def scorer(task: str, fmt: str, *, default: bool = False) -> Callable[[ScorerFn]
 
 def _load_scorers() -> None:
     from ..plugins import load_plugins
-    from . import events, places, quantities, quotes, times  # noqa: F401  (registers its scorers)
+    from . import (  # noqa: F401  (each registers its scorers)
+        dedup,
+        events,
+        places,
+        quantities,
+        quotes,
+        relevance,
+        times,
+    )
 
     load_plugins("wirecoder.scorers")
 

@@ -42,6 +42,7 @@ class IngestSummary:
     stored: int = 0
     replaced: int = 0
     skipped: int = 0
+    filtered: int = 0  # left out by the relevance pre-filter (counted in `skipped` too)
     failed: int = 0
     events: int = 0
     quotes: int = 0
@@ -58,7 +59,8 @@ class IngestSummary:
         return self.analysed / self.seconds if self.seconds else 0.0
 
     def line(self) -> str:
-        return (f"{self.stored} stored, {self.replaced} replaced, {self.skipped} skipped, "
+        filtered = f" ({self.filtered} by the relevance filter)" if self.filtered else ""
+        return (f"{self.stored} stored, {self.replaced} replaced, {self.skipped} skipped{filtered}, "
                 f"{self.failed} failed; {self.events} events, {self.quotes} quotes, "
                 f"{self.claims} claims; {self.seconds:.1f} s ({self.docs_per_second:.1f} docs/s); "
                 f"run {self.run_id} in {safe_url(self.db_url)}")
@@ -137,7 +139,9 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
            db_url: str | os.PathLike[str] | None = None, workers: int = 1,
            reprocess: bool = False, progress: bool = True, *, pipeline: Any = None,
            config: Any = None, fmt: str | None = None, published: str | datetime | None = None,
-           batch_size: int = 32, strict: bool = False) -> IngestSummary:
+           batch_size: int = 32, strict: bool = False,
+           relevance_filter: bool = False, engine: str = "local",
+           ray_address: str | None = None) -> IngestSummary:
     """Analyse every document under `paths` and save it in the store at `db_url`.
 
     workers: processes for the spaCy parse; reprocess: re-analyse and replace documents already
@@ -145,10 +149,16 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     config: the pipeline to use (default: `wirecoder.load()`); fmt: force an input format;
     published: the publication date of inputs that carry none; batch_size: documents per parse
     batch and per commit; strict: stop at the first unreadable input instead of counting it
-    as failed and going on.
+    as failed and going on; relevance_filter: skip, before the parse, documents that cannot
+    report a political or security event (`wirecoder.relevance`); off by default; engine:
+    "local" (spaCy's processes) or "ray" (`workers` Ray actors, on the cluster at `ray_address`
+    or a local one; see `wirecoder.scaleout.ray_engine`): the store gets the same rows either way.
     """
     from ..pipeline import load
+    from ..scaleout import ENGINES, EngineError
 
+    if engine not in ENGINES:
+        raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     path_list = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     default_published = parse_published(published) if isinstance(published, str) else published
     nlp = pipeline if pipeline is not None else load(config)
@@ -162,6 +172,11 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     total = sum(count_documents(f, fmt) for f in files) if progress else None
     bar = _progress(total, progress)
     pending: Counter[str] = Counter()  # counted before analysis, committed with the next batch
+    relevant = None
+    if relevance_filter:
+        from ..relevance import RelevanceFilter
+
+        relevant = RelevanceFilter().keep
     started = time.perf_counter()
 
     def raws() -> Iterator[RawDocument]:
@@ -191,6 +206,13 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
                     bar.update(1)
                     continue
                 taken.add(doc_id)
+                if relevant is not None and not relevant(raw.text):
+                    summary.filtered += 1
+                    summary.skipped += 1
+                    pending["documents_seen"] += 1
+                    pending["documents_skipped"] += 1
+                    bar.update(1)
+                    continue
                 yield raw
 
     def flush(batch: list) -> None:
@@ -231,7 +253,14 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     status = "failed"
     try:
         batch: list = []
-        for analysis in nlp.pipe(fresh(), n_process=workers, batch_size=batch_size):
+        if engine == "ray":
+            from ..scaleout.ray_engine import ray_pipe
+
+            analyses = ray_pipe(fresh(), nlp.config, workers=workers, batch_size=batch_size,
+                                address=ray_address)
+        else:
+            analyses = nlp.pipe(fresh(), n_process=workers, batch_size=batch_size)
+        for analysis in analyses:
             batch.append(analysis)
             if len(batch) >= batch_size:
                 flush(batch)

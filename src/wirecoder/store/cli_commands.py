@@ -76,6 +76,14 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
                      help="switch a stage off (repeatable)")
     ing.add_argument("--batch-size", type=int, default=32,
                      help="documents per parse batch and per commit (default 32)")
+    ing.add_argument("--engine", choices=["local", "ray"], default="local",
+                     help="local: spaCy worker processes (default); ray: one pipeline per Ray "
+                          "actor (--workers actors), results written here")
+    ing.add_argument("--ray-address", help="a Ray cluster to use (default: $RAY_ADDRESS, else "
+                                           "a local cluster with --workers CPUs)")
+    ing.add_argument("--relevance-filter", action="store_true",
+                     help="skip, before the parse, documents that cannot report a political or "
+                          "security event (a cheap lexicon test; off by default)")
     ing.add_argument("--strict", action="store_true",
                      help="stop at the first unreadable input (default: count it and go on)")
     progress = ing.add_mutually_exclusive_group()
@@ -119,7 +127,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     summary = ingest(args.paths, args.db, workers=max(1, args.workers), reprocess=args.reprocess,
                      progress=progress, pipeline=pipeline, fmt=args.input_format,
                      published=args.published, batch_size=max(1, args.batch_size),
-                     strict=args.strict)
+                     strict=args.strict, relevance_filter=args.relevance_filter,
+                     engine=args.engine, ray_address=args.ray_address)
     if args.json:
         data = {k: v for k, v in vars(summary).items() if k != "db_url"}
         data["docs_per_second"] = round(summary.docs_per_second, 2)

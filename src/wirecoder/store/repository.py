@@ -45,6 +45,7 @@ from ..records import Analysis, Claim, Event, Quote
 from .convert import Loaded, analysis_to_rows, utcnow
 from .errors import BadFilter, StoreError, StoreTooNew
 from .schema import (
+    ALL_TABLES,
     DOCUMENT_TABLES,
     ActorRow,
     ClaimRow,
@@ -370,14 +371,14 @@ class Store:
             return [row.id for row in conn.execute(q)]
 
     def count(self, table: str) -> int:
-        t = next((t for t in DOCUMENT_TABLES + [T_RUNS] if t.name == table), None)
+        t = next((t for t in ALL_TABLES if t.name == table), None)
         if t is None:
             raise BadFilter(f"no table {table!r} in the store")
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(t)).scalar_one()
 
     def counts(self) -> dict[str, int]:
-        return {t.name: self.count(t.name) for t in [T_RUNS, *INSERT_ORDER]}
+        return {t.name: self.count(t.name) for t in ALL_TABLES}
 
     def analysis(self, doc_id: str) -> Analysis | None:
         found = list(self.analyses([doc_id]))

@@ -319,3 +319,14 @@ DOCUMENT_TABLES = [
     DocumentRow.__table__,
 ]
 ALL_TABLES = [Run.__table__, *reversed(DOCUMENT_TABLES)]
+
+# The deduplication tables (migration 0002) live in their own module.
+from .dedup_schema import (  # noqa: E402, F401  (re-exported: import them from here)
+    DEDUP_TABLES,
+    DocumentDuplicateRow,
+    DocumentSignatureRow,
+    EventClusterMemberRow,
+    EventClusterRow,
+)
+
+ALL_TABLES = [*ALL_TABLES, *DEDUP_TABLES]

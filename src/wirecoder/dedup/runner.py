@@ -1,0 +1,178 @@
+"""`wirecoder dedup`: near-duplicate links and event clusters for the documents of a store.
+
+    summary = run_dedup("sqlite:///news.db")
+
+Incremental: the index and the clusters are rebuilt from the store's tables (signatures and
+cluster members keep everything they need), then only documents without a signature are read,
+in publication order, and join them. Each chunk of documents is written in one transaction, so
+a killed run resumes where it stopped. Clusters a chunk touched are summarised again.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import bindparam, delete, exists, func, insert, select, update
+
+from ..errors import WirecoderError
+from .cluster import ClusterOptions, EventClusterer, summarise
+from .neardup import SCHEME, THRESHOLD, NearDuplicateIndex
+from .records import ClusterLink, EventMention
+
+
+class DedupOptionError(WirecoderError):
+    """A clustering or near-duplicate option out of range."""
+
+    code = "W060"
+
+
+@dataclass
+class DedupSummary:
+    documents: int = 0  # documents added to the index in this run
+    duplicates: int = 0  # of them, near copies of an earlier document
+    mentions: int = 0
+    joined: int = 0  # mentions that joined an existing cluster
+    clusters: int = 0  # clusters in the store after the run
+    multi_source: int = 0  # of them, reported by two documents or more
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (f"{self.documents} documents indexed ({self.duplicates} near duplicates); "
+                f"{self.mentions} event mentions, {self.joined} joined an existing cluster; "
+                f"{self.clusters} clusters, {self.multi_source} with two or more sources; "
+                f"{self.seconds:.1f} s")
+
+
+def check_options(threshold: float, options: ClusterOptions) -> None:
+    if not 0 < threshold <= 1:
+        raise DedupOptionError(f"the near-duplicate threshold must be in (0, 1], not {threshold}")
+    if options.max_km <= 0 or options.publication_window_days < 0 or options.explicit_window_days < 0:
+        raise DedupOptionError("distances and date windows must not be negative")
+
+
+def run_dedup(db_url: str | os.PathLike[str] | None = None, *, threshold: float = THRESHOLD,
+              options: ClusterOptions | None = None, chunk: int = 200) -> DedupSummary:
+    from ..store import open_store
+    from ..store.convert import utcnow
+    from ..store.schema import (
+        DocumentDuplicateRow,
+        DocumentSignatureRow,
+        EventClusterMemberRow,
+        EventClusterRow,
+    )
+
+    options = options or ClusterOptions()
+    check_options(threshold, options)
+    t_sig, t_dup = DocumentSignatureRow.__table__, DocumentDuplicateRow.__table__
+    t_cluster, t_member = EventClusterRow.__table__, EventClusterMemberRow.__table__
+    started = time.perf_counter()
+    summary = DedupSummary()
+    index, clusterer = NearDuplicateIndex(threshold), EventClusterer(options)
+    with open_store(db_url) as store:
+        with store.engine.begin() as conn:  # clusters whose every mention was reprocessed away
+            conn.execute(delete(t_cluster).where(~exists().where(
+                t_member.c.cluster_id == t_cluster.c.id)))
+        with store.engine.connect() as conn:
+            links = dict(conn.execute(select(t_dup.c.document_id, t_dup.c.duplicate_of)).all())
+            for row in conn.execute(select(t_sig).order_by(t_sig.c.position)):
+                index.add_signature(row.document_id, row.signature, links.get(row.document_id))
+            for row in conn.execute(select(t_member).order_by(t_member.c.position)):
+                clusterer.restore(EventMention.model_validate(row.features), ClusterLink(
+                    event_id=row.event_id, cluster_id=row.cluster_id, matched=row.matched,
+                    score=row.score, joined=row.joined))
+            sig_pos = conn.execute(select(func.coalesce(func.max(t_sig.c.position), -1))).scalar()
+            mem_pos = conn.execute(select(func.coalesce(func.max(t_member.c.position), -1))).scalar()
+        todo = [d for d in store.document_ids() if d not in index]
+        for start in range(0, len(todo), chunk):
+            sigs: list[dict[str, Any]] = []
+            dups: list[dict[str, Any]] = []
+            members: list[dict[str, Any]] = []
+            touched: set[str] = set()
+            now = utcnow()
+            for analysis in store.analyses(todo[start:start + chunk]):
+                doc = analysis.document
+                link = index.add(doc.id, doc.text)
+                sig_pos += 1
+                sigs.append({"document_id": doc.id, "position": sig_pos,
+                             "num_perm": index.num_perm, "scheme": SCHEME,
+                             "signature": index.signature(doc.id), "added_at": now})
+                summary.documents += 1
+                if link is not None:
+                    summary.duplicates += 1
+                    dups.append(link.model_dump())
+                mentions = {m.event_id: m for m in _mentions(analysis)}
+                for cl in clusterer.add_document(list(mentions.values())):
+                    mem_pos += 1
+                    summary.mentions += 1
+                    summary.joined += bool(cl.joined)
+                    touched.add(cl.cluster_id)
+                    members.append({"event_id": cl.event_id, "cluster_id": cl.cluster_id,
+                                    "document_id": doc.id, "position": mem_pos,
+                                    "matched": cl.matched, "score": cl.score,
+                                    "joined": cl.joined or None,
+                                    "features": mentions[cl.event_id].model_dump(mode="json")})
+            with store.engine.begin() as conn:
+                rows = []
+                for cluster_id in touched:
+                    c = clusterer.cluster(cluster_id)
+                    rows.append({"id": c.id, "type": c.type, "reality": c.reality,
+                                 "source_count": c.source_count, "mentions": len(c.mention_ids),
+                                 "first_report": c.first_report, "last_report": c.last_report,
+                                 "date": c.date, "date_granularity": c.date_granularity,
+                                 "place_name": c.place_name, "place_precision": c.place_precision,
+                                 "latitude": c.latitude, "longitude": c.longitude,
+                                 "updated_at": now})
+                # update, never delete-and-insert: deleting a cluster cascades to its members
+                ids = sorted(touched)
+                existing: set[str] = set()
+                for i in range(0, len(ids), 500):
+                    existing.update(conn.execute(select(t_cluster.c.id).where(
+                        t_cluster.c.id.in_(ids[i:i + 500]))).scalars())
+                old = [{**r, "cid": r["id"]} for r in rows if r["id"] in existing]
+                if old:
+                    conn.execute(update(t_cluster).where(t_cluster.c.id == bindparam("cid"))
+                                 .values({k: bindparam(k) for k in rows[0] if k != "id"}), old)
+                new = [r for r in rows if r["id"] not in existing]
+                for table, batch in ((t_cluster, new), (t_sig, sigs), (t_dup, dups),
+                                     (t_member, members)):
+                    if batch:
+                        conn.execute(insert(table), batch)
+        with store.engine.connect() as conn:
+            summary.clusters = conn.execute(select(func.count()).select_from(t_cluster)).scalar()
+            summary.multi_source = conn.execute(select(func.count()).select_from(t_cluster)
+                                                .where(t_cluster.c.source_count > 1)).scalar()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _mentions(analysis) -> list[EventMention]:
+    from .features import mentions_of
+
+    return list(mentions_of(analysis))
+
+
+def stored_clusters(db_url: str | os.PathLike[str] | None = None, *, min_sources: int = 1,
+                    limit: int | None = None) -> list[dict[str, Any]]:
+    """Clusters in the store, most sources first, each with its mentions' event and document ids."""
+    from ..store import open_store
+    from ..store.schema import EventClusterMemberRow, EventClusterRow
+
+    t_cluster, t_member = EventClusterRow.__table__, EventClusterMemberRow.__table__
+    with open_store(db_url) as store, store.engine.connect() as conn:
+        q = (select(t_cluster).where(t_cluster.c.source_count >= min_sources)
+             .order_by(t_cluster.c.source_count.desc(), t_cluster.c.id))
+        if limit:
+            q = q.limit(limit)
+        clusters = [dict(r._mapping) for r in conn.execute(q)]
+        for c in clusters:
+            c["members"] = [dict(r._mapping) for r in conn.execute(
+                select(t_member.c.event_id, t_member.c.document_id, t_member.c.matched,
+                       t_member.c.score).where(t_member.c.cluster_id == c["id"])
+                .order_by(t_member.c.position))]
+    return clusters
+
+
+__all__ = ["DedupOptionError", "DedupSummary", "run_dedup", "stored_clusters", "summarise"]
