@@ -47,17 +47,30 @@ def seed_store(seed: Path, folder: Path, pipeline) -> str:
 POLNEAR_DISABLED = ["quantities", "claims"]
 
 
+def _package_digest() -> str:
+    """A hash of wirecoder's code and shipped data: a cached store is reused only when nothing
+    that codes it has changed (a stage's code can change before its version does)."""
+    import wirecoder
+
+    root = Path(wirecoder.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".tsv", ".json", ".yaml") and "static" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def seed_and_polnear_store(seed: Path, data_dir: Path, folder: Path, pipeline, n: int) -> str:
     """The seed plus `n` PolNeAR articles, from the cache when the same build exists."""
-    from wirecoder import __version__
     from wirecoder.pipeline import PipelineConfig, load
     from wirecoder.store import ingest
 
     jsonl = polnear_jsonl(data_dir, n, folder / "polnear.jsonl")
     light_config = PipelineConfig(disabled=POLNEAR_DISABLED)
-    light_version = f"wirecoder {__version__} config {light_config.digest()}"  # as Pipeline names it
+    light = load(light_config)
+    light_version = light.coder_version
     key = hashlib.sha256("\x1f".join([
-        pipeline.coder_version, light_version, seed.read_text("utf-8"),
+        pipeline.coder_version, light_version, _package_digest(), seed.read_text("utf-8"),
         jsonl.read_text("utf-8")]).encode()).hexdigest()[:16]
     cache_root = Path(os.environ.get("WIRECODER_CACHE") or Path.home() / ".cache" / "wirecoder")
     cached = cache_root / "test-stores" / f"dashboard-{n}-{key}.db"
@@ -67,8 +80,6 @@ def seed_and_polnear_store(seed: Path, data_dir: Path, folder: Path, pipeline, n
         building.parent.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{building}"
         ingest([seed], url, progress=False, pipeline=pipeline, published=SEED_PUBLISHED)
-        light = load(light_config)
-        assert light.coder_version == light_version
         ingest([jsonl], url, progress=False, pipeline=light)
         from sqlalchemy import create_engine, text
 
