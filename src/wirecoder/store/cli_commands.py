@@ -65,7 +65,7 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
                                      "stored already are skipped; a killed run resumes.")
     ing.add_argument("paths", nargs="+", metavar="PATH", help="file or folder")
     ing.add_argument("--db", help=DB_HELP)
-    ing.add_argument("--workers", type=int, default=1, help="parse processes (default 1)")
+    ing.add_argument("--workers", type=int, default=1, help="processes that analyse and store batches (default 1)")
     ing.add_argument("--reprocess", action="store_true",
                      help="re-analyse and replace documents stored already")
     ing.add_argument("--format", dest="input_format", choices=INPUT_FORMATS,
@@ -74,8 +74,8 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
     ing.add_argument("--config", help="pipeline config JSON (see `wirecoder config`)")
     ing.add_argument("--disable", action="append", default=[], metavar="STAGE",
                      help="switch a stage off (repeatable)")
-    ing.add_argument("--batch-size", type=int, default=32,
-                     help="documents per parse batch and per commit (default 32)")
+    ing.add_argument("--batch-size", type=int, default=None,
+                     help="documents per batch and per commit (default 32; 8 with --workers 2+)")
     ing.add_argument("--strict", action="store_true",
                      help="stop at the first unreadable input (default: count it and go on)")
     progress = ing.add_mutually_exclusive_group()
@@ -118,7 +118,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     summary = ingest(args.paths, args.db, workers=max(1, args.workers), reprocess=args.reprocess,
                      progress=progress, pipeline=pipeline, fmt=args.input_format,
-                     published=args.published, batch_size=max(1, args.batch_size),
+                     published=args.published, batch_size=max(1, args.batch_size) if args.batch_size else None,
                      strict=args.strict)
     if args.json:
         data = {k: v for k, v in vars(summary).items() if k != "db_url"}
