@@ -224,6 +224,10 @@ def test_gdelt_tsv(db, tmp_path, texts, n_events):
     assert row["SOURCEURL"] == "https://news.example.org/handmade"
     reynosa = frame.set_index("WC_EVENT_ID").loc["event_aaaa000000000002"]
     assert (reynosa["ActionGeo_Type"], reynosa["ActionGeo_FeatureID"]) == (4, "3520339")
+    # FIPS 10-4 country codes; ADM1 = FIPS country + the division's code (Texas by its postal
+    # code, as GDELT writes it; Tamaulipas by its GeoNames/FIPS code 28)
+    assert (row["ActionGeo_CountryCode"], row["ActionGeo_ADM1Code"]) == ("US", "USTX")
+    assert (reynosa["ActionGeo_CountryCode"], reynosa["ActionGeo_ADM1Code"]) == ("MX", "MX28")
     _check_offsets(frame, "WC_DOCUMENT_ID", "WC_EVIDENCE_START", "WC_EVIDENCE_END", texts)
 
     bare = tmp_path / "bare.tsv"

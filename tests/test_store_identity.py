@@ -12,6 +12,7 @@ the skip check, batching, the parallel workers, conversion to rows and the datab
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -74,10 +75,14 @@ def test_thousand_documents_same_rows_and_ids_on_sqlite_and_postgresql(corpus, t
     memo = MemoPipeline(wirecoder.load())
     url_lite = f"sqlite:///{tmp_path / 'identity.db'}"
 
+    started = time.perf_counter()
     lite = ingest([root], url_lite, pipeline=memo, progress=False)
+    print(f"SQLite ingest (analysis included): {time.perf_counter() - started:.1f} s")
     assert memo.analysed == lite.stored  # each distinct text analysed once
     memo.frozen = True  # PostgreSQL gets exactly the same analyses (in 2 forked workers)
+    started = time.perf_counter()
     pg = ingest([root], url_pg, pipeline=memo, progress=False, workers=2)
+    print(f"PostgreSQL ingest (analyses from the memo): {time.perf_counter() - started:.1f} s")
     distinct = len({d["text"].strip() for d in docs})
     assert (lite.stored, lite.failed) == (distinct, 0), lite.errors[:3]
     assert (pg.stored, pg.skipped, pg.failed) == (lite.stored, lite.skipped, 0)

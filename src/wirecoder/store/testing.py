@@ -65,8 +65,8 @@ def corpus_documents(data_dir: str | os.PathLike[str], n: int = 1000,
                                                   or article.findtext("source") or "").split())}
             if title := " ".join((article.findtext("title") or "").split()):
                 doc["title"] = title
-            if dl := (article.findtext("dltime") or "").strip():
-                doc["published"] = dl
+            if (dl := (article.findtext("dltime") or "").strip())[:4].isdigit():
+                doc["published"] = dl  # (a few are free text like "Wed Nov 23, 2016 | 4:58pm")
             docs.append(doc)
     polnear = root / "quotes" / "polnear"
     with (polnear / "metadata.tsv").open(encoding="utf-8", newline="") as fh:
@@ -85,12 +85,19 @@ def corpus_documents(data_dir: str | os.PathLike[str], n: int = 1000,
 
 
 def _first_paragraphs(text: str, max_chars: int) -> str:
+    """Whole paragraphs up to `max_chars`; a first paragraph longer than that is cut at the
+    first sentence end after `max_chars` (". " followed by a capital)."""
+    import re
+
     paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n") if p.strip()]
     kept: list[str] = []
     for p in paragraphs:
         if kept and sum(len(k) for k in kept) + len(p) > max_chars:
             break
         kept.append(p)
+    if kept and len(kept[0]) > max_chars:
+        end = re.compile(r"[.!?][\"\u201d']?\s+(?=[A-Z\u201c\"])").search(kept[0], max_chars)
+        kept = [kept[0][:end.end()].rstrip() if end else kept[0]]
     return "\n\n".join(kept)
 
 
