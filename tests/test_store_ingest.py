@@ -299,12 +299,33 @@ import sys
 import wirecoder
 from wirecoder.store import ingest
 nlp = wirecoder.load({"stages": STAGES + ["test_pause"]})
-ingest(sys.argv[2:], sys.argv[1], pipeline=nlp, progress=False, batch_size=2)
+ingest(sys.argv[3:], sys.argv[2], pipeline=nlp, progress=False, batch_size=2,
+       workers=int(sys.argv[1]))
 """
 
 
+def _children(pid: int) -> set[int]:
+    """Child processes of `pid` (Linux /proc)."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
 def test_sigkill_then_restart_loses_nothing_and_duplicates_nothing(
-        store_url, corpus, small_nlp, tmp_path, monkeypatch):
+        store_url, corpus, small_nlp, tmp_path, monkeypatch, workers):
     root, expected = corpus
     script = tmp_path / "kill_me.py"
     script.write_text(f"STAGES = {STAGES!r}\n" + KILL_SCRIPT)
@@ -312,7 +333,8 @@ def test_sigkill_then_restart_loses_nothing_and_duplicates_nothing(
            "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
     log = tmp_path / "kill_me.log"
     with log.open("w") as err:
-        proc = subprocess.Popen([sys.executable, str(script), store_url, str(root)], env=env,
+        proc = subprocess.Popen([sys.executable, str(script), str(workers), store_url, str(root)],
+                                env=env,
                                 stdout=subprocess.DEVNULL, stderr=err)
     try:
         deadline = time.monotonic() + 60
@@ -326,8 +348,15 @@ def test_sigkill_then_restart_loses_nothing_and_duplicates_nothing(
                 break
             time.sleep(0.02)
         assert proc.poll() is None, f"the ingest ended before it was killed: {log.read_text()}"
+        children = _children(proc.pid)
+        assert len(children) == (workers if workers > 1 else 0)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
+        # The worker processes die with it: no orphan goes on committing batches.
+        deadline = time.monotonic() + 10
+        while any(_alive(c) for c in children) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(_alive(c) for c in children)
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -238,6 +238,19 @@ LOST_BATCH = ("nothing of this batch was stored, every earlier batch is: run the
 _WORKER: dict[str, Any] = {}
 
 
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: a worker ends when the ingest process ends, even by SIGKILL (Linux),
+    instead of going on as an orphan that commits batches behind a restarted run's back."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        PR_SET_PDEATHSIG = 1  # noqa: N806 - the name in <sys/prctl.h>
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 def _work(job: BatchJob) -> BatchOutcome:
     w = _WORKER
     return run_batch(job, w["nlp"], w["store"], w["run_id"], reprocess=w["reprocess"],
@@ -381,7 +394,8 @@ def _in_workers(jobs: Iterator[BatchJob], workers: int, nlp: Any, store: Store, 
     """Run the jobs in `workers` forked processes, at most two batches ahead of each, and
     tally their outcomes in order."""
     _WORKER.update(nlp=nlp, store=store, run_id=run_id, reprocess=reprocess, retry=retry)
-    pool = multiprocessing.get_context("fork").Pool(workers)
+    pool = multiprocessing.get_context("fork").Pool(
+        workers, initializer=_die_with_parent, initargs=(os.getpid(),))
     try:
         pending: deque = deque()
         for job in jobs:
