@@ -157,6 +157,7 @@ def test_disk_full_sqlite_stops_with_w046_and_keeps_the_store_intact(
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     kept = assert_whole_documents(url, reference)
     assert 0 < kept < 12
+    print(f"SQLite page cap: {kept} of 12 documents stored whole before W046")
     with open_store(url) as store:
         [run] = store.runs()
         assert run["status"] == "failed" and run["documents_stored"] == kept
@@ -195,11 +196,74 @@ def test_a_real_full_file_system_gives_w046_and_an_intact_store(
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     kept = assert_whole_documents(url, reference)
     assert kept < 12
+    print(f"SQLite on a full tmpfs: {kept} of 12 documents stored whole before W046")
     # Free space and run the same command again: the store completes.
     (tiny_filesystem / "ballast").unlink()
     again = ingest([docs_file], url, pipeline=small_nlp, progress=False, batch_size=2)
     assert again.stored == 12 - kept
     assert rows_per_document(url) == reference
+
+
+def _superuser_sql(sql: str) -> subprocess.CompletedProcess:
+    """Run SQL as the local server's superuser (`su postgres -c psql`), as .ci/postgres does."""
+    return subprocess.run(["su", "postgres", "-c", f"psql -v ON_ERROR_STOP=1 -qc \"{sql}\""],
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def pg_tiny_tablespace(tmp_path):
+    """A PostgreSQL tablespace on a real 2 MB file system: needs root, a local server and its
+    `postgres` superuser (as in CI); skipped otherwise."""
+    url = pg_test_url()
+    if not url:
+        pytest.skip(f"PostgreSQL disk-full test needs {PG_ENV}; not set")
+    mount = Path(f"/tmp/wirecoder-pgfull-{os.getpid()}")
+    mount.mkdir(mode=0o755, exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m,mode=0755", "tmpfs", str(mount)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        mount.rmdir()
+        pytest.skip(f"cannot mount a small tmpfs here (needs root): {done.stderr.strip()}")
+    space = f"wc_full_{os.getpid()}"
+    user = make_url(resolve_url(url)).username
+    try:
+        subprocess.run(["chown", "postgres", str(mount)], check=True)
+        made = _superuser_sql(f"CREATE TABLESPACE {space} LOCATION '{mount}'")
+        if made.returncode != 0:
+            pytest.skip(f"cannot create a tablespace as postgres: {made.stderr.strip()}")
+        _superuser_sql(f"GRANT CREATE ON TABLESPACE {space} TO {user}")
+        empty_store(url, drop=True)  # the store's tables are made again, in the tablespace
+        yield url, space, mount
+    finally:
+        empty_store(url, drop=True)
+        _superuser_sql(f"DROP TABLESPACE IF EXISTS {space}")
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+        mount.rmdir()
+
+
+def test_disk_full_postgresql_stops_with_w046_and_keeps_the_store_intact(
+        pg_tiny_tablespace, docs_file, small_nlp, reference):
+    url, space, mount = pg_tiny_tablespace
+    # Every table and index the store creates goes in the tablespace on the tiny file system.
+    full_url = make_url(resolve_url(url)).update_query_dict(
+        {"options": f"-c default_tablespace={space}"}).render_as_string(hide_password=False)
+    open_store(full_url).close()
+    free = os.statvfs(mount).f_bavail * os.statvfs(mount).f_frsize
+    (mount / "ballast").write_bytes(b"\0" * max(0, free - 300_000))
+    with pytest.raises(StoreFull) as err:
+        ingest([docs_file], full_url, pipeline=small_nlp, progress=False, batch_size=2)
+    assert str(err.value).startswith("W046: cannot store a batch: the store postgresql")
+    assert "could not extend file" in str(err.value)  # PostgreSQL's own words (SQLSTATE 53100)
+    kept = assert_whole_documents(url, reference)
+    assert kept < 12
+    with open_store(url) as store:
+        [run] = store.runs()
+        assert run["status"] == "failed" and run["documents_stored"] == kept
+    (mount / "ballast").unlink()  # free space, run the same command again
+    again = ingest([docs_file], full_url, pipeline=small_nlp, progress=False, batch_size=2)
+    assert (again.stored, again.skipped) == (12 - kept, kept)
+    assert rows_per_document(url) == reference
+    print(f"PostgreSQL disk full: {kept} of 12 documents stored whole before W046")
 
 
 def test_error_kinds_are_classified(tmp_path):
@@ -336,6 +400,7 @@ def test_database_outage_mid_run_is_retried_and_the_run_completes(
         [run] = store.runs()
         assert run["status"] == "finished" and run["documents_stored"] == 12
     assert elapsed < 60
+    print(f"{store_url.split(':')[0]} outage of 1 s mid-run: completed in {elapsed:.1f} s")
 
 
 def test_database_gone_for_good_gives_w047_and_no_partial_document(
@@ -367,6 +432,8 @@ def test_database_gone_for_good_gives_w047_and_no_partial_document(
         holder["lock"].rollback()
     kept = assert_whole_documents(store_url, reference)
     assert 2 <= kept < 12  # the batches committed before the outage, whole
+    print(f"{store_url.split(':')[0]} gone for good: W047 after {elapsed:.1f} s, "
+          f"{kept} of 12 documents stored whole")
 
     again = ingest([docs_file], store_url, pipeline=small_nlp, progress=False, batch_size=2)
     assert (again.stored, again.skipped) == (12 - kept, kept)
@@ -389,6 +456,7 @@ def test_closed_port_is_retried_then_w047(small_nlp, docs_file):
     assert "did not answer after 3 attempts" in str(err.value)
     assert "secret" not in str(err.value)
     assert 0.3 <= elapsed < 20  # it waited 0.1 + 0.2 s between attempts
+    print(f"closed port: W047 after {elapsed:.2f} s")
 
 
 # -- corrupted input in the middle of a batch -----------------------------------------------------
