@@ -363,6 +363,8 @@ def test_sigkill_then_restart_loses_nothing_and_duplicates_nothing(
     assert proc.returncode == -signal.SIGKILL
     kept = _count_docs(store_url)
     assert 4 <= kept < expected
+    print(f"\nSIGKILL ({store_url.split(':')[0]}, {workers} worker(s)): {kept} of {expected} "
+          "documents committed before the kill")
 
     # Restart here, in this process, with the same pipeline config (so the same coder version).
     monkeypatch.setenv("WIRECODER_TEST_PAUSE", "0")
