@@ -101,10 +101,21 @@ def main() -> None:
         # costs no extra work, so its wall-clock speedup is bounded only by free cores.
         "cpu_efficiency_2_vs_1": round(min(cpu_spent[1]) / min(cpu_spent[2]), 2),
         "cpus": os.cpu_count(),
+        # With autogroup on, the kernel shares CPU per session, not per process: while other
+        # sessions keep the cores busy, this session gets the same share with 1 or 2 workers
+        # and the wall-clock speedup says nothing about the parallel path (see cores_busy_*).
+        "sched_autogroup": _autogroup(),
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
     }
     print(json.dumps(report, indent=2))
+
+
+def _autogroup() -> bool | None:
+    try:
+        return Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+    except OSError:
+        return None
 
 
 def _cpu_seconds() -> float:
