@@ -431,6 +431,13 @@ def test_cli_ingest_query_export(tmp_path, corpus, capsys):
     assert "wrote" in capsys.readouterr().err
     assert len(out.read_text().splitlines()[0].split("\t")) == 68
 
+    assert _run_cli(["failures", "--db", db, "--json"]) == 0
+    [failure] = json.loads(capsys.readouterr().out)  # the broken JSONL line
+    assert failure["code"] == "W015" and failure["source"].endswith("broken.jsonl:2")
+    assert failure["run_id"].startswith("run_") and failure["document_id"] is None
+    assert _run_cli(["failures", "--db", db, "--run", "no-such-run", "--csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["run_id,code,source,document_id,reason"]
+
     assert _run_cli(["ingest", str(tmp_path / "nothing.txt"), "--db", db]) == 2
     assert "W010" in capsys.readouterr().err
     assert _run_cli(["events", "--db", db, "--modality", "sure"]) == 2

@@ -1,4 +1,4 @@
-"""CLI commands of the store: `ingest`, `events`, `quotes`, `claims`, `export`.
+"""CLI commands of the store: `ingest`, `events`, `quotes`, `claims`, `export`, `failures`.
 
 Each is a thin skin over the Python API (`wirecoder.store.ingest`, `query`, `export`).
 `wirecoder.cli` hooks them in with `add_store_commands(sub, COMMANDS)`, which adds the
@@ -100,9 +100,14 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
                      help="leave out the header line of TSV/CSV formats")
     _filters(exp, "events")
 
+    fail = sub.add_parser("failures", help="list inputs ingest could not store, with the reason")
+    fail.add_argument("--db", help=DB_HELP)
+    fail.add_argument("--run", help="only this run id")
+    _output_flags(fail)
+
     handlers: dict[str, Handler] = {"ingest": cmd_ingest, "events": cmd_events,
                                     "quotes": cmd_quotes, "claims": cmd_claims,
-                                    "export": cmd_export}
+                                    "export": cmd_export, "failures": cmd_failures}
     if commands is not None:
         commands.update(handlers)
     return handlers
@@ -161,4 +166,31 @@ def cmd_export(args: argparse.Namespace) -> int:
                **{k: v for k, v in filters.items() if v is not None})
     where = "standard output" if args.out == "-" else os.fspath(args.out)
     print(f"wirecoder: wrote {n} rows ({args.export_format}) to {where}", file=sys.stderr)
+    return 0
+
+
+def cmd_failures(args: argparse.Namespace) -> int:
+    """The failures table: run, code, source, document id and reason of each, oldest first."""
+    import csv
+
+    from .repository import open_store
+
+    with open_store(args.db) as store:
+        rows = [{"run_id": f.run_id, "code": f.code, "source": f.source,
+                 "document_id": f.document_id, "reason": f.reason}
+                for f in store.failures(args.run)]
+    if args.output == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.output == "jsonl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif args.output == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=["run_id", "code", "source",
+                                                        "document_id", "reason"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            print(f"{row['code']}  {row['source'] or '-'}  {row['reason']}")
+        print(f"wirecoder: {len(rows)} failures", file=sys.stderr)
     return 0

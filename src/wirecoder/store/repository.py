@@ -108,6 +108,7 @@ class Failure:
     source: str | None
     reason: str
     document_id: str | None = None
+    run_id: str | None = None  # filled when read back from the store
 
     @property
     def code(self) -> str:
@@ -359,8 +360,8 @@ class Store:
         if run_id is not None:
             q = q.where(T_FAILURES.c.run_id == run_id)
         with self.engine.connect() as conn:
-            return [Failure(source=r.source, reason=r.reason, document_id=r.document_id)
-                    for r in conn.execute(q)]
+            return [Failure(source=r.source, reason=r.reason, document_id=r.document_id,
+                            run_id=r.run_id) for r in conn.execute(q)]
 
     def _save(self, conn: Connection, analyses: Sequence[Analysis], run_id: str | None,
               reprocess: bool, run_counts: dict[str, int]) -> Counter[str]:
