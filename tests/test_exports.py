@@ -224,6 +224,10 @@ def test_gdelt_tsv(db, tmp_path, texts, n_events):
     assert row["SOURCEURL"] == "https://news.example.org/handmade"
     reynosa = frame.set_index("WC_EVENT_ID").loc["event_aaaa000000000002"]
     assert (reynosa["ActionGeo_Type"], reynosa["ActionGeo_FeatureID"]) == (4, "3520339")
+    # FIPS 10-4 country codes; ADM1 = FIPS country + the division's code (Texas by its postal
+    # code, as GDELT writes it; Tamaulipas by its GeoNames/FIPS code 28)
+    assert (row["ActionGeo_CountryCode"], row["ActionGeo_ADM1Code"]) == ("US", "USTX")
+    assert (reynosa["ActionGeo_CountryCode"], reynosa["ActionGeo_ADM1Code"]) == ("MX", "MX28")
     _check_offsets(frame, "WC_DOCUMENT_ID", "WC_EVIDENCE_START", "WC_EVIDENCE_END", texts)
 
     bare = tmp_path / "bare.tsv"
@@ -237,8 +241,8 @@ def test_parquet_every_table(db, tmp_path):
     folder = tmp_path / "parquet"
     total = export(db, "parquet", folder)
     with open_store(db) as store:
-        counts = store.counts()
-    assert total == sum(counts.values())
+        counts = {table.name: store.count(table.name) for table in ALL_TABLES}
+    assert total == sum(counts.values()) and "failures" in counts
     for table in ALL_TABLES:
         frame = pd.read_parquet(folder / f"{table.name}.parquet")
         assert list(frame.columns) == [c.name for c in table.columns]

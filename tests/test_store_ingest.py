@@ -299,12 +299,33 @@ import sys
 import wirecoder
 from wirecoder.store import ingest
 nlp = wirecoder.load({"stages": STAGES + ["test_pause"]})
-ingest(sys.argv[2:], sys.argv[1], pipeline=nlp, progress=False, batch_size=2)
+ingest(sys.argv[3:], sys.argv[2], pipeline=nlp, progress=False, batch_size=2,
+       workers=int(sys.argv[1]))
 """
 
 
+def _children(pid: int) -> set[int]:
+    """Child processes of `pid` (Linux /proc)."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
 def test_sigkill_then_restart_loses_nothing_and_duplicates_nothing(
-        store_url, corpus, small_nlp, tmp_path, monkeypatch):
+        store_url, corpus, small_nlp, tmp_path, monkeypatch, workers):
     root, expected = corpus
     script = tmp_path / "kill_me.py"
     script.write_text(f"STAGES = {STAGES!r}\n" + KILL_SCRIPT)
@@ -312,7 +333,8 @@ def test_sigkill_then_restart_loses_nothing_and_duplicates_nothing(
            "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
     log = tmp_path / "kill_me.log"
     with log.open("w") as err:
-        proc = subprocess.Popen([sys.executable, str(script), store_url, str(root)], env=env,
+        proc = subprocess.Popen([sys.executable, str(script), str(workers), store_url, str(root)],
+                                env=env,
                                 stdout=subprocess.DEVNULL, stderr=err)
     try:
         deadline = time.monotonic() + 60
@@ -326,14 +348,23 @@ def test_sigkill_then_restart_loses_nothing_and_duplicates_nothing(
                 break
             time.sleep(0.02)
         assert proc.poll() is None, f"the ingest ended before it was killed: {log.read_text()}"
+        children = _children(proc.pid)
+        assert len(children) == (workers if workers > 1 else 0)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
+        # The worker processes die with it: no orphan goes on committing batches.
+        deadline = time.monotonic() + 10
+        while any(_alive(c) for c in children) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(_alive(c) for c in children)
     finally:
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == -signal.SIGKILL
     kept = _count_docs(store_url)
     assert 4 <= kept < expected
+    print(f"\nSIGKILL ({store_url.split(':')[0]}, {workers} worker(s)): {kept} of {expected} "
+          "documents committed before the kill")
 
     # Restart here, in this process, with the same pipeline config (so the same coder version).
     monkeypatch.setenv("WIRECODER_TEST_PAUSE", "0")
@@ -399,6 +430,13 @@ def test_cli_ingest_query_export(tmp_path, corpus, capsys):
     assert _run_cli(["export", "gdelt-tsv", str(out), "--db", db]) == 0
     assert "wrote" in capsys.readouterr().err
     assert len(out.read_text().splitlines()[0].split("\t")) == 68
+
+    assert _run_cli(["failures", "--db", db, "--json"]) == 0
+    [failure] = json.loads(capsys.readouterr().out)  # the broken JSONL line
+    assert failure["code"] == "W015" and failure["source"].endswith("broken.jsonl:2")
+    assert failure["run_id"].startswith("run_") and failure["document_id"] is None
+    assert _run_cli(["failures", "--db", db, "--run", "no-such-run", "--csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["run_id,code,source,document_id,reason"]
 
     assert _run_cli(["ingest", str(tmp_path / "nothing.txt"), "--db", db]) == 2
     assert "W010" in capsys.readouterr().err

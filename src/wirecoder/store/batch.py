@@ -4,20 +4,27 @@
 
 Inputs are files or folders (searched recursively for known extensions, hidden entries skipped):
 text, HTML, JSONL, RSS/Atom feeds and WARC archives. Documents already stored under the same
-coder version are skipped before they are analysed; the rest are parsed in `workers` processes
-(`Pipeline.pipe(n_process=workers)`) and committed one batch per transaction together with the
-run's counts. A run killed at any point (even by SIGKILL) loses only its uncommitted batch, and
-running the same command again stores exactly what is missing: ids are deterministic and a
-stored document is never stored twice.
+coder version are skipped before they are analysed. The rest go in batches to `workers`
+processes, each of which runs the whole pipeline on its batch and commits it in one transaction
+together with the run's counts (the main process only reads inputs and keeps the tally). A run
+killed at any point (even by SIGKILL) loses only its uncommitted batches, and running the same
+command again stores exactly what is missing: ids are deterministic and a stored document is
+never stored twice.
+
+One bad input costs one document: an unreadable record, an analysis that raises or a document the
+store refuses is logged in the `failures` table with its coded reason and the run goes on. A full
+disk stops the run (W046) and a database that stays away through the retries stops it (W047);
+either way every batch committed before is intact and no document is half stored.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import time
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
@@ -27,10 +34,12 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import InputNotFound, WirecoderError
-from ..ingest import EXTENSIONS, RawDocument, guess_format, read_path
+from ..ingest import EXTENSIONS, RawDocument, guess_format
 from ..ingest.base import parse_published
-from .errors import DocumentNotStored
-from .repository import open_store, safe_url
+from .errors import AnalysisFailed, DocumentNotStored
+from .faults import RetryPolicy, one_line, with_retries
+from .readers import read_inputs
+from .repository import Failure, Store, open_store, safe_url
 
 
 @dataclass
@@ -135,136 +144,261 @@ def _progress(total: int | None, enabled: bool):
                 dynamic_ncols=True, smoothing=0.05)
 
 
+
+
+@dataclass
+class BatchOutcome:
+    """What one batch did; it crosses from a worker process to the main one."""
+
+    analysed: int = 0
+    stored: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    events: int = 0
+    quotes: int = 0
+    claims: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+@dataclass
+class BatchJob:
+    """Fresh documents to analyse, with the tally gathered since the last batch (documents
+    skipped before analysis, unreadable records), committed together with them."""
+
+    raws: list[RawDocument]
+    counts: dict[str, int]
+    failures: list[Failure]
+
+
+def analyse_safely(nlp: Any, raws: list[RawDocument]) -> tuple[list[Any], list[Failure]]:
+    """The batch's analyses; a document whose analysis raises becomes a Failure (W045) and
+    the others are analysed one by one so that it costs nobody else."""
+    try:
+        return list(nlp.pipe(raws, batch_size=max(1, len(raws)))), []
+    except Exception:  # noqa: BLE001 - one document must not end a run of thousands
+        pass
+    analyses: list[Any] = []
+    failures: list[Failure] = []
+    for raw in raws:
+        try:
+            analyses.extend(nlp.pipe([raw], batch_size=1))
+        except Exception as exc:  # noqa: BLE001
+            doc_id = _doc_id(raw)
+            reason = str(exc) if isinstance(exc, WirecoderError) else str(AnalysisFailed(
+                f"document {doc_id} ({raw.source or '?'}) could not be analysed: "
+                f"{type(exc).__name__}: {one_line(exc)}"))
+            failures.append(Failure(source=raw.source, reason=reason, document_id=doc_id))
+    return analyses, failures
+
+
+def run_batch(job: BatchJob, nlp: Any, store: Store, run_id: str, *, reprocess: bool,
+              retry: RetryPolicy, warn: Callable[[str], None],
+              analysed: list[Any] | None = None) -> BatchOutcome:
+    """Analyse a batch and commit it (documents, failures, run counts) in one transaction,
+    retried while the database is unavailable. `analysed`: the batch's analyses when another
+    engine made them (Ray), in the order of `job.raws`."""
+    analyses, failed = (analysed, []) if analysed is not None else analyse_safely(nlp, job.raws)
+    counts = Counter(job.counts)
+    counts.update(documents_seen=len(failed), documents_failed=len(failed))
+    failures = [*job.failures, *failed]
+    where = safe_url(store.url)
+
+    def save_all() -> Counter[str]:
+        return store.save_many(analyses, run_id, reprocess=reprocess, run_counts=dict(counts),
+                               failures=failures)
+
+    try:
+        saved = with_retries(save_all, retry, what="store a batch", where=where, then=LOST_BATCH,
+                             on_retry=warn)
+    except IntegrityError:
+        # One bad analysis (say, two records with one id) must not stop the run, nor stop
+        # every later run at the same place: store the batch document by document.
+        saved = Counter()
+        for analysis in analyses:
+            try:
+                saved.update(with_retries(
+                    lambda a=analysis: store.save_many([a], run_id, reprocess=reprocess),
+                    retry, what="store a document", where=where, then=LOST_BATCH,
+                    on_retry=warn))
+            except IntegrityError as exc:
+                doc = analysis.document
+                failures.append(Failure(source=doc.source, document_id=doc.id, reason=str(
+                    DocumentNotStored(f"document {doc.id} ({doc.source or '?'}) could not be "
+                                      f"stored: {one_line(exc.orig)[:200]}"))))
+                counts.update(documents_seen=1, documents_failed=1)
+        with_retries(lambda: store.record_failures(run_id, failures, dict(counts)), retry,
+                     what="log failures", where=where, on_retry=warn)
+    return BatchOutcome(
+        analysed=len(job.raws), stored=saved["stored"], replaced=saved["replaced"],
+        skipped=saved["skipped"], events=saved["events"], quotes=saved["quotes"],
+        claims=saved["claims"], failures=failures)
+
+
+LOST_BATCH = ("nothing of this batch was stored, every earlier batch is: run the same "
+              "command again to store what is missing")
+
+# The worker processes' state: set in the parent just before the pool forks, so each worker
+# inherits the loaded pipeline instead of loading (or unpickling) it again.
+_WORKER: dict[str, Any] = {}
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: a worker ends when the ingest process ends, even by SIGKILL (Linux),
+    instead of going on as an orphan that commits batches behind a restarted run's back."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        PR_SET_PDEATHSIG = 1  # noqa: N806 - the name in <sys/prctl.h>
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _work(job: BatchJob) -> BatchOutcome:
+    w = _WORKER
+    return run_batch(job, w["nlp"], w["store"], w["run_id"], reprocess=w["reprocess"],
+                     retry=w["retry"], warn=lambda message: print(
+                         f"wirecoder: {message}", file=sys.stderr))
+
+
 def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
            db_url: str | os.PathLike[str] | None = None, workers: int = 1,
            reprocess: bool = False, progress: bool = True, *, pipeline: Any = None,
            config: Any = None, fmt: str | None = None, published: str | datetime | None = None,
-           batch_size: int = 32, strict: bool = False,
+           batch_size: int | None = None, strict: bool = False,
+           retry: RetryPolicy | None = None, lock_timeout: float = 60.0,
            relevance_filter: bool = False, engine: str = "local",
            ray_address: str | None = None) -> IngestSummary:
     """Analyse every document under `paths` and save it in the store at `db_url`.
 
-    workers: processes for the spaCy parse; reprocess: re-analyse and replace documents already
-    stored under this coder version; progress: a bar on stderr with rate and ETA; pipeline or
-    config: the pipeline to use (default: `wirecoder.load()`); fmt: force an input format;
-    published: the publication date of inputs that carry none; batch_size: documents per parse
-    batch and per commit; strict: stop at the first unreadable input instead of counting it
-    as failed and going on; relevance_filter: skip, before the parse, documents that cannot
-    report a political or security event (`wirecoder.relevance`); off by default; engine:
-    "local" (spaCy's processes) or "ray" (`workers` Ray actors, on the cluster at `ray_address`
-    or a local one; see `wirecoder.scaleout.ray_engine`): the store gets the same rows either way.
+    workers: processes that analyse and store batches; reprocess: re-analyse and replace
+    documents already stored under this coder version; progress: a bar on stderr with rate and
+    ETA; pipeline or config: the pipeline to use (default: `wirecoder.load()`); fmt: force an
+    input format; published: the publication date of inputs that carry none; batch_size:
+    documents per batch and per commit (default 32 with one worker; 8 with more, so that the
+    workers finish together instead of one waiting on another's last big batch); strict: stop at the first unreadable input instead of
+    logging it as failed and going on; retry: how long to wait for a database that does not
+    answer (default: 6 attempts over 15.5 s) before W047; lock_timeout: seconds a SQLite
+    write waits for another writer's lock before it counts as a failed attempt;
+    relevance_filter: skip, before the parse, documents that cannot report a political or
+    security event (`wirecoder.relevance`; off by default); engine: "local" (`workers`
+    processes) or "ray" (`workers` Ray actors, on the cluster at `ray_address` or a local one;
+    see `wirecoder.scaleout.ray_engine`): the store gets the same rows either way.
     """
     from ..pipeline import load
     from ..scaleout import ENGINES, EngineError
 
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    retry = retry or RetryPolicy()
+    if batch_size is None:
+        batch_size = 32 if workers <= 1 else 8
     path_list = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     default_published = parse_published(published) if isinstance(published, str) else published
     nlp = pipeline if pipeline is not None else load(config)
     files = collect_files(path_list)
-    # No pooled connections: none may be open when the parse forks its worker processes.
-    store = open_store(db_url, pooled=False)
-    run_id = store.start_run(nlp.coder_version, config=nlp.config.to_dict(),
-                             config_hash=nlp.config.digest(), stages=nlp.stage_labels,
-                             inputs=[str(p) for p in path_list], workers=workers)
+    # No pooled connections: none may be open when the pool forks its worker processes.
+    store = open_store(db_url, pooled=False, retry=retry, lock_timeout=lock_timeout)
+    where = safe_url(store.url)
+    try:
+        run_id = with_retries(lambda: store.start_run(
+            nlp.coder_version, config=nlp.config.to_dict(), config_hash=nlp.config.digest(),
+            stages=nlp.stage_labels, inputs=[str(p) for p in path_list], workers=workers),
+            retry, what="start a run", where=where)
+    except BaseException:
+        store.close()
+        raise
     summary = IngestSummary(run_id=run_id, db_url=store.url, files=len(files))
     total = sum(count_documents(f, fmt) for f in files) if progress else None
     bar = _progress(total, progress)
-    pending: Counter[str] = Counter()  # counted before analysis, committed with the next batch
+    started = time.perf_counter()
+
+    def warn(message: str) -> None:
+        bar.write(f"wirecoder: {message}", file=sys.stderr)
+
     relevant = None
     if relevance_filter:
         from ..relevance import RelevanceFilter
 
         relevant = RelevanceFilter().keep
-    started = time.perf_counter()
 
-    def raws() -> Iterator[RawDocument]:
-        for f in files:
-            try:
-                yield from read_path(f, fmt, published=default_published)
-            except WirecoderError as exc:
-                if strict:
-                    raise
-                summary.failed += 1
-                pending["documents_failed"] += 1
-                summary.errors.append(str(exc))
-                bar.write(f"wirecoder: {exc}", file=sys.stderr)
-                bar.update(1)
-
-    def fresh() -> Iterator[RawDocument]:
+    def jobs() -> Iterator[BatchJob]:
+        """Batches of fresh documents; reading and the skip check happen here, in order."""
+        counts: Counter[str] = Counter()
+        failures: list[Failure] = []
         taken: set[str] = set()
-        for chunk in _batched(raws(), batch_size):
+
+        def items() -> Iterator[RawDocument]:
+            for f in files:
+                for item in read_inputs(f, fmt, published=default_published):
+                    if isinstance(item, Failure):
+                        if strict:
+                            raise _error_of(item)
+                        summary.failed += 1
+                        summary.errors.append(item.reason)
+                        counts["documents_failed"] += 1
+                        failures.append(item)
+                        warn(item.reason)
+                        bar.update(1)
+                    else:
+                        yield item
+
+        for chunk in _batched(items(), batch_size):
             ids = [_doc_id(raw) for raw in chunk]
-            stored = store.stored_versions(ids)
+            stored = with_retries(lambda ids=ids: store.stored_versions(ids), retry,
+                                  what="look up stored documents", where=where, on_retry=warn)
+            fresh: list[RawDocument] = []
             for raw, doc_id in zip(chunk, ids, strict=True):
                 summary.seen += 1
                 if doc_id in taken or (not reprocess and stored.get(doc_id) == nlp.coder_version):
                     summary.skipped += 1
-                    pending["documents_seen"] += 1
-                    pending["documents_skipped"] += 1
+                    counts.update(documents_seen=1, documents_skipped=1)
                     bar.update(1)
                     continue
                 taken.add(doc_id)
                 if relevant is not None and not relevant(raw.text):
                     summary.filtered += 1
                     summary.skipped += 1
-                    pending["documents_seen"] += 1
-                    pending["documents_skipped"] += 1
+                    counts.update(documents_seen=1, documents_skipped=1)
                     bar.update(1)
                     continue
-                yield raw
+                fresh.append(raw)
+            if fresh:
+                yield BatchJob(fresh, dict(counts), list(failures))
+                counts.clear()
+                failures.clear()
+        if counts or failures:
+            yield BatchJob([], dict(counts), list(failures))
 
-    def flush(batch: list) -> None:
-        if not batch and not pending:
-            return
-        counts = dict(pending)
-        try:
-            outcome = store.save_many(batch, run_id, reprocess=reprocess, run_counts=counts)
-        except IntegrityError:
-            # One bad analysis (say, two records with one id) must not stop the run, nor stop
-            # every later run at the same place: store the batch document by document.
-            outcome = Counter()
-            for analysis in batch:
-                try:
-                    outcome.update(store.save_many([analysis], run_id, reprocess=reprocess))
-                except IntegrityError as exc:
-                    summary.failed += 1
-                    counts["documents_failed"] = counts.get("documents_failed", 0) + 1
-                    counts["documents_seen"] = counts.get("documents_seen", 0) + 1
-                    message = str(DocumentNotStored(
-                        f"document {analysis.document.id} ({analysis.document.source or '?'}) "
-                        f"could not be stored: {' '.join(str(exc.orig).split())[:200]}"))
-                    summary.errors.append(message)
-                    bar.write(f"wirecoder: {message}", file=sys.stderr)
-            store.add_to_run(run_id, **counts)
-        pending.clear()
-        summary.stored += outcome["stored"]
-        summary.replaced += outcome["replaced"]
-        summary.skipped += outcome["skipped"]
-        summary.events += outcome["events"]
-        summary.quotes += outcome["quotes"]
-        summary.claims += outcome["claims"]
-        bar.update(len(batch))
+    def tally(outcome: BatchOutcome) -> None:
+        for reason in [f.reason for f in outcome.failures if f.document_id is not None]:
+            summary.errors.append(reason)
+            warn(reason)
+        summary.failed += sum(1 for f in outcome.failures if f.document_id is not None)
+        summary.stored += outcome.stored
+        summary.replaced += outcome.replaced
+        summary.skipped += outcome.skipped
+        summary.events += outcome.events
+        summary.quotes += outcome.quotes
+        summary.claims += outcome.claims
+        bar.update(outcome.analysed)
         bar.set_postfix(stored=summary.stored + summary.replaced, skipped=summary.skipped,
                         failed=summary.failed, refresh=False)
-        batch.clear()
 
     status = "failed"
     try:
-        batch: list = []
         if engine == "ray":
-            from ..scaleout.ray_engine import ray_pipe
-
-            analyses = ray_pipe(fresh(), nlp.config, workers=workers, batch_size=batch_size,
-                                address=ray_address)
+            _with_ray(jobs(), nlp, workers, batch_size, ray_address,
+                      lambda job, analysed: tally(run_batch(
+                          job, nlp, store, run_id, reprocess=reprocess, retry=retry, warn=warn,
+                          analysed=analysed)))
+        elif workers <= 1:
+            for job in jobs():
+                tally(run_batch(job, nlp, store, run_id, reprocess=reprocess, retry=retry,
+                                warn=warn))
         else:
-            analyses = nlp.pipe(fresh(), n_process=workers, batch_size=batch_size)
-        for analysis in analyses:
-            batch.append(analysis)
-            if len(batch) >= batch_size:
-                flush(batch)
-        flush(batch)
+            _in_workers(jobs(), workers, nlp, store, run_id, reprocess, retry, tally)
         status = "finished"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -273,7 +407,71 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
         bar.close()
         summary.seconds = time.perf_counter() - started
         try:
-            store.finish_run(run_id, status)
+            # A short policy: when the database is gone, the run's error is what matters.
+            with_retries(lambda: store.finish_run(run_id, status),
+                         RetryPolicy(attempts=2, first_delay=0.5), what="finish the run",
+                         where=where)
+        except WirecoderError as exc:
+            print(f"wirecoder: {exc}", file=sys.stderr)
         finally:
             store.close()
     return summary
+
+
+def _with_ray(jobs: Iterator[BatchJob], nlp: Any, workers: int, batch_size: int,
+              address: str | None, run_job: Callable[[BatchJob, list[Any]], None]) -> None:
+    """Analyse the jobs' documents in Ray actors, one stream in input order, and hand each job
+    its analyses as soon as they are all back (the main process stores them)."""
+    from ..scaleout.ray_engine import ray_pipe
+
+    pending: deque[BatchJob] = deque()
+
+    def raws() -> Iterator[RawDocument]:
+        for job in jobs:
+            pending.append(job)
+            yield from job.raws
+
+    got: list[Any] = []
+    for analysis in ray_pipe(raws(), nlp.config, workers=max(1, workers), batch_size=batch_size,
+                             address=address):
+        got.append(analysis)
+        while pending and len(got) >= len(pending[0].raws):
+            job = pending.popleft()
+            run_job(job, got[:len(job.raws)])
+            del got[:len(job.raws)]
+    while pending:  # jobs that carry only counts, read after the last document
+        job = pending.popleft()
+        run_job(job, got[:len(job.raws)])
+        del got[:len(job.raws)]
+
+
+def _in_workers(jobs: Iterator[BatchJob], workers: int, nlp: Any, store: Store, run_id: str,
+                reprocess: bool, retry: RetryPolicy,
+                tally: Callable[[BatchOutcome], None]) -> None:
+    """Run the jobs in `workers` forked processes, at most two batches ahead of each, and
+    tally their outcomes in order."""
+    _WORKER.update(nlp=nlp, store=store, run_id=run_id, reprocess=reprocess, retry=retry)
+    pool = multiprocessing.get_context("fork").Pool(
+        workers, initializer=_die_with_parent, initargs=(os.getpid(),))
+    try:
+        pending: deque = deque()
+        for job in jobs:
+            pending.append(pool.apply_async(_work, (job,)))
+            while len(pending) >= 2 * workers:
+                tally(pending.popleft().get())
+        while pending:
+            tally(pending.popleft().get())
+        pool.close()
+    except BaseException:
+        pool.terminate()  # batches in flight are uncommitted transactions: nothing half stored
+        raise
+    finally:
+        pool.join()
+        _WORKER.clear()
+
+
+def _error_of(failure: Failure) -> WirecoderError:
+    """The error a Failure stands for (strict mode raises it), with the same code and line."""
+    error = WirecoderError(failure.reason.split(": ", 1)[-1])
+    error.code = failure.code
+    return error

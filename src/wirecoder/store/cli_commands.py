@@ -1,4 +1,4 @@
-"""CLI commands of the store: `ingest`, `events`, `quotes`, `claims`, `export`.
+"""CLI commands of the store: `ingest`, `events`, `quotes`, `claims`, `export`, `failures`.
 
 Each is a thin skin over the Python API (`wirecoder.store.ingest`, `query`, `export`).
 `wirecoder.cli` hooks them in with `add_store_commands(sub, COMMANDS)`, which adds the
@@ -65,7 +65,7 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
                                      "stored already are skipped; a killed run resumes.")
     ing.add_argument("paths", nargs="+", metavar="PATH", help="file or folder")
     ing.add_argument("--db", help=DB_HELP)
-    ing.add_argument("--workers", type=int, default=1, help="parse processes (default 1)")
+    ing.add_argument("--workers", type=int, default=1, help="processes that analyse and store batches (default 1)")
     ing.add_argument("--reprocess", action="store_true",
                      help="re-analyse and replace documents stored already")
     ing.add_argument("--format", dest="input_format", choices=INPUT_FORMATS,
@@ -74,8 +74,8 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
     ing.add_argument("--config", help="pipeline config JSON (see `wirecoder config`)")
     ing.add_argument("--disable", action="append", default=[], metavar="STAGE",
                      help="switch a stage off (repeatable)")
-    ing.add_argument("--batch-size", type=int, default=32,
-                     help="documents per parse batch and per commit (default 32)")
+    ing.add_argument("--batch-size", type=int, default=None,
+                     help="documents per batch and per commit (default 32; 8 with --workers 2+)")
     ing.add_argument("--engine", choices=["local", "ray"], default="local",
                      help="local: spaCy worker processes (default); ray: one pipeline per Ray "
                           "actor (--workers actors), results written here")
@@ -108,9 +108,14 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
                      help="leave out the header line of TSV/CSV formats")
     _filters(exp, "events")
 
+    fail = sub.add_parser("failures", help="list inputs ingest could not store, with the reason")
+    fail.add_argument("--db", help=DB_HELP)
+    fail.add_argument("--run", help="only this run id")
+    _output_flags(fail)
+
     handlers: dict[str, Handler] = {"ingest": cmd_ingest, "events": cmd_events,
                                     "quotes": cmd_quotes, "claims": cmd_claims,
-                                    "export": cmd_export}
+                                    "export": cmd_export, "failures": cmd_failures}
     if commands is not None:
         commands.update(handlers)
     return handlers
@@ -126,7 +131,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     summary = ingest(args.paths, args.db, workers=max(1, args.workers), reprocess=args.reprocess,
                      progress=progress, pipeline=pipeline, fmt=args.input_format,
-                     published=args.published, batch_size=max(1, args.batch_size),
+                     published=args.published,
+                     batch_size=max(1, args.batch_size) if args.batch_size else None,
                      strict=args.strict, relevance_filter=args.relevance_filter,
                      engine=args.engine, ray_address=args.ray_address)
     if args.json:
@@ -170,4 +176,31 @@ def cmd_export(args: argparse.Namespace) -> int:
                **{k: v for k, v in filters.items() if v is not None})
     where = "standard output" if args.out == "-" else os.fspath(args.out)
     print(f"wirecoder: wrote {n} rows ({args.export_format}) to {where}", file=sys.stderr)
+    return 0
+
+
+def cmd_failures(args: argparse.Namespace) -> int:
+    """The failures table: run, code, source, document id and reason of each, oldest first."""
+    import csv
+
+    from .repository import open_store
+
+    with open_store(args.db) as store:
+        rows = [{"run_id": f.run_id, "code": f.code, "source": f.source,
+                 "document_id": f.document_id, "reason": f.reason}
+                for f in store.failures(args.run)]
+    if args.output == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.output == "jsonl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif args.output == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=["run_id", "code", "source",
+                                                        "document_id", "reason"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            print(f"{row['code']}  {row['source'] or '-'}  {row['reason']}")
+        print(f"wirecoder: {len(rows)} failures", file=sys.stderr)
     return 0

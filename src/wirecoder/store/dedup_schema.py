@@ -1,4 +1,4 @@
-"""The store's deduplication tables (migration 0002): duplicate-of links between documents, the
+"""The store's deduplication tables (migration 0003): duplicate-of links between documents, the
 MinHash signatures that let the near-duplicate index grow across runs, and event clusters with
 their members.
 

@@ -34,3 +34,23 @@ class DocumentNotStored(WirecoderError):
     """A document whose analysis the store refuses (reported by ingest, which goes on)."""
 
     code = "W044"
+
+
+class AnalysisFailed(WirecoderError):
+    """A document whose analysis raised (reported and recorded by ingest, which goes on)."""
+
+    code = "W045"
+
+
+class StoreFull(WirecoderError):
+    """The store cannot grow: the disk (or the database's size limit) is full. Nothing of the
+    batch being written is kept; everything committed before stays intact."""
+
+    code = "W046"
+
+
+class StoreUnavailable(WirecoderError):
+    """The database stopped answering during a run and did not come back within the retries.
+    Every batch committed before stays; the batch in flight is not stored at all."""
+
+    code = "W047"

@@ -16,8 +16,9 @@ formats in trailing columns (`WC_*` for GDELT, lower-case for ACLED, Title Case 
 
 Where the formats and wirecoder differ: dyadic formats (POLECAT, ACLED, GDELT) take an event's
 first source and first target (ACLED lists the others as associated actors; PLOVER and Parquet
-keep all); GDELT geo country codes are ISO 3166 alpha-2 rather than FIPS 10-4, and its actor
-geography blocks are left empty (wirecoder places events, not actors); COW codes, Wikipedia ids,
+keep all); GDELT geo blocks carry FIPS 10-4 country codes and ADM1 codes where the division's
+code is known (see `geocodes`), and its actor geography blocks are left empty (wirecoder places
+events, not actors); ADM2 codes, COW codes, Wikipedia ids,
 ACLED regions and fatalities are not coded and stay empty.
 """
 
@@ -38,6 +39,7 @@ from ..errors import UnknownFormat
 from . import codes
 from .convert import event_date
 from .errors import ExportError
+from .geocodes import adm1_code, fips_country
 from .queries import Context, spans_text
 from .repository import T_DOCS, Store, open_store
 
@@ -357,11 +359,9 @@ def _gdelt_geo(place) -> list[str]:
         return ["0", "", "", "", "", "", "", ""]
     info = codes.country(place.country)
     full = ", ".join(x for x in dict.fromkeys((place.name, place.admin1 or "", info["name"])) if x)
-    # GDELT's ADM1 codes are country + subdivision code ("USTX"); wirecoder's admin1 is a name,
-    # so only a short code-like admin1 is appended.
-    admin1 = place.admin1 or ""
-    adm1 = info["alpha2"] + (admin1 if admin1.isalnum() and len(admin1) <= 3 else "")
-    return [_geo_type(place), full, info["alpha2"], adm1, "", _num(place.latitude),
+    # FIPS 10-4 country codes, and ADM1 = FIPS country + division code where one is known.
+    return [_geo_type(place), full, fips_country(place.country), adm1_code(place), "",
+            _num(place.latitude),
             _num(place.longitude), _num(place.geonames_id) if place.geonames_id else place.name]
 
 

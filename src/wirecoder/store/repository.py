@@ -18,6 +18,7 @@ import socket
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,8 @@ from sqlalchemy.pool import NullPool, StaticPool
 
 from ..records import Analysis, Claim, Event, Quote
 from .convert import Loaded, analysis_to_rows, utcnow
-from .errors import BadFilter, StoreError, StoreTooNew
+from .errors import BadFilter, StoreError, StoreFull, StoreTooNew
+from .faults import RetryPolicy, kind_of, with_retries
 from .schema import (
     ALL_TABLES,
     DOCUMENT_TABLES,
@@ -53,6 +55,7 @@ from .schema import (
     EventArgumentRow,
     EventRow,
     EvidenceSpanRow,
+    FailureRow,
     PlaceRow,
     QuoteRow,
     Run,
@@ -74,6 +77,7 @@ T_QUOTES: Table = QuoteRow.__table__  # type: ignore[assignment]
 T_CLAIMS: Table = ClaimRow.__table__  # type: ignore[assignment]
 T_SPANS: Table = EvidenceSpanRow.__table__  # type: ignore[assignment]
 T_RUNS: Table = Run.__table__  # type: ignore[assignment]
+T_FAILURES: Table = FailureRow.__table__  # type: ignore[assignment]
 # Parents first: the order rows are inserted in.
 INSERT_ORDER: list[Table] = list(reversed(DOCUMENT_TABLES))  # type: ignore[arg-type]
 
@@ -97,10 +101,27 @@ def safe_url(url: str) -> str:
         return "<bad url>"
 
 
+@dataclass(frozen=True)
+class Failure:
+    """An input that did not become a stored document: where it came from and the coded
+    reason (the error's one line, which starts with its code)."""
+
+    source: str | None
+    reason: str
+    document_id: str | None = None
+    run_id: str | None = None  # filled when read back from the store
+
+    @property
+    def code(self) -> str:
+        head = self.reason.split(":", 1)[0]
+        return head if head[:1] == "W" and head[1:].isdigit() else "W000"
+
+
 def create_store_engine(url: str | os.PathLike[str] | None = None, *,
-                        pooled: bool = True) -> Engine:
+                        pooled: bool = True, lock_timeout: float = 60.0) -> Engine:
     """An engine for the store. `pooled=False` opens a connection per use and keeps none open,
-    which is what a process that forks workers (the parallel parse) needs."""
+    which is what a process that forks workers needs. `lock_timeout`: seconds a SQLite writer
+    waits for another writer's lock before the write fails as unavailable."""
     resolved = resolve_url(url)
     pool_args: dict[str, Any] = {} if pooled else {"poolclass": NullPool}
     try:
@@ -113,7 +134,7 @@ def create_store_engine(url: str | os.PathLike[str] | None = None, *,
                     raise StoreError(f"cannot create the store {parsed.database}: "
                                      f"no such folder {folder}")
             engine = create_engine(
-                resolved, connect_args={"timeout": 60, "check_same_thread": False},
+                resolved, connect_args={"timeout": lock_timeout, "check_same_thread": False},
                 **({"poolclass": StaticPool} if memory else pool_args),
             )
             event.listen(engine, "connect", _sqlite_pragmas)
@@ -202,18 +223,27 @@ def _one_line(exc: BaseException | None) -> str:
 
 
 def open_store(url: str | os.PathLike[str] | None = None, *, migrate: bool = True,
-               pooled: bool = True) -> Store:
-    """Open (and by default create or upgrade) the store at `url`."""
+               pooled: bool = True, retry: RetryPolicy | None = None,
+               lock_timeout: float = 60.0) -> Store:
+    """Open (and by default create or upgrade) the store at `url`. With `retry`, a database
+    that does not answer is tried again with backoff, then StoreUnavailable (W047)."""
     resolved = resolve_url(url)
-    engine = create_store_engine(resolved, pooled=pooled)
+    engine = create_store_engine(resolved, pooled=pooled, lock_timeout=lock_timeout)
     if migrate:
-        try:
+        def upgrade() -> None:
             with engine.begin() as conn:
                 _upgrade(conn, resolved)
+
+        try:
+            if retry is None:
+                upgrade()
+            else:
+                with_retries(upgrade, retry, what="open the store", where=safe_url(resolved))
         except DBAPIError as exc:
             engine.dispose()
-            raise StoreError(f"cannot open the store {safe_url(resolved)}: "
-                             f"{_one_line(exc.orig)}") from None
+            error = StoreFull if kind_of(exc) == "full" else StoreError
+            raise error(f"cannot open the store {safe_url(resolved)}: "
+                        f"{_one_line(exc.orig)}") from None
         except Exception:
             engine.dispose()
             raise
@@ -300,11 +330,39 @@ class Store:
         return next(k for k in ("stored", "replaced", "skipped") if outcome[k])
 
     def save_many(self, analyses: Sequence[Analysis], run_id: str | None = None, *,
-                  reprocess: bool = False, run_counts: dict[str, int] | None = None) -> Counter[str]:
+                  reprocess: bool = False, run_counts: dict[str, int] | None = None,
+                  failures: Sequence[Failure] = ()) -> Counter[str]:
         """Save a batch in one transaction, adding its counts (and `run_counts`, e.g. documents
-        skipped before analysis) to the run's in the same transaction."""
+        skipped before analysis) to the run's, and logging `failures`, in the same transaction."""
         with self.engine.begin() as conn:
-            return self._save(conn, analyses, run_id, reprocess, run_counts or {})
+            outcome = self._save(conn, analyses, run_id, reprocess, run_counts or {})
+            self._log_failures(conn, run_id, failures)
+            return outcome
+
+    def record_failures(self, run_id: str | None, failures: Sequence[Failure],
+                        run_counts: dict[str, int] | None = None) -> None:
+        """Log failures (and add `run_counts` to the run's) in one transaction."""
+        with self.engine.begin() as conn:
+            self._log_failures(conn, run_id, failures)
+            if run_id is not None and run_counts:
+                self._add_to_run(conn, run_id, run_counts)
+
+    @staticmethod
+    def _log_failures(conn: Connection, run_id: str | None, failures: Sequence[Failure]) -> None:
+        if failures:
+            now = utcnow()
+            conn.execute(insert(T_FAILURES), [
+                {"run_id": run_id, "document_id": f.document_id, "source": f.source,
+                 "code": f.code, "reason": f.reason, "failed_at": now} for f in failures])
+
+    def failures(self, run_id: str | None = None) -> list[Failure]:
+        """Logged failures, oldest first (of one run, when given)."""
+        q = select(T_FAILURES).order_by(T_FAILURES.c.id)
+        if run_id is not None:
+            q = q.where(T_FAILURES.c.run_id == run_id)
+        with self.engine.connect() as conn:
+            return [Failure(source=r.source, reason=r.reason, document_id=r.document_id,
+                            run_id=r.run_id) for r in conn.execute(q)]
 
     def _save(self, conn: Connection, analyses: Sequence[Analysis], run_id: str | None,
               reprocess: bool, run_counts: dict[str, int]) -> Counter[str]:
@@ -378,7 +436,8 @@ class Store:
             return conn.execute(select(func.count()).select_from(t)).scalar_one()
 
     def counts(self) -> dict[str, int]:
-        return {t.name: self.count(t.name) for t in ALL_TABLES}
+        """Rows per table: every table but the failures (a log, not counted)."""
+        return {t.name: self.count(t.name) for t in ALL_TABLES if t is not T_FAILURES}
 
     def analysis(self, doc_id: str) -> Analysis | None:
         found = list(self.analyses([doc_id]))

@@ -311,6 +311,23 @@ class EvidenceSpanRow(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
+class FailureRow(Base):
+    """An input that did not become a stored document, and why: an unreadable record (a bad
+    JSONL line, a file in a broken encoding), an analysis that raised, a document the store
+    refused. A log, kept per run: a later run that stores the document does not erase it."""
+
+    __tablename__ = "failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    run_id: Mapped[str | None] = mapped_column(
+        ForeignKey("runs.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[str | None] = mapped_column(index=True)  # None when it was never read
+    source: Mapped[str | None] = mapped_column(Text)  # file, file:line, URL
+    code: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str] = mapped_column(Text)
+    failed_at: Mapped[datetime]
+
+
 # Children first: the order in which a document's rows are deleted.
 DOCUMENT_TABLES = [
     EvidenceSpanRow.__table__, EventArgumentRow.__table__, EventRow.__table__,
@@ -318,9 +335,9 @@ DOCUMENT_TABLES = [
     PlaceRow.__table__, ActorRow.__table__, SentenceRow.__table__, DroppedSpanRow.__table__,
     DocumentRow.__table__,
 ]
-ALL_TABLES = [Run.__table__, *reversed(DOCUMENT_TABLES)]
+ALL_TABLES = [Run.__table__, *reversed(DOCUMENT_TABLES), FailureRow.__table__]
 
-# The deduplication tables (migration 0002) live in their own module.
+# The deduplication tables (migration 0003) live in their own module.
 from .dedup_schema import (  # noqa: E402, F401  (re-exported: import them from here)
     DEDUP_TABLES,
     DocumentDuplicateRow,

@@ -1,0 +1,70 @@
+"""Reading a batch's inputs so that one bad record costs one document, not the rest of its file.
+
+    for item in read_inputs(path):     # RawDocument or Failure, in file order
+        ...
+
+`wirecoder.ingest.read_path` stops a file at its first bad record; here a JSONL file is read line
+by line (a line that is not a document, or not UTF-8, becomes a Failure and the next line is
+read), and any other file yields the documents read before its error and then one Failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from ..errors import WirecoderError
+from ..ingest import RawDocument, guess_format, read_path
+from ..ingest.base import decode_bytes
+from ..ingest.jsonl import read_jsonl
+from .repository import Failure
+
+
+def read_inputs(path: Path, fmt: str | None = None, *,
+                published: datetime | None = None) -> Iterator[RawDocument | Failure]:
+    """The documents of one input file, with a Failure in place of each unreadable record."""
+    try:
+        kind = fmt or (guess_format(path) if str(path) != "-" else None)
+        if kind == "jsonl" and str(path) != "-" and path.is_file():
+            yield from _jsonl_records(path, published)
+            return
+        yield from read_path(path, fmt, published=published)
+    except WirecoderError as exc:
+        yield Failure(source=str(path), reason=str(exc))
+
+
+def _jsonl_records(path: Path, published: datetime | None) -> Iterator[RawDocument | Failure]:
+    where = str(path)
+    data = path.read_bytes()
+    try:
+        lines = decode_bytes(data, where).splitlines()  # numbered as read_path numbers them
+    except WirecoderError:  # a bad byte somewhere: decode each line on its own
+        lines = [_decoded_or_failure(raw, f"{where}:{n}")
+                 for n, raw in enumerate(data.split(b"\n"), start=1)]
+    for lineno, line in enumerate(lines, start=1):
+        if isinstance(line, Failure):
+            yield line
+            continue
+        if not line.strip():
+            continue
+        try:
+            for raw in read_jsonl(line, source=where, published=published):
+                # read_jsonl numbers the one line it was given 1: give it its place in the file
+                if raw.source == f"{where}:1":
+                    raw.source = f"{where}:{lineno}"
+                yield raw
+        except WirecoderError as exc:
+            message = exc.message
+            if message.startswith(f"{where}:1:"):
+                message = f"{where}:{lineno}:" + message[len(f"{where}:1:"):]
+            yield Failure(source=f"{where}:{lineno}", reason=str(type(exc)(message)))
+
+
+def _decoded_or_failure(raw: bytes, name: str) -> str | Failure:
+    if not raw.strip():
+        return ""
+    try:
+        return decode_bytes(raw, name)
+    except WirecoderError as exc:
+        return Failure(source=name, reason=str(exc))
