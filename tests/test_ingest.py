@@ -110,3 +110,17 @@ def test_format_guessing():
     assert guess_format("x.unknown", '{"text": "a"}') == "jsonl"
     assert guess_format("x.unknown", "plain words") == "text"
     assert [d.text for d in read_string("just text", "text")] == ["just text"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jan 31, 2025 9:00 PM ET", "2025-01-31T21:00:00-05:00"),  # Eastern, standard time
+    ("July 4, 2016 9:00 PM ET", "2016-07-04T21:00:00-04:00"),  # Eastern, daylight saving
+    ("Mon, 27 Jan 2025 08:00:00 PST", "2025-01-27T08:00:00-08:00"),
+    ("31 January 2025 23:30 CET", "2025-01-31T23:30:00+01:00"),
+])
+def test_byline_zone_names_are_read_not_dropped(text, expected):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # dateutil's UnknownTimezoneWarning would be an error
+        assert parse_published(text).isoformat() == expected

@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateparser
 
@@ -65,6 +66,21 @@ def read_text_file(path: str | Path) -> str:
     return decode_bytes(p.read_bytes(), str(p))
 
 
+# Zone abbreviations in news bylines ("9:00 PM ET"): dateutil knows none of them, warns, and
+# leaves the time naive, which read as UTC put an evening story on the next day. The regional
+# names follow daylight saving; the standard/daylight ones are fixed offsets. Ambiguous ones
+# ("IST": India, Ireland or Israel) are left out: such a time stays naive (UTC, documented).
+_ZONE_NAMES = {
+    "ET": ZoneInfo("America/New_York"), "CT": ZoneInfo("America/Chicago"),
+    "MT": ZoneInfo("America/Denver"), "PT": ZoneInfo("America/Los_Angeles"),
+    "EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
+    "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
+    "GMT": 0, "UTC": 0, "Z": 0, "BST": 3600, "CET": 3600, "CEST": 2 * 3600,
+    "EET": 2 * 3600, "EEST": 3 * 3600, "MSK": 3 * 3600, "JST": 9 * 3600, "KST": 9 * 3600,
+    "AEST": 10 * 3600, "AEDT": 11 * 3600,
+}
+
+
 def parse_published(value: str | date | datetime | None) -> datetime | None:
     """A publication date or datetime; naive values are taken as UTC (documented)."""
     if value is None or value == "":
@@ -82,7 +98,7 @@ def parse_published(value: str | date | datetime | None) -> datetime | None:
             # Free forms ("31 January 2025", RFC 2822) only with a year: never guess it from today.
             if re.search(r"\b\d{4}\b", text):
                 try:
-                    dt = dateparser.parse(text)
+                    dt = dateparser.parse(text, tzinfos=_ZONE_NAMES)
                 except (ValueError, OverflowError):
                     dt = None
             if dt is None:
