@@ -73,6 +73,17 @@ STANCE = frozenset({
     "ask", "answer", "quote", "explain", "detail", "claim", "allege", "argue",
 })
 
+# Stance verbs that judge whoever or whatever is their object, so that even a pronoun object is
+# the content: "endorsed him", "opposed it", "a plan which Clinton supports".
+EVALUATIVE = frozenset({
+    "endorse", "support", "oppose", "criticize", "criticise", "praise", "defend", "blame",
+    "attack", "reject", "denounce", "condemn", "back", "slam", "blast", "applaud", "welcome",
+    "mock", "ridicule", "hail", "lambaste", "chide", "scold", "rebuke", "fault", "bash",
+    "insult", "disparage", "belittle", "accuse", "champion", "embrace", "repudiate", "disavow",
+    "admire", "distrust", "decry", "denigrate", "deride", "vilify", "castigate", "berate",
+    "excoriate", "assail", "disown", "oppose", "favor", "favour",
+})
+
 # Verb + preposition pairs whose object is the content: "called for", "talked about".
 PREPOSITIONAL = {
     "talk": {"about", "of", "up"}, "speak": {"about", "of", "on", "out", "against"},
@@ -134,6 +145,17 @@ ANONYMOUS_HEADS = frozenset({
     "member", "someone", "individual", "employee", "lawmaker", "agent", "investigator",
     "spokesman", "spokeswoman", "spokesperson", "representative", "friend", "ally", "donor",
     "consultant", "executive", "attorney", "lawyer", "administrator", "analyst",
+})
+# Nouns of people, bodies and evidence that hold or show a view of their own ("a group backing
+# Bush", "voters supporting Trump", "polls showing her ahead").
+AGENT_NOUNS = ANONYMOUS_HEADS | frozenset({
+    "group", "committee", "pac", "organization", "organisation", "coalition", "campaign",
+    "party", "union", "association", "voter", "resident", "citizen", "american", "supporter",
+    "opponent", "critic", "activist", "protester", "leader", "politician", "candidate",
+    "senator", "governor", "republican", "democrat", "conservative", "liberal", "progressive",
+    "expert", "economist", "scientist", "researcher", "poll", "survey", "study", "research",
+    "report", "analysis", "data", "government", "administration", "agency", "court", "judge",
+    "company", "firm", "business", "newspaper", "network", "outlet", "country", "nation",
 })
 # Words that name the speaker's position by office: kept after the canonical name.
 EXPLETIVES = frozenset({"it", "there", "this", "that", "what", "which", "who"})

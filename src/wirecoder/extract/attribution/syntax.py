@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .lexicon import (
+    AGENT_NOUNS,
     COGNITION,
+    EVALUATIVE,
     EVIDENCE,
     EXCLUDED,
     EXPLETIVES,
@@ -30,6 +32,9 @@ _BAD_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL",
 _RELATIVE = {"who", "that", "which", "whom"}
 _PERSONAL = {"he", "she", "they", "we", "i", "you", "who"}
 _EDGE_PUNCT = set(",;:—–-()[]")
+# Verbs of making and putting out: their passive names a product, not a view ("was released").
+_MAKING = frozenset({"write", "post", "tweet", "publish", "offer", "issue", "release", "file",
+                     "text", "email", "blog", "print", "project", "estimate", "list"})
 
 
 @dataclass
@@ -148,7 +153,9 @@ def speaker_of(cue: Token, inside: Callable[[int], bool] | None = None) -> Token
                 if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
                     verb = head.head if head.dep_ == "dobj" else head.head.head
                     continue
-                return None
+                # "a group backing Bush", "polls showing her ahead": the noun itself
+                return head if verb.tag_ == "VBG" and _agentive(head) and not inside(head.i) \
+                    else None
             if verb.dep_ == "prep":
                 head = head if head.pos_ in ("VERB", "AUX") else head.head
             verb = head
@@ -211,6 +218,13 @@ def _inverted_subject(verb: Token, inside: Callable[[int], bool]) -> Token | Non
             return doc[j]
         return None
     return None
+
+
+def _agentive(noun: Token) -> bool:
+    """A noun that can hold or show a view itself: a named person or body, a group of people,
+    a poll or study ("a group backing Bush", "polls showing her ahead") -- not a message, whose
+    author is the source ("tweets criticizing Machado")."""
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP") or noun.lemma_.lower() in AGENT_NOUNS
 
 
 def _adjacent_subject(verb: Token, inside: Callable[[int], bool]) -> Token | None:
@@ -328,6 +342,9 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
         extra = _children(cue, "oprd", "ccomp", "xcomp")
         if dobj[0].pos_ != "PRON":
             return dobj + extra, "stance", "dobj"
+        if lemma in EVALUATIVE and dobj[0].lower_ not in EXPLETIVES - _RELATIVE \
+                and allowed(lemma, "dobj:pron", True):
+            return dobj + extra, "stance", "dobj:pron"
         if _children(cue, "oprd", "xcomp"):
             return dobj + _children(cue, "oprd", "xcomp"), "stance", "dobj"
     return None
@@ -357,7 +374,7 @@ def frames(doc, inside_run) -> list[Frame]:
 
 def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame | None:
     passive = is_passive(tok)
-    if passive and lemma in SOURCELESS_PASSIVE:
+    if passive and lemma in SOURCELESS_PASSIVE and allowed(lemma, "passive", True):
         subj = next(iter(_children(tok, "nsubjpass")), None)
         comp = _children(tok, "xcomp", "ccomp")
         if subj is not None and comp:
@@ -380,13 +397,19 @@ def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame 
                          sourceless=person is None, pattern="raising")
         return None
     got = _content_of_verb(tok, lemma)
+    if got is None and (passive or tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        by_agent = _passive_by_agent(tok, lemma, inside)
+        if by_agent is not None:
+            return by_agent
     if got is None:
         return _parenthetical(tok, lemma, inside)
     heads, category, pattern = got
     speaker = speaker_of(tok, inside)
     cut = {tok.i}
     if speaker is not None:
-        cut.update(t.i for t in speaker.subtree)
+        # a speaker the cue hangs on ("a group backing Bush") leaves the cue's words to it
+        own = {t.i for t in tok.subtree} if tok.i in {t.i for t in speaker.subtree} else set()
+        cut.update(t.i for t in speaker.subtree if t.i not in own)
     ranges = []
     for h in heads:
         r = subtree_range(h, cut)
@@ -405,10 +428,42 @@ def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame 
                  sourceless=passive and speaker is None, pattern=pattern)
 
 
+def _passive_by_agent(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame | None:
+    """'The plan was endorsed by the union', 'a view echoed by every expert': a stance or speech
+    verb in the passive whose agent is named; the content is the passive subject (or the noun a
+    past participle describes), the source the agent."""
+    agent = _agent(tok)
+    # only the hand-written lexicon: learned object cues ("released", "filed", "published by")
+    # name the maker of a thing far more often than the holder of a view
+    if agent is None or inside(agent.i) or lemma not in STANCE and lemma not in SPEECH \
+            or lemma in _MAKING or not allowed(lemma, "dobj", True) \
+            or not allowed(lemma, "passive:by", True):
+        return None
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        head, cut = tok.head, {t.i for t in tok.subtree}
+    else:
+        head = next(iter(_children(tok, "nsubjpass")), None)
+        cut = {tok.i} | {t.i for t in agent.subtree}
+    if head is None or head.pos_ == "PRON" or inside(head.i):
+        return None
+    if not good_speaker(agent):
+        return None
+    tokens = [t for t in head.subtree if t.i not in cut]
+    while tokens and (tokens[0].text in _EDGE_PUNCT or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in _EDGE_PUNCT or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    content = [(tokens[0].idx, token_end(tokens[-1]))]
+    by = next(c for c in tok.children if c.dep_ == "agent")
+    return Frame(tok, (tok.idx, token_end(by)), content, agent, "stance", pattern="passive:by")
+
+
 def _parenthetical(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame | None:
     """'After small increases, the budget office said, they will go up': a cue clause set into
     the reported clause (parsed as parataxis) reports the rest of the sentence."""
-    if lemma not in SPEECH and lemma not in COGNITION:
+    if lemma not in SPEECH and lemma not in COGNITION or not allowed(lemma, "parataxis", True):
         return None
     clause = None
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
