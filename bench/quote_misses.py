@@ -24,9 +24,9 @@ from types import SimpleNamespace
 
 from wirecoder.evaluate.polnear import load_polnear, text_of
 from wirecoder.evaluate.quotes import (
+    _antecedents,
     gold_quotes,
     overlap,
-    _antecedents,
     predicted_quotes,
     score_article,
     speaker_correct,
@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
             near = [p for p in preds if overlap(p.content, g.content)]
             cue = text_of(text, a.cue)
             content = text_of(text, a.content)
-            label = cue_group(text, cue, g.source_text, content, lambda w: lemmas.get(w, w))
+            label = cue_group(text, cue, g.source_text, content, lambda w, known=lemmas: known.get(w, w))
             if args.by_parse:
                 label = parse_group(state.document, spacy_doc, a)
                 if not g.source_text.strip():
