@@ -40,6 +40,10 @@ COGNITION = frozenset({
 EVIDENCE = frozenset({"show", "suggest", "indicate", "find", "reveal", "demonstrate", "prove",
                       "confirm", "predict", "project", "estimate", "conclude"})
 
+# Polls and studies whose findings a clause reports: "In the poll, Clinton led by 5 points".
+EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "analysis", "census", "tally", "count",
+                            "projection", "forecast", "estimate", "audit", "review", "report"})
+
 # Raising verbs: the attribution has no stated source ("the returns seemed a reminder").
 RAISING = frozenset({"seem", "appear"})
 # Passives that report without a source: "he is expected to win", "she is said to have".
@@ -81,7 +85,7 @@ EVALUATIVE = frozenset({
     "mock", "ridicule", "hail", "lambaste", "chide", "scold", "rebuke", "fault", "bash",
     "insult", "disparage", "belittle", "accuse", "champion", "embrace", "repudiate", "disavow",
     "admire", "distrust", "decry", "denigrate", "deride", "vilify", "castigate", "berate",
-    "excoriate", "assail", "disown", "oppose", "favor", "favour",
+    "excoriate", "assail", "disown", "favor", "favour",
 })
 
 # Verb + preposition pairs whose object is the content: "called for", "talked about".

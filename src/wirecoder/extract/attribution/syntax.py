@@ -11,6 +11,7 @@ from .lexicon import (
     COGNITION,
     EVALUATIVE,
     EVIDENCE,
+    EVIDENCE_NOUNS,
     EXCLUDED,
     EXPLETIVES,
     INFINITIVE,
@@ -28,6 +29,8 @@ from .lexicon import (
 Token = Any  # a spaCy Token
 Range = tuple[int, int]
 
+# Words that open a reported clause rather than an adverbial one.
+_REPORTING_MARKS = {"that", "whether", "if", "how", "why", "what", "who"}
 _BAD_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "PERCENT"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _PERSONAL = {"he", "she", "they", "we", "i", "you", "who"}
@@ -255,11 +258,23 @@ def good_speaker(tok: Token | None) -> bool:
     ante = relative_antecedent(tok)
     if ante is not None:
         return good_speaker(ante)
+    if tok.dep_ == "nsubj" and _share_of_people(tok):
+        return True  # a poll's "43 percent said", "about three-quarters support"
     if tok.ent_type_ in _BAD_SPEAKER_ENTS and not _of_object(tok):
         return False
     if tok.like_num or tok.pos_ in ("NUM", "PUNCT", "SPACE", "ADV", "SCONJ", "CCONJ", "ADP"):
         return False
     return tok.lower_ not in EXPLETIVES or tok.lower_ == "it" and tok.dep_ != "expl"
+
+
+_SHARES = {"percent", "%", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
+
+
+def _share_of_people(tok: Token) -> bool:
+    """'43 percent', 'two-thirds', 'half': a share of those polled, as the subject of a cue."""
+    low = tok.lower_
+    return (low in _SHARES or low.rsplit("-", 1)[-1] in _SHARES) \
+        and tok.ent_type_ in ("PERCENT", "CARDINAL", "")
 
 
 def _of_object(tok: Token) -> Token | None:
@@ -317,6 +332,15 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
     if clause and allowed(lemma, "ccomp", lemma in SPEECH or lemma in COGNITION or lemma in EVIDENCE):
         category = "speech" if lemma in SPEECH else ("thought" if lemma in COGNITION else "evidence")
         return clause, category, "ccomp"
+    if not clause and lemma in SPEECH and not _children(cue, "dobj", "xcomp"):
+        # "said after the convention he would not accept", "have not said when they would": a
+        # reported clause the parser took for an adverbial one; a clause with a subject of its
+        # own, right after the cue, that no conjunction of time or cause introduces
+        late = [c for c in _children(cue, "advcl") if c.i > cue.i and _subject(c) is not None
+                and not any(m.dep_ in ("mark", "advmod") and m.i < c.i
+                            and m.lower_ not in _REPORTING_MARKS for m in c.children)]
+        if late and allowed(lemma, "advcl", True):
+            return late[:1], "speech", "advcl"
     xcomp = _children(cue, "xcomp")
     if xcomp and any(t.lower_ == "to" for t in xcomp[0].children) \
             and allowed(lemma, "xcomp", lemma in INFINITIVE):
@@ -342,7 +366,10 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
         extra = _children(cue, "oprd", "ccomp", "xcomp")
         if dobj[0].pos_ != "PRON":
             return dobj + extra, "stance", "dobj"
-        if lemma in EVALUATIVE and dobj[0].lower_ not in EXPLETIVES - _RELATIVE \
+        # an evaluative verb judges even a pronoun; any stance verb takes a relative pronoun,
+        # which stands for the noun it describes ("the plan, which Clinton has touted")
+        if (lemma in EVALUATIVE and dobj[0].lower_ not in EXPLETIVES - _RELATIVE
+                or dobj[0].lower_ in _RELATIVE and relative_antecedent(dobj[0]) is not None) \
                 and allowed(lemma, "dobj:pron", True):
             return dobj + extra, "stance", "dobj:pron"
         if _children(cue, "oprd", "xcomp"):
@@ -360,6 +387,8 @@ def frames(doc, inside_run) -> list[Frame]:
         frame = None
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             frame = _according(tok)
+        elif low == "in" and tok.dep_ == "prep":
+            frame = _in_evidence(tok, inside_run)
         elif tok.pos_ == "VERB":
             frame = _verb_frame(tok, lemma, inside_run)
         elif tok.pos_ == "NOUN" and allowed(lemma, "noun", lemma in NOUNS):
@@ -536,6 +565,38 @@ def _noun_frame(tok: Token, lemma: str) -> Frame | None:
         return None
     ranges = _merge([r for r in (subtree_range(h) for h in heads) if r])
     return Frame(tok, (tok.idx, token_end(tok)), ranges, speaker, "noun", pattern="noun")
+
+
+def _in_evidence(tok: Token, inside: Callable[[int], bool]) -> Frame | None:
+    """'In the poll, Clinton led Trump by 5 points': a poll or study named in a prepositional
+    phrase is the source of the clause it modifies (unless that clause has a cue of its own:
+    'in the survey, 45 percent said ...')."""
+    obj = next(iter(_children(tok, "pobj")), None)
+    head = tok.head
+    if obj is None or obj.lemma_.lower() not in EVIDENCE_NOUNS or inside(obj.i) \
+            or head.pos_ not in ("VERB", "AUX") or _subject(head) is None or tok.i > head.i:
+        return None  # only a fronted phrase frames the clause; "leads in the polls" does not
+    lemma = head.lemma_.lower()
+    if lemma in SPEECH or lemma in COGNITION or lemma in EVIDENCE or lemma in RAISING:
+        return None
+    skip = {t.i for t in tok.subtree}
+    tokens = [t for t in head.subtree if t.i not in skip and not inside(t.i)]
+    ranges: list[Range] = []
+    piece: list[Token] = []
+    for t in tokens + [None]:
+        if t is not None and (not piece or t.i == piece[-1].i + 1):
+            piece.append(t)
+            continue
+        while piece and (piece[0].is_punct or piece[0].is_space):
+            piece = piece[1:]
+        while piece and (piece[-1].is_punct or piece[-1].is_space):
+            piece = piece[:-1]
+        if len([p for p in piece if p.is_alpha]) >= 2:
+            ranges.append((piece[0].idx, token_end(piece[-1])))
+        piece = [t] if t is not None else []
+    if not ranges:
+        return None
+    return Frame(tok, (tok.idx, token_end(tok)), ranges, obj, "evidence", pattern="prep:in")
 
 
 def _according(tok: Token) -> Frame | None:
