@@ -109,6 +109,12 @@ PREPOSITIONAL = {
     "touch": {"on"}, "opine": {"on"}, "insinuate": {"about"}, "reply": {"to"}, "sound": {"off"},
 }
 
+# Answering a request is a (non-)statement even where "respond to" in general is not one:
+# "the campaign did not respond to requests for comment".
+ANSWERING = frozenset({"respond", "reply", "return", "answer"})
+QUERIES = frozenset({"request", "message", "call", "email", "e-mail", "inquiry", "enquiry",
+                     "query", "question", "questionnaire", "letter", "voicemail"})
+
 # Nouns that name an attribution: "Trump's claim that", "support for", "concerns about".
 NOUNS = frozenset({
     "claim", "statement", "assertion", "argument", "suggestion", "belief", "view", "fear",

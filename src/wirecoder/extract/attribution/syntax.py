@@ -8,6 +8,7 @@ from typing import Any
 
 from .lexicon import (
     AGENT_NOUNS,
+    ANSWERING,
     COGNITION,
     EVALUATIVE,
     EVIDENCE,
@@ -20,6 +21,7 @@ from .lexicon import (
     NOUN_PREPS,
     NOUNS,
     PREPOSITIONAL,
+    QUERIES,
     RAISING,
     SOURCELESS_PASSIVE,
     SPEECH,
@@ -29,6 +31,8 @@ from .lexicon import (
 Token = Any  # a spaCy Token
 Range = tuple[int, int]
 
+# Prepositions whose phrase after a stance verb's object says something of it.
+_PREDICATING = {"as", "for", "over", "of", "to", "with", "against", "about", "into", "from"}
 # Words that open a reported clause rather than an adverbial one.
 _REPORTING_MARKS = {"that", "whether", "if", "how", "why", "what", "who"}
 _BAD_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "PERCENT"}
@@ -351,6 +355,9 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
         if p.dep_ not in ("prep", "prt"):
             continue
         pattern = "prep:" + p.lower_
+        objs = _children(p, "pobj")
+        if lemma in ANSWERING and p.lower_ == "to" and objs and objs[0].lemma_.lower() in QUERIES:
+            return objs, "speech", "prep:to-query"  # "did not respond to requests for comment"
         if not allowed(lemma, pattern, p.lower_ in PREPOSITIONAL.get(lemma, ())):
             continue
         objs = _children(p, "pobj", "pcomp")
@@ -363,7 +370,10 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
                     return objs, "stance", pattern
     dobj = _children(cue, "dobj")
     if dobj and allowed(lemma, "dobj", lemma in STANCE):
-        extra = _children(cue, "oprd", "ccomp", "xcomp")
+        # what is said of the object belongs to the content: "criticized the law as 'a
+        # disaster'", "blasted him for not paying taxes", "compared him to Obama"
+        extra = _children(cue, "oprd", "ccomp", "xcomp") + [
+            p for p in _children(cue, "prep") if p.i > dobj[0].i and p.lower_ in _PREDICATING]
         if dobj[0].pos_ != "PRON":
             return dobj + extra, "stance", "dobj"
         # an evaluative verb judges even a pronoun; any stance verb takes a relative pronoun,
