@@ -399,6 +399,8 @@ def frames(doc, inside_run) -> list[Frame]:
             frame = _according(tok)
         elif low == "in" and tok.dep_ == "prep":
             frame = _in_evidence(tok, inside_run)
+        elif tok.text == ":":
+            frame = _line_label(tok, inside_run)
         elif tok.pos_ == "VERB":
             frame = _verb_frame(tok, lemma, inside_run)
         elif tok.pos_ == "NOUN" and allowed(lemma, "noun", lemma in NOUNS):
@@ -607,6 +609,35 @@ def _in_evidence(tok: Token, inside: Callable[[int], bool]) -> Frame | None:
     if not ranges:
         return None
     return Frame(tok, (tok.idx, token_end(tok)), ranges, obj, "evidence", pattern="prep:in")
+
+
+def _line_label(colon: Token, inside: Callable[[int], bool]) -> Frame | None:
+    """'Poll: Clinton and Trump in dead heat', 'TAPPER: Is that fair?': a line that opens with a
+    short name of a person, body or poll and a colon attributes the rest of the line to it."""
+    doc = colon.doc
+    text = doc.text
+    line_start = text.rfind("\n", 0, colon.idx) + 1
+    label = [t for t in doc[max(0, colon.i - 7):colon.i] if t.idx >= line_start]
+    if not label or text[line_start:label[0].idx].strip() or len(label) > 5:
+        return None  # the label must open its line
+    if any(t.pos_ in ("VERB", "AUX") or inside(t.i) or t.is_punct for t in label):
+        return None  # "He added:", "Trump said:" are cue clauses the finder handles
+    head = next((t for t in reversed(label) if t.pos_ in ("PROPN", "NOUN")), None)
+    if head is None or not (head.ent_type_ in ("PERSON", "ORG", "NORP")
+                            or head.lemma_.lower() in AGENT_NOUNS | EVIDENCE_NOUNS):
+        return None
+    line_end = text.find("\n", colon.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[token_end(colon):line_end]
+    if any(ch in rest for ch in '"“”') or inside(min(colon.i + 1, len(doc) - 1)):
+        return None  # quoted text after a label is the finder's
+    if "@" in rest or "http" in rest or "www." in rest:
+        return None  # "Twitter: @handle", "Email: ...": contact lines
+    a = token_end(colon) + len(rest) - len(rest.lstrip())
+    b = line_end - (len(rest) - len(rest.rstrip()))
+    if b - a < 8:
+        return None
+    return Frame(colon, (colon.idx, token_end(colon)), [(a, b)], head, "speech", pattern="label")
 
 
 def _according(tok: Token) -> Frame | None:
