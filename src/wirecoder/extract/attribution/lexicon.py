@@ -115,6 +115,27 @@ ANSWERING = frozenset({"respond", "reply", "return", "answer"})
 QUERIES = frozenset({"request", "message", "call", "email", "e-mail", "inquiry", "enquiry",
                      "query", "question", "questionnaire", "letter", "voicemail"})
 
+# Adjectives of attitude, with the prepositions that introduce what the attitude is about:
+# "critical of Trump", "worried about the deficit", "confident that", "eager to".
+_ABOUT = frozenset({"about", "of", "over", "on"})
+ATTITUDE_ADJECTIVES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(["critical", "supportive", "skeptical", "sceptical", "wary", "fond",
+                     "proud", "dismissive", "contemptuous", "tolerant", "respectful",
+                     "protective"], frozenset({"of"})),
+    **dict.fromkeys(["worried", "concerned", "nervous", "anxious", "optimistic",
+                     "pessimistic", "hopeful", "confident", "excited", "enthusiastic",
+                     "passionate", "angry", "upset", "furious", "frustrated", "coy", "vocal",
+                     "adamant", "candid", "open", "clear", "unclear", "unsure", "uncertain",
+                     "sure", "certain", "silent", "quiet", "defensive", "bullish", "bearish",
+                     "serious", "sanguine", "ambivalent", "cautious", "emphatic", "outspoken",
+                     "happy", "unhappy", "pleased", "disappointed", "displeased", "annoyed",
+                     "incensed", "outraged", "alarmed", "aware", "unaware", "afraid",
+                     "fearful", "suspicious", "doubtful", "convinced", "eager", "willing",
+                     "unwilling", "reluctant", "determined", "intent", "keen",
+                     "loath", "hesitant", "insistent", "opposed"],
+                    _ABOUT | {"with", "at", "by", "in", "to", "toward", "towards"}),
+}
+
 # Nouns that name an attribution: "Trump's claim that", "support for", "concerns about".
 NOUNS = frozenset({
     "claim", "statement", "assertion", "argument", "suggestion", "belief", "view", "fear",

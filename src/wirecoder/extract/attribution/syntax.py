@@ -9,6 +9,7 @@ from typing import Any
 from .lexicon import (
     AGENT_NOUNS,
     ANSWERING,
+    ATTITUDE_ADJECTIVES,
     COGNITION,
     EVALUATIVE,
     EVIDENCE,
@@ -401,6 +402,8 @@ def frames(doc, inside_run) -> list[Frame]:
             frame = _in_evidence(tok, inside_run)
         elif tok.text == ":":
             frame = _line_label(tok, inside_run)
+        elif tok.pos_ == "ADJ" and lemma in ATTITUDE_ADJECTIVES and tok.dep_ == "acomp":
+            frame = _attitude(tok, lemma, inside_run)
         elif tok.pos_ == "VERB":
             frame = _verb_frame(tok, lemma, inside_run)
         elif tok.pos_ == "NOUN" and allowed(lemma, "noun", lemma in NOUNS):
@@ -609,6 +612,33 @@ def _in_evidence(tok: Token, inside: Callable[[int], bool]) -> Frame | None:
     if not ranges:
         return None
     return Frame(tok, (tok.idx, token_end(tok)), ranges, obj, "evidence", pattern="prep:in")
+
+
+def _attitude(adj: Token, lemma: str, inside: Callable[[int], bool]) -> Frame | None:
+    """'Graham has been critical of Trump', 'aides were coy about whether ...', 'she is
+    confident that ...': an adjective of attitude predicated of its holder; the content is
+    what it takes (a prepositional object, a clause, an infinitive)."""
+    verb = adj.head
+    subj = _subject(verb)
+    if subj is None or inside(subj.i) or not good_speaker(subj):
+        return None
+    holder = relative_antecedent(subj) or subj
+    if not (_agentive(holder) or holder.lower_ in _PERSONAL - {"who"}):
+        return None  # "it is unclear whether", "the figure is certain to rise": no holder
+    heads = _children(adj, "ccomp", "xcomp") + _children(verb, "ccomp")
+    heads = [h for h in heads if h.i > adj.i]
+    if not heads:
+        for p in _children(adj, "prep"):
+            if p.lower_ in ATTITUDE_ADJECTIVES[lemma]:
+                heads = _children(p, "pobj", "pcomp")
+                break
+    if not heads:
+        return None
+    cut = {adj.i} | {t.i for t in subj.subtree}
+    ranges = _merge([r for r in (subtree_range(h, cut) for h in heads) if r])
+    if not ranges:
+        return None
+    return Frame(adj, (adj.idx, token_end(adj)), ranges, subj, "thought", pattern="adj")
 
 
 def _line_label(colon: Token, inside: Callable[[int], bool]) -> Frame | None:
