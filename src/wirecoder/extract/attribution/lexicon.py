@@ -136,6 +136,22 @@ ATTITUDE_ADJECTIVES: dict[str, frozenset[str]] = {
                     _ABOUT | {"with", "at", "by", "in", "to", "toward", "towards"}),
 }
 
+# Nouns for whoever holds a stance toward their object: "a staunch opponent of the death
+# penalty", "early supporters of the bill".
+HOLDER_NOUNS = frozenset({
+    "supporter", "opponent", "critic", "advocate", "proponent", "champion", "backer", "fan",
+    "admirer", "defender", "detractor", "skeptic", "sceptic", "cheerleader", "booster",
+})
+# Reactions a subject draws from a named source: "the plan drew criticism from Republicans".
+REACTION_NOUNS = frozenset({
+    "criticism", "praise", "support", "condemnation", "rebuke", "applause", "scorn",
+    "ridicule", "fire", "flak", "endorsement", "endorsements", "attack", "attacks", "plaudits",
+    "accolades", "censure", "derision",
+})
+RECEIVING_VERBS = frozenset({"draw", "receive", "win", "earn", "attract", "face", "get",
+                             "garner", "gain", "collect", "prompt", "spark", "provoke",
+                             "elicit", "trigger", "invite", "enjoy"})
+
 # Nouns that name an attribution: "Trump's claim that", "support for", "concerns about".
 NOUNS = frozenset({
     "claim", "statement", "assertion", "argument", "suggestion", "belief", "view", "fear",

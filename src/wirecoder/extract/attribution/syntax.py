@@ -16,6 +16,7 @@ from .lexicon import (
     EVIDENCE_NOUNS,
     EXCLUDED,
     EXPLETIVES,
+    HOLDER_NOUNS,
     INFINITIVE,
     LEARNED,
     LIGHT_VERBS,
@@ -24,6 +25,8 @@ from .lexicon import (
     PREPOSITIONAL,
     QUERIES,
     RAISING,
+    REACTION_NOUNS,
+    RECEIVING_VERBS,
     SOURCELESS_PASSIVE,
     SPEECH,
     STANCE,
@@ -406,6 +409,11 @@ def frames(doc, inside_run) -> list[Frame]:
             frame = _attitude(tok, lemma, inside_run)
         elif tok.pos_ == "VERB":
             frame = _verb_frame(tok, lemma, inside_run)
+        elif tok.pos_ == "NOUN" and lemma in HOLDER_NOUNS:
+            frame = _holder_noun(tok, inside_run)
+        elif tok.pos_ == "NOUN" and lemma in REACTION_NOUNS and tok.dep_ == "dobj" \
+                and tok.head.lemma_.lower() in RECEIVING_VERBS:
+            frame = _reaction(tok, inside_run)
         elif tok.pos_ == "NOUN" and allowed(lemma, "noun", lemma in NOUNS):
             frame = _noun_frame(tok, lemma)
         elif low in ("reportedly", "allegedly", "purportedly") and tok.head.pos_ in ("VERB", "AUX") \
@@ -639,6 +647,43 @@ def _attitude(adj: Token, lemma: str, inside: Callable[[int], bool]) -> Frame | 
     if not ranges:
         return None
     return Frame(adj, (adj.idx, token_end(adj)), ranges, subj, "thought", pattern="adj")
+
+
+def _holder_noun(noun: Token, inside: Callable[[int], bool]) -> Frame | None:
+    """'Kaine is a staunch opponent of the death penalty', 'early supporters of the bill': a
+    noun naming who holds a stance toward its object; the holder is the subject of the copula
+    or the noun phrase itself."""
+    objs = [o for p in _children(noun, "prep") if p.lower_ in ("of", "for")
+            for o in _children(p, "pobj", "pcomp")]
+    if not objs or inside(objs[0].i):
+        return None
+    # only "X is/has been a supporter of Y": "supporters of the bill" names a group, and the
+    # group is seldom reported as holding the view
+    holder = _subject(noun.head) if noun.dep_ == "attr" and noun.head.lemma_ == "be" else None
+    if holder is None or inside(holder.i) or not good_speaker(holder):
+        return None
+    r = subtree_range(objs[0])
+    if r is None:
+        return None
+    return Frame(noun, (noun.idx, token_end(noun)), [r], holder, "stance", pattern="holder")
+
+
+def _reaction(noun: Token, inside: Callable[[int], bool]) -> Frame | None:
+    """'The proposal drew criticism from Republicans', 'she won praise from both sides': the
+    subject of the receiving verb is what the named source reacts to."""
+    source = next((o for p in _children(noun, "prep") if p.lower_ == "from"
+                   for o in _children(p, "pobj")), None)
+    if source is None:
+        source = next((o for p in _children(noun.head, "prep") if p.lower_ == "from"
+                       for o in _children(p, "pobj")), None)
+    subj = _subject(noun.head)
+    if source is None or subj is None or inside(source.i) or inside(subj.i) \
+            or not good_speaker(source) or subj.lower_ in EXPLETIVES - _RELATIVE:
+        return None
+    r = subtree_range(relative_antecedent(subj) or subj)
+    if r is None:
+        return None
+    return Frame(noun, (noun.idx, token_end(noun)), [r], source, "stance", pattern="reaction")
 
 
 def _line_label(colon: Token, inside: Callable[[int], bool]) -> Frame | None:
