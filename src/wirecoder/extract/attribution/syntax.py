@@ -35,6 +35,9 @@ from .lexicon import (
 Token = Any  # a spaCy Token
 Range = tuple[int, int]
 
+# Verbs that call for something to happen: "called for X to do Y", "pushed for ...".
+_CALLING_FOR = {"call", "push", "press", "argue", "advocate", "plead", "appeal", "clamor",
+                "lobby", "campaign"}
 # Prepositions whose phrase after a stance verb's object says something of it.
 _PREDICATING = {"as", "for", "over", "of", "to", "with", "against", "about", "into", "from"}
 # Words that open a reported clause rather than an adverbial one.
@@ -349,6 +352,13 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
                             and m.lower_ not in _REPORTING_MARKS for m in c.children)]
         if late and allowed(lemma, "advcl", True):
             return late[:1], "speech", "advcl"
+    if lemma in _CALLING_FOR:
+        # "called for the United States to step up its efforts": the parser hangs the "for"
+        # clause on the verb as an adverbial clause
+        clause_for = [c for c in _children(cue, "advcl") if c.i > cue.i and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+        if clause_for:
+            return clause_for[:1], "speech", "prep:for"
     xcomp = _children(cue, "xcomp")
     if xcomp and any(t.lower_ == "to" for t in xcomp[0].children) \
             and allowed(lemma, "xcomp", lemma in INFINITIVE):
