@@ -42,7 +42,9 @@ EVIDENCE = frozenset({"show", "suggest", "indicate", "find", "reveal", "demonstr
 
 # Polls and studies whose findings a clause reports: "In the poll, Clinton led by 5 points".
 EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "analysis", "census", "tally", "count",
-                            "projection", "forecast", "estimate", "audit", "review", "report"})
+                            "projection", "forecast", "estimate", "audit", "review", "report",
+                            "paper", "research", "investigation", "inquiry", "probe", "data",
+                            "finding", "result", "figure", "number", "record", "document"})
 
 # Raising verbs: the attribution has no stated source ("the returns seemed a reminder").
 RAISING = frozenset({"seem", "appear"})
@@ -166,7 +168,7 @@ NOUNS = frozenset({
     "explanation", "defense", "defence", "rejection", "refutation", "acknowledgment",
     "acknowledgement", "dismissal", "disdain", "contempt", "enthusiasm", "interest", "reaction",
     "response", "answer", "insult", "jab", "dig", "swipe", "rebuke", "condemnation", "denunciation",
-    "objection", "reservation", "misgiving", "vision", "agenda", "tweet", "testimony",
+    "objection", "reservation", "misgiving", "vision", "agenda", "tweet", "testimony", "mention",
 })
 NOUN_PREPS = frozenset({"of", "for", "about", "on", "to", "against", "over", "toward", "towards",
                         "that", "with", "in"})

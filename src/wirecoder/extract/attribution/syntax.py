@@ -383,6 +383,12 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
                 if objs:
                     return objs, "stance", pattern
     dobj = _children(cue, "dobj")
+    subj = _subject(cue)
+    if dobj and lemma in EVIDENCE and dobj[0].pos_ != "PRON" and subj is not None \
+            and subj.lemma_.lower() in EVIDENCE_NOUNS:
+        # "a recent CNN survey found 90 percent support": a poll or study finds, shows or
+        # suggests its object even where a person "finding" something is no attribution
+        return dobj, "evidence", "dobj:evidence"
     if dobj and allowed(lemma, "dobj", lemma in STANCE):
         # what is said of the object belongs to the content: "criticized the law as 'a
         # disaster'", "blasted him for not paying taxes", "compared him to Obama"
