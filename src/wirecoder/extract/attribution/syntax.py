@@ -398,7 +398,7 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
             return dobj + extra, "stance", "dobj"
         # an evaluative verb judges even a pronoun; any stance verb takes a relative pronoun,
         # which stands for the noun it describes ("the plan, which Clinton has touted")
-        if (lemma in EVALUATIVE and dobj[0].lower_ not in EXPLETIVES - _RELATIVE
+        if (lemma in EVALUATIVE and dobj[0].lower_ not in ("there", "what")
                 or dobj[0].lower_ in _RELATIVE and relative_antecedent(dobj[0]) is not None) \
                 and allowed(lemma, "dobj:pron", True):
             return dobj + extra, "stance", "dobj:pron"
