@@ -90,6 +90,12 @@ EVALUATIVE = frozenset({
     "excoriate", "assail", "disown", "favor", "favour",
 })
 
+# Verbs that cast their object as something: "painted Trump as a Romney caricature".
+CASTING = frozenset({"paint", "cast", "depict", "frame", "regard", "peg", "style", "bill",
+                     "deride", "savage", "knock", "pitch", "sell", "portray", "characterize",
+                     "characterise", "brand", "label", "hail", "tout", "dismiss", "mock",
+                     "ridicule", "denounce", "view", "see"})
+
 # Verb + preposition pairs whose object is the content: "called for", "talked about".
 PREPOSITIONAL = {
     "talk": {"about", "of", "up"}, "speak": {"about", "of", "on", "out", "against"},

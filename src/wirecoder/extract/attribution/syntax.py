@@ -10,6 +10,7 @@ from .lexicon import (
     AGENT_NOUNS,
     ANSWERING,
     ATTITUDE_ADJECTIVES,
+    CASTING,
     COGNITION,
     EVALUATIVE,
     EVIDENCE,
@@ -389,6 +390,12 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
         # "a recent CNN survey found 90 percent support": a poll or study finds, shows or
         # suggests its object even where a person "finding" something is no attribution
         return dobj, "evidence", "dobj:evidence"
+    if dobj and lemma in CASTING and any(
+            p.lower_ == "as" and p.i > dobj[0].i for p in _children(cue, "prep")):
+        # "painted Trump as a Romney caricature", "derided the deal as toothless": verbs that
+        # cast something as something characterize it
+        return dobj + [p for p in _children(cue, "prep") if p.i > dobj[0].i
+                       and p.lower_ in _PREDICATING], "stance", "dobj:as"
     if dobj and allowed(lemma, "dobj", lemma in STANCE):
         # what is said of the object belongs to the content: "criticized the law as 'a
         # disaster'", "blasted him for not paying taxes", "compared him to Obama"
