@@ -168,3 +168,48 @@ def test_reaction_drawn_from_a_named_source(nlp):
     quotes = indirect(nlp, "The proposal drew sharp criticism from Republican governors.")
     q = find(quotes, "The proposal")
     assert_held_by(q, "governors")
+
+
+# ------------------------------------------------------------------ more verb frames
+
+
+def test_study_finds_its_object(nlp):
+    quotes = indirect(nlp, "A recent Gallup survey found broad support for background checks.")
+    q = find(quotes, "broad support for background checks")
+    assert_held_by(q, "survey")
+
+
+def test_person_finding_an_object_is_not_an_attribution(nlp):
+    quotes = indirect(nlp, "Officer Dana Wills found the keys under the seat.")
+    assert not [q for q in quotes if any("the keys" in c.text for c in q.content)]
+
+
+def test_study_documents_its_object(nlp):
+    quotes = indirect(nlp, "The research documented faster increases in temperatures.")
+    q = find(quotes, "faster increases in temperatures")
+    assert_held_by(q, "research")
+
+
+def test_made_no_mention_of(nlp):
+    quotes = indirect(nlp, "Governor Park made no mention of the pipeline in her speech.")
+    q = find(quotes, "the pipeline")
+    assert_held_by(q, "Park")
+
+
+def test_casting_verb_with_as(nlp):
+    quotes = indirect(nlp, "Senator Reed painted his rival as a friend of the banks.")
+    q = find(quotes, "his rival")
+    assert "a friend of the banks" in " ".join(c.text for c in q.content)
+    assert_held_by(q, "Reed")
+
+
+def test_called_for_someone_to_act(nlp):
+    quotes = indirect(nlp, "Senator Reed called for the governor to release the report.")
+    q = find(quotes, "release the report")
+    assert_held_by(q, "Reed")
+
+
+def test_evaluative_verb_with_it(nlp):
+    quotes = indirect(nlp, "The council passed the measure, but Democrats opposed it.")
+    q = find(quotes, "it")
+    assert_held_by(q, "Democrats")

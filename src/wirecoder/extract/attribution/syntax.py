@@ -39,6 +39,10 @@ Range = tuple[int, int]
 # Verbs that call for something to happen: "called for X to do Y", "pushed for ...".
 _CALLING_FOR = {"call", "push", "press", "argue", "advocate", "plead", "appeal", "clamor",
                 "lobby", "campaign"}
+# Verbs by which a study, film or book records something: "the research documented faster
+# increases in temperatures".
+_RECORDING = {"document", "chronicle", "detail", "record", "catalog", "catalogue", "describe",
+              "examine", "explore", "trace", "highlight", "identify", "cite", "predict"}
 # Prepositions whose phrase after a stance verb's object says something of it.
 _PREDICATING = {"as", "for", "over", "of", "to", "with", "against", "about", "into", "from"}
 # Words that open a reported clause rather than an adverbial one.
@@ -385,8 +389,8 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
                     return objs, "stance", pattern
     dobj = _children(cue, "dobj")
     subj = _subject(cue)
-    if dobj and lemma in EVIDENCE and dobj[0].pos_ != "PRON" and subj is not None \
-            and subj.lemma_.lower() in EVIDENCE_NOUNS:
+    if dobj and (lemma in EVIDENCE or lemma in _RECORDING) and dobj[0].pos_ != "PRON" \
+            and subj is not None and subj.lemma_.lower() in EVIDENCE_NOUNS | {"film", "book"}:
         # "a recent CNN survey found 90 percent support": a poll or study finds, shows or
         # suggests its object even where a person "finding" something is no attribution
         return dobj, "evidence", "dobj:evidence"
