@@ -213,3 +213,14 @@ def test_evaluative_verb_with_it(nlp):
     quotes = indirect(nlp, "The council passed the measure, but Democrats opposed it.")
     q = find(quotes, "it")
     assert_held_by(q, "Democrats")
+
+
+def test_verb_of_feeling_names_who_feels_it(nlp):
+    quotes = indirect(nlp, "The new pipeline route has alarmed environmental groups in Ohio.")
+    q = find(quotes, "The new pipeline route")
+    assert_held_by(q, "groups")
+
+
+def test_verb_of_feeling_with_a_thing_as_object_is_not_an_attribution(nlp):
+    quotes = indirect(nlp, "The storm has troubled the harvest this year.")
+    assert not [q for q in quotes if q.cue is not None and "troubled" in q.cue.text]

@@ -96,6 +96,13 @@ CASTING = frozenset({"paint", "cast", "depict", "frame", "regard", "peg", "style
                      "characterise", "brand", "label", "hail", "tout", "dismiss", "mock",
                      "ridicule", "denounce", "view", "see"})
 
+# Verbs of feeling whose object feels it: "the plan worries environmentalists".
+PSYCH_VERBS = frozenset({"worry", "concern", "anger", "frustrate", "alarm", "trouble",
+                         "bother", "please", "impress", "upset", "outrage", "infuriate",
+                         "disappoint", "delight", "irritate", "annoy", "irk", "rankle",
+                         "unsettle", "offend", "dismay", "disturb", "enrage",
+                         "incense", "exasperate", "reassure", "satisfy", "appall", "appal"})
+
 # Verb + preposition pairs whose object is the content: "called for", "talked about".
 PREPOSITIONAL = {
     "talk": {"about", "of", "up"}, "speak": {"about", "of", "on", "out", "against"},

@@ -24,6 +24,7 @@ from .lexicon import (
     NOUN_PREPS,
     NOUNS,
     PREPOSITIONAL,
+    PSYCH_VERBS,
     QUERIES,
     RAISING,
     REACTION_NOUNS,
@@ -475,6 +476,10 @@ def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame 
             return Frame(tok, (tok.idx, token_end(tok)), ranges, person, "raising",
                          sourceless=person is None, pattern="raising")
         return None
+    if lemma in PSYCH_VERBS and not passive:
+        felt = _experienced(tok, inside)
+        if felt is not None:
+            return felt
     got = _content_of_verb(tok, lemma)
     if got is None and (passive or tok.dep_ == "acl" and tok.tag_ == "VBN"):
         by_agent = _passive_by_agent(tok, lemma, inside)
@@ -505,6 +510,20 @@ def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame 
         return None
     return Frame(tok, (tok.idx, cue_end), ranges, speaker, category,
                  sourceless=passive and speaker is None, pattern=pattern)
+
+
+def _experienced(verb: Token, inside: Callable[[int], bool]) -> Frame | None:
+    """'The plan worries environmentalists', 'his remarks angered the BBC': a verb of feeling
+    whose object feels it; the object holds the view, the subject is what it is about."""
+    obj = next(iter(_children(verb, "dobj")), None)
+    subj = _subject(verb)
+    if obj is None or subj is None or inside(obj.i) or inside(subj.i) or not _agentive(obj) \
+            or subj.pos_ == "PRON" and relative_antecedent(subj) is None:
+        return None
+    r = subtree_range(relative_antecedent(subj) or subj)
+    if r is None:
+        return None
+    return Frame(verb, (verb.idx, token_end(verb)), [r], obj, "thought", pattern="psych")
 
 
 def _passive_by_agent(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame | None:
