@@ -224,3 +224,9 @@ def test_verb_of_feeling_names_who_feels_it(nlp):
 def test_verb_of_feeling_with_a_thing_as_object_is_not_an_attribution(nlp):
     quotes = indirect(nlp, "The storm has troubled the harvest this year.")
     assert not [q for q in quotes if q.cue is not None and "troubled" in q.cue.text]
+
+
+def test_denial_of_an_object(nlp):
+    quotes = indirect(nlp, "The Saudi government has denied any involvement in the attacks.")
+    q = find(quotes, "any involvement in the attacks")
+    assert_held_by(q, "government")

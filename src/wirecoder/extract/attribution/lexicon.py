@@ -261,9 +261,11 @@ prep:to: attribute call challenge liken
 prep:with: charge find show
 xcomp: allow consider hop know lead like look permit persuade pressure require show
 """)
+# ("deny" + object was excluded by that rule but is kept: once the other frames are in place,
+# its objects are gold attributions 16 times out of 20 on PolNeAR train.)
 EXCLUDED: dict[str, frozenset[str]] = _table("""
 ccomp: decide determine figure imagine prove remember see
-dobj: answer argue ask challenge contradict deny dislike embrace find like portray quote
+dobj: answer argue ask challenge contradict dislike embrace find like portray quote
     raise tweet
 noun: announcement charge comment hope message position remark rhetoric view
 prep:about: care complain know write
