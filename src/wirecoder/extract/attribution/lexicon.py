@@ -40,6 +40,12 @@ COGNITION = frozenset({
 EVIDENCE = frozenset({"show", "suggest", "indicate", "find", "reveal", "demonstrate", "prove",
                       "confirm", "predict", "project", "estimate", "conclude"})
 
+# Polls and studies whose findings a clause reports: "In the poll, Clinton led by 5 points".
+EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "analysis", "census", "tally", "count",
+                            "projection", "forecast", "estimate", "audit", "review", "report",
+                            "paper", "research", "investigation", "inquiry", "probe", "data",
+                            "finding", "result", "figure", "number", "record", "document"})
+
 # Raising verbs: the attribution has no stated source ("the returns seemed a reminder").
 RAISING = frozenset({"seem", "appear"})
 # Passives that report without a source: "he is expected to win", "she is said to have".
@@ -73,6 +79,30 @@ STANCE = frozenset({
     "ask", "answer", "quote", "explain", "detail", "claim", "allege", "argue",
 })
 
+# Stance verbs that judge whoever or whatever is their object, so that even a pronoun object is
+# the content: "endorsed him", "opposed it", "a plan which Clinton supports".
+EVALUATIVE = frozenset({
+    "endorse", "support", "oppose", "criticize", "criticise", "praise", "defend", "blame",
+    "attack", "reject", "denounce", "condemn", "back", "slam", "blast", "applaud", "welcome",
+    "mock", "ridicule", "hail", "lambaste", "chide", "scold", "rebuke", "fault", "bash",
+    "insult", "disparage", "belittle", "accuse", "champion", "embrace", "repudiate", "disavow",
+    "admire", "distrust", "decry", "denigrate", "deride", "vilify", "castigate", "berate",
+    "excoriate", "assail", "disown", "favor", "favour",
+})
+
+# Verbs that cast their object as something: "painted Trump as a Romney caricature".
+CASTING = frozenset({"paint", "cast", "depict", "frame", "regard", "peg", "style", "bill",
+                     "deride", "savage", "knock", "pitch", "sell", "portray", "characterize",
+                     "characterise", "brand", "label", "hail", "tout", "dismiss", "mock",
+                     "ridicule", "denounce", "view", "see"})
+
+# Verbs of feeling whose object feels it: "the plan worries environmentalists".
+PSYCH_VERBS = frozenset({"worry", "concern", "anger", "frustrate", "alarm", "trouble",
+                         "bother", "please", "impress", "upset", "outrage", "infuriate",
+                         "disappoint", "delight", "irritate", "annoy", "irk", "rankle",
+                         "unsettle", "offend", "dismay", "disturb", "enrage",
+                         "incense", "exasperate", "reassure", "satisfy", "appall", "appal"})
+
 # Verb + preposition pairs whose object is the content: "called for", "talked about".
 PREPOSITIONAL = {
     "talk": {"about", "of", "up"}, "speak": {"about", "of", "on", "out", "against"},
@@ -94,6 +124,49 @@ PREPOSITIONAL = {
     "touch": {"on"}, "opine": {"on"}, "insinuate": {"about"}, "reply": {"to"}, "sound": {"off"},
 }
 
+# Answering a request is a (non-)statement even where "respond to" in general is not one:
+# "the campaign did not respond to requests for comment".
+ANSWERING = frozenset({"respond", "reply", "return", "answer"})
+QUERIES = frozenset({"request", "message", "call", "email", "e-mail", "inquiry", "enquiry",
+                     "query", "question", "questionnaire", "letter", "voicemail"})
+
+# Adjectives of attitude, with the prepositions that introduce what the attitude is about:
+# "critical of Trump", "worried about the deficit", "confident that", "eager to".
+_ABOUT = frozenset({"about", "of", "over", "on"})
+ATTITUDE_ADJECTIVES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(["critical", "supportive", "skeptical", "sceptical", "wary", "fond",
+                     "proud", "dismissive", "contemptuous", "tolerant", "respectful",
+                     "protective"], frozenset({"of"})),
+    **dict.fromkeys(["worried", "concerned", "nervous", "anxious", "optimistic",
+                     "pessimistic", "hopeful", "confident", "excited", "enthusiastic",
+                     "passionate", "angry", "upset", "furious", "frustrated", "coy", "vocal",
+                     "adamant", "candid", "open", "clear", "unclear", "unsure", "uncertain",
+                     "sure", "certain", "silent", "quiet", "defensive", "bullish", "bearish",
+                     "serious", "sanguine", "ambivalent", "cautious", "emphatic", "outspoken",
+                     "happy", "unhappy", "pleased", "disappointed", "displeased", "annoyed",
+                     "incensed", "outraged", "alarmed", "aware", "unaware", "afraid",
+                     "fearful", "suspicious", "doubtful", "convinced", "eager", "willing",
+                     "unwilling", "reluctant", "determined", "intent", "keen",
+                     "loath", "hesitant", "insistent", "opposed"],
+                    _ABOUT | {"with", "at", "by", "in", "to", "toward", "towards"}),
+}
+
+# Nouns for whoever holds a stance toward their object: "a staunch opponent of the death
+# penalty", "early supporters of the bill".
+HOLDER_NOUNS = frozenset({
+    "supporter", "opponent", "critic", "advocate", "proponent", "champion", "backer", "fan",
+    "admirer", "defender", "detractor", "skeptic", "sceptic", "cheerleader", "booster",
+})
+# Reactions a subject draws from a named source: "the plan drew criticism from Republicans".
+REACTION_NOUNS = frozenset({
+    "criticism", "praise", "support", "condemnation", "rebuke", "applause", "scorn",
+    "ridicule", "fire", "flak", "endorsement", "endorsements", "attack", "attacks", "plaudits",
+    "accolades", "censure", "derision",
+})
+RECEIVING_VERBS = frozenset({"draw", "receive", "win", "earn", "attract", "face", "get",
+                             "garner", "gain", "collect", "prompt", "spark", "provoke",
+                             "elicit", "trigger", "invite", "enjoy"})
+
 # Nouns that name an attribution: "Trump's claim that", "support for", "concerns about".
 NOUNS = frozenset({
     "claim", "statement", "assertion", "argument", "suggestion", "belief", "view", "fear",
@@ -108,7 +181,7 @@ NOUNS = frozenset({
     "explanation", "defense", "defence", "rejection", "refutation", "acknowledgment",
     "acknowledgement", "dismissal", "disdain", "contempt", "enthusiasm", "interest", "reaction",
     "response", "answer", "insult", "jab", "dig", "swipe", "rebuke", "condemnation", "denunciation",
-    "objection", "reservation", "misgiving", "vision", "agenda", "tweet", "testimony",
+    "objection", "reservation", "misgiving", "vision", "agenda", "tweet", "testimony", "mention",
 })
 NOUN_PREPS = frozenset({"of", "for", "about", "on", "to", "against", "over", "toward", "towards",
                         "that", "with", "in"})
@@ -134,6 +207,17 @@ ANONYMOUS_HEADS = frozenset({
     "member", "someone", "individual", "employee", "lawmaker", "agent", "investigator",
     "spokesman", "spokeswoman", "spokesperson", "representative", "friend", "ally", "donor",
     "consultant", "executive", "attorney", "lawyer", "administrator", "analyst",
+})
+# Nouns of people, bodies and evidence that hold or show a view of their own ("a group backing
+# Bush", "voters supporting Trump", "polls showing her ahead").
+AGENT_NOUNS = ANONYMOUS_HEADS | frozenset({
+    "group", "committee", "pac", "organization", "organisation", "coalition", "campaign",
+    "party", "union", "association", "voter", "resident", "citizen", "american", "supporter",
+    "opponent", "critic", "activist", "protester", "leader", "politician", "candidate",
+    "senator", "governor", "republican", "democrat", "conservative", "liberal", "progressive",
+    "expert", "economist", "scientist", "researcher", "poll", "survey", "study", "research",
+    "report", "analysis", "data", "government", "administration", "agency", "court", "judge",
+    "company", "firm", "business", "newspaper", "network", "outlet", "country", "nation",
 })
 # Words that name the speaker's position by office: kept after the canonical name.
 EXPLETIVES = frozenset({"it", "there", "this", "that", "what", "which", "who"})
@@ -177,9 +261,11 @@ prep:to: attribute call challenge liken
 prep:with: charge find show
 xcomp: allow consider hop know lead like look permit persuade pressure require show
 """)
+# ("deny" + object was excluded by that rule but is kept: once the other frames are in place,
+# its objects are gold attributions 16 times out of 20 on PolNeAR train.)
 EXCLUDED: dict[str, frozenset[str]] = _table("""
 ccomp: decide determine figure imagine prove remember see
-dobj: answer argue ask challenge contradict deny dislike embrace find like portray quote
+dobj: answer argue ask challenge contradict dislike embrace find like portray quote
     raise tweet
 noun: announcement charge comment hope message position remark rhetoric view
 prep:about: care complain know write

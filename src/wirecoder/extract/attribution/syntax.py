@@ -7,17 +7,28 @@ from dataclasses import dataclass
 from typing import Any
 
 from .lexicon import (
+    AGENT_NOUNS,
+    ANSWERING,
+    ATTITUDE_ADJECTIVES,
+    CASTING,
     COGNITION,
+    EVALUATIVE,
     EVIDENCE,
+    EVIDENCE_NOUNS,
     EXCLUDED,
     EXPLETIVES,
+    HOLDER_NOUNS,
     INFINITIVE,
     LEARNED,
     LIGHT_VERBS,
     NOUN_PREPS,
     NOUNS,
     PREPOSITIONAL,
+    PSYCH_VERBS,
+    QUERIES,
     RAISING,
+    REACTION_NOUNS,
+    RECEIVING_VERBS,
     SOURCELESS_PASSIVE,
     SPEECH,
     STANCE,
@@ -26,10 +37,24 @@ from .lexicon import (
 Token = Any  # a spaCy Token
 Range = tuple[int, int]
 
+# Verbs that call for something to happen: "called for X to do Y", "pushed for ...".
+_CALLING_FOR = {"call", "push", "press", "argue", "advocate", "plead", "appeal", "clamor",
+                "lobby", "campaign"}
+# Verbs by which a study, film or book records something: "the research documented faster
+# increases in temperatures".
+_RECORDING = {"document", "chronicle", "detail", "record", "catalog", "catalogue", "describe",
+              "examine", "explore", "trace", "highlight", "identify", "cite", "predict"}
+# Prepositions whose phrase after a stance verb's object says something of it.
+_PREDICATING = {"as", "for", "over", "of", "to", "with", "against", "about", "into", "from"}
+# Words that open a reported clause rather than an adverbial one.
+_REPORTING_MARKS = {"that", "whether", "if", "how", "why", "what", "who"}
 _BAD_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "PERCENT"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _PERSONAL = {"he", "she", "they", "we", "i", "you", "who"}
 _EDGE_PUNCT = set(",;:—–-()[]")
+# Verbs of making and putting out: their passive names a product, not a view ("was released").
+_MAKING = frozenset({"write", "post", "tweet", "publish", "offer", "issue", "release", "file",
+                     "text", "email", "blog", "print", "project", "estimate", "list"})
 
 
 @dataclass
@@ -148,7 +173,9 @@ def speaker_of(cue: Token, inside: Callable[[int], bool] | None = None) -> Token
                 if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
                     verb = head.head if head.dep_ == "dobj" else head.head.head
                     continue
-                return None
+                # "a group backing Bush", "polls showing her ahead": the noun itself
+                return head if verb.tag_ == "VBG" and _agentive(head) and not inside(head.i) \
+                    else None
             if verb.dep_ == "prep":
                 head = head if head.pos_ in ("VERB", "AUX") else head.head
             verb = head
@@ -213,6 +240,13 @@ def _inverted_subject(verb: Token, inside: Callable[[int], bool]) -> Token | Non
     return None
 
 
+def _agentive(noun: Token) -> bool:
+    """A noun that can hold or show a view itself: a named person or body, a group of people,
+    a poll or study ("a group backing Bush", "polls showing her ahead") -- not a message, whose
+    author is the source ("tweets criticizing Machado")."""
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP") or noun.lemma_.lower() in AGENT_NOUNS
+
+
 def _adjacent_subject(verb: Token, inside: Callable[[int], bool]) -> Token | None:
     """'"... Ohio,'' Mr. Trump said': the parser took a word of the quote for the subject; the
     speaker is the name between the quote and the verb (or just after the verb)."""
@@ -241,11 +275,23 @@ def good_speaker(tok: Token | None) -> bool:
     ante = relative_antecedent(tok)
     if ante is not None:
         return good_speaker(ante)
+    if tok.dep_ == "nsubj" and _share_of_people(tok):
+        return True  # a poll's "43 percent said", "about three-quarters support"
     if tok.ent_type_ in _BAD_SPEAKER_ENTS and not _of_object(tok):
         return False
     if tok.like_num or tok.pos_ in ("NUM", "PUNCT", "SPACE", "ADV", "SCONJ", "CCONJ", "ADP"):
         return False
     return tok.lower_ not in EXPLETIVES or tok.lower_ == "it" and tok.dep_ != "expl"
+
+
+_SHARES = {"percent", "%", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
+
+
+def _share_of_people(tok: Token) -> bool:
+    """'43 percent', 'two-thirds', 'half': a share of those polled, as the subject of a cue."""
+    low = tok.lower_
+    return (low in _SHARES or low.rsplit("-", 1)[-1] in _SHARES) \
+        and tok.ent_type_ in ("PERCENT", "CARDINAL", "")
 
 
 def _of_object(tok: Token) -> Token | None:
@@ -303,6 +349,22 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
     if clause and allowed(lemma, "ccomp", lemma in SPEECH or lemma in COGNITION or lemma in EVIDENCE):
         category = "speech" if lemma in SPEECH else ("thought" if lemma in COGNITION else "evidence")
         return clause, category, "ccomp"
+    if not clause and lemma in SPEECH and not _children(cue, "dobj", "xcomp"):
+        # "said after the convention he would not accept", "have not said when they would": a
+        # reported clause the parser took for an adverbial one; a clause with a subject of its
+        # own, right after the cue, that no conjunction of time or cause introduces
+        late = [c for c in _children(cue, "advcl") if c.i > cue.i and _subject(c) is not None
+                and not any(m.dep_ in ("mark", "advmod") and m.i < c.i
+                            and m.lower_ not in _REPORTING_MARKS for m in c.children)]
+        if late and allowed(lemma, "advcl", True):
+            return late[:1], "speech", "advcl"
+    if lemma in _CALLING_FOR:
+        # "called for the United States to step up its efforts": the parser hangs the "for"
+        # clause on the verb as an adverbial clause
+        clause_for = [c for c in _children(cue, "advcl") if c.i > cue.i and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+        if clause_for:
+            return clause_for[:1], "speech", "prep:for"
     xcomp = _children(cue, "xcomp")
     if xcomp and any(t.lower_ == "to" for t in xcomp[0].children) \
             and allowed(lemma, "xcomp", lemma in INFINITIVE):
@@ -313,6 +375,9 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
         if p.dep_ not in ("prep", "prt"):
             continue
         pattern = "prep:" + p.lower_
+        objs = _children(p, "pobj")
+        if lemma in ANSWERING and p.lower_ == "to" and objs and objs[0].lemma_.lower() in QUERIES:
+            return objs, "speech", "prep:to-query"  # "did not respond to requests for comment"
         if not allowed(lemma, pattern, p.lower_ in PREPOSITIONAL.get(lemma, ())):
             continue
         objs = _children(p, "pobj", "pcomp")
@@ -324,10 +389,31 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
                 if objs:
                     return objs, "stance", pattern
     dobj = _children(cue, "dobj")
+    subj = _subject(cue)
+    if dobj and (lemma in EVIDENCE or lemma in _RECORDING) and dobj[0].pos_ != "PRON" \
+            and subj is not None and subj.lemma_.lower() in EVIDENCE_NOUNS | {"film", "book"}:
+        # "a recent CNN survey found 90 percent support": a poll or study finds, shows or
+        # suggests its object even where a person "finding" something is no attribution
+        return dobj, "evidence", "dobj:evidence"
+    if dobj and lemma in CASTING and any(
+            p.lower_ == "as" and p.i > dobj[0].i for p in _children(cue, "prep")):
+        # "painted Trump as a Romney caricature", "derided the deal as toothless": verbs that
+        # cast something as something characterize it
+        return dobj + [p for p in _children(cue, "prep") if p.i > dobj[0].i
+                       and p.lower_ in _PREDICATING], "stance", "dobj:as"
     if dobj and allowed(lemma, "dobj", lemma in STANCE):
-        extra = _children(cue, "oprd", "ccomp", "xcomp")
+        # what is said of the object belongs to the content: "criticized the law as 'a
+        # disaster'", "blasted him for not paying taxes", "compared him to Obama"
+        extra = _children(cue, "oprd", "ccomp", "xcomp") + [
+            p for p in _children(cue, "prep") if p.i > dobj[0].i and p.lower_ in _PREDICATING]
         if dobj[0].pos_ != "PRON":
             return dobj + extra, "stance", "dobj"
+        # an evaluative verb judges even a pronoun; any stance verb takes a relative pronoun,
+        # which stands for the noun it describes ("the plan, which Clinton has touted")
+        if (lemma in EVALUATIVE and dobj[0].lower_ not in ("there", "what")
+                or dobj[0].lower_ in _RELATIVE and relative_antecedent(dobj[0]) is not None) \
+                and allowed(lemma, "dobj:pron", True):
+            return dobj + extra, "stance", "dobj:pron"
         if _children(cue, "oprd", "xcomp"):
             return dobj + _children(cue, "oprd", "xcomp"), "stance", "dobj"
     return None
@@ -343,8 +429,19 @@ def frames(doc, inside_run) -> list[Frame]:
         frame = None
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             frame = _according(tok)
+        elif low == "in" and tok.dep_ == "prep":
+            frame = _in_evidence(tok, inside_run)
+        elif tok.text == ":":
+            frame = _line_label(tok, inside_run)
+        elif tok.pos_ == "ADJ" and lemma in ATTITUDE_ADJECTIVES and tok.dep_ == "acomp":
+            frame = _attitude(tok, lemma, inside_run)
         elif tok.pos_ == "VERB":
             frame = _verb_frame(tok, lemma, inside_run)
+        elif tok.pos_ == "NOUN" and lemma in HOLDER_NOUNS:
+            frame = _holder_noun(tok, inside_run)
+        elif tok.pos_ == "NOUN" and lemma in REACTION_NOUNS and tok.dep_ == "dobj" \
+                and tok.head.lemma_.lower() in RECEIVING_VERBS:
+            frame = _reaction(tok, inside_run)
         elif tok.pos_ == "NOUN" and allowed(lemma, "noun", lemma in NOUNS):
             frame = _noun_frame(tok, lemma)
         elif low in ("reportedly", "allegedly", "purportedly") and tok.head.pos_ in ("VERB", "AUX") \
@@ -357,7 +454,7 @@ def frames(doc, inside_run) -> list[Frame]:
 
 def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame | None:
     passive = is_passive(tok)
-    if passive and lemma in SOURCELESS_PASSIVE:
+    if passive and lemma in SOURCELESS_PASSIVE and allowed(lemma, "passive", True):
         subj = next(iter(_children(tok, "nsubjpass")), None)
         comp = _children(tok, "xcomp", "ccomp")
         if subj is not None and comp:
@@ -379,14 +476,24 @@ def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame 
             return Frame(tok, (tok.idx, token_end(tok)), ranges, person, "raising",
                          sourceless=person is None, pattern="raising")
         return None
+    if lemma in PSYCH_VERBS and not passive:
+        felt = _experienced(tok, inside)
+        if felt is not None:
+            return felt
     got = _content_of_verb(tok, lemma)
+    if got is None and (passive or tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        by_agent = _passive_by_agent(tok, lemma, inside)
+        if by_agent is not None:
+            return by_agent
     if got is None:
         return _parenthetical(tok, lemma, inside)
     heads, category, pattern = got
     speaker = speaker_of(tok, inside)
     cut = {tok.i}
     if speaker is not None:
-        cut.update(t.i for t in speaker.subtree)
+        # a speaker the cue hangs on ("a group backing Bush") leaves the cue's words to it
+        own = {t.i for t in tok.subtree} if tok.i in {t.i for t in speaker.subtree} else set()
+        cut.update(t.i for t in speaker.subtree if t.i not in own)
     ranges = []
     for h in heads:
         r = subtree_range(h, cut)
@@ -405,10 +512,56 @@ def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame 
                  sourceless=passive and speaker is None, pattern=pattern)
 
 
+def _experienced(verb: Token, inside: Callable[[int], bool]) -> Frame | None:
+    """'The plan worries environmentalists', 'his remarks angered the BBC': a verb of feeling
+    whose object feels it; the object holds the view, the subject is what it is about."""
+    obj = next(iter(_children(verb, "dobj")), None)
+    subj = _subject(verb)
+    if obj is None or subj is None or inside(obj.i) or inside(subj.i) or not _agentive(obj) \
+            or subj.pos_ == "PRON" and relative_antecedent(subj) is None:
+        return None
+    r = subtree_range(relative_antecedent(subj) or subj)
+    if r is None:
+        return None
+    return Frame(verb, (verb.idx, token_end(verb)), [r], obj, "thought", pattern="psych")
+
+
+def _passive_by_agent(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame | None:
+    """'The plan was endorsed by the union', 'a view echoed by every expert': a stance or speech
+    verb in the passive whose agent is named; the content is the passive subject (or the noun a
+    past participle describes), the source the agent."""
+    agent = _agent(tok)
+    # only the hand-written lexicon: learned object cues ("released", "filed", "published by")
+    # name the maker of a thing far more often than the holder of a view
+    if agent is None or inside(agent.i) or lemma not in STANCE and lemma not in SPEECH \
+            or lemma in _MAKING or not allowed(lemma, "dobj", True) \
+            or not allowed(lemma, "passive:by", True):
+        return None
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        head, cut = tok.head, {t.i for t in tok.subtree}
+    else:
+        head = next(iter(_children(tok, "nsubjpass")), None)
+        cut = {tok.i} | {t.i for t in agent.subtree}
+    if head is None or head.pos_ == "PRON" or inside(head.i):
+        return None
+    if not good_speaker(agent):
+        return None
+    tokens = [t for t in head.subtree if t.i not in cut]
+    while tokens and (tokens[0].text in _EDGE_PUNCT or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in _EDGE_PUNCT or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    content = [(tokens[0].idx, token_end(tokens[-1]))]
+    by = next(c for c in tok.children if c.dep_ == "agent")
+    return Frame(tok, (tok.idx, token_end(by)), content, agent, "stance", pattern="passive:by")
+
+
 def _parenthetical(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame | None:
     """'After small increases, the budget office said, they will go up': a cue clause set into
     the reported clause (parsed as parataxis) reports the rest of the sentence."""
-    if lemma not in SPEECH and lemma not in COGNITION:
+    if lemma not in SPEECH and lemma not in COGNITION or not allowed(lemma, "parataxis", True):
         return None
     clause = None
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
@@ -481,6 +634,131 @@ def _noun_frame(tok: Token, lemma: str) -> Frame | None:
         return None
     ranges = _merge([r for r in (subtree_range(h) for h in heads) if r])
     return Frame(tok, (tok.idx, token_end(tok)), ranges, speaker, "noun", pattern="noun")
+
+
+def _in_evidence(tok: Token, inside: Callable[[int], bool]) -> Frame | None:
+    """'In the poll, Clinton led Trump by 5 points': a poll or study named in a prepositional
+    phrase is the source of the clause it modifies (unless that clause has a cue of its own:
+    'in the survey, 45 percent said ...')."""
+    obj = next(iter(_children(tok, "pobj")), None)
+    head = tok.head
+    if obj is None or obj.lemma_.lower() not in EVIDENCE_NOUNS or inside(obj.i) \
+            or head.pos_ not in ("VERB", "AUX") or _subject(head) is None or tok.i > head.i:
+        return None  # only a fronted phrase frames the clause; "leads in the polls" does not
+    lemma = head.lemma_.lower()
+    if lemma in SPEECH or lemma in COGNITION or lemma in EVIDENCE or lemma in RAISING:
+        return None
+    skip = {t.i for t in tok.subtree}
+    tokens = [t for t in head.subtree if t.i not in skip and not inside(t.i)]
+    ranges: list[Range] = []
+    piece: list[Token] = []
+    for t in tokens + [None]:
+        if t is not None and (not piece or t.i == piece[-1].i + 1):
+            piece.append(t)
+            continue
+        while piece and (piece[0].is_punct or piece[0].is_space):
+            piece = piece[1:]
+        while piece and (piece[-1].is_punct or piece[-1].is_space):
+            piece = piece[:-1]
+        if len([p for p in piece if p.is_alpha]) >= 2:
+            ranges.append((piece[0].idx, token_end(piece[-1])))
+        piece = [t] if t is not None else []
+    if not ranges:
+        return None
+    return Frame(tok, (tok.idx, token_end(tok)), ranges, obj, "evidence", pattern="prep:in")
+
+
+def _attitude(adj: Token, lemma: str, inside: Callable[[int], bool]) -> Frame | None:
+    """'Graham has been critical of Trump', 'aides were coy about whether ...', 'she is
+    confident that ...': an adjective of attitude predicated of its holder; the content is
+    what it takes (a prepositional object, a clause, an infinitive)."""
+    verb = adj.head
+    subj = _subject(verb)
+    if subj is None or inside(subj.i) or not good_speaker(subj):
+        return None
+    holder = relative_antecedent(subj) or subj
+    if not (_agentive(holder) or holder.lower_ in _PERSONAL - {"who"}):
+        return None  # "it is unclear whether", "the figure is certain to rise": no holder
+    heads = _children(adj, "ccomp", "xcomp") + _children(verb, "ccomp")
+    heads = [h for h in heads if h.i > adj.i]
+    if not heads:
+        for p in _children(adj, "prep"):
+            if p.lower_ in ATTITUDE_ADJECTIVES[lemma]:
+                heads = _children(p, "pobj", "pcomp")
+                break
+    if not heads:
+        return None
+    cut = {adj.i} | {t.i for t in subj.subtree}
+    ranges = _merge([r for r in (subtree_range(h, cut) for h in heads) if r])
+    if not ranges:
+        return None
+    return Frame(adj, (adj.idx, token_end(adj)), ranges, subj, "thought", pattern="adj")
+
+
+def _holder_noun(noun: Token, inside: Callable[[int], bool]) -> Frame | None:
+    """'Kaine is a staunch opponent of the death penalty', 'early supporters of the bill': a
+    noun naming who holds a stance toward its object; the holder is the subject of the copula
+    or the noun phrase itself."""
+    objs = [o for p in _children(noun, "prep") if p.lower_ in ("of", "for")
+            for o in _children(p, "pobj", "pcomp")]
+    if not objs or inside(objs[0].i):
+        return None
+    # only "X is/has been a supporter of Y": "supporters of the bill" names a group, and the
+    # group is seldom reported as holding the view
+    holder = _subject(noun.head) if noun.dep_ == "attr" and noun.head.lemma_ == "be" else None
+    if holder is None or inside(holder.i) or not good_speaker(holder):
+        return None
+    r = subtree_range(objs[0])
+    if r is None:
+        return None
+    return Frame(noun, (noun.idx, token_end(noun)), [r], holder, "stance", pattern="holder")
+
+
+def _reaction(noun: Token, inside: Callable[[int], bool]) -> Frame | None:
+    """'The proposal drew criticism from Republicans', 'she won praise from both sides': the
+    subject of the receiving verb is what the named source reacts to."""
+    source = next((o for p in _children(noun, "prep") if p.lower_ == "from"
+                   for o in _children(p, "pobj")), None)
+    if source is None:
+        source = next((o for p in _children(noun.head, "prep") if p.lower_ == "from"
+                       for o in _children(p, "pobj")), None)
+    subj = _subject(noun.head)
+    if source is None or subj is None or inside(source.i) or inside(subj.i) \
+            or not good_speaker(source) or subj.lower_ in EXPLETIVES - _RELATIVE:
+        return None
+    r = subtree_range(relative_antecedent(subj) or subj)
+    if r is None:
+        return None
+    return Frame(noun, (noun.idx, token_end(noun)), [r], source, "stance", pattern="reaction")
+
+
+def _line_label(colon: Token, inside: Callable[[int], bool]) -> Frame | None:
+    """'Poll: Clinton and Trump in dead heat', 'TAPPER: Is that fair?': a line that opens with a
+    short name of a person, body or poll and a colon attributes the rest of the line to it."""
+    doc = colon.doc
+    text = doc.text
+    line_start = text.rfind("\n", 0, colon.idx) + 1
+    label = [t for t in doc[max(0, colon.i - 7):colon.i] if t.idx >= line_start]
+    if not label or text[line_start:label[0].idx].strip() or len(label) > 5:
+        return None  # the label must open its line
+    if any(t.pos_ in ("VERB", "AUX") or inside(t.i) or t.is_punct for t in label):
+        return None  # "He added:", "Trump said:" are cue clauses the finder handles
+    head = next((t for t in reversed(label) if t.pos_ in ("PROPN", "NOUN")), None)
+    if head is None or not (head.ent_type_ in ("PERSON", "ORG", "NORP")
+                            or head.lemma_.lower() in AGENT_NOUNS | EVIDENCE_NOUNS):
+        return None
+    line_end = text.find("\n", colon.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[token_end(colon):line_end]
+    if any(ch in rest for ch in '"“”') or inside(min(colon.i + 1, len(doc) - 1)):
+        return None  # quoted text after a label is the finder's
+    if "@" in rest or "http" in rest or "www." in rest:
+        return None  # "Twitter: @handle", "Email: ...": contact lines
+    a = token_end(colon) + len(rest) - len(rest.lstrip())
+    b = line_end - (len(rest) - len(rest.rstrip()))
+    if b - a < 8:
+        return None
+    return Frame(colon, (colon.idx, token_end(colon)), [(a, b)], head, "speech", pattern="label")
 
 
 def _according(tok: Token) -> Frame | None:

@@ -1,0 +1,232 @@
+"""Indirect attribution constructions of the `quotes` stage, one handwritten text each.
+
+Each test names the construction, the content it must report and who holds it; the negative
+tests check the near misses the construction must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import wirecoder
+
+STAGES = ["clean", "parse", "sentences", "actors", "quotes"]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return wirecoder.load({"stages": STAGES})
+
+
+def indirect(nlp, text):
+    return [q for q in nlp.analyze(text).quotes if q.kind == "indirect"]
+
+
+def find(quotes, containing):
+    found = [q for q in quotes if any(containing in c.text for c in q.content)]
+    assert found, [([c.text for c in q.content], q.speaker_name) for q in quotes]
+    return found[0]
+
+
+def assert_held_by(quote, name):
+    """The speaker mention or its resolved name holds `name`."""
+    mention = quote.speaker.span.text if quote.speaker is not None else ""
+    assert name in mention or name in (quote.speaker_name or ""), (mention, quote.speaker_name)
+
+
+# ------------------------------------------------------------------ passives and objects
+
+
+def test_passive_stance_verb_with_agent(nlp):
+    quotes = indirect(nlp, "The farm bill was endorsed by the Iowa Corn Growers Association "
+                           "on Tuesday.")
+    q = find(quotes, "The farm bill")
+    assert_held_by(q, "Association")
+    assert "endorsed" in q.cue.text
+
+
+def test_passive_of_a_making_verb_is_not_a_stance(nlp):
+    quotes = indirect(nlp, "The report was released by the Labor Department on Friday.")
+    assert not [q for q in quotes if q.cue is not None and "released" in q.cue.text]
+
+
+def test_evaluative_verb_with_pronoun_object(nlp):
+    quotes = indirect(nlp, "Senator Maria Lopez met the governor last year and endorsed him "
+                           "in March.")
+    q = find(quotes, "him")
+    assert_held_by(q, "Lopez")
+
+
+def test_stance_verb_with_relative_pronoun_object(nlp):
+    quotes = indirect(nlp, "The transit plan, which Councilwoman Ada Brooks has opposed for "
+                           "years, goes to a vote on Monday.")
+    q = find(quotes, "which")
+    assert_held_by(q, "Brooks")
+
+
+def test_stance_content_keeps_what_is_said_of_the_object(nlp):
+    quotes = nlp.analyze("Governor Tom Reed criticized the budget as \"a gimmick\" on "
+                         "Monday.").quotes
+    q = find(quotes, "the budget")
+    assert "gimmick" in " ".join(c.text for c in q.content)
+    assert q.kind == "mixed"
+
+
+# ------------------------------------------------------------------ sources
+
+
+def test_share_of_poll_respondents_as_source(nlp):
+    quotes = indirect(nlp, "In the state, 43 percent said the economy was getting worse.")
+    q = find(quotes, "the economy was getting worse")
+    assert_held_by(q, "percent")
+
+
+def test_group_named_by_a_participle_holds_the_stance(nlp):
+    quotes = indirect(nlp, "Donors gave $2 million to a group backing Governor Ellen Park.")
+    q = find(quotes, "Ellen Park")
+    assert_held_by(q, "group")
+
+
+def test_message_named_by_a_participle_is_not_the_holder(nlp):
+    quotes = indirect(nlp, "He sent a series of tweets criticizing the senator.")
+    assert all(not (q.speaker_name or "").endswith("tweets") for q in quotes)
+
+
+# ------------------------------------------------------------------ clauses
+
+
+def test_reported_clause_parsed_as_adverbial(nlp):
+    quotes = indirect(nlp, "Mr. Hale said after the meeting he would not run again.")
+    q = find(quotes, "he would not run again")
+    assert_held_by(q, "Hale")
+
+
+def test_clause_of_time_after_said_is_not_content(nlp):
+    quotes = indirect(nlp, "Mr. Hale said nothing when reporters asked about the vote.")
+    assert not [q for q in quotes if any("reporters asked" in c.text for c in q.content)
+                and q.cue is not None and q.cue.text == "said"]
+
+
+def test_fronted_poll_is_the_source_of_its_clause(nlp):
+    quotes = indirect(nlp, "In a Marist poll released Monday, Governor Park led her rival by "
+                           "six points.")
+    q = find(quotes, "led her rival")
+    assert "poll" in q.cue.text.lower() or q.cue.text == "In"
+    assert q.speaker_name
+
+
+def test_late_poll_phrase_is_not_a_source(nlp):
+    quotes = indirect(nlp, "Governor Park has led her rival in the polls since June.")
+    assert not [q for q in quotes if q.cue is not None and q.cue.text.lower() == "in"]
+
+
+def test_unanswered_request_for_comment(nlp):
+    quotes = indirect(nlp, "The Park campaign did not respond to requests for comment.")
+    q = find(quotes, "requests for comment")
+    assert_held_by(q, "campaign")
+
+
+def test_line_label_attributes_the_line(nlp):
+    quotes = indirect(nlp, "Poll: Park and Reed in dead heat heading into the debate\n\n"
+                           "The race is close, the survey found.")
+    q = find(quotes, "Park and Reed in dead heat")
+    assert_held_by(q, "Poll")
+
+
+def test_contact_line_is_not_a_statement(nlp):
+    quotes = indirect(nlp, "The race is close.\n\nTwitter: @someone_reporter")
+    assert not [q for q in quotes if any("@" in c.text for c in q.content)]
+
+
+# ------------------------------------------------------------------ attitudes
+
+
+def test_adjective_of_attitude(nlp):
+    quotes = indirect(nlp, "Senator Graham has been critical of the trade deal since May.")
+    q = find(quotes, "the trade deal")
+    assert_held_by(q, "Graham")
+
+
+def test_adjective_with_a_clause(nlp):
+    quotes = indirect(nlp, "Clinton aides were confident that the debate had gone well.")
+    q = find(quotes, "the debate had gone well")
+    assert_held_by(q, "aides")
+
+
+def test_impersonal_it_is_clear_has_no_holder(nlp):
+    quotes = indirect(nlp, "It is unclear whether the vote will take place this week.")
+    assert not [q for q in quotes if q.cue is not None and q.cue.text == "unclear"]
+
+
+def test_copular_stance_holder(nlp):
+    quotes = indirect(nlp, "Kaine is a staunch opponent of the death penalty.")
+    q = find(quotes, "the death penalty")
+    assert_held_by(q, "Kaine")
+
+
+def test_reaction_drawn_from_a_named_source(nlp):
+    quotes = indirect(nlp, "The proposal drew sharp criticism from Republican governors.")
+    q = find(quotes, "The proposal")
+    assert_held_by(q, "governors")
+
+
+# ------------------------------------------------------------------ more verb frames
+
+
+def test_study_finds_its_object(nlp):
+    quotes = indirect(nlp, "A recent Gallup survey found broad support for background checks.")
+    q = find(quotes, "broad support for background checks")
+    assert_held_by(q, "survey")
+
+
+def test_person_finding_an_object_is_not_an_attribution(nlp):
+    quotes = indirect(nlp, "Officer Dana Wills found the keys under the seat.")
+    assert not [q for q in quotes if any("the keys" in c.text for c in q.content)]
+
+
+def test_study_documents_its_object(nlp):
+    quotes = indirect(nlp, "The research documented faster increases in temperatures.")
+    q = find(quotes, "faster increases in temperatures")
+    assert_held_by(q, "research")
+
+
+def test_made_no_mention_of(nlp):
+    quotes = indirect(nlp, "Governor Park made no mention of the pipeline in her speech.")
+    q = find(quotes, "the pipeline")
+    assert_held_by(q, "Park")
+
+
+def test_casting_verb_with_as(nlp):
+    quotes = indirect(nlp, "Senator Reed painted his rival as a friend of the banks.")
+    q = find(quotes, "his rival")
+    assert "a friend of the banks" in " ".join(c.text for c in q.content)
+    assert_held_by(q, "Reed")
+
+
+def test_called_for_someone_to_act(nlp):
+    quotes = indirect(nlp, "Senator Reed called for the governor to release the report.")
+    q = find(quotes, "release the report")
+    assert_held_by(q, "Reed")
+
+
+def test_evaluative_verb_with_it(nlp):
+    quotes = indirect(nlp, "The council passed the measure, but Democrats opposed it.")
+    q = find(quotes, "it")
+    assert_held_by(q, "Democrats")
+
+
+def test_verb_of_feeling_names_who_feels_it(nlp):
+    quotes = indirect(nlp, "The new pipeline route has alarmed environmental groups in Ohio.")
+    q = find(quotes, "The new pipeline route")
+    assert_held_by(q, "groups")
+
+
+def test_verb_of_feeling_with_a_thing_as_object_is_not_an_attribution(nlp):
+    quotes = indirect(nlp, "The storm has troubled the harvest this year.")
+    assert not [q for q in quotes if q.cue is not None and "troubled" in q.cue.text]
+
+
+def test_denial_of_an_object(nlp):
+    quotes = indirect(nlp, "The Saudi government has denied any involvement in the attacks.")
+    q = find(quotes, "any involvement in the attacks")
+    assert_held_by(q, "government")
