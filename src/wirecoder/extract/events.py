@@ -37,12 +37,16 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", 
                "discuss", "consider", "threaten", "plan", "make", "use", "see"}
 OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
+PHYSICAL_TYPES = {"ASSAULT", "COERCE"}  # acts done to things as well as to people
 # Events two parties do together; coordinated subjects become a dyad when no target is named.
 RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "REJECT"}
 TRANSFER_VERBS = {"send", "fly", "ship", "deliver", "airlift", "truck", "provide", "give", "donate",
                   "dispatch", "distribute", "supply", "bring"}
 AID_GOODS = {"medicine", "food", "aid", "supply", "relief", "assistance", "vaccine", "water", "tent",
              "blanket", "medication", "drug", "fund", "money", "grain", "fuel", "equipment"}
+# Verbs that hand something over: the one it goes "to" is the target, not the thing handed.
+HANDING_VERBS = TRANSFER_VERBS | {"return", "hand", "transfer", "extradite", "offer", "repatriate",
+                                  "release", "grant", "sell", "lend", "export"}
 # Where peacekeepers arrive, serve or take part, that is aid (CAMEO 074), not mobilisation.
 PEACEKEEPING_VERBS = {"arrive", "participate", "serve", "deploy", "send", "join", "contribute"}
 # Verbs whose subject undergoes an act that comes "from" someone else.
@@ -649,8 +653,77 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
     if partners and lex.type in _WITH_TYPES:
         return actors, partners  # "discussed Libya with Trump": the partner, not the topic
     if not actors and places:
-        return places, places  # "a ceasefire in Idlib": the place stands for those who live there
+        return places, places
+    if lex.type in PHYSICAL_TYPES and direct and not direct_actors:
+        # "attacked an army camp", "torched a village": what is hit is the target
+        return actors, direct + other_actors  # "a ceasefire in Idlib": the place stands for those who live there
     return actors, direct_actors or other_actors or direct or usable[:1]
+
+
+# Prepositions inside a thing's phrase that name the party behind or under it: "the demands of
+# the truck drivers", "a decision by the WEF", "donations for Sarajevo", "a ban on British beef".
+_INNER_PREPS = {"of", "by", "from", "for", "on", "against", "to", "with", "in"}
+# Prepositions of a clause that put the act somewhere or on someone: "agreed to set up a company
+# in Berlin", "returned the skulls to Peru", "mobilised its men into the area".
+_CLAUSE_PREPS = frozenset({"in", "to", "into", "on", "at", "across", "along", "near", "against", "for",
+                 "inside", "onto", "towards", "toward", "over", "throughout"})
+_PARTY_ENTS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
+# Clauses a party search must not enter: speech, relative clauses and reasons are other events.
+_CLOSED_DEPS = {"ccomp", "relcl", "parataxis", "advcl", "csubj", "mark", "acl"}
+
+
+def _is_party(tok, index: ActorIndex) -> bool:
+    """A named party or place, not merely an actor-like noun ("members", "people")."""
+    return tok.ent_type_ in _PARTY_ENTS or index.actor_at(tok) is not None and tok.pos_ == "PROPN"
+
+
+def _inner_party(tok, index: ActorIndex, depth: int = 0):
+    """The party a thing belongs to or falls on, through possessives and prepositions: 'the
+    Zionist regime's attacks' -> regime, 'the demands of the truck drivers' -> drivers."""
+    for child in tok.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and _is_actorish(child, index):
+            return child
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _INNER_PREPS]
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        # "the protest filed by X", "restrictions imposed on X": the participle's agent or object
+        preps += [c for c in acl.children if c.dep_ in ("agent", "prep")
+                  and (c.dep_ == "agent" or c.lower_ in _INNER_PREPS)]
+    for child in preps:
+        for obj in child.children:
+            if obj.dep_ != "pobj" or obj.ent_type_ in _NOT_ACTORS or obj.pos_ == "PRON":
+                continue
+            if _is_actorish(obj, index) or obj.ent_type_ in _PARTY_ENTS:
+                return obj
+            if depth < 2:
+                inner = _inner_party(obj, index, depth + 1)
+                if inner is not None:
+                    return inner
+    return None
+
+
+def _clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] = _CLAUSE_PREPS,
+                  any_actor: bool = False):
+    """A named party or place the trigger's own clause puts the act on or in, when no target
+    names one: the first such object of a preposition, searched breadth-first from the trigger
+    through objects, prepositions and governed infinitives, never into another clause. With
+    `any_actor`, actor-like nouns count too ("returned the Bible to its owners")."""
+    taken = {t.i for s in sources for t in s.subtree}
+    frontier, seen = [tok], {tok.i}
+    for _ in range(5):
+        found, nxt = [], []
+        for node in frontier:
+            for child in node.children:
+                if child.i in seen or child.dep_ in _CLOSED_DEPS or child.dep_ in ("nsubj", "nsubjpass"):
+                    continue
+                seen.add(child.i)
+                nxt.append(child)
+                if (child.dep_ == "pobj" and child.head.lower_ in preps and child.i not in taken
+                        and (child.ent_type_ in _PARTY_ENTS or any_actor and _is_actorish(child, index))):
+                    found.append(child)
+        if found:
+            return found[0]
+        frontier = nxt
+    return None
 
 
 @dataclass
@@ -769,6 +842,16 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
                       and (t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or index.actor_at(t))]
         if recipients:
             actor_targets, chosen = recipients[:1], recipients[:1]
+    if _lemma(tok) in HANDING_VERBS and not is_noun:
+        # "returned six artifacts to the government of Iraq": who receives is the target
+        recipient = _clause_party(tok, source_toks, index, preps=frozenset({"to", "into"}), any_actor=True)
+        if recipient is not None:
+            chosen = [recipient] + [t for t in chosen if t.i != recipient.i]
+    chosen = [t if _is_actorish(t, index) else _inner_party(t, index) or t for t in chosen]
+    if not any(_is_party(t, index) for t in chosen):
+        party = _clause_party(tok, source_toks, index)
+        if party is not None:
+            chosen = [party] + [t for t in chosen if t.i != party.i]
     if event_type in RECIPROCAL_TYPES and not actor_targets and len(source_toks) > 1:
         # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party
         chosen, source_toks = source_toks[1:], source_toks[:1]
