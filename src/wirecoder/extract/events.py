@@ -129,6 +129,13 @@ def find_triggers(doc) -> list[Trigger]:
                     match = Trigger(tok, double[key], end_token=child)
                     consumed.add(child.i)
                     break
+            if child.dep_ == "prep" and child.lower_ == "as":
+                # "used civilians as human shields": the role named after "as" completes the verb
+                key = next((f"{lemma} {_lemma(p)}" for p in child.children if p.dep_ == "pobj"
+                            and f"{lemma} {_lemma(p)}" in double), None)
+                if key is not None:
+                    match = Trigger(tok, double[key], end_token=None)
+                    break
             if child.dep_ == "oprd" and f"{lemma} <oprd>" in double:
                 # "called the envoy a stupid guy", "called the move illegal": name-calling
                 match = Trigger(tok, double[f"{lemma} <oprd>"], end_token=None)
