@@ -672,11 +672,21 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
 _INNER_PREPS = {"of", "by", "from", "for", "on", "against", "to", "with", "in"}
 # Prepositions of a clause that put the act somewhere or on someone: "agreed to set up a company
 # in Berlin", "returned the skulls to Peru", "mobilised its men into the area".
-_CLAUSE_PREPS = frozenset({"in", "to", "into", "on", "at", "across", "along", "near", "against", "for",
+_CLAUSE_PREPS = frozenset({"in", "to", "into", "on", "at", "with", "across", "along", "near", "against", "for",
                  "inside", "onto", "towards", "toward", "over", "throughout"})
 _PARTY_ENTS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 # Clauses a party search must not enter: speech, relative clauses and reasons are other events.
 _CLOSED_DEPS = {"ccomp", "relcl", "parataxis", "advcl", "csubj", "mark", "acl"}
+
+
+def _open_clause(tok) -> bool:
+    """May a party search go through `tok`? Not into speech, relative clauses or reasons; yes
+    into purposes ("to pay for aid in Yemen") and participles ("those affected in Yemen")."""
+    if tok.dep_ == "advcl":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if tok.dep_ == "acl":
+        return tok.tag_ in ("VBN", "VBG")
+    return tok.dep_ not in _CLOSED_DEPS
 
 
 def _is_party(tok, index: ActorIndex) -> bool:
@@ -715,12 +725,21 @@ def _clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] =
     through objects, prepositions and governed infinitives, never into another clause. With
     `any_actor`, actor-like nouns count too ("returned the Bible to its owners")."""
     taken = {t.i for s in sources for t in s.subtree}
-    frontier, seen = [tok], {tok.i}
+    start = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
+        # "will extend the curfew in Bangkok": the noun's verb holds the place
+        start.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
+    frontier, seen = start, {t.i for t in start}
     for _ in range(5):
         found, nxt = [], []
         for node in frontier:
             for child in node.children:
-                if child.i in seen or child.dep_ in _CLOSED_DEPS or child.dep_ in ("nsubj", "nsubjpass"):
+                if child.i in seen or child.dep_ in ("nsubj", "nsubjpass") or not _open_clause(child):
+                    if (child.dep_ == "ccomp" and node.i != tok.i and child.i not in seen
+                            and node.dep_ == "xcomp"):
+                        # "refused to allow an Ethiopian plane to land": the one allowed
+                        found += [c for c in child.children if c.dep_ == "nsubj" and c.i not in taken
+                                  and _is_actorish(c, index)]
                     continue
                 seen.add(child.i)
                 nxt.append(child)
