@@ -908,6 +908,8 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         trigger_span = Span.of(text, tok.head.idx, tok.idx + len(tok.text))
     evidence = [trigger_span] + [r.span for r in sources + targets]
     confidence = 0.4 + 0.2 * bool(sources) + 0.2 * bool(targets) + (0.1 if not is_noun else 0.0)
+    if _main_clause(anchor):
+        confidence += 0.05  # what the sentence reports, rather than an act it mentions in passing
     # Dated by its own clause; else, for a statement, by when it was made; else by publication.
     time = ctx.times.time_for([tok, trig.frame, statement_anchor]) or ctx.times.publication
     sent = tok.sent  # event_place looks at the places of the trigger's sentence only
@@ -920,6 +922,13 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         sentence_id=ctx.sentence_id(tok.idx),
         evidence=evidence, confidence=round(min(confidence, 0.95), 2),
     )
+
+
+def _main_clause(tok) -> bool:
+    """Is `tok` the verb the sentence is about: its root, or a verb coordinated with the root?"""
+    if tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
+        tok = tok.head
+    return tok.dep_ == "ROOT"
 
 
 def _venue(places: list, tok, targets: list[ActorRef]):

@@ -1,0 +1,76 @@
+"""Event roles and triggers on handwritten sentences: where the target hides when the object is a
+thing, recipients of handing verbs, places of the clause, and the main-clause preference."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.extract.events import _main_clause
+
+
+def _event(pipeline, sentence: str, trigger: str):
+    analysis = pipeline.analyze(sentence)
+    found = [e for e in analysis.events if e.trigger.text.startswith(trigger)]
+    assert found, [(e.type, e.trigger.text) for e in analysis.events]
+    return found[0]
+
+
+def _texts(refs) -> list[str]:
+    return [r.span.text for r in refs]
+
+
+@pytest.mark.parametrize("sentence,trigger,event_type,source,target", [
+    # the party a thing falls on or belongs to: a participle's object, an of-phrase
+    ("The British government lifted travel restrictions imposed on Ghana.", "lifted", "RETREAT",
+     "The British government", "Ghana"),
+    ("The mayor rejected the demands of the striking teachers' union.", "rejected", "REJECT",
+     "The mayor", "union"),
+    # the place of the clause when nobody is named as target
+    ("The Catalan government agreed to build a new hospital in Barcelona.", "agreed", "AGREE",
+     "The Catalan government", "Barcelona"),
+    ("The Thai government will extend the curfew in Bangkok.", "curfew", "THREATEN",
+     "The Thai government", "Bangkok"),
+    # handing something over: the recipient, not the thing
+    ("Customs officers returned the stolen paintings to Italy.", "returned", "RETREAT",
+     "Customs officers", "Italy"),
+    # violence against a thing: what is hit
+    ("Armed men attacked an army camp near the border with Mali.", "attacked", "ASSAULT",
+     "Armed men", "an army camp"),
+    # the one an infinitive allows
+    ("Russia refused to allow the Polish plane to land.", "refused", "REJECT", "Russia",
+     "the Polish plane"),
+])
+def test_roles(pipeline, sentence, trigger, event_type, source, target):
+    event = _event(pipeline, sentence, trigger)
+    assert event.type == event_type
+    assert source in _texts(event.sources)
+    assert any(target in t for t in _texts(event.targets)), _texts(event.targets)
+
+
+@pytest.mark.parametrize("sentence,trigger", [
+    ("Canada agreed to send doctors who had worked in Ghana.", "send"),  # a relative clause
+    ("The union accepted the offer because the strike had spread to Ghana.", "accepted"),  # a reason
+])
+def test_party_search_stays_in_its_clause(pipeline, sentence, trigger):
+    event = _event(pipeline, sentence, trigger)
+    assert "Ghana" not in _texts(event.targets)
+
+
+def test_human_shields_through_as(pipeline):
+    event = _event(pipeline, "Militants used villagers as human shields.", "used")
+    assert event.type == "ASSAULT"
+    assert _texts(event.targets) == ["villagers"]
+
+
+def test_not_ending_a_strike_is_a_refusal(pipeline):
+    event = _event(pipeline, "The dock workers said they will not end the strike.", "end")
+    assert event.type == "REJECT"
+
+
+def test_main_clause(pipeline):
+    from wirecoder.nlp import load_nlp
+
+    doc = load_nlp()("Rebels seized the town and burned the market after talks failed.")
+    by_text = {t.text: t for t in doc}
+    assert _main_clause(by_text["seized"]) and _main_clause(by_text["burned"])
+    assert not _main_clause(by_text["failed"])
