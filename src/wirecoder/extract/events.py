@@ -125,6 +125,10 @@ def find_triggers(doc) -> list[Trigger]:
         for child in tok.children:
             if child.dep_ in ("dobj", "prt", "nsubjpass", "prep", "attr", "advmod", "oprd", "acomp"):
                 key = f"{lemma} {_lemma(child)}"
+                if key not in double and child.dep_ == "dobj":
+                    # "ended mediation efforts": the object's compound names what was ended
+                    key = next((f"{lemma} {_lemma(c)}" for c in child.children if c.dep_ == "compound"
+                                and f"{lemma} {_lemma(c)}" in double), key)
                 if key in double:
                     match = Trigger(tok, double[key], end_token=child)
                     consumed.add(child.i)
