@@ -324,17 +324,22 @@ def _noun_roles(trigger: Trigger) -> tuple[list, list]:
     lex = trigger.lexeme
     sources, targets = [], []
     preps = _target_preps_for(lex)
+    between: list = []
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and child.ent_type_ != "DATE":
             sources.append(child)
         if child.dep_ == "prep":
             objs = [p for p in child.children if p.dep_ == "pobj"]
             if child.lower_ == "between" and objs:
-                parties = _with_conjuncts(objs[0])
-                sources.append(parties[0])
-                targets.extend(parties[1:])
+                between = _with_conjuncts(objs[0])
+                sources.append(between[0])
+                targets.extend(between[1:])
             elif child.lower_ == "by":
                 sources.extend(objs)
+    if not sources:
+        # "a Taliban attack", "Russian airstrikes": a named modifier is who acts
+        sources = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
+                   and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")][:1]
     if not targets:
         targets = _target_preps(noun, preps)
     # "Denmark announced a suspension of aid", "agreed to a ceasefire": whoever does the governing
@@ -352,6 +357,12 @@ def _noun_roles(trigger: Trigger) -> tuple[list, list]:
         if givers:
             receivers, _ = _subjects(governor)
             return sources + givers, targets + receivers
+    if governor is not None and between:
+        # "Putin launched a mediation effort between India and Pakistan": whoever launches it
+        # stands apart from the parties it is between
+        third = [s for s in _subjects(governor)[0] if s.i != noun.i and s.i not in {b.i for b in between}]
+        if third:
+            return third, between
     if governor is not None and not sources:
         governor_sources, _ = _subjects(governor)
         sources.extend(s for s in governor_sources if s.i != noun.i)
@@ -402,7 +413,13 @@ _PARTY_NOUNS = {"service", "authority", "official", "diplomat", "citizen", "nati
                 "country", "nation", "state", "embassy", "delegation", "envoy", "ambassador",
                 "community", "family", "village", "villager", "child", "person", "opposition",
                 "regime", "council", "committee", "commission", "ministry", "department", "board",
-                "team", "institution", "body", "entity", "network", "coalition", "alliance"}
+                "team", "institution", "body", "entity", "network", "coalition", "alliance",
+                # people named by what they do or own
+                "owner", "driver", "teacher", "doctor", "nurse", "journalist", "reporter",
+                "protester", "protestor", "demonstrator", "refugee", "migrant", "civilian",
+                "resident", "voter", "supporter", "lawmaker", "legislator", "minister",
+                "president", "judge", "court", "government", "party", "company", "firm",
+                "separatist", "insurgent", "militant", "rebel", "soldier", "officer", "guard"}
 
 
 def _refs(tokens, text: str, index: ActorIndex) -> list[ActorRef]:
