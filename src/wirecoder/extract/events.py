@@ -37,7 +37,11 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", 
                "discuss", "consider", "threaten", "plan", "make", "use", "see"}
 OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
-PHYSICAL_TYPES = {"ASSAULT", "COERCE"}  # acts done to things as well as to people
+PHYSICAL_TYPES = {"ASSAULT", "COERCE"}
+# Acts that, announced or weighed rather than done, are threats: force, and also boycotts, strikes
+# and protests (PLOVER THREATEN/restrict: "threaten to restrict movement ... including boycotts,
+# strikes, blockades").
+PRESSURE_ACTS = MATERIAL_CONFLICT | {"PROTEST"}  # acts done to things as well as to people
 # Events two parties do together; coordinated subjects become a dyad when no target is named.
 RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "REJECT"}
 TRANSFER_VERBS = {"send", "fly", "ship", "deliver", "airlift", "truck", "provide", "give", "donate",
@@ -47,6 +51,8 @@ AID_GOODS = {"medicine", "food", "aid", "supply", "relief", "assistance", "vacci
 # Verbs that hand something over: the one it goes "to" is the target, not the thing handed.
 HANDING_VERBS = TRANSFER_VERBS | {"return", "hand", "transfer", "extradite", "offer", "repatriate",
                                   "release", "grant", "sell", "lend", "export"}
+SHELTERING_VERBS = {"accept", "admit", "take", "welcome", "resettle", "host", "shelter", "receive"}
+DISPLACED = {"refugee", "migrant", "asylum-seeker", "seeker", "evacuee"}
 # Where peacekeepers arrive, serve or take part, that is aid (CAMEO 074), not mobilisation.
 PEACEKEEPING_VERBS = {"arrive", "participate", "serve", "deploy", "send", "join", "contribute"}
 # Verbs whose subject undergoes an act that comes "from" someone else.
@@ -143,6 +149,10 @@ def find_triggers(doc) -> list[Trigger]:
             if child.dep_ == "oprd" and f"{lemma} <oprd>" in double:
                 # "called the envoy a stupid guy", "called the move illegal": name-calling
                 match = Trigger(tok, double[f"{lemma} <oprd>"], end_token=None)
+                break
+            if child.dep_ == "dobj" and lemma in SHELTERING_VERBS and _lemma(child) in DISPLACED:
+                # "accepted 1,141 Iraqi refugees": asylum (CAMEO 075); the refugees stay the target
+                match = Trigger(tok, Lexeme("AID", "asylum", "075"))
                 break
             if child.dep_ == "dobj" and lemma in TRANSFER_VERBS and _lemma(child) in AID_GOODS:
                 # "flew 13 tons of medicine into Afghanistan": delivering aid
@@ -645,6 +655,8 @@ AGREEMENT_NOUNS = {"deal", "agreement", "treaty", "accord", "text", "approach", 
 
 def _agrees_to_a_text(verb) -> bool:
     """'agreed to a trade deal', 'agreed on the draft text': approving a text, not a promise."""
+    if any(c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS for c in verb.children):
+        return True  # "agreed a trade deal"
     return any(c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") and
                any(p.dep_ == "pobj" and _lemma(p) in AGREEMENT_NOUNS for p in c.children)
                for c in verb.children)
@@ -824,7 +836,7 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         event_type, cameo = "SUPPORT", "057"  # finalising an agreement is SUPPORT in PLOVER
     # "threatened to withdraw", "warned it would cut aid": whatever is threatened, it is a threat
     threat_of_act = event_type != "THREATEN" and modality == "threatened"
-    weighed_force = event_type in MATERIAL_CONFLICT and (
+    weighed_force = event_type in PRESSURE_ACTS and (
         modality == "planned" or modality == "hypothetical" and reading.governor is not None)
     if threat_of_act or weighed_force:
         event_type = "THREATEN"
