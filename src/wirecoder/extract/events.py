@@ -237,6 +237,11 @@ def _subjects(verb) -> tuple[list, list]:
     return [], []
 
 
+# Event nouns whose possessor is the one the act is done to, not the one who does it.
+PATIENT_POSSESSOR_NOUNS = {"release", "arrest", "detention", "killing", "murder", "assassination",
+                           "execution", "expulsion", "extradition", "deportation", "abduction",
+                           "kidnapping", "capture", "imprisonment", "conviction", "removal",
+                           "ouster", "prosecution", "trial", "jailing", "freeing", "return"}
 # Inside an object phrase these name the other party: "blockade of X", "demands from X",
 # "borders with X".
 _OBJECT_PHRASE_PREPS = {"of", "from", "with"}
@@ -337,7 +342,8 @@ def _noun_roles(trigger: Trigger) -> tuple[list, list]:
     between: list = []
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and child.ent_type_ != "DATE":
-            sources.append(child)
+            # "the tanker's release", "Navalny's arrest": the possessor undergoes the act
+            (targets if _lemma(noun) in PATIENT_POSSESSOR_NOUNS else sources).append(child)
         if child.dep_ == "prep":
             objs = [p for p in child.children if p.dep_ == "pobj"]
             if child.lower_ == "between" and objs:
@@ -387,6 +393,7 @@ class ActorIndex:
     def __init__(self, actors):
         self.by_char: dict[int, str] = {}
         self.sectors = {actor.id: set(actor.sectors) for actor in actors}
+        self.mentions = {actor.id: list(actor.mentions) for actor in actors}
         for actor in actors:
             for m in actor.mentions:
                 for i in range(m.start, m.end):
@@ -395,7 +402,16 @@ class ActorIndex:
     def actor_at(self, tok) -> str | None:
         return self.by_char.get(tok.idx)
 
+    def named_mention(self, actor_id: str, start: int, end: int) -> Span | None:
+        """The actor's last mention inside [start, end) that is a name or description, not a
+        pronoun."""
+        found = [m for m in self.mentions.get(actor_id, ()) if start <= m.start and m.end <= end
+                 and m.text.lower() not in _PRONOUNS]
+        return found[-1] if found else None
 
+
+_PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "who",
+             "which", "that", "his", "its", "their", "our"}
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "WORK_OF_ART",
                "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 
@@ -439,8 +455,13 @@ def _refs(tokens, text: str, index: ActorIndex) -> list[ActorRef]:
             continue
         seen.add(tok.i)
         phrase = _phrase(tok)
-        refs.append(ActorRef(span=Span.of(text, phrase.start_char, phrase.end_char),
-                             actor_id=index.actor_at(tok)))
+        span = Span.of(text, phrase.start_char, phrase.end_char)
+        actor = index.actor_at(tok)
+        if tok.tag_ == "PRP" and actor is not None:
+            # "President Reagan declared that he will not go": the name in the same sentence is
+            # better evidence of who acts than the pronoun
+            span = index.named_mention(actor, tok.sent.start_char, tok.idx) or span
+        refs.append(ActorRef(span=span, actor_id=actor))
     return refs
 
 
