@@ -743,6 +743,16 @@ def _open_clause(tok) -> bool:
     return tok.dep_ not in _CLOSED_DEPS
 
 
+def _names_party(tok) -> bool:
+    """A named party or place, or a phrase a name qualifies: 'Niger's Maradi region', 'the Deraa
+    countryside', 'Bosnian Serb territory'."""
+    if tok.ent_type_ in _NOT_ACTORS:
+        return False
+    return tok.ent_type_ in _PARTY_ENTS or tok.pos_ == "NOUN" and any(
+        c.dep_ in ("compound", "poss", "amod", "nmod") and c.ent_type_ in ("GPE", "LOC", "NORP", "FAC")
+        for c in tok.children)
+
+
 def _is_party(tok, index: ActorIndex) -> bool:
     """A named party or place, not merely an actor-like noun ("members", "people")."""
     return tok.ent_type_ in _PARTY_ENTS or index.actor_at(tok) is not None and tok.pos_ == "PROPN"
@@ -798,7 +808,7 @@ def _clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] =
                 seen.add(child.i)
                 nxt.append(child)
                 if (child.dep_ == "pobj" and child.head.lower_ in preps and child.i not in taken
-                        and (child.ent_type_ in _PARTY_ENTS or any_actor and _is_actorish(child, index))):
+                        and (_names_party(child) or any_actor and _is_actorish(child, index))):
                     found.append(child)
         if found:
             return found[0]
