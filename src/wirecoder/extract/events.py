@@ -445,7 +445,8 @@ _PARTY_NOUNS = {"service", "authority", "official", "diplomat", "citizen", "nati
                 "protester", "protestor", "demonstrator", "refugee", "migrant", "civilian",
                 "resident", "voter", "supporter", "lawmaker", "legislator", "minister",
                 "president", "judge", "court", "government", "party", "company", "firm",
-                "separatist", "insurgent", "militant", "rebel", "soldier", "officer", "guard"}
+                "separatist", "insurgent", "militant", "rebel", "soldier", "officer", "guard",
+                "airline", "carrier"}
 
 
 def _refs(tokens, text: str, index: ActorIndex) -> list[ActorRef]:
@@ -726,7 +727,7 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
 _INNER_PREPS = {"of", "by", "from", "for", "on", "against", "to", "with", "in"}
 # Prepositions of a clause that put the act somewhere or on someone: "agreed to set up a company
 # in Berlin", "returned the skulls to Peru", "mobilised its men into the area".
-_CLAUSE_PREPS = frozenset({"in", "to", "into", "on", "at", "with", "across", "along", "near", "against", "for",
+_CLAUSE_PREPS = frozenset({"in", "to", "into", "on", "at", "with", "between", "across", "along", "near", "against", "for",
                  "inside", "onto", "towards", "toward", "over", "throughout"})
 _PARTY_ENTS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 # Clauses a party search must not enter: speech, relative clauses and reasons are other events.
@@ -794,7 +795,7 @@ def _clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] =
         # "will extend the curfew in Bangkok": the noun's verb holds the place
         start.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
     frontier, seen = start, {t.i for t in start}
-    for _ in range(5):
+    for _ in range(8):
         found, nxt = [], []
         for node in frontier:
             for child in node.children:
