@@ -52,8 +52,9 @@ def main() -> None:
                 "gold_target": [sent[s:e] for s, e in row.target],
                 "events": [{"type": e.type, "trigger": e.trigger.text, "modality": e.modality,
                             "sources": [a.span.text for a in e.sources],
-                            "targets": [a.span.text for a in e.targets], "confidence": e.confidence}
-                           for e in analysis.events],
+                            "targets": [a.span.text for a in e.targets], "confidence": e.confidence,
+                            "role_score": role_score(p, row)}
+                           for e, p in zip(analysis.events, preds, strict=True)],
             }) + "\n")
     print(json.dumps(dict(kinds)))
 

@@ -63,6 +63,8 @@ _CLAUSE_TARGET_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE"}
 _ACCUSE_PREPS = {"into", "of", "over"}  # "an investigation into X", "accused X of"
 _WITH_PREPS = {"with", "for"}
 _WITH_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"}
+# Reactions to what someone said or published: their object may well be a report or a result.
+VERBAL_REACTIONS = {"REJECT", "ACCUSE", "SUPPORT", "AGREE", "REQUEST"}
 MEDIA_OBJECTS = {"statement", "report", "video", "picture", "photo", "photograph", "footage", "image",
                  "figure", "data", "detail", "result", "list", "document", "book", "album", "film",
                  "guideline", "communique", "transcript", "recording", "audio", "map", "message",
@@ -446,7 +448,8 @@ _PARTY_NOUNS = {"service", "authority", "official", "diplomat", "citizen", "nati
                 "resident", "voter", "supporter", "lawmaker", "legislator", "minister",
                 "president", "judge", "court", "government", "party", "company", "firm",
                 "separatist", "insurgent", "militant", "rebel", "soldier", "officer", "guard",
-                "airline", "carrier"}
+                "airline", "carrier", "rival", "critic", "opponent", "ally", "partner",
+                "neighbour", "neighbor", "counterpart"}
 
 
 def _refs(tokens, text: str, index: ActorIndex) -> list[ActorRef]:
@@ -620,6 +623,10 @@ DEFERRING_GOVERNORS = {"vow", "threaten", "warn", "pledge", "promise", "agree", 
 _EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "dobj", "prep", "pobj"}
 
 
+def _infinitive(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def suppressed_triggers(triggers: list[Trigger]) -> dict[int, Trigger]:
     """Triggers that another trigger's event covers: token index -> the covering trigger, which
     borrows the covered one's target when it has none ("refused to meet Obama")."""
@@ -639,6 +646,7 @@ def suppressed_triggers(triggers: list[Trigger]) -> dict[int, Trigger]:
         for _ in range(4):
             if tok.head.i == tok.i or tok.dep_ not in _EMBEDDING_DEPS:
                 break
+            link = tok.dep_
             tok = tok.head
             governor = by_index.get(tok.i)
             if governor is None or governor is trig:
@@ -647,7 +655,9 @@ def suppressed_triggers(triggers: list[Trigger]) -> dict[int, Trigger]:
                 covered[governor.token.i] = trig  # "will order the military to strike": a threat
             elif governor.lexeme.type in DOMINANT_TYPES:
                 covered[trig.token.i] = governor
-            elif _lemma(governor.token) in DEFERRING_GOVERNORS:
+            elif _lemma(governor.token) in DEFERRING_GOVERNORS and (link != "advcl" or _infinitive(trig.token)):
+                # "vowed to wage war" defers; "pledged support, though details were not
+                # released" does not: a subordinate clause is no content of the pledge
                 covered[governor.token.i] = trig
             break
     return covered
@@ -910,8 +920,8 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     if _dated_before(statement_anchor, pub_year) if statement_anchor is not None else _dated_before(anchor, pub_year):
         modality = "historical"
 
-    if any(_is_media_object(t) for t in target_toks):
-        return None
+    if event_type not in VERBAL_REACTIONS and any(_is_media_object(t) for t in target_toks):
+        return None  # "released a statement"; but "rejected the results" is a rejection
     own = {tok.i} | ({trig.end_token.i} if trig.end_token is not None else set())
     # "implementing a tariff on X, a tariff on Y": the parallel objects are part of the trigger
     own_lemma = _lemma(trig.end_token) if trig.end_token is not None else None
