@@ -74,3 +74,60 @@ def test_main_clause(pipeline):
     by_text = {t.text: t for t in doc}
     assert _main_clause(by_text["seized"]) and _main_clause(by_text["burned"])
     assert not _main_clause(by_text["failed"])
+
+
+@pytest.mark.parametrize("sentence,trigger,event_type", [
+    # announced boycotts and strikes are threats (PLOVER THREATEN/restrict)
+    ("The opposition parties said they will boycott the election.", "boycott", "THREATEN"),
+    # a text agreed is a signed agreement (SUPPORT), not a promise
+    ("UK and EU negotiators agreed a free trade agreement.", "agreed", "SUPPORT"),
+    # CAMEO2PLOVER: withdrawing peacekeepers 1661, halting mediation 165, rejecting a meeting 125
+    ("The UN withdrew peacekeepers from the Golan Heights.", "withdrew", "SANCTION"),
+    ("The county commission ended mediation efforts with the company.", "ended", "SANCTION"),
+    ("The prime minister cancelled a planned visit to Washington.", "cancelled", "REJECT"),
+    ("The president granted a full pardon to the former publisher.", "granted", "RETREAT"),
+    ("The Pentagon gave Canada a deadline to remove the waste.", "gave", "THREATEN"),
+    # a subordinate clause does not swallow the pledge
+    ("The State Department pledged support for Hungarian NGOs, though no details have been released.",
+     "pledged", "SUPPORT"),
+    # rejecting results is a rejection, however much "results" look like a publication
+    ("The opposition party rejected the election results.", "rejected", "REJECT"),
+])
+def test_types(pipeline, sentence, trigger, event_type):
+    assert _event(pipeline, sentence, trigger).type == event_type
+
+
+def test_refugees_taken_in_are_asylum_and_the_target(pipeline):
+    event = _event(pipeline, "The United States accepted 1,141 Iraqi refugees in May.", "accepted")
+    assert (event.type, event.mode) == ("AID", "asylum")
+    assert any("refugees" in t for t in _texts(event.targets))
+
+
+def test_refusing_refugees_is_a_rejection(pipeline):
+    assert _event(pipeline, "Lebanon said it will not accept any more Syrian refugees.", "accept").type == "REJECT"
+
+
+def test_possessor_of_a_release_is_released(pipeline):
+    event = _event(pipeline, "A Gibraltar court ordered the tanker's release.", "release")
+    assert any("tanker" in t for t in _texts(event.targets))
+    assert not any("tanker" in s for s in _texts(event.sources))
+
+
+def test_named_modifier_acts_in_a_noun_event(pipeline):
+    event = _event(pipeline, "A Taliban attack on a government compound killed 20 policemen.", "attack")
+    assert event.type == "ASSAULT"
+    assert _texts(event.sources) == ["Taliban"]
+
+
+def test_mediator_stands_apart(pipeline):
+    event = _event(pipeline, "Putin launched a mediation effort between India and Pakistan.", "effort")
+    assert event.type == "CONSULT"
+    assert _texts(event.sources) == ["Putin"]
+    assert {"India", "Pakistan"} <= set(_texts(event.targets))
+
+
+def test_pronoun_party_shown_by_its_name(pipeline):
+    event = _event(pipeline, "President Reagan declared that he will not meet Gorbachev.", "meet")
+    assert event.type == "REJECT"
+    assert _texts(event.sources)[0].endswith("Reagan")  # the actors stage's mention of him
+    assert event.sources[0].actor_id is not None
