@@ -620,6 +620,8 @@ DOMINANT_TYPES = {"REJECT", "REQUEST", "ACCUSE"}
 # "agreed to withdraw" from "withdraw" (an AGREE, see COOPERATIVE_ACTS).
 DEFERRING_GOVERNORS = {"vow", "threaten", "warn", "pledge", "promise", "agree", "offer", "commit",
                        "volunteer", "consent", "undertake"}
+# Verbs of contact or sending whose purpose ("to congratulate", "to investigate") is the event.
+CONTACT_VERBS = {"call", "phone", "telephone", "visit", "send", "dispatch", "travel", "fly", "meet"}
 _EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "dobj", "prep", "pobj"}
 
 
@@ -655,6 +657,11 @@ def suppressed_triggers(triggers: list[Trigger]) -> dict[int, Trigger]:
                 covered[governor.token.i] = trig  # "will order the military to strike": a threat
             elif governor.lexeme.type in DOMINANT_TYPES:
                 covered[trig.token.i] = governor
+            elif (_lemma(governor.token) in CONTACT_VERBS and link in ("xcomp", "advcl")
+                  and _infinitive(trig.token) and trig.lexeme.type not in MATERIAL_CONFLICT):
+                # "called Morrison to congratulate him", "sent experts to investigate": the call
+                # or the mission is the means, its purpose the event
+                covered[governor.token.i] = trig
             elif _lemma(governor.token) in DEFERRING_GOVERNORS and (link != "advcl" or _infinitive(trig.token)):
                 # "vowed to wage war" defers; "pledged support, though details were not
                 # released" does not: a subordinate clause is no content of the pledge
@@ -794,16 +801,19 @@ def _inner_party(tok, index: ActorIndex, depth: int = 0):
 
 
 def _clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] = _CLAUSE_PREPS,
-                  any_actor: bool = False):
+                  any_actor: bool = False, also=None):
     """A named party or place the trigger's own clause puts the act on or in, when no target
     names one: the first such object of a preposition, searched breadth-first from the trigger
     through objects, prepositions and governed infinitives, never into another clause. With
-    `any_actor`, actor-like nouns count too ("returned the Bible to its owners")."""
+    `any_actor`, actor-like nouns count too ("returned the Bible to its owners"); `also` is a
+    second place to start from."""
     taken = {t.i for s in sources for t in s.subtree}
     start = [tok]
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
         # "will extend the curfew in Bangkok": the noun's verb holds the place
         start.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
+    if also is not None and also.i != tok.i:
+        start.append(also)  # the verb this event covers: "sent troops in Syria to serve"
     frontier, seen = start, {t.i for t in start}
     for _ in range(8):
         found, nxt = [], []
@@ -865,8 +875,14 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     lex = trig.lexeme
     is_noun = tok.pos_ in ("NOUN", "PROPN")
     source_toks, target_toks = _roles(trig)
-    if donor is not None and not target_toks:
-        target_toks = _roles(donor)[1]
+    if donor is not None:
+        # "refused to meet Obama", "called Lavrov to discuss Syria": the covered verb's party is
+        # the target when the event names none, or only things
+        donor_targets = _roles(donor)[1]
+        if not target_toks or _lemma(donor.token) in CONTACT_VERBS and not any(
+                _is_actorish(t, index) for t in target_toks) and any(
+                _is_actorish(t, index) for t in donor_targets):
+            target_toks = donor_targets + target_toks
     if trig.demanded_by is not None:
         source_toks, target_toks = _subjects(trig.demanded_by)[0], _subjects(tok)[0]
     anchor = trig.frame if trig.frame is not None else tok
@@ -950,7 +966,7 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
             chosen = [recipient] + [t for t in chosen if t.i != recipient.i]
     chosen = [t if _is_actorish(t, index) else _inner_party(t, index) or t for t in chosen]
     if not any(_is_party(t, index) for t in chosen):
-        party = _clause_party(tok, source_toks, index)
+        party = _clause_party(tok, source_toks, index, also=donor.token if donor is not None else None)
         if party is not None:
             chosen = [party] + [t for t in chosen if t.i != party.i]
     if event_type in RECIPROCAL_TYPES and not actor_targets and len(source_toks) > 1:
