@@ -43,7 +43,7 @@ PHYSICAL_TYPES = {"ASSAULT", "COERCE"}
 # strikes, blockades").
 PRESSURE_ACTS = MATERIAL_CONFLICT | {"PROTEST"}  # acts done to things as well as to people
 # Events two parties do together; coordinated subjects become a dyad when no target is named.
-RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "REJECT"}
+RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}
 TRANSFER_VERBS = {"send", "fly", "ship", "deliver", "airlift", "truck", "provide", "give", "donate",
                   "dispatch", "distribute", "supply", "bring"}
 AID_GOODS = {"medicine", "food", "aid", "supply", "relief", "assistance", "vaccine", "water", "tent",
