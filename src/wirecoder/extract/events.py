@@ -707,7 +707,8 @@ _QUANTIFIERS = {"number", "dozen", "hundred", "thousand", "million", "series", "
 
 def _quantified(tok):
     """'a number of websites' -> websites: the quantifier is not the party."""
-    if _lemma(tok) in _QUANTIFIERS:
+    if _lemma(tok) in _QUANTIFIERS or tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT"):
+        # "tariffs on $120 billion of China's exports": the amount is not the party either
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objs = [p for p in child.children if p.dep_ == "pobj"]
@@ -744,7 +745,7 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
 _INNER_PREPS = {"of", "by", "from", "for", "on", "against", "to", "with", "in"}
 # Prepositions of a clause that put the act somewhere or on someone: "agreed to set up a company
 # in Berlin", "returned the skulls to Peru", "mobilised its men into the area".
-_CLAUSE_PREPS = frozenset({"in", "to", "into", "on", "at", "with", "between", "across", "along", "near", "against", "for",
+_CLAUSE_PREPS = frozenset({"in", "to", "into", "on", "at", "with", "between", "outside", "across", "along", "near", "against", "for",
                  "inside", "onto", "towards", "toward", "over", "throughout"})
 _PARTY_ENTS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 # Clauses a party search must not enter: speech, relative clauses and reasons are other events.
