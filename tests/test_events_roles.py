@@ -131,3 +131,18 @@ def test_pronoun_party_shown_by_its_name(pipeline):
     assert event.type == "REJECT"
     assert _texts(event.sources)[0].endswith("Reagan")  # the actors stage's mention of him
     assert event.sources[0].actor_id is not None
+
+
+def test_round_of_talks_is_carried_by_its_verb(pipeline):
+    event = _event(pipeline, "Israel and Hamas began a new round of talks in Cairo.", "talks")
+    assert event.type == "CONSULT"
+    assert "Israel" in _texts(event.sources)
+
+
+def test_fighting_a_disease_is_no_assault(pipeline):
+    analysis = pipeline.analyze("Germany announced new funding to fight the epidemic.")
+    assert not [e for e in analysis.events if e.type == "ASSAULT"]
+
+
+def test_burning_a_flag_is_a_protest(pipeline):
+    assert _event(pipeline, "Protesters burned the Macedonian flag.", "burned").type == "PROTEST"

@@ -35,6 +35,12 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", 
                "step", "escalate", "perform", "undertake", "extend", "renew", "sign", "commence",
                "announce", "order", "unleash", "begin", "start", "continue", "resume", "lead",
                "discuss", "consider", "threaten", "plan", "make", "use", "see"}
+# Nouns that count repetitions of an event: the light verb governs them, the event is "of" them.
+ROUND_NOUNS = {"round", "wave", "series", "spate", "string", "campaign", "flurry", "barrage"}
+# What one "fights" or "attacks" without violence: problems, not parties.
+PROBLEMS = {"epidemic", "pandemic", "virus", "disease", "outbreak", "coronavirus", "covid", "poverty",
+            "corruption", "crime", "fire", "wildfire", "hunger", "famine", "inflation", "drought",
+            "malaria", "cancer", "climate", "change", "unemployment", "illiteracy", "spread"}
 OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
 PHYSICAL_TYPES = {"ASSAULT", "COERCE"}
@@ -184,7 +190,12 @@ def find_triggers(doc) -> list[Trigger]:
             continue
         head = tok.head
         frame = None
-        if tok.dep_ in ("dobj", "nsubjpass") and _lemma(head) in LIGHT_VERBS:
+        if tok.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in ROUND_NOUNS:
+            tok_for_frame = head.head  # "began a new round of talks", "launched a wave of attacks"
+        else:
+            tok_for_frame = tok
+        head = tok_for_frame.head
+        if tok_for_frame.dep_ in ("dobj", "nsubjpass") and _lemma(head) in LIGHT_VERBS:
             frame = head
         elif tok.dep_ == "nsubj" and _lemma(head) in OUTBREAK_VERBS:
             frame = head
@@ -944,6 +955,8 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     own_lemma = _lemma(trig.end_token) if trig.end_token is not None else None
     target_toks = [t for t in target_toks if t.i not in own and _lemma(t) != own_lemma]
     source_toks = [_antecedent(t) for t in source_toks if t.i not in own]
+    if event_type == "ASSAULT" and target_toks and all(_lemma(t) in PROBLEMS for t in target_toks):
+        return None  # "funding to fight the Ebola epidemic": no one is assaulted
     if lex.role == "vo" and not any(c.dep_ == "dobj" for c in tok.children):
         return None  # "returned to office" is not "returned the property"
     if lex.role == "va" and not any(c.dep_ == "dobj" and _is_actorish(c, index) for c in tok.children):
