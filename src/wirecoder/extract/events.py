@@ -43,11 +43,11 @@ PROBLEMS = {"epidemic", "pandemic", "virus", "disease", "outbreak", "coronavirus
             "malaria", "cancer", "climate", "change", "unemployment", "illiteracy", "spread"}
 OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
-PHYSICAL_TYPES = {"ASSAULT", "COERCE"}
+PHYSICAL_TYPES = {"ASSAULT", "COERCE"}  # acts done to things as well as to people
 # Acts that, announced or weighed rather than done, are threats: force, and also boycotts, strikes
 # and protests (PLOVER THREATEN/restrict: "threaten to restrict movement ... including boycotts,
 # strikes, blockades").
-PRESSURE_ACTS = MATERIAL_CONFLICT | {"PROTEST"}  # acts done to things as well as to people
+PRESSURE_ACTS = MATERIAL_CONFLICT | {"PROTEST"}
 # Events two parties do together; coordinated subjects become a dyad when no target is named.
 RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}
 TRANSFER_VERBS = {"send", "fly", "ship", "deliver", "airlift", "truck", "provide", "give", "donate",
