@@ -146,3 +146,13 @@ def test_fighting_a_disease_is_no_assault(pipeline):
 
 def test_burning_a_flag_is_a_protest(pipeline):
     assert _event(pipeline, "Protesters burned the Macedonian flag.", "burned").type == "PROTEST"
+
+
+@pytest.mark.parametrize("sentence,event_type", [
+    ("The chief minister launched a scathing attack on the state government.", "ACCUSE"),
+    ("The senator led the attacks on the impeachment proceedings.", "ACCUSE"),
+    ("Rebels launched an attack on the army base.", "ASSAULT"),
+])
+def test_attacks_of_words(pipeline, sentence, event_type):
+    events = [e for e in pipeline.analyze(sentence).events if "attack" in e.trigger.text]
+    assert [e.type for e in events] == [event_type]

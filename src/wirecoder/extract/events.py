@@ -902,6 +902,10 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     reading = read_modality(trig.demanded_by if trig.demanded_by is not None else tok)
     modality = reading.modality
     event_type, mode, cameo = lex.type, lex.mode, lex.cameo
+    attack_noun = tok if is_noun else trig.end_token
+    if event_type == "ASSAULT" and attack_noun is not None and attack_noun.pos_ == "NOUN" \
+            and _verbal_attack(attack_noun):
+        event_type, mode, cameo = "ACCUSE", "disapprove", "111"  # "a scathing attack on X"
     if event_type == "AGREE" and _agrees_to_a_text(tok):
         event_type, cameo = "SUPPORT", "057"  # finalising an agreement is SUPPORT in PLOVER
     # "threatened to withdraw", "warned it would cut aid": whatever is threatened, it is a threat
@@ -1027,6 +1031,23 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         sentence_id=ctx.sentence_id(tok.idx),
         evidence=evidence, confidence=round(min(confidence, 0.95), 2),
     )
+
+
+# Words that make an "attack" one of words: "a scathing attack on the government".
+VERBAL_ATTACK_MODIFIERS = {"scathing", "blistering", "stinging", "withering", "verbal", "bitter",
+                           "rhetorical", "vitriolic", "personal", "furious",
+                           "sharp", "angry", "scornful"}
+# Targets only words can attack: "the attacks on the impeachment proceedings".
+VERBAL_TARGETS = {"proceeding", "law", "policy", "decision", "plan", "remark", "comment", "bill",
+                  "report", "ruling", "verdict", "record", "statement", "speech", "claim", "move"}
+
+
+def _verbal_attack(noun) -> bool:
+    if any(c.dep_ == "amod" and c.lower_ in VERBAL_ATTACK_MODIFIERS for c in noun.children):
+        return True
+    targets = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+               for p in c.children if p.dep_ == "pobj"]
+    return bool(targets) and all(_lemma(t) in VERBAL_TARGETS for t in targets)
 
 
 def _main_clause(tok) -> bool:
