@@ -156,3 +156,9 @@ def test_burning_a_flag_is_a_protest(pipeline):
 def test_attacks_of_words(pipeline, sentence, event_type):
     events = [e for e in pipeline.analyze(sentence).events if "attack" in e.trigger.text]
     assert [e.type for e in events] == [event_type]
+
+
+def test_measured_aid_is_aid(pipeline):
+    event = _event(pipeline, "Doctors Without Borders flew 13 tons of medicine into Afghanistan.", "flew")
+    assert event.type == "AID"
+    assert "Afghanistan" in _texts(event.targets)

@@ -162,8 +162,8 @@ def find_triggers(doc) -> list[Trigger]:
                 # "accepted 1,141 Iraqi refugees": asylum (CAMEO 075); the refugees stay the target
                 match = Trigger(tok, Lexeme("AID", "asylum", "075"))
                 break
-            if child.dep_ == "dobj" and lemma in TRANSFER_VERBS and _lemma(child) in AID_GOODS:
-                # "flew 13 tons of medicine into Afghanistan": delivering aid
+            if child.dep_ == "dobj" and lemma in TRANSFER_VERBS and _lemma(_quantified(child)) in AID_GOODS:
+                # "flew 13 tons of medicine into Afghanistan": delivering aid, however measured
                 match = Trigger(tok, Lexeme("AID", "humanitarian", "073"))
                 break
         if match is None and lemma in PEACEKEEPING_VERBS and any(
