@@ -162,3 +162,9 @@ def test_measured_aid_is_aid(pipeline):
     event = _event(pipeline, "Doctors Without Borders flew 13 tons of medicine into Afghanistan.", "flew")
     assert event.type == "AID"
     assert "Afghanistan" in _texts(event.targets)
+
+
+def test_forces_mobilised_are_no_target(pipeline):
+    event = _event(pipeline, "The brigade mobilised its men to the border town of Kenema.", "mobilised")
+    assert event.type == "MOBILIZE"
+    assert "its men" not in _texts(event.targets)

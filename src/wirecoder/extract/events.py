@@ -293,7 +293,8 @@ def _objects(trigger: Trigger) -> list:
     verb = trigger.token
     end = trigger.end_token
     candidates = []
-    if trigger.lexeme.role != "sv":
+    # "mobilized the army": the forces moved are the means; whom or where they go is the target
+    if trigger.lexeme.role != "sv" and trigger.lexeme.type != "MOBILIZE":
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and (end is None or child.i != end.i):
                 candidates.extend(_with_conjuncts(child))
@@ -313,7 +314,9 @@ _AGENT_HEADS = {"man", "men", "woman", "women", "gunman", "gunmen", "group", "fi
                 "assailant", "bomber", "member", "unit", "force", "jet", "drone", "warplane",
                 "aircraft", "plane", "helicopter", "ship", "tank", "artillery", "sniper", "mob",
                 "crowd", "youth", "student", "settler", "police", "army", "troop", "forces",
-                "striker", "employee", "staff", "union", "investigator", "inmate", "hacker"}
+                "striker", "employee", "staff", "union", "investigator", "inmate", "hacker",
+                "brigade", "battalion", "regiment", "division", "militia", "platoon", "squad",
+                "contingent", "convoy", "navy", "marine", "commando"}
 _WEAPONS = {"missile", "rocket", "bomb", "shell", "mortar", "airstrike", "strike", "grenade",
             "explosive", "mine", "drone", "jet", "warplane", "aircraft", "helicopter", "tank"}
 
