@@ -168,3 +168,9 @@ def test_forces_mobilised_are_no_target(pipeline):
     event = _event(pipeline, "The brigade mobilised its men to the border town of Kenema.", "mobilised")
     assert event.type == "MOBILIZE"
     assert "its men" not in _texts(event.targets)
+
+
+def test_refusal_waits_on_a_party(pipeline):
+    event = _event(pipeline, "Obama said he will not lift the embargo until Cuba undertakes reforms.", "lift")
+    assert event.type == "REJECT"
+    assert "Cuba" in _texts(event.targets)

@@ -985,6 +985,11 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         recipient = _clause_party(tok, source_toks, index, preps=frozenset({"to", "into"}), any_actor=True)
         if recipient is not None:
             chosen = [recipient] + [t for t in chosen if t.i != recipient.i]
+    if event_type == "REJECT" and not any(_is_party(t, index) for t in chosen):
+        # "will not lift the embargo until Cuba undertakes reforms": the refusal waits on Cuba
+        awaited = _awaited_party(anchor, index)
+        if awaited is not None:
+            chosen = [awaited] + chosen
     chosen = [t if _is_actorish(t, index) else _inner_party(t, index) or t for t in chosen]
     if not any(_is_party(t, index) for t in chosen):
         party = _clause_party(tok, source_toks, index, also=donor.token if donor is not None else None)
@@ -1051,6 +1056,20 @@ def _verbal_attack(noun) -> bool:
     targets = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                for p in c.children if p.dep_ == "pobj"]
     return bool(targets) and all(_lemma(t) in VERBAL_TARGETS for t in targets)
+
+
+def _awaited_party(verb, index: ActorIndex):
+    """The subject (or passive agent) of an 'until'/'unless'/'before' clause on `verb`."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("until", "unless", "before", "till")
+                                             for m in clause.children):
+            continue
+        agents = [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        for cand in agents + subjects:
+            if _is_actorish(cand, index):
+                return cand
+    return None
 
 
 def _main_clause(tok) -> bool:
