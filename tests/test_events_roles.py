@@ -174,3 +174,16 @@ def test_refusal_waits_on_a_party(pipeline):
     event = _event(pipeline, "Obama said he will not lift the embargo until Cuba undertakes reforms.", "lift")
     assert event.type == "REJECT"
     assert "Cuba" in _texts(event.targets)
+
+
+def test_ordered_jailed(pipeline):
+    event = _event(pipeline, "A Spanish judge ordered nine former ministers jailed.", "jailed")
+    assert event.type == "COERCE"
+    assert _texts(event.sources) == ["A Spanish judge"]
+    assert _texts(event.targets) == ["nine former ministers"]
+
+
+def test_ordered_to_stop_publishing(pipeline):
+    event = _event(pipeline, "The government ordered the newspaper to suspend publication.", "suspend")
+    assert event.type == "COERCE"
+    assert _texts(event.targets) == ["the newspaper"]

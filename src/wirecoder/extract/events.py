@@ -894,12 +894,16 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         # "refused to meet Obama", "called Lavrov to discuss Syria": the covered verb's party is
         # the target when the event names none, or only things
         donor_targets = _roles(donor)[1]
-        if not target_toks or _lemma(donor.token) in CONTACT_VERBS and not any(
+        if not target_toks or (_lemma(donor.token) in CONTACT_VERBS or donor.lexeme.type == "REQUEST") and not any(
                 _is_actorish(t, index) for t in target_toks) and any(
                 _is_actorish(t, index) for t in donor_targets):
             target_toks = donor_targets + target_toks
     if trig.demanded_by is not None:
         source_toks, target_toks = _subjects(trig.demanded_by)[0], _subjects(tok)[0]
+    elif _ordered_done(tok) is not None:
+        # "ordered nine ex-members jailed": they undergo it; whoever ordered it acts
+        patient, orderer = _ordered_done(tok)
+        source_toks, target_toks = _subjects(orderer)[0], [patient]
     anchor = trig.frame if trig.frame is not None else tok
     # A demand's modality is that of the speaking ("said ... must"), not of the demanded act.
     reading = read_modality(trig.demanded_by if trig.demanded_by is not None else tok)
@@ -1056,6 +1060,23 @@ def _verbal_attack(noun) -> bool:
     targets = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                for p in c.children if p.dep_ == "pobj"]
     return bool(targets) and all(_lemma(t) in VERBAL_TARGETS for t in targets)
+
+
+ORDERING_VERBS = {"order", "want", "have", "get", "need"}
+
+
+def _ordered_done(tok):
+    """(who undergoes it, the ordering verb) for a bare participle an order governs: 'ordered the
+    leaders jailed', 'wanted him arrested'; None otherwise. The parser hangs the participle on the
+    verb (with the leaders as its subject) or on the object noun."""
+    if tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return None
+    if tok.dep_ in ("ccomp", "xcomp", "oprd") and _lemma(tok.head) in ORDERING_VERBS:
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        return (subjects[0], tok.head) if subjects else None
+    if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and _lemma(tok.head.head) in ORDERING_VERBS:
+        return tok.head, tok.head.head
+    return None
 
 
 def _awaited_party(verb, index: ActorIndex):
