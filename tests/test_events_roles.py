@@ -187,3 +187,14 @@ def test_ordered_to_stop_publishing(pipeline):
     event = _event(pipeline, "The government ordered the newspaper to suspend publication.", "suspend")
     assert event.type == "COERCE"
     assert _texts(event.targets) == ["the newspaper"]
+
+
+def test_fire_into_a_country_does_not_target_it(pipeline):
+    event = _event(pipeline, "The agents returned fire into Mexico.", "returned")
+    assert event.type == "ASSAULT"
+    assert "Mexico" not in _texts(event.targets)
+
+
+def test_place_follows_an_actor_target(pipeline):
+    event = _event(pipeline, "Trump is open to using military force against drug cartels in Mexico.", "using")
+    assert _texts(event.targets)[0] == "drug cartels"

@@ -761,6 +761,7 @@ _INNER_PREPS = {"of", "by", "from", "for", "on", "against", "to", "with", "in"}
 # in Berlin", "returned the skulls to Peru", "mobilised its men into the area".
 _CLAUSE_PREPS = frozenset({"in", "to", "into", "on", "at", "with", "between", "outside", "across", "along", "near", "against", "for",
                  "inside", "onto", "towards", "toward", "over", "throughout"})
+DIRECTIONS = {"into", "across", "toward", "towards", "onto"}
 _PARTY_ENTS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
 # Clauses a party search must not enter: speech, relative clauses and reasons are other events.
 _CLOSED_DEPS = {"ccomp", "relcl", "parataxis", "advcl", "csubj", "mark", "acl"}
@@ -984,7 +985,7 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
                       and (t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or index.actor_at(t))]
         if recipients:
             actor_targets, chosen = recipients[:1], recipients[:1]
-    if _lemma(tok) in HANDING_VERBS and not is_noun:
+    if _lemma(tok) in HANDING_VERBS and not is_noun and lex.type not in MATERIAL_CONFLICT:
         # "returned six artifacts to the government of Iraq": who receives is the target
         recipient = _clause_party(tok, source_toks, index, preps=frozenset({"to", "into"}), any_actor=True)
         if recipient is not None:
@@ -997,8 +998,12 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     chosen = [t if _is_actorish(t, index) else _inner_party(t, index) or t for t in chosen]
     if not any(_is_party(t, index) for t in chosen):
         party = _clause_party(tok, source_toks, index, also=donor.token if donor is not None else None)
+        if party is not None and event_type == "ASSAULT" and party.head.lower_ in DIRECTIONS:
+            party = None  # "returned fire into Mexico": where the shots went, not whom they hit
         if party is not None:
-            chosen = [party] + [t for t in chosen if t.i != party.i]
+            # after an actor target ("force against drug cartels in Mexico"), before a thing
+            rest = [t for t in chosen if t.i != party.i]
+            chosen = rest + [party] if any(_is_actorish(t, index) for t in rest) else [party] + rest
     if event_type in RECIPROCAL_TYPES and not actor_targets and len(source_toks) > 1:
         # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party
         chosen, source_toks = source_toks[1:], source_toks[:1]
