@@ -198,3 +198,13 @@ def test_fire_into_a_country_does_not_target_it(pipeline):
 def test_place_follows_an_actor_target(pipeline):
     event = _event(pipeline, "Trump is open to using military force against drug cartels in Mexico.", "using")
     assert _texts(event.targets)[0] == "drug cartels"
+
+
+def test_of_phrases(pipeline):
+    # "the release of X": X undergoes it
+    event = _event(pipeline, "A judge ordered the release of former President Michel Temer from jail.", "release")
+    assert any("Temer" in t for t in _texts(event.targets))
+    # "the Department of Defense": a name, not a second party
+    event = _event(pipeline, "I will order the Department of Defense to inflict maximum damage on cartel leadership.",
+                   "inflict")
+    assert "Defense" not in _texts(event.targets)

@@ -759,7 +759,7 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
 _INNER_PREPS = {"of", "by", "from", "for", "on", "against", "to", "with", "in"}
 # Prepositions of a clause that put the act somewhere or on someone: "agreed to set up a company
 # in Berlin", "returned the skulls to Peru", "mobilised its men into the area".
-_CLAUSE_PREPS = frozenset({"in", "to", "into", "on", "at", "with", "between", "outside", "across", "along", "near", "against", "for",
+_CLAUSE_PREPS = frozenset({"in", "to", "into", "on", "at", "with", "between", "outside", "of", "across", "along", "near", "against", "for",
                  "inside", "onto", "towards", "toward", "over", "throughout"})
 DIRECTIONS = {"into", "across", "toward", "towards", "onto"}
 _PARTY_ENTS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
@@ -775,6 +775,12 @@ def _open_clause(tok) -> bool:
     if tok.dep_ == "acl":
         return tok.tag_ in ("VBN", "VBG")
     return tok.dep_ not in _CLOSED_DEPS
+
+
+def _part_of_a_name(pobj) -> bool:
+    """'the Department of Defense': an of-phrase inside a name belongs to that name, it names no
+    other party."""
+    return pobj.head.lower_ == "of" and pobj.ent_iob_ == "I" and pobj.head.head.ent_type_ == pobj.ent_type_
 
 
 def _names_party(tok) -> bool:
@@ -845,6 +851,7 @@ def _clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] =
                 seen.add(child.i)
                 nxt.append(child)
                 if (child.dep_ == "pobj" and child.head.lower_ in preps and child.i not in taken
+                        and not _part_of_a_name(child)
                         and (_names_party(child) or any_actor and _is_actorish(child, index))):
                     found.append(child)
         if found:
