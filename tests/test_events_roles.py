@@ -208,3 +208,8 @@ def test_of_phrases(pipeline):
     event = _event(pipeline, "I will order the Department of Defense to inflict maximum damage on cartel leadership.",
                    "inflict")
     assert "Defense" not in _texts(event.targets)
+
+
+def test_hunger_strike_is_a_protest(pipeline):
+    analysis = pipeline.analyze("The opposition leader has started a hunger strike in prison.")
+    assert [e.type for e in analysis.events if "strike" in e.trigger.text] == ["PROTEST"]
