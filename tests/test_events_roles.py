@@ -213,3 +213,9 @@ def test_of_phrases(pipeline):
 def test_hunger_strike_is_a_protest(pipeline):
     analysis = pipeline.analyze("The opposition leader has started a hunger strike in prison.")
     assert [e.type for e in analysis.events if "strike" in e.trigger.text] == ["PROTEST"]
+
+
+def test_sent_to_an_institution(pipeline):
+    event = _event(pipeline, "The health ministry sent a team of doctors and drugs to the hospital.", "sent")
+    assert event.type == "AID"
+    assert "the hospital" in _texts(event.targets)

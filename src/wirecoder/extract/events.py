@@ -777,6 +777,12 @@ def _open_clause(tok) -> bool:
     return tok.dep_ not in _CLOSED_DEPS
 
 
+def _receiver(tok, index: ActorIndex) -> bool:
+    """What something can be handed to: an actor, or an institution or place ("sent medical
+    experts to the hospital"), never a date or an amount."""
+    return _is_actorish(tok, index) or tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in _NOT_ACTORS
+
+
 def _part_of_a_name(pobj) -> bool:
     """'the Department of Defense': an of-phrase inside a name belongs to that name, it names no
     other party."""
@@ -827,7 +833,7 @@ def _clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] =
     """A named party or place the trigger's own clause puts the act on or in, when no target
     names one: the first such object of a preposition, searched breadth-first from the trigger
     through objects, prepositions and governed infinitives, never into another clause. With
-    `any_actor`, actor-like nouns count too ("returned the Bible to its owners"); `also` is a
+    `any_actor`, any receiver counts too ("returned the Bible to its owners"); `also` is a
     second place to start from."""
     taken = {t.i for s in sources for t in s.subtree}
     start = [tok]
@@ -852,7 +858,7 @@ def _clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] =
                 nxt.append(child)
                 if (child.dep_ == "pobj" and child.head.lower_ in preps and child.i not in taken
                         and not _part_of_a_name(child)
-                        and (_names_party(child) or any_actor and _is_actorish(child, index))):
+                        and (_names_party(child) or any_actor and _receiver(child, index))):
                     found.append(child)
         if found:
             return found[0]
