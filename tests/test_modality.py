@@ -26,6 +26,10 @@ def _reading(nlp, sentence: str, trigger: str) -> str:
     ("If the rebels attack the town, the army will respond.", "attack", "hypothetical"),
     ("The government plans to arrest the leaders.", "arrest", "planned"),
     ("No civilians were injured in the clash.", "injured", "negated"),
+    # "would" told in the past is a future (sequence of tenses), unless a condition hangs on it
+    ("The rebels said they would attack the town.", "attack", "planned"),
+    ("The rebels said they would attack the town if the talks failed.", "attack", "hypothetical"),
+    ("The army would attack the town.", "attack", "hypothetical"),
 ])
 def test_modality(nlp, sentence, trigger, expected):
     assert _reading(nlp, sentence, trigger) == expected

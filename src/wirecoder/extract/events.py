@@ -35,14 +35,30 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", 
                "step", "escalate", "perform", "undertake", "extend", "renew", "sign", "commence",
                "announce", "order", "unleash", "begin", "start", "continue", "resume", "lead",
                "discuss", "consider", "threaten", "plan", "make", "use", "see"}
+# Nouns that count repetitions of an event: the light verb governs them, the event is "of" them.
+ROUND_NOUNS = {"round", "wave", "series", "spate", "string", "campaign", "flurry", "barrage"}
+# What one "fights" or "attacks" without violence: problems, not parties.
+PROBLEMS = {"epidemic", "pandemic", "virus", "disease", "outbreak", "coronavirus", "covid", "poverty",
+            "corruption", "crime", "fire", "wildfire", "hunger", "famine", "inflation", "drought",
+            "malaria", "cancer", "climate", "change", "unemployment", "illiteracy", "spread"}
 OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
+PHYSICAL_TYPES = {"ASSAULT", "COERCE"}  # acts done to things as well as to people
+# Acts that, announced or weighed rather than done, are threats: force, and also boycotts, strikes
+# and protests (PLOVER THREATEN/restrict: "threaten to restrict movement ... including boycotts,
+# strikes, blockades").
+PRESSURE_ACTS = MATERIAL_CONFLICT | {"PROTEST"}
 # Events two parties do together; coordinated subjects become a dyad when no target is named.
-RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "REJECT"}
+RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}
 TRANSFER_VERBS = {"send", "fly", "ship", "deliver", "airlift", "truck", "provide", "give", "donate",
                   "dispatch", "distribute", "supply", "bring"}
 AID_GOODS = {"medicine", "food", "aid", "supply", "relief", "assistance", "vaccine", "water", "tent",
              "blanket", "medication", "drug", "fund", "money", "grain", "fuel", "equipment"}
+# Verbs that hand something over: the one it goes "to" is the target, not the thing handed.
+HANDING_VERBS = TRANSFER_VERBS | {"return", "hand", "transfer", "extradite", "offer", "repatriate",
+                                  "release", "grant", "sell", "lend", "export"}
+SHELTERING_VERBS = {"accept", "admit", "take", "welcome", "resettle", "host", "shelter", "receive"}
+DISPLACED = {"refugee", "migrant", "asylum-seeker", "seeker", "evacuee"}
 # Where peacekeepers arrive, serve or take part, that is aid (CAMEO 074), not mobilisation.
 PEACEKEEPING_VERBS = {"arrive", "participate", "serve", "deploy", "send", "join", "contribute"}
 # Verbs whose subject undergoes an act that comes "from" someone else.
@@ -53,6 +69,8 @@ _CLAUSE_TARGET_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE"}
 _ACCUSE_PREPS = {"into", "of", "over"}  # "an investigation into X", "accused X of"
 _WITH_PREPS = {"with", "for"}
 _WITH_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"}
+# Reactions to what someone said or published: their object may well be a report or a result.
+VERBAL_REACTIONS = {"REJECT", "ACCUSE", "SUPPORT", "AGREE", "REQUEST"}
 MEDIA_OBJECTS = {"statement", "report", "video", "picture", "photo", "photograph", "footage", "image",
                  "figure", "data", "detail", "result", "list", "document", "book", "album", "film",
                  "guideline", "communique", "transcript", "recording", "audio", "map", "message",
@@ -121,16 +139,31 @@ def find_triggers(doc) -> list[Trigger]:
         for child in tok.children:
             if child.dep_ in ("dobj", "prt", "nsubjpass", "prep", "attr", "advmod", "oprd", "acomp"):
                 key = f"{lemma} {_lemma(child)}"
+                if key not in double and child.dep_ == "dobj":
+                    # "ended mediation efforts": the object's compound names what was ended
+                    key = next((f"{lemma} {_lemma(c)}" for c in child.children if c.dep_ == "compound"
+                                and f"{lemma} {_lemma(c)}" in double), key)
                 if key in double:
                     match = Trigger(tok, double[key], end_token=child)
                     consumed.add(child.i)
+                    break
+            if child.dep_ == "prep" and child.lower_ == "as":
+                # "used civilians as human shields": the role named after "as" completes the verb
+                key = next((f"{lemma} {_lemma(p)}" for p in child.children if p.dep_ == "pobj"
+                            and f"{lemma} {_lemma(p)}" in double), None)
+                if key is not None:
+                    match = Trigger(tok, double[key], end_token=None)
                     break
             if child.dep_ == "oprd" and f"{lemma} <oprd>" in double:
                 # "called the envoy a stupid guy", "called the move illegal": name-calling
                 match = Trigger(tok, double[f"{lemma} <oprd>"], end_token=None)
                 break
-            if child.dep_ == "dobj" and lemma in TRANSFER_VERBS and _lemma(child) in AID_GOODS:
-                # "flew 13 tons of medicine into Afghanistan": delivering aid
+            if child.dep_ == "dobj" and lemma in SHELTERING_VERBS and _lemma(child) in DISPLACED:
+                # "accepted 1,141 Iraqi refugees": asylum (CAMEO 075); the refugees stay the target
+                match = Trigger(tok, Lexeme("AID", "asylum", "075"))
+                break
+            if child.dep_ == "dobj" and lemma in TRANSFER_VERBS and _lemma(_quantified(child)) in AID_GOODS:
+                # "flew 13 tons of medicine into Afghanistan": delivering aid, however measured
                 match = Trigger(tok, Lexeme("AID", "humanitarian", "073"))
                 break
         if match is None and lemma in PEACEKEEPING_VERBS and any(
@@ -157,7 +190,12 @@ def find_triggers(doc) -> list[Trigger]:
             continue
         head = tok.head
         frame = None
-        if tok.dep_ in ("dobj", "nsubjpass") and _lemma(head) in LIGHT_VERBS:
+        if tok.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in ROUND_NOUNS:
+            tok_for_frame = head.head  # "began a new round of talks", "launched a wave of attacks"
+        else:
+            tok_for_frame = tok
+        head = tok_for_frame.head
+        if tok_for_frame.dep_ in ("dobj", "nsubjpass") and _lemma(head) in LIGHT_VERBS:
             frame = head
         elif tok.dep_ == "nsubj" and _lemma(head) in OUTBREAK_VERBS:
             frame = head
@@ -212,6 +250,11 @@ def _subjects(verb) -> tuple[list, list]:
     return [], []
 
 
+# Event nouns whose possessor is the one the act is done to, not the one who does it.
+PATIENT_POSSESSOR_NOUNS = {"release", "arrest", "detention", "killing", "murder", "assassination",
+                           "execution", "expulsion", "extradition", "deportation", "abduction",
+                           "kidnapping", "capture", "imprisonment", "conviction", "removal",
+                           "ouster", "prosecution", "trial", "jailing", "freeing", "return"}
 # Inside an object phrase these name the other party: "blockade of X", "demands from X",
 # "borders with X".
 _OBJECT_PHRASE_PREPS = {"of", "from", "with"}
@@ -250,7 +293,8 @@ def _objects(trigger: Trigger) -> list:
     verb = trigger.token
     end = trigger.end_token
     candidates = []
-    if trigger.lexeme.role != "sv":
+    # "mobilized the army": the forces moved are the means; whom or where they go is the target
+    if trigger.lexeme.role != "sv" and trigger.lexeme.type != "MOBILIZE":
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and (end is None or child.i != end.i):
                 candidates.extend(_with_conjuncts(child))
@@ -270,7 +314,9 @@ _AGENT_HEADS = {"man", "men", "woman", "women", "gunman", "gunmen", "group", "fi
                 "assailant", "bomber", "member", "unit", "force", "jet", "drone", "warplane",
                 "aircraft", "plane", "helicopter", "ship", "tank", "artillery", "sniper", "mob",
                 "crowd", "youth", "student", "settler", "police", "army", "troop", "forces",
-                "striker", "employee", "staff", "union", "investigator", "inmate", "hacker"}
+                "striker", "employee", "staff", "union", "investigator", "inmate", "hacker",
+                "brigade", "battalion", "regiment", "division", "militia", "platoon", "squad",
+                "contingent", "convoy", "navy", "marine", "commando"}
 _WEAPONS = {"missile", "rocket", "bomb", "shell", "mortar", "airstrike", "strike", "grenade",
             "explosive", "mine", "drone", "jet", "warplane", "aircraft", "helicopter", "tank"}
 
@@ -309,17 +355,23 @@ def _noun_roles(trigger: Trigger) -> tuple[list, list]:
     lex = trigger.lexeme
     sources, targets = [], []
     preps = _target_preps_for(lex)
+    between: list = []
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and child.ent_type_ != "DATE":
-            sources.append(child)
+            # "the tanker's release", "Navalny's arrest": the possessor undergoes the act
+            (targets if _lemma(noun) in PATIENT_POSSESSOR_NOUNS else sources).append(child)
         if child.dep_ == "prep":
             objs = [p for p in child.children if p.dep_ == "pobj"]
             if child.lower_ == "between" and objs:
-                parties = _with_conjuncts(objs[0])
-                sources.append(parties[0])
-                targets.extend(parties[1:])
+                between = _with_conjuncts(objs[0])
+                sources.append(between[0])
+                targets.extend(between[1:])
             elif child.lower_ == "by":
                 sources.extend(objs)
+    if not sources:
+        # "a Taliban attack", "Russian airstrikes": a named modifier is who acts
+        sources = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
+                   and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")][:1]
     if not targets:
         targets = _target_preps(noun, preps)
     # "Denmark announced a suspension of aid", "agreed to a ceasefire": whoever does the governing
@@ -337,6 +389,12 @@ def _noun_roles(trigger: Trigger) -> tuple[list, list]:
         if givers:
             receivers, _ = _subjects(governor)
             return sources + givers, targets + receivers
+    if governor is not None and between:
+        # "Putin launched a mediation effort between India and Pakistan": whoever launches it
+        # stands apart from the parties it is between
+        third = [s for s in _subjects(governor)[0] if s.i != noun.i and s.i not in {b.i for b in between}]
+        if third:
+            return third, between
     if governor is not None and not sources:
         governor_sources, _ = _subjects(governor)
         sources.extend(s for s in governor_sources if s.i != noun.i)
@@ -351,6 +409,7 @@ class ActorIndex:
     def __init__(self, actors):
         self.by_char: dict[int, str] = {}
         self.sectors = {actor.id: set(actor.sectors) for actor in actors}
+        self.mentions = {actor.id: list(actor.mentions) for actor in actors}
         for actor in actors:
             for m in actor.mentions:
                 for i in range(m.start, m.end):
@@ -359,7 +418,16 @@ class ActorIndex:
     def actor_at(self, tok) -> str | None:
         return self.by_char.get(tok.idx)
 
+    def named_mention(self, actor_id: str, start: int, end: int) -> Span | None:
+        """The actor's last mention inside [start, end) that is a name or description, not a
+        pronoun."""
+        found = [m for m in self.mentions.get(actor_id, ()) if start <= m.start and m.end <= end
+                 and m.text.lower() not in _PRONOUNS]
+        return found[-1] if found else None
 
+
+_PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "who",
+             "which", "that", "his", "its", "their", "our"}
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "WORK_OF_ART",
                "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 
@@ -387,7 +455,15 @@ _PARTY_NOUNS = {"service", "authority", "official", "diplomat", "citizen", "nati
                 "country", "nation", "state", "embassy", "delegation", "envoy", "ambassador",
                 "community", "family", "village", "villager", "child", "person", "opposition",
                 "regime", "council", "committee", "commission", "ministry", "department", "board",
-                "team", "institution", "body", "entity", "network", "coalition", "alliance"}
+                "team", "institution", "body", "entity", "network", "coalition", "alliance",
+                # people named by what they do or own
+                "owner", "driver", "teacher", "doctor", "nurse", "journalist", "reporter",
+                "protester", "protestor", "demonstrator", "refugee", "migrant", "civilian",
+                "resident", "voter", "supporter", "lawmaker", "legislator", "minister",
+                "president", "judge", "court", "government", "party", "company", "firm",
+                "separatist", "insurgent", "militant", "rebel", "soldier", "officer", "guard",
+                "airline", "carrier", "rival", "critic", "opponent", "ally", "partner",
+                "neighbour", "neighbor", "counterpart"}
 
 
 def _refs(tokens, text: str, index: ActorIndex) -> list[ActorRef]:
@@ -397,8 +473,13 @@ def _refs(tokens, text: str, index: ActorIndex) -> list[ActorRef]:
             continue
         seen.add(tok.i)
         phrase = _phrase(tok)
-        refs.append(ActorRef(span=Span.of(text, phrase.start_char, phrase.end_char),
-                             actor_id=index.actor_at(tok)))
+        span = Span.of(text, phrase.start_char, phrase.end_char)
+        actor = index.actor_at(tok)
+        if tok.tag_ == "PRP" and actor is not None:
+            # "President Reagan declared that he will not go": the name in the same sentence is
+            # better evidence of who acts than the pronoun
+            span = index.named_mention(actor, tok.sent.start_char, tok.idx) or span
+        refs.append(ActorRef(span=span, actor_id=actor))
     return refs
 
 
@@ -553,7 +634,13 @@ DOMINANT_TYPES = {"REJECT", "REQUEST", "ACCUSE"}
 # "agreed to withdraw" from "withdraw" (an AGREE, see COOPERATIVE_ACTS).
 DEFERRING_GOVERNORS = {"vow", "threaten", "warn", "pledge", "promise", "agree", "offer", "commit",
                        "volunteer", "consent", "undertake"}
+# Verbs of contact or sending whose purpose ("to congratulate", "to investigate") is the event.
+CONTACT_VERBS = {"call", "phone", "telephone", "visit", "send", "dispatch", "travel", "fly", "meet"}
 _EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "dobj", "prep", "pobj"}
+
+
+def _infinitive(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def suppressed_triggers(triggers: list[Trigger]) -> dict[int, Trigger]:
@@ -575,6 +662,7 @@ def suppressed_triggers(triggers: list[Trigger]) -> dict[int, Trigger]:
         for _ in range(4):
             if tok.head.i == tok.i or tok.dep_ not in _EMBEDDING_DEPS:
                 break
+            link = tok.dep_
             tok = tok.head
             governor = by_index.get(tok.i)
             if governor is None or governor is trig:
@@ -583,7 +671,14 @@ def suppressed_triggers(triggers: list[Trigger]) -> dict[int, Trigger]:
                 covered[governor.token.i] = trig  # "will order the military to strike": a threat
             elif governor.lexeme.type in DOMINANT_TYPES:
                 covered[trig.token.i] = governor
-            elif _lemma(governor.token) in DEFERRING_GOVERNORS:
+            elif (_lemma(governor.token) in CONTACT_VERBS and link in ("xcomp", "advcl")
+                  and _infinitive(trig.token) and trig.lexeme.type not in MATERIAL_CONFLICT):
+                # "called Morrison to congratulate him", "sent experts to investigate": the call
+                # or the mission is the means, its purpose the event
+                covered[governor.token.i] = trig
+            elif _lemma(governor.token) in DEFERRING_GOVERNORS and (link != "advcl" or _infinitive(trig.token)):
+                # "vowed to wage war" defers; "pledged support, though details were not
+                # released" does not: a subordinate clause is no content of the pledge
                 covered[governor.token.i] = trig
             break
     return covered
@@ -613,6 +708,8 @@ AGREEMENT_NOUNS = {"deal", "agreement", "treaty", "accord", "text", "approach", 
 
 def _agrees_to_a_text(verb) -> bool:
     """'agreed to a trade deal', 'agreed on the draft text': approving a text, not a promise."""
+    if any(c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS for c in verb.children):
+        return True  # "agreed a trade deal"
     return any(c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") and
                any(p.dep_ == "pobj" and _lemma(p) in AGREEMENT_NOUNS for p in c.children)
                for c in verb.children)
@@ -624,7 +721,8 @@ _QUANTIFIERS = {"number", "dozen", "hundred", "thousand", "million", "series", "
 
 def _quantified(tok):
     """'a number of websites' -> websites: the quantifier is not the party."""
-    if _lemma(tok) in _QUANTIFIERS:
+    if _lemma(tok) in _QUANTIFIERS or tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT"):
+        # "tariffs on $120 billion of China's exports": the amount is not the party either
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objs = [p for p in child.children if p.dep_ == "pobj"]
@@ -649,8 +747,123 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
     if partners and lex.type in _WITH_TYPES:
         return actors, partners  # "discussed Libya with Trump": the partner, not the topic
     if not actors and places:
-        return places, places  # "a ceasefire in Idlib": the place stands for those who live there
+        return places, places
+    if lex.type in PHYSICAL_TYPES and direct and not direct_actors:
+        # "attacked an army camp", "torched a village": what is hit is the target
+        return actors, direct + other_actors  # "a ceasefire in Idlib": the place stands for those who live there
     return actors, direct_actors or other_actors or direct or usable[:1]
+
+
+# Prepositions inside a thing's phrase that name the party behind or under it: "the demands of
+# the truck drivers", "a decision by the WEF", "donations for Sarajevo", "a ban on British beef".
+_INNER_PREPS = {"of", "by", "from", "for", "on", "against", "to", "with", "in"}
+# Prepositions of a clause that put the act somewhere or on someone: "agreed to set up a company
+# in Berlin", "returned the skulls to Peru", "mobilised its men into the area".
+_CLAUSE_PREPS = frozenset({"in", "to", "into", "on", "at", "with", "between", "outside", "of", "across", "along", "near", "against", "for",
+                 "inside", "onto", "towards", "toward", "over", "throughout"})
+DIRECTIONS = {"into", "across", "toward", "towards", "onto"}
+_PARTY_ENTS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
+# Clauses a party search must not enter: speech, relative clauses and reasons are other events.
+_CLOSED_DEPS = {"ccomp", "relcl", "parataxis", "advcl", "csubj", "mark", "acl"}
+
+
+def _open_clause(tok) -> bool:
+    """May a party search go through `tok`? Not into speech, relative clauses or reasons; yes
+    into purposes ("to pay for aid in Yemen") and participles ("those affected in Yemen")."""
+    if tok.dep_ == "advcl":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if tok.dep_ == "acl":
+        return tok.tag_ in ("VBN", "VBG")
+    return tok.dep_ not in _CLOSED_DEPS
+
+
+def _receiver(tok, index: ActorIndex) -> bool:
+    """What something can be handed to: an actor, or an institution or place ("sent medical
+    experts to the hospital"), never a date or an amount."""
+    return _is_actorish(tok, index) or tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in _NOT_ACTORS
+
+
+def _part_of_a_name(pobj) -> bool:
+    """'the Department of Defense': an of-phrase inside a name belongs to that name, it names no
+    other party."""
+    return pobj.head.lower_ == "of" and pobj.ent_iob_ == "I" and pobj.head.head.ent_type_ == pobj.ent_type_
+
+
+def _names_party(tok) -> bool:
+    """A named party or place, or a phrase a name qualifies: 'Niger's Maradi region', 'the Deraa
+    countryside', 'Bosnian Serb territory'."""
+    if tok.ent_type_ in _NOT_ACTORS:
+        return False
+    return tok.ent_type_ in _PARTY_ENTS or tok.pos_ == "NOUN" and any(
+        c.dep_ in ("compound", "poss", "amod", "nmod") and c.ent_type_ in ("GPE", "LOC", "NORP", "FAC")
+        for c in tok.children)
+
+
+def _is_party(tok, index: ActorIndex) -> bool:
+    """A named party or place, not merely an actor-like noun ("members", "people")."""
+    return tok.ent_type_ in _PARTY_ENTS or index.actor_at(tok) is not None and tok.pos_ == "PROPN"
+
+
+def _inner_party(tok, index: ActorIndex, depth: int = 0):
+    """The party a thing belongs to or falls on, through possessives and prepositions: 'the
+    Zionist regime's attacks' -> regime, 'the demands of the truck drivers' -> drivers."""
+    for child in tok.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and _is_actorish(child, index):
+            return child
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _INNER_PREPS]
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        # "the protest filed by X", "restrictions imposed on X": the participle's agent or object
+        preps += [c for c in acl.children if c.dep_ in ("agent", "prep")
+                  and (c.dep_ == "agent" or c.lower_ in _INNER_PREPS)]
+    for child in preps:
+        for obj in child.children:
+            if obj.dep_ != "pobj" or obj.ent_type_ in _NOT_ACTORS or obj.pos_ == "PRON":
+                continue
+            if _is_actorish(obj, index) or obj.ent_type_ in _PARTY_ENTS:
+                return obj
+            if depth < 2:
+                inner = _inner_party(obj, index, depth + 1)
+                if inner is not None:
+                    return inner
+    return None
+
+
+def _clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] = _CLAUSE_PREPS,
+                  any_actor: bool = False, also=None):
+    """A named party or place the trigger's own clause puts the act on or in, when no target
+    names one: the first such object of a preposition, searched breadth-first from the trigger
+    through objects, prepositions and governed infinitives, never into another clause. With
+    `any_actor`, any receiver counts too ("returned the Bible to its owners"); `also` is a
+    second place to start from."""
+    taken = {t.i for s in sources for t in s.subtree}
+    start = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
+        # "will extend the curfew in Bangkok": the noun's verb holds the place
+        start.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
+    if also is not None and also.i != tok.i:
+        start.append(also)  # the verb this event covers: "sent troops in Syria to serve"
+    frontier, seen = start, {t.i for t in start}
+    for _ in range(8):
+        found, nxt = [], []
+        for node in frontier:
+            for child in node.children:
+                if child.i in seen or child.dep_ in ("nsubj", "nsubjpass") or not _open_clause(child):
+                    if (child.dep_ == "ccomp" and node.i != tok.i and child.i not in seen
+                            and node.dep_ == "xcomp"):
+                        # "refused to allow an Ethiopian plane to land": the one allowed
+                        found += [c for c in child.children if c.dep_ == "nsubj" and c.i not in taken
+                                  and _is_actorish(c, index)]
+                    continue
+                seen.add(child.i)
+                nxt.append(child)
+                if (child.dep_ == "pobj" and child.head.lower_ in preps and child.i not in taken
+                        and not _part_of_a_name(child)
+                        and (_names_party(child) or any_actor and _receiver(child, index))):
+                    found.append(child)
+        if found:
+            return found[0]
+        frontier = nxt
+    return None
 
 
 @dataclass
@@ -691,20 +904,34 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     lex = trig.lexeme
     is_noun = tok.pos_ in ("NOUN", "PROPN")
     source_toks, target_toks = _roles(trig)
-    if donor is not None and not target_toks:
-        target_toks = _roles(donor)[1]
+    if donor is not None:
+        # "refused to meet Obama", "called Lavrov to discuss Syria": the covered verb's party is
+        # the target when the event names none, or only things
+        donor_targets = _roles(donor)[1]
+        if not target_toks or (_lemma(donor.token) in CONTACT_VERBS or donor.lexeme.type == "REQUEST") and not any(
+                _is_actorish(t, index) for t in target_toks) and any(
+                _is_actorish(t, index) for t in donor_targets):
+            target_toks = donor_targets + target_toks
     if trig.demanded_by is not None:
         source_toks, target_toks = _subjects(trig.demanded_by)[0], _subjects(tok)[0]
+    elif _ordered_done(tok) is not None:
+        # "ordered nine ex-members jailed": they undergo it; whoever ordered it acts
+        patient, orderer = _ordered_done(tok)
+        source_toks, target_toks = _subjects(orderer)[0], [patient]
     anchor = trig.frame if trig.frame is not None else tok
     # A demand's modality is that of the speaking ("said ... must"), not of the demanded act.
     reading = read_modality(trig.demanded_by if trig.demanded_by is not None else tok)
     modality = reading.modality
     event_type, mode, cameo = lex.type, lex.mode, lex.cameo
+    attack_noun = tok if is_noun else trig.end_token
+    if event_type == "ASSAULT" and attack_noun is not None and attack_noun.pos_ == "NOUN" \
+            and _verbal_attack(attack_noun):
+        event_type, mode, cameo = "ACCUSE", "disapprove", "111"  # "a scathing attack on X"
     if event_type == "AGREE" and _agrees_to_a_text(tok):
         event_type, cameo = "SUPPORT", "057"  # finalising an agreement is SUPPORT in PLOVER
     # "threatened to withdraw", "warned it would cut aid": whatever is threatened, it is a threat
     threat_of_act = event_type != "THREATEN" and modality == "threatened"
-    weighed_force = event_type in MATERIAL_CONFLICT and (
+    weighed_force = event_type in PRESSURE_ACTS and (
         modality == "planned" or modality == "hypothetical" and reading.governor is not None)
     if threat_of_act or weighed_force:
         event_type = "THREATEN"
@@ -746,13 +973,15 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     if _dated_before(statement_anchor, pub_year) if statement_anchor is not None else _dated_before(anchor, pub_year):
         modality = "historical"
 
-    if any(_is_media_object(t) for t in target_toks):
-        return None
+    if event_type not in VERBAL_REACTIONS and any(_is_media_object(t) for t in target_toks):
+        return None  # "released a statement"; but "rejected the results" is a rejection
     own = {tok.i} | ({trig.end_token.i} if trig.end_token is not None else set())
     # "implementing a tariff on X, a tariff on Y": the parallel objects are part of the trigger
     own_lemma = _lemma(trig.end_token) if trig.end_token is not None else None
     target_toks = [t for t in target_toks if t.i not in own and _lemma(t) != own_lemma]
     source_toks = [_antecedent(t) for t in source_toks if t.i not in own]
+    if event_type == "ASSAULT" and target_toks and all(_lemma(t) in PROBLEMS for t in target_toks):
+        return None  # "funding to fight the Ebola epidemic": no one is assaulted
     if lex.role == "vo" and not any(c.dep_ == "dobj" for c in tok.children):
         return None  # "returned to office" is not "returned the property"
     if lex.role == "va" and not any(c.dep_ == "dobj" and _is_actorish(c, index) for c in tok.children):
@@ -769,6 +998,25 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
                       and (t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or index.actor_at(t))]
         if recipients:
             actor_targets, chosen = recipients[:1], recipients[:1]
+    if _lemma(tok) in HANDING_VERBS and not is_noun and lex.type not in MATERIAL_CONFLICT:
+        # "returned six artifacts to the government of Iraq": who receives is the target
+        recipient = _clause_party(tok, source_toks, index, preps=frozenset({"to", "into"}), any_actor=True)
+        if recipient is not None:
+            chosen = [recipient] + [t for t in chosen if t.i != recipient.i]
+    if event_type == "REJECT" and not any(_is_party(t, index) for t in chosen):
+        # "will not lift the embargo until Cuba undertakes reforms": the refusal waits on Cuba
+        awaited = _awaited_party(anchor, index)
+        if awaited is not None:
+            chosen = [awaited] + chosen
+    chosen = [t if _is_actorish(t, index) else _inner_party(t, index) or t for t in chosen]
+    if not any(_is_party(t, index) for t in chosen):
+        party = _clause_party(tok, source_toks, index, also=donor.token if donor is not None else None)
+        if party is not None and event_type == "ASSAULT" and party.head.lower_ in DIRECTIONS:
+            party = None  # "returned fire into Mexico": where the shots went, not whom they hit
+        if party is not None:
+            # after an actor target ("force against drug cartels in Mexico"), before a thing
+            rest = [t for t in chosen if t.i != party.i]
+            chosen = rest + [party] if any(_is_actorish(t, index) for t in rest) else [party] + rest
     if event_type in RECIPROCAL_TYPES and not actor_targets and len(source_toks) > 1:
         # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party
         chosen, source_toks = source_toks[1:], source_toks[:1]
@@ -798,7 +1046,11 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     if trig.idiom:
         trigger_span = Span.of(text, tok.head.idx, tok.idx + len(tok.text))
     evidence = [trigger_span] + [r.span for r in sources + targets]
-    confidence = 0.4 + 0.2 * bool(sources) + 0.2 * bool(targets) + (0.1 if not is_noun else 0.0)
+    # a verb, or an event noun a light verb carries ("launched an attack"), is stated as done
+    confidence = 0.4 + 0.2 * bool(sources) + 0.2 * bool(targets) + (
+        0.1 if not is_noun or trig.frame is not None else 0.0)
+    if _main_clause(anchor):
+        confidence += 0.05  # what the sentence reports, rather than an act it mentions in passing
     # Dated by its own clause; else, for a statement, by when it was made; else by publication.
     time = ctx.times.time_for([tok, trig.frame, statement_anchor]) or ctx.times.publication
     sent = tok.sent  # event_place looks at the places of the trigger's sentence only
@@ -811,6 +1063,61 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         sentence_id=ctx.sentence_id(tok.idx),
         evidence=evidence, confidence=round(min(confidence, 0.95), 2),
     )
+
+
+# Words that make an "attack" one of words: "a scathing attack on the government".
+VERBAL_ATTACK_MODIFIERS = {"scathing", "blistering", "stinging", "withering", "verbal", "bitter",
+                           "rhetorical", "vitriolic", "personal", "furious",
+                           "sharp", "angry", "scornful"}
+# Targets only words can attack: "the attacks on the impeachment proceedings".
+VERBAL_TARGETS = {"proceeding", "law", "policy", "decision", "plan", "remark", "comment", "bill",
+                  "report", "ruling", "verdict", "record", "statement", "speech", "claim", "move"}
+
+
+def _verbal_attack(noun) -> bool:
+    if any(c.dep_ == "amod" and c.lower_ in VERBAL_ATTACK_MODIFIERS for c in noun.children):
+        return True
+    targets = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+               for p in c.children if p.dep_ == "pobj"]
+    return bool(targets) and all(_lemma(t) in VERBAL_TARGETS for t in targets)
+
+
+ORDERING_VERBS = {"order", "want", "have", "get", "need"}
+
+
+def _ordered_done(tok):
+    """(who undergoes it, the ordering verb) for a bare participle an order governs: 'ordered the
+    leaders jailed', 'wanted him arrested'; None otherwise. The parser hangs the participle on the
+    verb (with the leaders as its subject) or on the object noun."""
+    if tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return None
+    if tok.dep_ in ("ccomp", "xcomp", "oprd") and _lemma(tok.head) in ORDERING_VERBS:
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        return (subjects[0], tok.head) if subjects else None
+    if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and _lemma(tok.head.head) in ORDERING_VERBS:
+        return tok.head, tok.head.head
+    return None
+
+
+def _awaited_party(verb, index: ActorIndex):
+    """The subject (or passive agent) of an 'until'/'unless'/'before' clause on `verb`."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("until", "unless", "before", "till")
+                                             for m in clause.children):
+            continue
+        agents = [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        for cand in agents + subjects:
+            if _is_actorish(cand, index):
+                return cand
+    return None
+
+
+def _main_clause(tok) -> bool:
+    """Is `tok` the verb the sentence is about: its root, or a verb coordinated with the root?"""
+    if tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
+        tok = tok.head
+    return tok.dep_ == "ROOT"
 
 
 def _venue(places: list, tok, targets: list[ActorRef]):

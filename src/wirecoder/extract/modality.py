@@ -66,6 +66,8 @@ def read_modality(trigger) -> ModalReading:
     depth = 0
     while True:
         own = _own_markers(tok)
+        if own == "hypothetical" and _reported_future(tok):
+            return ModalReading("planned", cue=tok)
         if own is not None:
             return ModalReading(own, cue=tok)
         if depth == 1 and _completed(trigger):
@@ -90,6 +92,18 @@ def read_modality(trigger) -> ModalReading:
         if depth > 6:
             break
     return ModalReading("asserted")
+
+
+def _reported_future(tok) -> bool:
+    """'They said they would boycott the vote': a future told in the past (sequence of tenses),
+    not a hypothesis, when the speech is past and no condition ('if', 'unless') hangs on it."""
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
+        return False
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS
+                                     for m in c.children) for c in tok.children):
+        return False
+    speech = reporting_verb(tok)
+    return speech is not None and speech.tag_ in ("VBD", "VBN")
 
 
 def _completed(tok) -> bool:

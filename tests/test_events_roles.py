@@ -1,0 +1,221 @@
+"""Event roles and triggers on handwritten sentences: where the target hides when the object is a
+thing, recipients of handing verbs, places of the clause, and the main-clause preference."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.extract.events import _main_clause
+
+
+def _event(pipeline, sentence: str, trigger: str):
+    analysis = pipeline.analyze(sentence)
+    found = [e for e in analysis.events if e.trigger.text.startswith(trigger)]
+    assert found, [(e.type, e.trigger.text) for e in analysis.events]
+    return found[0]
+
+
+def _texts(refs) -> list[str]:
+    return [r.span.text for r in refs]
+
+
+@pytest.mark.parametrize("sentence,trigger,event_type,source,target", [
+    # the party a thing falls on or belongs to: a participle's object, an of-phrase
+    ("The British government lifted travel restrictions imposed on Ghana.", "lifted", "RETREAT",
+     "The British government", "Ghana"),
+    ("The mayor rejected the demands of the striking teachers' union.", "rejected", "REJECT",
+     "The mayor", "union"),
+    # the place of the clause when nobody is named as target
+    ("The Catalan government agreed to build a new hospital in Barcelona.", "agreed", "AGREE",
+     "The Catalan government", "Barcelona"),
+    ("The Thai government will extend the curfew in Bangkok.", "curfew", "THREATEN",
+     "The Thai government", "Bangkok"),
+    # handing something over: the recipient, not the thing
+    ("Customs officers returned the stolen paintings to Italy.", "returned", "RETREAT",
+     "Customs officers", "Italy"),
+    # violence against a thing: what is hit
+    ("Armed men attacked an army camp near the border with Mali.", "attacked", "ASSAULT",
+     "Armed men", "an army camp"),
+    # the one an infinitive allows
+    ("Russia refused to allow the Polish plane to land.", "refused", "REJECT", "Russia",
+     "the Polish plane"),
+])
+def test_roles(pipeline, sentence, trigger, event_type, source, target):
+    event = _event(pipeline, sentence, trigger)
+    assert event.type == event_type
+    assert source in _texts(event.sources)
+    assert any(target in t for t in _texts(event.targets)), _texts(event.targets)
+
+
+@pytest.mark.parametrize("sentence,trigger", [
+    ("Canada agreed to send doctors who had worked in Ghana.", "send"),  # a relative clause
+    ("The union accepted the offer because the strike had spread to Ghana.", "accepted"),  # a reason
+])
+def test_party_search_stays_in_its_clause(pipeline, sentence, trigger):
+    event = _event(pipeline, sentence, trigger)
+    assert "Ghana" not in _texts(event.targets)
+
+
+def test_human_shields_through_as(pipeline):
+    event = _event(pipeline, "Militants used villagers as human shields.", "used")
+    assert event.type == "ASSAULT"
+    assert _texts(event.targets) == ["villagers"]
+
+
+def test_not_ending_a_strike_is_a_refusal(pipeline):
+    event = _event(pipeline, "The dock workers said they will not end the strike.", "end")
+    assert event.type == "REJECT"
+
+
+def test_main_clause(pipeline):
+    from wirecoder.nlp import load_nlp
+
+    doc = load_nlp()("Rebels seized the town and burned the market after talks failed.")
+    by_text = {t.text: t for t in doc}
+    assert _main_clause(by_text["seized"]) and _main_clause(by_text["burned"])
+    assert not _main_clause(by_text["failed"])
+
+
+@pytest.mark.parametrize("sentence,trigger,event_type", [
+    # announced boycotts and strikes are threats (PLOVER THREATEN/restrict)
+    ("The opposition parties said they will boycott the election.", "boycott", "THREATEN"),
+    # a text agreed is a signed agreement (SUPPORT), not a promise
+    ("UK and EU negotiators agreed a free trade agreement.", "agreed", "SUPPORT"),
+    # CAMEO2PLOVER: withdrawing peacekeepers 1661, halting mediation 165, rejecting a meeting 125
+    ("The UN withdrew peacekeepers from the Golan Heights.", "withdrew", "SANCTION"),
+    ("The county commission ended mediation efforts with the company.", "ended", "SANCTION"),
+    ("The prime minister cancelled a planned visit to Washington.", "cancelled", "REJECT"),
+    ("The president granted a full pardon to the former publisher.", "granted", "RETREAT"),
+    ("The Pentagon gave Canada a deadline to remove the waste.", "gave", "THREATEN"),
+    # a subordinate clause does not swallow the pledge
+    ("The State Department pledged support for Hungarian NGOs, though no details have been released.",
+     "pledged", "SUPPORT"),
+    # rejecting results is a rejection, however much "results" look like a publication
+    ("The opposition party rejected the election results.", "rejected", "REJECT"),
+])
+def test_types(pipeline, sentence, trigger, event_type):
+    assert _event(pipeline, sentence, trigger).type == event_type
+
+
+def test_refugees_taken_in_are_asylum_and_the_target(pipeline):
+    event = _event(pipeline, "The United States accepted 1,141 Iraqi refugees in May.", "accepted")
+    assert (event.type, event.mode) == ("AID", "asylum")
+    assert any("refugees" in t for t in _texts(event.targets))
+
+
+def test_refusing_refugees_is_a_rejection(pipeline):
+    assert _event(pipeline, "Lebanon said it will not accept any more Syrian refugees.", "accept").type == "REJECT"
+
+
+def test_possessor_of_a_release_is_released(pipeline):
+    event = _event(pipeline, "A Gibraltar court ordered the tanker's release.", "release")
+    assert any("tanker" in t for t in _texts(event.targets))
+    assert not any("tanker" in s for s in _texts(event.sources))
+
+
+def test_named_modifier_acts_in_a_noun_event(pipeline):
+    event = _event(pipeline, "A Taliban attack on a government compound killed 20 policemen.", "attack")
+    assert event.type == "ASSAULT"
+    assert _texts(event.sources) == ["Taliban"]
+
+
+def test_mediator_stands_apart(pipeline):
+    event = _event(pipeline, "Putin launched a mediation effort between India and Pakistan.", "effort")
+    assert event.type == "CONSULT"
+    assert _texts(event.sources) == ["Putin"]
+    assert {"India", "Pakistan"} <= set(_texts(event.targets))
+
+
+def test_pronoun_party_shown_by_its_name(pipeline):
+    event = _event(pipeline, "President Reagan declared that he will not meet Gorbachev.", "meet")
+    assert event.type == "REJECT"
+    assert _texts(event.sources)[0].endswith("Reagan")  # the actors stage's mention of him
+    assert event.sources[0].actor_id is not None
+
+
+def test_round_of_talks_is_carried_by_its_verb(pipeline):
+    event = _event(pipeline, "Israel and Hamas began a new round of talks in Cairo.", "talks")
+    assert event.type == "CONSULT"
+    assert "Israel" in _texts(event.sources)
+
+
+def test_fighting_a_disease_is_no_assault(pipeline):
+    analysis = pipeline.analyze("Germany announced new funding to fight the epidemic.")
+    assert not [e for e in analysis.events if e.type == "ASSAULT"]
+
+
+def test_burning_a_flag_is_a_protest(pipeline):
+    assert _event(pipeline, "Protesters burned the Macedonian flag.", "burned").type == "PROTEST"
+
+
+@pytest.mark.parametrize("sentence,event_type", [
+    ("The chief minister launched a scathing attack on the state government.", "ACCUSE"),
+    ("The senator led the attacks on the impeachment proceedings.", "ACCUSE"),
+    ("Rebels launched an attack on the army base.", "ASSAULT"),
+])
+def test_attacks_of_words(pipeline, sentence, event_type):
+    events = [e for e in pipeline.analyze(sentence).events if "attack" in e.trigger.text]
+    assert [e.type for e in events] == [event_type]
+
+
+def test_measured_aid_is_aid(pipeline):
+    event = _event(pipeline, "Doctors Without Borders flew 13 tons of medicine into Afghanistan.", "flew")
+    assert event.type == "AID"
+    assert "Afghanistan" in _texts(event.targets)
+
+
+def test_forces_mobilised_are_no_target(pipeline):
+    event = _event(pipeline, "The brigade mobilised its men to the border town of Kenema.", "mobilised")
+    assert event.type == "MOBILIZE"
+    assert "its men" not in _texts(event.targets)
+
+
+def test_refusal_waits_on_a_party(pipeline):
+    event = _event(pipeline, "Obama said he will not lift the embargo until Cuba undertakes reforms.", "lift")
+    assert event.type == "REJECT"
+    assert "Cuba" in _texts(event.targets)
+
+
+def test_ordered_jailed(pipeline):
+    event = _event(pipeline, "A Spanish judge ordered nine former ministers jailed.", "jailed")
+    assert event.type == "COERCE"
+    assert _texts(event.sources) == ["A Spanish judge"]
+    assert _texts(event.targets) == ["nine former ministers"]
+
+
+def test_ordered_to_stop_publishing(pipeline):
+    event = _event(pipeline, "The government ordered the newspaper to suspend publication.", "suspend")
+    assert event.type == "COERCE"
+    assert _texts(event.targets) == ["the newspaper"]
+
+
+def test_fire_into_a_country_does_not_target_it(pipeline):
+    event = _event(pipeline, "The agents returned fire into Mexico.", "returned")
+    assert event.type == "ASSAULT"
+    assert "Mexico" not in _texts(event.targets)
+
+
+def test_place_follows_an_actor_target(pipeline):
+    event = _event(pipeline, "Trump is open to using military force against drug cartels in Mexico.", "using")
+    assert _texts(event.targets)[0] == "drug cartels"
+
+
+def test_of_phrases(pipeline):
+    # "the release of X": X undergoes it
+    event = _event(pipeline, "A judge ordered the release of former President Michel Temer from jail.", "release")
+    assert any("Temer" in t for t in _texts(event.targets))
+    # "the Department of Defense": a name, not a second party
+    event = _event(pipeline, "I will order the Department of Defense to inflict maximum damage on cartel leadership.",
+                   "inflict")
+    assert "Defense" not in _texts(event.targets)
+
+
+def test_hunger_strike_is_a_protest(pipeline):
+    analysis = pipeline.analyze("The opposition leader has started a hunger strike in prison.")
+    assert [e.type for e in analysis.events if "strike" in e.trigger.text] == ["PROTEST"]
+
+
+def test_sent_to_an_institution(pipeline):
+    event = _event(pipeline, "The health ministry sent a team of doctors and drugs to the hospital.", "sent")
+    assert event.type == "AID"
+    assert "the hospital" in _texts(event.targets)
