@@ -230,3 +230,55 @@ def test_denial_of_an_object(nlp):
     quotes = indirect(nlp, "The Saudi government has denied any involvement in the attacks.")
     q = find(quotes, "any involvement in the attacks")
     assert_held_by(q, "government")
+
+
+# ------------------------------------------------------------------ "as X said", "said no"
+
+
+def test_as_clause_reports_the_clause_it_is_set_into(nlp):
+    quotes = indirect(nlp, "Turnout in the county, as the election clerk noted on Monday, "
+                           "was far below the levels of 2012.")
+    q = find(quotes, "was far below the levels of 2012")
+    assert_held_by(q, "clerk")
+    assert "noted" in q.cue.text
+    assert not any("clerk" in c.text for c in q.content)
+
+
+def test_as_clause_with_an_object_of_its_own_is_not_a_report(nlp):
+    quotes = indirect(nlp, "As the senator said goodbye to the donors, protesters gathered "
+                           "outside the hotel.")
+    assert not [q for q in quotes if any("protesters gathered" in c.text for c in q.content)]
+
+
+def test_said_no(nlp):
+    quotes = indirect(nlp, "Asked whether he would run for a third term, the governor said no.")
+    q = find(quotes, "no")
+    assert_held_by(q, "governor")
+    assert q.cue is not None and "said" in q.cue.text
+
+
+def test_said_yes_in_a_poll(nlp):
+    quotes = indirect(nlp, "Asked if the economy was improving, 46 percent of voters said yes.")
+    q = find(quotes, "yes")
+    assert "percent" in (q.speaker.span.text if q.speaker is not None else "")
+
+
+def test_said_as_much(nlp):
+    quotes = indirect(nlp, "The campaign manager, Robin Hale, said as much in an interview.")
+    q = find(quotes, "as much")
+    assert_held_by(q, "Hale")
+
+
+def test_said_the_same_of_someone(nlp):
+    quotes = indirect(nlp, "Most Democrats called Clinton honest, and Senator Ruth Alvarez "
+                           "said the same of Sanders.")
+    q = find(quotes, "same")
+    assert_held_by(q, "Alvarez")
+    assert any("Sanders" in c.text for c in q.content)
+
+
+def test_said_no_one_reports_the_whole_clause(nlp):
+    quotes = indirect(nlp, "The mayor said no one would vote for the tax.")
+    q = find(quotes, "vote for the tax")
+    assert_held_by(q, "mayor")
+    assert not any(c.text == "no" for q in quotes for c in q.content)

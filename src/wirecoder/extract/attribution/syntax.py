@@ -388,6 +388,10 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
                 objs = _children(q, "pobj", "pcomp")
                 if objs:
                     return objs, "stance", pattern
+    answer = _short_answer(cue) if lemma in SPEECH else []
+    if answer:
+        return answer + [p for p in _children(cue, "prep") if p.i > answer[0].i
+                         and p.lower_ in ("of", "for", "about")], "speech", "answer"
     dobj = _children(cue, "dobj")
     subj = _subject(cue)
     if dobj and (lemma in EVIDENCE or lemma in _RECORDING) and dobj[0].pos_ != "PRON" \
@@ -417,6 +421,21 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
         if _children(cue, "oprd", "xcomp"):
             return dobj + _children(cue, "oprd", "xcomp"), "stance", "dobj"
     return None
+
+
+def _short_answer(cue: Token) -> list[Token]:
+    """What stands in for a reported clause: "said yes", "said no", "said so", "said as
+    much", "said the same of Sanders"."""
+    for c in cue.children:
+        if c.i <= cue.i:
+            continue
+        low = c.lower_
+        if low in ("yes", "no") and c.dep_ in ("intj", "dobj", "advmod", "ccomp") \
+                or low == "so" and c.dep_ == "advmod" and c.i == cue.i + 1 \
+                or low == "same" and c.dep_ == "dobj" \
+                or low == "much" and c.dep_ in ("dobj", "advmod") and c.doc[c.i - 1].lower_ == "as":
+            return [c]
+    return []
 
 
 def frames(doc, inside_run) -> list[Frame]:
@@ -563,9 +582,13 @@ def _parenthetical(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Fra
     the reported clause (parsed as parataxis) reports the rest of the sentence."""
     if lemma not in SPEECH and lemma not in COGNITION or not allowed(lemma, "parataxis", True):
         return None
-    clause = None
+    clause, pattern = None, "parataxis"
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         clause, cut = tok.head, {t.i for t in tok.subtree}
+    elif _as_clause(tok) is not None:
+        # "Turnout, as the clerk noted, was low": the clause "as" sets into another reports
+        # that other clause
+        clause, cut, pattern = _as_clause(tok), {t.i for t in tok.subtree}, "as-clause"
     else:
         para = [c for c in tok.children if c.dep_ == "parataxis" and _subject(c) is not None]
         if para:
@@ -592,7 +615,23 @@ def _parenthetical(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Fra
     if not ranges:
         return None
     category = "speech" if lemma in SPEECH else "thought"
-    return Frame(tok, (tok.idx, token_end(tok)), ranges, speaker, category, pattern="parataxis")
+    return Frame(tok, (tok.idx, token_end(tok)), ranges, speaker, category, pattern=pattern)
+
+
+def _as_clause(tok: Token) -> Token | None:
+    """The verb of the clause an "as X said" clause headed by `tok` is set into, if it is one:
+    an adverbial clause with a subject and no object of its own, on that verb or (as the
+    parser often has it) on that verb's subject."""
+    if tok.dep_ != "advcl" or _subject(tok) is None or _children(tok, "dobj", "ccomp", "xcomp",
+                                                                  "attr"):
+        return None
+    if not any(c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") and c.i < tok.i
+               for c in tok.children):
+        return None
+    head = tok.head
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _hearsay(tok: Token) -> Frame | None:
