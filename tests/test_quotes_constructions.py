@@ -282,3 +282,15 @@ def test_said_no_one_reports_the_whole_clause(nlp):
     q = find(quotes, "vote for the tax")
     assert_held_by(q, "mayor")
     assert not any(c.text == "no" for q in quotes for c in q.content)
+
+
+def test_stance_under_an_adjective_is_held_by_its_subject(nlp):
+    quotes = indirect(nlp, "Senator Dana Ames was quick to condemn the court ruling.")
+    q = find(quotes, "the court ruling")
+    assert_held_by(q, "Ames")
+
+
+def test_an_expletive_it_holds_no_stance(nlp):
+    quotes = indirect(nlp, "It was too early to condemn the new tax, Senator Ames said.")
+    for q in quotes:
+        assert (q.speaker.span.text if q.speaker is not None else "") != "It"

@@ -155,7 +155,13 @@ def speaker_of(cue: Token, inside: Callable[[int], bool] | None = None) -> Token
             return None
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return None
-        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "dep", "prep") and verb.head is not verb:
+        if verb.dep_ == "acomp" and verb.head is not verb:
+            # "was able to tout", "were quick to condemn": the one the adjective describes
+            subj = _subject(verb.head)
+            return subj if subj is not None and subj.lower_ not in EXPLETIVES \
+                and not inside(subj.i) else None
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "dep", "prep") \
+                and verb.head is not verb:
             head = verb.head
             if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and head.pos_ == "PROPN" \
                     and verb.doc[verb.i - 1].text == ",":
