@@ -294,3 +294,21 @@ def test_an_expletive_it_holds_no_stance(nlp):
     quotes = indirect(nlp, "It was too early to condemn the new tax, Senator Ames said.")
     for q in quotes:
         assert (q.speaker.span.text if q.speaker is not None else "") != "It"
+
+
+def test_what_someone_said(nlp):
+    quotes = indirect(nlp, "Nobody should be surprised. That was what Senator Liz Wahl said.")
+    q = find(quotes, "what")
+    assert_held_by(q, "Wahl")
+    assert "said" in q.cue.text
+
+
+def test_what_critics_call_something(nlp):
+    quotes = indirect(nlp, "Gun control is what some critics call a winning issue.")
+    q = find(quotes, "a winning issue")
+    assert_held_by(q, "critics")
+
+
+def test_what_someone_thinks_is_not_reported(nlp):
+    quotes = indirect(nlp, "Nobody knows what the voters think about the new tax.")
+    assert not [q for q in quotes if q.cue is not None and "think" in q.cue.text]

@@ -411,6 +411,11 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
         # cast something as something characterize it
         return dobj + [p for p in _children(cue, "prep") if p.i > dobj[0].i
                        and p.lower_ in _PREDICATING], "stance", "dobj:as"
+    if dobj and dobj[0].lower_ == "what" and dobj[0].i < cue.i and lemma in SPEECH \
+            and allowed(lemma, "dobj:what", True):
+        # "that was what Wahl said", "what some call a refuge": the free relative stands for
+        # the statement (not for a thought: "what you think" is mostly a question on PolNeAR)
+        return dobj + _children(cue, "oprd", "xcomp"), "speech", "dobj:what"
     if dobj and allowed(lemma, "dobj", lemma in STANCE):
         # what is said of the object belongs to the content: "criticized the law as 'a
         # disaster'", "blasted him for not paying taxes", "compared him to Obama"
