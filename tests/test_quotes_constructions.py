@@ -312,3 +312,15 @@ def test_what_critics_call_something(nlp):
 def test_what_someone_thinks_is_not_reported(nlp):
     quotes = indirect(nlp, "Nobody knows what the voters think about the new tax.")
     assert not [q for q in quotes if q.cue is not None and "think" in q.cue.text]
+
+
+def test_people_named_by_a_noun_of_agent_hold_a_participle_stance(nlp):
+    quotes = indirect(nlp, "Dozens of pastors supporting Senator Cruz met in Des Moines on Monday.")
+    q = find(quotes, "Senator Cruz")
+    assert_held_by(q, "pastors")
+
+
+def test_attitude_adjective_held_by_a_noun_of_agent(nlp):
+    quotes = indirect(nlp, "Many publishers were hesitant to print books about the governor.")
+    q = find(quotes, "to print books about the governor")
+    assert_held_by(q, "publishers")

@@ -250,7 +250,14 @@ def _agentive(noun: Token) -> bool:
     """A noun that can hold or show a view itself: a named person or body, a group of people,
     a poll or study ("a group backing Bush", "polls showing her ahead") -- not a message, whose
     author is the source ("tweets criticizing Machado")."""
-    return noun.ent_type_ in ("PERSON", "ORG", "NORP") or noun.lemma_.lower() in AGENT_NOUNS
+    lemma = noun.lemma_.lower()
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP") or lemma in AGENT_NOUNS or (
+        noun.pos_ == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and len(lemma) > 5)
+
+
+# Endings of nouns for people who act or hold views: "pastors backing Cruz", "donors
+# supporting Bush", "activists opposing the pipeline".
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
 
 def _adjacent_subject(verb: Token, inside: Callable[[int], bool]) -> Token | None:
