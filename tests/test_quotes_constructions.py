@@ -324,3 +324,10 @@ def test_attitude_adjective_held_by_a_noun_of_agent(nlp):
     quotes = indirect(nlp, "Many publishers were hesitant to print books about the governor.")
     q = find(quotes, "to print books about the governor")
     assert_held_by(q, "publishers")
+
+
+def test_stance_under_an_adjective_in_a_relative_clause(nlp):
+    quotes = indirect(nlp, "Speaker Paul Ryan, who was quick to condemn the ruling, spoke on "
+                           "Monday.")
+    q = find(quotes, "the ruling")
+    assert_held_by(q, "Ryan")

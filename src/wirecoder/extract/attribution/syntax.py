@@ -158,8 +158,8 @@ def speaker_of(cue: Token, inside: Callable[[int], bool] | None = None) -> Token
         if verb.dep_ == "acomp" and verb.head is not verb:
             # "was able to tout", "were quick to condemn": the one the adjective describes
             subj = _subject(verb.head)
-            return subj if subj is not None and subj.lower_ not in EXPLETIVES \
-                and not inside(subj.i) else None
+            return subj if subj is not None and (subj.lower_ not in EXPLETIVES or relative_antecedent(
+                subj) is not None) and not inside(subj.i) else None
         if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "dep", "prep") \
                 and verb.head is not verb:
             head = verb.head
