@@ -230,3 +230,104 @@ def test_denial_of_an_object(nlp):
     quotes = indirect(nlp, "The Saudi government has denied any involvement in the attacks.")
     q = find(quotes, "any involvement in the attacks")
     assert_held_by(q, "government")
+
+
+# ------------------------------------------------------------------ "as X said", "said no"
+
+
+def test_as_clause_reports_the_clause_it_is_set_into(nlp):
+    quotes = indirect(nlp, "Turnout in the county, as the election clerk noted on Monday, "
+                           "was far below the levels of 2012.")
+    q = find(quotes, "was far below the levels of 2012")
+    assert_held_by(q, "clerk")
+    assert "noted" in q.cue.text
+    assert not any("clerk" in c.text for c in q.content)
+
+
+def test_as_clause_with_an_object_of_its_own_is_not_a_report(nlp):
+    quotes = indirect(nlp, "As the senator said goodbye to the donors, protesters gathered "
+                           "outside the hotel.")
+    assert not [q for q in quotes if any("protesters gathered" in c.text for c in q.content)]
+
+
+def test_said_no(nlp):
+    quotes = indirect(nlp, "Asked whether he would run for a third term, the governor said no.")
+    q = find(quotes, "no")
+    assert_held_by(q, "governor")
+    assert q.cue is not None and "said" in q.cue.text
+
+
+def test_said_yes_in_a_poll(nlp):
+    quotes = indirect(nlp, "Asked if the economy was improving, 46 percent of voters said yes.")
+    q = find(quotes, "yes")
+    assert "percent" in (q.speaker.span.text if q.speaker is not None else "")
+
+
+def test_said_as_much(nlp):
+    quotes = indirect(nlp, "The campaign manager, Robin Hale, said as much in an interview.")
+    q = find(quotes, "as much")
+    assert_held_by(q, "Hale")
+
+
+def test_said_the_same_of_someone(nlp):
+    quotes = indirect(nlp, "Most Democrats called Clinton honest, and Senator Ruth Alvarez "
+                           "said the same of Sanders.")
+    q = find(quotes, "same")
+    assert_held_by(q, "Alvarez")
+    assert any("Sanders" in c.text for c in q.content)
+
+
+def test_said_no_one_reports_the_whole_clause(nlp):
+    quotes = indirect(nlp, "The mayor said no one would vote for the tax.")
+    q = find(quotes, "vote for the tax")
+    assert_held_by(q, "mayor")
+    assert not any(c.text == "no" for q in quotes for c in q.content)
+
+
+def test_stance_under_an_adjective_is_held_by_its_subject(nlp):
+    quotes = indirect(nlp, "Senator Dana Ames was quick to condemn the court ruling.")
+    q = find(quotes, "the court ruling")
+    assert_held_by(q, "Ames")
+
+
+def test_an_expletive_it_holds_no_stance(nlp):
+    quotes = indirect(nlp, "It was too early to condemn the new tax, Senator Ames said.")
+    for q in quotes:
+        assert (q.speaker.span.text if q.speaker is not None else "") != "It"
+
+
+def test_what_someone_said(nlp):
+    quotes = indirect(nlp, "Nobody should be surprised. That was what Senator Liz Wahl said.")
+    q = find(quotes, "what")
+    assert_held_by(q, "Wahl")
+    assert "said" in q.cue.text
+
+
+def test_what_critics_call_something(nlp):
+    quotes = indirect(nlp, "Gun control is what some critics call a winning issue.")
+    q = find(quotes, "a winning issue")
+    assert_held_by(q, "critics")
+
+
+def test_what_someone_thinks_is_not_reported(nlp):
+    quotes = indirect(nlp, "Nobody knows what the voters think about the new tax.")
+    assert not [q for q in quotes if q.cue is not None and "think" in q.cue.text]
+
+
+def test_people_named_by_a_noun_of_agent_hold_a_participle_stance(nlp):
+    quotes = indirect(nlp, "Dozens of pastors supporting Senator Cruz met in Des Moines on Monday.")
+    q = find(quotes, "Senator Cruz")
+    assert_held_by(q, "pastors")
+
+
+def test_attitude_adjective_held_by_a_noun_of_agent(nlp):
+    quotes = indirect(nlp, "Many publishers were hesitant to print books about the governor.")
+    q = find(quotes, "to print books about the governor")
+    assert_held_by(q, "publishers")
+
+
+def test_stance_under_an_adjective_in_a_relative_clause(nlp):
+    quotes = indirect(nlp, "Speaker Paul Ryan, who was quick to condemn the ruling, spoke on "
+                           "Monday.")
+    q = find(quotes, "the ruling")
+    assert_held_by(q, "Ryan")

@@ -155,7 +155,13 @@ def speaker_of(cue: Token, inside: Callable[[int], bool] | None = None) -> Token
             return None
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return None
-        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "dep", "prep") and verb.head is not verb:
+        if verb.dep_ == "acomp" and verb.head is not verb:
+            # "was able to tout", "were quick to condemn": the one the adjective describes
+            subj = _subject(verb.head)
+            return subj if subj is not None and (subj.lower_ not in EXPLETIVES or relative_antecedent(
+                subj) is not None) and not inside(subj.i) else None
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "dep", "prep") \
+                and verb.head is not verb:
             head = verb.head
             if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and head.pos_ == "PROPN" \
                     and verb.doc[verb.i - 1].text == ",":
@@ -244,7 +250,14 @@ def _agentive(noun: Token) -> bool:
     """A noun that can hold or show a view itself: a named person or body, a group of people,
     a poll or study ("a group backing Bush", "polls showing her ahead") -- not a message, whose
     author is the source ("tweets criticizing Machado")."""
-    return noun.ent_type_ in ("PERSON", "ORG", "NORP") or noun.lemma_.lower() in AGENT_NOUNS
+    lemma = noun.lemma_.lower()
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP") or lemma in AGENT_NOUNS or (
+        noun.pos_ == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and len(lemma) > 5)
+
+
+# Endings of nouns for people who act or hold views: "pastors backing Cruz", "donors
+# supporting Bush", "activists opposing the pipeline".
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
 
 def _adjacent_subject(verb: Token, inside: Callable[[int], bool]) -> Token | None:
@@ -388,6 +401,10 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
                 objs = _children(q, "pobj", "pcomp")
                 if objs:
                     return objs, "stance", pattern
+    answer = _short_answer(cue) if lemma in SPEECH else []
+    if answer:
+        return answer + [p for p in _children(cue, "prep") if p.i > answer[0].i
+                         and p.lower_ in ("of", "for", "about")], "speech", "answer"
     dobj = _children(cue, "dobj")
     subj = _subject(cue)
     if dobj and (lemma in EVIDENCE or lemma in _RECORDING) and dobj[0].pos_ != "PRON" \
@@ -401,6 +418,11 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
         # cast something as something characterize it
         return dobj + [p for p in _children(cue, "prep") if p.i > dobj[0].i
                        and p.lower_ in _PREDICATING], "stance", "dobj:as"
+    if dobj and dobj[0].lower_ == "what" and dobj[0].i < cue.i and lemma in SPEECH \
+            and allowed(lemma, "dobj:what", True):
+        # "that was what Wahl said", "what some call a refuge": the free relative stands for
+        # the statement (not for a thought: "what you think" is mostly a question on PolNeAR)
+        return dobj + _children(cue, "oprd", "xcomp"), "speech", "dobj:what"
     if dobj and allowed(lemma, "dobj", lemma in STANCE):
         # what is said of the object belongs to the content: "criticized the law as 'a
         # disaster'", "blasted him for not paying taxes", "compared him to Obama"
@@ -417,6 +439,21 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
         if _children(cue, "oprd", "xcomp"):
             return dobj + _children(cue, "oprd", "xcomp"), "stance", "dobj"
     return None
+
+
+def _short_answer(cue: Token) -> list[Token]:
+    """What stands in for a reported clause: "said yes", "said no", "said so", "said as
+    much", "said the same of Sanders"."""
+    for c in cue.children:
+        if c.i <= cue.i:
+            continue
+        low = c.lower_
+        if low in ("yes", "no") and c.dep_ in ("intj", "dobj", "advmod", "ccomp") \
+                or low == "so" and c.dep_ == "advmod" and c.i == cue.i + 1 \
+                or low == "same" and c.dep_ == "dobj" \
+                or low == "much" and c.dep_ in ("dobj", "advmod") and c.doc[c.i - 1].lower_ == "as":
+            return [c]
+    return []
 
 
 def frames(doc, inside_run) -> list[Frame]:
@@ -563,9 +600,13 @@ def _parenthetical(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Fra
     the reported clause (parsed as parataxis) reports the rest of the sentence."""
     if lemma not in SPEECH and lemma not in COGNITION or not allowed(lemma, "parataxis", True):
         return None
-    clause = None
+    clause, pattern = None, "parataxis"
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         clause, cut = tok.head, {t.i for t in tok.subtree}
+    elif _as_clause(tok) is not None:
+        # "Turnout, as the clerk noted, was low": the clause "as" sets into another reports
+        # that other clause
+        clause, cut, pattern = _as_clause(tok), {t.i for t in tok.subtree}, "as-clause"
     else:
         para = [c for c in tok.children if c.dep_ == "parataxis" and _subject(c) is not None]
         if para:
@@ -592,7 +633,23 @@ def _parenthetical(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Fra
     if not ranges:
         return None
     category = "speech" if lemma in SPEECH else "thought"
-    return Frame(tok, (tok.idx, token_end(tok)), ranges, speaker, category, pattern="parataxis")
+    return Frame(tok, (tok.idx, token_end(tok)), ranges, speaker, category, pattern=pattern)
+
+
+def _as_clause(tok: Token) -> Token | None:
+    """The verb of the clause an "as X said" clause headed by `tok` is set into, if it is one:
+    an adverbial clause with a subject and no object of its own, on that verb or (as the
+    parser often has it) on that verb's subject."""
+    if tok.dep_ != "advcl" or _subject(tok) is None or _children(tok, "dobj", "ccomp", "xcomp",
+                                                                  "attr"):
+        return None
+    if not any(c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") and c.i < tok.i
+               for c in tok.children):
+        return None
+    head = tok.head
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _hearsay(tok: Token) -> Frame | None:
