@@ -617,19 +617,7 @@ def _parenthetical(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Fra
     if not good_speaker(speaker):
         return None
     tokens = [t for t in clause.subtree if t.i not in cut and not inside(t.i)]
-    ranges: list[Range] = []
-    piece: list[Token] = []
-    for t in tokens + [None]:
-        if t is not None and (not piece or t.i == piece[-1].i + 1):
-            piece.append(t)
-            continue
-        while piece and (piece[0].is_punct or piece[0].is_space):
-            piece = piece[1:]
-        while piece and (piece[-1].is_punct or piece[-1].is_space):
-            piece = piece[:-1]
-        if len([p for p in piece if p.is_alpha]) >= 2:
-            ranges.append((piece[0].idx, token_end(piece[-1])))
-        piece = [t] if t is not None else []
+    ranges = _runs_to_ranges(tokens)
     if not ranges:
         return None
     category = "speech" if lemma in SPEECH else "thought"
@@ -707,19 +695,7 @@ def _in_evidence(tok: Token, inside: Callable[[int], bool]) -> Frame | None:
         return None
     skip = {t.i for t in tok.subtree}
     tokens = [t for t in head.subtree if t.i not in skip and not inside(t.i)]
-    ranges: list[Range] = []
-    piece: list[Token] = []
-    for t in tokens + [None]:
-        if t is not None and (not piece or t.i == piece[-1].i + 1):
-            piece.append(t)
-            continue
-        while piece and (piece[0].is_punct or piece[0].is_space):
-            piece = piece[1:]
-        while piece and (piece[-1].is_punct or piece[-1].is_space):
-            piece = piece[:-1]
-        if len([p for p in piece if p.is_alpha]) >= 2:
-            ranges.append((piece[0].idx, token_end(piece[-1])))
-        piece = [t] if t is not None else []
+    ranges = _runs_to_ranges(tokens)
     if not ranges:
         return None
     return Frame(tok, (tok.idx, token_end(tok)), ranges, obj, "evidence", pattern="prep:in")
@@ -851,3 +827,22 @@ def _merge(ranges: list[Range]) -> list[Range]:
         else:
             out.append((a, b))
     return out
+
+
+def _runs_to_ranges(tokens: list[Token]) -> list[Range]:
+    """Character ranges of the runs of consecutive tokens, trimmed of punctuation and blanks at
+    both ends; runs of fewer than two words are left out."""
+    ranges: list[Range] = []
+    piece: list[Token] = []
+    for t in [*tokens, None]:
+        if t is not None and (not piece or t.i == piece[-1].i + 1):
+            piece.append(t)
+            continue
+        while piece and (piece[0].is_punct or piece[0].is_space):
+            piece = piece[1:]
+        while piece and (piece[-1].is_punct or piece[-1].is_space):
+            piece = piece[:-1]
+        if len([p for p in piece if p.is_alpha]) >= 2:
+            ranges.append((piece[0].idx, token_end(piece[-1])))
+        piece = [t] if t is not None else []
+    return ranges
