@@ -38,3 +38,22 @@ def pipeline():
 @pytest.fixture(scope="session")
 def seed_analysis(pipeline, seed_text):
     return pipeline.analyze(seed_text, published="2025-01-31")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """An empty store: a SQLite file, and the PostgreSQL database at $WIRECODER_TEST_PG_URL
+    (skipped, saying so, when it is unset or unreachable)."""
+    from wirecoder.store.testing import PG_ENV, empty_store, pg_test_url
+
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'wirecoder.db'}"
+    url = pg_test_url()
+    if not url:
+        pytest.skip(f"PostgreSQL store tests need {PG_ENV}=postgresql://user:password@host/db "
+                    "(a database the tests may drop tables in); not set")
+    try:
+        empty_store(url)
+    except Exception as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(f"PostgreSQL at {PG_ENV} is not reachable: {type(exc).__name__}: {exc}")
+    return url

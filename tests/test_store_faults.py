@@ -38,21 +38,6 @@ STAGES = ["clean", "parse", "sentences", "actors", "quotes_simple", "events"]
 FAST_RETRY = RetryPolicy(attempts=6, first_delay=0.2, factor=2.0, max_delay=2.0)  # 0.2..2 s
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request, tmp_path):
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'wirecoder.db'}"
-    url = pg_test_url()
-    if not url:
-        pytest.skip(f"PostgreSQL fault tests need {PG_ENV}=postgresql://user:password@host/db; "
-                    "not set")
-    try:
-        empty_store(url)
-    except Exception as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(f"PostgreSQL at {PG_ENV} is not reachable: {type(exc).__name__}: {exc}")
-    return url
-
-
 @pytest.fixture(scope="module")
 def small_nlp():
     return wirecoder.load({"stages": STAGES})

@@ -24,26 +24,9 @@ from wirecoder.ingest.feeds import html_to_text
 from wirecoder.store import ingest, open_store
 from wirecoder.store.batch import collect_files
 from wirecoder.store.repository import T_DOCS, resolve_url
-from wirecoder.store.testing import PG_ENV, empty_store, pg_test_url
 
 STAGES = ["clean", "parse", "sentences", "actors", "quotes_simple", "events"]
 REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request, tmp_path):
-    """An empty store: a SQLite file, and the PostgreSQL database at $WIRECODER_TEST_PG_URL."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'wirecoder.db'}"
-    url = pg_test_url()
-    if not url:
-        pytest.skip(f"PostgreSQL store tests need {PG_ENV}=postgresql://user:password@host/db "
-                    "(a database the tests may drop tables in); not set")
-    try:
-        empty_store(url)
-    except Exception as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(f"PostgreSQL at {PG_ENV} is not reachable: {type(exc).__name__}: {exc}")
-    return url
 
 
 @pytest.fixture(scope="module")
