@@ -219,3 +219,31 @@ def test_sent_to_an_institution(pipeline):
     event = _event(pipeline, "The health ministry sent a team of doctors and drugs to the hospital.", "sent")
     assert event.type == "AID"
     assert "the hospital" in _texts(event.targets)
+
+
+@pytest.mark.parametrize("sentence,target", [
+    ("Militants attacked a police post on Sunday.", "a police post"),
+    ("Rebels overran a border post near the river.", "a border post"),
+    ("Insurgents attacked an army observation post.", "an army observation post"),
+])
+def test_security_posts_are_places_not_media(pipeline, sentence, target):
+    events = [e for e in pipeline.analyze(sentence).events if e.type == "ASSAULT"]
+    assert events and target in _texts(events[0].targets), events
+
+
+def test_attacking_a_report_is_not_an_assault(pipeline):
+    events = pipeline.analyze("The militia attacked the report.").events
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The U.S. military is also shifting its posture to better defend the country at home.",
+    "The army defended the city against the rebel offensive.",
+])
+def test_armed_defence_is_not_verbal_support(pipeline, sentence):
+    assert not [e for e in pipeline.analyze(sentence).events if e.type == "SUPPORT"]
+
+
+def test_defending_a_decision_is_support(pipeline):
+    events = pipeline.analyze("Chancellor Angela Merkel defended Germany's decision on vaccines.").events
+    assert [e for e in events if e.type == "SUPPORT"]

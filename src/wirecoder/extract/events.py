@@ -27,6 +27,7 @@ from ..registry import stage
 from ..state import AnalysisState
 from .anchoring import TimeAnchors
 from .modality import read_modality, reporting_verb
+from .passive_sources import lend_passive_sources
 from .places import event_place
 from .quotes import SPEECH_VERBS
 
@@ -345,9 +346,20 @@ def _antecedent(tok):
     return tok
 
 
+# "post"/"station" with a security or site compound is an installation: "a police post".
+INSTALLATION_NOUNS = {"post", "station", "checkpoint"}
+INSTALLATION_MODIFIERS = {"police", "border", "army", "military", "observation", "guard", "security",
+                          "command", "control", "frontier", "customs", "checkpoint", "outpost",
+                          "troop", "patrol", "naval", "navy", "militia", "sentry", "lookout"}
+
+
 def _is_media_object(tok) -> bool:
     """'released a statement', 'issued a report': publishing, not an event between actors."""
-    return tok.lemma_.lower() in MEDIA_OBJECTS
+    lemma = tok.lemma_.lower()
+    if lemma in INSTALLATION_NOUNS and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in INSTALLATION_MODIFIERS for c in tok.children):
+        return False  # "attacked a police post": a place, not a social-media post
+    return lemma in MEDIA_OBJECTS
 
 
 def _noun_roles(trigger: Trigger) -> tuple[list, list]:
@@ -622,7 +634,7 @@ def make_events(options: dict[str, Any]):
             event = _code(trig, ctx, donor=donors.get(trig.token.i))
             if event is not None:
                 events.append(event)
-        return {"events": events}
+        return {"events": lend_passive_sources(events, doc)}
 
     return run
 
@@ -987,6 +999,8 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     if lex.role == "va" and not any(c.dep_ == "dobj" and _is_actorish(c, index) for c in tok.children):
         return None  # "called the Saudi king" is a call; "called the move illegal" is not
     source_toks = [_speaker_for_pronoun(t) for t in source_toks]
+    if _lemma(tok) == "defend" and _armed_defence(tok, source_toks, target_toks, index):
+        return None  # "the military shifts its posture to defend the country": no verbal support
     if trig.idiom:
         # "All options are on the table": options threaten no one; the speaker does (below)
         source_toks = [t for t in source_toks if _lemma(t) not in _ABSTRACT_SUBJECTS]
@@ -1111,6 +1125,25 @@ def _awaited_party(verb, index: ActorIndex):
             if _is_actorish(cand, index):
                 return cand
     return None
+
+
+# What armies defend (CAMEO 052 "defend verbally" is about decisions, policies and people).
+DEFENDED_GROUND = {"country", "homeland", "border", "territory", "city", "town", "village", "base",
+                   "island", "coast", "frontier", "position", "airspace", "capital", "region", "line",
+                   "sovereignty", "nation", "soil", "land", "area", "province", "front"}
+ARMED_SECTORS = {"MIL", "COP", "REB", "CRM"}
+
+
+def _armed_defence(tok, source_toks: list, target_toks: list, index: ActorIndex) -> bool:
+    """Is this 'defend' military (ground held by arms) rather than verbal (CAMEO 052)?"""
+    if any(_lemma(c) in ("militarily", "military") for c in tok.children if c.dep_ == "advmod"):
+        return True
+    armed = any(index.sectors.get(index.actor_at(t), set()) & ARMED_SECTORS for t in source_toks)
+    ground = any(_lemma(t) in DEFENDED_GROUND for t in target_toks)
+    against = any(c.dep_ == "prep" and c.lower_ == "against" and any(
+        _lemma(p) in ("attack", "invasion", "incursion", "aggression", "assault", "offensive")
+        for p in c.children if p.dep_ == "pobj") for c in tok.children)
+    return ground or against or (armed and not any(t.dep_ == "poss" for t in target_toks))
 
 
 def _main_clause(tok) -> bool:
