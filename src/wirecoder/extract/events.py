@@ -1129,7 +1129,7 @@ def _awaited_party(verb, index: ActorIndex):
 
 # What armies defend (CAMEO 052 "defend verbally" is about decisions, policies and people).
 DEFENDED_GROUND = {"country", "homeland", "border", "territory", "city", "town", "village", "base",
-                   "island", "coast", "frontier", "position", "airspace", "capital", "region", "line",
+                   "island", "coast", "frontier", "airspace", "capital", "region", "line",
                    "sovereignty", "nation", "soil", "land", "area", "province", "front"}
 ARMED_SECTORS = {"MIL", "COP", "REB", "CRM"}
 
@@ -1142,8 +1142,13 @@ def _armed_defence(tok, source_toks: list, target_toks: list, index: ActorIndex)
     ground = any(_lemma(t) in DEFENDED_GROUND for t in target_toks)
     against = any(c.dep_ == "prep" and c.lower_ == "against" and any(
         _lemma(p) in ("attack", "invasion", "incursion", "aggression", "assault", "offensive")
+        or index.sectors.get(index.actor_at(p), set()) & ARMED_SECTORS
         for p in c.children if p.dep_ == "pobj") for c in tok.children)
-    return ground or against or (armed and not any(t.dep_ == "poss" for t in target_toks))
+    # "troops defended Bakhmut" (a place held by arms); not "the defence minister defended
+    # Russia's efforts" (words for a policy)
+    held_place = any(t.ent_type_ in ("GPE", "LOC", "FAC") and not any(c.dep_ == "case" for c in t.children)
+                     and t.dep_ != "poss" for t in target_toks)
+    return ground or against or (armed and held_place)
 
 
 def _main_clause(tok) -> bool:
