@@ -247,3 +247,17 @@ def test_armed_defence_is_not_verbal_support(pipeline, sentence):
 def test_defending_a_decision_is_support(pipeline):
     events = pipeline.analyze("Chancellor Angela Merkel defended Germany's decision on vaccines.").events
     assert [e for e in events if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize("sentence,trigger,target", [
+    ("The army had given the Kenyan police permission to use the airfield.", "given", "police"),
+    ("The Sudanese government gave approval for the Red Cross to visit the camps.", "gave", "the Red Cross"),
+])
+def test_the_permitted_party_is_the_target(pipeline, sentence, trigger, target):
+    event = _event(pipeline, sentence, trigger)
+    assert any(target in t for t in _texts(event.targets)), event
+
+
+def test_pronoun_subject_of_a_declaration_is_the_declarer(pipeline):
+    event = _event(pipeline, "The union declared that it will not end the strike until the owners pay.", "end")
+    assert event.type == "REJECT" and _texts(event.sources) == ["The union"]

@@ -326,11 +326,36 @@ def _is_agentive(tok) -> bool:
     return _lemma(tok) in _AGENT_HEADS or tok.lower_ in _AGENT_HEADS or _lemma(tok) in _WEAPONS
 
 
+PERMISSION_NOUNS = {"permission", "approval", "authorization", "authorisation", "clearance", "go-ahead",
+                    "consent", "license", "licence", "access"}
+
+
+def _permitted_party(tok, end_tok, index: ActorIndex):
+    """Who is allowed: the indirect object of 'give/grant ... permission', an actor the parser
+    hung on 'permission' as a compound, or the subject of its 'for X to ...' clause."""
+    noun = end_tok if end_tok is not None and _lemma(end_tok) in PERMISSION_NOUNS else None
+    if noun is None:
+        noun = next((c for c in tok.children if c.dep_ == "dobj" and _lemma(c) in PERMISSION_NOUNS), None)
+    if noun is None:
+        return None
+    candidates = [c for c in tok.children if c.dep_ == "dative"]
+    candidates += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    candidates += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                   and any(g.dep_ in ("amod", "compound") and g.i < c.i for g in noun.children)]
+    for clause in list(tok.children) + list(noun.children):
+        if clause.dep_ in ("advcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+            candidates += [c for c in clause.children if c.dep_ == "nsubj"]
+    return next((c for c in candidates if _is_actorish(c, index)), None)
+
+
 def _speaker_for_pronoun(tok):
     """'The United Nations said it will investigate': `it` is the one who said so."""
     if tok.tag_ != "PRP" or tok.lower_ not in ("it", "they", "he", "she"):
         return tok
     speech = reporting_verb(tok)
+    if speech is None and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" \
+            and _lemma(tok.head.head) in SPEECH_VERBS:
+        speech = tok.head.head  # "The committee declared that it will not end the strike"
     if speech is None:
         return tok
     speakers, _ = _subjects(speech)
@@ -1017,6 +1042,11 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         recipient = _clause_party(tok, source_toks, index, preps=frozenset({"to", "into"}), any_actor=True)
         if recipient is not None:
             chosen = [recipient] + [t for t in chosen if t.i != recipient.i]
+    permitted = _permitted_party(tok, trig.end_token, index)
+    if permitted is not None:
+        # "gave the Pentagon permission to use", "gave approval for the UN to deliver": the one
+        # allowed is the target, not the act allowed
+        chosen = [permitted] + [t for t in chosen if t.i != permitted.i]
     if event_type == "REJECT" and not any(_is_party(t, index) for t in chosen):
         # "will not lift the embargo until Cuba undertakes reforms": the refusal waits on Cuba
         awaited = _awaited_party(anchor, index)
