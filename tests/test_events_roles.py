@@ -261,3 +261,11 @@ def test_the_permitted_party_is_the_target(pipeline, sentence, trigger, target):
 def test_pronoun_subject_of_a_declaration_is_the_declarer(pipeline):
     event = _event(pipeline, "The union declared that it will not end the strike until the owners pay.", "end")
     assert event.type == "REJECT" and _texts(event.sources) == ["The union"]
+
+
+def test_a_named_party_misparsed_as_object_predicate_is_no_name_calling(pipeline):
+    events = pipeline.analyze("Qatar's Emir called Sudanese President Omar al-Bashir on Saturday "
+                              "to express his support for Sudan.").events
+    assert [e.type for e in events] == ["SUPPORT"], events
+    named = pipeline.analyze("The minister called the plan a disgrace.").events
+    assert [e.type for e in named] == ["ACCUSE"], named

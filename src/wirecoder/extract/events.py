@@ -127,6 +127,13 @@ def _lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
+def _misparsed_object(verb, oprd) -> bool:
+    """'called Sudanese President Omar al-Bashir on Saturday': a named party the parser took for
+    an object predicate, with no object to predicate it of; it is whom the verb reaches."""
+    return oprd.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not any(
+        c.dep_ == "dobj" for c in verb.children)
+
+
 def find_triggers(doc) -> list[Trigger]:
     single, double = verb_lexicon()
     nouns = noun_lexicon()
@@ -155,7 +162,7 @@ def find_triggers(doc) -> list[Trigger]:
                 if key is not None:
                     match = Trigger(tok, double[key], end_token=None)
                     break
-            if child.dep_ == "oprd" and f"{lemma} <oprd>" in double:
+            if child.dep_ == "oprd" and f"{lemma} <oprd>" in double and not _misparsed_object(tok, child):
                 # "called the envoy a stupid guy", "called the move illegal": name-calling
                 match = Trigger(tok, double[f"{lemma} <oprd>"], end_token=None)
                 break
