@@ -269,3 +269,19 @@ def test_a_named_party_misparsed_as_object_predicate_is_no_name_calling(pipeline
     assert [e.type for e in events] == ["SUPPORT"], events
     named = pipeline.analyze("The minister called the plan a disgrace.").events
     assert [e.type for e in named] == ["ACCUSE"], named
+
+
+@pytest.mark.parametrize("sentence,trigger,event_type", [
+    # a counted object is read through its count: the pattern is "withdraw peacekeeper"
+    ("Ghana withdrew a contingent of 300 peacekeepers from Mali.", "withdrew", "SANCTION"),
+    # handing over relief is aid, handing over arms is a return
+    ("Japan handed over 20 tons of medical supplies to the Red Cross.", "handed over", "AID"),
+    ("The rebels handed over their weapons to the United Nations.", "handed over", "RETREAT"),
+])
+def test_counted_objects_and_handed_relief(pipeline, sentence, trigger, event_type):
+    assert _event(pipeline, sentence, trigger).type == event_type
+
+
+def test_a_counted_sanction_is_one_event(pipeline):
+    events = pipeline.analyze("Israel imposed a series of sanctions on the company.").events
+    assert len(events) == 1, events

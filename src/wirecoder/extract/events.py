@@ -151,9 +151,14 @@ def find_triggers(doc) -> list[Trigger]:
                     # "ended mediation efforts": the object's compound names what was ended
                     key = next((f"{lemma} {_lemma(c)}" for c in child.children if c.dep_ == "compound"
                                 and f"{lemma} {_lemma(c)}" in double), key)
+                end = child
+                if key not in double and child.dep_ == "dobj":
+                    # "withdrew the batch of 200 peacekeepers": the counted thing, not the count
+                    end = _quantified(child)
+                    key = f"{lemma} {_lemma(end)}"
                 if key in double:
-                    match = Trigger(tok, double[key], end_token=child)
-                    consumed.add(child.i)
+                    match = Trigger(tok, double[key], end_token=end)
+                    consumed.add(end.i)
                     break
             if child.dep_ == "prep" and child.lower_ == "as":
                 # "used civilians as human shields": the role named after "as" completes the verb
@@ -182,6 +187,10 @@ def find_triggers(doc) -> list[Trigger]:
         if match is not None and match.end_token is None and lemma in LIGHT_VERBS and any(
                 c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in nouns for c in tok.children):
             match = None  # "ordered an investigation": the noun carries the event
+        if match is not None and match.lexeme.type == "RETREAT" and lemma in HANDING_VERBS and any(
+                c.dep_ == "dobj" and _lemma(_quantified(c)) in AID_GOODS for c in tok.children):
+            # "handed over medical supplies to the ministry": handing over relief is aid (CAMEO 07)
+            match = Trigger(tok, Lexeme("AID", "humanitarian", "073"), end_token=match.end_token)
         if match is not None:
             found.append(match)
     for tok in doc:
@@ -760,7 +769,8 @@ def _agrees_to_a_text(verb) -> bool:
 
 
 _QUANTIFIERS = {"number", "dozen", "hundred", "thousand", "million", "series", "couple", "handful",
-                "majority", "group", "lot", "host", "range", "wave"}
+                "majority", "group", "lot", "host", "range", "wave", "worth", "batch", "contingent",
+                "consignment", "shipment", "ton", "tonne"}
 
 
 def _quantified(tok):
