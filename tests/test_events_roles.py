@@ -285,3 +285,8 @@ def test_counted_objects_and_handed_relief(pipeline, sentence, trigger, event_ty
 def test_a_counted_sanction_is_one_event(pipeline):
     events = pipeline.analyze("Israel imposed a series of sanctions on the company.").events
     assert len(events) == 1, events
+
+
+def test_pressuring_someone_to_act_is_a_demand(pipeline):
+    event = _event(pipeline, "The governor is pressuring the nurses to call off their strike.", "pressuring")
+    assert event.type == "REQUEST" and _texts(event.targets) == ["the nurses"]
