@@ -290,3 +290,15 @@ def test_a_counted_sanction_is_one_event(pipeline):
 def test_pressuring_someone_to_act_is_a_demand(pipeline):
     event = _event(pipeline, "The governor is pressuring the nurses to call off their strike.", "pressuring")
     assert event.type == "REQUEST" and _texts(event.targets) == ["the nurses"]
+
+
+@pytest.mark.parametrize("sentence,trigger,source,target", [
+    ("The junta let free dozens of students on Friday.", "let", "The junta", "students"),
+    ("The stolen statue was returned by French police to Greek authorities.", "returned", "French police",
+     "Greek authorities"),
+])
+def test_release_and_passive_return(pipeline, sentence, trigger, source, target):
+    event = _event(pipeline, sentence, trigger)
+    assert event.type == "RETREAT"
+    assert _texts(event.sources) == [source]
+    assert any(target in t for t in _texts(event.targets)), event

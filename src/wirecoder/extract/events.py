@@ -187,6 +187,11 @@ def find_triggers(doc) -> list[Trigger]:
         if match is not None and match.end_token is None and lemma in LIGHT_VERBS and any(
                 c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in nouns for c in tok.children):
             match = None  # "ordered an investigation": the noun carries the event
+        if match is None and lemma in ("let", "set") and any(
+                c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ == "free" and a.i == tok.i + 1
+                                         for a in c.children) for c in tok.children):
+            # "let free activists": the parser hangs "free" on the object
+            match = Trigger(tok, double.get("set free") or Lexeme("RETREAT", "release", "0841"))
         if match is not None and match.lexeme.type == "RETREAT" and lemma in HANDING_VERBS and any(
                 c.dep_ == "dobj" and _lemma(_quantified(c)) in AID_GOODS for c in tok.children):
             # "handed over medical supplies to the ministry": handing over relief is aid (CAMEO 07)
@@ -1036,7 +1041,7 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     source_toks = [_antecedent(t) for t in source_toks if t.i not in own]
     if event_type == "ASSAULT" and target_toks and all(_lemma(t) in PROBLEMS for t in target_toks):
         return None  # "funding to fight the Ebola epidemic": no one is assaulted
-    if lex.role == "vo" and not any(c.dep_ == "dobj" for c in tok.children):
+    if lex.role == "vo" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         return None  # "returned to office" is not "returned the property"
     if lex.role == "va" and not any(c.dep_ == "dobj" and _is_actorish(c, index) for c in tok.children):
         return None  # "called the Saudi king" is a call; "called the move illegal" is not
