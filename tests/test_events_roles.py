@@ -302,3 +302,9 @@ def test_release_and_passive_return(pipeline, sentence, trigger, source, target)
     assert event.type == "RETREAT"
     assert _texts(event.sources) == [source]
     assert any(target in t for t in _texts(event.targets)), event
+
+
+def test_a_mediator_targets_the_parties_it_goes_between(pipeline):
+    event = _event(pipeline, "Kuwait launched a mediation effort to end the dispute between Qatar and Bahrain.",
+                   "effort")
+    assert event.type == "CONSULT" and _texts(event.targets) == ["Qatar", "Bahrain"], event

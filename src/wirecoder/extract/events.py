@@ -1083,6 +1083,13 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
             # after an actor target ("force against drug cartels in Mexico"), before a thing
             rest = [t for t in chosen if t.i != party.i]
             chosen = rest + [party] if any(_is_actorish(t, index) for t in rest) else [party] + rest
+    if lex.mode == "third-party" and not any(_is_party(t, index) for t in chosen):
+        # "a mediation effort to resolve the rift between Qatar and other Gulf states": a
+        # mediator's targets are the parties it goes between
+        between = next((p for t in tok.sent if t.i > tok.i and t.dep_ == "prep" and t.lower_ == "between"
+                        for p in t.children if p.dep_ == "pobj"), None)
+        if between is not None:
+            chosen = _with_conjuncts(between) + chosen
     if event_type in RECIPROCAL_TYPES and not actor_targets and len(source_toks) > 1:
         # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party
         chosen, source_toks = source_toks[1:], source_toks[:1]
