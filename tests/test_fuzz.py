@@ -417,6 +417,8 @@ def test_stage_time_is_linear(nlp, case):
     run(make(200))
     t_small = min(run(make(800)) for _ in range(2))
     t_big = run(make(8_000))
+    if t_big > 30 * t_small + 0.05:
+        t_big = min(t_big, run(make(8_000)))  # measure again: a busy machine
     assert t_big <= 30 * t_small + 0.05, (stage, t_small, t_big)
 
 

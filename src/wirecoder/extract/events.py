@@ -1218,10 +1218,12 @@ def _main_clause(tok) -> bool:
 
 
 def _venue(places: list, tok, targets: list[ActorRef]):
-    """Where the event happened: a site phrase of its clause, never a target ("fired into
-    Mexico", "a tariff on Canada")."""
+    """Where the event happened: a site phrase of its clause, never the event's first target
+    ("fired into Mexico", "a tariff on Canada"); a place named after an actor target stays the
+    site ("force against drug cartels in Mexico": the cartels are hit, in Mexico)."""
     found = event_place(places, tok, include_targets=False) if places else None
-    if found is None or any(r.span.start <= found.place.span.start < r.span.end for r in targets):
+    if found is None or any(r.span.start <= found.place.span.start < r.span.end
+                            for r in targets[:1]):
         return None
     return found.place
 
