@@ -219,3 +219,92 @@ def test_sent_to_an_institution(pipeline):
     event = _event(pipeline, "The health ministry sent a team of doctors and drugs to the hospital.", "sent")
     assert event.type == "AID"
     assert "the hospital" in _texts(event.targets)
+
+
+@pytest.mark.parametrize("sentence,target", [
+    ("Militants attacked a police post on Sunday.", "a police post"),
+    ("Rebels overran a border post near the river.", "a border post"),
+    ("Insurgents attacked an army observation post.", "an army observation post"),
+])
+def test_security_posts_are_places_not_media(pipeline, sentence, target):
+    events = [e for e in pipeline.analyze(sentence).events if e.type == "ASSAULT"]
+    assert events and target in _texts(events[0].targets), events
+
+
+def test_attacking_a_report_is_not_an_assault(pipeline):
+    events = pipeline.analyze("The militia attacked the report.").events
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The U.S. military is also shifting its posture to better defend the country at home.",
+    "The army defended the city against the rebel offensive.",
+])
+def test_armed_defence_is_not_verbal_support(pipeline, sentence):
+    assert not [e for e in pipeline.analyze(sentence).events if e.type == "SUPPORT"]
+
+
+def test_defending_a_decision_is_support(pipeline):
+    events = pipeline.analyze("Chancellor Angela Merkel defended Germany's decision on vaccines.").events
+    assert [e for e in events if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize("sentence,trigger,target", [
+    ("The army had given the Kenyan police permission to use the airfield.", "given", "police"),
+    ("The Sudanese government gave approval for the Red Cross to visit the camps.", "gave", "the Red Cross"),
+])
+def test_the_permitted_party_is_the_target(pipeline, sentence, trigger, target):
+    event = _event(pipeline, sentence, trigger)
+    assert any(target in t for t in _texts(event.targets)), event
+
+
+def test_pronoun_subject_of_a_declaration_is_the_declarer(pipeline):
+    event = _event(pipeline, "The union declared that it will not end the strike until the owners pay.", "end")
+    assert event.type == "REJECT" and _texts(event.sources) == ["The union"]
+
+
+def test_a_named_party_misparsed_as_object_predicate_is_no_name_calling(pipeline):
+    events = pipeline.analyze("Qatar's Emir called Sudanese President Omar al-Bashir on Saturday "
+                              "to express his support for Sudan.").events
+    assert [e.type for e in events] == ["SUPPORT"], events
+    named = pipeline.analyze("The minister called the plan a disgrace.").events
+    assert [e.type for e in named] == ["ACCUSE"], named
+
+
+@pytest.mark.parametrize("sentence,trigger,event_type", [
+    # a counted object is read through its count: the pattern is "withdraw peacekeeper"
+    ("Ghana withdrew a contingent of 300 peacekeepers from Mali.", "withdrew", "SANCTION"),
+    # handing over relief is aid, handing over arms is a return
+    ("Japan handed over 20 tons of medical supplies to the Red Cross.", "handed over", "AID"),
+    ("The rebels handed over their weapons to the United Nations.", "handed over", "RETREAT"),
+])
+def test_counted_objects_and_handed_relief(pipeline, sentence, trigger, event_type):
+    assert _event(pipeline, sentence, trigger).type == event_type
+
+
+def test_a_counted_sanction_is_one_event(pipeline):
+    events = pipeline.analyze("Israel imposed a series of sanctions on the company.").events
+    assert len(events) == 1, events
+
+
+def test_pressuring_someone_to_act_is_a_demand(pipeline):
+    event = _event(pipeline, "The governor is pressuring the nurses to call off their strike.", "pressuring")
+    assert event.type == "REQUEST" and _texts(event.targets) == ["the nurses"]
+
+
+@pytest.mark.parametrize("sentence,trigger,source,target", [
+    ("The junta let free dozens of students on Friday.", "let", "The junta", "students"),
+    ("The stolen statue was returned by French police to Greek authorities.", "returned", "French police",
+     "Greek authorities"),
+])
+def test_release_and_passive_return(pipeline, sentence, trigger, source, target):
+    event = _event(pipeline, sentence, trigger)
+    assert event.type == "RETREAT"
+    assert _texts(event.sources) == [source]
+    assert any(target in t for t in _texts(event.targets)), event
+
+
+def test_a_mediator_targets_the_parties_it_goes_between(pipeline):
+    event = _event(pipeline, "Kuwait launched a mediation effort to end the dispute between Qatar and Bahrain.",
+                   "effort")
+    assert event.type == "CONSULT" and _texts(event.targets) == ["Qatar", "Bahrain"], event

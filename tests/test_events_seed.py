@@ -109,3 +109,18 @@ def test_event_sentence_ids_are_sentence_records(seed_analysis):
         assert e.sentence_id in sentences
         span = sentences[e.sentence_id]
         assert span.start <= e.trigger.start < span.end
+
+
+def test_passive_tariffs_take_the_us_government_as_source(seed_analysis):
+    """'a 25 percent tariff will be levied on Mexico': the source comes from the President's own
+    tariff event nearby, and the source span is the President's real mention."""
+    text = seed_analysis.document.text
+    for trigger, country in (("levied", "MEX"), ("imposed", "CHN")):
+        found = [e for e in seed_analysis.events if e.type == "SANCTION" and e.trigger.text == trigger]
+        assert found, trigger
+        event = found[0]
+        assert any(c == "USA" and "GOV" in s for c, s in _codes(seed_analysis, event.sources)), event
+        assert any(c == country for c, _ in _codes(seed_analysis, event.targets)), event
+        for ref in event.sources:
+            assert text[ref.span.start:ref.span.end] == ref.span.text
+            assert ref.span in event.evidence

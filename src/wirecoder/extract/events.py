@@ -27,6 +27,7 @@ from ..registry import stage
 from ..state import AnalysisState
 from .anchoring import TimeAnchors
 from .modality import read_modality, reporting_verb
+from .passive_sources import lend_passive_sources
 from .places import event_place
 from .quotes import SPEECH_VERBS
 
@@ -126,6 +127,13 @@ def _lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
+def _misparsed_object(verb, oprd) -> bool:
+    """'called Sudanese President Omar al-Bashir on Saturday': a named party the parser took for
+    an object predicate, with no object to predicate it of; it is whom the verb reaches."""
+    return oprd.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not any(
+        c.dep_ == "dobj" for c in verb.children)
+
+
 def find_triggers(doc) -> list[Trigger]:
     single, double = verb_lexicon()
     nouns = noun_lexicon()
@@ -143,9 +151,14 @@ def find_triggers(doc) -> list[Trigger]:
                     # "ended mediation efforts": the object's compound names what was ended
                     key = next((f"{lemma} {_lemma(c)}" for c in child.children if c.dep_ == "compound"
                                 and f"{lemma} {_lemma(c)}" in double), key)
+                end = child
+                if key not in double and child.dep_ == "dobj":
+                    # "withdrew the batch of 200 peacekeepers": the counted thing, not the count
+                    end = _quantified(child)
+                    key = f"{lemma} {_lemma(end)}"
                 if key in double:
-                    match = Trigger(tok, double[key], end_token=child)
-                    consumed.add(child.i)
+                    match = Trigger(tok, double[key], end_token=end)
+                    consumed.add(end.i)
                     break
             if child.dep_ == "prep" and child.lower_ == "as":
                 # "used civilians as human shields": the role named after "as" completes the verb
@@ -154,7 +167,7 @@ def find_triggers(doc) -> list[Trigger]:
                 if key is not None:
                     match = Trigger(tok, double[key], end_token=None)
                     break
-            if child.dep_ == "oprd" and f"{lemma} <oprd>" in double:
+            if child.dep_ == "oprd" and f"{lemma} <oprd>" in double and not _misparsed_object(tok, child):
                 # "called the envoy a stupid guy", "called the move illegal": name-calling
                 match = Trigger(tok, double[f"{lemma} <oprd>"], end_token=None)
                 break
@@ -174,6 +187,15 @@ def find_triggers(doc) -> list[Trigger]:
         if match is not None and match.end_token is None and lemma in LIGHT_VERBS and any(
                 c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in nouns for c in tok.children):
             match = None  # "ordered an investigation": the noun carries the event
+        if match is None and lemma in ("let", "set") and any(
+                c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ == "free" and a.i == tok.i + 1
+                                         for a in c.children) for c in tok.children):
+            # "let free activists": the parser hangs "free" on the object
+            match = Trigger(tok, double.get("set free") or Lexeme("RETREAT", "release", "0841"))
+        if match is not None and match.lexeme.type == "RETREAT" and lemma in HANDING_VERBS and any(
+                c.dep_ == "dobj" and _lemma(_quantified(c)) in AID_GOODS for c in tok.children):
+            # "handed over medical supplies to the ministry": handing over relief is aid (CAMEO 07)
+            match = Trigger(tok, Lexeme("AID", "humanitarian", "073"), end_token=match.end_token)
         if match is not None:
             found.append(match)
     for tok in doc:
@@ -325,11 +347,36 @@ def _is_agentive(tok) -> bool:
     return _lemma(tok) in _AGENT_HEADS or tok.lower_ in _AGENT_HEADS or _lemma(tok) in _WEAPONS
 
 
+PERMISSION_NOUNS = {"permission", "approval", "authorization", "authorisation", "clearance", "go-ahead",
+                    "consent", "license", "licence", "access"}
+
+
+def _permitted_party(tok, end_tok, index: ActorIndex):
+    """Who is allowed: the indirect object of 'give/grant ... permission', an actor the parser
+    hung on 'permission' as a compound, or the subject of its 'for X to ...' clause."""
+    noun = end_tok if end_tok is not None and _lemma(end_tok) in PERMISSION_NOUNS else None
+    if noun is None:
+        noun = next((c for c in tok.children if c.dep_ == "dobj" and _lemma(c) in PERMISSION_NOUNS), None)
+    if noun is None:
+        return None
+    candidates = [c for c in tok.children if c.dep_ == "dative"]
+    candidates += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    candidates += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                   and any(g.dep_ in ("amod", "compound") and g.i < c.i for g in noun.children)]
+    for clause in list(tok.children) + list(noun.children):
+        if clause.dep_ in ("advcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+            candidates += [c for c in clause.children if c.dep_ == "nsubj"]
+    return next((c for c in candidates if _is_actorish(c, index)), None)
+
+
 def _speaker_for_pronoun(tok):
     """'The United Nations said it will investigate': `it` is the one who said so."""
     if tok.tag_ != "PRP" or tok.lower_ not in ("it", "they", "he", "she"):
         return tok
     speech = reporting_verb(tok)
+    if speech is None and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" \
+            and _lemma(tok.head.head) in SPEECH_VERBS:
+        speech = tok.head.head  # "The committee declared that it will not end the strike"
     if speech is None:
         return tok
     speakers, _ = _subjects(speech)
@@ -345,9 +392,20 @@ def _antecedent(tok):
     return tok
 
 
+# "post"/"station" with a security or site compound is an installation: "a police post".
+INSTALLATION_NOUNS = {"post", "station", "checkpoint"}
+INSTALLATION_MODIFIERS = {"police", "border", "army", "military", "observation", "guard", "security",
+                          "command", "control", "frontier", "customs", "checkpoint", "outpost",
+                          "troop", "patrol", "naval", "navy", "militia", "sentry", "lookout"}
+
+
 def _is_media_object(tok) -> bool:
     """'released a statement', 'issued a report': publishing, not an event between actors."""
-    return tok.lemma_.lower() in MEDIA_OBJECTS
+    lemma = tok.lemma_.lower()
+    if lemma in INSTALLATION_NOUNS and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in INSTALLATION_MODIFIERS for c in tok.children):
+        return False  # "attacked a police post": a place, not a social-media post
+    return lemma in MEDIA_OBJECTS
 
 
 def _noun_roles(trigger: Trigger) -> tuple[list, list]:
@@ -622,7 +680,7 @@ def make_events(options: dict[str, Any]):
             event = _code(trig, ctx, donor=donors.get(trig.token.i))
             if event is not None:
                 events.append(event)
-        return {"events": events}
+        return {"events": lend_passive_sources(events, doc)}
 
     return run
 
@@ -716,7 +774,8 @@ def _agrees_to_a_text(verb) -> bool:
 
 
 _QUANTIFIERS = {"number", "dozen", "hundred", "thousand", "million", "series", "couple", "handful",
-                "majority", "group", "lot", "host", "range", "wave"}
+                "majority", "group", "lot", "host", "range", "wave", "worth", "batch", "contingent",
+                "consignment", "shipment", "ton", "tonne"}
 
 
 def _quantified(tok):
@@ -982,11 +1041,13 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     source_toks = [_antecedent(t) for t in source_toks if t.i not in own]
     if event_type == "ASSAULT" and target_toks and all(_lemma(t) in PROBLEMS for t in target_toks):
         return None  # "funding to fight the Ebola epidemic": no one is assaulted
-    if lex.role == "vo" and not any(c.dep_ == "dobj" for c in tok.children):
+    if lex.role == "vo" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         return None  # "returned to office" is not "returned the property"
     if lex.role == "va" and not any(c.dep_ == "dobj" and _is_actorish(c, index) for c in tok.children):
         return None  # "called the Saudi king" is a call; "called the move illegal" is not
     source_toks = [_speaker_for_pronoun(t) for t in source_toks]
+    if _lemma(tok) == "defend" and _armed_defence(tok, source_toks, target_toks, index):
+        return None  # "the military shifts its posture to defend the country": no verbal support
     if trig.idiom:
         # "All options are on the table": options threaten no one; the speaker does (below)
         source_toks = [t for t in source_toks if _lemma(t) not in _ABSTRACT_SUBJECTS]
@@ -1003,6 +1064,11 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         recipient = _clause_party(tok, source_toks, index, preps=frozenset({"to", "into"}), any_actor=True)
         if recipient is not None:
             chosen = [recipient] + [t for t in chosen if t.i != recipient.i]
+    permitted = _permitted_party(tok, trig.end_token, index)
+    if permitted is not None:
+        # "gave the Pentagon permission to use", "gave approval for the UN to deliver": the one
+        # allowed is the target, not the act allowed
+        chosen = [permitted] + [t for t in chosen if t.i != permitted.i]
     if event_type == "REJECT" and not any(_is_party(t, index) for t in chosen):
         # "will not lift the embargo until Cuba undertakes reforms": the refusal waits on Cuba
         awaited = _awaited_party(anchor, index)
@@ -1017,6 +1083,13 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
             # after an actor target ("force against drug cartels in Mexico"), before a thing
             rest = [t for t in chosen if t.i != party.i]
             chosen = rest + [party] if any(_is_actorish(t, index) for t in rest) else [party] + rest
+    if lex.mode == "third-party" and not any(_is_party(t, index) for t in chosen):
+        # "a mediation effort to resolve the rift between Qatar and other Gulf states": a
+        # mediator's targets are the parties it goes between
+        between = next((p for t in tok.sent if t.i > tok.i and t.dep_ == "prep" and t.lower_ == "between"
+                        for p in t.children if p.dep_ == "pobj"), None)
+        if between is not None:
+            chosen = _with_conjuncts(between) + chosen
     if event_type in RECIPROCAL_TYPES and not actor_targets and len(source_toks) > 1:
         # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party
         chosen, source_toks = source_toks[1:], source_toks[:1]
@@ -1111,6 +1184,30 @@ def _awaited_party(verb, index: ActorIndex):
             if _is_actorish(cand, index):
                 return cand
     return None
+
+
+# What armies defend (CAMEO 052 "defend verbally" is about decisions, policies and people).
+DEFENDED_GROUND = {"country", "homeland", "border", "territory", "city", "town", "village", "base",
+                   "island", "coast", "frontier", "airspace", "capital", "region", "line",
+                   "sovereignty", "nation", "soil", "land", "area", "province", "front"}
+ARMED_SECTORS = {"MIL", "COP", "REB", "CRM"}
+
+
+def _armed_defence(tok, source_toks: list, target_toks: list, index: ActorIndex) -> bool:
+    """Is this 'defend' military (ground held by arms) rather than verbal (CAMEO 052)?"""
+    if any(_lemma(c) in ("militarily", "military") for c in tok.children if c.dep_ == "advmod"):
+        return True
+    armed = any(index.sectors.get(index.actor_at(t), set()) & ARMED_SECTORS for t in source_toks)
+    ground = any(_lemma(t) in DEFENDED_GROUND for t in target_toks)
+    against = any(c.dep_ == "prep" and c.lower_ == "against" and any(
+        _lemma(p) in ("attack", "invasion", "incursion", "aggression", "assault", "offensive")
+        or index.sectors.get(index.actor_at(p), set()) & ARMED_SECTORS
+        for p in c.children if p.dep_ == "pobj") for c in tok.children)
+    # "troops defended Bakhmut" (a place held by arms); not "the defence minister defended
+    # Russia's efforts" (words for a policy)
+    held_place = any(t.ent_type_ in ("GPE", "LOC", "FAC") and not any(c.dep_ == "case" for c in t.children)
+                     and t.dep_ != "poss" for t in target_toks)
+    return ground or against or (armed and held_place)
 
 
 def _main_clause(tok) -> bool:

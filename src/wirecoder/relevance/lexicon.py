@@ -80,7 +80,8 @@ vote elect appoint honor block limit ban trade exchange object provide allow sup
 yield decline accept fail reduce approve question search seek fund loan assist admit send
 investigate investigation aid action conference meeting agreement target warning emergency
 drop raise cancel suspend operation execute terminate audit recognize reverse normalize request
-shell suit capture examine consult hack quit export designate fault pound torch""".split())
+shell suit capture examine consult hack quit export designate fault pound torch pressure pressurize
+pressurise""".split())
 # Words of the political process (elections, legislatures) that report no PLOVER event alone but
 # mark a political story: a poll, a campaign, a debate between candidates. Written for wirecoder.
 POLITICS = frozenset("""election elections electoral campaign campaigns campaigning candidate

@@ -1,0 +1,54 @@
+"""Agentless passives borrow a source from a nearby event of the same kind, never across types,
+and violence keeps its unknown attacker unless the same or previous sentence names one."""
+
+from __future__ import annotations
+
+
+def _events(pipeline, text: str, trigger: str):
+    analysis = pipeline.analyze(text)
+    found = [e for e in analysis.events if e.trigger.text == trigger]
+    assert found, [(e.type, e.trigger.text) for e in analysis.events]
+    return analysis, found[0]
+
+
+def _sources(event) -> list[str]:
+    return [r.span.text for r in event.sources]
+
+
+def test_passive_tariff_borrows_the_earlier_tariff_source(pipeline):
+    text = ("Brazil's government will impose a 20 percent tariff on Argentina. "
+            "A 10 percent tariff will also be imposed against Chile on the same day.")
+    analysis, event = _events(pipeline, text, "imposed")
+    assert event.type == "SANCTION"
+    assert _sources(event) == ["Brazil's government"]
+    ref = event.sources[0]
+    assert analysis.document.text[ref.span.start:ref.span.end] == "Brazil's government"
+    donor = next(e for e in analysis.events if e.trigger.text.startswith("impose a"))
+    assert event.confidence < donor.confidence
+
+
+def test_passive_does_not_borrow_across_types(pipeline):
+    text = ("Brazil's president met Argentina's president in Brasilia on Monday. "
+            "A 10 percent tariff will be imposed against Chile.")
+    _, event = _events(pipeline, text, "imposed")
+    assert event.type == "SANCTION" and event.sources == []
+
+
+def test_passive_does_not_borrow_from_a_done_act_for_a_planned_one(pipeline):
+    text = ("Brazil's government imposed a 20 percent tariff on Argentina last year. "
+            "A 10 percent tariff will be imposed against Chile next month.")
+    _, event = _events(pipeline, text, "imposed")
+    assert event.sources == []
+
+
+def test_shots_fired_stay_sourceless_when_the_attacker_is_far(pipeline):
+    text = ("Gunmen attacked a convoy in the north on Monday. Officials said the road was closed. "
+            "Traders said prices rose. Shots were fired at border agents on Friday.")
+    _, event = _events(pipeline, text, "fired")
+    assert event.type == "ASSAULT" and event.sources == []
+
+
+def test_shots_fired_take_the_attacker_of_the_previous_sentence(pipeline):
+    text = "Gunmen attacked a convoy near the border on Monday. Shots were also fired at the soldiers."
+    _, event = _events(pipeline, text, "fired")
+    assert event.type == "ASSAULT" and _sources(event) == ["Gunmen"]
