@@ -26,6 +26,7 @@ from ..records import ActorRef, Event, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
 from .anchoring import TimeAnchors
+from .event_links import link_incidents
 from .modality import read_modality, reporting_verb
 from .passive_sources import lend_passive_sources
 from .places import event_place
@@ -680,7 +681,9 @@ def make_events(options: dict[str, Any]):
             event = _code(trig, ctx, donor=donors.get(trig.token.i))
             if event is not None:
                 events.append(event)
-        return {"events": lend_passive_sources(events, doc)}
+        events = lend_passive_sources(events, doc)
+        return {"events": link_incidents(events, doc, state.get("times", []),
+                                         state.get("places", []))}
 
     return run
 

@@ -1,0 +1,70 @@
+"""One incident, several mentions in one report: they share its day and place (event_links)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import wirecoder
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "cartel-strikes-article.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return wirecoder.load()
+
+
+def _by_trigger(analysis, trigger: str):
+    found = [e for e in analysis.events if e.trigger.text == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger.text for e in analysis.events]}"
+    return found[0]
+
+
+def _day(analysis, event) -> str | None:
+    time = next((t for t in analysis.times if t.id == event.time_id), None)
+    return None if time is None or time.from_publication_date else time.value
+
+
+def _place(analysis, event) -> str | None:
+    place = next((p for p in analysis.places if p.id == event.place_id), None)
+    return place.name if place else None
+
+
+def test_a_response_and_a_definite_mention_share_the_day_and_place(nlp):
+    a = nlp.analyze("On Tuesday gunmen opened fire on a police patrol. The officers returned "
+                    "fire.\n\nPolice said the attack happened in Reynosa, Mexico.",
+                    published="2025-03-07")
+    opened, returned = _by_trigger(a, "opened fire"), _by_trigger(a, "returned fire")
+    attack = _by_trigger(a, "attack")
+    assert _day(a, opened) == _day(a, returned) == "2025-03-04"
+    assert _place(a, attack) == "Reynosa"
+    assert _place(a, opened) == _place(a, returned) == "Reynosa"
+
+
+def test_two_incidents_on_two_days_share_nothing(nlp):
+    a = nlp.analyze("On Monday gunmen opened fire on soldiers in Kabul. On Wednesday gunmen "
+                    "opened fire on soldiers again.", published="2025-03-07")
+    first, second = [e for e in a.events if e.trigger.text == "opened fire"][:2]
+    assert _place(a, first) == "Kabul" and _day(a, first) == "2025-03-03"
+    # another day: not the same incident, so Kabul is not lent to it
+    assert _place(a, second) is None and _day(a, second) == "2025-03-05"
+
+
+def test_a_threat_never_takes_an_attack_s_day_or_place(nlp):
+    a = nlp.analyze("On Monday gunmen attacked a convoy in Culiacan. The cartel threatened to "
+                    "attack more convoys.", published="2025-03-07")
+    threat = next(e for e in a.events if e.modality != "asserted")
+    assert _place(a, threat) is None and _day(a, threat) is None
+
+
+def test_seed_firefight_mentions_are_dated_and_placed():
+    if not SEED.exists():
+        pytest.skip(f"needs the seed article at {SEED}")
+    a = wirecoder.analyze(SEED.read_text("utf-8"), published="2025-01-31")
+    for trigger in ("opened fire", "returned fire", "firefight", "gunfight"):
+        event = _by_trigger(a, trigger)
+        assert event.type == "ASSAULT" and event.modality == "asserted"
+        assert _day(a, event) == "2025-01-27", trigger
+        assert _place(a, event) == "Fronton", trigger
