@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,15 +30,6 @@ def load_texts(limit: int) -> list[str]:
     return texts[:limit]
 
 
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
@@ -47,6 +37,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from wirecoder import Pipeline
+    from wirecoder.benchmark import best_of
     from wirecoder.clean import clean
     from wirecoder.nlp import load_nlp
 

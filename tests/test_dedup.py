@@ -149,17 +149,10 @@ def test_pipeline_attack_reports_merge_and_the_threat_stays_apart(pipeline):
     assert len({clusterer.cluster_of(e) for e in assault}) == 1 and len(assault) == 2
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request, tmp_path):
-    from wirecoder.store.testing import PG_ENV, empty_store, pg_test_url
-
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'news.db'}"
-    url = pg_test_url()
-    if not url:
-        pytest.skip(f"PostgreSQL store tests need {PG_ENV}; not set")
-    empty_store(url)
-    return url
+@pytest.fixture
+def db(store_url):
+    """An empty store on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return store_url
 
 
 def test_store_dedup_is_incremental_and_keeps_every_document(tmp_path, pipeline, db):

@@ -18,7 +18,7 @@ from .pipeline import Pipeline, _within_parse_limit, to_raw
 from .state import AnalysisState
 
 
-def _best_of(repeat: int, fn: Callable[[], Any]) -> float:
+def best_of(repeat: int, fn: Callable[[], Any]) -> float:
     best = float("inf")
     for _ in range(max(1, repeat)):
         started = time.perf_counter()
@@ -56,7 +56,7 @@ def run_benchmark(items: Sequence[str | RawDocument], pipeline: Pipeline | None 
     cleaned = [clean(raw.text, raw.title).text for raw in raws]
     nlp = load_nlp()
     stage_seconds(pipeline, raws[:2], batch_size)  # warm lazy imports, lexicons, the gazetteer
-    floor = _best_of(repeat, lambda: list(nlp.pipe(cleaned, batch_size=batch_size)))
+    floor = best_of(repeat, lambda: list(nlp.pipe(cleaned, batch_size=batch_size)))
     best: dict[str, float] = {}
     for _ in range(max(1, repeat)):
         for name, secs in stage_seconds(pipeline, raws, batch_size).items():

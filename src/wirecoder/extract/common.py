@@ -19,3 +19,9 @@ def char_span(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span.of(text, start, end)
+
+
+def token_at(doc, char: int):
+    """The token that starts at (or covers) character offset `char` of a spaCy Doc."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

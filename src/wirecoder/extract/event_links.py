@@ -21,6 +21,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..records import Event, Place, TimeRef
+from .common import token_at
 
 RESPONSE_LEMMAS = {"return", "retaliate", "respond", "reply", "counter"}
 DONE = {"asserted", "reported"}
@@ -41,11 +42,6 @@ class _Incidents:
 
     def join(self, a: int, b: int) -> None:
         self.parent[self.find(a)] = self.find(b)
-
-
-def _token_at(doc, char: int):
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 def _is_response(tok) -> bool:
@@ -80,7 +76,7 @@ def link_incidents(events: list[Event], doc, times: list[TimeRef],
     incidents = _Incidents(len(events))
     for k, i in enumerate(done):
         e = events[i]
-        tok = _token_at(doc, e.trigger.start)
+        tok = token_at(doc, e.trigger.start)
         if tok is None:
             continue
         earlier = [j for j in reversed(done[:k]) if events[j].type == e.type]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..records import Event
+from .common import token_at
 
 WINDOW_SENTENCES = 5  # how far apart (in sentences) a donor may be: a caption or two may intervene
 # Attackers are not guessed from afar: only the same or the previous sentence may name them.
@@ -39,12 +40,6 @@ def _agentless_passive(tok) -> bool:
     return passive and not any(c.dep_ == "agent" for c in children)
 
 
-def _token_at(doc, char: int):
-    """The token that starts at (or covers) character offset `char`."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def lend_passive_sources(events: list[Event], doc) -> list[Event]:
     """Events whose agentless-passive trigger gets the sources of the nearest same-type event."""
     sentence_starts = [s.start_char for s in doc.sents]
@@ -55,7 +50,7 @@ def lend_passive_sources(events: list[Event], doc) -> list[Event]:
     donors = [e for e in events if e.sources]
     out: list[Event] = []
     for event in events:
-        tok = _token_at(doc, event.trigger.start) if not event.sources else None
+        tok = token_at(doc, event.trigger.start) if not event.sources else None
         if tok is None or not _agentless_passive(tok):
             out.append(event)
             continue

@@ -95,13 +95,7 @@ def subtree_range(tok: Token, cut: set[int] | None = None) -> Range | None:
         while right + 1 <= tokens[-1].i and right + 1 not in cut:
             right += 1
         tokens = [t for t in tokens if left <= t.i <= right]
-    while tokens and (tokens[0].text in _EDGE_PUNCT or tokens[0].is_space):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].text in _EDGE_PUNCT or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    if not tokens:
-        return None
-    return tokens[0].idx, token_end(tokens[-1])
+    return _trimmed_range(tokens)
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
@@ -584,13 +578,10 @@ def _passive_by_agent(tok: Token, lemma: str, inside: Callable[[int], bool]) -> 
     if not good_speaker(agent):
         return None
     tokens = [t for t in head.subtree if t.i not in cut]
-    while tokens and (tokens[0].text in _EDGE_PUNCT or tokens[0].is_space):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].text in _EDGE_PUNCT or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    if not tokens:
+    trimmed = _trimmed_range(tokens)
+    if trimmed is None:
         return None
-    content = [(tokens[0].idx, token_end(tokens[-1]))]
+    content = [trimmed]
     by = next(c for c in tok.children if c.dep_ == "agent")
     return Frame(tok, (tok.idx, token_end(by)), content, agent, "stance", pattern="passive:by")
 
@@ -846,3 +837,12 @@ def _runs_to_ranges(tokens: list[Token]) -> list[Range]:
             ranges.append((piece[0].idx, token_end(piece[-1])))
         piece = [t] if t is not None else []
     return ranges
+
+
+def _trimmed_range(tokens: list[Token]) -> Range | None:
+    """The character range of `tokens` without punctuation or blanks at either end."""
+    while tokens and (tokens[0].text in _EDGE_PUNCT or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in _EDGE_PUNCT or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return (tokens[0].idx, token_end(tokens[-1])) if tokens else None
