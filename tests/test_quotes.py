@@ -39,7 +39,7 @@ def one(quotes, kind=None, containing=None):
 
 def test_both_stages_registered_and_speech_verbs_importable():
     new, old = get_stage("quotes"), get_stage("quotes_simple")
-    assert new.version == "2" and new.requires == ("document", "spacy", "actors")
+    assert new.version == "3" and new.requires == ("document", "spacy", "actors")
     assert new.assigns == ("quotes",) == old.assigns
     from wirecoder.extract.quotes import SPEECH_VERBS
 

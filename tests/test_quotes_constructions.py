@@ -331,3 +331,47 @@ def test_stance_under_an_adjective_in_a_relative_clause(nlp):
                            "Monday.")
     q = find(quotes, "the ruling")
     assert_held_by(q, "Ryan")
+
+
+# ------------------------------------------------------------------ second statements, hearsay
+
+
+def test_coordinated_second_statement_is_its_own_attribution(nlp):
+    text = ("Even China, the country's only ally, said it was opposed to the test and warned "
+            "North Korea to refrain from further actions that would worsen the situation.")
+    quotes = indirect(nlp, text)
+    first = find(quotes, "it was opposed to the test")
+    assert all("refrain" not in c.text for c in first.content)
+    second = find(quotes, "refrain from further actions")
+    assert "warned" in second.cue.text
+    assert_held_by(second, "China")  # the shared subject, not "it"
+
+
+def test_participle_after_comma_is_its_own_attribution(nlp):
+    text = ("Senator Maria Lopez told the audience that she believes the state must raise "
+            "teacher pay, saying that the schools have lost too many people.")
+    quotes = indirect(nlp, text)
+    first = find(quotes, "raise teacher pay")
+    assert all("lost too many" not in c.text for c in first.content)
+    second = find(quotes, "the schools have lost too many people")
+    assert_held_by(second, "Lopez")
+
+
+def test_sourceless_hearsay_noun(nlp):
+    quotes = indirect(nlp, "The visa program is up for renewal amid allegations of fraud at "
+                           "two ski resorts in Vermont.")
+    q = find(quotes, "fraud")
+    assert q.speaker is None and "allegations" in q.cue.text
+
+
+def test_passive_judgement_without_a_judge(nlp):
+    quotes = indirect(nlp, "Mr. Quarles was accused of using $50 million of investor money "
+                           "for a condominium.")
+    q = find(quotes, "using $50 million")
+    assert any("Mr. Quarles" in c.text for c in q.content)
+    assert q.speaker is None
+
+
+def test_legal_charge_is_not_a_judgement(nlp):
+    quotes = indirect(nlp, "Neither the mayor nor her aides have been charged with any crime.")
+    assert not [q for q in quotes if q.cue is not None and "charged" in q.cue.text]

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...records import Actor, ActorRef, Quote, Span, stable_id
-from .lexicon import DIRECT_CUES
+from .lexicon import DIRECT_CUES, SPEECH
 from .marks import QuoteRun, paragraph_bounds, quote_runs
 from .speakers import (
     ActorIndex,
@@ -484,6 +484,11 @@ def _top_level(fr: list[Frame]) -> list[Frame]:
     by_sentence: dict[int, list[Frame]] = {}
     for f in fr:
         by_sentence.setdefault(f.cue.sent.start, []).append(f)
+    for group in by_sentence.values():
+        for f in group:
+            for g in group:
+                if g is not f:
+                    _split_off(g, f)
     keep = []
     for f in fr:
         at = f.cue.idx
@@ -493,6 +498,42 @@ def _top_level(fr: list[Frame]) -> list[Frame]:
             continue
         keep.append(f)
     return keep
+
+
+def _split_off(outer: Frame, inner: Frame) -> None:
+    """End `outer`'s content where a second cue of saying begins that the parse hung inside it:
+    "said it was opposed to the test and warned North Korea to refrain", "told the audience
+    that she believes ..., saying that ...", "said X, and when pressed, the mother replied".
+    A coordinated verb or a comma-led participle is a statement of its own, not part of what
+    the first cue reports."""
+    cue = inner.cue
+    if cue.lemma_.lower() not in SPEECH or inner.category != "speech":
+        return
+    if not (cue.dep_ == "conj" or cue.dep_ == "advcl" and cue.tag_ == "VBG"
+            and cue.i > 0 and cue.doc[cue.i - 1].text == ","):
+        return
+    if not any(a <= cue.idx < b for a, b in outer.content) or outer.cue.i >= cue.i:
+        return
+    left = cue.left_edge
+    # the coordinator or comma before the second statement goes with neither
+    while left.i > outer.cue.i + 1 and cue.doc[left.i - 1].dep_ in ("cc", "punct"):
+        left = cue.doc[left.i - 1]
+    cut = left.idx
+    content = [(a, min(b, cut)) for a, b in outer.content if a < cut]
+    content = [(a, b) for a, b in content if b > a]
+    if content:
+        outer.content = [(a, b) for a, b in (_trimmed_end(outer.cue.doc.text, a, b)
+                                             for a, b in content) if b > a]
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+            # split off as coordinated with the outer cue (or a participle of it), it shares
+            # the outer cue's subject
+            inner.speaker = outer.speaker
+
+
+def _trimmed_end(text: str, a: int, b: int) -> tuple[int, int]:
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
+        b -= 1
+    return a, b
 
 
 class _Timeline:

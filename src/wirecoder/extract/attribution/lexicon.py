@@ -183,6 +183,15 @@ NOUNS = frozenset({
     "response", "answer", "insult", "jab", "dig", "swipe", "rebuke", "condemnation", "denunciation",
     "objection", "reservation", "misgiving", "vision", "agenda", "tweet", "testimony", "mention",
 })
+# Nouns that report hearsay even with no source named: "allegations of fraud", "reports of the
+# explosion". (Not "criticism" or "complaints": their source is mostly named nearby.)
+HEARSAY_NOUNS = frozenset({"allegation", "accusation", "claim", "report", "rumor", "rumour",
+                           "speculation", "suspicion"})
+# Verbs of blame and praise whose passive reports a judgement with no judge named: "was accused
+# of using $50 million", "have been blamed for introducing cholera". (Not "charge": mostly the
+# legal charge, "has not been charged with any crime".)
+JUDGING = frozenset({"accuse", "blame", "criticize", "criticise", "fault", "suspect",
+                     "credit", "praise", "condemn", "denounce", "implicate", "cite"})
 NOUN_PREPS = frozenset({"of", "for", "about", "on", "to", "against", "over", "toward", "towards",
                         "that", "with", "in"})
 # Light verbs whose subject owns a cue noun: "Clinton expressed concern about".

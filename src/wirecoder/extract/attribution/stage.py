@@ -9,7 +9,7 @@ from ...state import AnalysisState
 from .finder import find_quotes
 
 
-@stage("quotes", requires=("document", "spacy", "actors"), assigns=("quotes",), version="2",
+@stage("quotes", requires=("document", "spacy", "actors"), assigns=("quotes",), version="3",
        defaults={"keep_unattributed": False})
 def make_attribution(options: dict[str, Any]):
     """Quotes and attribution: direct, indirect and mixed; speakers resolved to actors."""

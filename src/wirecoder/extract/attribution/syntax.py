@@ -17,8 +17,10 @@ from .lexicon import (
     EVIDENCE_NOUNS,
     EXCLUDED,
     EXPLETIVES,
+    HEARSAY_NOUNS,
     HOLDER_NOUNS,
     INFINITIVE,
+    JUDGING,
     LEARNED,
     LIGHT_VERBS,
     NOUN_PREPS,
@@ -537,6 +539,16 @@ def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame 
             cue_end = token_end(c)
     if not good_speaker(speaker):
         speaker = None
+    if speaker is None and category == "stance" and passive and lemma in JUDGING \
+            and allowed(lemma, "passive:sourceless", True):
+        # "Mr. Quiros was accused of using $50 million": the judged and what they are judged
+        # for, by a judge the text does not name
+        subj = next(iter(_children(tok, "nsubjpass")), None)
+        if subj is not None and subj.pos_ != "PRON" and not inside(subj.i):
+            judged = subtree_range(subj)
+            if judged:
+                return Frame(tok, (tok.idx, cue_end), _merge([judged] + ranges), None, "stance",
+                             sourceless=True, pattern="passive:sourceless")
     if speaker is None and category == "stance":
         return None
     return Frame(tok, (tok.idx, cue_end), ranges, speaker, category,
@@ -666,9 +678,13 @@ def _noun_frame(tok: Token, lemma: str) -> Frame | None:
                 speaker = next(iter(_children(p, "pobj")), None)
     if speaker is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
         speaker = speaker_of(tok.head)
+    ranges = _merge([r for r in (subtree_range(h) for h in heads) if r])
+    if speaker is None and lemma in HEARSAY_NOUNS and allowed(lemma, "noun:sourceless", True):
+        # "allegations of fraud": hearsay whose source the text does not name
+        return Frame(tok, (tok.idx, token_end(tok)), ranges, None, "noun", sourceless=True,
+                     pattern="noun:sourceless")
     if not good_speaker(speaker) or speaker.lower_ in ("its",):
         return None
-    ranges = _merge([r for r in (subtree_range(h) for h in heads) if r])
     return Frame(tok, (tok.idx, token_end(tok)), ranges, speaker, "noun", pattern="noun")
 
 
