@@ -375,3 +375,12 @@ def test_passive_judgement_without_a_judge(nlp):
 def test_legal_charge_is_not_a_judgement(nlp):
     quotes = indirect(nlp, "Neither the mayor nor her aides have been charged with any crime.")
     assert not [q for q in quotes if q.cue is not None and "charged" in q.cue.text]
+
+
+def test_participle_after_a_quoted_comma_is_its_own_attribution(nlp):
+    text = ('Senator Maria Lopez insisted that she has "expanded the party," claiming that '
+            "turnout in the primaries was higher because of her.")
+    quotes = indirect(nlp, text)
+    second = find(quotes, "turnout in the primaries was higher")
+    assert "claiming" in second.cue.text
+    assert_held_by(second, "Lopez")

@@ -507,10 +507,11 @@ def _split_off(outer: Frame, inner: Frame) -> None:
     A coordinated verb or a comma-led participle is a statement of its own, not part of what
     the first cue reports."""
     cue = inner.cue
-    if cue.lemma_.lower() not in SPEECH or inner.category != "speech":
-        return
-    if not (cue.dep_ == "conj" or cue.dep_ == "advcl" and cue.tag_ == "VBG"
-            and cue.i > 0 and cue.doc[cue.i - 1].text == ","):
+    lemma = cue.lemma_.lower()
+    coordinated = cue.dep_ == "conj" and lemma in SPEECH
+    participle = cue.dep_ == "advcl" and cue.tag_ == "VBG" and _after_comma(cue) and (
+        lemma in SPEECH)
+    if not (coordinated or participle):
         return
     if not any(a <= cue.idx < b for a, b in outer.content) or outer.cue.i >= cue.i:
         return
@@ -528,6 +529,14 @@ def _split_off(outer: Frame, inner: Frame) -> None:
             # split off as coordinated with the outer cue (or a participle of it), it shares
             # the outer cue's subject
             inner.speaker = outer.speaker
+
+
+def _after_comma(tok: Token) -> bool:
+    """Whether a comma comes right before `tok`, quote marks aside ('party," claiming')."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].text in ('"', "”", "'", "’", "''"):
+        i -= 1
+    return i >= 0 and tok.doc[i].text == "," or i < tok.i - 1 and tok.doc[i].text.endswith(",")
 
 
 def _trimmed_end(text: str, a: int, b: int) -> tuple[int, int]:

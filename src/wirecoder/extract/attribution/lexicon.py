@@ -235,6 +235,12 @@ EXPLETIVES = frozenset({"it", "there", "this", "that", "what", "which", "who"})
 # pattern is an attribution most of the time, excluded where it mostly is not.
 # Selection rule: a (lemma, pattern) seen at least 3 times whose smoothed precision
 # (hits + 1) / (n + 2) is >= 0.625 when every verb is allowed to be a cue.
+# Second pass (session 3), by exchange rate on PolNeAR train at a precision target P = 0.851:
+# an entry's cost is P * n - hits (the precision it spends), its gain the gold attributions no
+# other prediction reaches. Entries earning more than about 1.8 gold per unit of cost were let in
+# (vote for, embrace, answer, tweet, focus on, see that, comment, view, ...); entries earning
+# less than about 1.6 were taken out (confront, drop, file, resist, trail by, raise from, and the
+# nouns support, interest and appeal) so that the two together keep the precision.
 
 
 def _table(spec: str) -> dict[str, frozenset[str]]:
@@ -251,19 +257,19 @@ def _table(spec: str) -> dict[str, frozenset[str]]:
 LEARNED: dict[str, frozenset[str]] = _table("""
 ccomp: accept allow clarify convince discuss endorse hop imply oppose question raise rule
     want
-dobj: activate adopt allow approve authorize beg block bolster cheer confront congratulate
-    consider contrast declare decline deem drop expect file ignore invoke issue learn note
+dobj: activate adopt allow approve authorize beg block bolster cheer congratulate
+    consider contrast declare decline deem expect ignore invoke issue learn note
     order post publish rebut recite recognize recount reference release remind renew
-    repeat resist say see shape share signal sound stoke talk understand view vote
+    repeat say see shape share signal sound stoke talk understand view vote
 noun: ban critique embrace focus policy strategy vote work
 prep:about: open say tell
 prep:against: defend push
 prep:as: cast characterize cite describe know portray quote see view
 prep:at: balk
 prep:behind: throw
-prep:by: attack begin conclude mention stand trail
+prep:by: attack begin conclude mention stand
 prep:for: ask blast congratulate hit hop support thank vouch
-prep:from: ban hear raise
+prep:from: ban hear
 prep:in: believe
 prep:on: double push
 prep:to: attribute call challenge liken
@@ -273,17 +279,14 @@ xcomp: allow consider hop know lead like look permit persuade pressure require s
 # ("deny" + object was excluded by that rule but is kept: once the other frames are in place,
 # its objects are gold attributions 16 times out of 20 on PolNeAR train.)
 EXCLUDED: dict[str, frozenset[str]] = _table("""
-ccomp: decide determine figure imagine prove remember see
-dobj: answer argue ask challenge contradict dislike embrace find like portray quote
-    raise tweet
-noun: announcement charge comment hope message position remark rhetoric view
-prep:about: care complain know write
-prep:against: campaign speak
-prep:at: hint
-prep:for: argue press vote
-prep:of: think
-prep:on: blame call campaign disagree focus reflect seize speak
+ccomp: decide figure imagine prove remember
+dobj: ask challenge contradict find like portray quote raise suggest
+noun: announcement appeal charge interest position remark rhetoric support
+parataxis: know
+prep:about: care write
+prep:against: speak
+prep:for: argue press
+prep:on: blame call campaign disagree reflect seize speak
 prep:to: appeal react respond
-prep:with: side
-xcomp: encourage hope invite pledge press
+xcomp: hope invite pledge press
 """)
