@@ -384,3 +384,9 @@ def test_participle_after_a_quoted_comma_is_its_own_attribution(nlp):
     second = find(quotes, "turnout in the primaries was higher")
     assert "claiming" in second.cue.text
     assert_held_by(second, "Lopez")
+
+
+def test_an_event_that_saw_something_is_not_a_viewer(nlp):
+    quotes = indirect(nlp, "The clash near the river, which saw police return fire into the "
+                           "hills, lasted an hour.")
+    assert not [q for q in quotes if q.cue is not None and q.cue.text == "saw"]

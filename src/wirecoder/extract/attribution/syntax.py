@@ -48,6 +48,8 @@ _RECORDING = {"document", "chronicle", "detail", "record", "catalog", "catalogue
               "examine", "explore", "trace", "highlight", "identify", "cite", "predict"}
 # Prepositions whose phrase after a stance verb's object says something of it.
 _PREDICATING = {"as", "for", "over", "of", "to", "with", "against", "about", "into", "from"}
+# Verbs of perceiving whose subject may be an event or a time ("2016 saw the rise of ...").
+_PERCEIVING = {"see", "witness", "find", "hear", "notice"}
 # Words that open a reported clause rather than an adverbial one.
 _REPORTING_MARKS = {"that", "whether", "if", "how", "why", "what", "who"}
 _BAD_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "PERCENT"}
@@ -539,6 +541,12 @@ def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame 
             cue_end = token_end(c)
     if not good_speaker(speaker):
         speaker = None
+    subj = _subject(tok)
+    seer = relative_antecedent(subj) if subj is not None and subj.lower_ in ("which", "that") \
+        else None
+    if lemma in _PERCEIVING and seer is not None and seer.pos_ == "NOUN" \
+            and not _agentive(seer) and seer.lemma_.lower() not in EVIDENCE_NOUNS:
+        return None  # "the fight which saw Border Patrol return fire": an event, not a viewer
     if speaker is None and category == "stance" and passive and lemma in JUDGING \
             and allowed(lemma, "passive:sourceless", True):
         # "Mr. Quiros was accused of using $50 million": the judged and what they are judged
