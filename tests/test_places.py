@@ -81,6 +81,23 @@ def test_bundled_index_has_supplement_and_admin1():
     assert gaz.country_at(19.4, -99.1) == "MX"
 
 
+def test_country_point_is_the_equal_area_centroid():
+    import math
+
+    from wirecoder.gazetteer.build import _equal_area_centroid, _ring_centroid
+
+    # a band from the equator to 80N: on raw lon/lat its centroid is at 40N, but the land near the
+    # pole is narrow on the globe; half its area lies south of asin(sin(80)/2) = 29.5N
+    ring = [[0.0, 0.0], [10.0, 0.0], [10.0, 80.0], [0.0, 80.0]]
+    assert abs(_ring_centroid(ring)[1] - 40.0) < 1e-6
+    area, lat, lon = _equal_area_centroid(ring)
+    assert area > 0 and abs(lon - 5.0) < 1e-6
+    assert abs(lat - math.degrees(math.asin(math.sin(math.radians(80)) / 2))) < 1e-6
+    # the bundled index uses it: China's point is no longer pulled north towards Inner Mongolia
+    china = [c.entry for c in load_gazetteer().lookup(key("China")) if c.entry.precision == "country"]
+    assert china and china[0].lat < 36.0
+
+
 # ---------------------------------------------------------------- GeoNames import
 
 _ROWS = [
