@@ -212,6 +212,29 @@ def test_mislabelled_entities_are_recovered(analyze):
     assert (tam.precision, tam.country) == ("admin1", "MEX")
 
 
+def test_partial_names_stay_in_the_articles_countries(analyze):
+    # a compass word before a known area: the area (coarser), never a same-named subdivision
+    # elsewhere ("Central" of Papua New Guinea); the town it qualifies is kept
+    a = analyze("The poultry trader from Sukoharjo, Central Java, died. The boy died in "
+                "Tulungagung, East Java province, on Monday.")
+    assert _by_text(a, "Sukoharjo").country == "IDN"
+    for name in ("Central Java", "East Java"):
+        assert (_by_text(a, name).country, _by_text(a, name).precision) == ("IDN", "region")
+    # two touching mentions that spell one name are that place
+    b = analyze("Cholera hit Guinea, Guinea-Bissau and Liberia, and the border of French Guiana.")
+    assert _by_text(b, "Guinea-Bissau").country == "GNB"
+    assert _by_text(b, "French Guiana").country == "GUF"
+    # a part of a longer name matching a subdivision of a country the article never mentions
+    # keeps no point rather than one on another continent
+    c = analyze("Pilgrims filled St. Peter's Square in Rome. Deaths in the West Midlands rose in "
+                "Birmingham and Coventry, England.")
+    assert _by_text(c, "St. Peter").latitude is None
+    assert _by_text(c, "Rome").country == "ITA"
+    for p in c.places:
+        if p.span.text in ("West Midlands", "Midlands"):
+            assert p.latitude is None and p.country in (None, "GBR")
+
+
 def test_precision_codes_are_never_a_fake_point(analyze):
     a = analyze("Farmers in Mexico and Texas met in Mexico City. A deputy in Metcalfe County, "
                 "Kentucky, joined them, as did a man from Zxqvillez.")
