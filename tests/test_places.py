@@ -81,6 +81,23 @@ def test_bundled_index_has_supplement_and_admin1():
     assert gaz.country_at(19.4, -99.1) == "MX"
 
 
+def test_country_point_is_the_equal_area_centroid():
+    import math
+
+    from wirecoder.gazetteer.build import _equal_area_centroid, _ring_centroid
+
+    # a band from the equator to 80N: on raw lon/lat its centroid is at 40N, but the land near the
+    # pole is narrow on the globe; half its area lies south of asin(sin(80)/2) = 29.5N
+    ring = [[0.0, 0.0], [10.0, 0.0], [10.0, 80.0], [0.0, 80.0]]
+    assert abs(_ring_centroid(ring)[1] - 40.0) < 1e-6
+    area, lat, lon = _equal_area_centroid(ring)
+    assert area > 0 and abs(lon - 5.0) < 1e-6
+    assert abs(lat - math.degrees(math.asin(math.sin(math.radians(80)) / 2))) < 1e-6
+    # the bundled index uses it: China's point is no longer pulled north towards Inner Mongolia
+    china = [c.entry for c in load_gazetteer().lookup(key("China")) if c.entry.precision == "country"]
+    assert china and china[0].lat < 36.0
+
+
 # ---------------------------------------------------------------- GeoNames import
 
 _ROWS = [
@@ -193,6 +210,29 @@ def test_mislabelled_entities_are_recovered(analyze):
     assert (mich.precision, mich.country) == ("admin1", "MEX")
     tam = _by_text(a, "Tamaulipas")
     assert (tam.precision, tam.country) == ("admin1", "MEX")
+
+
+def test_partial_names_stay_in_the_articles_countries(analyze):
+    # a compass word before a known area: the area (coarser), never a same-named subdivision
+    # elsewhere ("Central" of Papua New Guinea); the town it qualifies is kept
+    a = analyze("The poultry trader from Sukoharjo, Central Java, died. The boy died in "
+                "Tulungagung, East Java province, on Monday.")
+    assert _by_text(a, "Sukoharjo").country == "IDN"
+    for name in ("Central Java", "East Java"):
+        assert (_by_text(a, name).country, _by_text(a, name).precision) == ("IDN", "region")
+    # two touching mentions that spell one name are that place
+    b = analyze("Cholera hit Guinea, Guinea-Bissau and Liberia, and the border of French Guiana.")
+    assert _by_text(b, "Guinea-Bissau").country == "GNB"
+    assert _by_text(b, "French Guiana").country == "GUF"
+    # a part of a longer name matching a subdivision of a country the article never mentions
+    # keeps no point rather than one on another continent
+    c = analyze("Pilgrims filled St. Peter's Square in Rome. Deaths in the West Midlands rose in "
+                "Birmingham and Coventry, England.")
+    assert _by_text(c, "St. Peter").latitude is None
+    assert _by_text(c, "Rome").country == "ITA"
+    for p in c.places:
+        if p.span.text in ("West Midlands", "Midlands"):
+            assert p.latitude is None and p.country in (None, "GBR")
 
 
 def test_precision_codes_are_never_a_fake_point(analyze):

@@ -20,6 +20,10 @@ discourse). The referent maximises a score of
   - the article: the countries and subdivisions of the other places (their share of mentions),
     and nearness to the other towns resolved. The context is recomputed twice from the current
     resolutions, so a clear "Metcalfe County, Ky." pulls an unqualified "Edmonton" to Kentucky.
+Partial names: a compass word before a known area names that area, coarser ("East Java" -> Java);
+touching mentions that together spell a name are merged ("Guinea-Bissau", "French Guiana"); a
+part of a longer name ("Midlands" of "West Midlands", "St. Peter" of "St. Peter's Square") that
+resolves to a subdivision or town of a country no other place of the article is in keeps no point.
 """
 
 from __future__ import annotations
@@ -61,6 +65,12 @@ GENERIC = frozenset({
     "northeast", "northwest", "southeast", "southwest", "mount", "lake", "river", "bay", "port",
     "far", "middle", "inner", "outer", "grand", "royal", "capital", "district", "province",
     "union", "democratic", "people", "peoples", "free", "valley", "coast", "university",
+})
+# Of those, the ones that only say which part ("South West", "North Eastern").
+COMPASS = frozenset({
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "upper", "lower", "far", "middle", "inner",
+    "outer",
 })
 SPEECH = frozenset({"say", "tell", "add", "announce", "state", "write", "explain", "note", "claim",
                     "argue", "ask", "reply", "insist", "warn", "believe", "think"})
@@ -109,13 +119,23 @@ def _text(doc, i: int, j: int) -> tuple[int, int, str]:
     return start, end, doc[i:j].text
 
 
-def _lookup(gaz: Gazetteer, k: str) -> tuple[Candidate, ...]:
+def _lookup(gaz: Gazetteer, k: str, cased: bool = True) -> tuple[Candidate, ...]:
     found = gaz.lookup(k)
     if not found:
         bare = strip_admin_suffix(k)
         if bare:
             found = tuple(c for c in gaz.lookup(bare)
                           if c.entry.precision in ("admin1", "admin2", "region"))
+    if not found:
+        # "East Java", "South West England": an unknown part of a known area stands for the area
+        # (coarser, never elsewhere); only areas, not towns that happen to share the last word
+        words = k.split()
+        n = 0
+        while n < len(words) - 1 and words[n] in GENERIC:
+            n += 1
+        if n and cased:
+            found = tuple(c for c in _lookup(gaz, " ".join(words[n:]))
+                          if c.entry.precision in ("country", "admin1", "region"))
     return found
 
 
@@ -163,7 +183,7 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
         k = key(text)
         if not k:
             return None
-        m = Mention(start, end, text, label, (i, j), k, _lookup(gaz, k))
+        m = Mention(start, end, text, label, (i, j), k, _lookup(gaz, k, text[:1].isupper()))
         mentions.append(m)
         for t in range(i, j):
             claimed[t] = True
@@ -210,12 +230,44 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
             _scan(doc, gaz, i, j, claimed, add, "INNER")
     _scan(doc, gaz, 0, len(doc), claimed, add, "SCAN")
     mentions.sort(key=lambda m: m.start)
+    mentions[:] = _merge_adjacent(doc, gaz, mentions)
     _link_qualifiers(doc, gaz, mentions, claimed, add)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         m.locative = _preceding_prep(doc, m.tokens[0])
         m.person_like = m.label in ("PERSON", "SCAN", "ORG") and _person_like(doc, *m.tokens)
     return mentions
+
+
+def _merge_adjacent(doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Two mentions that touch ("French" + "Guiana", "Guinea" + "-" + "Bissau") and together
+    spell a gazetteer name are that one place, not two."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.demonym:
+            gap = doc[prev.tokens[1]:m.tokens[0]]
+            joined = m.tokens[0] == prev.tokens[1] or len(gap) == 1 and gap[0].text == "-" and \
+                not doc[prev.tokens[1] - 1].whitespace_ and not gap[0].whitespace_
+            if joined:
+                start, end, text = _text(doc, prev.tokens[0], m.tokens[1])
+                k = key(text)
+                cands = _lookup(gaz, k) if k else ()
+                if cands:
+                    label = prev.label if prev.label in PLACE_LABELS else m.label
+                    out[-1] = Mention(start, end, text, label, (prev.tokens[0], m.tokens[1]), k,
+                                      cands)
+                    continue
+        out.append(m)
+    return out
+
+
+def _all_generic(k: str) -> bool:
+    """'south west', 'north eastern', 'central': words that only qualify a name."""
+    words = k.split()
+    if len(words) == 1:
+        return k in GENERIC
+    return bool(words) and all(w in COMPASS for w in words)
 
 
 def _area_or_big(m: Mention) -> bool:
@@ -239,9 +291,9 @@ def _scan(doc, gaz, lo: int, hi: int, claimed: list[bool], add, label: str) -> N
             if any(tok.is_punct and tok.text not in ("-", ".", "'", "’") for tok in toks):
                 continue
             k = key(toks.text)
-            if n == 1 and k in GENERIC:
+            if _all_generic(k):
                 continue
-            if k and gaz.lookup(k):
+            if k and (gaz.lookup(k) or n > 1 and k.split()[0] in COMPASS and _lookup(gaz, k)):
                 if add(t, t + n, label) is not None:
                     t += n
                     found = True
@@ -266,14 +318,18 @@ def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
                 span = doc[j + 1:j + 1 + n]
                 if not span[0].text[:1].isupper():
                     break
-                cands = gaz.lookup(key(span.text))
-                if any(c.entry.precision in ("admin1", "country") for c in cands):
+                after = doc[j + 1 + n] if j + 1 + n < len(doc) else None
+                if _all_generic(key(span.text)) or after is not None and _name_like(after):
+                    continue  # "Sukoharjo, Central Java": "Central" is part of a longer name
+                cands = _lookup(gaz, key(span.text))
+                if any(c.entry.precision in ("admin1", "country") for c in cands) or \
+                        _all_generic(key(span[0].text)) and cands:
                     q = add(j + 1, j + 1 + n, "QUAL")
                     break
         if q is None:
             continue
         if any(c.entry.precision in ("admin1", "admin2", "country") for c in q.candidates) or \
-                m.key == "washington":
+                m.key == "washington" or q.candidates and not gaz.lookup(q.key):
             m.qualifier = q
             q.is_qualifier = True
 
@@ -516,8 +572,33 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             second = ranked[1][0] if len(ranked) > 1 else best[0] - 10
             chosen[g] = best[2]
             scores[g] = (best[0], best[0] - second)
+    ctx = _context(groups, chosen)
+    for g, ms in groups.items():
+        e = chosen.get(g)
+        if e is not None and e.cc and e.precision not in ("country", "region") and \
+                qualifier_entry(ms) is None and all(_partial(doc, gaz, m) for m in ms):
+            own = float(len(ms)) ** 0.5
+            if ctx.cc_weight.get(e.cc, 0.0) - own <= 1e-9:
+                # "Midlands" of "West Midlands" taken for Zimbabwe's, "St. Peter" of "St. Peter's
+                # Square" for Antigua's parish, in an article that never mentions the country:
+                # a place without a point beats one on another continent
+                chosen[g] = None
     for g, ms in groups.items():
         for m in ms:
             m.entry = chosen.get(g)
             m.score, m.margin = scores.get(g, (0.0, 0.0))
     return accepted
+
+
+def _partial(doc, gaz: Gazetteer, m: Mention) -> bool:
+    """A mention that is only part of a longer name: after a compass word ("West Midlands"), the
+    possessor in a longer name ("St. Peter's Square"), or known only by its last words."""
+    if not gaz.lookup(m.key):
+        return True
+    i, j = m.tokens
+    before = doc[i - 1] if i > 0 else None
+    after = doc[j] if j < len(doc) else None
+    if m.label == "INNER" and after is not None and after.text in ("'s", "’s") and \
+            j + 1 < len(doc) and _name_like(doc[j + 1]):
+        return True  # a possessor inside a longer name: "St. Michael's Hospital"
+    return before is not None and before.lower_ in COMPASS and _name_like(before)
