@@ -261,6 +261,26 @@ def test_demonyms_are_flagged_and_optional(places_pipeline):
     assert not off.analyze("Mexican officials met Canadian envoys.").places
 
 
+def test_places_earned_from_the_article(analyze):
+    # a name in a list with a place ("Tacloban and Babatngon"), a county after a preposition
+    # ("in Dorset"), a name placed elsewhere in the article ("at Randwick" ... "Randwick has")
+    a = analyze("Hog specimens from Tacloban and Babatngon tested positive.")
+    assert _by_text(a, "Babatngon").country == "PHL"
+    a = analyze("Mosquitoes in East Providence and Barrington have tested positive.")
+    assert _by_text(a, "Barrington").admin1 == "Rhode Island"
+    a = analyze("Brown cut short his holiday in Dorset to return to London.")
+    assert (_by_text(a, "Dorset").country, _by_text(a, "Dorset").precision) == ("GBR", "admin2")
+    a = analyze("The horses stayed at Randwick racecourse in Sydney. Randwick has been locked down.")
+    assert [p.span.text for p in a.places].count("Randwick") == 2
+    # but not a date, a common word after "the", nor a name in a person's name
+    a = analyze("Last Saturday, March 5, officials met in Paris.")
+    assert "March" not in [p.span.text for p in a.places]
+    a = analyze("The Church of Scientology in Los Angeles said so. The Church has not replied.")
+    assert "Church" not in [p.span.text for p in a.places]
+    a = analyze("Officials met in Geneva and Eugene Owusu described the convoy.")
+    assert "Eugene" not in [p.span.text for p in a.places]
+
+
 # ---------------------------------------------------------------- the place of an event
 
 

@@ -10,6 +10,12 @@ Mentions of kinds 2-4 must earn their place (see `_accept`): a country, first-le
 named region always does; a town needs a locative preposition before it ("in Pandi"), a qualifier
 after it ("Pandi, Bulacan"), a large population, or a trusted mention of the same name elsewhere
 in the article. A name that reads as a person ("Jordan said", "Mr. Chad") is not a place.
+A second-level subdivision counts as a town of ADMIN2_AS_POPULATION ("holiday in Dorset"). A
+mention that fails these may still earn its place from the article (`_accept_more`): it stands in
+a list with an accepted place ("Tacloban and Babatngon", "Moonbi, Parkes, Berry and Wyong"), a
+settlement noun names it ("the village of Ciocile", "Heze city"), or the same name was placed by
+a preposition or qualifier elsewhere in the article ("at Randwick ... Randwick has been locked
+down"); never a date ("March 5"), an acronym, a word of a person's name, or "the Church".
 
 Resolution. Every mention of one name in an article gets the same referent (one sense per
 discourse). The referent maximises a score of
@@ -72,6 +78,15 @@ COMPASS = frozenset({
     "northeast", "northwest", "southeast", "southwest", "upper", "lower", "far", "middle", "inner",
     "outer",
 })
+# Nouns that say the name next to them is a settlement or an area: "the village of Ciocile",
+# "Heze city", "the Etoumbi and Mbomo districts".
+SETTLEMENT_NOUNS = frozenset({
+    "village", "villages", "town", "towns", "city", "cities", "community", "communities",
+    "municipality", "municipalities", "hamlet", "suburb", "township", "borough", "prefecture",
+    "province", "provinces", "county", "counties", "district", "districts", "state", "governorate",
+    "island", "islands", "parish", "region", "regions", "neighbourhood", "neighborhood",
+})
+LIST_WORDS = frozenset({",", "and", "or", "&"})
 SPEECH = frozenset({"say", "tell", "add", "announce", "state", "write", "explain", "note", "claim",
                     "argue", "ask", "reply", "insist", "warn", "believe", "think"})
 
@@ -401,8 +416,7 @@ def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
             # a place unless the word is part of a person's name elsewhere ("Chad Smith")
             return tok.lower_ not in person_words and tok.dep_ != "compound"
         return True
-    pop = max((c.entry.population for c in m.candidates
-               if c.entry.precision == "locality" and c.kind == "name"), default=0)
+    pop = _population(m)
     if m.locative and m.locative != "of" and pop >= 1000:
         return True
     if m.locative == "of" and pop >= 10000:
@@ -410,11 +424,96 @@ def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
     if m.label in ("ORG", "NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART") and \
             pop >= 100_000:
         return True
-    if m.label == "INNER" and (pop >= 300_000 or pop >= 5_000 and _institution_after(doc, m)):
+    if m.label in ("INNER", "ORG", "SCAN") and (
+            m.label == "INNER" and pop >= 300_000 or pop >= 5_000 and _institution_after(doc, m)):
         return True
     if m.label == "SCAN" and pop >= 300_000 and tok.pos_ == "PROPN":
         return True
     return False
+
+
+# A second-level subdivision (a county, a province) has no population in the index; it counts
+# as a town of this size when a mention must earn its place ("holiday in Dorset").
+ADMIN2_AS_POPULATION = 20_000
+
+
+def _population(m: Mention) -> int:
+    return max((c.entry.population if c.entry.precision == "locality" else ADMIN2_AS_POPULATION
+                for c in m.candidates
+                if c.entry.precision in ("locality", "admin2") and c.kind == "name"), default=0)
+
+
+def _settlement_noun(doc, m: Mention) -> bool:
+    """'the village of Ciocile', 'the towns of Haris and Varzaqan', 'Heze city', 'Warab state'."""
+    i, j = m.tokens
+    if j < len(doc) and doc[j].lower_ in SETTLEMENT_NOUNS and doc[j].is_lower:
+        return True
+    k = i - 1
+    # back over a list of names: "the villages of Kampungu, Makonono, Kaluamba and Mombo"
+    if k >= 0 and doc[k].lower_ in LIST_WORDS:
+        while k >= 1 and (doc[k].lower_ in LIST_WORDS or _name_like(doc[k])):
+            k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in SETTLEMENT_NOUNS
+
+
+def _listed_with(doc, m: Mention, placed: dict[int, Mention]) -> bool:
+    """m stands in a list ("Tacloban and Babatngon", "Moonbi, Parkes, Berry and Wyong") next to
+    an accepted place: only commas, 'and', 'or' between them."""
+    i, j = m.tokens
+    if i > 0 and _name_like(doc[i - 1]) or j < len(doc) and _name_like(doc[j]):
+        return False  # part of a longer name: "South Sudan, Eugene Owusu"
+    k = i - 1
+    while k >= 0 and doc[k].lower_ in LIST_WORDS and k >= i - 2:
+        k -= 1
+    if k < i - 1 and k >= 0 and k in placed and placed[k].tokens[1] == k + 1:
+        return True
+    k = j
+    while k < len(doc) and doc[k].lower_ in LIST_WORDS and k <= j + 1:
+        k += 1
+    return k > j and k < len(doc) and k in placed and placed[k].tokens[0] == k
+
+
+def _accept_more(doc, mentions: list[Mention], accepted: list[Mention],
+                 person_words: frozenset[str]) -> list[Mention]:
+    """Mentions that failed `_accept` but earn their place from the article: the same name is a
+    place elsewhere in it (one sense per discourse), they stand in a list with a place, or a
+    settlement noun names them ("the village of Ciocile")."""
+    ids = {id(m) for m in accepted}
+    # names placed by a preposition or a qualifier, not by size alone
+    keys = {m.key for m in accepted if not m.demonym and m.candidates and (
+        m.label != "SCAN" and m.locative in STRICT_LOCATIVE or m.qualifier is not None
+        or m.is_qualifier)}
+    more: list[Mention] = []
+    changed = True
+    while changed:
+        changed = False
+        placed = {}
+        for m in accepted + more:
+            if not m.demonym:
+                placed[m.tokens[0]] = m
+                placed[m.tokens[1] - 1] = m
+        for m in mentions:
+            if id(m) in ids or m.demonym or m.person_like or not m.candidates:
+                continue
+            if any(c.kind == "demonym" for c in m.candidates):
+                continue
+            i, j = m.tokens
+            tok = doc[i]
+            if m.label == "INNER" or tok.lower_ in person_words or tok.is_upper and len(tok) <= 3:
+                continue  # part of a longer name, a person's name, an acronym ("EMS", "UN")
+            if j < len(doc) and doc[j].like_num or \
+                    m.label == "SCAN" and j - i == 1 and tok.pos_ != "PROPN":
+                continue  # a date ("August 15"), a capitalised common word
+            if not any(c.kind == "name" and c.entry.precision != "point" for c in m.candidates):
+                continue
+            same = m.key in keys and not (
+                i > 0 and doc[i - 1].lower_ in ("the", '"', "“")
+                or j < len(doc) and doc[j].text in ("'s", "’s"))  # "The Church", "McDonald's"
+            if same or _listed_with(doc, m, placed) or _settlement_noun(doc, m):
+                more.append(m)
+                ids.add(id(m))
+                changed = True
+    return more
 
 
 # ---------------------------------------------------------------- resolution
@@ -518,6 +617,8 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
     person_words = frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                              for t in ent)
     accepted = [m for m in mentions if _accept(doc, m, strong_keys, demonyms, person_words)]
+    accepted += _accept_more(doc, mentions, accepted, person_words)
+    accepted.sort(key=lambda m: m.start)
     # a qualifier whose head was rejected stays a place of its own; a rejected qualifier unlinks
     ids = {id(m) for m in accepted}
     for m in accepted:
