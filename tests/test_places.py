@@ -281,6 +281,25 @@ def test_places_earned_from_the_article(analyze):
     assert "Eugene" not in [p.span.text for p in a.places]
 
 
+def test_no_machine_translated_subdivision_names(analyze):
+    # countrystatecity's "native" names of Lusaka ("Saturday") and Rubanda ("Public") are not
+    # names of those provinces
+    a = analyze("Last Saturday, officials in Paris met the Public Health Agency.")
+    assert [p.span.text for p in a.places] == ["Paris"]
+    gaz = load_gazetteer()
+    assert not gaz.lookup(key("Saturday"))
+    assert any(c.entry.precision == "admin1" for c in gaz.lookup(key("Bavaria")))
+
+
+def test_town_of_unknown_population_is_not_empty(analyze):
+    # a district seat listed with population 0 is not outranked by a hamlet of 700 elsewhere
+    # when the article names its province
+    a = analyze("Mercury spilled near the towns of San Juan, Choropampa and Magdalena in "
+                "Cajamarca, Peru.")
+    assert {p.span.text: p.admin1 for p in a.places}["Magdalena"] == "Cajamarca"
+    assert {p.span.text: p.admin1 for p in a.places}["San Juan"] == "Cajamarca"
+
+
 # ---------------------------------------------------------------- the place of an event
 
 

@@ -519,6 +519,11 @@ def _accept_more(doc, mentions: list[Mention], accepted: list[Mention],
 # ---------------------------------------------------------------- resolution
 
 
+# GeoNames' towns of 1,000 people or more also list seats of districts with population 0
+# (unknown): such a town counts as this many people, not as an empty place.
+UNKNOWN_TOWN_POPULATION = 1000
+
+
 def _prior(c: Candidate) -> float:
     e = c.entry
     p = e.precision
@@ -531,7 +536,7 @@ def _prior(c: Candidate) -> float:
     elif p == "region":
         s = 8.0 if e.fcode == "CONT" else 7.0
     elif p == "locality":
-        s = 1.0 + 1.1 * math.log10(e.population + 10)
+        s = 1.0 + 1.1 * math.log10(max(e.population, UNKNOWN_TOWN_POPULATION) + 10)
         if e.fcode == "PPLC":
             s += 1.0
     else:
