@@ -300,6 +300,18 @@ def test_town_of_unknown_population_is_not_empty(analyze):
     assert {p.span.text: p.admin1 for p in a.places}["San Juan"] == "Cajamarca"
 
 
+def test_former_and_english_names_of_subdivisions(analyze):
+    # English exonyms and subdivisions merged away by a reform (Norway 2020, France 2016,
+    # DR Congo 2015, Kenya 2013) still name their area
+    a = analyze("Birds must be kept indoors in Akershus and Telemark, officials in Oslo said.")
+    assert (_by_text(a, "Akershus").country, _by_text(a, "Akershus").precision) == ("NOR", "admin1")
+    a = analyze("Fighting resumed in Chechnya, Russian officials said.")
+    assert (_by_text(a, "Chechnya").country, _by_text(a, "Chechnya").precision) == ("RUS", "admin1")
+    a = analyze("Tourists travel to Kogelo in Nyanza Province, Kenya.")
+    nyanza = _by_text(a, "Nyanza Province")
+    assert nyanza.country == "KEN" and haversine_km(nyanza.latitude, nyanza.longitude, -0.1, 34.76) < 5
+
+
 # ---------------------------------------------------------------- the place of an event
 
 
