@@ -312,6 +312,15 @@ def test_former_and_english_names_of_subdivisions(analyze):
     assert nyanza.country == "KEN" and haversine_km(nyanza.latitude, nyanza.longitude, -0.1, 34.76) < 5
 
 
+def test_town_in_the_named_country(analyze):
+    # a city in the country the article names beats a bigger namesake elsewhere, unless the
+    # namesake dwarfs it
+    a = analyze("Police in London arrested a man on Tuesday. He had moved to Canada last year.")
+    assert (_by_text(a, "London").country, _by_text(a, "London").admin1) == ("CAN", "Ontario")
+    a = analyze("U.S. officials met in Paris on Monday.")
+    assert _by_text(a, "Paris").country == "FRA"
+
+
 # ---------------------------------------------------------------- the place of an event
 
 

@@ -573,11 +573,13 @@ class _Context:
     total: float
     admin1: set
     points: list  # (lat, lon, key)
+    named: set = field(default_factory=set)  # countries the article names (not by demonym)
 
 
 def _context(groups: dict[str, list[Mention]], chosen: dict[str, Entry | None]) -> _Context:
     cc: Counter = Counter()
     admin1: set = set()
+    named: set = set()
     points = []
     for k, ms in groups.items():
         e = chosen.get(k)
@@ -586,16 +588,27 @@ def _context(groups: dict[str, list[Mention]], chosen: dict[str, Entry | None]) 
         w = float(len(ms)) ** 0.5
         if e.cc:
             cc[e.cc] += w
+            if e.precision == "country" and not k.startswith("d:"):
+                named.add(e.cc)
         if e.precision == "admin1" and e.cc:
             admin1.add((e.cc, key(e.name)))
         elif e.admin1 and e.cc:
             admin1.add((e.cc, key(e.admin1)))
         if e.precision in ("locality", "admin2", "point") and e.lat is not None:
             points.append((e.lat, e.lon, k))
-    return _Context(cc, sum(cc.values()), admin1, points)
+    return _Context(cc, sum(cc.values()), admin1, points, named)
 
 
-def _context_bonus(e: Entry, k: str, ctx: _Context, own: Counter) -> float:
+# A town in a country the article names (by its name, not a demonym) gains this much over a
+# namesake elsewhere ("London" in a story that names Canada), when no country, subdivision or
+# region competes for the name (then "Ontario" stays the province in an American story), and only
+# a town of at least this share of its biggest namesake's population (London, Ontario, is 5% of
+# London; Paris, Texas, 1% of Paris: "U.S. officials met in Paris" stays in France).
+NAMED_COUNTRY_BONUS = 3.0
+NAMED_COUNTRY_MIN_SHARE = 0.02
+
+
+def _context_bonus(e: Entry, k: str, ctx: _Context, own: Counter, towns_only: bool = False) -> float:
     s = 0.0
     if e.cc:
         w = ctx.cc_weight.get(e.cc, 0.0) - own.get(e.cc, 0.0)
@@ -605,6 +618,8 @@ def _context_bonus(e: Entry, k: str, ctx: _Context, own: Counter) -> float:
             if e.precision == "admin1":
                 s *= 2.5  # "Georgia" in an American story is the state
     if e.precision in ("locality", "admin2", "point"):
+        if towns_only and e.cc in ctx.named:
+            s += NAMED_COUNTRY_BONUS
         if e.admin1 and e.cc and (e.cc, key(e.admin1)) in ctx.admin1:
             s += 2.0
         if e.lat is not None:
@@ -668,10 +683,14 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             if ctx is not None and chosen.get(g) is not None and chosen[g].cc:
                 own[chosen[g].cc] = float(len(groups[g])) ** 0.5
             ranked = []
+            towns_only = not any(c.entry.precision in ("country", "admin1", "region")
+                                 for c in cs.values())
+            biggest = max(c.entry.population for c in cs.values())
             for c in cs.values():
                 s = _prior(c) + _qualifier_bonus(c.entry, q)
                 if ctx is not None:
-                    s += _context_bonus(c.entry, g, ctx, own)
+                    s += _context_bonus(c.entry, g, ctx, own, towns_only and c.entry.population
+                                        >= NAMED_COUNTRY_MIN_SHARE * biggest)
                 ranked.append((s, -c.entry.id if c.entry.id < 0 else c.entry.id, c.entry))
             ranked.sort(key=lambda r: (r[0], r[2].population, -abs(r[1])), reverse=True)
             best = ranked[0]
