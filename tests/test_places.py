@@ -321,6 +321,22 @@ def test_town_in_the_named_country(analyze):
     assert _by_text(a, "Paris").country == "FRA"
 
 
+def test_pathogens_and_months_are_not_places(analyze):
+    a = analyze("Mosquitoes in Texas carried West Nile virus; Marburg fever spread in Uganda "
+                "in August.")
+    found = [p.span.text for p in a.places]
+    assert "Texas" in found and "Uganda" in found
+    assert not {"West Nile", "Marburg", "August"} & set(found)
+
+
+def test_city_named_like_its_province_is_the_city(analyze):
+    # "Beijing" is the city's name and a short name of its province ("Beijing Shi"): the city,
+    # even in an article full of Chinese provinces
+    a = analyze("Cases were reported in Beijing, Hebei, Shandong, Henan and Guangdong, China.")
+    beijing = _by_text(a, "Beijing")
+    assert (beijing.precision, beijing.country) == ("locality", "CHN")
+
+
 # ---------------------------------------------------------------- the place of an event
 
 

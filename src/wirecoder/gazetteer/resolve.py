@@ -87,6 +87,15 @@ SETTLEMENT_NOUNS = frozenset({
     "island", "islands", "parish", "region", "regions", "neighbourhood", "neighborhood",
 })
 LIST_WORDS = frozenset({",", "and", "or", "&"})
+# After a name these make it a pathogen's, not a place's: "West Nile virus", "Marburg fever",
+# "Reston ebolavirus", "Lyme disease".
+PATHOGEN_WORDS = frozenset({"virus", "viruses", "fever", "ebolavirus", "disease", "virus's"})
+# Capitalised words that are dates far more often than towns ("in August", "March 5").
+CALENDAR = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+})
 SPEECH = frozenset({"say", "tell", "add", "announce", "state", "write", "explain", "note", "claim",
                     "argue", "ask", "reply", "insist", "warn", "believe", "think"})
 
@@ -632,7 +641,7 @@ def _context_bonus(e: Entry, k: str, ctx: _Context, own: Counter, towns_only: bo
 
 def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -> list[Mention]:
     """Accepted place mentions of a Doc, each with its chosen gazetteer entry (or None)."""
-    mentions = find_mentions(doc, gaz, inner=inner)
+    mentions = [m for m in find_mentions(doc, gaz, inner=inner) if not _not_a_place(doc, m)]
     strong_keys = {m.key for m in mentions if m.strong and m.candidates}
     person_words = frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                              for t in ent)
@@ -695,7 +704,7 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             ranked.sort(key=lambda r: (r[0], r[2].population, -abs(r[1])), reverse=True)
             best = ranked[0]
             second = ranked[1][0] if len(ranked) > 1 else best[0] - 10
-            chosen[g] = best[2]
+            chosen[g] = _city_of_its_province(best[2], cs)
             scores[g] = (best[0], best[0] - second)
     ctx = _context(groups, chosen)
     for g, ms in groups.items():
@@ -713,6 +722,27 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             m.entry = chosen.get(g)
             m.score, m.margin = scores.get(g, (0.0, 0.0))
     return accepted
+
+
+def _city_of_its_province(e: Entry, cs: dict[int, Candidate]) -> Entry:
+    """'Beijing' is the exact name of the city and only a short name of its province ("Beijing
+    Shi"): the city, which its province holds, whatever the context says."""
+    if e.precision != "admin1" or cs.get(e.id) is None or cs[e.id].kind != "alt":
+        return e
+    for c in cs.values():
+        if c.kind == "name" and c.entry.precision == "locality" and c.entry.cc == e.cc and \
+                c.entry.admin1 and key(c.entry.admin1) == key(e.name):
+            return c.entry
+    return e
+
+
+def _not_a_place(doc, m: Mention) -> bool:
+    """A pathogen named after a place ("West Nile virus") or a month or weekday no place label
+    vouches for ("in August")."""
+    j = m.tokens[1]
+    if j < len(doc) and doc[j].lower_ in PATHOGEN_WORDS:
+        return True
+    return m.key in CALENDAR and m.label not in PLACE_LABELS
 
 
 def _partial(doc, gaz: Gazetteer, m: Mention) -> bool:
