@@ -337,6 +337,20 @@ def test_city_named_like_its_province_is_the_city(analyze):
     assert (beijing.precision, beijing.country) == ("locality", "CHN")
 
 
+def test_town_modifying_a_local_noun_in_a_named_country(analyze):
+    # "a Longview woman", "a Dugway spokesperson": a town of a country the article names
+    a = analyze("Officials in Texas reported cases. A Longview woman said she was scared.")
+    assert _by_text(a, "Longview").admin1 == "Texas"
+    a = analyze("The US Army tested it in Utah. A Dugway spokesperson declined to comment.")
+    assert _by_text(a, "Dugway").admin1 == "Utah"
+    a = analyze("Officials in France reported cases. A Longview woman said she was scared.")
+    assert "Longview" not in [p.span.text for p in a.places]
+    # a settlement noun vouches for a subdivision known by another name
+    a = analyze("The disease struck in Ituri district, Orientale province, in Congo.")
+    assert (_by_text(a, "Orientale").country, _by_text(a, "Orientale").precision) == \
+        ("COD", "admin1")
+
+
 # ---------------------------------------------------------------- the place of an event
 
 

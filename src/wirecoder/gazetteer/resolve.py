@@ -441,6 +441,13 @@ def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
     return False
 
 
+# Nouns a town's name modifies in local news ("a Longview woman", "Dadaab camps", "a Dugway
+# spokesperson", "the Pirbright laboratory"): with a town of a country the article names.
+LOCAL_NOUNS = INSTITUTIONS | frozenset({
+    "woman", "man", "resident", "residents", "native", "family", "spokesperson", "official",
+    "officials", "authorities", "camp", "camps", "mine", "laboratory", "lab", "mayor",
+    "vice-mayor", "farm", "farms", "plant", "facility", "base", "area", "market", "prison",
+})
 # A second-level subdivision (a county, a province) has no population in the index; it counts
 # as a town of this size when a mention must earn its place ("holiday in Dorset").
 ADMIN2_AS_POPULATION = 20_000
@@ -492,6 +499,9 @@ def _accept_more(doc, mentions: list[Mention], accepted: list[Mention],
     keys = {m.key for m in accepted if not m.demonym and m.candidates and (
         m.label != "SCAN" and m.locative in STRICT_LOCATIVE or m.qualifier is not None
         or m.is_qualifier)}
+    # countries the article names outright (a country, a state, a demonym)
+    countries = {c.entry.cc for m in accepted for c in m.candidates
+                 if m.strong and c.entry.precision in ("country", "admin1") or m.demonym}
     more: list[Mention] = []
     changed = True
     while changed:
@@ -510,15 +520,21 @@ def _accept_more(doc, mentions: list[Mention], accepted: list[Mention],
             tok = doc[i]
             if m.label == "INNER" or tok.lower_ in person_words or tok.is_upper and len(tok) <= 3:
                 continue  # part of a longer name, a person's name, an acronym ("EMS", "UN")
-            if j < len(doc) and doc[j].like_num or \
-                    m.label == "SCAN" and j - i == 1 and tok.pos_ != "PROPN":
-                continue  # a date ("August 15"), a capitalised common word
-            if not any(c.kind == "name" and c.entry.precision != "point" for c in m.candidates):
+            if j < len(doc) and doc[j].like_num:
+                continue  # a date ("August 15")
+            settled = _settlement_noun(doc, m)
+            if m.label == "SCAN" and j - i == 1 and tok.pos_ != "PROPN" and not settled:
+                continue  # a capitalised common word
+            if not any(c.kind == "name" and c.entry.precision != "point" or settled
+                       and c.kind == "alt" and c.entry.precision in ("admin1", "admin2")
+                       for c in m.candidates):
                 continue
             same = m.key in keys and not (
                 i > 0 and doc[i - 1].lower_ in ("the", '"', "“")
                 or j < len(doc) and doc[j].text in ("'s", "’s"))  # "The Church", "McDonald's"
-            if same or _listed_with(doc, m, placed) or _settlement_noun(doc, m):
+            local = j < len(doc) and doc[j].lower_ in LOCAL_NOUNS and any(
+                c.kind == "name" and c.entry.cc in countries for c in m.candidates)
+            if same or local or settled or _listed_with(doc, m, placed):
                 more.append(m)
                 ids.add(id(m))
                 changed = True
