@@ -351,6 +351,16 @@ def test_town_modifying_a_local_noun_in_a_named_country(analyze):
         ("COD", "admin1")
 
 
+def test_settlement_cues_reach_inside_names_and_alternate_spellings(analyze):
+    # "the towns of X and Y" vouches for names spaCy put inside another entity and for towns the
+    # gazetteer knows by another spelling; "Name, 49, of Town" gives where a person is from
+    a = analyze("The towns of Haris and Varzaqan in East Azerbaijan province were hit.")
+    assert _by_text(a, "Varzaqan").country == "IRN"
+    assert _by_text(a, "Haris").country == "IRN"
+    a = analyze("Paul Block Jr., 49, of Waterloo, was arrested in Iowa.")
+    assert "Waterloo" in [p.span.text for p in a.places]
+
+
 # ---------------------------------------------------------------- the place of an event
 
 

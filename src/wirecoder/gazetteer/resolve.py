@@ -472,6 +472,13 @@ def _settlement_noun(doc, m: Mention) -> bool:
     return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in SETTLEMENT_NOUNS
 
 
+def _age_of(doc, m: Mention) -> bool:
+    """'Paul Block Jr., 49, of Waterloo': a person's age, then where the person is from."""
+    i = m.tokens[0]
+    return i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].text == "," and \
+        doc[i - 3].like_num
+
+
 def _listed_with(doc, m: Mention, placed: dict[int, Mention]) -> bool:
     """m stands in a list ("Tacloban and Babatngon", "Moonbi, Parkes, Berry and Wyong") next to
     an accepted place: only commas, 'and', 'or' between them."""
@@ -518,15 +525,17 @@ def _accept_more(doc, mentions: list[Mention], accepted: list[Mention],
                 continue
             i, j = m.tokens
             tok = doc[i]
-            if m.label == "INNER" or tok.lower_ in person_words or tok.is_upper and len(tok) <= 3:
-                continue  # part of a longer name, a person's name, an acronym ("EMS", "UN")
+            if tok.lower_ in person_words or tok.is_upper and len(tok) <= 3:
+                continue  # a person's name, an acronym ("EMS", "UN")
             if j < len(doc) and doc[j].like_num:
                 continue  # a date ("August 15")
-            settled = _settlement_noun(doc, m)
+            settled = _settlement_noun(doc, m) or _age_of(doc, m)
+            if m.label == "INNER" and not settled:
+                continue  # part of a longer name ("King Nut Companies", "Business and Law")
             if m.label == "SCAN" and j - i == 1 and tok.pos_ != "PROPN" and not settled:
                 continue  # a capitalised common word
             if not any(c.kind == "name" and c.entry.precision != "point" or settled
-                       and c.kind == "alt" and c.entry.precision in ("admin1", "admin2")
+                       and c.kind == "alt" and c.entry.precision != "point"
                        for c in m.candidates):
                 continue
             same = m.key in keys and not (
