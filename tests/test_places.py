@@ -361,6 +361,13 @@ def test_settlement_cues_reach_inside_names_and_alternate_spellings(analyze):
     assert "Waterloo" in [p.span.text for p in a.places]
 
 
+def test_facility_by_its_short_name(analyze):
+    # "Heathrow" tagged as a facility is the airport (an alternate name), not the Florida town
+    a = analyze("Flights were cancelled at Heathrow in London, England.")
+    heathrow = _by_text(a, "Heathrow")
+    assert heathrow.country == "GBR" and heathrow.precision == "point"
+
+
 # ---------------------------------------------------------------- the place of an event
 
 

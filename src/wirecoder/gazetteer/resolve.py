@@ -400,11 +400,16 @@ def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
         return True
     m.candidates = tuple(c for c in cands if _usable(m, c))
     if any(c.entry.precision in ("country", "admin1", "region") and c.kind in ("name", "alt")
-           for c in m.candidates) or m.label == "FAC":
+           for c in m.candidates):
         # an exact country or state name beats towns that merely have it as an alias
-        # ("Mexico" is not Mexico City); a facility is not a town's alias ("White House")
+        # ("Mexico" is not Mexico City)
         m.candidates = tuple(c for c in m.candidates
                              if c.entry.precision not in ("locality", "point") or c.kind == "name")
+    elif m.label == "FAC":
+        # a facility is not a town's alias ("White House"), but may be a facility's short name
+        # ("Heathrow" for Heathrow Airport)
+        m.candidates = tuple(c for c in m.candidates
+                             if c.entry.precision != "locality" or c.kind == "name")
     if m.strong:
         return True
     if not m.candidates:
