@@ -368,6 +368,13 @@ def test_facility_by_its_short_name(analyze):
     assert heathrow.country == "GBR" and heathrow.precision == "point"
 
 
+def test_neighbouring_towns_pull_each_other(analyze):
+    # neither name alone would be in Ontario; together they are 25 km apart there
+    a = analyze("Police in London said a man from St. Thomas was charged with assault.")
+    assert (_by_text(a, "London").country, _by_text(a, "London").admin1) == ("CAN", "Ontario")
+    assert _by_text(a, "St. Thomas").admin1 == "Ontario"
+
+
 # ---------------------------------------------------------------- the place of an event
 
 

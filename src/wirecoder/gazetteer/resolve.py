@@ -612,7 +612,25 @@ class _Context:
     total: float
     admin1: set
     points: list  # (lat, lon, key)
+    neighbours: list = field(default_factory=list)  # every town any other name could be
     named: set = field(default_factory=set)  # countries the article names (not by demonym)
+
+
+# A town that lies within NEIGHBOUR_KM of a town another name of the article could be (its
+# candidates, not only its current choice) gains NEIGHBOUR_BONUS: "London" and "St. Thomas" in
+# one story are London and St. Thomas, Ontario, 25 km apart, though each alone would be the
+# bigger namesake (London, England; the parish of Barbados).
+NEIGHBOUR_KM = 30.0
+NEIGHBOUR_BONUS = 1.5
+
+
+def _neighbours(cands: dict[str, dict[int, Candidate]]) -> list:
+    """Where each name that can only be a town could be (a name that can be a country or a
+    state, "Canada", does not lend its namesake hamlets)."""
+    return [(c.entry.lat, c.entry.lon, g) for g, cs in cands.items() if not g.startswith("d:")
+            and not any(c.entry.precision in ("country", "admin1", "region") for c in cs.values())
+            for c in cs.values() if c.kind == "name" and c.entry.lat is not None
+            and c.entry.precision == "locality" and c.entry.population >= 1000]
 
 
 def _context(groups: dict[str, list[Mention]], chosen: dict[str, Entry | None]) -> _Context:
@@ -635,7 +653,7 @@ def _context(groups: dict[str, list[Mention]], chosen: dict[str, Entry | None]) 
             admin1.add((e.cc, key(e.admin1)))
         if e.precision in ("locality", "admin2", "point") and e.lat is not None:
             points.append((e.lat, e.lon, k))
-    return _Context(cc, sum(cc.values()), admin1, points, named)
+    return _Context(cc, sum(cc.values()), admin1, points, named=named)
 
 
 # A town in a country the article names (by its name, not a demonym) gains this much over a
@@ -666,6 +684,10 @@ def _context_bonus(e: Entry, k: str, ctx: _Context, own: Counter, towns_only: bo
                        default=None)
             if near is not None:
                 s += 2.0 if near < 50 else 1.0 if near < 200 else 0.0
+            if (near is None or near >= 50) and e.population >= 1000 and any(
+                    kk != k and abs(lat - e.lat) < 0.5 and e.distance_km(lat, lon) < NEIGHBOUR_KM
+                    for lat, lon, kk in ctx.neighbours):
+                s += NEIGHBOUR_BONUS
     return s
 
 
@@ -698,6 +720,7 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
         return out
 
     cands = {g: group_cands(ms) for g, ms in groups.items()}
+    neighbours = _neighbours(cands)
     chosen: dict[str, Entry | None] = {}
     scores: dict[str, tuple[float, float]] = {}
 
@@ -712,6 +735,8 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
     order = sorted(groups, key=lambda g: not any(m.is_qualifier for m in groups[g]))
     for rnd in range(3):
         ctx = _context(groups, chosen) if rnd else None
+        if ctx is not None:
+            ctx.neighbours = neighbours
         for g in order:
             cs = cands[g]
             if not cs:
