@@ -261,6 +261,120 @@ def test_demonyms_are_flagged_and_optional(places_pipeline):
     assert not off.analyze("Mexican officials met Canadian envoys.").places
 
 
+def test_places_earned_from_the_article(analyze):
+    # a name in a list with a place ("Tacloban and Babatngon"), a county after a preposition
+    # ("in Dorset"), a name placed elsewhere in the article ("at Randwick" ... "Randwick has")
+    a = analyze("Hog specimens from Tacloban and Babatngon tested positive.")
+    assert _by_text(a, "Babatngon").country == "PHL"
+    a = analyze("Mosquitoes in East Providence and Barrington have tested positive.")
+    assert _by_text(a, "Barrington").admin1 == "Rhode Island"
+    a = analyze("Brown cut short his holiday in Dorset to return to London.")
+    assert (_by_text(a, "Dorset").country, _by_text(a, "Dorset").precision) == ("GBR", "admin2")
+    a = analyze("The horses stayed at Randwick racecourse in Sydney. Randwick has been locked down.")
+    assert [p.span.text for p in a.places].count("Randwick") == 2
+    # but not a date, a common word after "the", nor a name in a person's name
+    a = analyze("Last Saturday, March 5, officials met in Paris.")
+    assert "March" not in [p.span.text for p in a.places]
+    a = analyze("The Church of Scientology in Los Angeles said so. The Church has not replied.")
+    assert "Church" not in [p.span.text for p in a.places]
+    a = analyze("Officials met in Geneva and Eugene Owusu described the convoy.")
+    assert "Eugene" not in [p.span.text for p in a.places]
+
+
+def test_no_machine_translated_subdivision_names(analyze):
+    # countrystatecity's "native" names of Lusaka ("Saturday") and Rubanda ("Public") are not
+    # names of those provinces
+    a = analyze("Last Saturday, officials in Paris met the Public Health Agency.")
+    assert [p.span.text for p in a.places] == ["Paris"]
+    gaz = load_gazetteer()
+    assert not gaz.lookup(key("Saturday"))
+    assert any(c.entry.precision == "admin1" for c in gaz.lookup(key("Bavaria")))
+
+
+def test_town_of_unknown_population_is_not_empty(analyze):
+    # a district seat listed with population 0 is not outranked by a hamlet of 700 elsewhere
+    # when the article names its province
+    a = analyze("Mercury spilled near the towns of San Juan, Choropampa and Magdalena in "
+                "Cajamarca, Peru.")
+    assert {p.span.text: p.admin1 for p in a.places}["Magdalena"] == "Cajamarca"
+    assert {p.span.text: p.admin1 for p in a.places}["San Juan"] == "Cajamarca"
+
+
+def test_former_and_english_names_of_subdivisions(analyze):
+    # English exonyms and subdivisions merged away by a reform (Norway 2020, France 2016,
+    # DR Congo 2015, Kenya 2013) still name their area
+    a = analyze("Birds must be kept indoors in Akershus and Telemark, officials in Oslo said.")
+    assert (_by_text(a, "Akershus").country, _by_text(a, "Akershus").precision) == ("NOR", "admin1")
+    a = analyze("Fighting resumed in Chechnya, Russian officials said.")
+    assert (_by_text(a, "Chechnya").country, _by_text(a, "Chechnya").precision) == ("RUS", "admin1")
+    a = analyze("Tourists travel to Kogelo in Nyanza Province, Kenya.")
+    nyanza = _by_text(a, "Nyanza Province")
+    assert nyanza.country == "KEN" and haversine_km(nyanza.latitude, nyanza.longitude, -0.1, 34.76) < 5
+
+
+def test_town_in_the_named_country(analyze):
+    # a city in the country the article names beats a bigger namesake elsewhere, unless the
+    # namesake dwarfs it
+    a = analyze("Police in London arrested a man on Tuesday. He had moved to Canada last year.")
+    assert (_by_text(a, "London").country, _by_text(a, "London").admin1) == ("CAN", "Ontario")
+    a = analyze("U.S. officials met in Paris on Monday.")
+    assert _by_text(a, "Paris").country == "FRA"
+
+
+def test_pathogens_and_months_are_not_places(analyze):
+    a = analyze("Mosquitoes in Texas carried West Nile virus; Marburg fever spread in Uganda "
+                "in August.")
+    found = [p.span.text for p in a.places]
+    assert "Texas" in found and "Uganda" in found
+    assert not {"West Nile", "Marburg", "August"} & set(found)
+
+
+def test_city_named_like_its_province_is_the_city(analyze):
+    # "Beijing" is the city's name and a short name of its province ("Beijing Shi"): the city,
+    # even in an article full of Chinese provinces
+    a = analyze("Cases were reported in Beijing, Hebei, Shandong, Henan and Guangdong, China.")
+    beijing = _by_text(a, "Beijing")
+    assert (beijing.precision, beijing.country) == ("locality", "CHN")
+
+
+def test_town_modifying_a_local_noun_in_a_named_country(analyze):
+    # "a Longview woman", "a Dugway spokesperson": a town of a country the article names
+    a = analyze("Officials in Texas reported cases. A Longview woman said she was scared.")
+    assert _by_text(a, "Longview").admin1 == "Texas"
+    a = analyze("The US Army tested it in Utah. A Dugway spokesperson declined to comment.")
+    assert _by_text(a, "Dugway").admin1 == "Utah"
+    a = analyze("Officials in France reported cases. A Longview woman said she was scared.")
+    assert "Longview" not in [p.span.text for p in a.places]
+    # a settlement noun vouches for a subdivision known by another name
+    a = analyze("The disease struck in Ituri district, Orientale province, in Congo.")
+    assert (_by_text(a, "Orientale").country, _by_text(a, "Orientale").precision) == \
+        ("COD", "admin1")
+
+
+def test_settlement_cues_reach_inside_names_and_alternate_spellings(analyze):
+    # "the towns of X and Y" vouches for names spaCy put inside another entity and for towns the
+    # gazetteer knows by another spelling; "Name, 49, of Town" gives where a person is from
+    a = analyze("The towns of Haris and Varzaqan in East Azerbaijan province were hit.")
+    assert _by_text(a, "Varzaqan").country == "IRN"
+    assert _by_text(a, "Haris").country == "IRN"
+    a = analyze("Paul Block Jr., 49, of Waterloo, was arrested in Iowa.")
+    assert "Waterloo" in [p.span.text for p in a.places]
+
+
+def test_facility_by_its_short_name(analyze):
+    # "Heathrow" tagged as a facility is the airport (an alternate name), not the Florida town
+    a = analyze("Flights were cancelled at Heathrow in London, England.")
+    heathrow = _by_text(a, "Heathrow")
+    assert heathrow.country == "GBR" and heathrow.precision == "point"
+
+
+def test_neighbouring_towns_pull_each_other(analyze):
+    # neither name alone would be in Ontario; together they are 25 km apart there
+    a = analyze("Police in London said a man from St. Thomas was charged with assault.")
+    assert (_by_text(a, "London").country, _by_text(a, "London").admin1) == ("CAN", "Ontario")
+    assert _by_text(a, "St. Thomas").admin1 == "Ontario"
+
+
 # ---------------------------------------------------------------- the place of an event
 
 

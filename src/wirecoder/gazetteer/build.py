@@ -51,7 +51,7 @@ from ..knowledge import load_tsv
 from .names import is_latin, key
 from .store import create_indexes, create_schema, haversine_km
 
-BUILD_VERSION = "7"
+BUILD_VERSION = "8"
 # A country's point: the equal-area centroid of its largest outline (its main landmass), unless that
 # lies farther than this from the Factbook point (archipelagos, countries in many parts).
 LANDMASS_MAX_KM = 250.0
@@ -87,6 +87,17 @@ def synthetic_id(*parts: str) -> int:
 def _pkg_dir(module: str) -> Path:
     mod = __import__(module)
     return Path(os.path.dirname(mod.__file__))
+
+
+def _native_ok(native: str, name: str) -> bool:
+    """countrystatecity's 'native' names are often machine translations of the name's syllables
+    (Lusaka -> "Saturday", Butaleja -> "Business", Tahoua -> "Unité", Alaska -> "Down"), which
+    turned weekdays and common words into places. One is kept only when it spells nearly the same
+    name ("Bayern"/"Bayern", diacritics); native-language names proper are lost with the rest."""
+    import difflib
+
+    a, b = key(native), key(name)
+    return bool(a) and difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
 
 
 def _alt_ok(name: str) -> bool:
@@ -355,7 +366,10 @@ def build_bundled(path: Path) -> dict[str, float]:
         pid = sub_ids[code]
         w.place(pid, s.name, precision, "ADM1" if level1 else "ADM2", s.country_code,
                 None if level1 else sub_names.get(top), None, lat, lon, 0, "pycountry")
-        for name in {s.name, csc.get("name") or s.name, csc.get("native") or s.name}:
+        native = csc.get("native") or s.name
+        if not _native_ok(native, s.name):
+            native = s.name
+        for name in {s.name, csc.get("name") or s.name, native}:
             if not name:
                 continue
             w.name(name, pid, "name" if name == s.name else "alt")

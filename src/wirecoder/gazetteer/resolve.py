@@ -10,6 +10,12 @@ Mentions of kinds 2-4 must earn their place (see `_accept`): a country, first-le
 named region always does; a town needs a locative preposition before it ("in Pandi"), a qualifier
 after it ("Pandi, Bulacan"), a large population, or a trusted mention of the same name elsewhere
 in the article. A name that reads as a person ("Jordan said", "Mr. Chad") is not a place.
+A second-level subdivision counts as a town of ADMIN2_AS_POPULATION ("holiday in Dorset"). A
+mention that fails these may still earn its place from the article (`_accept_more`): it stands in
+a list with an accepted place ("Tacloban and Babatngon", "Moonbi, Parkes, Berry and Wyong"), a
+settlement noun names it ("the village of Ciocile", "Heze city"), or the same name was placed by
+a preposition or qualifier elsewhere in the article ("at Randwick ... Randwick has been locked
+down"); never a date ("March 5"), an acronym, a word of a person's name, or "the Church".
 
 Resolution. Every mention of one name in an article gets the same referent (one sense per
 discourse). The referent maximises a score of
@@ -71,6 +77,24 @@ COMPASS = frozenset({
     "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
     "northeast", "northwest", "southeast", "southwest", "upper", "lower", "far", "middle", "inner",
     "outer",
+})
+# Nouns that say the name next to them is a settlement or an area: "the village of Ciocile",
+# "Heze city", "the Etoumbi and Mbomo districts".
+SETTLEMENT_NOUNS = frozenset({
+    "village", "villages", "town", "towns", "city", "cities", "community", "communities",
+    "municipality", "municipalities", "hamlet", "suburb", "township", "borough", "prefecture",
+    "province", "provinces", "county", "counties", "district", "districts", "state", "governorate",
+    "island", "islands", "parish", "region", "regions", "neighbourhood", "neighborhood",
+})
+LIST_WORDS = frozenset({",", "and", "or", "&"})
+# After a name these make it a pathogen's, not a place's: "West Nile virus", "Marburg fever",
+# "Reston ebolavirus", "Lyme disease".
+PATHOGEN_WORDS = frozenset({"virus", "viruses", "fever", "ebolavirus", "disease", "virus's"})
+# Capitalised words that are dates far more often than towns ("in August", "March 5").
+CALENDAR = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
 })
 SPEECH = frozenset({"say", "tell", "add", "announce", "state", "write", "explain", "note", "claim",
                     "argue", "ask", "reply", "insist", "warn", "believe", "think"})
@@ -376,11 +400,16 @@ def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
         return True
     m.candidates = tuple(c for c in cands if _usable(m, c))
     if any(c.entry.precision in ("country", "admin1", "region") and c.kind in ("name", "alt")
-           for c in m.candidates) or m.label == "FAC":
+           for c in m.candidates):
         # an exact country or state name beats towns that merely have it as an alias
-        # ("Mexico" is not Mexico City); a facility is not a town's alias ("White House")
+        # ("Mexico" is not Mexico City)
         m.candidates = tuple(c for c in m.candidates
                              if c.entry.precision not in ("locality", "point") or c.kind == "name")
+    elif m.label == "FAC":
+        # a facility is not a town's alias ("White House"), but may be a facility's short name
+        # ("Heathrow" for Heathrow Airport)
+        m.candidates = tuple(c for c in m.candidates
+                             if c.entry.precision != "locality" or c.kind == "name")
     if m.strong:
         return True
     if not m.candidates:
@@ -401,8 +430,7 @@ def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
             # a place unless the word is part of a person's name elsewhere ("Chad Smith")
             return tok.lower_ not in person_words and tok.dep_ != "compound"
         return True
-    pop = max((c.entry.population for c in m.candidates
-               if c.entry.precision == "locality" and c.kind == "name"), default=0)
+    pop = _population(m)
     if m.locative and m.locative != "of" and pop >= 1000:
         return True
     if m.locative == "of" and pop >= 10000:
@@ -410,14 +438,129 @@ def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
     if m.label in ("ORG", "NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART") and \
             pop >= 100_000:
         return True
-    if m.label == "INNER" and (pop >= 300_000 or pop >= 5_000 and _institution_after(doc, m)):
+    if m.label in ("INNER", "ORG", "SCAN") and (
+            m.label == "INNER" and pop >= 300_000 or pop >= 5_000 and _institution_after(doc, m)):
         return True
     if m.label == "SCAN" and pop >= 300_000 and tok.pos_ == "PROPN":
         return True
     return False
 
 
+# Nouns a town's name modifies in local news ("a Longview woman", "Dadaab camps", "a Dugway
+# spokesperson", "the Pirbright laboratory"): with a town of a country the article names.
+LOCAL_NOUNS = INSTITUTIONS | frozenset({
+    "woman", "man", "resident", "residents", "native", "family", "spokesperson", "official",
+    "officials", "authorities", "camp", "camps", "mine", "laboratory", "lab", "mayor",
+    "vice-mayor", "farm", "farms", "plant", "facility", "base", "area", "market", "prison",
+})
+# A second-level subdivision (a county, a province) has no population in the index; it counts
+# as a town of this size when a mention must earn its place ("holiday in Dorset").
+ADMIN2_AS_POPULATION = 20_000
+
+
+def _population(m: Mention) -> int:
+    return max((c.entry.population if c.entry.precision == "locality" else ADMIN2_AS_POPULATION
+                for c in m.candidates
+                if c.entry.precision in ("locality", "admin2") and c.kind == "name"), default=0)
+
+
+def _settlement_noun(doc, m: Mention) -> bool:
+    """'the village of Ciocile', 'the towns of Haris and Varzaqan', 'Heze city', 'Warab state'."""
+    i, j = m.tokens
+    if j < len(doc) and doc[j].lower_ in SETTLEMENT_NOUNS and doc[j].is_lower:
+        return True
+    k = i - 1
+    # back over a list of names: "the villages of Kampungu, Makonono, Kaluamba and Mombo"
+    if k >= 0 and doc[k].lower_ in LIST_WORDS:
+        while k >= 1 and (doc[k].lower_ in LIST_WORDS or _name_like(doc[k])):
+            k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in SETTLEMENT_NOUNS
+
+
+def _age_of(doc, m: Mention) -> bool:
+    """'Paul Block Jr., 49, of Waterloo': a person's age, then where the person is from."""
+    i = m.tokens[0]
+    return i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].text == "," and \
+        doc[i - 3].like_num
+
+
+def _listed_with(doc, m: Mention, placed: dict[int, Mention]) -> bool:
+    """m stands in a list ("Tacloban and Babatngon", "Moonbi, Parkes, Berry and Wyong") next to
+    an accepted place: only commas, 'and', 'or' between them."""
+    i, j = m.tokens
+    if i > 0 and _name_like(doc[i - 1]) or j < len(doc) and _name_like(doc[j]):
+        return False  # part of a longer name: "South Sudan, Eugene Owusu"
+    k = i - 1
+    while k >= 0 and doc[k].lower_ in LIST_WORDS and k >= i - 2:
+        k -= 1
+    if k < i - 1 and k >= 0 and k in placed and placed[k].tokens[1] == k + 1:
+        return True
+    k = j
+    while k < len(doc) and doc[k].lower_ in LIST_WORDS and k <= j + 1:
+        k += 1
+    return k > j and k < len(doc) and k in placed and placed[k].tokens[0] == k
+
+
+def _accept_more(doc, mentions: list[Mention], accepted: list[Mention],
+                 person_words: frozenset[str]) -> list[Mention]:
+    """Mentions that failed `_accept` but earn their place from the article: the same name is a
+    place elsewhere in it (one sense per discourse), they stand in a list with a place, or a
+    settlement noun names them ("the village of Ciocile")."""
+    ids = {id(m) for m in accepted}
+    # names placed by a preposition or a qualifier, not by size alone
+    keys = {m.key for m in accepted if not m.demonym and m.candidates and (
+        m.label != "SCAN" and m.locative in STRICT_LOCATIVE or m.qualifier is not None
+        or m.is_qualifier)}
+    # countries the article names outright (a country, a state, a demonym)
+    countries = {c.entry.cc for m in accepted for c in m.candidates
+                 if m.strong and c.entry.precision in ("country", "admin1") or m.demonym}
+    more: list[Mention] = []
+    changed = True
+    while changed:
+        changed = False
+        placed = {}
+        for m in accepted + more:
+            if not m.demonym:
+                placed[m.tokens[0]] = m
+                placed[m.tokens[1] - 1] = m
+        for m in mentions:
+            if id(m) in ids or m.demonym or m.person_like or not m.candidates:
+                continue
+            if any(c.kind == "demonym" for c in m.candidates):
+                continue
+            i, j = m.tokens
+            tok = doc[i]
+            if tok.lower_ in person_words or tok.is_upper and len(tok) <= 3:
+                continue  # a person's name, an acronym ("EMS", "UN")
+            if j < len(doc) and doc[j].like_num:
+                continue  # a date ("August 15")
+            settled = _settlement_noun(doc, m) or _age_of(doc, m)
+            if m.label == "INNER" and not settled:
+                continue  # part of a longer name ("King Nut Companies", "Business and Law")
+            if m.label == "SCAN" and j - i == 1 and tok.pos_ != "PROPN" and not settled:
+                continue  # a capitalised common word
+            if not any(c.kind == "name" and c.entry.precision != "point" or settled
+                       and c.kind == "alt" and c.entry.precision != "point"
+                       for c in m.candidates):
+                continue
+            same = m.key in keys and not (
+                i > 0 and doc[i - 1].lower_ in ("the", '"', "“")
+                or j < len(doc) and doc[j].text in ("'s", "’s"))  # "The Church", "McDonald's"
+            local = j < len(doc) and doc[j].lower_ in LOCAL_NOUNS and any(
+                c.kind == "name" and c.entry.cc in countries for c in m.candidates)
+            if same or local or settled or _listed_with(doc, m, placed):
+                more.append(m)
+                ids.add(id(m))
+                changed = True
+    return more
+
+
 # ---------------------------------------------------------------- resolution
+
+
+# GeoNames' towns of 1,000 people or more also list seats of districts with population 0
+# (unknown): such a town counts as this many people, not as an empty place.
+UNKNOWN_TOWN_POPULATION = 1000
 
 
 def _prior(c: Candidate) -> float:
@@ -432,7 +575,7 @@ def _prior(c: Candidate) -> float:
     elif p == "region":
         s = 8.0 if e.fcode == "CONT" else 7.0
     elif p == "locality":
-        s = 1.0 + 1.1 * math.log10(e.population + 10)
+        s = 1.0 + 1.1 * math.log10(max(e.population, UNKNOWN_TOWN_POPULATION) + 10)
         if e.fcode == "PPLC":
             s += 1.0
     else:
@@ -469,11 +612,31 @@ class _Context:
     total: float
     admin1: set
     points: list  # (lat, lon, key)
+    neighbours: list = field(default_factory=list)  # every town any other name could be
+    named: set = field(default_factory=set)  # countries the article names (not by demonym)
+
+
+# A town that lies within NEIGHBOUR_KM of a town another name of the article could be (its
+# candidates, not only its current choice) gains NEIGHBOUR_BONUS: "London" and "St. Thomas" in
+# one story are London and St. Thomas, Ontario, 25 km apart, though each alone would be the
+# bigger namesake (London, England; the parish of Barbados).
+NEIGHBOUR_KM = 30.0
+NEIGHBOUR_BONUS = 1.5
+
+
+def _neighbours(cands: dict[str, dict[int, Candidate]]) -> list:
+    """Where each name that can only be a town could be (a name that can be a country or a
+    state, "Canada", does not lend its namesake hamlets)."""
+    return [(c.entry.lat, c.entry.lon, g) for g, cs in cands.items() if not g.startswith("d:")
+            and not any(c.entry.precision in ("country", "admin1", "region") for c in cs.values())
+            for c in cs.values() if c.kind == "name" and c.entry.lat is not None
+            and c.entry.precision == "locality" and c.entry.population >= 1000]
 
 
 def _context(groups: dict[str, list[Mention]], chosen: dict[str, Entry | None]) -> _Context:
     cc: Counter = Counter()
     admin1: set = set()
+    named: set = set()
     points = []
     for k, ms in groups.items():
         e = chosen.get(k)
@@ -482,16 +645,27 @@ def _context(groups: dict[str, list[Mention]], chosen: dict[str, Entry | None]) 
         w = float(len(ms)) ** 0.5
         if e.cc:
             cc[e.cc] += w
+            if e.precision == "country" and not k.startswith("d:"):
+                named.add(e.cc)
         if e.precision == "admin1" and e.cc:
             admin1.add((e.cc, key(e.name)))
         elif e.admin1 and e.cc:
             admin1.add((e.cc, key(e.admin1)))
         if e.precision in ("locality", "admin2", "point") and e.lat is not None:
             points.append((e.lat, e.lon, k))
-    return _Context(cc, sum(cc.values()), admin1, points)
+    return _Context(cc, sum(cc.values()), admin1, points, named=named)
 
 
-def _context_bonus(e: Entry, k: str, ctx: _Context, own: Counter) -> float:
+# A town in a country the article names (by its name, not a demonym) gains this much over a
+# namesake elsewhere ("London" in a story that names Canada), when no country, subdivision or
+# region competes for the name (then "Ontario" stays the province in an American story), and only
+# a town of at least this share of its biggest namesake's population (London, Ontario, is 5% of
+# London; Paris, Texas, 1% of Paris: "U.S. officials met in Paris" stays in France).
+NAMED_COUNTRY_BONUS = 3.0
+NAMED_COUNTRY_MIN_SHARE = 0.02
+
+
+def _context_bonus(e: Entry, k: str, ctx: _Context, own: Counter, towns_only: bool = False) -> float:
     s = 0.0
     if e.cc:
         w = ctx.cc_weight.get(e.cc, 0.0) - own.get(e.cc, 0.0)
@@ -501,6 +675,8 @@ def _context_bonus(e: Entry, k: str, ctx: _Context, own: Counter) -> float:
             if e.precision == "admin1":
                 s *= 2.5  # "Georgia" in an American story is the state
     if e.precision in ("locality", "admin2", "point"):
+        if towns_only and e.cc in ctx.named:
+            s += NAMED_COUNTRY_BONUS
         if e.admin1 and e.cc and (e.cc, key(e.admin1)) in ctx.admin1:
             s += 2.0
         if e.lat is not None:
@@ -508,16 +684,22 @@ def _context_bonus(e: Entry, k: str, ctx: _Context, own: Counter) -> float:
                        default=None)
             if near is not None:
                 s += 2.0 if near < 50 else 1.0 if near < 200 else 0.0
+            if (near is None or near >= 50) and e.population >= 1000 and any(
+                    kk != k and abs(lat - e.lat) < 0.5 and e.distance_km(lat, lon) < NEIGHBOUR_KM
+                    for lat, lon, kk in ctx.neighbours):
+                s += NEIGHBOUR_BONUS
     return s
 
 
 def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -> list[Mention]:
     """Accepted place mentions of a Doc, each with its chosen gazetteer entry (or None)."""
-    mentions = find_mentions(doc, gaz, inner=inner)
+    mentions = [m for m in find_mentions(doc, gaz, inner=inner) if not _not_a_place(doc, m)]
     strong_keys = {m.key for m in mentions if m.strong and m.candidates}
     person_words = frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                              for t in ent)
     accepted = [m for m in mentions if _accept(doc, m, strong_keys, demonyms, person_words)]
+    accepted += _accept_more(doc, mentions, accepted, person_words)
+    accepted.sort(key=lambda m: m.start)
     # a qualifier whose head was rejected stays a place of its own; a rejected qualifier unlinks
     ids = {id(m) for m in accepted}
     for m in accepted:
@@ -538,6 +720,7 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
         return out
 
     cands = {g: group_cands(ms) for g, ms in groups.items()}
+    neighbours = _neighbours(cands)
     chosen: dict[str, Entry | None] = {}
     scores: dict[str, tuple[float, float]] = {}
 
@@ -552,6 +735,8 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
     order = sorted(groups, key=lambda g: not any(m.is_qualifier for m in groups[g]))
     for rnd in range(3):
         ctx = _context(groups, chosen) if rnd else None
+        if ctx is not None:
+            ctx.neighbours = neighbours
         for g in order:
             cs = cands[g]
             if not cs:
@@ -562,15 +747,19 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             if ctx is not None and chosen.get(g) is not None and chosen[g].cc:
                 own[chosen[g].cc] = float(len(groups[g])) ** 0.5
             ranked = []
+            towns_only = not any(c.entry.precision in ("country", "admin1", "region")
+                                 for c in cs.values())
+            biggest = max(c.entry.population for c in cs.values())
             for c in cs.values():
                 s = _prior(c) + _qualifier_bonus(c.entry, q)
                 if ctx is not None:
-                    s += _context_bonus(c.entry, g, ctx, own)
+                    s += _context_bonus(c.entry, g, ctx, own, towns_only and c.entry.population
+                                        >= NAMED_COUNTRY_MIN_SHARE * biggest)
                 ranked.append((s, -c.entry.id if c.entry.id < 0 else c.entry.id, c.entry))
             ranked.sort(key=lambda r: (r[0], r[2].population, -abs(r[1])), reverse=True)
             best = ranked[0]
             second = ranked[1][0] if len(ranked) > 1 else best[0] - 10
-            chosen[g] = best[2]
+            chosen[g] = _city_of_its_province(best[2], cs)
             scores[g] = (best[0], best[0] - second)
     ctx = _context(groups, chosen)
     for g, ms in groups.items():
@@ -588,6 +777,27 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             m.entry = chosen.get(g)
             m.score, m.margin = scores.get(g, (0.0, 0.0))
     return accepted
+
+
+def _city_of_its_province(e: Entry, cs: dict[int, Candidate]) -> Entry:
+    """'Beijing' is the exact name of the city and only a short name of its province ("Beijing
+    Shi"): the city, which its province holds, whatever the context says."""
+    if e.precision != "admin1" or cs.get(e.id) is None or cs[e.id].kind != "alt":
+        return e
+    for c in cs.values():
+        if c.kind == "name" and c.entry.precision == "locality" and c.entry.cc == e.cc and \
+                c.entry.admin1 and key(c.entry.admin1) == key(e.name):
+            return c.entry
+    return e
+
+
+def _not_a_place(doc, m: Mention) -> bool:
+    """A pathogen named after a place ("West Nile virus") or a month or weekday no place label
+    vouches for ("in August")."""
+    j = m.tokens[1]
+    if j < len(doc) and doc[j].lower_ in PATHOGEN_WORDS:
+        return True
+    return m.key in CALENDAR and m.label not in PLACE_LABELS
 
 
 def _partial(doc, gaz: Gazetteer, m: Mention) -> bool:
