@@ -182,6 +182,14 @@ def test_comma_qualifier_picks_the_state(analyze):
     assert (texas.precision, texas.country, texas.latitude is not None) == ("admin1", "USA", True)
 
 
+def test_a_name_modifying_a_noun_qualifies_nothing(analyze):
+    # "Russia, U.S. officials said": "U.S." modifies "officials", it does not qualify "Russia"
+    a = analyze("He reported on the entanglements in Russia, U.S. officials said on Wednesday.")
+    assert (_by_text(a, "Russia").country, _by_text(a, "Russia").precision) == ("RUS", "country")
+    b = analyze("A man from Russia, Ohio, was hurt.")
+    assert (_by_text(b, "Russia").country, _by_text(b, "Russia").admin1) == ("USA", "Ohio")
+
+
 def test_abbreviated_state_and_one_sense_per_discourse(analyze):
     a = analyze("EDMONTON, Ky. — A fire destroyed a barn near Edmonton on Friday, the Metcalfe "
                 "County sheriff said. Edmonton firefighters arrived within minutes.")

@@ -326,6 +326,12 @@ def _scan(doc, gaz, lo: int, hi: int, claimed: list[bool], add, label: str) -> N
             t += 1
 
 
+def _modifies_next(doc, j: int) -> bool:
+    """The name ending before token j modifies the common noun at j ("Russia, U.S. officials
+    said"): it heads a new phrase and qualifies no name before the comma."""
+    return j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ == "NOUN"
+
+
 def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
     """'A, B' where B is a subdivision, country or abbreviation: B qualifies A."""
     by_start = {m.tokens[0]: m for m in mentions}
@@ -350,7 +356,7 @@ def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
                         _all_generic(key(span[0].text)) and cands:
                     q = add(j + 1, j + 1 + n, "QUAL")
                     break
-        if q is None:
+        if q is None or _modifies_next(doc, q.tokens[1]):
             continue
         if any(c.entry.precision in ("admin1", "admin2", "country") for c in q.candidates) or \
                 m.key == "washington" or q.candidates and not gaz.lookup(q.key):
