@@ -369,6 +369,16 @@ def test_settlement_cues_reach_inside_names_and_alternate_spellings(analyze):
     assert "Waterloo" in [p.span.text for p in a.places]
 
 
+def test_titles_and_names_of_persons_are_no_places(analyze):
+    # a title before a name is not Senegal's abbreviation; a given name is not Paul, Cape Verde
+    a = analyze("On Sunday, Sen. Marco Rubio of Florida spoke. Paul Everitt, the council's head "
+                "of arts, agreed.")
+    assert [p.span.text for p in a.places] == ["Florida"]
+    # what stands before a title or an acronym in a person's entity describes the person
+    a = analyze("Calgary MLA Sandra Jansen drew a standing ovation.")
+    assert _by_text(a, "Calgary").admin1 == "Alberta"
+
+
 def test_facility_by_its_short_name(analyze):
     # "Heathrow" tagged as a facility is the airport (an alternate name), not the Florida town
     a = analyze("Flights were cancelled at Heathrow in London, England.")

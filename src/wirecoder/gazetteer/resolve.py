@@ -250,7 +250,17 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
         elif ent.label_ in ("PERSON", "NORP") and _preceding_prep(doc, i) in STRICT_LOCATIVE \
                 and all(t.pos_ == "PROPN" for t in doc[i:j]):
             add(i, j, "UNKNOWN")  # "near Guadalupe Guerra": a place the gazetteer lacks
-        elif inner and ent.label_ != "PERSON":
+        elif ent.label_ == "PERSON":
+            # "Paul Everitt", "Sen. Marco Rubio": the words of a person's name are no places;
+            # what stands before a title or an acronym describes the person ("Calgary MLA
+            # Sandra Jansen")
+            n = max((t + 1 for t in range(i, j) if doc[t].is_upper and doc[t].is_alpha
+                     or doc[t].lower_.rstrip(".") in TITLES), default=i)
+            if j - n > 1 and all(_name_like(t) and t.lower_ not in SETTLEMENT_NOUNS
+                                 for t in doc[n:j]):
+                for t in range(n, j):
+                    claimed[t] = True
+        elif inner:
             _scan(doc, gaz, i, j, claimed, add, "INNER")
     _scan(doc, gaz, 0, len(doc), claimed, add, "SCAN")
     mentions.sort(key=lambda m: m.start)
@@ -798,11 +808,15 @@ def _city_of_its_province(e: Entry, cs: dict[int, Candidate]) -> Entry:
 
 
 def _not_a_place(doc, m: Mention) -> bool:
-    """A pathogen named after a place ("West Nile virus") or a month or weekday no place label
-    vouches for ("in August")."""
+    """A pathogen named after a place ("West Nile virus"), a title before a person's name ("Sen.
+    Marco Rubio") or a month or weekday no place label vouches for ("in August")."""
     j = m.tokens[1]
     if j < len(doc) and doc[j].lower_ in PATHOGEN_WORDS:
         return True
+    if m.label not in PLACE_LABELS and m.key in TITLES and j < len(doc) and \
+            _name_like(doc[j]) and (m.text.endswith(".") or
+                                    not any(c.kind == "name" for c in m.candidates)):
+        return True  # a title before a name: "Sen. Marco Rubio", "Gov. Abbott"
     return m.key in CALENDAR and m.label not in PLACE_LABELS
 
 
