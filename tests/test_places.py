@@ -379,6 +379,15 @@ def test_titles_and_names_of_persons_are_no_places(analyze):
     assert _by_text(a, "Calgary").admin1 == "Alberta"
 
 
+def test_an_old_name_of_another_town_loses_to_towns_of_that_name(analyze):
+    # "Waterloo" was once a name of Austin, Texas; towns called Waterloo come first
+    a = analyze("Paul Block Jr., 49, of Waterloo, was arrested.")
+    assert _by_text(a, "Waterloo").name == "Waterloo"
+    # an old name no town bears still finds the renamed city
+    a = analyze("Fighting broke out in Bombay.")
+    assert _by_text(a, "Bombay").country == "IND"
+
+
 def test_facility_by_its_short_name(analyze):
     # "Heathrow" tagged as a facility is the airport (an alternate name), not the Florida town
     a = analyze("Flights were cancelled at Heathrow in London, England.")

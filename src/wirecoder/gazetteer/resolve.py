@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .names import key, strip_admin_suffix
 from .store import Candidate, Entry, Gazetteer
@@ -707,6 +708,23 @@ def _context_bonus(e: Entry, k: str, ctx: _Context, own: Counter, towns_only: bo
     return s
 
 
+# A town known by the name only as an old or other name of a different one ("Waterloo" was
+# Austin, Texas) loses this much more when towns of that very name exist, at least this share of
+# its size (Waterloo, Ontario; Waterloo, Iowa); a variant of the same name ("Beijing" of "Beijing
+# Shi", "Mount Royal" of "Mont-Royal") does not.
+RENAMED_PENALTY = 1.5
+RENAMED_MIN_SHARE = 0.05
+
+
+def _renamed(c: Candidate, k: str) -> bool:
+    if c.kind != "alt" or c.entry.precision != "locality":
+        return False
+    primary = key(c.entry.name)
+    if primary.startswith(k) or k.startswith(primary):
+        return False
+    return SequenceMatcher(None, primary, k).ratio() < 0.5
+
+
 def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -> list[Mention]:
     """Accepted place mentions of a Doc, each with its chosen gazetteer entry (or None)."""
     mentions = [m for m in find_mentions(doc, gaz, inner=inner) if not _not_a_place(doc, m)]
@@ -766,8 +784,12 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             towns_only = not any(c.entry.precision in ("country", "admin1", "region")
                                  for c in cs.values())
             biggest = max(c.entry.population for c in cs.values())
+            named_town = max((c.entry.population for c in cs.values() if c.kind == "name"
+                              and c.entry.precision == "locality"), default=-1)
             for c in cs.values():
                 s = _prior(c) + _qualifier_bonus(c.entry, q)
+                if _renamed(c, g) and named_town >= RENAMED_MIN_SHARE * c.entry.population:
+                    s -= RENAMED_PENALTY
                 if ctx is not None:
                     s += _context_bonus(c.entry, g, ctx, own, towns_only and c.entry.population
                                         >= NAMED_COUNTRY_MIN_SHARE * biggest)
