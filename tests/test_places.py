@@ -388,6 +388,16 @@ def test_an_old_name_of_another_town_loses_to_towns_of_that_name(analyze):
     assert _by_text(a, "Bombay").country == "IND"
 
 
+def test_names_in_a_list_of_brands_are_no_towns(analyze):
+    # a long list whose names are mostly no places is a list of brands, not of towns
+    a = analyze("The eggs were sold under the labels Lucerne, Albertson, Mountain Dairy, Ralph's, "
+                "Boomsma's, Sunshine, Hillandale, Trafficanda, Farm Fresh and Kemps.")
+    found = [p.span.text for p in a.places]
+    assert not {"Lucerne", "Albertson", "Sunshine"} & set(found), found
+    a = analyze("Storms hit Moonbi, Parkes, Berry, Tamworth and Wyong in New South Wales.")
+    assert {"Moonbi", "Parkes", "Berry", "Wyong"} <= {p.span.text for p in a.places}
+
+
 def test_facility_by_its_short_name(analyze):
     # "Heathrow" tagged as a facility is the airport (an alternate name), not the Florida town
     a = analyze("Flights were cancelled at Heathrow in London, England.")

@@ -518,6 +518,56 @@ def _listed_with(doc, m: Mention, placed: dict[int, Mention]) -> bool:
     return k > j and k < len(doc) and k in placed and placed[k].tokens[0] == k
 
 
+def _list_members(doc, i: int, j: int) -> list[tuple[int, int]]:
+    """The names of the comma list m stands in: runs of name-like tokens (a possessive allowed)
+    joined by ',', 'and', 'or'."""
+    def run_left(k: int) -> int:
+        while k > 0 and (_name_like(doc[k - 1]) or doc[k - 1].text in ("'s", "’s")):
+            k -= 1
+        return k
+
+    def run_right(k: int) -> int:
+        while k < len(doc) and (_name_like(doc[k]) or doc[k].text in ("'s", "’s")):
+            k += 1
+        return k
+
+    out = [(i, j)]
+    a = i
+    while a >= 2 and doc[a - 1].lower_ in LIST_WORDS:
+        b = a - 1
+        if b >= 1 and doc[b - 1].text == "," and doc[b].lower_ in ("and", "or"):
+            b -= 1
+        a2 = run_left(b)
+        if a2 == b:
+            break
+        out.append((a2, b))
+        a = a2
+    b = j
+    while b + 1 < len(doc) and doc[b].lower_ in LIST_WORDS:
+        c = b + 1
+        if doc[b].text == "," and doc[c].lower_ in ("and", "or"):
+            c += 1
+        b2 = run_right(c)
+        if b2 == c:
+            break
+        out.append((c, b2))
+        b = b2
+    return out
+
+
+# A name in a comma list of at least this many names most of which are no places ("the labels
+# Lucerne, Albertson, Mountain Dairy, Ralph's, Boomsma's, Sunshine") is a brand, not a town.
+BRAND_LIST_MIN = 5
+
+
+def _among_non_places(doc, gaz: Gazetteer, m: Mention) -> bool:
+    members = _list_members(doc, *m.tokens)
+    if len(members) < BRAND_LIST_MIN:
+        return False
+    known = sum(1 for a, b in members if gaz.lookup(key(doc[a:b].text)))
+    return known * 2 < len(members)
+
+
 def _accept_more(doc, mentions: list[Mention], accepted: list[Mention],
                  person_words: frozenset[str]) -> list[Mention]:
     """Mentions that failed `_accept` but earn their place from the article: the same name is a
@@ -733,6 +783,7 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
                              for t in ent)
     accepted = [m for m in mentions if _accept(doc, m, strong_keys, demonyms, person_words)]
     accepted += _accept_more(doc, mentions, accepted, person_words)
+    accepted = [m for m in accepted if m.strong or m.demonym or not _among_non_places(doc, gaz, m)]
     accepted.sort(key=lambda m: m.start)
     # a qualifier whose head was rejected stays a place of its own; a rejected qualifier unlinks
     ids = {id(m) for m in accepted}
