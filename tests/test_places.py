@@ -182,6 +182,14 @@ def test_comma_qualifier_picks_the_state(analyze):
     assert (texas.precision, texas.country, texas.latitude is not None) == ("admin1", "USA", True)
 
 
+def test_a_name_modifying_a_noun_qualifies_nothing(analyze):
+    # "Russia, U.S. officials said": "U.S." modifies "officials", it does not qualify "Russia"
+    a = analyze("He reported on the entanglements in Russia, U.S. officials said on Wednesday.")
+    assert (_by_text(a, "Russia").country, _by_text(a, "Russia").precision) == ("RUS", "country")
+    b = analyze("A man from Russia, Ohio, was hurt.")
+    assert (_by_text(b, "Russia").country, _by_text(b, "Russia").admin1) == ("USA", "Ohio")
+
+
 def test_abbreviated_state_and_one_sense_per_discourse(analyze):
     a = analyze("EDMONTON, Ky. — A fire destroyed a barn near Edmonton on Friday, the Metcalfe "
                 "County sheriff said. Edmonton firefighters arrived within minutes.")
@@ -359,6 +367,35 @@ def test_settlement_cues_reach_inside_names_and_alternate_spellings(analyze):
     assert _by_text(a, "Haris").country == "IRN"
     a = analyze("Paul Block Jr., 49, of Waterloo, was arrested in Iowa.")
     assert "Waterloo" in [p.span.text for p in a.places]
+
+
+def test_titles_and_names_of_persons_are_no_places(analyze):
+    # a title before a name is not Senegal's abbreviation; a given name is not Paul, Cape Verde
+    a = analyze("On Sunday, Sen. Marco Rubio of Florida spoke. Paul Everitt, the council's head "
+                "of arts, agreed.")
+    assert [p.span.text for p in a.places] == ["Florida"]
+    # what stands before a title or an acronym in a person's entity describes the person
+    a = analyze("Calgary MLA Sandra Jansen drew a standing ovation.")
+    assert _by_text(a, "Calgary").admin1 == "Alberta"
+
+
+def test_an_old_name_of_another_town_loses_to_towns_of_that_name(analyze):
+    # "Waterloo" was once a name of Austin, Texas; towns called Waterloo come first
+    a = analyze("Paul Block Jr., 49, of Waterloo, was arrested.")
+    assert _by_text(a, "Waterloo").name == "Waterloo"
+    # an old name no town bears still finds the renamed city
+    a = analyze("Fighting broke out in Bombay.")
+    assert _by_text(a, "Bombay").country == "IND"
+
+
+def test_names_in_a_list_of_brands_are_no_towns(analyze):
+    # a long list whose names are mostly no places is a list of brands, not of towns
+    a = analyze("The eggs were sold under the labels Lucerne, Albertson, Mountain Dairy, Ralph's, "
+                "Boomsma's, Sunshine, Hillandale, Trafficanda, Farm Fresh and Kemps.")
+    found = [p.span.text for p in a.places]
+    assert not {"Lucerne", "Albertson", "Sunshine"} & set(found), found
+    a = analyze("Storms hit Moonbi, Parkes, Berry, Tamworth and Wyong in New South Wales.")
+    assert {"Moonbi", "Parkes", "Berry", "Wyong"} <= {p.span.text for p in a.places}
 
 
 def test_facility_by_its_short_name(analyze):

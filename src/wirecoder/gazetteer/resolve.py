@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .names import key, strip_admin_suffix
 from .store import Candidate, Entry, Gazetteer
@@ -250,7 +251,17 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
         elif ent.label_ in ("PERSON", "NORP") and _preceding_prep(doc, i) in STRICT_LOCATIVE \
                 and all(t.pos_ == "PROPN" for t in doc[i:j]):
             add(i, j, "UNKNOWN")  # "near Guadalupe Guerra": a place the gazetteer lacks
-        elif inner and ent.label_ != "PERSON":
+        elif ent.label_ == "PERSON":
+            # "Paul Everitt", "Sen. Marco Rubio": the words of a person's name are no places;
+            # what stands before a title or an acronym describes the person ("Calgary MLA
+            # Sandra Jansen")
+            n = max((t + 1 for t in range(i, j) if doc[t].is_upper and doc[t].is_alpha
+                     or doc[t].lower_.rstrip(".") in TITLES), default=i)
+            if j - n > 1 and all(_name_like(t) and t.lower_ not in SETTLEMENT_NOUNS
+                                 for t in doc[n:j]):
+                for t in range(n, j):
+                    claimed[t] = True
+        elif inner:
             _scan(doc, gaz, i, j, claimed, add, "INNER")
     _scan(doc, gaz, 0, len(doc), claimed, add, "SCAN")
     mentions.sort(key=lambda m: m.start)
@@ -326,6 +337,12 @@ def _scan(doc, gaz, lo: int, hi: int, claimed: list[bool], add, label: str) -> N
             t += 1
 
 
+def _modifies_next(doc, j: int) -> bool:
+    """The name ending before token j modifies the common noun at j ("Russia, U.S. officials
+    said"): it heads a new phrase and qualifies no name before the comma."""
+    return j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ == "NOUN"
+
+
 def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
     """'A, B' where B is a subdivision, country or abbreviation: B qualifies A."""
     by_start = {m.tokens[0]: m for m in mentions}
@@ -350,7 +367,7 @@ def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
                         _all_generic(key(span[0].text)) and cands:
                     q = add(j + 1, j + 1 + n, "QUAL")
                     break
-        if q is None:
+        if q is None or _modifies_next(doc, q.tokens[1]):
             continue
         if any(c.entry.precision in ("admin1", "admin2", "country") for c in q.candidates) or \
                 m.key == "washington" or q.candidates and not gaz.lookup(q.key):
@@ -499,6 +516,56 @@ def _listed_with(doc, m: Mention, placed: dict[int, Mention]) -> bool:
     while k < len(doc) and doc[k].lower_ in LIST_WORDS and k <= j + 1:
         k += 1
     return k > j and k < len(doc) and k in placed and placed[k].tokens[0] == k
+
+
+def _list_members(doc, i: int, j: int) -> list[tuple[int, int]]:
+    """The names of the comma list m stands in: runs of name-like tokens (a possessive allowed)
+    joined by ',', 'and', 'or'."""
+    def run_left(k: int) -> int:
+        while k > 0 and (_name_like(doc[k - 1]) or doc[k - 1].text in ("'s", "’s")):
+            k -= 1
+        return k
+
+    def run_right(k: int) -> int:
+        while k < len(doc) and (_name_like(doc[k]) or doc[k].text in ("'s", "’s")):
+            k += 1
+        return k
+
+    out = [(i, j)]
+    a = i
+    while a >= 2 and doc[a - 1].lower_ in LIST_WORDS:
+        b = a - 1
+        if b >= 1 and doc[b - 1].text == "," and doc[b].lower_ in ("and", "or"):
+            b -= 1
+        a2 = run_left(b)
+        if a2 == b:
+            break
+        out.append((a2, b))
+        a = a2
+    b = j
+    while b + 1 < len(doc) and doc[b].lower_ in LIST_WORDS:
+        c = b + 1
+        if doc[b].text == "," and doc[c].lower_ in ("and", "or"):
+            c += 1
+        b2 = run_right(c)
+        if b2 == c:
+            break
+        out.append((c, b2))
+        b = b2
+    return out
+
+
+# A name in a comma list of at least this many names most of which are no places ("the labels
+# Lucerne, Albertson, Mountain Dairy, Ralph's, Boomsma's, Sunshine") is a brand, not a town.
+BRAND_LIST_MIN = 5
+
+
+def _among_non_places(doc, gaz: Gazetteer, m: Mention) -> bool:
+    members = _list_members(doc, *m.tokens)
+    if len(members) < BRAND_LIST_MIN:
+        return False
+    known = sum(1 for a, b in members if gaz.lookup(key(doc[a:b].text)))
+    return known * 2 < len(members)
 
 
 def _accept_more(doc, mentions: list[Mention], accepted: list[Mention],
@@ -691,6 +758,23 @@ def _context_bonus(e: Entry, k: str, ctx: _Context, own: Counter, towns_only: bo
     return s
 
 
+# A town known by the name only as an old or other name of a different one ("Waterloo" was
+# Austin, Texas) loses this much more when towns of that very name exist, at least this share of
+# its size (Waterloo, Ontario; Waterloo, Iowa); a variant of the same name ("Beijing" of "Beijing
+# Shi", "Mount Royal" of "Mont-Royal") does not.
+RENAMED_PENALTY = 1.5
+RENAMED_MIN_SHARE = 0.05
+
+
+def _renamed(c: Candidate, k: str) -> bool:
+    if c.kind != "alt" or c.entry.precision != "locality":
+        return False
+    primary = key(c.entry.name)
+    if primary.startswith(k) or k.startswith(primary):
+        return False
+    return SequenceMatcher(None, primary, k).ratio() < 0.5
+
+
 def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -> list[Mention]:
     """Accepted place mentions of a Doc, each with its chosen gazetteer entry (or None)."""
     mentions = [m for m in find_mentions(doc, gaz, inner=inner) if not _not_a_place(doc, m)]
@@ -699,6 +783,7 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
                              for t in ent)
     accepted = [m for m in mentions if _accept(doc, m, strong_keys, demonyms, person_words)]
     accepted += _accept_more(doc, mentions, accepted, person_words)
+    accepted = [m for m in accepted if m.strong or m.demonym or not _among_non_places(doc, gaz, m)]
     accepted.sort(key=lambda m: m.start)
     # a qualifier whose head was rejected stays a place of its own; a rejected qualifier unlinks
     ids = {id(m) for m in accepted}
@@ -750,8 +835,12 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             towns_only = not any(c.entry.precision in ("country", "admin1", "region")
                                  for c in cs.values())
             biggest = max(c.entry.population for c in cs.values())
+            named_town = max((c.entry.population for c in cs.values() if c.kind == "name"
+                              and c.entry.precision == "locality"), default=-1)
             for c in cs.values():
                 s = _prior(c) + _qualifier_bonus(c.entry, q)
+                if _renamed(c, g) and named_town >= RENAMED_MIN_SHARE * c.entry.population:
+                    s -= RENAMED_PENALTY
                 if ctx is not None:
                     s += _context_bonus(c.entry, g, ctx, own, towns_only and c.entry.population
                                         >= NAMED_COUNTRY_MIN_SHARE * biggest)
@@ -792,11 +881,15 @@ def _city_of_its_province(e: Entry, cs: dict[int, Candidate]) -> Entry:
 
 
 def _not_a_place(doc, m: Mention) -> bool:
-    """A pathogen named after a place ("West Nile virus") or a month or weekday no place label
-    vouches for ("in August")."""
+    """A pathogen named after a place ("West Nile virus"), a title before a person's name ("Sen.
+    Marco Rubio") or a month or weekday no place label vouches for ("in August")."""
     j = m.tokens[1]
     if j < len(doc) and doc[j].lower_ in PATHOGEN_WORDS:
         return True
+    if m.label not in PLACE_LABELS and m.key in TITLES and j < len(doc) and \
+            _name_like(doc[j]) and (m.text.endswith(".") or
+                                    not any(c.kind == "name" for c in m.candidates)):
+        return True  # a title before a name: "Sen. Marco Rubio", "Gov. Abbott"
     return m.key in CALENDAR and m.label not in PLACE_LABELS
 
 
