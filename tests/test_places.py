@@ -486,3 +486,10 @@ def test_gazetteer_import_command(tmp_path):
     missing = subprocess.run([sys.executable, "-m", "wirecoder.cli", "gazetteer", "import",
                               str(tmp_path / "nope.txt")], capture_output=True, text=True, env=env)
     assert missing.returncode == 2 and "W030" in missing.stderr
+
+
+def test_a_big_city_under_its_other_name_after_a_preposition(analyze):
+    # spaCy tags "Kiev" here as an organisation; the gazetteer knows it only as another name
+    # of Kyiv, which earns its place after "in" because the city is big
+    kyiv = _by_text(analyze("Officials in Kiev said."), "Kiev")
+    assert (kyiv.name, kyiv.country, kyiv.precision) == ("Kyiv", "UKR", "locality")

@@ -450,6 +450,8 @@ def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
     pop = _population(m)
     if m.locative and m.locative != "of" and pop >= 1000:
         return True
+    if m.locative and _alt_population(m) >= ALT_NAME_CITY:
+        return True  # "officials in Kiev": a big city under its other (English, older) name
     if m.locative == "of" and pop >= 10000:
         return True
     if m.label in ("ORG", "NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART") and \
@@ -473,12 +475,22 @@ LOCAL_NOUNS = INSTITUTIONS | frozenset({
 # A second-level subdivision (a county, a province) has no population in the index; it counts
 # as a town of this size when a mention must earn its place ("holiday in Dorset").
 ADMIN2_AS_POPULATION = 20_000
+# A town named by another of its names ("Kiev", "Bombay", "Peking") earns its place after a
+# locative preposition only when it is a city this big: small towns' other names are too often
+# ordinary words.
+ALT_NAME_CITY = 500_000
 
 
 def _population(m: Mention) -> int:
     return max((c.entry.population if c.entry.precision == "locality" else ADMIN2_AS_POPULATION
                 for c in m.candidates
                 if c.entry.precision in ("locality", "admin2") and c.kind == "name"), default=0)
+
+
+def _alt_population(m: Mention) -> int:
+    """Population of the biggest town the mention names by one of its other names."""
+    return max((c.entry.population for c in m.candidates
+                if c.entry.precision == "locality" and c.kind == "alt"), default=0)
 
 
 def _settlement_noun(doc, m: Mention) -> bool:
