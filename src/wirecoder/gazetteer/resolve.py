@@ -360,9 +360,10 @@ def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
                 if not span[0].text[:1].isupper():
                     break
                 after = doc[j + 1 + n] if j + 1 + n < len(doc) else None
-                if _all_generic(key(span.text)) or after is not None and _name_like(after):
+                span_key = key(span.text)
+                if _all_generic(span_key) or after is not None and _name_like(after):
                     continue  # "Sukoharjo, Central Java": "Central" is part of a longer name
-                cands = _lookup(gaz, key(span.text))
+                cands = _lookup(gaz, span_key)
                 if any(c.entry.precision in ("admin1", "country") for c in cands) or \
                         _all_generic(key(span[0].text)) and cands:
                     q = add(j + 1, j + 1 + n, "QUAL")
@@ -691,8 +692,8 @@ class _Context:
     total: float
     admin1: set
     points: list  # (lat, lon, key)
-    neighbours: list = field(default_factory=list)  # every town any other name could be
-    named: set = field(default_factory=set)  # countries the article names (not by demonym)
+    neighbours: list  # every town any other name could be
+    named: set  # countries the article names (not by demonym)
 
 
 # A town that lies within NEIGHBOUR_KM of a town another name of the article could be (its
@@ -712,7 +713,8 @@ def _neighbours(cands: dict[str, dict[int, Candidate]]) -> list:
             and c.entry.precision == "locality" and c.entry.population >= 1000]
 
 
-def _context(groups: dict[str, list[Mention]], chosen: dict[str, Entry | None]) -> _Context:
+def _context(groups: dict[str, list[Mention]], chosen: dict[str, Entry | None],
+             neighbours: list) -> _Context:
     cc: Counter = Counter()
     admin1: set = set()
     named: set = set()
@@ -732,7 +734,7 @@ def _context(groups: dict[str, list[Mention]], chosen: dict[str, Entry | None]) 
             admin1.add((e.cc, key(e.admin1)))
         if e.precision in ("locality", "admin2", "point") and e.lat is not None:
             points.append((e.lat, e.lon, k))
-    return _Context(cc, sum(cc.values()), admin1, points, named=named)
+    return _Context(cc, sum(cc.values()), admin1, points, neighbours, named)
 
 
 # A town in a country the article names (by its name, not a demonym) gains this much over a
@@ -831,9 +833,7 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
 
     order = sorted(groups, key=lambda g: not any(m.is_qualifier for m in groups[g]))
     for rnd in range(3):
-        ctx = _context(groups, chosen) if rnd else None
-        if ctx is not None:
-            ctx.neighbours = neighbours
+        ctx = _context(groups, chosen, neighbours) if rnd else None
         for g in order:
             cs = cands[g]
             if not cs:
@@ -862,7 +862,7 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             second = ranked[1][0] if len(ranked) > 1 else best[0] - 10
             chosen[g] = _city_of_its_province(best[2], cs)
             scores[g] = (best[0], best[0] - second)
-    ctx = _context(groups, chosen)
+    ctx = _context(groups, chosen, neighbours)
     for g, ms in groups.items():
         e = chosen.get(g)
         if e is not None and e.cc and e.precision not in ("country", "region") and \

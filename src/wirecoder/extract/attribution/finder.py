@@ -507,11 +507,10 @@ def _split_off(outer: Frame, inner: Frame) -> None:
     A coordinated verb or a comma-led participle is a statement of its own, not part of what
     the first cue reports."""
     cue = inner.cue
-    lemma = cue.lemma_.lower()
-    coordinated = cue.dep_ == "conj" and lemma in SPEECH
-    participle = cue.dep_ == "advcl" and cue.tag_ == "VBG" and _after_comma(cue) and (
-        lemma in SPEECH)
-    if not (coordinated or participle):
+    if cue.lemma_.lower() not in SPEECH:
+        return
+    participle = cue.dep_ == "advcl" and cue.tag_ == "VBG" and _after_comma(cue)
+    if not (cue.dep_ == "conj" or participle):
         return
     if not any(a <= cue.idx < b for a, b in outer.content) or outer.cue.i >= cue.i:
         return
@@ -536,7 +535,10 @@ def _after_comma(tok: Token) -> bool:
     i = tok.i - 1
     while i >= 0 and tok.doc[i].text in ('"', "”", "'", "’", "''"):
         i -= 1
-    return i >= 0 and tok.doc[i].text == "," or i < tok.i - 1 and tok.doc[i].text.endswith(",")
+    if i < 0:
+        return False
+    # after quote marks the comma may be glued to the quoted word's token
+    return tok.doc[i].text == "," or i < tok.i - 1 and tok.doc[i].text.endswith(",")
 
 
 def _trimmed_end(text: str, a: int, b: int) -> tuple[int, int]:

@@ -541,11 +541,7 @@ def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame 
             cue_end = token_end(c)
     if not good_speaker(speaker):
         speaker = None
-    subj = _subject(tok)
-    seer = relative_antecedent(subj) if subj is not None and subj.lower_ in ("which", "that") \
-        else None
-    if lemma in _PERCEIVING and seer is not None and seer.pos_ == "NOUN" \
-            and not _agentive(seer) and seer.lemma_.lower() not in EVIDENCE_NOUNS:
+    if lemma in _PERCEIVING and _event_subject(tok):
         return None  # "the fight which saw Border Patrol return fire": an event, not a viewer
     if speaker is None and category == "stance" and passive and lemma in JUDGING \
             and allowed(lemma, "passive:sourceless", True):
@@ -561,6 +557,16 @@ def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame 
         return None
     return Frame(tok, (tok.idx, cue_end), ranges, speaker, category,
                  sourceless=passive and speaker is None, pattern=pattern)
+
+
+def _event_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a relative pronoun standing for a thing that holds no view
+    (an event, a time): "the fight which saw ..."."""
+    subj = _subject(verb)
+    seer = relative_antecedent(subj) if subj is not None and subj.lower_ in ("which", "that") \
+        else None
+    return seer is not None and seer.pos_ == "NOUN" and not _agentive(seer) \
+        and seer.lemma_.lower() not in EVIDENCE_NOUNS
 
 
 def _experienced(verb: Token, inside: Callable[[int], bool]) -> Frame | None:
