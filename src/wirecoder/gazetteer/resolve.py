@@ -23,6 +23,11 @@ discourse). The referent maximises a score of
     population (log scale), capitals up; alternate names and abbreviations down;
   - the qualifier: "Fronton, Texas", "Edmonton, Ky.", "London, Ontario" (a place inside the
     qualifying subdivision or country gains a lot, one outside loses as much);
+  - the sentence: a name listed among places of one kind is of that kind ("Texas, Utah,
+    Washington and Wyoming": the state), and a list is no qualifier ("China, Japan and the
+    United Kingdom"); a kind noun names the kind ("the state of Washington", "Hebei province");
+    "Crawford County located in Pennsylvania" qualifies like a comma; a qualifier is the reading
+    that holds its head ("Atlanta, Georgia": the state, "Tbilisi, Georgia": the country);
   - the article: the countries and subdivisions of the other places (their share of mentions),
     and nearness to the other towns resolved. The context is recomputed twice from the current
     resolutions, so a clear "Metcalfe County, Ky." pulls an unqualified "Edmonton" to Kentucky.
@@ -349,6 +354,10 @@ def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
     for m in list(mentions):
         j = m.tokens[1]
         if j + 1 >= len(doc) or doc[j].text != ",":
+            q = _located_in(doc, m, by_start)
+            if q is not None:
+                m.qualifier = q
+                q.is_qualifier = True
             continue
         q = by_start.get(j + 1)
         if q is None:
@@ -368,12 +377,74 @@ def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
                         _all_generic(key(span[0].text)) and cands:
                     q = add(j + 1, j + 1 + n, "QUAL")
                     break
-        if q is None or _modifies_next(doc, q.tokens[1]):
+        if q is None or _modifies_next(doc, q.tokens[1]) or _a_list(doc, m, q, mentions):
             continue
         if any(c.entry.precision in ("admin1", "admin2", "country") for c in q.candidates) or \
                 m.key == "washington" or q.candidates and not gaz.lookup(q.key):
             m.qualifier = q
             q.is_qualifier = True
+
+
+LOCATED = frozenset({"located", "situated", "based", "lying"})
+
+
+def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None:
+    """'Crawford County located in Pennsylvania', 'Mbanza Congo in northern Angola': a town or
+    county followed by 'in' and a state or country it has a namesake in is qualified by it."""
+    if _primary(m) in ("country", "admin1", "region", None):
+        return None
+    k = m.tokens[1]
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k < len(doc) and doc[k].lower_ in LOCATED:
+        k += 1
+    if k >= len(doc) or doc[k].lower_ != "in":
+        return None
+    k += 1
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    if k < len(doc) and doc[k].lower_ in COMPASS and doc[k].is_lower:
+        k += 1
+    q = by_start.get(k)
+    if q is None or _primary(q) not in ("country", "admin1"):
+        return None
+    inside = any(_qualifier_bonus(c.entry, qc.entry) >= 8.0 for c in m.candidates
+                 if c.kind == "name" for qc in q.candidates
+                 if qc.entry.precision == _primary(q))
+    return q if inside else None
+
+
+def _primary(m: Mention) -> str | None:
+    """The precision of what the name most plausibly is on its own ("Japan": country,
+    "Pennsylvania": admin1, "Washington": the city)."""
+    best = max((c for c in m.candidates if c.kind in ("name", "alt")), key=_prior, default=None)
+    return best.entry.precision if best is not None else None
+
+
+def _next_mention(doc, j: int, mentions: list[Mention]) -> Mention | None:
+    """The mention a list continues with after token j: ', Wisconsin', 'and California',
+    ', and the United Kingdom'."""
+    k = j
+    while k < len(doc) and k <= j + 2 and doc[k].lower_ in LIST_WORDS:
+        k += 1
+    if k == j:
+        return None
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    return next((r for r in mentions if r.tokens[0] == k), None)
+
+
+def _a_list(doc, m: Mention, q: Mention, mentions: list[Mention]) -> bool:
+    """'China, Japan, and the United Kingdom', 'Washington, Pennsylvania and California': the
+    comma joins list items, not a place and its qualifier. So when the name after the comma is
+    followed by another of its own kind, or both are countries (or both states) on their own."""
+    kind = _primary(q)
+    if kind not in ("country", "admin1"):
+        return False
+    if _primary(m) == kind:
+        return True  # a country does not qualify a country, nor a state a state
+    r = _next_mention(doc, q.tokens[1], mentions)
+    return r is not None and _primary(r) == kind
 
 
 # ---------------------------------------------------------------- acceptance
@@ -819,6 +890,9 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
         return out
 
     cands = {g: group_cands(ms) for g, ms in groups.items()}
+    mates = _list_mates(doc, accepted)
+    kinds = {g: Counter(_named_kind(doc, m) for m in ms) for g, ms in groups.items()}
+    holds_head = _holding_heads(groups, cands)
     neighbours = _neighbours(cands)
     chosen: dict[str, Entry | None] = {}
     scores: dict[str, tuple[float, float]] = {}
@@ -856,6 +930,10 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
                 if ctx is not None:
                     s += _context_bonus(c.entry, g, ctx, own, towns_only and c.entry.population
                                         >= NAMED_COUNTRY_MIN_SHARE * biggest)
+                    s += _list_bonus(c.entry, mates.get(g, ()), chosen)
+                s += KIND_NOUN_BONUS * kinds[g][c.entry.precision] / len(groups[g])
+                if c.entry.id in holds_head.get(g, ()):
+                    s += HOLDS_HEAD_BONUS
                 ranked.append((s, -c.entry.id if c.entry.id < 0 else c.entry.id, c.entry))
             ranked.sort(key=lambda r: (r[0], r[2].population, -abs(r[1])), reverse=True)
             best = ranked[0]
@@ -878,6 +956,97 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             m.entry = chosen.get(g)
             m.score, m.margin = scores.get(g, (0.0, 0.0))
     return accepted
+
+
+# Nouns that say which kind of place the name next to them is: "the state of Washington",
+# "Hebei province", "the city of Buenos Aires", "Monroe County".
+KIND_NOUNS = {
+    "state": "admin1", "province": "admin1", "governorate": "admin1", "prefecture": "admin1",
+    "territory": "admin1", "region": "admin1", "oblast": "admin1",
+    "county": "admin2", "district": "admin2", "parish": "admin2",
+    "city": "locality", "town": "locality", "village": "locality", "municipality": "locality",
+    "country": "country", "nation": "country", "republic": "country",
+}
+KIND_NOUN_BONUS = 4.0
+
+
+def _named_kind(doc, m: Mention) -> str | None:
+    """The kind of place a noun right after the name ("Hebei province") or a noun-of right
+    before it ("the state of Washington") says it is."""
+    i, j = m.tokens
+    if j < len(doc) and doc[j].is_lower and doc[j].lower_ in KIND_NOUNS:
+        return KIND_NOUNS[doc[j].lower_]
+    k = i - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].is_lower and doc[k - 1].lower_ in KIND_NOUNS:
+        return KIND_NOUNS[doc[k - 1].lower_]
+    return None
+
+
+# A qualifier's reading that holds a town of its head's name gains this much: "Atlanta, Georgia"
+# is the state, "Tbilisi, Georgia" the country.
+HOLDS_HEAD_BONUS = 5.0
+
+
+def _holding_heads(groups: dict[str, list[Mention]],
+                   cands: dict[str, dict[int, Candidate]]) -> dict[str, set[int]]:
+    """For each name used as a qualifier, its candidates that hold a namesake of a head it
+    qualifies; empty when all or none do (then the qualifier says nothing of itself)."""
+    out: dict[str, set[int]] = {}
+    for g, ms in groups.items():
+        ids = {id(m) for m in ms}
+        heads = [m for hs in groups.values() for m in hs
+                 if m.qualifier is not None and id(m.qualifier) in ids]
+        if not heads:
+            continue
+        head_entries = [c.entry for h in heads for c in h.candidates if c.kind == "name"]
+        holding = {qid for qid, qc in cands[g].items()
+                   if any(_qualifier_bonus(e, qc.entry) >= 8.0 for e in head_entries)}
+        if holding and len(holding) < len(cands[g]):
+            out[g] = holding
+    return out
+
+
+# A name listed among places of one kind ("Texas, Utah, Virginia, Washington, West Virginia";
+# "British Columbia, Alberta, Ontario and New Brunswick"; "China, Japan and the United Kingdom")
+# is most likely of that kind too: a candidate of the kind (a state of the same country) gains up
+# to this much, in proportion to the share of list mates of that kind.
+LIST_BONUS = 4.0
+
+
+def _list_mates(doc, accepted: list[Mention]) -> dict[str, list[str]]:
+    """For each name, the names standing with it in comma/'and' lists (qualifier pairs such as
+    "Fronton, Texas" are no lists)."""
+    runs: list[list[Mention]] = []
+    prev = None
+    for m in accepted:  # in text order
+        between = doc[prev.tokens[1]:m.tokens[0]] if prev is not None else None
+        joined = prev is not None and 0 < len(between) <= 3 and \
+            all(t.lower_ in LIST_WORDS or t.lower_ == "the" for t in between) and \
+            any(t.lower_ in LIST_WORDS for t in between) and \
+            m.qualifier is not prev and prev.qualifier is not m and not m.demonym and \
+            not prev.demonym
+        if joined:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+        prev = m
+    mates: dict[str, list[str]] = defaultdict(list)
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for m in run:
+            mates[m.key].extend(r.key for r in run if r.key != m.key)
+    return mates
+
+
+def _list_bonus(e: Entry, mates, chosen: dict[str, Entry | None]) -> float:
+    if not mates or e.precision not in ("country", "admin1"):
+        return 0.0
+    same = sum(1 for k in mates if (o := chosen.get(k)) is not None and o.precision == e.precision
+               and (e.precision == "country" or o.cc == e.cc))
+    return LIST_BONUS * same / len(mates)
 
 
 def _city_of_its_province(e: Entry, cs: dict[int, Candidate]) -> Entry:

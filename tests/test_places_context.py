@@ -1,0 +1,56 @@
+"""Places resolved from their neighbours in the sentence: lists, kind nouns, 'located in', and
+qualifiers read from what they qualify. Handwritten sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def places():
+    import wirecoder
+
+    pipe = wirecoder.load({"stages": ["clean", "parse", "sentences", "places"]})
+
+    def run(text: str) -> dict:
+        return {p.span.text: p for p in pipe.analyze(text).places}
+
+    return run
+
+
+def test_a_list_of_countries_is_no_place_and_its_qualifier(places):
+    # "China, Japan" once read Japan as China's qualifier and took China for a Japanese village
+    by = places("Cases were reported in China, Japan, and the United Kingdom last week.")
+    assert [(by[n].country, by[n].precision) for n in ("China", "Japan", "United Kingdom")] == \
+        [("CHN", "country"), ("JPN", "country"), ("GBR", "country")]
+
+
+def test_a_name_in_a_list_of_states_is_a_state(places):
+    for text in ("Outbreaks hit Texas, Utah, Virginia, Washington, West Virginia and Wyoming.",
+                 "Officials are investigating cases in Washington, Pennsylvania and California."):
+        w = places(text)["Washington"]
+        assert (w.admin1, w.precision) == ("Washington", "admin1"), text
+
+
+def test_a_town_and_its_state_outside_a_list_stay_a_qualified_town(places):
+    w = places("He was born in Washington, Pennsylvania, in 1950.")["Washington"]
+    assert (w.admin1, w.precision) == ("Pennsylvania", "locality")
+
+
+def test_a_kind_noun_says_which_namesake(places):
+    w = places("The first case was found in the state of Washington in December.")["Washington"]
+    assert w.precision == "admin1"
+
+
+def test_located_in_qualifies_a_county(places):
+    c = places("Ducks were found in Crawford County located in Pennsylvania.")["Crawford County"]
+    assert (c.admin1, c.precision) == ("Pennsylvania", "admin2")
+
+
+def test_a_qualifier_is_read_from_the_town_it_holds(places):
+    # in a story about other countries, "Georgia" alone would be the country
+    g = places("Doctors in Switzerland and France waited for samples from the laboratory in "
+               "Atlanta, Georgia.")["Georgia"]
+    assert (g.country, g.precision) == ("USA", "admin1")
+    g = places("Talks were held in Tbilisi, Georgia, on Monday, and later in Atlanta.")["Georgia"]
+    assert (g.country, g.precision) == ("GEO", "country")
