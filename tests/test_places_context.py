@@ -54,3 +54,10 @@ def test_a_qualifier_is_read_from_the_town_it_holds(places):
     assert (g.country, g.precision) == ("USA", "admin1")
     g = places("Talks were held in Tbilisi, Georgia, on Monday, and later in Atlanta.")["Georgia"]
     assert (g.country, g.precision) == ("GEO", "country")
+
+
+def test_a_capital_gains_from_its_country_like_a_state(places):
+    # an American story: "Washington" alone is the capital, not the state
+    w = places("Lawmakers in Texas and Ohio said the bill would bring real change to "
+               "Washington.")["Washington"]
+    assert (w.admin1, w.precision) == ("District of Columbia", "locality")

@@ -824,8 +824,9 @@ def _context_bonus(e: Entry, k: str, ctx: _Context, own: Counter, towns_only: bo
         total = ctx.total - sum(own.values())
         if w > 0:
             s += 1.0 + 3.0 * (w / total if total > 0 else 0)
-            if e.precision == "admin1":
-                s *= 2.5  # "Georgia" in an American story is the state
+            if e.precision == "admin1" or e.fcode == "PPLC":
+                # "Georgia" in an American story is the state; "Washington" its capital
+                s *= 2.5
     if e.precision in ("locality", "admin2", "point"):
         if towns_only and e.cc in ctx.named:
             s += NAMED_COUNTRY_BONUS
