@@ -61,3 +61,19 @@ def test_a_capital_gains_from_its_country_like_a_state(places):
     w = places("Lawmakers in Texas and Ohio said the bill would bring real change to "
                "Washington.")["Washington"]
     assert (w.admin1, w.precision) == ("District of Columbia", "locality")
+
+
+def test_counties_of_the_country_the_article_names(places):
+    # English counties have no population to weigh against Norfolk and Suffolk, Virginia; the
+    # article's United Kingdom decides
+    by = places("Turkeys in the United Kingdom died of avian flu on a farm in Suffolk, UK "
+                "officials said. Samples were tested in Weybridge. Birds were culled in Norfolk "
+                "last year.")
+    assert [(by[n].country, by[n].precision) for n in ("Suffolk", "Norfolk")] == \
+        [("GBR", "admin2"), ("GBR", "admin2")]
+
+
+def test_a_county_after_in_qualifies_a_town(places):
+    a = places("The mayor of Louisville, Kentucky, visited the clinic in Austin, in Scott County, "
+               "Indiana.")["Austin"]
+    assert (a.country, a.admin1) == ("USA", "Indiana")

@@ -353,11 +353,12 @@ def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
     by_start = {m.tokens[0]: m for m in mentions}
     for m in list(mentions):
         j = m.tokens[1]
+        q = _located_in(doc, m, by_start)
+        if q is not None:
+            m.qualifier = q
+            q.is_qualifier = True
+            continue
         if j + 1 >= len(doc) or doc[j].text != ",":
-            q = _located_in(doc, m, by_start)
-            if q is not None:
-                m.qualifier = q
-                q.is_qualifier = True
             continue
         q = by_start.get(j + 1)
         if q is None:
@@ -389,8 +390,9 @@ LOCATED = frozenset({"located", "situated", "based", "lying"})
 
 
 def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None:
-    """'Crawford County located in Pennsylvania', 'Mbanza Congo in northern Angola': a town or
-    county followed by 'in' and a state or country it has a namesake in is qualified by it."""
+    """'Crawford County located in Pennsylvania', 'Mbanza Congo in northern Angola', 'Austin, in
+    Scott County, Indiana': a town or county followed by 'in' and a county, state or country it
+    has a namesake in is qualified by it."""
     if _primary(m) in ("country", "admin1", "region", None):
         return None
     k = m.tokens[1]
@@ -406,11 +408,12 @@ def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None
     if k < len(doc) and doc[k].lower_ in COMPASS and doc[k].is_lower:
         k += 1
     q = by_start.get(k)
-    if q is None or _primary(q) not in ("country", "admin1"):
-        return None
-    inside = any(_qualifier_bonus(c.entry, qc.entry) >= 8.0 for c in m.candidates
-                 if c.kind == "name" for qc in q.candidates
-                 if qc.entry.precision == _primary(q))
+    kind = _primary(q) if q is not None else None
+    if kind not in ("country", "admin1", "admin2"):
+        return None  # "Austin, in Scott County, Indiana": a county may qualify too
+    inside = any(_qualifier_bonus(c.entry, qc.entry) >= (6.0 if kind == "admin2" else 8.0)
+                 for c in m.candidates if c.kind == "name"
+                 for qc in q.candidates if qc.entry.precision == kind)
     return q if inside else None
 
 
@@ -929,8 +932,9 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
                 if _renamed(c, g) and named_town >= RENAMED_MIN_SHARE * c.entry.population:
                     s -= RENAMED_PENALTY
                 if ctx is not None:
-                    s += _context_bonus(c.entry, g, ctx, own, towns_only and c.entry.population
-                                        >= NAMED_COUNTRY_MIN_SHARE * biggest)
+                    s += _context_bonus(c.entry, g, ctx, own, towns_only and (
+                        c.entry.precision == "admin2"  # a county: no population to compare
+                        or c.entry.population >= NAMED_COUNTRY_MIN_SHARE * biggest))
                     s += _list_bonus(c.entry, mates.get(g, ()), chosen)
                 s += KIND_NOUN_BONUS * kinds[g][c.entry.precision] / len(groups[g])
                 if c.entry.id in holds_head.get(g, ()):
