@@ -546,3 +546,13 @@ def test_countries_before_a_hyphen(analyze):
     a = analyze("A 12-year-old German-Iraqi boy was arrested on Friday.")
     assert _by_text(a, "German").country == "DEU"
 
+
+def test_landmarks_of_political_news(analyze):
+    a = analyze("The president received a turkey at the White House on Tuesday.")
+    wh = _by_text(a, "White House")
+    assert (wh.admin1, wh.precision) == ("District of Columbia", "point")
+    a = analyze("Protesters gathered outside Downing Street on Monday.")
+    assert _by_text(a, "Downing Street").country == "GBR"
+    # a landmark that speaks is the government, not a place
+    a = analyze("The Kremlin denied the report, Downing Street said.")
+    assert "Downing Street" not in {p.span.text for p in a.places}

@@ -509,6 +509,26 @@ def _institution_after(doc, m: Mention) -> bool:
     return j < len(doc) and doc[j].lower_ in INSTITUTIONS
 
 
+# Nouns after a name that make it a landmark: "Champs-Elysees boulevard", "Heathrow airport".
+LANDMARK_NOUNS = frozenset({
+    "airport", "boulevard", "avenue", "street", "square", "stadium", "palace", "tower", "bridge",
+    "terminal", "gate", "building", "residence", "compound", "lawn",
+})
+
+
+def _at_landmark(doc, m: Mention) -> bool:
+    """The mention names a landmark where something happens: a facility label, a locative
+    preposition ("at the White House"), "the" before a facility or a landmark noun after it."""
+    i, j = m.tokens
+    if m.person_like:
+        return False  # "Downing Street said"
+    if m.label == "FAC" or m.locative and m.locative != "of" and doc[i - 1].lower_ == "the":
+        return True
+    if doc[j - 1].lower_ in LANDMARK_NOUNS or j < len(doc) and doc[j].lower_ in LANDMARK_NOUNS:
+        return True
+    return _preceding_prep(doc, i) in LOCATIVE and m.tokens[1] - i > 1
+
+
 def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
             person_words: frozenset[str] = frozenset()) -> bool:
     cands = m.candidates
@@ -534,6 +554,12 @@ def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
         # ("Heathrow" for Heathrow Airport)
         m.candidates = tuple(c for c in m.candidates
                              if c.entry.precision != "locality" or c.kind == "name")
+    landmarks = tuple(c for c in m.candidates if c.entry.precision == "point")
+    if landmarks and _at_landmark(doc, m):
+        # "at the White House", "the Stade de France", "Champs-Elysees boulevard": the
+        # landmark, not a town of that name (White House, Tennessee)
+        m.candidates = landmarks
+        return True
     if m.strong:
         return True
     if not m.candidates:
