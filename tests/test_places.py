@@ -493,3 +493,66 @@ def test_a_big_city_under_its_other_name_after_a_preposition(analyze):
     # of Kyiv, which earns its place after "in" because the city is big
     kyiv = _by_text(analyze("Officials in Kiev said."), "Kiev")
     assert (kyiv.name, kyiv.country, kyiv.precision) == ("Kyiv", "UKR", "locality")
+
+
+# ---------------------------------------------------------------- where a place name starts and ends
+
+
+def test_the_place_that_begins_an_institutions_name(analyze):
+    a = analyze("Deputies from the Metcalfe County Sheriff's Office searched the river.")
+    assert _by_text(a, "Metcalfe County").admin1 == "Kentucky"
+    a = analyze("She was selected by the Red Deer Skating Association last year.")
+    assert _by_text(a, "Red Deer").admin1 == "Alberta"
+    a = analyze("Anyone with information should contact the County of Brant detachment.")
+    assert _by_text(a, "Brant").admin1 == "Ontario"
+    # the words of the institution are no towns (Police, Poland; Superior, Wisconsin)
+    a = analyze("Officials at the Tulsa Police Department said a judge of the Tulsa Superior "
+                "Court was told.")
+    found = {p.span.text for p in a.places}
+    assert "Tulsa" in found and not {"Police", "Superior", "Court"} & found, found
+
+
+def test_a_mention_grows_into_the_longer_name_around_it(analyze):
+    a = analyze("New cases were found in Rio Grande do Sul and Tocantins.")
+    rs = _by_text(a, "Rio Grande do Sul")
+    assert (rs.country, rs.precision) == ("BRA", "admin1")
+    a = analyze("In Goz Beida, the refugees receive water from the agency.")
+    assert _by_text(a, "Goz Beida").country == "TCD"
+
+
+def test_an_entity_joining_two_places_is_split():
+    from wirecoder.gazetteer.spans import split_and
+    from wirecoder.nlp import load_nlp
+
+    doc = load_nlp()("They met at Cattai and Wilberforce yesterday.")
+    parts = split_and(doc, load_gazetteer(), 3, 6)
+    assert [doc[a:b].text for a, b in parts] == ["Cattai", "Wilberforce"]
+    assert split_and(doc, load_gazetteer(), 2, 6) is None  # "at" is no name
+
+
+def test_datelines_name_towns(analyze):
+    a = analyze("BANTAM — A stonework mason was arraigned on Tuesday.")
+    assert _by_text(a, "BANTAM").admin1 == "Connecticut"
+    a = analyze("WASHINGTON — The president pardoned a turkey on Tuesday.")
+    wash = _by_text(a, "WASHINGTON")
+    assert (wash.admin1, wash.precision) == ("District of Columbia", "locality")
+    a = analyze("LOUISVILLE, KY--(Marketwire - December 23, 2010) - The company said profits rose.")
+    assert _by_text(a, "KY").name == "Kentucky"
+
+
+def test_countries_before_a_hyphen(analyze):
+    a = analyze("Turkey is a partner in the U.S.-led campaign against the group.")
+    assert _by_text(a, "U.S.").country == "USA"
+    a = analyze("A 12-year-old German-Iraqi boy was arrested on Friday.")
+    assert _by_text(a, "German").country == "DEU"
+
+
+def test_landmarks_of_political_news(analyze):
+    a = analyze("The president received a turkey at the White House on Tuesday.")
+    wh = _by_text(a, "White House")
+    assert (wh.admin1, wh.precision) == ("District of Columbia", "point")
+    a = analyze("Protesters gathered outside Downing Street on Monday.")
+    assert _by_text(a, "Downing Street").country == "GBR"
+    # a landmark that speaks is the government, not a place
+    a = analyze("The Kremlin denied the report, Downing Street said.")
+    assert "Downing Street" not in {p.span.text for p in a.places}

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from .names import key, strip_admin_suffix
+from .spans import ORG_HEADS, ORG_WORDS, datelines, grow, head_place, hyphen_prefix, split_and
 from .store import Candidate, Entry, Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -219,6 +220,34 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
             claimed[t] = True
         return m
 
+    def add_prefix(t: int, n: int, label: str) -> Mention | None:
+        """A mention of the first n characters of token t ("U.S." of "U.S.-led")."""
+        if claimed[t]:
+            return None
+        text = doc[t].text[:n]
+        k = key(text)
+        cands = _lookup(gaz, k) if k else ()
+        if not any(c.kind == "demonym" or c.entry.precision in ("country", "admin1")
+                   for c in cands):
+            return None
+        m = Mention(doc[t].idx, doc[t].idx + n, text, label, (t, t + 1), k, cands)
+        mentions.append(m)
+        claimed[t] = True
+        return m
+
+    for i, j in datelines(doc):
+        # "BANTAM —", "WASHINGTON (RNS)": a dateline names a town, never a state
+        k = key(doc[i:j].text)
+        towns = tuple(c for c in _lookup(gaz, k) if c.entry.precision == "locality"
+                      and c.kind in ("name", "alt"))
+        if towns and not any(claimed[i:j]):
+            m = add(i, j, "GPE")
+            if m is not None:
+                m.candidates = towns
+                m.extra["dateline"] = True
+                if j + 1 < len(doc) and doc[j].text == "," and hyphen_prefix(doc[j + 1]):
+                    add_prefix(j + 1, hyphen_prefix(doc[j + 1]), "QUAL")  # "KY--(Marketwire"
+
     for ent in doc.ents:
         if ent.label_ in SKIP_LABELS:
             continue
@@ -232,6 +261,8 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
             parts.append((i, ent.end))
             if len(parts) > 1 and gaz.lookup(key(ent.text)):
                 parts = [(ent.start, ent.end)]  # "Washington, D.C." is a name of its own
+            if len(parts) == 1 and inner and not gaz.lookup(key(ent.text)):
+                parts = split_and(doc, gaz, *_trim(doc, ent.start, ent.end)) or parts
             for a, b in parts:
                 if gaz.lookup(key(_text(doc, *_trim(doc, a, b))[2])) or not inner:
                     add(a, b, ent.label_)
@@ -245,14 +276,26 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
                         for t in range(*m.tokens):
                             claimed[t] = False
                     del mentions[before:]
-                    add(a, b, ent.label_)
+                    head = head_place(doc, gaz, a, b)
+                    if head is not None and add(*head, ent.label_) is not None:
+                        # "Enfield Borough", "Orange County Sanitation District": the place
+                        # that begins it; the rest names no place
+                        _claim_rest(doc, gaz, a, b, claimed, add, mentions)
+                    else:
+                        add(a, b, ent.label_)
             continue
         i, j = _trim(doc, ent.start, ent.end)
         if i >= j:
             continue
         whole = _lookup(gaz, key(_text(doc, i, j)[2]))
+        head = None if whole or not inner else head_place(doc, gaz, i, j)
         if whole:
             add(i, j, ent.label_)
+        elif head is not None and (m := add(*head, "INNER")) is not None:
+            # "Red Deer Skating Association", "Randwick Racecourse": the place that begins
+            # an institution's name
+            m.extra["head"] = True
+            _claim_rest(doc, gaz, i, j, claimed, add, mentions)
         elif ent.label_ in ("PERSON", "NORP") and _preceding_prep(doc, i) in STRICT_LOCATIVE \
                 and all(t.pos_ == "PROPN" for t in doc[i:j]):
             add(i, j, "UNKNOWN")  # "near Guadalupe Guerra": a place the gazetteer lacks
@@ -267,9 +310,18 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
                 for t in range(n, j):
                     claimed[t] = True
         elif inner:
+            before = len(mentions)
             _scan(doc, gaz, i, j, claimed, add, "INNER")
+            if ent.label_ == "NORP":
+                for m in mentions[before:]:
+                    m.extra["norp"] = True  # "German" of "German-Iraqi"
+    for t in range(len(doc)):
+        n = hyphen_prefix(doc[t])
+        if n and not claimed[t]:
+            add_prefix(t, n, "INNER")  # "U.S.-led", "U.S.-based"
     _scan(doc, gaz, 0, len(doc), claimed, add, "SCAN")
     mentions.sort(key=lambda m: m.start)
+    mentions[:] = _grow_all(doc, gaz, mentions, claimed)
     mentions[:] = _merge_adjacent(doc, gaz, mentions)
     _link_qualifiers(doc, gaz, mentions, claimed, add)
     mentions.sort(key=lambda m: m.start)
@@ -277,6 +329,59 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
         m.locative = _preceding_prep(doc, m.tokens[0])
         m.person_like = m.label in ("PERSON", "SCAN", "ORG") and _person_like(doc, *m.tokens)
     return mentions
+
+
+def _claim_rest(doc, gaz: Gazetteer, i: int, j: int, claimed: list[bool], add,
+                mentions: list[Mention]) -> None:
+    """After the place that begins an institution's name: the rest names no place ("Superior
+    Court", "Police Department", "Franklin and Kennedy Elementary Schools") unless it names a
+    country, a state or a big city ("Middlesex-London EMS")."""
+    for t in range(i, j):
+        if doc[t].lower_ in ORG_WORDS or doc[t].lower_ in ORG_HEADS or not _name_like(doc[t]):
+            claimed[t] = True
+    before = len(mentions)
+    _scan(doc, gaz, i, j, claimed, add, "INNER")
+    mentions[before:] = [m for m in mentions[before:] if _area_or_big(m)]
+    for t in range(i, j):
+        claimed[t] = True
+
+
+def _grow_all(doc, gaz: Gazetteer, mentions: list[Mention], claimed: list[bool]) -> list[Mention]:
+    """Each mention grown into the longer gazetteer name it spells with its neighbours ("Rio
+    Grande" + "do Sul", "Goz" + "Beida"); the mentions the growth covers are dropped."""
+    owner: dict[int, Mention] = {}
+    for m in mentions:
+        for t in range(*m.tokens):
+            owner[t] = m
+    out = list(mentions)
+    for m in mentions:
+        if m not in out or m.demonym or m.start != doc[m.tokens[0]].idx:
+            continue
+        i, j = m.tokens
+
+        def free(t: int, i: int = i, j: int = j) -> bool:
+            o = owner.get(t)
+            return not claimed[t] or o is not None and (i <= t < j or
+                                                         o.start == doc[o.tokens[0]].idx)
+
+        span = grow(doc, gaz, i, j, free)
+        if span is None:
+            continue
+        a, c = span
+        covered = {id(owner[t]) for t in range(a, c) if t in owner}
+        if any(o.tokens[0] < a or o.tokens[1] > c for o in out if id(o) in covered):
+            continue  # it would cut another mention in two
+        start, end, text = _text(doc, a, c)
+        k = key(text)
+        grown = Mention(start, end, text, m.label, (a, c), k, _lookup(gaz, k))
+        grown.extra.update(m.extra)
+        out = [o for o in out if id(o) not in covered]
+        out.append(grown)
+        for t in range(a, c):
+            claimed[t] = True
+            owner[t] = grown
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 def _merge_adjacent(doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
@@ -478,13 +583,34 @@ def _institution_after(doc, m: Mention) -> bool:
     return j < len(doc) and doc[j].lower_ in INSTITUTIONS
 
 
+# Nouns after a name that make it a landmark: "Champs-Elysees boulevard", "Heathrow airport".
+LANDMARK_NOUNS = frozenset({
+    "airport", "boulevard", "avenue", "street", "square", "stadium", "palace", "tower", "bridge",
+    "terminal", "gate", "building", "residence", "compound", "lawn",
+})
+
+
+def _at_landmark(doc, m: Mention) -> bool:
+    """The mention names a landmark where something happens: a facility label, a locative
+    preposition ("at the White House"), "the" before a facility or a landmark noun after it."""
+    i, j = m.tokens
+    if m.person_like:
+        return False  # "Downing Street said"
+    if m.label == "FAC" or m.locative and m.locative != "of" and doc[i - 1].lower_ == "the":
+        return True
+    if doc[j - 1].lower_ in LANDMARK_NOUNS or j < len(doc) and doc[j].lower_ in LANDMARK_NOUNS:
+        return True
+    return _preceding_prep(doc, i) in LOCATIVE and m.tokens[1] - i > 1
+
+
 def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
             person_words: frozenset[str] = frozenset()) -> bool:
     cands = m.candidates
     tok = doc[m.tokens[0]]
     demonym_only = cands and all(c.kind == "demonym" for c in cands)
     if any(c.kind == "demonym" for c in cands) and (
-            m.label == "NORP" or demonym_only and (tok.pos_ in ("ADJ", "PROPN") or m.label == "INNER")):
+            m.label == "NORP" or m.extra.get("norp") or
+            demonym_only and (tok.pos_ in ("ADJ", "PROPN") or m.label == "INNER")):
         if not demonyms:
             return False
         m.demonym = True
@@ -502,6 +628,12 @@ def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
         # ("Heathrow" for Heathrow Airport)
         m.candidates = tuple(c for c in m.candidates
                              if c.entry.precision != "locality" or c.kind == "name")
+    landmarks = tuple(c for c in m.candidates if c.entry.precision == "point")
+    if landmarks and _at_landmark(doc, m):
+        # "at the White House", "the Stade de France", "Champs-Elysees boulevard": the
+        # landmark, not a town of that name (White House, Tennessee)
+        m.candidates = landmarks
+        return True
     if m.strong:
         return True
     if not m.candidates:
@@ -523,6 +655,8 @@ def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
             return tok.lower_ not in person_words and tok.dep_ != "compound"
         return True
     pop = _population(m)
+    if m.extra.get("head") and pop >= HEAD_PLACE_POPULATION:
+        return True  # "Red Deer Skating Association", "Enfield Borough"
     if m.locative and m.locative != "of" and pop >= 1000:
         return True
     if m.locative and _alt_population(m) >= ALT_NAME_CITY:
@@ -547,6 +681,9 @@ LOCAL_NOUNS = INSTITUTIONS | frozenset({
     "officials", "authorities", "camp", "camps", "mine", "laboratory", "lab", "mayor",
     "vice-mayor", "farm", "farms", "plant", "facility", "base", "area", "market", "prison",
 })
+# A town that begins the name of an institution the gazetteer does not know ("Red Deer Skating
+# Association") is the place when it is at least this big (a person's name begins many more).
+HEAD_PLACE_POPULATION = 5000
 # A second-level subdivision (a county, a province) has no population in the index; it counts
 # as a town of this size when a mention must earn its place ("holiday in Dorset").
 ADMIN2_AS_POPULATION = 20_000
