@@ -27,7 +27,9 @@ discourse). The referent maximises a score of
     Washington and Wyoming": the state), and a list is no qualifier ("China, Japan and the
     United Kingdom"); a kind noun names the kind ("the state of Washington", "Hebei province");
     "Crawford County located in Pennsylvania" qualifies like a comma; a qualifier is the reading
-    that holds its head ("Atlanta, Georgia": the state, "Tbilisi, Georgia": the country);
+    that holds its head ("Atlanta, Georgia": the state, "Tbilisi, Georgia": the country), and a
+    town the gazetteer knows only outside its qualifier is placed at the qualifier, coarser
+    ("Holliday, Missouri" with no Holliday in Missouri known is Missouri, not Holliday, Texas);
   - the article: the countries and subdivisions of the other places (their share of mentions),
     and nearness to the other towns resolved. The context is recomputed twice from the current
     resolutions, so a clear "Metcalfe County, Ky." pulls an unqualified "Edmonton" to Kentucky.
@@ -180,6 +182,8 @@ def _preceding_prep(doc, i: int) -> str | None:
     word = doc[k].lower_
     if word in LOCATIVE:
         return word
+    if word == "of" and k > 0 and doc[k - 1].lower_ in LOCATIVE:
+        return doc[k - 1].lower_  # "outside of Waterloo", "off of Route 9"
     if word == "of" and k > 0 and doc[k - 1].lower_ in GEO_NOUNS:
         return "of"
     return None
@@ -296,6 +300,11 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
             # an institution's name
             m.extra["head"] = True
             _claim_rest(doc, gaz, i, j, claimed, add, mentions)
+        elif inner and (parts := split_and(doc, gaz, i, j)) is not None:
+            # "south to Ingham or Townsville" taken for one organisation: two names, each to
+            # earn its place (a preposition, a list mate)
+            for a, b in parts:
+                add(a, b, "LIST")
         elif ent.label_ in ("PERSON", "NORP") and _preceding_prep(doc, i) in STRICT_LOCATIVE \
                 and all(t.pos_ == "PROPN" for t in doc[i:j]):
             add(i, j, "UNKNOWN")  # "near Guadalupe Guerra": a place the gazetteer lacks
@@ -1082,6 +1091,12 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             second = ranked[1][0] if len(ranked) > 1 else best[0] - 10
             chosen[g] = _city_of_its_province(best[2], cs)
             scores[g] = (best[0], best[0] - second)
+    for g, ms in groups.items():
+        q = qualifier_entry(ms)
+        if q is not None and _outside(chosen.get(g), q):
+            # "Holliday, Missouri" with no Holliday in Missouri known: the place is somewhere in
+            # Missouri, which is all that can honestly be said (never a namesake elsewhere)
+            chosen[g] = q
     ctx = _context(groups, chosen, neighbours)
     for g, ms in groups.items():
         e = chosen.get(g)
@@ -1189,6 +1204,21 @@ def _list_bonus(e: Entry, mates, chosen: dict[str, Entry | None]) -> float:
     same = sum(1 for k in mates if (o := chosen.get(k)) is not None and o.precision == e.precision
                and (e.precision == "country" or o.cc == e.cc))
     return LIST_BONUS * same / len(mates)
+
+
+def _outside(e: Entry | None, q: Entry) -> bool:
+    """The chosen entry lies outside the area that qualifies it (or nothing was chosen)."""
+    if q.precision not in ("country", "admin1", "admin2"):
+        return False
+    if e is None:
+        return True
+    if e.precision not in ("locality", "admin2", "point"):
+        return False  # "Asia, Canada": no area is qualified by one it is not in
+    if e.cc != q.cc:
+        return True
+    if q.precision == "admin1" and e.precision in ("locality", "admin2", "point") and e.admin1:
+        return key(e.admin1) != key(q.name)
+    return False
 
 
 def _city_of_its_province(e: Entry, cs: dict[int, Candidate]) -> Entry:

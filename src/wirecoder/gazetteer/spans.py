@@ -123,9 +123,10 @@ def head_place(doc, gaz, a: int, b: int) -> tuple[int, int] | None:
 
 
 def split_and(doc, gaz, a: int, b: int) -> list[tuple[int, int]] | None:
-    """'Cattai and Wilberforce' as one entity: two places when both sides are gazetteer names."""
+    """'Cattai and Wilberforce', 'Ingham or Townsville' as one entity: two places when both
+    sides are gazetteer names."""
     for t in range(a + 1, b - 1):
-        if doc[t].lower_ in ("and", "&"):
+        if doc[t].lower_ in ("and", "&", "or"):
             left, right = doc[a:t], doc[t + 1:b]
             if all(_cap(x) for x in left) and all(_cap(x) for x in right) and \
                     _name_kind(gaz, key(left.text)) and _name_kind(gaz, key(right.text)):
