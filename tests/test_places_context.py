@@ -108,3 +108,18 @@ def test_a_town_unknown_in_its_qualifier_is_placed_at_the_qualifier(places):
     # areas in a list are not qualified by a country they are not in
     asia = places("Cases were confirmed in Asia, Canada and Europe.")["Asia"]
     assert asia.precision == "region"
+
+
+def test_a_province_point_is_not_stretched_by_strays():
+    # Hebei's list of towns holds a few filed 2,000 km west; Valparaíso's holds Easter Island.
+    # Their points must stay inside them (checked against their capitals' neighbourhood).
+    from wirecoder.gazetteer import haversine_km, load_gazetteer
+
+    gaz = load_gazetteer()
+
+    def admin1(name):
+        return next(c.entry for c in gaz.lookup(name) if c.entry.precision == "admin1")
+
+    hebei, valparaiso = admin1("hebei"), admin1("valparaiso")
+    assert haversine_km(hebei.lat, hebei.lon, 38.04, 114.51) < 300  # Shijiazhuang
+    assert haversine_km(valparaiso.lat, valparaiso.lon, -33.05, -71.62) < 150  # Valparaíso city
