@@ -104,7 +104,8 @@ def test_a_town_unknown_in_its_qualifier_is_placed_at_the_qualifier(places):
     # the gazetteer knows a Holliday in Texas, none in Missouri: the honest answer is Missouri
     h = places("The car left the road two miles south of Holliday, Missouri, and hit a tree."
                )["Holliday"]
-    assert (h.name, h.precision, h.admin1) == ("Missouri", "admin1", "Missouri")
+    assert (h.name, h.precision, h.admin1, h.geonames_id) == ("Holliday", "admin1", "Missouri",
+                                                              None)
     # areas in a list are not qualified by a country they are not in
     asia = places("Cases were confirmed in Asia, Canada and Europe.")["Asia"]
     assert asia.precision == "region"
@@ -123,3 +124,23 @@ def test_a_province_point_is_not_stretched_by_strays():
     hebei, valparaiso = admin1("hebei"), admin1("valparaiso")
     assert haversine_km(hebei.lat, hebei.lon, 38.04, 114.51) < 300  # Shijiazhuang
     assert haversine_km(valparaiso.lat, valparaiso.lon, -33.05, -71.62) < 150  # Valparaíso city
+
+
+def test_a_place_the_gazetteer_lacks_is_known_to_its_area(places):
+    # a made-up village in a story about one English region: England, at admin1 precision,
+    # under its own name, with no GeoNames id and low confidence
+    by = places("Flooding hit Leeds, Sheffield and York on Monday. Residents of Wextonbury "
+                "were evacuated as the river rose.")
+    w = by["Wextonbury"]
+    assert (w.name, w.country, w.admin1, w.precision, w.geonames_id) == \
+        ("Wextonbury", "GBR", "England", "admin1", None)
+    assert w.confidence < 0.5
+    # and one a sentence places: "the Abu Shok camp in North Darfur"
+    a = places("Fighting was reported near the Abu Shok camp in North Darfur, and in El Fasher."
+               )["Abu Shok"]
+    assert (a.country, a.admin1, a.precision) == ("SDN", "North Darfur", "admin1")
+
+
+def test_no_area_for_an_unknown_place_in_a_story_of_many_countries(places):
+    by = places("Leaders from France, Brazil and Japan met in Wextonbury on Monday.")
+    assert by["Wextonbury"].precision == "unknown" and by["Wextonbury"].latitude is None

@@ -92,13 +92,16 @@ def place_of_mention(mention, gaz, doc_id: str, text: str) -> Place:
                 precision, lat, lon = "country", holder.lat, holder.lon
             else:
                 precision, lat, lon = "unknown", None, None
+    area_only = mention.extra.get("area_only", False)
     return Place(
-        id=pid, span=span, name=e.name, precision=precision, country=gaz.iso3(e.cc),
-        admin1=admin1, latitude=round(lat, 5) if lat is not None else None,
+        # a place the gazetteer lacks keeps its own name, with the area it is known to lie in
+        id=pid, span=span, name=mention.text if area_only else e.name, precision=precision,
+        country=gaz.iso3(e.cc), admin1=admin1,
+        latitude=round(lat, 5) if lat is not None else None,
         longitude=round(lon, 5) if lon is not None else None,
-        geonames_id=e.id if e.id > 0 else None,
-        feature="demonym" if mention.demonym else e.fcode,
-        evidence=evidence, confidence=_confidence(mention))
+        geonames_id=e.id if e.id > 0 and not area_only else None,
+        feature=None if area_only else "demonym" if mention.demonym else e.fcode,
+        evidence=evidence, confidence=0.3 if area_only else _confidence(mention))
 
 
 def _key(name: str) -> str:
@@ -106,7 +109,7 @@ def _key(name: str) -> str:
     return key(name)
 
 
-@stage("places", requires=("document", "spacy"), assigns=("places",), version="2",
+@stage("places", requires=("document", "spacy"), assigns=("places",), version="3",
        defaults={"demonyms": True, "inner": True})
 def make_gazetteer_places(options: dict[str, Any]):
     """Toponyms recognised and resolved with the offline gazetteer (GeoNames from PyPI packages)."""

@@ -33,6 +33,9 @@ discourse). The referent maximises a score of
   - the article: the countries and subdivisions of the other places (their share of mentions),
     and nearness to the other towns resolved. The context is recomputed twice from the current
     resolutions, so a clear "Metcalfe County, Ky." pulls an unqualified "Edmonton" to Kentucky.
+A place the gazetteer lacks but the text places ("Dunnock Close, Edmonton", "the Abu Shok camp in
+North Darfur") or an article about one country or one state surrounds is reported at that area's
+precision under its own name (never at an invented point, never with the area's GeoNames id).
 Partial names: a compass word before a known area names that area, coarser ("East Java" -> Java);
 touching mentions that together spell a name are merged ("Guinea-Bissau", "French Guiana"); a
 part of a longer name ("Midlands" of "West Midlands", "St. Peter" of "St. Peter's Square") that
@@ -506,10 +509,15 @@ LOCATED = frozenset({"located", "situated", "based", "lying"})
 def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None:
     """'Crawford County located in Pennsylvania', 'Mbanza Congo in northern Angola', 'Austin, in
     Scott County, Indiana': a town or county followed by 'in' and a county, state or country it
-    has a namesake in is qualified by it."""
-    if _primary(m) in ("country", "admin1", "region", None):
+    has a namesake in is qualified by it. A place the gazetteer lacks ("the Abu Shok camp in North
+    Darfur") is qualified by it outright."""
+    unknown = not m.candidates and m.strong
+    if not unknown and _primary(m) in ("country", "admin1", "region", None):
         return None
     k = m.tokens[1]
+    if k < len(doc) and doc[k].is_lower and (doc[k].lower_ in SETTLEMENT_NOUNS
+                                             or doc[k].lower_ in ("camp", "camps", "area")):
+        k += 1  # "the Abu Shok camp in North Darfur", "Hebei province in China"
     if k < len(doc) and doc[k].text == ",":
         k += 1
     if k < len(doc) and doc[k].lower_ in LOCATED:
@@ -525,9 +533,10 @@ def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None
     kind = _primary(q) if q is not None else None
     if kind not in ("country", "admin1", "admin2"):
         return None  # "Austin, in Scott County, Indiana": a county may qualify too
-    inside = any(_qualifier_bonus(c.entry, qc.entry) >= (6.0 if kind == "admin2" else 8.0)
-                 for c in m.candidates if c.kind == "name"
-                 for qc in q.candidates if qc.entry.precision == kind)
+    inside = unknown or any(
+        _qualifier_bonus(c.entry, qc.entry) >= (6.0 if kind == "admin2" else 8.0)
+        for c in m.candidates if c.kind == "name" for qc in q.candidates
+        if qc.entry.precision == kind)
     return q if inside else None
 
 
@@ -1097,6 +1106,17 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             # "Holliday, Missouri" with no Holliday in Missouri known: the place is somewhere in
             # Missouri, which is all that can honestly be said (never a namesake elsewhere)
             chosen[g] = q
+            for m in ms:
+                m.extra["area_only"] = True
+    area = _dominant_area(gaz, groups, chosen)
+    if area is not None:
+        for g, ms in groups.items():
+            if chosen.get(g) is None and not cands[g] and all(m.strong for m in ms):
+                # a place the gazetteer lacks ("Dunnock Close", "the Kampungu village") in an
+                # article about one country (or one state): known to that area, no finer
+                chosen[g] = area
+                for m in ms:
+                    m.extra["area_only"] = True
     ctx = _context(groups, chosen, neighbours)
     for g, ms in groups.items():
         e = chosen.get(g)
@@ -1204,6 +1224,43 @@ def _list_bonus(e: Entry, mates, chosen: dict[str, Entry | None]) -> float:
     same = sum(1 for k in mates if (o := chosen.get(k)) is not None and o.precision == e.precision
                and (e.precision == "country" or o.cc == e.cc))
     return LIST_BONUS * same / len(mates)
+
+
+# An article is about one country when at least this share of its resolved mentions lie in it,
+# and about one of its first-level subdivisions when that share of those mentions that are finer
+# than the country (at least DOMINANT_MIN of them) lie in that subdivision.
+DOMINANT_SHARE = 0.7
+DOMINANT_MIN = 3
+
+
+def _dominant_area(gaz: Gazetteer, groups: dict[str, list[Mention]],
+                   chosen: dict[str, Entry | None]) -> Entry | None:
+    """The country, or the first-level subdivision, that the article's places mostly lie in."""
+    by_cc: Counter = Counter()
+    by_admin1: Counter = Counter()
+    for g, ms in groups.items():
+        e = chosen.get(g)
+        if e is None or not e.cc:
+            continue
+        by_cc[e.cc] += len(ms)
+        if e.precision != "country":
+            by_admin1[(e.cc, e.name if e.precision == "admin1" else e.admin1)] += len(ms)
+    total = sum(by_cc.values())
+    if total < DOMINANT_MIN:
+        return None
+    cc, n = by_cc.most_common(1)[0]
+    if n < DOMINANT_SHARE * total:
+        return None
+    finer = sum(v for (c, _), v in by_admin1.items() if c == cc)
+    top = max(((a, v) for (c, a), v in by_admin1.items() if c == cc and a), key=lambda x: x[1],
+              default=None)
+    if top is not None and finer >= DOMINANT_MIN and top[1] >= DOMINANT_SHARE * finer:
+        holder = next((c.entry for c in gaz.lookup(key(top[0])) if c.entry.precision == "admin1"
+                       and c.entry.cc == cc and c.entry.lat is not None), None)
+        if holder is not None:
+            return holder
+    country = gaz.countries().get(cc)
+    return gaz.get(country.id) if country is not None and country.id else None
 
 
 def _outside(e: Entry | None, q: Entry) -> bool:
