@@ -144,3 +144,17 @@ def test_a_place_the_gazetteer_lacks_is_known_to_its_area(places):
 def test_no_area_for_an_unknown_place_in_a_story_of_many_countries(places):
     by = places("Leaders from France, Brazil and Japan met in Wextonbury on Monday.")
     assert by["Wextonbury"].precision == "unknown" and by["Wextonbury"].latitude is None
+
+
+def test_a_settlement_named_by_the_words_around_it(places):
+    # "the village of X", "X, a farming town in Y": places the gazetteer lacks, placed at the
+    # area the sentence gives, under their own names
+    c = places("A dead swan was found in the village of Cellardyke in Fife, Scotland, on "
+               "Tuesday.")["Cellardyke"]
+    assert (c.country, c.admin1, c.geonames_id) == ("GBR", "Scotland", None)
+    d = places("The children were from Dogu Beyazit, a farming town in eastern Turkey."
+               )["Dogu Beyazit"]
+    assert (d.country, d.precision) == ("TUR", "country")
+    # a company called something is not a town called something
+    assert "LifeCell" not in places("A tissue processing company called LifeCell issued a "
+                                    "recall in Ohio.")

@@ -50,7 +50,17 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from .names import key, strip_admin_suffix
-from .spans import ORG_HEADS, ORG_WORDS, datelines, grow, head_place, hyphen_prefix, split_and
+from .spans import (
+    ORG_HEADS,
+    ORG_WORDS,
+    datelines,
+    described,
+    grow,
+    head_place,
+    hyphen_prefix,
+    named_settlements,
+    split_and,
+)
 from .store import Candidate, Entry, Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -311,6 +321,12 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
         elif ent.label_ in ("PERSON", "NORP") and _preceding_prep(doc, i) in STRICT_LOCATIVE \
                 and all(t.pos_ == "PROPN" for t in doc[i:j]):
             add(i, j, "UNKNOWN")  # "near Guadalupe Guerra": a place the gazetteer lacks
+        elif ent.label_ in ("PERSON", "ORG") and inner and j - i <= 3 and described(doc, i, j) \
+                and all(t.pos_ == "PROPN" and t.is_alpha for t in doc[i:j]):
+            # "Dogu Beyazit, a farming town", "Warab state": tagged a person, named a place
+            m = add(i, j, "UNKNOWN")
+            if m is not None:
+                m.extra["named"] = True
         elif ent.label_ == "PERSON":
             # "Paul Everitt", "Sen. Marco Rubio": the words of a person's name are no places;
             # what stands before a title or an acronym describes the person ("Calgary MLA
@@ -332,6 +348,11 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
         if n and not claimed[t]:
             add_prefix(t, n, "INNER")  # "U.S.-led", "U.S.-based"
     _scan(doc, gaz, 0, len(doc), claimed, add, "SCAN")
+    for a, b in named_settlements(doc, lambda t: not claimed[t]):
+        if doc[a].lower_.rstrip(".") not in TITLES and doc[a].lower_ not in CALENDAR:
+            m = add(a, b, "UNKNOWN")  # "the village of Cellardyke": a place the gazetteer lacks
+            if m is not None:
+                m.extra["named"] = True
     mentions.sort(key=lambda m: m.start)
     mentions[:] = _grow_all(doc, gaz, mentions, claimed)
     mentions[:] = _merge_adjacent(doc, gaz, mentions)
@@ -518,6 +539,12 @@ def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None
     if k < len(doc) and doc[k].is_lower and (doc[k].lower_ in SETTLEMENT_NOUNS
                                              or doc[k].lower_ in ("camp", "camps", "area")):
         k += 1  # "the Abu Shok camp in North Darfur", "Hebei province in China"
+    if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("a", "an"):
+        # "Dogu Beyazit, a farming town in eastern Turkey"
+        noun = next((t.i for t in doc[k + 2:k + 6] if t.is_lower and t.lower_ in SETTLEMENT_NOUNS),
+                    None)
+        if noun is not None:
+            k = noun + 1
     if k < len(doc) and doc[k].text == ",":
         k += 1
     if k < len(doc) and doc[k].lower_ in LOCATED:
@@ -531,6 +558,11 @@ def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None
         k += 1
     q = by_start.get(k)
     kind = _primary(q) if q is not None else None
+    if unknown and q is not None:
+        # an unknown place is in the area reading of its qualifier ("Fife": the council area,
+        # though a Fife, Washington, has more people)
+        areas = [c for c in q.candidates if c.entry.precision in ("country", "admin1", "admin2")]
+        kind = max(areas, key=_prior).entry.precision if areas else None
     if kind not in ("country", "admin1", "admin2"):
         return None  # "Austin, in Scott County, Indiana": a county may qualify too
     inside = unknown or any(
@@ -1111,7 +1143,8 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
     area = _dominant_area(gaz, groups, chosen)
     if area is not None:
         for g, ms in groups.items():
-            if chosen.get(g) is None and not cands[g] and all(m.strong for m in ms):
+            if chosen.get(g) is None and not cands[g] and all(
+                    m.label in PLACE_LABELS or m.extra.get("named") for m in ms):
                 # a place the gazetteer lacks ("Dunnock Close", "the Kampungu village") in an
                 # article about one country (or one state): known to that area, no finer
                 chosen[g] = area

@@ -6,7 +6,10 @@
     "do Sul", "Mashonaland" + "West", "Goz" + "Beida" (`grow`);
   - one entity that joins two places: "Cattai and Wilberforce" (`split_and`);
   - a dateline: "BANTAM —", "LOUISVILLE, KY--(Marketwire" (`datelines`);
-  - a place before a hyphen inside one token: "U.S.-led", "KY--(Marketwire" (`hyphen_prefix`).
+  - a place before a hyphen inside one token: "U.S.-led", "KY--(Marketwire" (`hyphen_prefix`);
+  - a place the gazetteer does not know but the words around it name as one: "the village of
+    Cellardyke", "a town called Låsby", "Warab state", "Dogu Beyazit, a farming town",
+    "Lujhu is a rural township", and the names listed with such a one (`named_settlements`).
 Each helper works on token ranges and asks the gazetteer only for exact names.
 """
 
@@ -59,7 +62,7 @@ OF_HEADS = frozenset({
 PARTICLES = frozenset({
     "do", "da", "dos", "das", "de", "del", "della", "dei", "des", "di", "du", "la", "le", "les",
     "el", "al", "of", "upon", "on", "y", "sur", "en", "am", "an", "im", "bei", "and", "van",
-    "von", "der", "den", "ter",
+    "von", "der", "den", "ter", "the",
 })
 # A dash that closes a dateline: "BANTAM —", "BEIJING --", "INNISFAIL -".
 DATELINE_DASHES = frozenset({"—", "–", "--", "-", "―"})
@@ -212,3 +215,89 @@ def hyphen_prefix(tok) -> int | None:
     if m is None or len(m.group(1)) < 2:
         return None
     return len(m.group(1))
+
+
+# Nouns that say the name beside them is a settlement or an area: "the village of X", "X state",
+# "X, a farming town", "X is a rural township".
+SETTLEMENT_WORDS = frozenset({
+    "village", "villages", "town", "towns", "city", "hamlet", "suburb", "township", "camp",
+    "district", "districts", "neighbourhood", "neighborhood", "island", "commune", "settlement",
+    "municipality", "county", "province", "state", "region", "governorate", "prefecture",
+    "locality", "oasis", "port", "borough", "parish",
+})
+CALLED = frozenset({"called", "named"})
+MAX_UNKNOWN_TOKENS = 3
+
+
+def _unknown_run(doc, i: int, free) -> int:
+    """End of the run of capitalised proper nouns starting at i (0 when none)."""
+    j = i
+    while j < len(doc) and j - i < MAX_UNKNOWN_TOKENS and free(j) and \
+            doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    return j if j > i else 0
+
+
+def _described_after(doc, j: int) -> bool:
+    """'X state', 'X, a farming town in ...', 'X is a rural township'."""
+    if j >= len(doc):
+        return False
+    if doc[j].is_lower and doc[j].lower_ in SETTLEMENT_WORDS:
+        return True
+    k = j + 1 if doc[j].text == "," else j + 2 if doc[j].lemma_ == "be" else None
+    if k is None or k >= len(doc) or doc[k].lower_ not in ("a", "an"):
+        return False
+    for t in doc[k + 1:k + 5]:
+        if t.is_punct or t.pos_ == "VERB":
+            return False
+        if t.is_lower and t.lower_ in SETTLEMENT_WORDS:
+            return True
+    return False
+
+
+def _described_before(doc, i: int) -> bool:
+    """'the village of X', 'a town called X'."""
+    if i >= 2 and doc[i - 1].lower_ in CALLED:
+        # "a town called Låsby", "a small village named X"; not "a company called LifeCell"
+        return any(t.is_lower and t.lower_ in SETTLEMENT_WORDS for t in doc[max(0, i - 4):i - 1])
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].is_lower and \
+        doc[i - 2].lower_ in SETTLEMENT_WORDS
+
+
+def described(doc, i: int, j: int) -> bool:
+    """The words around doc[i:j] name it a settlement or an area."""
+    return _described_before(doc, i) or _described_after(doc, j)
+
+
+def named_settlements(doc, free) -> list[tuple[int, int]]:
+    """Token ranges of places the words around them name, with the names listed beside them
+    ("the villages of Kampungu, Makonono and Mombo"); free(t) says whether token t is unclaimed.
+    Dates, titles and acronyms are left out."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        j = _unknown_run(doc, i, free)
+        if not j:
+            i += 1
+            continue
+        if doc[i].is_sent_start and not _described_before(doc, i) and \
+                not _described_after(doc, j):
+            i = j
+            continue
+        if _described_before(doc, i) or _described_after(doc, j):
+            out.append((i, j))
+            # the names listed after it: ", Makonono, Kaluamba and Mombo"
+            k = j
+            while k + 1 < len(doc) and doc[k].lower_ in (",", "and", "or"):
+                k2 = k + 1
+                if doc[k].text == "," and doc[k2].lower_ in ("and", "or"):
+                    k2 += 1
+                e = _unknown_run(doc, k2, free)
+                if not e:
+                    break
+                out.append((k2, e))
+                k = e
+            i = k if k > j else j
+            continue
+        i = j
+    return out
