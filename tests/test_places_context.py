@@ -158,3 +158,23 @@ def test_a_settlement_named_by_the_words_around_it(places):
     # a company called something is not a town called something
     assert "LifeCell" not in places("A tissue processing company called LifeCell issued a "
                                     "recall in Ohio.")
+
+
+def test_a_county_of_a_province_is_in_the_province(places):
+    p = places("Two villagers died in Puge county of Sichuan province after landslides."
+               )["Puge county"]
+    assert (p.country, p.admin1, p.precision) == ("CHN", "Sichuan Sheng", "admin1")
+
+
+def test_a_big_city_under_another_name_tagged_a_facility():
+    from spacy.tokens import Span
+
+    from wirecoder.gazetteer import load_gazetteer
+    from wirecoder.gazetteer.resolve import resolve
+    from wirecoder.nlp import load_nlp
+
+    doc = load_nlp()("A UNHCR team visited Mbanza Congo over the weekend.")
+    i = next(t.i for t in doc if t.text == "Mbanza")
+    doc.ents = [Span(doc, i, i + 2, label="FAC")]  # as the small model tags it in some texts
+    found = {m.text: m.entry for m in resolve(doc, load_gazetteer())}
+    assert found["Mbanza Congo"] is not None and found["Mbanza Congo"].cc == "AO"

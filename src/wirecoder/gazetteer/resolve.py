@@ -536,9 +536,11 @@ def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None
     if not unknown and _primary(m) in ("country", "admin1", "region", None):
         return None
     k = m.tokens[1]
+    of = doc[k - 1].lower_ in SETTLEMENT_NOUNS  # the name ends with its kind: "Puge county"
     if k < len(doc) and doc[k].is_lower and (doc[k].lower_ in SETTLEMENT_NOUNS
                                              or doc[k].lower_ in ("camp", "camps", "area")):
         k += 1  # "the Abu Shok camp in North Darfur", "Hebei province in China"
+        of = True  # "Puge county of Sichuan province"
     if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("a", "an"):
         # "Dogu Beyazit, a farming town in eastern Turkey"
         noun = next((t.i for t in doc[k + 2:k + 6] if t.is_lower and t.lower_ in SETTLEMENT_NOUNS),
@@ -549,7 +551,7 @@ def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None
         k += 1
     if k < len(doc) and doc[k].lower_ in LOCATED:
         k += 1
-    if k >= len(doc) or doc[k].lower_ != "in":
+    if k >= len(doc) or not (doc[k].lower_ == "in" or of and doc[k].lower_ == "of"):
         return None
     k += 1
     if k < len(doc) and doc[k].lower_ == "the":
@@ -677,7 +679,8 @@ def _accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
         # a facility is not a town's alias ("White House"), but may be a facility's short name
         # ("Heathrow" for Heathrow Airport)
         m.candidates = tuple(c for c in m.candidates
-                             if c.entry.precision != "locality" or c.kind == "name")
+                             if c.entry.precision != "locality" or c.kind == "name"
+                             or c.entry.population >= FAC_ALT_CITY)  # "Mbanza Congo" (FAC)
     landmarks = tuple(c for c in m.candidates if c.entry.precision == "point")
     if landmarks and _at_landmark(doc, m):
         # "at the White House", "the Stade de France", "Champs-Elysees boulevard": the
@@ -734,6 +737,10 @@ LOCAL_NOUNS = INSTITUTIONS | frozenset({
 # A town that begins the name of an institution the gazetteer does not know ("Red Deer Skating
 # Association") is the place when it is at least this big (a person's name begins many more).
 HEAD_PLACE_POPULATION = 5000
+# A town that a facility-tagged name spells only by another of its names is still that town
+# when it is this big ("Mbanza Congo", Mbanza Kongo); smaller ones are too often a building's
+# namesake ("White House").
+FAC_ALT_CITY = 100_000
 # A second-level subdivision (a county, a province) has no population in the index; it counts
 # as a town of this size when a mention must earn its place ("holiday in Dorset").
 ADMIN2_AS_POPULATION = 20_000
