@@ -178,3 +178,10 @@ def test_a_big_city_under_another_name_tagged_a_facility():
     doc.ents = [Span(doc, i, i + 2, label="FAC")]  # as the small model tags it in some texts
     found = {m.text: m.entry for m in resolve(doc, load_gazetteer())}
     assert found["Mbanza Congo"] is not None and found["Mbanza Congo"].cc == "AO"
+
+
+def test_an_unknown_name_after_a_preposition_and_before_in_an_area(places):
+    k = places("Tourists visit the family homestead in Kogelo in Nyanza province.")["Kogelo"]
+    assert (k.name, k.country, k.precision) == ("Kogelo", "KEN", "admin1")
+    # not after "to": "wrote to X in Ohio" is more often a person or a firm
+    assert "Kowalczykowa" not in places("She wrote to Kowalczykowa in Ohio about the plan.")

@@ -348,7 +348,9 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
         if n and not claimed[t]:
             add_prefix(t, n, "INNER")  # "U.S.-led", "U.S.-based"
     _scan(doc, gaz, 0, len(doc), claimed, add, "SCAN")
-    for a, b in named_settlements(doc, lambda t: not claimed[t]):
+    areas = {m.tokens[0] for m in mentions if any(
+        c.entry.precision in ("country", "admin1", "admin2") for c in m.candidates)}
+    for a, b in named_settlements(doc, lambda t: not claimed[t], areas.__contains__):
         if doc[a].lower_.rstrip(".") not in TITLES and doc[a].lower_ not in CALENDAR:
             m = add(a, b, "UNKNOWN")  # "the village of Cellardyke": a place the gazetteer lacks
             if m is not None:
@@ -534,6 +536,11 @@ def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None
     Darfur") is qualified by it outright."""
     unknown = not m.candidates and m.strong
     if not unknown and _primary(m) in ("country", "admin1", "region", None):
+        return None
+    if not m.strong and _preceding_prep(doc, m.tokens[0]) not in STRICT_LOCATIVE | {"of"} and \
+            not (m.tokens[1] < len(doc) and doc[m.tokens[1]].text == ","):
+        # "wrote to Smith in Ohio": a name not tagged a place needs "in", "at" before it or
+        # a comma after it ("Austin, in Scott County")
         return None
     k = m.tokens[1]
     of = doc[k - 1].lower_ in SETTLEMENT_NOUNS  # the name ends with its kind: "Puge county"

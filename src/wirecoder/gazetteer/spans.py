@@ -269,7 +269,21 @@ def described(doc, i: int, j: int) -> bool:
     return _described_before(doc, i) or _described_after(doc, j)
 
 
-def named_settlements(doc, free) -> list[tuple[int, int]]:
+def _placed_in_area(doc, i: int, j: int, area_at) -> bool:
+    """'the homestead in Kogelo in Nyanza province': after a preposition of place, and itself in a
+    known area (area_at(k) says a country, state or county name starts at token k)."""
+    if area_at is None or i < 1 or doc[i - 1].lower_ not in ("in", "at", "near"):
+        # not "to" or "from": "wrote to Smith in Ohio"
+        return False
+    if j >= len(doc) or doc[j].lower_ != "in":
+        return False
+    k = j + 1
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    return area_at(k)
+
+
+def named_settlements(doc, free, area_at=None) -> list[tuple[int, int]]:
     """Token ranges of places the words around them name, with the names listed beside them
     ("the villages of Kampungu, Makonono and Mombo"); free(t) says whether token t is unclaimed.
     Dates, titles and acronyms are left out."""
@@ -281,10 +295,11 @@ def named_settlements(doc, free) -> list[tuple[int, int]]:
             i += 1
             continue
         if doc[i].is_sent_start and not _described_before(doc, i) and \
-                not _described_after(doc, j):
+                not _described_after(doc, j):  # a capitalised first word says nothing
             i = j
             continue
-        if _described_before(doc, i) or _described_after(doc, j):
+        if _described_before(doc, i) or _described_after(doc, j) or \
+                _placed_in_area(doc, i, j, area_at):
             out.append((i, j))
             # the names listed after it: ", Makonono, Kaluamba and Mombo"
             k = j
