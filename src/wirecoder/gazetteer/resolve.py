@@ -40,16 +40,48 @@ Partial names: a compass word before a known area names that area, coarser ("Eas
 touching mentions that together spell a name are merged ("Guinea-Bissau", "French Guiana"); a
 part of a longer name ("Midlands" of "West Midlands", "St. Peter" of "St. Peter's Square") that
 resolves to a subdivision or town of a country no other place of the article is in keeps no point.
+
+Modules: `mention` (the Mention record, word lists, prior and qualifier scores), `spans` (where a
+name starts and ends), `sentence` (lists, kind nouns, "located in"), `areas` (places known only
+to their area); this one runs recognition, acceptance and the resolution rounds.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from .areas import place_at_areas
+from .mention import (
+    CALENDAR,
+    COMPASS,
+    GENERIC,
+    LIST_WORDS,
+    LOCATIVE,
+    PATHOGEN_WORDS,
+    PLACE_LABELS,
+    SETTLEMENT_NOUNS,
+    SKIP_LABELS,
+    SPEECH,
+    STRICT_LOCATIVE,
+    TITLES,
+    Mention,
+    _preceding_prep,
+    _prior,
+    _qualifier_bonus,
+)
 from .names import key, strip_admin_suffix
+from .sentence import (
+    HOLDS_HEAD_BONUS,
+    KIND_NOUN_BONUS,
+    _a_list,
+    _holding_heads,
+    _list_bonus,
+    _list_mates,
+    _located_in,
+    _named_kind,
+)
 from .spans import (
     ORG_HEADS,
     ORG_WORDS,
@@ -62,91 +94,6 @@ from .spans import (
     split_and,
 )
 from .store import Candidate, Entry, Gazetteer
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-SKIP_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
-LOCATIVE = frozenset({
-    "in", "at", "near", "from", "to", "into", "outside", "inside", "within", "across", "around",
-    "throughout", "toward", "towards", "through", "along", "between", "via", "onto", "off",
-    "nearby", "beyond", "over", "under",
-})
-STRICT_LOCATIVE = frozenset({"in", "near", "outside", "at"})
-GEO_NOUNS = frozenset({
-    "city", "town", "village", "state", "province", "region", "county", "district", "capital",
-    "outskirts", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-    "southwest", "center", "centre", "heart", "suburb", "suburbs", "borough", "part", "parts",
-    "area", "island", "coast", "border", "streets", "people", "residents", "government",
-    "governor", "mayor", "municipality", "territory", "prefecture", "port", "shores",
-})
-TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "president", "gov", "governor",
-    "sen", "senator", "rep", "representative", "minister", "secretary", "judge", "justice",
-    "officer", "sgt", "sergeant", "capt", "captain", "gen", "general", "col", "colonel", "lt",
-    "chief", "prof", "professor", "rev", "father", "saint", "coach", "king", "queen", "prince",
-    "princess", "pope", "mayor", "chancellor", "premier", "spokesman", "spokeswoman",
-})
-# Words that name no place on their own (they only qualify one: "West Java", "New South Wales").
-GENERIC = frozenset({
-    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-    "upper", "lower", "new", "old", "greater", "great", "little", "saint", "san", "santa", "united",
-    "republic", "state", "states", "city", "county", "island", "islands", "national", "federal",
-    "northeast", "northwest", "southeast", "southwest", "mount", "lake", "river", "bay", "port",
-    "far", "middle", "inner", "outer", "grand", "royal", "capital", "district", "province",
-    "union", "democratic", "people", "peoples", "free", "valley", "coast", "university",
-})
-# Of those, the ones that only say which part ("South West", "North Eastern").
-COMPASS = frozenset({
-    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-    "northeast", "northwest", "southeast", "southwest", "upper", "lower", "far", "middle", "inner",
-    "outer",
-})
-# Nouns that say the name next to them is a settlement or an area: "the village of Ciocile",
-# "Heze city", "the Etoumbi and Mbomo districts".
-SETTLEMENT_NOUNS = frozenset({
-    "village", "villages", "town", "towns", "city", "cities", "community", "communities",
-    "municipality", "municipalities", "hamlet", "suburb", "township", "borough", "prefecture",
-    "province", "provinces", "county", "counties", "district", "districts", "state", "governorate",
-    "island", "islands", "parish", "region", "regions", "neighbourhood", "neighborhood",
-})
-LIST_WORDS = frozenset({",", "and", "or", "&"})
-# After a name these make it a pathogen's, not a place's: "West Nile virus", "Marburg fever",
-# "Reston ebolavirus", "Lyme disease".
-PATHOGEN_WORDS = frozenset({"virus", "viruses", "fever", "ebolavirus", "disease", "virus's"})
-# Capitalised words that are dates far more often than towns ("in August", "March 5").
-CALENDAR = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
-})
-SPEECH = frozenset({"say", "tell", "add", "announce", "state", "write", "explain", "note", "claim",
-                    "argue", "ask", "reply", "insist", "warn", "believe", "think"})
-
-
-@dataclass
-class Mention:
-    """A stretch of text that may name a place."""
-
-    start: int  # character offsets in the document text
-    end: int
-    text: str
-    label: str  # the spaCy label, "INNER" inside a longer name, "SCAN" for uncovered words
-    tokens: tuple[int, int]  # token range [i, j)
-    key: str
-    candidates: tuple[Candidate, ...] = ()
-    demonym: bool = False
-    qualifier: Mention | None = None
-    is_qualifier: bool = False
-    locative: str | None = None  # the preposition before it
-    person_like: bool = False
-    entry: Entry | None = None
-    score: float = 0.0
-    margin: float = 0.0
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def strong(self) -> bool:
-        return self.label in PLACE_LABELS or self.label == "UNKNOWN"
-
 
 # ---------------------------------------------------------------- recognition
 
@@ -183,23 +130,6 @@ def _lookup(gaz: Gazetteer, k: str, cased: bool = True) -> tuple[Candidate, ...]
             found = tuple(c for c in _lookup(gaz, " ".join(words[n:]))
                           if c.entry.precision in ("country", "admin1", "region"))
     return found
-
-
-def _preceding_prep(doc, i: int) -> str | None:
-    k = i - 1
-    while k >= 0 and (doc[k].lower_ in ("the", "a", "an") or doc[k].pos_ in ("ADJ", "DET")
-                      and k >= i - 2):
-        k -= 1
-    if k < 0:
-        return None
-    word = doc[k].lower_
-    if word in LOCATIVE:
-        return word
-    if word == "of" and k > 0 and doc[k - 1].lower_ in LOCATIVE:
-        return doc[k - 1].lower_  # "outside of Waterloo", "off of Route 9"
-    if word == "of" and k > 0 and doc[k - 1].lower_ in GEO_NOUNS:
-        return "of"
-    return None
 
 
 def _person_like(doc, i: int, j: int) -> bool:
@@ -526,94 +456,6 @@ def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
             q.is_qualifier = True
 
 
-LOCATED = frozenset({"located", "situated", "based", "lying"})
-
-
-def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None:
-    """'Crawford County located in Pennsylvania', 'Mbanza Congo in northern Angola', 'Austin, in
-    Scott County, Indiana': a town or county followed by 'in' and a county, state or country it
-    has a namesake in is qualified by it. A place the gazetteer lacks ("the Abu Shok camp in North
-    Darfur") is qualified by it outright."""
-    unknown = not m.candidates and m.strong
-    if not unknown and _primary(m) in ("country", "admin1", "region", None):
-        return None
-    if not m.strong and _preceding_prep(doc, m.tokens[0]) not in STRICT_LOCATIVE | {"of"} and \
-            not (m.tokens[1] < len(doc) and doc[m.tokens[1]].text == ","):
-        # "wrote to Smith in Ohio": a name not tagged a place needs "in", "at" before it or
-        # a comma after it ("Austin, in Scott County")
-        return None
-    k = m.tokens[1]
-    of = doc[k - 1].lower_ in SETTLEMENT_NOUNS  # the name ends with its kind: "Puge county"
-    if k < len(doc) and doc[k].is_lower and (doc[k].lower_ in SETTLEMENT_NOUNS
-                                             or doc[k].lower_ in ("camp", "camps", "area")):
-        k += 1  # "the Abu Shok camp in North Darfur", "Hebei province in China"
-        of = True  # "Puge county of Sichuan province"
-    if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("a", "an"):
-        # "Dogu Beyazit, a farming town in eastern Turkey"
-        noun = next((t.i for t in doc[k + 2:k + 6] if t.is_lower and t.lower_ in SETTLEMENT_NOUNS),
-                    None)
-        if noun is not None:
-            k = noun + 1
-    if k < len(doc) and doc[k].text == ",":
-        k += 1
-    if k < len(doc) and doc[k].lower_ in LOCATED:
-        k += 1
-    if k >= len(doc) or not (doc[k].lower_ == "in" or of and doc[k].lower_ == "of"):
-        return None
-    k += 1
-    if k < len(doc) and doc[k].lower_ == "the":
-        k += 1
-    if k < len(doc) and doc[k].lower_ in COMPASS and doc[k].is_lower:
-        k += 1
-    q = by_start.get(k)
-    kind = _primary(q) if q is not None else None
-    if unknown and q is not None:
-        # an unknown place is in the area reading of its qualifier ("Fife": the council area,
-        # though a Fife, Washington, has more people)
-        areas = [c for c in q.candidates if c.entry.precision in ("country", "admin1", "admin2")]
-        kind = max(areas, key=_prior).entry.precision if areas else None
-    if kind not in ("country", "admin1", "admin2"):
-        return None  # "Austin, in Scott County, Indiana": a county may qualify too
-    inside = unknown or any(
-        _qualifier_bonus(c.entry, qc.entry) >= (6.0 if kind == "admin2" else 8.0)
-        for c in m.candidates if c.kind == "name" for qc in q.candidates
-        if qc.entry.precision == kind)
-    return q if inside else None
-
-
-def _primary(m: Mention) -> str | None:
-    """The precision of what the name most plausibly is on its own ("Japan": country,
-    "Pennsylvania": admin1, "Washington": the city)."""
-    best = max((c for c in m.candidates if c.kind in ("name", "alt")), key=_prior, default=None)
-    return best.entry.precision if best is not None else None
-
-
-def _next_mention(doc, j: int, mentions: list[Mention]) -> Mention | None:
-    """The mention a list continues with after token j: ', Wisconsin', 'and California',
-    ', and the United Kingdom'."""
-    k = j
-    while k < len(doc) and k <= j + 2 and doc[k].lower_ in LIST_WORDS:
-        k += 1
-    if k == j:
-        return None
-    if k < len(doc) and doc[k].lower_ == "the":
-        k += 1
-    return next((r for r in mentions if r.tokens[0] == k), None)
-
-
-def _a_list(doc, m: Mention, q: Mention, mentions: list[Mention]) -> bool:
-    """'China, Japan, and the United Kingdom', 'Washington, Pennsylvania and California': the
-    comma joins list items, not a place and its qualifier. So when the name after the comma is
-    followed by another of its own kind, or both are countries (or both states) on their own."""
-    kind = _primary(q)
-    if kind not in ("country", "admin1"):
-        return False
-    if _primary(m) == kind:
-        return True  # a country does not qualify a country, nor a state a state
-    r = _next_mention(doc, q.tokens[1], mentions)
-    return r is not None and _primary(r) == kind
-
-
 # ---------------------------------------------------------------- acceptance
 
 
@@ -913,54 +755,6 @@ def _accept_more(doc, mentions: list[Mention], accepted: list[Mention],
 # ---------------------------------------------------------------- resolution
 
 
-# GeoNames' towns of 1,000 people or more also list seats of districts with population 0
-# (unknown): such a town counts as this many people, not as an empty place.
-UNKNOWN_TOWN_POPULATION = 1000
-
-
-def _prior(c: Candidate) -> float:
-    e = c.entry
-    p = e.precision
-    if p == "country":
-        s = 14.0
-    elif p == "admin1":
-        s = 7.0
-    elif p == "admin2":
-        s = 4.5
-    elif p == "region":
-        s = 8.0 if e.fcode == "CONT" else 7.0
-    elif p == "locality":
-        s = 1.0 + 1.1 * math.log10(max(e.population, UNKNOWN_TOWN_POPULATION) + 10)
-        if e.fcode == "PPLC":
-            s += 1.0
-    else:
-        s = 4.0
-    if c.kind == "alt":
-        s -= 0.5 if p != "locality" or e.population >= 100_000 else 1.5
-    elif c.kind == "abbr":
-        s -= 1.0
-    return s
-
-
-def _qualifier_bonus(e: Entry, q: Entry | None) -> float:
-    if q is None:
-        return 0.0
-    if q.precision == "country":
-        return 8.0 if e.cc == q.cc else -8.0
-    if q.precision == "admin1":
-        if e.cc == q.cc and e.admin1 and key(e.admin1) == key(q.name):
-            return 10.0
-        return 1.0 if e.cc == q.cc else -8.0
-    if q.precision == "admin2":
-        if e.cc == q.cc and e.admin1 == q.admin1:
-            return 6.0
-        return -4.0
-    if q.id == e.id:
-        return 10.0
-    d = e.distance_km(q.lat, q.lon) if q.lat is not None else None
-    return 8.0 if d is not None and d < 40 else 0.0
-
-
 @dataclass
 class _Context:
     cc_weight: Counter
@@ -1146,24 +940,8 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             second = ranked[1][0] if len(ranked) > 1 else best[0] - 10
             chosen[g] = _city_of_its_province(best[2], cs)
             scores[g] = (best[0], best[0] - second)
-    for g, ms in groups.items():
-        q = qualifier_entry(ms)
-        if q is not None and _outside(chosen.get(g), q):
-            # "Holliday, Missouri" with no Holliday in Missouri known: the place is somewhere in
-            # Missouri, which is all that can honestly be said (never a namesake elsewhere)
-            chosen[g] = q
-            for m in ms:
-                m.extra["area_only"] = True
-    area = _dominant_area(gaz, groups, chosen)
-    if area is not None:
-        for g, ms in groups.items():
-            if chosen.get(g) is None and not cands[g] and all(
-                    m.label in PLACE_LABELS or m.extra.get("named") for m in ms):
-                # a place the gazetteer lacks ("Dunnock Close", "the Kampungu village") in an
-                # article about one country (or one state): known to that area, no finer
-                chosen[g] = area
-                for m in ms:
-                    m.extra["area_only"] = True
+    place_at_areas(gaz, groups, chosen, {g: qualifier_entry(ms) for g, ms in groups.items()},
+                   {g for g, cs in cands.items() if not cs})
     ctx = _context(groups, chosen, neighbours)
     for g, ms in groups.items():
         e = chosen.get(g)
@@ -1180,149 +958,6 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             m.entry = chosen.get(g)
             m.score, m.margin = scores.get(g, (0.0, 0.0))
     return accepted
-
-
-# Nouns that say which kind of place the name next to them is: "the state of Washington",
-# "Hebei province", "the city of Buenos Aires", "Monroe County".
-KIND_NOUNS = {
-    "state": "admin1", "province": "admin1", "governorate": "admin1", "prefecture": "admin1",
-    "territory": "admin1", "region": "admin1", "oblast": "admin1",
-    "county": "admin2", "district": "admin2", "parish": "admin2",
-    "city": "locality", "town": "locality", "village": "locality", "municipality": "locality",
-    "country": "country", "nation": "country", "republic": "country",
-}
-KIND_NOUN_BONUS = 4.0
-
-
-def _named_kind(doc, m: Mention) -> str | None:
-    """The kind of place a noun right after the name ("Hebei province") or a noun-of right
-    before it ("the state of Washington") says it is."""
-    i, j = m.tokens
-    if j < len(doc) and doc[j].is_lower and doc[j].lower_ in KIND_NOUNS:
-        return KIND_NOUNS[doc[j].lower_]
-    k = i - 1
-    if k >= 0 and doc[k].lower_ == "the":
-        k -= 1
-    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].is_lower and doc[k - 1].lower_ in KIND_NOUNS:
-        return KIND_NOUNS[doc[k - 1].lower_]
-    return None
-
-
-# A qualifier's reading that holds a town of its head's name gains this much: "Atlanta, Georgia"
-# is the state, "Tbilisi, Georgia" the country.
-HOLDS_HEAD_BONUS = 5.0
-
-
-def _holding_heads(groups: dict[str, list[Mention]],
-                   cands: dict[str, dict[int, Candidate]]) -> dict[str, set[int]]:
-    """For each name used as a qualifier, its candidates that hold a namesake of a head it
-    qualifies; empty when all or none do (then the qualifier says nothing of itself)."""
-    out: dict[str, set[int]] = {}
-    for g, ms in groups.items():
-        ids = {id(m) for m in ms}
-        heads = [m for hs in groups.values() for m in hs
-                 if m.qualifier is not None and id(m.qualifier) in ids]
-        if not heads:
-            continue
-        head_entries = [c.entry for h in heads for c in h.candidates if c.kind == "name"]
-        holding = {qid for qid, qc in cands[g].items()
-                   if any(_qualifier_bonus(e, qc.entry) >= 8.0 for e in head_entries)}
-        if holding and len(holding) < len(cands[g]):
-            out[g] = holding
-    return out
-
-
-# A name listed among places of one kind ("Texas, Utah, Virginia, Washington, West Virginia";
-# "British Columbia, Alberta, Ontario and New Brunswick"; "China, Japan and the United Kingdom")
-# is most likely of that kind too: a candidate of the kind (a state of the same country) gains up
-# to this much, in proportion to the share of list mates of that kind.
-LIST_BONUS = 4.0
-
-
-def _list_mates(doc, accepted: list[Mention]) -> dict[str, list[str]]:
-    """For each name, the names standing with it in comma/'and' lists (qualifier pairs such as
-    "Fronton, Texas" are no lists)."""
-    runs: list[list[Mention]] = []
-    prev = None
-    for m in accepted:  # in text order
-        between = doc[prev.tokens[1]:m.tokens[0]] if prev is not None else None
-        joined = prev is not None and 0 < len(between) <= 3 and \
-            all(t.lower_ in LIST_WORDS or t.lower_ == "the" for t in between) and \
-            any(t.lower_ in LIST_WORDS for t in between) and \
-            m.qualifier is not prev and prev.qualifier is not m and not m.demonym and \
-            not prev.demonym
-        if joined:
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-        prev = m
-    mates: dict[str, list[str]] = defaultdict(list)
-    for run in runs:
-        if len(run) < 2:
-            continue
-        for m in run:
-            mates[m.key].extend(r.key for r in run if r.key != m.key)
-    return mates
-
-
-def _list_bonus(e: Entry, mates, chosen: dict[str, Entry | None]) -> float:
-    if not mates or e.precision not in ("country", "admin1"):
-        return 0.0
-    same = sum(1 for k in mates if (o := chosen.get(k)) is not None and o.precision == e.precision
-               and (e.precision == "country" or o.cc == e.cc))
-    return LIST_BONUS * same / len(mates)
-
-
-# An article is about one country when at least this share of its resolved mentions lie in it,
-# and about one of its first-level subdivisions when that share of those mentions that are finer
-# than the country (at least DOMINANT_MIN of them) lie in that subdivision.
-DOMINANT_SHARE = 0.7
-DOMINANT_MIN = 3
-
-
-def _dominant_area(gaz: Gazetteer, groups: dict[str, list[Mention]],
-                   chosen: dict[str, Entry | None]) -> Entry | None:
-    """The country, or the first-level subdivision, that the article's places mostly lie in."""
-    by_cc: Counter = Counter()
-    by_admin1: Counter = Counter()
-    for g, ms in groups.items():
-        e = chosen.get(g)
-        if e is None or not e.cc:
-            continue
-        by_cc[e.cc] += len(ms)
-        if e.precision != "country":
-            by_admin1[(e.cc, e.name if e.precision == "admin1" else e.admin1)] += len(ms)
-    total = sum(by_cc.values())
-    if total < DOMINANT_MIN:
-        return None
-    cc, n = by_cc.most_common(1)[0]
-    if n < DOMINANT_SHARE * total:
-        return None
-    finer = sum(v for (c, _), v in by_admin1.items() if c == cc)
-    top = max(((a, v) for (c, a), v in by_admin1.items() if c == cc and a), key=lambda x: x[1],
-              default=None)
-    if top is not None and finer >= DOMINANT_MIN and top[1] >= DOMINANT_SHARE * finer:
-        holder = next((c.entry for c in gaz.lookup(key(top[0])) if c.entry.precision == "admin1"
-                       and c.entry.cc == cc and c.entry.lat is not None), None)
-        if holder is not None:
-            return holder
-    country = gaz.countries().get(cc)
-    return gaz.get(country.id) if country is not None and country.id else None
-
-
-def _outside(e: Entry | None, q: Entry) -> bool:
-    """The chosen entry lies outside the area that qualifies it (or nothing was chosen)."""
-    if q.precision not in ("country", "admin1", "admin2"):
-        return False
-    if e is None:
-        return True
-    if e.precision not in ("locality", "admin2", "point"):
-        return False  # "Asia, Canada": no area is qualified by one it is not in
-    if e.cc != q.cc:
-        return True
-    if q.precision == "admin1" and e.precision in ("locality", "admin2", "point") and e.admin1:
-        return key(e.admin1) != key(q.name)
-    return False
 
 
 def _city_of_its_province(e: Entry, cs: dict[int, Candidate]) -> Entry:
