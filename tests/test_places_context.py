@@ -185,3 +185,18 @@ def test_an_unknown_name_after_a_preposition_and_before_in_an_area(places):
     assert (k.name, k.country, k.precision) == ("Kogelo", "KEN", "admin1")
     # not after "to": "wrote to X in Ohio" is more often a person or a firm
     assert "Kowalczykowa" not in places("She wrote to Kowalczykowa in Ohio about the plan.")
+
+
+def test_subdivisions_by_their_english_compass_names(places):
+    by = places("Fighting spread from North Kivu to South Kivu, and bird flu reached West Java "
+                "and East Nusa Tenggara.")
+    assert [(by[n].country, by[n].precision) for n in
+            ("North Kivu", "South Kivu", "West Java", "East Nusa Tenggara")] == \
+        [("COD", "admin1"), ("COD", "admin1"), ("IDN", "admin1"), ("IDN", "admin1")]
+    assert by["West Java"].admin1 == "Jawa Barat"
+
+
+def test_postal_codes_qualify_but_a_company_is_no_state(places):
+    p = places("The plant is in Paris, TX, near the Oklahoma line.")["Paris"]
+    assert (p.country, p.admin1) == ("USA", "Texas")
+    assert "Co." not in places("Shares of Smith Foods Co. rose 4% in Chicago on Monday.")

@@ -15,6 +15,9 @@ Sources (all installed from PyPI, read from the packages' own data files, nothin
     alternative spellings, demonyms and coarse country outlines;
   - knowledge/places_supplement.tsv and knowledge/place_aliases.tsv, written for wirecoder:
     places the packages miss (Fronton, Texas; rivers; seas; regions) and aliases/abbreviations.
+A first-level subdivision named with a compass word of its own language also gets the English
+form ("Nord-Kivu": North Kivu; "Jawa Barat": West Java, the base spelled as our supplement's
+same-country area "Java"); a US state gets its postal code as an abbreviation ("Paris, TX").
 
 Representative points. A country is placed at the area centroid of its main landmass (its largest
 outline ring), computed on an equal-area projection (x = longitude, y = sin latitude): a centroid
@@ -56,7 +59,7 @@ from ..knowledge import load_tsv
 from .names import is_latin, key
 from .store import create_indexes, create_schema, haversine_km
 
-BUILD_VERSION = "9"
+BUILD_VERSION = "11"
 # A country's point: the equal-area centroid of its largest outline (its main landmass), unless that
 # lies farther than this from the Factbook point (archipelagos, countries in many parts).
 LANDMASS_MAX_KM = 250.0
@@ -105,6 +108,37 @@ def _native_ok(native: str, name: str) -> bool:
 
     a, b = key(native), key(name)
     return bool(a) and difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
+# Compass words of the languages first-level subdivisions are named in, in English: "Jawa Barat"
+# is West Java, "Nord-Kivu" North Kivu, "Kasaï Occidental" West Kasai, "Sulawesi Tenggara"
+# Southeast Sulawesi. English news uses the English form; no installed package lists it.
+FOREIGN_COMPASS = {
+    "barat": "West", "timur": "East", "tengah": "Central", "utara": "North", "selatan": "South",
+    "tenggara": "Southeast", "nord": "North", "sud": "South", "est": "East", "ouest": "West",
+    "occidental": "West", "oriental": "East", "norte": "North", "sur": "South", "sul": "South",
+    "oeste": "West", "leste": "East", "ocidental": "West",
+}
+
+
+def _english_compass_names(name: str, english_bases: list[str]) -> set[str]:
+    """'Jawa Barat' -> {'West Jawa', 'West Java'} (the base also under the English names of
+    same-country areas spelled like it: 'Java' for 'Jawa'); '' parts are left alone."""
+    import difflib
+
+    words = re.split(r"[\s-]+", name.strip())
+    if len(words) < 2:
+        return set()
+    first, last = key(words[0]), key(words[-1])
+    if last in FOREIGN_COMPASS:
+        compass, base = FOREIGN_COMPASS[last], " ".join(words[:-1])
+    elif first in FOREIGN_COMPASS:
+        compass, base = FOREIGN_COMPASS[first], " ".join(words[1:])
+    else:
+        return set()
+    bases = {base} | {b for b in english_bases
+                      if b != base and difflib.SequenceMatcher(None, key(b), key(base)).ratio() >= 0.7}
+    return {f"{compass} {b}" for b in bases}
 
 
 def _alt_ok(name: str) -> bool:
@@ -343,6 +377,12 @@ def build_bundled(path: Path) -> dict[str, float]:
         if iso:
             points_of[iso].extend((c["latitude"], c["longitude"]) for c in members)
 
+    # English names of the areas we wrote ("Java", "Sumatra"), by country: bases of the English
+    # compass names of subdivisions
+    region_names: dict[str, list[str]] = defaultdict(list)
+    for row in load_tsv(SUPPLEMENT):
+        if row.get("country") and row.get("precision") in ("region", "admin1"):
+            region_names[row["country"]].append(row["name"])
     sub_ids: dict[str, int] = {}
     sub_names: dict[str, str] = {}
     for code, s in subs.items():
@@ -393,7 +433,10 @@ def build_bundled(path: Path) -> dict[str, float]:
             m = re.match(r"^(\S{4,}(?: \S+)?) de .+$", base)
             if m and len(base.split()) >= 3:
                 w.name(m.group(1), pid, "alt")
-        if cc == "US" and code[3:] in us_states:
+            if level1:
+                for english in _english_compass_names(base, region_names[s.country_code]):
+                    w.name(english, pid, "alt")
+        if s.country_code == "US" and code[3:] in us_states:
             w.name(code[3:], pid, "abbr")
 
     # ---- cities

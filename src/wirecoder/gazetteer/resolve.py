@@ -464,8 +464,11 @@ def _usable(m: Mention, c: Candidate) -> bool:
         return m.demonym
     if c.kind == "abbr":
         t = m.text
+        # "Calif.", "W.V.", "USA" stand alone; a two-letter code ("Co.", "Ky.", "IN") only
+        # qualifies ("Paris, TX") or is tagged a place: "Co." is mostly a company
+        dotted = "." in t and (len(m.key.replace(" ", "")) >= 3 or t.count(".") >= 2)
         return m.is_qualifier or m.label in ("GPE", "LOC") or \
-            (m.label != "PERSON" and ("." in t and len(t) >= 3 or t.isupper() and len(t) >= 3))
+            (m.label != "PERSON" and (dotted or t.isupper() and len(t) >= 3))
     return True
 
 
