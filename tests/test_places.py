@@ -224,10 +224,13 @@ def test_partial_names_stay_in_the_articles_countries(analyze):
     # a compass word before a known area: the area (coarser), never a same-named subdivision
     # elsewhere ("Central" of Papua New Guinea); the town it qualifies is kept
     a = analyze("The poultry trader from Sukoharjo, Central Java, died. The boy died in "
-                "Tulungagung, East Java province, on Monday.")
+                "Tulungagung, East Java province, on Monday. Floods hit Northern Sumatra.")
     assert _by_text(a, "Sukoharjo").country == "IDN"
-    for name in ("Central Java", "East Java"):
-        assert (_by_text(a, name).country, _by_text(a, name).precision) == ("IDN", "region")
+    assert (_by_text(a, "Northern Sumatra").country,
+            _by_text(a, "Northern Sumatra").precision) == ("IDN", "region")
+    # provinces the gazetteer knows by their English compass names are those provinces
+    for name, province in (("Central Java", "Jawa Tengah"), ("East Java", "Jawa Timur")):
+        assert (_by_text(a, name).admin1, _by_text(a, name).precision) == (province, "admin1")
     # two touching mentions that spell one name are that place
     b = analyze("Cholera hit Guinea, Guinea-Bissau and Liberia, and the border of French Guiana.")
     assert _by_text(b, "Guinea-Bissau").country == "GNB"
