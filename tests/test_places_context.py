@@ -200,3 +200,10 @@ def test_postal_codes_qualify_but_a_company_is_no_state(places):
     p = places("The plant is in Paris, TX, near the Oklahoma line.")["Paris"]
     assert (p.country, p.admin1) == ("USA", "Texas")
     assert "Co." not in places("Shares of Smith Foods Co. rose 4% in Chicago on Monday.")
+
+
+def test_a_place_the_gazetteer_lacks_in_a_town_it_knows(places):
+    b = places("Police raided a market in Balintawak, Quezon City, on Wednesday evening."
+               )["Balintawak"]
+    assert (b.name, b.country, b.precision, b.geonames_id) == ("Balintawak", "PHL", "locality",
+                                                               None)

@@ -49,10 +49,10 @@ def _dominant_area(gaz: Gazetteer, groups: dict[str, list[Mention]],
 
 def _outside(e: Entry | None, q: Entry) -> bool:
     """The chosen entry lies outside the area that qualifies it (or nothing was chosen)."""
+    if e is None:
+        return True  # known only by its qualifier, a town included ("Balintawak, Quezon City")
     if q.precision not in ("country", "admin1", "admin2"):
         return False
-    if e is None:
-        return True
     if e.precision not in ("locality", "admin2", "point"):
         return False  # "Asia, Canada": no area is qualified by one it is not in
     if e.cc != q.cc:

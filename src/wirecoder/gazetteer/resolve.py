@@ -451,7 +451,11 @@ def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
         if q is None or _modifies_next(doc, q.tokens[1]) or _a_list(doc, m, q, mentions):
             continue
         if any(c.entry.precision in ("admin1", "admin2", "country") for c in q.candidates) or \
-                m.key == "washington" or q.candidates and not gaz.lookup(q.key):
+                m.key == "washington" or q.candidates and not gaz.lookup(q.key) or \
+                not m.candidates and m.strong and any(
+                    c.kind == "name" and c.entry.precision == "locality" for c in q.candidates):
+            # the last: a place the gazetteer lacks in a town it knows ("Balintawak, Quezon
+            # City", "Dunnock Close, Edmonton")
             m.qualifier = q
             q.is_qualifier = True
 
