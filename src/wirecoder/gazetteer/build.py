@@ -123,7 +123,8 @@ FOREIGN_COMPASS = {
 
 def _english_compass_names(name: str, english_bases: list[str]) -> set[str]:
     """'Jawa Barat' -> {'West Jawa', 'West Java'} (the base also under the English names of
-    same-country areas spelled like it: 'Java' for 'Jawa'); '' parts are left alone."""
+    same-country areas spelled like it: 'Java' for 'Jawa'); a name with no compass word at
+    either end gives none."""
     import difflib
 
     words = re.split(r"[\s-]+", name.strip())
