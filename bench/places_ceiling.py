@@ -32,16 +32,9 @@ def _area_points(gaz, lat: float, lon: float) -> list:
     town = gaz.nearest(lat, lon, max_km=50)
     if town is None or not town.cc:
         return []
-    out = []
-    if town.admin1:
-        out += [c.entry for c in gaz.lookup(key(town.admin1))
-                if c.entry.precision == "admin1" and c.entry.cc == town.cc]
-    country = gaz.countries().get(town.cc)
-    if country is not None and country.id:
-        entry = gaz.get(country.id)
-        if entry is not None:
-            out.append(entry)
-    return [e for e in out if e.lat is not None]
+    areas = [gaz.admin1(town.cc, town.admin1) if town.admin1 else None,
+             gaz.country_entry(town.cc)]
+    return [e for e in areas if e is not None and e.lat is not None]
 
 
 def ceiling(path: Path, gaz) -> None:

@@ -78,16 +78,11 @@ def place_of_mention(mention, gaz, doc_id: str, text: str) -> Place:
         admin1 = None
     if lat is None or lon is None:
         # known only by the subdivision (or country) that holds it: report that, honestly
-        holder = None
-        if e.admin1 and e.cc:
-            holder = next((c.entry for c in gaz.lookup(_key(e.admin1))
-                           if c.entry.precision == "admin1" and c.entry.cc == e.cc
-                           and c.entry.lat is not None), None)
+        holder = gaz.admin1(e.cc, e.admin1) if e.admin1 and e.cc else None
         if holder is not None:
             precision, lat, lon, admin1 = "admin1", holder.lat, holder.lon, holder.name
         else:
-            country = gaz.countries().get(e.cc) if e.cc else None
-            holder = gaz.get(country.id) if country and country.id else None
+            holder = gaz.country_entry(e.cc)
             if holder is not None and holder.lat is not None:
                 precision, lat, lon = "country", holder.lat, holder.lon
             else:
@@ -103,10 +98,6 @@ def place_of_mention(mention, gaz, doc_id: str, text: str) -> Place:
         feature=None if area_only else "demonym" if mention.demonym else e.fcode,
         evidence=evidence, confidence=0.3 if area_only else _confidence(mention))
 
-
-def _key(name: str) -> str:
-    from ..gazetteer.names import key
-    return key(name)
 
 
 @stage("places", requires=("document", "spacy"), assigns=("places",), version="3",

@@ -39,12 +39,10 @@ def _dominant_area(gaz: Gazetteer, groups: dict[str, list[Mention]],
     top = max(((a, v) for (c, a), v in by_admin1.items() if c == cc and a), key=lambda x: x[1],
               default=None)
     if top is not None and finer >= DOMINANT_MIN and top[1] >= DOMINANT_SHARE * finer:
-        holder = next((c.entry for c in gaz.lookup(key(top[0])) if c.entry.precision == "admin1"
-                       and c.entry.cc == cc and c.entry.lat is not None), None)
+        holder = gaz.admin1(cc, top[0])
         if holder is not None:
             return holder
-    country = gaz.countries().get(cc)
-    return gaz.get(country.id) if country is not None and country.id else None
+    return gaz.country_entry(cc)
 
 
 def _outside(e: Entry | None, q: Entry) -> bool:
@@ -57,7 +55,7 @@ def _outside(e: Entry | None, q: Entry) -> bool:
         return False  # "Asia, Canada": no area is qualified by one it is not in
     if e.cc != q.cc:
         return True
-    if q.precision == "admin1" and e.precision in ("locality", "admin2", "point") and e.admin1:
+    if q.precision == "admin1" and e.admin1:
         return key(e.admin1) != key(q.name)
     return False
 

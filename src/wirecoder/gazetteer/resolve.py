@@ -167,6 +167,13 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
             claimed[t] = True
         return m
 
+    def add_named(i: int, j: int) -> None:
+        """A place the gazetteer lacks that the words around it name ("the village of
+        Cellardyke", "Dogu Beyazit, a farming town"): it may be placed at its area."""
+        m = add(i, j, "UNKNOWN")
+        if m is not None:
+            m.extra["named"] = True
+
     def add_prefix(t: int, n: int, label: str) -> Mention | None:
         """A mention of the first n characters of token t ("U.S." of "U.S.-led")."""
         if claimed[t]:
@@ -253,10 +260,7 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
             add(i, j, "UNKNOWN")  # "near Guadalupe Guerra": a place the gazetteer lacks
         elif ent.label_ in ("PERSON", "ORG") and inner and j - i <= 3 and described(doc, i, j) \
                 and all(t.pos_ == "PROPN" and t.is_alpha for t in doc[i:j]):
-            # "Dogu Beyazit, a farming town", "Warab state": tagged a person, named a place
-            m = add(i, j, "UNKNOWN")
-            if m is not None:
-                m.extra["named"] = True
+            add_named(i, j)  # "Dogu Beyazit, a farming town", "Warab state": tagged a person
         elif ent.label_ == "PERSON":
             # "Paul Everitt", "Sen. Marco Rubio": the words of a person's name are no places;
             # what stands before a title or an acronym describes the person ("Calgary MLA
@@ -282,9 +286,7 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
         c.entry.precision in ("country", "admin1", "admin2") for c in m.candidates)}
     for a, b in named_settlements(doc, lambda t: not claimed[t], areas.__contains__):
         if doc[a].lower_.rstrip(".") not in TITLES and doc[a].lower_ not in CALENDAR:
-            m = add(a, b, "UNKNOWN")  # "the village of Cellardyke": a place the gazetteer lacks
-            if m is not None:
-                m.extra["named"] = True
+            add_named(a, b)
     mentions.sort(key=lambda m: m.start)
     mentions[:] = _grow_all(doc, gaz, mentions, claimed)
     mentions[:] = _merge_adjacent(doc, gaz, mentions)

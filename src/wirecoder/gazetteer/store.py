@@ -28,6 +28,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from .names import key
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS places (
@@ -195,6 +197,16 @@ class Gazetteer:
                                       tuple(x for x in (nb or "").split(",") if x))
             self._countries = out
         return self._countries
+
+    def admin1(self, cc: str, name: str) -> Entry | None:
+        """The first-level subdivision of country cc called name, when it has a point."""
+        return next((c.entry for c in self.lookup(key(name)) if c.entry.precision == "admin1"
+                     and c.entry.cc == cc and c.entry.lat is not None), None)
+
+    def country_entry(self, cc: str | None) -> Entry | None:
+        """The entry of the country with ISO code cc."""
+        country = self.countries().get(cc) if cc else None
+        return self.get(country.id) if country is not None and country.id else None
 
     def iso3(self, cc: str | None) -> str | None:
         if not cc:
