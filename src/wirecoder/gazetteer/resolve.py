@@ -321,8 +321,9 @@ def _grow_all(doc, gaz: Gazetteer, mentions: list[Mention], claimed: list[bool])
         for t in range(*m.tokens):
             owner[t] = m
     out = list(mentions)
+    dropped: set[int] = set()  # ids of mentions a growth covered
     for m in mentions:
-        if m not in out or m.demonym or m.start != doc[m.tokens[0]].idx:
+        if id(m) in dropped or m.demonym or m.start != doc[m.tokens[0]].idx:
             continue
         i, j = m.tokens
 
@@ -342,6 +343,7 @@ def _grow_all(doc, gaz: Gazetteer, mentions: list[Mention], claimed: list[bool])
         k = key(text)
         grown = Mention(start, end, text, m.label, (a, c), k, _lookup(gaz, k))
         grown.extra.update(m.extra)
+        dropped |= covered
         out = [o for o in out if id(o) not in covered]
         out.append(grown)
         for t in range(a, c):
