@@ -916,6 +916,9 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
         return None
 
     order = sorted(groups, key=lambda g: not any(m.is_qualifier for m in groups[g]))
+    fixed = {g: _fixed_scores(g, cs, groups[g], kinds[g], holds_head.get(g, ()))
+             for g, cs in cands.items()}
+    town_like = {g: _named_country_towns(cs) for g, cs in cands.items()}
     for rnd in range(3):
         ctx = _context(groups, chosen, neighbours) if rnd else None
         for g in order:
@@ -928,23 +931,11 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             if ctx is not None and chosen.get(g) is not None and chosen[g].cc:
                 own[chosen[g].cc] = float(len(groups[g])) ** 0.5
             ranked = []
-            towns_only = not any(c.entry.precision in ("country", "admin1", "region")
-                                 for c in cs.values())
-            biggest = max(c.entry.population for c in cs.values())
-            named_town = max((c.entry.population for c in cs.values() if c.kind == "name"
-                              and c.entry.precision == "locality"), default=-1)
             for c in cs.values():
-                s = _prior(c) + _qualifier_bonus(c.entry, q)
-                if _renamed(c, g) and named_town >= RENAMED_MIN_SHARE * c.entry.population:
-                    s -= RENAMED_PENALTY
+                s = fixed[g][c.entry.id] + _qualifier_bonus(c.entry, q)
                 if ctx is not None:
-                    s += _context_bonus(c.entry, g, ctx, own, towns_only and (
-                        c.entry.precision == "admin2"  # a county: no population to compare
-                        or c.entry.population >= NAMED_COUNTRY_MIN_SHARE * biggest))
+                    s += _context_bonus(c.entry, g, ctx, own, c.entry.id in town_like[g])
                     s += _list_bonus(c.entry, mates.get(g, ()), chosen)
-                s += KIND_NOUN_BONUS * kinds[g][c.entry.precision] / len(groups[g])
-                if c.entry.id in holds_head.get(g, ()):
-                    s += HOLDS_HEAD_BONUS
                 ranked.append((s, -c.entry.id if c.entry.id < 0 else c.entry.id, c.entry))
             ranked.sort(key=lambda r: (r[0], r[2].population, -abs(r[1])), reverse=True)
             best = ranked[0]
@@ -969,6 +960,35 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             m.entry = chosen.get(g)
             m.score, m.margin = scores.get(g, (0.0, 0.0))
     return accepted
+
+
+def _fixed_scores(g: str, cs: dict[int, Candidate], ms: list[Mention], kinds: Counter,
+                  holding: set[int] | tuple) -> dict[int, float]:
+    """The parts of each reading's score no resolution round changes: its prior, the renamed-
+    town penalty, the kind nouns around the name and whether it holds a head it qualifies."""
+    named_town = max((c.entry.population for c in cs.values() if c.kind == "name"
+                      and c.entry.precision == "locality"), default=-1)
+    out = {}
+    for c in cs.values():
+        s = _prior(c)
+        if _renamed(c, g) and named_town >= RENAMED_MIN_SHARE * c.entry.population:
+            s -= RENAMED_PENALTY
+        s += KIND_NOUN_BONUS * kinds[c.entry.precision] / len(ms)
+        if c.entry.id in holding:
+            s += HOLDS_HEAD_BONUS
+        out[c.entry.id] = s
+    return out
+
+
+def _named_country_towns(cs: dict[int, Candidate]) -> set[int]:
+    """The readings that may gain from a country the article names: towns (and counties) of a
+    name no country, state or region has, a town at least NAMED_COUNTRY_MIN_SHARE of its
+    biggest namesake."""
+    if not cs or any(c.entry.precision in ("country", "admin1", "region") for c in cs.values()):
+        return set()
+    biggest = max(c.entry.population for c in cs.values())
+    return {c.entry.id for c in cs.values() if c.entry.precision == "admin2"  # no population
+            or c.entry.population >= NAMED_COUNTRY_MIN_SHARE * biggest}
 
 
 def _city_of_its_province(e: Entry, cs: dict[int, Candidate]) -> Entry:
