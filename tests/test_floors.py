@@ -27,7 +27,7 @@ def test_score_stays_above_floor(floor_file, data_dir, pipeline):
     if not data.exists():
         pytest.skip(f"gold set {data} not present")
     metrics = run_eval(floor["task"], data, floor.get("format"), limit=floor.get("limit"),
-                       pipeline=pipeline)
+                       pipeline=pipeline, **floor.get("options", {}))
     below = {k: (metrics[k], v) for k, v in floor.get("min", {}).items() if metrics[k] < v}
     above = {k: (metrics[k], v) for k, v in floor.get("max", {}).items() if metrics[k] > v}
     assert not below, f"{floor_file.name}: scores below their floors (got, floor): {below}"

@@ -50,6 +50,10 @@ def _build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--format", dest="data_format", help="gold data format (default per task)")
     ev.add_argument("--limit", type=int, help="score only the first N items")
     ev.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
+    ev.add_argument("--part", choices=["tune", "validation", "all"],
+                    help="events --format articles: which part of the real-news gold (default validation)")
+    ev.add_argument("--min-confidence", type=float,
+                    help="events --format articles: score only events at or above this confidence")
 
     gaz = sub.add_parser("gazetteer", help="manage the offline gazetteer")
     gaz_sub = gaz.add_subparsers(dest="gazetteer_command", required=True)
@@ -124,7 +128,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import run_eval
 
-    metrics = run_eval(args.task, args.data, args.data_format, limit=args.limit)
+    options = {key: value for key, value in (("part", args.part), ("min_confidence", args.min_confidence))
+               if value is not None}
+    metrics = run_eval(args.task, args.data, args.data_format, limit=args.limit, progress=sys.stderr.isatty(),
+                       **options)
     if args.json:
         print(json.dumps(metrics, sort_keys=True))
     else:

@@ -33,6 +33,7 @@ def scorer(task: str, fmt: str, *, default: bool = False) -> Callable[[ScorerFn]
 def _load_scorers() -> None:
     from ..plugins import load_plugins
     from . import (  # noqa: F401  (each registers its scorers)
+        articles,
         dedup,
         events,
         places,

@@ -56,7 +56,7 @@ def _gold_key(version, analysis, event, counts: Counter) -> tuple:
 
 @scorer("dedup", "constructed", default=True)
 def score_constructed(path: Path, pipeline: Any, limit: int | None = None,
-                      per_corpus: int = 12, copies: int = 3) -> dict[str, Any]:
+                      per_corpus: int = 12, copies: int = 3, **_options: Any) -> dict[str, Any]:
     from ..dedup import ClusterOptions, EventClusterer, NearDuplicateIndex
     from ..dedup.collection import build_collection
 

@@ -123,7 +123,8 @@ def non_political(data: Path) -> dict[str, list[str]]:
 
 
 @scorer("relevance", "gold", default=True)
-def score_relevance(path: Path, pipeline: Any = None, limit: int | None = None) -> dict[str, Any]:
+def score_relevance(path: Path, pipeline: Any = None, limit: int | None = None,
+                    **_options: Any) -> dict[str, Any]:
     from ..relevance import RelevanceFilter
 
     keep = RelevanceFilter().keep

@@ -27,6 +27,7 @@ from ..registry import stage
 from ..state import AnalysisState
 from .anchoring import TimeAnchors
 from .event_links import link_incidents
+from .event_sense import Worlds, other_sense
 from .modality import read_modality, reporting_verb
 from .passive_sources import lend_passive_sources
 from .places import event_place
@@ -652,9 +653,11 @@ def _demand_triggers(doc) -> list[Trigger]:
 
 
 @stage("events", requires=("document", "spacy", "sentences", "actors", "quotes"), assigns=("events",),
-       version="1")
+       version="2", defaults={"sense_checks": True})
 def make_events(options: dict[str, Any]):
-    """PLOVER events with roles, modality and who asserts them."""
+    """PLOVER events with roles, modality and who asserts them. `sense_checks` (default on) drops
+    triggers used in another sense (event_sense.py) and parties that are no parties."""
+    sense_checks = bool(options.get("sense_checks", True))
 
     def run(state: AnalysisState) -> dict[str, Any]:
         document, doc = state.document, state.spacy_doc
@@ -670,7 +673,7 @@ def make_events(options: dict[str, Any]):
         donors = {cover.token.i: by_index[i] for i, cover in covered.items()}
         ctx = _Context(document.id, text, index, quotes, pub_year,
                        TimeAnchors(state.get("times", []), doc), state.get("places", []),
-                       state.get("sentences", []))
+                       state.get("sentences", []), Worlds(doc) if sense_checks else None)
         events: list[Event] = []
         # The verb that frames a verbatim quote ("pledged: '...'") is not itself the event; the
         # verb of reported speech ("agreed to share information") is.
@@ -940,6 +943,7 @@ class _Context:
     times: TimeAnchors
     places: list
     sentences: list
+    worlds: Worlds | None = None
 
     def __post_init__(self) -> None:
         # Built once per document: rebuilding the sentence starts for every event, and passing
@@ -1013,6 +1017,8 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         event_type, mode, cameo, modality = "REJECT", lex.type.lower(), "12", "asserted"
     if event_type == "THREATEN" and modality in ("asserted", "planned"):
         modality = "threatened"
+    if ctx.worlds is not None and other_sense(tok, trig.end_token, {lex.type, event_type}, ctx.worlds):
+        return None  # "beat the bushes", "shares closed at", "the quake killed": another sense
 
     # Who asserts it: the narrator, a quoted speaker, or the subject of "said that ...".
     asserted_by, quote_id, statement_anchor = "narrator", None, None

@@ -1,0 +1,53 @@
+"""Predicted events of whole articles, in offsets of the article's own text (not the cleaned one)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..corpora import Article
+
+Range = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class PredictedEvent:
+    type: str
+    trigger: Range
+    sources: tuple[Range, ...]
+    targets: tuple[Range, ...]
+    modality: str
+    confidence: float
+    trigger_text: str = ""
+
+
+def article_events(analysis: Any) -> list[PredictedEvent]:
+    doc = analysis.document
+    out = []
+    for ev in analysis.events:
+        out.append(PredictedEvent(
+            type=ev.type, trigger=doc.original_span(ev.trigger),
+            sources=tuple(doc.original_span(a.span) for a in ev.sources),
+            targets=tuple(doc.original_span(a.span) for a in ev.targets),
+            modality=ev.modality, confidence=ev.confidence, trigger_text=ev.trigger.text))
+    return out
+
+
+def analyze_articles(pipeline: Any, articles: Sequence[Article],
+                     progress: bool = False) -> Iterator[tuple[list[PredictedEvent] | None, Any]]:
+    """(events, analysis) per article, one at a time so a crash costs only its article
+    (events None then)."""
+    from ..pipeline import to_raw
+
+    items: Sequence[Article] | Any = articles
+    if progress:
+        from tqdm import tqdm
+        items = tqdm(articles, desc="articles", unit="doc", leave=False)
+    for article in items:
+        try:
+            analysis = pipeline.analyze(to_raw(article.text, published=article.published))
+        except Exception:  # an evaluation reports crashes, it does not stop at them
+            yield None, None
+            continue
+        yield article_events(analysis), analysis
