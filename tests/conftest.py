@@ -57,3 +57,10 @@ def store_url(request, tmp_path):
     except Exception as exc:  # pragma: no cover - depends on the machine
         pytest.skip(f"PostgreSQL at {PG_ENV} is not reachable: {type(exc).__name__}: {exc}")
     return url
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from wirecoder.nlp import load_nlp
+
+    return load_nlp()

@@ -128,3 +128,13 @@ def test_free_form_corpus_dates_become_iso_days(data_dir):
     dates = [load_article(data_dir, r).published for r in refs]
     assert all(d is None or len(d) == 10 and d[4] == "-" for d in dates), "ISO days only"
     assert sum(d is not None for d in dates) > len(refs) // 2
+
+
+def test_a_resolved_pronoun_counts_as_its_actor():
+    gold = GoldArticle("x", "sha", "tune", None, 100, (ATTACK,))
+    # the coder wrote "he" (90-92) for the source but resolved it to the actor named at 0-5
+    resolved = PredictedEvent("ASSAULT", (10, 18), ((90, 92),), (), "asserted", 0.9,
+                              source_mentions=(((90, 92), (0, 5)),))
+    unresolved = PredictedEvent("ASSAULT", (10, 18), ((90, 92),), (), "asserted", 0.9)
+    assert summarize([gold], [[resolved]], "tune")["source_precision"] == 1.0
+    assert summarize([gold], [[unresolved]], "tune")["source_precision"] == 0.0

@@ -20,17 +20,27 @@ class PredictedEvent:
     modality: str
     confidence: float
     trigger_text: str = ""
+    # every mention of each source's (target's) actor in the document: a pronoun the coder
+    # resolved to "Mr Nichols" is right where the gold names Mr Nichols
+    source_mentions: tuple[tuple[Range, ...], ...] = ()
+    target_mentions: tuple[tuple[Range, ...], ...] = ()
 
 
 def article_events(analysis: Any) -> list[PredictedEvent]:
     doc = analysis.document
+    mentions = {actor.id: tuple(doc.original_span(m) for m in actor.mentions) for actor in analysis.actors}
+
+    def alternatives(refs: list[Any]) -> tuple[tuple[Range, ...], ...]:
+        return tuple((doc.original_span(r.span),) + mentions.get(r.actor_id or "", ()) for r in refs)
+
     out = []
     for ev in analysis.events:
         out.append(PredictedEvent(
             type=ev.type, trigger=doc.original_span(ev.trigger),
             sources=tuple(doc.original_span(a.span) for a in ev.sources),
             targets=tuple(doc.original_span(a.span) for a in ev.targets),
-            modality=ev.modality, confidence=ev.confidence, trigger_text=ev.trigger.text))
+            modality=ev.modality, confidence=ev.confidence, trigger_text=ev.trigger.text,
+            source_mentions=alternatives(ev.sources), target_mentions=alternatives(ev.targets)))
     return out
 
 

@@ -25,7 +25,8 @@ Metrics:
     the unjudged predictions;
   - `per_type`: precision, recall, predicted, support; `outcomes`: predictions by outcome;
   - `source_precision`, `target_precision`: of the tp events' predicted sources (targets), the
-    share that overlaps a gold source (target) range; `junk_parties` counts those that overlap none;
+    share that overlaps a gold source (target) range, by its own span or by any mention of the
+    actor the coder resolved it to ("he" -> Mr Nichols); `junk_parties` counts those that overlap none;
   - `modality_accuracy`: tp events whose factuality agrees (asserted, reported or historical
     against asserted; negated, planned, hypothetical, threatened against the same; a THREATEN
     event's own "threatened" reads as asserted: the threat was made);
@@ -158,11 +159,13 @@ def _roles(outcomes: list[Outcome]) -> dict[str, Any]:
     for o in outcomes:
         if o.kind != "tp" or o.gold is None:
             continue
-        for role, predicted, gold in (("source", o.pred.sources, o.gold.sources),
-                                      ("target", o.pred.targets, o.gold.targets)):
-            for span in predicted:
+        for role, predicted, alternatives, gold in (
+                ("source", o.pred.sources, o.pred.source_mentions, o.gold.sources),
+                ("target", o.pred.targets, o.pred.target_mentions, o.gold.targets)):
+            for k, span in enumerate(predicted):
+                ways = alternatives[k] if k < len(alternatives) else (span,)
                 counts[f"{role}_predicted"] += 1
-                counts[f"{role}_right"] += any(_overlaps(span, g) for g in gold)
+                counts[f"{role}_right"] += any(_overlaps(w, g) for w in ways for g in gold)
         counts["modality_right"] += _factual_class(o.pred) == (
             "asserted" if o.gold.modality == "asserted" else o.gold.modality)
     out: dict[str, Any] = {}

@@ -85,6 +85,10 @@ class Worlds:
         n = max(len(sentences), 1)
         self._doc_share = {domain: count / n for domain, count in share.items() if count >= DOC_SENTENCES}
 
+    def armed(self, tok: Any) -> bool:
+        """Does the token's sentence speak of armed violence or its actors?"""
+        return bool(self._by_sentence.get(tok.sent.start, Counter()).get(ARMED))
+
     def of(self, tok: Any) -> set[str]:
         """The worlds of the token's sentence: two cue words, or one in an article much about it.
         Armed violence in the sentence cancels every world but disasters."""
@@ -96,27 +100,114 @@ class Worlds:
         return worlds
 
 
+# Words that count or group what follows them: "hundreds of hostages" are hostages.
+_COUNTING = frozenset({"hundred", "thousand", "million", "dozen", "score", "group", "number", "lot",
+                       "couple", "pair", "handful", "series", "wave", "string", "batch", "set"})
+
+
+def _through_counts(words: list[Any]) -> list[Any]:
+    out = []
+    for w in words:
+        out.append(w)
+        if _lemma(w) in _COUNTING or w.like_num:
+            out += [g for p in w.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
+    return out
+
+
 def _objects(tok: Any) -> list[Any]:
+    """"beat the bushes", "a demonstration of the product", "the time I can volunteer"."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
-    if tok.pos_ in ("NOUN", "PROPN"):
-        objs += [c for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "of", "against")
-                 for c in p.children if c.dep_ == "pobj"]
-    # "beat the bushes": the object; "struck a new chord": the object's head noun, not "new"
-    return objs
+    objs += _objects_of_noun(tok)
+    if not objs and tok.dep_ == "relcl" and tok.head is not tok:
+        objs = [tok.head]
+    return _through_counts(objs)
 
 
 def _subjects(tok: Any) -> list[Any]:
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ == "relcl" and tok.head is not tok:
+        # "a tourist who was visiting": the relative pronoun stands for the noun it hangs on
+        subj = [tok.head if c.tag_ in ("WDT", "WP") else c for c in subj]
     if not subj and tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
         subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subj and tok.dep_ in ("relcl", "acl") and tok.head is not tok:
-        subj = [tok.head]
+    if not subj and tok.dep_ in ("relcl", "acl", "amod") and tok.head is not tok:
+        subj = [tok.head]  # "a tourist visiting Uganda"
     agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return subj + agents
 
 
+def _patients(tok: Any) -> list[Any]:
+    """Who or what undergoes it: the object, or the subject of a passive ("Nichols was captured")."""
+    return _objects(tok) + _through_counts([c for c in tok.children if c.dep_ == "nsubjpass"])
+
+
+def _objects_of_noun(tok: Any) -> list[Any]:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [c for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "of", "against")
+            for c in p.children if c.dep_ == "pobj"]
+
+
+def _parties(tok: Any) -> list[Any]:
+    """The words naming who does it: subjects, agents, a noun's possessor or modifiers ("workers'
+    strike"), and for a noun the subject of the verb that carries it ("workers went on strike")."""
+    found = _subjects(tok)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        found += [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        head = tok.head
+        if head is not tok and head.dep_ == "prep":
+            head = head.head
+        if head is not tok:
+            found += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found
+
+
+_PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _named_maker(noun: Any) -> bool:
+    """Does an event noun name who makes it: "Iran's threat", "threats from Iran", "an ISIS threat"?"""
+    for c in noun.children:
+        if c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in _PARTY_LABELS:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("from", "by") and any(g.dep_ == "pobj" for g in c.children):
+            return True
+    return False
+
+
+def _partnered(tok: Any) -> bool:
+    """Does a meeting or talk name whom it is with: a with/to phrase, an object, or two subjects?"""
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "to") and any(g.dep_ == "pobj" for g in c.children)
+           for c in tok.children):
+        return True
+    return any(s.conjuncts for s in _subjects(tok))
+
+
+def _has(words: list[Any], values: frozenset[str]) -> bool:
+    return any(_lemma(w) in values or w.lower_ in values or w.ent_type_.lower() in values for w in words)
+
+
 def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     values = rule.values
+    if rule.when == "patient":
+        return _has(_patients(tok), values)
+    if rule.when == "party":  # values may also be entity labels in lower case ("person")
+        return _has(_parties(tok), values)
+    if rule.when == "governor":  # the verb whose object the trigger noun is ("face the threat"),
+        # when no one is named as making it ("counter threats from Iran" is Iran's threat)
+        head = tok.head.head if tok.head.dep_ == "prep" else tok.head
+        return head is not tok and _lemma(head) in values and not _named_maker(tok)
+    if rule.when == "prep":  # "that leaves the court with one judge"
+        return any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)
+    if rule.when == "clause":  # the trigger governs one of these verbs: "help people understand"
+        return any(c.dep_ in ("xcomp", "ccomp") and _lemma(c) in values for c in tok.children)
+    if rule.when == "world_not":
+        return not (worlds.of(tok) & values) and not worlds.armed(tok)
+    if rule.when == "partner_not":  # verbs only: "talks" the noun are negotiations
+        return tok.pos_ == "VERB" and not _partnered(tok)
     if rule.when == "object":
         return any(_lemma(o) in values or o.lower_ in values for o in _objects(tok) + (
             _objects(end_tok) if end_tok is not None and end_tok is not tok else []))
@@ -130,9 +221,8 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     if rule.when == "modifier":  # a modifier of the trigger, or of its governing verb
         mods = list(tok.children) + ([] if tok.head is tok else [tok.head])
         return any(_lemma(m) in values or m.lower_ in values for m in mods)
-    if rule.when == "compound":
-        return any(c.dep_ in ("compound", "amod", "nmod", "poss") and (_lemma(c) in values or c.lower_ in values)
-                   for c in tok.children)
+    if rule.when == "compound":  # values may be entity labels: "a Trump rally" (person)
+        return _has([c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")], values)
     if rule.when == "compound_not":  # a noun that is an event only with one of these modifiers
         return not any(_lemma(c) in values or c.lower_ in values for c in tok.children
                        if c.dep_ in ("compound", "amod", "nmod"))
@@ -148,7 +238,8 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
 
 
 def other_sense(tok: Any, end_tok: Any, types: set[str], worlds: Worlds) -> str | None:
-    """The sense label of the first rule that fits the trigger in its sentence, or None."""
+    """The sense label of the first rule that fits the trigger in its sentence, or None. A label in
+    capitals is the PLOVER type the trigger has here instead ("a nurses' strike" is a PROTEST)."""
     rules = sense_rules()
     for rule in rules.get(_lemma(tok), ()) + rules.get("*", ()):
         if rule.types and not (rule.types & types):

@@ -29,6 +29,7 @@ from .anchoring import TimeAnchors
 from .event_links import link_incidents
 from .event_sense import Worlds, other_sense
 from .modality import read_modality, reporting_verb
+from .parties import parties_only
 from .passive_sources import lend_passive_sources
 from .places import event_place
 from .quotes import SPEECH_VERBS
@@ -85,6 +86,11 @@ COOPERATIVE_ACTS = {"AID", "COOPERATE", "RETREAT", "CONSULT"}
 REFUSABLE = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"}
 _THREAT_MODE = {"ASSAULT": "violence", "COERCE": "coerce", "MOBILIZE": "mobilize",
                 "SANCTION": "sanction", "PROTEST": "restrict", "REJECT": "relations"}
+# The CAMEO root of each PLOVER type, for an event recoded by its sense.
+TYPE_CAMEO = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
+              "RETREAT": "08", "CONCEDE": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12",
+              "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
+              "ASSAULT": "18"}
 _THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138", "SANCTION": "131",
                  "PROTEST": "1312", "REJECT": "1313"}
 
@@ -1017,8 +1023,13 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         event_type, mode, cameo, modality = "REJECT", lex.type.lower(), "12", "asserted"
     if event_type == "THREATEN" and modality in ("asserted", "planned"):
         modality = "threatened"
-    if ctx.worlds is not None and other_sense(tok, trig.end_token, {lex.type, event_type}, ctx.worlds):
+    sense = other_sense(tok, trig.end_token, {lex.type, event_type}, ctx.worlds) if ctx.worlds else None
+    if sense is not None and not sense.isupper():
         return None  # "beat the bushes", "shares closed at", "the quake killed": another sense
+    if sense is not None and sense != event_type and event_type == lex.type:
+        # "a nurses' strike" is a PROTEST, "seized hostages" an abduction: the type the sense names
+        # (a threatened act stays a threat, whatever the act)
+        event_type, mode, cameo = sense, None, TYPE_CAMEO.get(sense)
 
     # Who asserts it: the narrator, a quoted speaker, or the subject of "said that ...".
     asserted_by, quote_id, statement_anchor = "narrator", None, None
@@ -1103,6 +1114,15 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party
         chosen, source_toks = source_toks[1:], source_toks[:1]
         actor_targets = chosen
+    if ctx.worlds is not None:  # sense checks: parties must be parties ("Which", "a new chord")
+        def coded(t) -> bool:
+            return index.actor_at(t) is not None
+
+        def inner(t):
+            return _inner_party(t, index)
+
+        source_toks = parties_only(source_toks, coded, inner)
+        chosen = parties_only(chosen, coded, inner)
     sources = _refs(source_toks, text, index)
     targets = _refs(chosen, text, index)
     if inside is not None and inside.direct and inside.speaker_actor:

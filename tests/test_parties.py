@@ -1,0 +1,44 @@
+"""Parties must be parties (extract/parties.py): pronouns, times, amounts and abstract nouns are
+never an event's source or target. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from wirecoder.extract.parties import non_party_lemmas, parties_only, stands_for
+
+
+def _tok(nlp, text: str, word: str):
+    return next(t for t in nlp(text) if t.text == word)
+
+
+def test_relative_pronouns_stand_for_their_noun_or_for_no_one(nlp):
+    who = _tok(nlp, "The man who fired the shots fled.", "who")
+    assert stands_for(who).text == "man"
+    which = _tok(nlp, "Which did the Republicans attack?", "Which")
+    assert stands_for(which) is None
+
+
+def test_times_amounts_and_abstract_nouns_are_no_parties(nlp):
+    assert stands_for(_tok(nlp, "The talks will resume in the coming days.", "days")) is None
+    assert stands_for(_tok(nlp, "He struck a new chord with voters.", "chord")) is None
+    assert stands_for(_tok(nlp, "The rebels attacked the convoy.", "convoy")).text == "convoy"
+    assert {"chord", "time", "day", "momentum"} <= non_party_lemmas()
+
+
+def test_an_abstract_noun_that_names_its_party_stays(nlp):
+    proposal = _tok(nlp, "Aliyev rejected an Armenian proposal on the talks.", "proposal")
+    assert stands_for(proposal) is proposal
+
+
+def test_an_abstract_noun_gives_way_to_the_party_inside_it(nlp):
+    doc = nlp("Abbas condemned the decision of Netanyahu.")
+    decision = next(t for t in doc if t.text == "decision")
+    netanyahu = next(t for t in doc if t.text == "Netanyahu")
+    assert parties_only([decision], lambda t: False, lambda t: netanyahu) == [netanyahu]
+    assert parties_only([decision], lambda t: False, lambda t: None) == []
+    assert parties_only([decision], lambda t: True, lambda t: None) == [decision]  # a coded actor
+
+
+def test_pipeline_targets_are_parties(pipeline):
+    events = pipeline.analyze("Abbas's office condemned Netanyahu's decision to build in E1.").events
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert any("Netanyahu" in t.span.text for t in accuse.targets)
