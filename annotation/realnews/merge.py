@@ -147,7 +147,7 @@ def main(tasks_dir: str, ann_dir: str, articles_tsv: str, out_path: str) -> None
             continue
         task = tasks[ref]
         lines.append({"ref": ref, "sha1": task["sha1"], "part": parts[ref], "published": task["published"],
-                      "words": task["words"], "events": merge_article(task, annotations[ref])})
+                      "words": len(task["text"].split()), "events": merge_article(task, annotations[ref])})
     with open(out_path, "w", encoding="utf-8") as fh:
         for item in lines:
             fh.write(json.dumps(item, sort_keys=True) + "\n")

@@ -1,15 +1,17 @@
-"""Choose the real-news gold set's articles, once, reproducibly: `python select_articles.py DATA_ROOT`.
+"""Choose the real-news gold set's articles, once, reproducibly:
+`python select_articles.py DATA_ROOT [--round 2 --exclude articles.tsv]`.
 
-Prints `ref<TAB>part<TAB>words` for each article. The draw is seeded; each article's part (`tune`
-or `validation`) comes from a hash of its reference, so it never moves when the list grows.
-Articles over a length cap are skipped so that each can be read whole by one annotator.
+Prints `ref<TAB>part<TAB>words` for each article. The draw is seeded; in round 1 each article's part
+(`tune` or `validation`) comes from a hash of its reference, so it never moves when the list grows.
+Round 2 draws more articles, none of round 1's, all for the tune part: more examples to learn
+from, while the validation part stays as it was split. Articles over a length cap are skipped so
+that each can be read whole by one annotator.
 """
 
 from __future__ import annotations
 
 import hashlib
 import random
-import sys
 from collections import Counter
 
 from wirecoder.corpora import list_refs, load_article
@@ -25,17 +27,26 @@ PLAN = {
 }
 SEED = "wirecoder-realnews-v1"
 ECB_PER_TOPIC = 2
+# round 2: more tune articles (corpus -> (articles drawn, word cap))
+PLAN_2 = {
+    "polnear-train": (60, 900),
+    "geovirus": (30, 900),
+    "trnews": (30, 900),
+    "wikievents-dev": (6, 1100),
+    "ecbplus-train": (34, 900),
+}
 
 
 def part_of(ref: str) -> str:
     return "validation" if int(hashlib.sha1(ref.encode()).hexdigest()[:8], 16) % 2 == 0 else "tune"
 
 
-def choose(root: str) -> list[tuple[str, str, int]]:
+def choose(root: str, round_no: int = 1, exclude: frozenset[str] = frozenset()) -> list[tuple[str, str, int]]:
     chosen = []
-    for corpus, (wanted, cap) in PLAN.items():
-        refs = list_refs(root, corpus)
-        random.Random(f"{SEED}:{corpus}").shuffle(refs)
+    plan = PLAN if round_no == 1 else PLAN_2
+    for corpus, (wanted, cap) in plan.items():
+        refs = [r for r in list_refs(root, corpus) if r not in exclude]
+        random.Random(f"{SEED}:{corpus}" + ("" if round_no == 1 else f":round{round_no}")).shuffle(refs)
         per_topic: Counter[str] = Counter()
         taken = 0
         for ref in refs:
@@ -49,11 +60,19 @@ def choose(root: str) -> list[tuple[str, str, int]]:
                 if per_topic[topic] == ECB_PER_TOPIC:
                     continue
                 per_topic[topic] += 1
-            chosen.append((ref, part_of(ref), words))
+            chosen.append((ref, part_of(ref) if round_no == 1 else "tune", words))
             taken += 1
     return chosen
 
 
 if __name__ == "__main__":
-    for ref, part, words in choose(sys.argv[1] if len(sys.argv) > 1 else "../shared/data"):
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", default="../shared/data")
+    parser.add_argument("--round", type=int, default=1)
+    parser.add_argument("--exclude", help="an articles.tsv whose references are not drawn again")
+    args = parser.parse_args()
+    taken = frozenset(line.split("\t")[0] for line in open(args.exclude, encoding="utf-8")) if args.exclude else frozenset()
+    for ref, part, words in choose(args.data, args.round, taken):
         print(f"{ref}\t{part}\t{words}")

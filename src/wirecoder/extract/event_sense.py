@@ -85,6 +85,14 @@ class Worlds:
         n = max(len(sentences), 1)
         self._doc_share = {domain: count / n for domain, count in share.items() if count >= DOC_SENTENCES}
 
+    def cues(self, tok: Any) -> Counter[str]:
+        """Cue words of each world in the token's sentence."""
+        return self._by_sentence.get(tok.sent.start, Counter())
+
+    def share(self, domain: str) -> float:
+        """The share of the article's sentences with a cue of `domain` (0 below DOC_SENTENCES)."""
+        return self._doc_share.get(domain, 0.0)
+
     def armed(self, tok: Any) -> bool:
         """Does the token's sentence speak of armed violence or its actors?"""
         return bool(self._by_sentence.get(tok.sent.start, Counter()).get(ARMED))

@@ -26,7 +26,9 @@ from ..records import ActorRef, Event, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
 from .anchoring import TimeAnchors
+from .event_confidence import event_features, shipped_model, token_at
 from .event_links import link_incidents
+from .event_merge import merge_mentions
 from .event_sense import Worlds, other_sense
 from .modality import read_modality, reporting_verb
 from .parties import parties_only
@@ -52,6 +54,10 @@ PHYSICAL_TYPES = {"ASSAULT", "COERCE"}  # acts done to things as well as to peop
 # and protests (PLOVER THREATEN/restrict: "threaten to restrict movement ... including boycotts,
 # strikes, blockades").
 PRESSURE_ACTS = MATERIAL_CONFLICT | {"PROTEST"}
+# With the sense checks on, an attempt, a result or a permission is no threat ("tried to
+# assassinate", "managed to kill", "leading to an arrest"): the act keeps its own type.
+NO_THREAT_GOVERNORS = {"try", "attempt", "manage", "fail", "allow", "enable", "help", "lead", "permit",
+                       "let", "able", "need", "succeed"}
 # Events two parties do together; coordinated subjects become a dyad when no target is named.
 RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}
 TRANSFER_VERBS = {"send", "fly", "ship", "deliver", "airlift", "truck", "provide", "give", "donate",
@@ -659,11 +665,14 @@ def _demand_triggers(doc) -> list[Trigger]:
 
 
 @stage("events", requires=("document", "spacy", "sentences", "actors", "quotes"), assigns=("events",),
-       version="2", defaults={"sense_checks": True})
+       version="2", defaults={"sense_checks": True, "learned_confidence": True})
 def make_events(options: dict[str, Any]):
     """PLOVER events with roles, modality and who asserts them. `sense_checks` (default on) drops
-    triggers used in another sense (event_sense.py) and parties that are no parties."""
+    triggers used in another sense (event_sense.py) and parties that are no parties;
+    `learned_confidence` (default on) makes each confidence the chance the event is right
+    (event_confidence.py)."""
     sense_checks = bool(options.get("sense_checks", True))
+    model = shipped_model() if options.get("learned_confidence", True) else None
 
     def run(state: AnalysisState) -> dict[str, Any]:
         document, doc = state.document, state.spacy_doc
@@ -691,8 +700,15 @@ def make_events(options: dict[str, Any]):
             if event is not None:
                 events.append(event)
         events = lend_passive_sources(events, doc)
-        return {"events": link_incidents(events, doc, state.get("times", []),
-                                         state.get("places", []))}
+        if sense_checks:  # "shot and killed the agent" is one attack
+            events = merge_mentions(events, lambda ev: token_at(doc, ev.trigger.start))
+        events = link_incidents(events, doc, state.get("times", []), state.get("places", []))
+        if model is not None and events:
+            worlds = ctx.worlds or Worlds(doc)
+            actors = {a.id: a for a in state.get("actors", [])}
+            events = [ev.model_copy(update={"confidence": round(model.probability(
+                event_features(ev, actors, token_at(doc, ev.trigger.start), worlds)), 3)}) for ev in events]
+        return {"events": events}
 
     return run
 
@@ -1004,7 +1020,8 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     # "threatened to withdraw", "warned it would cut aid": whatever is threatened, it is a threat
     threat_of_act = event_type != "THREATEN" and modality == "threatened"
     weighed_force = event_type in PRESSURE_ACTS and (
-        modality == "planned" or modality == "hypothetical" and reading.governor is not None)
+        modality == "planned" or modality == "hypothetical" and reading.governor is not None) and not (
+        ctx.worlds is not None and reading.governor is not None and _lemma(reading.governor) in NO_THREAT_GOVERNORS)
     if threat_of_act or weighed_force:
         event_type = "THREATEN"
         mode = _THREAT_MODE.get(lex.type, lex.type.lower())

@@ -100,7 +100,7 @@ def place_of_mention(mention, gaz, doc_id: str, text: str) -> Place:
 
 
 
-@stage("places", requires=("document", "spacy"), assigns=("places",), version="3",
+@stage("places", requires=("document", "spacy"), assigns=("places",), version="4",
        defaults={"demonyms": True, "inner": True})
 def make_gazetteer_places(options: dict[str, Any]):
     """Toponyms recognised and resolved with the offline gazetteer (GeoNames from PyPI packages)."""
@@ -113,10 +113,24 @@ def make_gazetteer_places(options: dict[str, Any]):
 
     def run(state: AnalysisState) -> dict[str, Any]:
         doc_id, text = state.document.id, state.document.text
-        mentions = resolve(state.spacy_doc, gaz, demonyms=demonyms, inner=inner)
+        doc = state.spacy_doc
+        mentions = resolve(doc, gaz, demonyms=demonyms, inner=inner)
+        mentions = _not_people(doc, mentions)
         return {"places": [place_of_mention(m, gaz, doc_id, text) for m in mentions]}
 
     return run
+
+
+def _not_people(doc, mentions: list) -> list:
+    """The mentions that are not a person's name standing alone ("the Clinton campaign")."""
+    from ..gazetteer.person_names import names_a_person, person_words, placed_here
+
+    people = person_words(doc)
+    placed = {m.key for m in mentions if placed_here(
+        doc, *m.tokens, m.label, m.locative, qualified=m.qualifier is not None or m.is_qualifier,
+        area=m.entry is not None and m.entry.precision in ("country", "admin1"))}
+    return [m for m in mentions if m.demonym or m.key in placed
+            or not names_a_person(doc, *m.tokens, m.label, people)]
 
 
 # ---------------------------------------------------------------- the place of an event

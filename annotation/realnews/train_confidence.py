@@ -1,0 +1,139 @@
+"""Train the event confidence model (extract/event_confidence.py) on the tune part of the real-news
+gold: `python annotation/realnews/train_confidence.py [DATA_ROOT] [--write]`.
+
+Each event the coder asserts on a tune article is an example, labelled 1 when the scorer counts it
+a true positive (`eval events --format articles`). The model is an L2-regularised logistic
+regression (Newton's method, numpy) on standardised features. It first reports 5-fold
+cross-validation grouped by article (mean and spread of precision, recall share kept and the
+calibration gap at each threshold), then, with --write, fits all tune examples and writes
+knowledge/event_confidence.json. The validation part is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from wirecoder.corpora import load_article
+from wirecoder.evaluate.article_preds import analyze_articles
+from wirecoder.evaluate.articles import CONFLICT_TYPES, load_gold, match_article
+from wirecoder.extract.event_confidence import FEATURES, event_features, token_at
+from wirecoder.extract.event_sense import Worlds
+from wirecoder.nlp import load_nlp
+from wirecoder.pipeline import load
+
+L2 = 3.0
+FOLDS = 5
+OUT = Path(__file__).resolve().parents[2] / "src" / "wirecoder" / "knowledge" / "event_confidence.json"
+
+
+def examples(root: str):
+    """(features, label, is_conflict, article index) for every event on the tune articles."""
+    golds = load_gold(None, "tune")
+    articles = [load_article(root, g.ref) for g in golds]
+    pipeline = load({"options": {"events": {"learned_confidence": False}}})
+    nlp = load_nlp()
+    rows = []
+    for k, (gold, (preds, analysis)) in enumerate(zip(golds, analyze_articles(pipeline, articles), strict=True)):
+        if analysis is None:
+            continue
+        outcomes, _ = match_article(gold.items, preds)
+        right = {(o.pred.type, o.pred.trigger) for o in outcomes if o.kind == "tp"}
+        doc = nlp(analysis.document.text)
+        worlds = Worlds(doc)
+        actors = {a.id: a for a in analysis.actors}
+        for ev, pred in zip(analysis.events, preds, strict=True):
+            x = event_features(ev, actors, token_at(doc, ev.trigger.start), worlds)
+            rows.append((x, float((pred.type, pred.trigger) in right), ev.type in CONFLICT_TYPES, k))
+    return rows
+
+
+def fit(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    means = X.mean(axis=0)
+    scales = X.std(axis=0)
+    means[0], scales[0] = 0.0, 1.0  # the bias stays as it is
+    scales[scales == 0] = 1.0
+    Z = (X - means) / scales
+    w = np.zeros(Z.shape[1])
+    reg = np.full(Z.shape[1], L2)
+    reg[0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-Z @ w))
+        grad = Z.T @ (p - y) + reg * w
+        hess = (Z * (p * (1 - p))[:, None]).T @ Z + np.diag(reg + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w, means, scales
+
+
+def predict(model, X: np.ndarray) -> np.ndarray:
+    w, means, scales = model
+    return 1 / (1 + np.exp(-((X - means) / scales) @ w))
+
+
+def calibration_gap(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
+    order = np.argsort(p, kind="stable")
+    gap = 0.0
+    for k in range(bins):
+        idx = order[k * len(p) // bins:(k + 1) * len(p) // bins]
+        if len(idx):
+            gap = max(gap, abs(y[idx].mean() - p[idx].mean()))
+    return gap
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", default=str(Path(__file__).resolve().parents[3] / "shared" / "data"))
+    parser.add_argument("--write", action="store_true", help="fit all tune examples and write the model")
+    args = parser.parse_args()
+    rows = examples(args.data)
+    X = np.array([r[0] for r in rows])
+    y = np.array([r[1] for r in rows])
+    conflict = np.array([r[2] for r in rows])
+    article = np.array([r[3] for r in rows])
+    print(f"{len(rows)} events on tune articles, {int(y.sum())} right; conflict {int(conflict.sum())}, "
+          f"{int(y[conflict].sum())} right", file=sys.stderr)
+    folds = article % FOLDS
+    p = np.zeros(len(y))
+    for f in range(FOLDS):
+        model = fit(X[folds != f], y[folds != f])
+        p[folds == f] = predict(model, X[folds == f])
+    report = {"examples": len(rows), "right": int(y.sum()), "cv_folds": FOLDS, "l2": L2,
+              "cv_calibration_gap": round(calibration_gap(p, y), 4),
+              "cv_calibration_gap_by_fold": [round(calibration_gap(p[folds == f], y[folds == f], 5), 4)
+                                             for f in range(FOLDS)],
+              "cv_brier": round(float(((p - y) ** 2).mean()), 4),
+              "coder_confidence_brier": round(float(((X[:, FEATURES.index("coder_confidence")] - y) ** 2).mean()), 4)}
+    for t in (0.3, 0.4, 0.5, 0.6):
+        keep = p >= t
+        for name, mask in (("all", np.ones(len(y), bool)), ("conflict", conflict)):
+            k = keep & mask
+            per_fold = [float(y[k & (folds == f)].mean()) if (k & (folds == f)).any() else float("nan")
+                        for f in range(FOLDS)]
+            report[f"cv_{name}_precision_at_{t}"] = round(float(y[k].mean()) if k.any() else 0.0, 4)
+            report[f"cv_{name}_precision_at_{t}_fold_sd"] = round(float(np.nanstd(per_fold)), 4)
+            report[f"cv_{name}_right_kept_at_{t}"] = round(float(y[k].sum() / max(y[mask].sum(), 1)), 4)
+    print(json.dumps(report, indent=1))
+    if args.write:
+        w, means, scales = fit(X, y)
+        OUT.write_text(json.dumps({
+            "about": "Event confidence model (extract/event_confidence.py), written by "
+                     "annotation/realnews/train_confidence.py from the tune part of the real-news gold "
+                     "(our own annotation of public corpora). Logistic regression on standardised features.",
+            "trained_on": {"part": "tune", "examples": len(rows), "right": int(y.sum()), "l2": L2},
+            "cross_validation": report,
+            "features": list(FEATURES), "weights": [round(float(v), 6) for v in w],
+            "means": [round(float(v), 6) for v in means], "scales": [round(float(v), 6) for v in scales],
+        }, indent=1) + "\n", "utf-8")
+        print(f"wrote {OUT}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

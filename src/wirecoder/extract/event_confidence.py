@@ -1,0 +1,106 @@
+"""Confidence that an event is real and of its type: a small logistic model over general features.
+
+The coder's own confidence counts what it found (a source, a target, a carrying verb); this model
+turns that and the event's context (its type and modality, whether its parties are coded actors,
+the worlds its sentence and article are about) into the chance the event is right, learned from
+our real-news annotation (`annotation/realnews/train_confidence.py` writes
+`knowledge/event_confidence.json`). No word of any gold text is a feature: the model generalises
+by kind, not by memory. Scoring is a dot product, with no dependency beyond the standard library.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .event_sense import Worlds
+
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+MODALITIES = ("asserted", "reported", "historical", "threatened", "planned", "hypothetical", "negated")
+WORLDS = ("sport", "market", "poll", "fiction", "disaster", "accident", "cyber")
+CONFLICT = frozenset({"ASSAULT", "COERCE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE"})
+NAMED_KINDS = frozenset({"person", "organization", "country", "group"})
+
+FEATURES = (
+    ("bias",) + tuple(f"type_{t}" for t in TYPES) + tuple(f"modality_{m}" for m in MODALITIES)
+    + ("has_source", "has_target", "source_coded", "target_coded", "source_named", "target_named",
+       "trigger_noun", "by_speaker", "coder_confidence")
+    + tuple(f"world_{w}" for w in WORLDS)
+    + ("armed_sentence", "armed_article", "conflict_armed_sentence", "conflict_armed_article",
+       "poll_article", "conflict_poll_article")
+)
+
+
+def _coded(actor: Any) -> bool:
+    return actor is not None and (bool(actor.country) or bool(actor.sectors))
+
+
+def _named(actor: Any) -> bool:
+    return actor is not None and actor.kind in NAMED_KINDS
+
+
+def event_features(event: Any, actors: dict[str, Any], trigger_tok: Any, worlds: Worlds) -> list[float]:
+    """The feature vector of one event, in the order of FEATURES."""
+    src = [actors.get(r.actor_id or "") for r in event.sources]
+    tgt = [actors.get(r.actor_id or "") for r in event.targets]
+    cues = worlds.cues(trigger_tok)
+    conflict = event.type in CONFLICT
+    armed_sentence = float(cues.get("armed", 0) > 0)
+    armed_article = worlds.share("armed")
+    poll_article = worlds.share("poll")
+    values = {
+        "bias": 1.0, f"type_{event.type}": 1.0, f"modality_{event.modality}": 1.0,
+        "has_source": float(bool(event.sources)), "has_target": float(bool(event.targets)),
+        "source_coded": float(any(_coded(a) for a in src)), "target_coded": float(any(_coded(a) for a in tgt)),
+        "source_named": float(any(_named(a) for a in src)), "target_named": float(any(_named(a) for a in tgt)),
+        "trigger_noun": float(trigger_tok.pos_ in ("NOUN", "PROPN")),
+        "by_speaker": float(event.asserted_by != "narrator"),
+        "coder_confidence": float(event.confidence),
+        "armed_sentence": armed_sentence, "armed_article": armed_article,
+        "conflict_armed_sentence": armed_sentence * conflict, "conflict_armed_article": armed_article * conflict,
+        "poll_article": poll_article, "conflict_poll_article": poll_article * conflict,
+    }
+    for w in WORLDS:
+        values[f"world_{w}"] = float(cues.get(w, 0) > 0)
+    return [values.get(name, 0.0) for name in FEATURES]
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+
+    def probability(self, x: list[float]) -> float:
+        z = sum(w * ((v - m) / s if name != "bias" else v)
+                for name, w, v, m, s in zip(self.features, self.weights, x, self.means, self.scales, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+@cache
+def shipped_model() -> ConfidenceModel | None:
+    """The model in knowledge/event_confidence.json; None when absent or built for other features."""
+    try:
+        text = resources.files("wirecoder.knowledge").joinpath("event_confidence.json").read_text("utf-8")
+    except FileNotFoundError:
+        return None
+    data = json.loads(text)
+    if tuple(data["features"]) != FEATURES:
+        return None  # features changed since training: retrain rather than misread the weights
+    return ConfidenceModel(tuple(data["features"]), tuple(data["weights"]), tuple(data["means"]),
+                           tuple(data["scales"]))
+
+
+def token_at(doc: Any, offset: int) -> Any:
+    """The token that covers a character offset (or the nearest one after it)."""
+    span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0]
+    later = [t for t in doc if t.idx >= offset]
+    return later[0] if later else doc[-1]

@@ -1,0 +1,60 @@
+"""One mention, one event: "shot and killed the agent", "exploded, killing two soldiers and
+wounding 56" report one attack, not two or three.
+
+Events of the same type whose triggers are joined in one clause (coordinated verbs, or a
+participle adjunct of the other trigger) and whose sources agree (the same words, or one has
+none) become one event: the first in the text, with the others' triggers and parties added to
+its evidence and targets. A user who counts events counts the attack once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import Event
+
+
+def _joined(a: Any, b: Any) -> bool:
+    """Are two trigger tokens one mention: conjuncts, or a participle adjunct of the other?"""
+    for x, y in ((a, b), (b, a)):  # spaCy makes a new Token object on each access: compare .i
+        if y.head.i == x.i and y.dep_ == "conj":
+            return True
+        if y.head.i == x.i and y.dep_ in ("advcl", "xcomp") and y.tag_ == "VBG":
+            return True
+        if y.head.head.i == x.i and y.dep_ == "conj" and y.head.dep_ == "advcl" and y.head.tag_ == "VBG":
+            return True  # "exploded, killing two and wounding 56": the second participle
+    return False
+
+
+def _sources_agree(a: Event, b: Event) -> bool:
+    if not a.sources or not b.sources:
+        return True
+    return {r.actor_id or r.span.text for r in a.sources} & {r.actor_id or r.span.text for r in b.sources} != set()
+
+
+def merge_mentions(events: list[Event], token_of) -> list[Event]:
+    """`events` with those of one mention merged; `token_of(event)` gives its trigger token."""
+    order = sorted(range(len(events)), key=lambda k: events[k].trigger.start)
+    merged: dict[int, Event] = {}
+    absorbed: set[int] = set()
+    for pos, i in enumerate(order):
+        if i in absorbed:
+            continue
+        head = events[i]
+        tok_i = token_of(head)
+        for j in order[pos + 1:]:
+            other = events[j]
+            if j in absorbed or other.type != head.type or other.sentence_id != head.sentence_id:
+                continue
+            if not _joined(tok_i, token_of(other)) or not _sources_agree(head, other):
+                continue
+            absorbed.add(j)
+            seen = {(r.span.start, r.span.end) for r in head.targets}
+            targets = head.targets + [r for r in other.targets if (r.span.start, r.span.end) not in seen]
+            evidence = head.evidence + [s for s in other.evidence if s not in head.evidence]
+            head = head.model_copy(update={
+                "targets": targets, "evidence": evidence,
+                "sources": head.sources or other.sources,
+                "confidence": max(head.confidence, other.confidence)})
+        merged[i] = head
+    return [merged[i] for i in range(len(events)) if i in merged]
