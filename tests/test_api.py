@@ -46,6 +46,23 @@ def test_events_match_the_cli_rows(client, seed_db):
     assert got["items"][0] == expected[0]
 
 
+def test_min_confidence_defaults_to_precision_and_can_keep_all(client, seed_db):
+    from wirecoder.extract.event_confidence import DEFAULT_MIN_CONFIDENCE
+    from wirecoder.store.queries import rows
+
+    everything = client.get("/api/events", params={"min_confidence": 0, "limit": 500}).json()
+    assert everything["total"] == len(rows("events", seed_db, min_confidence=0))
+    strict = client.get("/api/events", params={"min_confidence": 0.9, "limit": 500}).json()
+    assert strict["total"] < everything["total"]
+    assert strict["total"] == len(rows("events", seed_db, min_confidence=0.9))
+    # the seed's events all stay above the default
+    assert client.get("/api/events").json()["total"] == everything["total"]
+    assert DEFAULT_MIN_CONFIDENCE > 0
+    assert client.get("/api/events", params={"min_confidence": 2}).status_code in (400, 422)
+    agg = client.get("/api/aggregates", params={"min_confidence": 0.9}).json()
+    assert agg["total"] == strict["total"]
+
+
 def test_event_filters_like_the_cli(client, seed_db):
     from wirecoder.store.queries import rows
 

@@ -158,16 +158,20 @@ def test_role_scores():
     assert role_score(nothing, source_only) == 0
 
 
-def test_choose_primary_by_overlap_then_confidence():
-    weak_right = PredEvent("ACCUSE", sources=((0, 7),), targets=((16, 22),), confidence=0.3)
-    strong_swapped = PredEvent("REJECT", sources=((16, 22),), targets=((0, 7),), confidence=0.9)
+def test_choose_primary_by_overlap_then_prominence():
+    weak_right = PredEvent("ACCUSE", sources=((0, 7),), targets=((16, 22),), prominence=0.3)
+    strong_swapped = PredEvent("REJECT", sources=((16, 22),), targets=((0, 7),), prominence=0.9)
     assert choose_primary([strong_swapped, weak_right], GOLD) is weak_right
-    tie_low = PredEvent("AGREE", sources=((0, 7),), confidence=0.2)
-    tie_high = PredEvent("REJECT", sources=((0, 3),), confidence=0.8)
+    tie_low = PredEvent("AGREE", sources=((0, 7),), prominence=0.2)
+    tie_high = PredEvent("REJECT", sources=((0, 3),), prominence=0.8)
     assert choose_primary([tie_low, tie_high], GOLD) is tie_high
-    far_low = PredEvent("AGREE", confidence=0.1)
-    far_high = PredEvent("THREATEN", confidence=0.6)
+    far_low = PredEvent("AGREE", prominence=0.1)
+    far_high = PredEvent("THREATEN", prominence=0.6)
     assert choose_primary([far_low, far_high], GOLD) is far_high
+    # confidence (is it right?) does not choose which event a sentence is about
+    central = PredEvent("ASSAULT", prominence=0.9, confidence=0.2)
+    aside = PredEvent("ACCUSE", prominence=0.5, confidence=0.9)
+    assert choose_primary([aside, central], GOLD) is central
     assert choose_primary([], GOLD) is None
 
 
@@ -253,11 +257,11 @@ def test_penta_table_covers_plover():
     assert PENTA["PROTEST"] == 4 and PENTA["CONCEDE"] == 1 and PENTA["RETREAT"] == 2
 
 
-def test_penta_class_uses_the_most_confident_event():
+def test_penta_class_uses_the_most_prominent_event():
     assert penta_class([]) == 0
-    preds = [PredEvent("AID", confidence=0.4), PredEvent("ASSAULT", confidence=0.9)]
+    preds = [PredEvent("AID", prominence=0.4, confidence=0.9), PredEvent("ASSAULT", prominence=0.9, confidence=0.4)]
     assert penta_class(preds) == 4
-    assert penta_class([PredEvent("NOT_A_TYPE", confidence=0.9)]) == 0
+    assert penta_class([PredEvent("NOT_A_TYPE", prominence=0.9)]) == 0
 
 
 def test_summarize_penta_arithmetic():

@@ -209,6 +209,26 @@ def test_event_filters_match_the_records(store, seed_analysis):
         store.quotes(place="Mexico")
 
 
+def test_min_confidence_keeps_the_likelier_events(store, seed_analysis):
+    a = seed_analysis
+    store.save(a)
+    ids = lambda events: [e.id for e in events]  # noqa: E731
+    middle = sorted(e.confidence for e in a.events)[len(a.events) // 2]
+    assert ids(store.events(min_confidence=middle)) == [e.id for e in a.events if e.confidence >= middle]
+    assert ids(store.events(min_confidence=0)) == ids(a.events)
+    assert [e.prominence for e in store.events()] == [e.prominence for e in a.events]
+    for bad in (1.5, "high"):
+        with pytest.raises(BadFilter):
+            store.events(min_confidence=bad)
+
+
+def test_the_seed_stays_above_the_default_threshold(seed_analysis):
+    from wirecoder.extract.event_confidence import DEFAULT_MIN_CONFIDENCE
+
+    assert seed_analysis.events
+    assert min(e.confidence for e in seed_analysis.events) >= DEFAULT_MIN_CONFIDENCE
+
+
 def test_quote_and_claim_filters(store, seed_analysis):
     a = seed_analysis
     store.save(a)
@@ -271,7 +291,7 @@ def test_tables_come_from_the_migration_and_match_the_models(store_url):
             names = set(inspect(conn).get_table_names())
             assert set(STORE_TABLES) | {"alembic_version"} <= names
             ctx = MigrationContext.configure(conn, opts={"compare_type": True})
-            assert ctx.get_current_revision() == head_revision() == "0003"
+            assert ctx.get_current_revision() == head_revision() == "0004"
             diffs = [d for d in compare_metadata(ctx, Base.metadata)
                      if not (isinstance(d, tuple) and d[0] == "remove_table")]
             assert diffs == []

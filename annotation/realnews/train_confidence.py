@@ -26,7 +26,7 @@ from wirecoder.extract.event_sense import Worlds
 from wirecoder.nlp import load_nlp
 from wirecoder.pipeline import load
 
-L2 = 3.0
+L2 = 30.0
 FOLDS = 5
 OUT = Path(__file__).resolve().parents[2] / "src" / "wirecoder" / "knowledge" / "event_confidence.json"
 

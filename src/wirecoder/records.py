@@ -154,7 +154,11 @@ class Event(Record):
     quote_id: str | None = None
     sentence_id: str | None = None
     evidence: list[Span] = Field(default_factory=list)
+    # the chance the event is real and of its type (calibrated on our real-news annotation)
     confidence: float = Field(default=0.5, ge=0, le=1)
+    # how central the event is to its sentence, from what the coder found (a source, a target, a
+    # carrying verb, the main clause): which event a sentence is about, not whether it is right
+    prominence: float = Field(default=0.5, ge=0, le=1)
 
 
 class Quote(Record):

@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import WirecoderError
+from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
 from ..store.errors import BadFilter
 from ..store.repository import Store, open_store
 from .data import StoreReader
@@ -72,6 +73,8 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size (at most
 Text = Annotated[str | None, Query(max_length=200)]
 Since = Annotated[date | None, Query(description="from this date on (YYYY-MM-DD)")]
 Until = Annotated[date | None, Query(description="up to and including this date")]
+MinConfidence = Annotated[float, Query(ge=0, le=1, description=(
+    "only events at least this likely to be right; the default favours precision, 0 keeps all"))]
 
 
 BEARER = HTTPBearer(auto_error=False, description="the server's ingest token")
@@ -203,9 +206,10 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
                                                      description=", ".join(MODALITIES))] = None,
                place: Annotated[str | None, Query(max_length=200,
                                                   description="a substring of the place name")] = None,
-               document: Text = None):
+               document: Text = None, min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE):
         filters = _filters(type=type, actor=actor, country=country, since=since, until=until,
-                           modality=_modality(modality), place=place, document=document)
+                           modality=_modality(modality), place=place, document=document,
+                           min_confidence=min_confidence)
         return cached(Page[EventOut], ("events", offset, limit, *sorted(filters.items())),
                       lambda: paged(offset, limit, *reader.page("events", offset, limit, **filters)))
 
@@ -254,9 +258,11 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
     def aggregates(interval: Literal["auto", "day", "week", "month"] = "auto",
                    type: Text = None, actor: Text = None, country: Text = None,
                    since: Since = None, until: Until = None, modality: Text = None,
-                   place: Text = None, document: Text = None):
+                   place: Text = None, document: Text = None,
+                   min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE):
         filters = _filters(type=type, actor=actor, country=country, since=since, until=until,
-                           modality=_modality(modality), place=place, document=document)
+                           modality=_modality(modality), place=place, document=document,
+                           min_confidence=min_confidence)
         return cached(Aggregates, ("aggregates", interval, *sorted(filters.items())),
                       lambda: reader.aggregates(interval, **filters))
 

@@ -19,13 +19,14 @@ counted in `unaligned` and in `n` and are misses for every metric (never a true 
 Predictions. The sentences go through `pipeline.pipe`; each predicted event's source and target
 spans are mapped to sentence offsets with `document.original_span`. Two ranges *overlap* when
 they share a character. For each row one *primary* event is chosen, by the highest role score,
-ties broken by the higher confidence (then by the earlier event):
+ties broken by the higher prominence (the coder's estimate of which event its sentence is
+about; then by the earlier event):
   - 2   every present gold role is overlapped by a predicted actor of the same role (a predicted
         source overlaps <s> and a predicted target overlaps <t>);
   - 1.5 not 2, but every present gold role is overlapped by some predicted source or target
         (roles swapped, or both gold spans covered from one side);
   - 1   at least one present gold role is overlapped by a predicted source or target;
-  - 0   otherwise (so with no overlap at all the primary is the most confident event).
+  - 0   otherwise (so with no overlap at all the primary is the most prominent event).
 Types match when equal, and gold YIELD also matches a predicted CONCEDE or RETREAT (PLOVER split
 CAMEO's YIELD into these two).
 
@@ -49,7 +50,8 @@ Metrics (a row "has a prediction" when the pipeline found at least one event in 
 
 Penta (`--format penta`): ConfliBERT's `sentence<TAB>class` file, no header, classes 0 neutral,
 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. A sentence's
-predicted class is the `PENTA` class of its most confident event (an unknown type gives 0), 0 when
+predicted class is the `PENTA` class of its main event, the most prominent (the earliest on ties;
+an unknown type gives 0), 0 when
 it has none. `PENTA` follows the CAMEO quad classes that PLOVER's types come from:
   - PROTEST is 4: CAMEO 14 PROTEST is material conflict in the quad-class scheme, although many
     protests are largely verbal;
@@ -228,6 +230,7 @@ class PredEvent:
     sources: tuple[Range, ...] = ()
     targets: tuple[Range, ...] = ()
     confidence: float = 0.5
+    prominence: float = 0.5
 
     def role(self, name: str) -> tuple[Range, ...]:
         return self.sources if name == "source" else self.targets
@@ -239,7 +242,7 @@ def predicted_events(analysis: Any) -> list[PredEvent]:
     return [PredEvent(type=e.type.upper(),
                       sources=tuple(doc.original_span(a.span) for a in e.sources),
                       targets=tuple(doc.original_span(a.span) for a in e.targets),
-                      confidence=e.confidence)
+                      confidence=e.confidence, prominence=e.prominence)
             for e in analysis.events]
 
 
@@ -263,10 +266,11 @@ def role_score(pred: PredEvent, gold: GoldRow) -> float:
 
 
 def choose_primary(preds: Sequence[PredEvent], gold: GoldRow) -> PredEvent | None:
-    """The event with the best role score, then the highest confidence, then the earliest."""
+    """The event with the best role score, then the most prominent (the event its sentence is
+    about), then the earliest."""
     if not preds:
         return None
-    return max(preds, key=lambda p: (role_score(p, gold), p.confidence))
+    return max(preds, key=lambda p: (role_score(p, gold), p.prominence))
 
 
 def fold(event_type: str) -> str:
@@ -352,10 +356,11 @@ def load_penta(path: str | Path, limit: int | None = None) -> list[tuple[str, in
 
 
 def penta_class(preds: Sequence[PredEvent]) -> int:
-    """The class of the most confident event (the earliest on ties), 0 without events."""
+    """The class of the sentence's main event: the most prominent (the earliest on ties), 0
+    without events."""
     if not preds:
         return 0
-    best = max(preds, key=lambda p: p.confidence)
+    best = max(preds, key=lambda p: p.prominence)
     return PENTA.get(best.type, 0)
 
 

@@ -54,10 +54,10 @@ PHYSICAL_TYPES = {"ASSAULT", "COERCE"}  # acts done to things as well as to peop
 # and protests (PLOVER THREATEN/restrict: "threaten to restrict movement ... including boycotts,
 # strikes, blockades").
 PRESSURE_ACTS = MATERIAL_CONFLICT | {"PROTEST"}
-# With the sense checks on, an attempt, a result or a permission is no threat ("tried to
-# assassinate", "managed to kill", "leading to an arrest"): the act keeps its own type.
-NO_THREAT_GOVERNORS = {"try", "attempt", "manage", "fail", "allow", "enable", "help", "lead", "permit",
-                       "let", "able", "need", "succeed"}
+# With the sense checks on, an attempt or a result is no threat ("tried to assassinate", "managed
+# to kill", "leading to an arrest"): the act keeps its own type. A permission or a need still
+# weighs force ("permitted to go after them", "resources needed to go after the cartels").
+NO_THREAT_GOVERNORS = {"try", "attempt", "manage", "fail", "succeed", "lead"}
 # Events two parties do together; coordinated subjects become a dyad when no target is named.
 RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}
 TRANSFER_VERBS = {"send", "fly", "ship", "deliver", "airlift", "truck", "provide", "give", "donate",
@@ -1131,6 +1131,8 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party
         chosen, source_toks = source_toks[1:], source_toks[:1]
         actor_targets = chosen
+    # what the clause names as doer and undergoer, party or not: how central the event is
+    named_roles = (bool(source_toks), bool(chosen))
     if ctx.worlds is not None:  # sense checks: parties must be parties ("Which", "a new chord")
         def coded(t) -> bool:
             return index.actor_at(t) is not None
@@ -1168,8 +1170,10 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     # a verb, or an event noun a light verb carries ("launched an attack"), is stated as done
     confidence = 0.4 + 0.2 * bool(sources) + 0.2 * bool(targets) + (
         0.1 if not is_noun or trig.frame is not None else 0.0)
-    if _main_clause(anchor):
-        confidence += 0.05  # what the sentence reports, rather than an act it mentions in passing
+    main = 0.05 if _main_clause(anchor) else 0.0  # what the sentence reports, not a passing mention
+    confidence += main
+    prominence = 0.4 + 0.2 * named_roles[0] + 0.2 * named_roles[1] + (
+        0.1 if not is_noun or trig.frame is not None else 0.0) + main
     # Dated by its own clause; else, for a statement, by when it was made; else by publication.
     time = ctx.times.time_for([tok, trig.frame, statement_anchor]) or ctx.times.publication
     sent = tok.sent  # event_place looks at the places of the trigger's sentence only
@@ -1181,6 +1185,7 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         time_id=time.id if time else None, place_id=place.id if place else None,
         sentence_id=ctx.sentence_id(tok.idx),
         evidence=evidence, confidence=round(min(confidence, 0.95), 2),
+        prominence=round(min(prominence, 0.95), 2),
     )
 
 

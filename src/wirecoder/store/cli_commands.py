@@ -49,8 +49,14 @@ def _filters(parser: argparse.ArgumentParser, kind: str) -> None:
     parser.add_argument("--since", help="from this date on (YYYY-MM-DD)")
     parser.add_argument("--until", help="up to and including this date (YYYY-MM-DD)")
     if kind == "events":
+        from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
+
         parser.add_argument("--modality", help=f"one or more of: {', '.join(MODALITIES)}")
         parser.add_argument("--place", help="a substring of the place name")
+        parser.add_argument("--min-confidence", type=float,
+                            help="only events at least this likely to be right, 0 to 1 (default "
+                                 f"{DEFAULT_MIN_CONFIDENCE}, which favours precision; 0 keeps all; "
+                                 "the parquet export always writes whole tables)")
     if kind == "claims":
         parser.add_argument("--verdict", help="consistent, contradicted, unverifiable")
     parser.add_argument("--document", help="only this document id")
@@ -149,7 +155,7 @@ def _query(kind: str, args: argparse.Namespace) -> int:
 
     filters = {name: getattr(args, name, None)
                for name in ("type", "actor", "country", "since", "until", "modality", "place",
-                            "verdict", "document", "limit")}
+                            "verdict", "document", "min_confidence", "limit")}
     query(kind, args.db, fmt=args.output, **{k: v for k, v in filters.items() if v is not None})
     return 0
 
@@ -171,7 +177,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     filters = {name: getattr(args, name, None)
                for name in ("type", "actor", "country", "since", "until", "modality", "place",
-                            "document")}
+                            "document", "min_confidence")}
     n = export(args.db, args.export_format, args.out, header=args.header,
                **{k: v for k, v in filters.items() if v is not None})
     where = "standard output" if args.out == "-" else os.fspath(args.out)

@@ -135,7 +135,8 @@ def analysis_to_rows(analysis: Analysis, run_id: str | None, stored_at: datetime
             "context": list(e.context), "cameo": e.cameo, **_span_cols("trigger", e.trigger),
             "place_id": e.place_id, "time_id": e.time_id, "modality": e.modality,
             "asserted_by": e.asserted_by, "quote_id": e.quote_id, "sentence_id": e.sentence_id,
-            "confidence": e.confidence, "event_date": when, "date_precision": precision,
+            "confidence": e.confidence, "prominence": e.prominence, "event_date": when,
+            "date_precision": precision,
         })
         for role, refs in (("source", e.sources), ("target", e.targets)):
             for j, ref in enumerate(refs):
@@ -225,7 +226,7 @@ class Loaded:
             targets=list(self.args.get((r["id"], "target"), [])),
             place_id=r["place_id"], time_id=r["time_id"], modality=r["modality"],
             asserted_by=r["asserted_by"], quote_id=r["quote_id"], sentence_id=r["sentence_id"],
-            evidence=self.ev(r["id"]), confidence=r["confidence"],
+            evidence=self.ev(r["id"]), confidence=r["confidence"], prominence=r["prominence"],
         )
 
     def quote(self, r: dict[str, Any]) -> Quote:

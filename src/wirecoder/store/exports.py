@@ -532,14 +532,19 @@ def export(db_url: str | os.PathLike[str] | None, fmt: str, out_path: str | os.P
     """Write the store's events (or, for parquet, every table) in `fmt` to `out_path` ("-" for
     standard output; a folder for parquet); returns the number of rows written.
 
-    Event filters (type, actor, country, since, until, modality, place, document) narrow the
-    event formats; `header=False` leaves out the header line of the TSV/CSV formats.
+    Event filters (type, actor, country, since, until, modality, place, document,
+    min_confidence, by default DEFAULT_MIN_CONFIDENCE as on the command line; 0 keeps all) narrow
+    the event formats; `header=False` leaves out the header line of the TSV/CSV formats.
     """
     if fmt not in EXPORT_FORMATS:
         raise UnknownFormat(f"unknown export format {fmt!r}; choose one of "
                             f"{', '.join(EXPORT_FORMATS)}")
     if fmt == "parquet" and str(out_path) == "-":
         raise ExportError("the parquet export writes a folder; give its path")
+    if filters.get("min_confidence") is None and fmt != "parquet":  # parquet: whole tables
+        from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
+
+        filters = {**filters, "min_confidence": DEFAULT_MIN_CONFIDENCE}
     with open_store(db_url) as store:
         return EXPORT_FORMATS[fmt](store, out_path, filters, header)
 

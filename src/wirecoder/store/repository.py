@@ -255,6 +255,17 @@ def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]
         yield values[i:i + size]
 
 
+def _confidence(value: Any) -> float:
+    """A confidence threshold from the command line, a query string or Python: 0 to 1."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise BadFilter(f"min_confidence must be a number from 0 to 1, not {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise BadFilter(f"min_confidence must be from 0 to 1, not {number}")
+    return number
+
+
 def _values(value: str | Iterable[str] | None, upper: bool = False) -> list[str]:
     """A filter value: one string, a comma-separated string or a list of strings."""
     if value is None:
@@ -471,15 +482,21 @@ class Store:
                    country: str | Iterable[str] | None = None, since: Any = None,
                    until: Any = None, modality: str | Iterable[str] | None = None,
                    place: str | None = None, document: str | None = None,
+                   min_confidence: float | None = None,
                    limit: int | None = None) -> list[tuple[str, str]]:
         """(document id, event id) of the events that pass every filter, in publication order.
 
         type: PLOVER types; actor: a substring of a source's or target's name or mention;
         country: ISO3 of a source or target actor or of the event's place; since/until: the
-        event's date (see `EventRow.event_date`); modality; place: a substring of the place name.
+        event's date (see `EventRow.event_date`); modality; place: a substring of the place name;
+        min_confidence: only events at least this likely to be right (0 to 1; None keeps all).
         """
         E = T_EVENTS
         conds = []
+        if min_confidence is not None:
+            threshold = _confidence(min_confidence)
+            if threshold > 0:
+                conds.append(E.c.confidence >= threshold)
         if types := _values(type, upper=True):
             conds.append(func.upper(E.c.type).in_(types))
         if mods := _values(modality):

@@ -175,6 +175,7 @@ class EventRow(Base):
     quote_id: Mapped[str | None]
     sentence_id: Mapped[str | None]
     confidence: Mapped[float]
+    prominence: Mapped[float] = mapped_column(server_default="0.5")
     # Derived when saved, for date filters: the event's own date where a time expression gives
     # one, else the document's publication date; `date_precision` says which.
     event_date: Mapped[date | None] = mapped_column(index=True)

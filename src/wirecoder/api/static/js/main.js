@@ -8,7 +8,7 @@ import { drawTimeline } from "./timeline.js";
 import { drawNetwork } from "./network.js";
 import { closeDocument, openDocument } from "./docview.js";
 
-const FIELDS = ["type", "modality", "country", "actor", "since", "until"];
+const FIELDS = ["type", "modality", "country", "actor", "since", "until", "min_confidence"];
 const state = { filters: {}, stack: "type", agg: null, loads: 0 };
 
 function readForm() {
