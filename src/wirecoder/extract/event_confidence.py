@@ -22,7 +22,7 @@ from .event_sense import Worlds
 # The confidence below which `wirecoder events`, `export`, the API and the dashboard leave an event
 # out unless asked otherwise: it favours precision (see the README's "Confidence" for the share of
 # false and of true events it drops on held-out annotation), and keeps every event of the seed.
-DEFAULT_MIN_CONFIDENCE = 0.35
+DEFAULT_MIN_CONFIDENCE = 0.3
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")

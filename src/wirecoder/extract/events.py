@@ -135,10 +135,17 @@ class Trigger:
     frame: Any = None  # the light verb carrying an event noun
     idiom: bool = False  # a prepositional idiom ("on alert"): the trigger runs from the preposition
     demanded_by: Any = None  # the speech verb of "X said Y must do Z": a REQUEST from X to Y
+    bare: bool = False  # an event noun on its own ("the shooting"): an event with no parties named
+
+
+@cache
+def _lemma_fixes() -> dict[str, str]:
+    return {row["form"].lower(): row["lemma"].lower() for row in load_tsv("lemma_fixes.tsv")}
 
 
 def _lemma(tok) -> str:
-    return tok.lemma_.lower()
+    lemma = tok.lemma_.lower()
+    return _lemma_fixes().get(tok.lower_, lemma) if tok.pos_ in ("VERB", "AUX") else lemma
 
 
 def _misparsed_object(verb, oprd) -> bool:
@@ -148,7 +155,7 @@ def _misparsed_object(verb, oprd) -> bool:
         c.dep_ == "dobj" for c in verb.children)
 
 
-def find_triggers(doc) -> list[Trigger]:
+def find_triggers(doc, bare_nouns: bool = False) -> list[Trigger]:
     single, double = verb_lexicon()
     nouns = noun_lexicon()
     found: list[Trigger] = []
@@ -224,6 +231,10 @@ def find_triggers(doc) -> list[Trigger]:
         lexeme = nouns.get(compound or lemma)
         if lexeme is None:
             continue
+        if compound is not None and " of " in compound:
+            # "state of siege": the of-word is part of this trigger, not an event of its own
+            consumed.update(p.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj")
         head = tok.head
         frame = None
         if tok.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in ROUND_NOUNS:
@@ -235,10 +246,67 @@ def find_triggers(doc) -> list[Trigger]:
             frame = head
         elif tok.dep_ == "nsubj" and _lemma(head) in OUTBREAK_VERBS:
             frame = head
-        elif lexeme.needs_frame or not any(c.dep_ in ("prep", "poss") for c in tok.children):
+        elif lexeme.needs_frame:
+            continue
+        elif not any(c.dep_ in ("prep", "poss") for c in tok.children):
+            if bare_nouns and lexeme.type in BARE_NOUN_TYPES and _bare_event_noun(tok):
+                found.append(Trigger(tok, lexeme, bare=True))
             continue
         found.append(Trigger(tok, lexeme, frame=frame))
     return found
+
+
+# Types whose nouns are events on their own ("the shooting", "the protest"); a bare "agreement" or
+# "talks" is more often a topic than an occurrence.
+BARE_NOUN_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"}
+# Words before an event noun that make it no event here: "no attack", "an attack ad".
+_PREVENTING_VERBS = {"avert", "prevent", "avoid", "thwart", "foil", "deter", "forestall", "preempt"}
+_NOT_AN_EVENT_HERE = {"no", "any", "every", "each", "possible", "potential", "future", "alleged"}
+
+
+def _bare_event_noun(tok) -> bool:
+    """An event noun standing alone is an event mention when it names one occurrence ("the
+    shooting", "Saturday's bombing", "a suicide attack"), not a kind ("attack ads", "no attack")."""
+    if tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in tok.children):
+        return False  # "attack helicopters", "attacks are rising": a kind, not one event
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _PREVENTING_VERBS:
+        return False  # "to avert an offensive": what is prevented has not happened
+    return not any(c.lower_ in _NOT_AN_EVENT_HERE for c in tok.children)
+
+
+# Verbs whose subject undergoes what a phrase after them names: "died after torture".
+SUFFERING_VERBS = {"die", "suffer", "succumb", "perish", "hospitalize", "hospitalise", "collapse"}
+_CAUSE_PREPS = {"after", "from", "of", "in", "during", "following", "under", "to", "through", "as"}
+
+
+# Places of custody: a death in one is laid at the door of who holds it ("died in prison").
+CUSTODY_NOUNS = {"prison", "jail", "gaol", "detention", "custody", "captivity", "camp", "cell",
+                 "center", "centre", "facility", "dungeon"}
+
+
+def _custodian(verb):
+    """The place of custody the verb of suffering happened in, if it names one."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "inside"):
+            for place in prep.children:
+                if place.dep_ == "pobj" and (place.lemma_.lower() in CUSTODY_NOUNS or any(
+                        c.lemma_.lower() in CUSTODY_NOUNS for c in place.children if c.dep_ == "compound")):
+                    return place
+    return None
+
+
+def _sufferer(noun):
+    """The subject of a verb of suffering that the event noun explains ("X died after torture",
+    "died as a result of the torture", "due to continued torture")."""
+    head = noun.head
+    while head.dep_ in ("pobj", "prep", "pcomp", "amod") and head.head is not head and (
+            head.dep_ != "prep" or head.lower_ in _CAUSE_PREPS or head.lower_ == "due"):
+        head = head.head
+        if head.lemma_.lower() in SUFFERING_VERBS:
+            break
+    if head.lemma_.lower() not in SUFFERING_VERBS:
+        return None
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _phrase(tok):
@@ -444,6 +512,7 @@ def _noun_roles(trigger: Trigger) -> tuple[list, list]:
         # "a Taliban attack", "Russian airstrikes": a named modifier is who acts
         sources = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
                    and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")][:1]
+
     if not targets:
         targets = _target_preps(noun, preps)
     # "Denmark announced a suspension of aid", "agreed to a ceasefire": whoever does the governing
@@ -665,13 +734,14 @@ def _demand_triggers(doc) -> list[Trigger]:
 
 
 @stage("events", requires=("document", "spacy", "sentences", "actors", "quotes"), assigns=("events",),
-       version="2", defaults={"sense_checks": True, "learned_confidence": True})
+       version="2", defaults={"sense_checks": True, "learned_confidence": True, "bare_nouns": True})
 def make_events(options: dict[str, Any]):
     """PLOVER events with roles, modality and who asserts them. `sense_checks` (default on) drops
     triggers used in another sense (event_sense.py) and parties that are no parties;
     `learned_confidence` (default on) makes each confidence the chance the event is right
     (event_confidence.py)."""
     sense_checks = bool(options.get("sense_checks", True))
+    bare_nouns = sense_checks and bool(options.get("bare_nouns", True))
     model = shipped_model() if options.get("learned_confidence", True) else None
 
     def run(state: AnalysisState) -> dict[str, Any]:
@@ -682,7 +752,7 @@ def make_events(options: dict[str, Any]):
         quotes = _quote_contexts(state.get("quotes", []), doc, index)
         special = _idiom_triggers(doc) + _demand_triggers(doc)
         special_tokens = {t.token.i for t in special}
-        triggers = [t for t in find_triggers(doc) if t.token.i not in special_tokens] + special
+        triggers = [t for t in find_triggers(doc, bare_nouns) if t.token.i not in special_tokens] + special
         covered = suppressed_triggers(triggers)
         by_index = {t.token.i: t for t in triggers}
         donors = {cover.token.i: by_index[i] for i, cover in covered.items()}
@@ -1131,6 +1201,14 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party
         chosen, source_toks = source_toks[1:], source_toks[:1]
         actor_targets = chosen
+    if trig.bare:
+        # "after the attacks, the government said": a bare mention names no party of its own, and
+        # the clause around it is about something else; but "the prisoner died after torture"
+        # names who suffered it, and "died in a detention center" who held him
+        victim = _sufferer(tok)
+        keeper = None if victim is None else _custodian(victim.head) or next(
+            (k for c in tok.children if c.dep_ == "relcl" and (k := _custodian(c)) is not None), None)
+        source_toks, chosen = [keeper] if keeper is not None else [], [victim] if victim is not None else []
     # what the clause names as doer and undergoer, party or not: how central the event is
     named_roles = (bool(source_toks), bool(chosen))
     if ctx.worlds is not None:  # sense checks: parties must be parties ("Which", "a new chord")
@@ -1150,12 +1228,12 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
                    if r.actor_id is None and r.span.text.lower() in ("i", "we") else r for r in sources]
     has_actor = bool(actor_targets) or any(
         _is_actorish(t, index, as_source=True) or t.tag_ == "PRP" for t in source_toks)
-    if lex.type == "ASSAULT" and source_toks and not any(
+    if lex.type == "ASSAULT" and source_toks and not trig.bare and not any(
             _is_actorish(t, index, as_source=True) or t.pos_ == "PRON" or _lemma(t) in noun_lexicon()
             or t.ent_type_ for t in source_toks) and not _is_agentive(source_toks[0]):
         return None  # "fentanyl that has killed", "the storm destroyed": violence needs an agent
     outbreak = is_noun and trig.frame is not None and _lemma(trig.frame) in OUTBREAK_VERBS
-    if not has_actor and not outbreak and not trig.idiom:
+    if not has_actor and not outbreak and not trig.idiom and not trig.bare:
         return None  # "a picture released", "fentanyl that has killed": no actor acts here
     if event_type == "THREATEN" and not sources and inside is not None and inside.speaker_actor:
         # "All options will be on the table": the speaker is the one who threatens
@@ -1174,6 +1252,8 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     confidence += main
     prominence = 0.4 + 0.2 * named_roles[0] + 0.2 * named_roles[1] + (
         0.1 if not is_noun or trig.frame is not None else 0.0) + main
+    if trig.bare:
+        prominence = 0.3  # a mention in passing ("after the attacks"): rarely what the sentence reports
     # Dated by its own clause; else, for a statement, by when it was made; else by publication.
     time = ctx.times.time_for([tok, trig.frame, statement_anchor]) or ctx.times.publication
     sent = tok.sent  # event_place looks at the places of the trigger's sentence only

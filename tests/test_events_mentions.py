@@ -1,0 +1,59 @@
+"""Event mentions with the sense checks on: bare event nouns, one event per mention, attempts,
+and the main event of a sentence. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _events(pipeline, text: str):
+    return [(e.type, e.trigger.text) for e in pipeline.analyze(text).events]
+
+
+def test_a_bare_event_noun_is_a_mention(pipeline):
+    assert ("ASSAULT", "shooting") in _events(pipeline, "Police said the shooting left three people dead in Lagos.")
+
+
+def test_a_prevented_or_denied_noun_is_no_mention(pipeline):
+    found = _events(pipeline, "Turkey and Russia set up a buffer zone to avert an offensive.")
+    assert not any(t == "offensive" for _, t in found)
+    assert not any(t == "attack" for _, t in _events(pipeline, "There was no attack on the town, officials said."))
+
+
+def test_a_bare_cooperative_noun_is_a_topic_not_a_mention(pipeline):
+    assert not any(t == "agreement" for _, t in _events(pipeline, "The agreement is popular with voters."))
+
+
+def test_a_bare_mention_borrows_no_party_from_its_clause(pipeline):
+    events = pipeline.analyze("After the bombing, the Afghan government said Taliban militants "
+                              "were responsible.").events
+    attack = next(e for e in events if e.trigger.text == "bombing")
+    assert not any("government" in s.span.text for s in attack.sources)
+
+
+def test_who_died_after_it_suffered_it(pipeline):
+    events = pipeline.analyze("A political prisoner died in prison after torture, activists said.").events
+    torture = next(e for e in events if e.trigger.text == "torture")
+    assert [t.span.text for t in torture.targets] == ["A political prisoner"]
+    assert [s.span.text for s in torture.sources] == ["prison"]
+
+
+def test_one_mention_one_event(pipeline):
+    assert [t for _, t in _events(pipeline, "He shot and killed the judge.")] == ["shot"]
+    found = _events(pipeline, "The bomb exploded, killing two soldiers and wounding 56 others.")
+    assert sum(kind == "ASSAULT" for kind, _ in found) == 1
+
+
+def test_an_attempt_is_the_act_not_a_threat(pipeline):
+    assert ("ASSAULT", "assassinate") in _events(pipeline, "Gunmen tried to assassinate the mayor on Monday.")
+
+
+def test_a_mislemmatised_light_verb_still_carries_its_noun(pipeline):
+    assert ("PROTEST", "protest") in _events(pipeline, "Farmers staged a protest outside parliament.")
+
+
+def test_the_dashboard_shows_the_default_threshold():
+    from wirecoder.extract.event_confidence import DEFAULT_MIN_CONFIDENCE
+
+    page = Path(__file__).resolve().parents[1] / "src/wirecoder/api/static/index.html"
+    assert f'placeholder="{DEFAULT_MIN_CONFIDENCE}"' in page.read_text("utf-8")
