@@ -19,6 +19,7 @@ from typing import Any
 
 from . import __version__
 from .errors import ConfigError, InputTooLarge
+from .fingerprint import stage_fingerprint
 from .ingest.base import RawDocument, check_encodable, parse_published
 from .records import Analysis, Document
 from .registry import StageSpec, get_stage
@@ -83,13 +84,15 @@ class Pipeline:
                 raise ConfigError(f"stage {name!r} assigns {clash}, already assigned by an earlier stage")
             available.update(spec.assigns)
             self.specs.append(spec)
-        self._runners = [
-            spec.factory({**spec.defaults, **self.config.options.get(spec.name, {})})
-            for spec in self.specs
-        ]
-        # The stages' versions count too: a stage that changes its output bumps its version, and
-        # the store then knows its documents were coded by an older coder.
-        stages_digest = hashlib.sha256(" ".join(self.stage_labels).encode()).hexdigest()[:8]
+        options = [{**spec.defaults, **self.config.options.get(spec.name, {})} for spec in self.specs]
+        self._runners = [spec.factory(opts) for spec, opts in zip(self.specs, options, strict=True)]
+        # The stages' code, knowledge files and options count too (fingerprint.py): when any of
+        # them changes, so does the coder version, and the store knows its documents are stale.
+        self.stage_fingerprints = {spec.name: stage_fingerprint(spec.factory, opts)
+                                   for spec, opts in zip(self.specs, options, strict=True)}
+        signature = " ".join(f"{label}+{self.stage_fingerprints[spec.name]}"
+                             for label, spec in zip(self.stage_labels, self.specs, strict=True))
+        stages_digest = hashlib.sha256(signature.encode()).hexdigest()[:8]
         self.coder_version = (f"wirecoder {__version__} config {self.config.digest()} "
                               f"stages {stages_digest}")
 
