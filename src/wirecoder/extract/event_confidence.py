@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -114,9 +115,24 @@ def shipped_model() -> ConfidenceModel | None:
 
 
 def token_at(doc: Any, offset: int) -> Any:
-    """The token that covers a character offset (or the nearest one after it)."""
-    span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
-    if span is not None and len(span):
-        return span[0]
-    later = [t for t in doc if t.idx >= offset]
-    return later[0] if later else doc[-1]
+    """The token that covers a character offset (or the nearest one after it). For many
+    offsets in one document, use `TokenFinder` (this scans the document's tokens)."""
+    return TokenFinder(doc)(offset)
+
+
+class TokenFinder:
+    """Offsets to tokens of one document by binary search: `Doc.char_span` scans the tokens, and
+    calling it once per event made long documents quadratic."""
+
+    def __init__(self, doc: Any):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def __call__(self, offset: int) -> Any:
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return self.doc[0]
+        tok = self.doc[i]
+        if offset >= tok.idx + len(tok.text) and i + 1 < len(self.doc):
+            return self.doc[i + 1]  # in the space after a token: the next one
+        return tok

@@ -33,28 +33,35 @@ def _sources_agree(a: Event, b: Event) -> bool:
 
 
 def merge_mentions(events: list[Event], token_of) -> list[Event]:
-    """`events` with those of one mention merged; `token_of(event)` gives its trigger token."""
-    order = sorted(range(len(events)), key=lambda k: events[k].trigger.start)
+    """`events` with those of one mention merged; `token_of(event)` gives its trigger token.
+    Only events of one sentence and one type are compared, so the work stays linear in the
+    document's length."""
+    groups: dict[tuple[str | None, str], list[int]] = {}
+    for k, ev in enumerate(events):
+        groups.setdefault((ev.sentence_id, ev.type), []).append(k)
     merged: dict[int, Event] = {}
-    absorbed: set[int] = set()
-    for pos, i in enumerate(order):
-        if i in absorbed:
-            continue
-        head = events[i]
-        tok_i = token_of(head)
-        for j in order[pos + 1:]:
-            other = events[j]
-            if j in absorbed or other.type != head.type or other.sentence_id != head.sentence_id:
+    for members in groups.values():
+        order = sorted(members, key=lambda k: events[k].trigger.start)
+        absorbed: set[int] = set()
+        for pos, i in enumerate(order):
+            if i in absorbed:
                 continue
-            if not _joined(tok_i, token_of(other)) or not _sources_agree(head, other):
-                continue
-            absorbed.add(j)
-            seen = {(r.span.start, r.span.end) for r in head.targets}
-            targets = head.targets + [r for r in other.targets if (r.span.start, r.span.end) not in seen]
-            evidence = head.evidence + [s for s in other.evidence if s not in head.evidence]
-            head = head.model_copy(update={
-                "targets": targets, "evidence": evidence,
-                "sources": head.sources or other.sources,
-                "confidence": max(head.confidence, other.confidence)})
-        merged[i] = head
+            head = events[i]
+            tok_i = token_of(head)
+            for j in order[pos + 1:]:
+                other = events[j]
+                if j in absorbed or not _joined(tok_i, token_of(other)) or not _sources_agree(head, other):
+                    continue
+                absorbed.add(j)
+                head = _absorb(head, other)
+            merged[i] = head
     return [merged[i] for i in range(len(events)) if i in merged]
+
+
+def _absorb(head: Event, other: Event) -> Event:
+    seen = {(r.span.start, r.span.end) for r in head.targets}
+    return head.model_copy(update={
+        "targets": head.targets + [r for r in other.targets if (r.span.start, r.span.end) not in seen],
+        "evidence": head.evidence + [s for s in other.evidence if s not in head.evidence],
+        "sources": head.sources or other.sources,
+        "confidence": max(head.confidence, other.confidence)})

@@ -26,7 +26,7 @@ from ..records import ActorRef, Event, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
 from .anchoring import TimeAnchors
-from .event_confidence import event_features, shipped_model, token_at
+from .event_confidence import TokenFinder, event_features, shipped_model
 from .event_links import link_incidents
 from .event_merge import merge_mentions
 from .event_sense import Worlds, other_sense
@@ -770,14 +770,15 @@ def make_events(options: dict[str, Any]):
             if event is not None:
                 events.append(event)
         events = lend_passive_sources(events, doc)
+        token_at = TokenFinder(doc)
         if sense_checks:  # "shot and killed the agent" is one attack
-            events = merge_mentions(events, lambda ev: token_at(doc, ev.trigger.start))
+            events = merge_mentions(events, lambda ev: token_at(ev.trigger.start))
         events = link_incidents(events, doc, state.get("times", []), state.get("places", []))
         if model is not None and events:
             worlds = ctx.worlds or Worlds(doc)
             actors = {a.id: a for a in state.get("actors", [])}
             events = [ev.model_copy(update={"confidence": round(model.probability(
-                event_features(ev, actors, token_at(doc, ev.trigger.start), worlds)), 3)}) for ev in events]
+                event_features(ev, actors, token_at(ev.trigger.start), worlds)), 3)}) for ev in events]
         return {"events": events}
 
     return run
