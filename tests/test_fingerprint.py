@@ -28,8 +28,20 @@ def test_a_module_edit_and_an_option_change_the_fingerprint(tmp_path, monkeypatc
     assert stage_fingerprint(probe.factory, {}) == first
     assert stage_fingerprint(probe.factory, {"strict": True}) != first
     module.write_text("def factory(options):\n    return lambda state: {'x': []}\n")
+    probe = importlib.reload(probe)  # a new process would load the edited code
     assert stage_fingerprint(probe.factory, {}) != first
     sys.modules.pop("fp_probe_stage", None)
+
+
+def test_the_same_code_defined_elsewhere_has_the_same_fingerprint():
+    source = "def factory(options):\n    def run(state):\n        return {}\n    return run\n"
+    one, two = {}, {}
+    exec(compile(source, "script_one", "exec"), one)
+    exec(compile("\n\n" + source, "script_two", "exec"), two)
+    assert stage_fingerprint(one["factory"], {}) == stage_fingerprint(two["factory"], {})
+    other = {}
+    exec(compile(source.replace("{}", "{'x': []}"), "script_three", "exec"), other)
+    assert stage_fingerprint(other["factory"], {}) != stage_fingerprint(one["factory"], {})
 
 
 def test_the_event_stage_covers_its_own_modules():

@@ -4,8 +4,8 @@ whenever any of it does (issue #23: versions derived, not written).
 It covers the source of the module that registers the stage and of every module of the package
 that module imports, directly or not (read from their `import` statements, not by running them);
 the knowledge files those modules name (`"plover_verbs.tsv"`), with the user's own rows from
-WIRECODER_KNOWLEDGE; and the stage's options. A stage registered outside the package (a plugin)
-is covered by its own module's source.
+WIRECODER_KNOWLEDGE; and the stage's options. A stage registered outside the package (a plugin,
+a script) is covered by the code of its factory and of the functions it defines.
 """
 
 from __future__ import annotations
@@ -111,10 +111,27 @@ def _file_digest(path: Path) -> str:
     return _digest_of(path, (st.st_mtime_ns, st.st_size))  # re-read when the file changes
 
 
+def _code_digest(code: Any) -> str:
+    """A hash of a function's code and of the functions it defines, not of where it was written
+    (file names and line numbers differ between a script and a module holding the same stage)."""
+    if code is None:
+        return ""
+    h = hashlib.sha256(code.co_code)
+    for const in code.co_consts:
+        h.update(_code_digest(const).encode() if hasattr(const, "co_code") else repr(const).encode())
+    h.update(repr(code.co_names).encode())
+    return h.hexdigest()
+
+
 def stage_fingerprint(factory: Any, options: dict[str, Any]) -> str:
     """A short hash of the stage's code, knowledge files and options."""
-    modules = module_closure(factory.__module__)
+    module = getattr(factory, "__module__", None) or ""
+    in_package = module == PACKAGE or module.startswith(PACKAGE + ".")
+    modules = module_closure(module) if in_package else {}
     h = hashlib.sha256()
+    if not in_package:
+        # a plugin's or a script's stage: the code it runs, wherever it was defined
+        h.update(_code_digest(getattr(factory, "__code__", None)).encode())
     for name in sorted(modules):
         h.update(name.encode() + b"\0" + _file_digest(modules[name]).encode())
     for path in _knowledge_files(tuple(sorted(modules.values()))):
