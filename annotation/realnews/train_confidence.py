@@ -21,7 +21,8 @@ import numpy as np
 from wirecoder.corpora import load_article
 from wirecoder.evaluate.article_preds import analyze_articles
 from wirecoder.evaluate.articles import CONFLICT_TYPES, load_gold, match_article
-from wirecoder.extract.event_confidence import FEATURES, event_features, token_at
+from wirecoder.extract.common import TokenFinder
+from wirecoder.extract.event_confidence import FEATURES, event_features
 from wirecoder.extract.event_sense import Worlds
 from wirecoder.nlp import load_nlp
 from wirecoder.pipeline import load
@@ -45,9 +46,10 @@ def examples(root: str):
         right = {(o.pred.type, o.pred.trigger) for o in outcomes if o.kind == "tp"}
         doc = nlp(analysis.document.text)
         worlds = Worlds(doc)
+        token_at = TokenFinder(doc)
         actors = {a.id: a for a in analysis.actors}
         for ev, pred in zip(analysis.events, preds, strict=True):
-            x = event_features(ev, actors, token_at(doc, ev.trigger.start), worlds)
+            x = event_features(ev, actors, token_at(ev.trigger.start), worlds)
             rows.append((x, float((pred.type, pred.trigger) in right), ev.type in CONFLICT_TYPES, k))
     return rows
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -21,8 +20,8 @@ from typing import Any
 from .event_sense import Worlds
 
 # The confidence below which `wirecoder events`, `export`, the API and the dashboard leave an event
-# out unless asked otherwise: it favours precision (see the README's "Confidence" for the share of
-# false and of true events it drops on held-out annotation), and keeps every event of the seed.
+# out unless asked otherwise: it favours precision (the README's "Precision on whole articles" gives
+# what it keeps and drops on the untouched validation part), and keeps every event of the seed.
 DEFAULT_MIN_CONFIDENCE = 0.3
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -112,27 +111,3 @@ def shipped_model() -> ConfidenceModel | None:
         return None  # features changed since training: retrain rather than misread the weights
     return ConfidenceModel(tuple(data["features"]), tuple(data["weights"]), tuple(data["means"]),
                            tuple(data["scales"]))
-
-
-def token_at(doc: Any, offset: int) -> Any:
-    """The token that covers a character offset (or the nearest one after it). For many
-    offsets in one document, use `TokenFinder` (this scans the document's tokens)."""
-    return TokenFinder(doc)(offset)
-
-
-class TokenFinder:
-    """Offsets to tokens of one document by binary search: `Doc.char_span` scans the tokens, and
-    calling it once per event made long documents quadratic."""
-
-    def __init__(self, doc: Any):
-        self.doc = doc
-        self.starts = [t.idx for t in doc]
-
-    def __call__(self, offset: int) -> Any:
-        i = bisect_right(self.starts, offset) - 1
-        if i < 0:
-            return self.doc[0]
-        tok = self.doc[i]
-        if offset >= tok.idx + len(tok.text) and i + 1 < len(self.doc):
-            return self.doc[i + 1]  # in the space after a token: the next one
-        return tok

@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from ..knowledge import load_tsv
+from .common import lemma as _lemma
 
 ARMED = "armed"
 # How much of an article must be about one world for a single cue word to place a sentence there:
@@ -57,10 +58,6 @@ def sense_rules() -> dict[str, tuple[SenseRule, ...]]:
                          row["sense"])
         by_trigger.setdefault(rule.trigger, []).append(rule)
     return {k: tuple(v) for k, v in by_trigger.items()}
-
-
-def _lemma(tok: Any) -> str:
-    return tok.lemma_.lower()
 
 
 class Worlds:
@@ -127,19 +124,19 @@ def _objects(tok: Any) -> list[Any]:
     """"beat the bushes", "a demonstration of the product", "the time I can volunteer"."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
     objs += _objects_of_noun(tok)
-    if not objs and tok.dep_ == "relcl" and tok.head is not tok:
+    if not objs and tok.dep_ == "relcl" and tok.head.i != tok.i:
         objs = [tok.head]
     return _through_counts(objs)
 
 
 def _subjects(tok: Any) -> list[Any]:
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if tok.dep_ == "relcl" and tok.head is not tok:
+    if tok.dep_ == "relcl" and tok.head.i != tok.i:
         # "a tourist who was visiting": the relative pronoun stands for the noun it hangs on
         subj = [tok.head if c.tag_ in ("WDT", "WP") else c for c in subj]
-    if not subj and tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
+    if not subj and tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
         subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subj and tok.dep_ in ("relcl", "acl", "amod") and tok.head is not tok:
+    if not subj and tok.dep_ in ("relcl", "acl", "amod") and tok.head.i != tok.i:
         subj = [tok.head]  # "a tourist visiting Uganda"
     agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return subj + agents
@@ -164,9 +161,9 @@ def _parties(tok: Any) -> list[Any]:
     if tok.pos_ in ("NOUN", "PROPN"):
         found += [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         head = tok.head
-        if head is not tok and head.dep_ == "prep":
+        if head.i != tok.i and head.dep_ == "prep":
             head = head.head
-        if head is not tok:
+        if head.i != tok.i:
             found += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return found
 
@@ -207,7 +204,7 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     if rule.when == "governor":  # the verb whose object the trigger noun is ("face the threat"),
         # when no one is named as making it ("counter threats from Iran" is Iran's threat)
         head = tok.head.head if tok.head.dep_ == "prep" else tok.head
-        return head is not tok and _lemma(head) in values and not _named_maker(tok)
+        return head.i != tok.i and _lemma(head) in values and not _named_maker(tok)
     if rule.when == "prep":  # "that leaves the court with one judge"
         return any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)
     if rule.when == "clause":  # the trigger governs one of these verbs: "help people understand"
@@ -218,7 +215,7 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         return tok.pos_ == "VERB" and not _partnered(tok)
     if rule.when == "object":
         return any(_lemma(o) in values or o.lower_ in values for o in _objects(tok) + (
-            _objects(end_tok) if end_tok is not None and end_tok is not tok else []))
+            _objects(end_tok) if end_tok is not None and end_tok.i != tok.i else []))
     if rule.when == "object_not":  # the sense needs one of these objects: "recalled its ambassador"
         objs = _objects(tok)
         return not any(_lemma(o) in values for o in objs)
@@ -227,7 +224,7 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     if rule.when == "subject":
         return any(_lemma(s) in values or s.lower_ in values for s in _subjects(tok))
     if rule.when == "modifier":  # a modifier of the trigger, or of its governing verb
-        mods = list(tok.children) + ([] if tok.head is tok else [tok.head])
+        mods = list(tok.children) + ([] if tok.head.i == tok.i else [tok.head])
         return any(_lemma(m) in values or m.lower_ in values for m in mods)
     if rule.when == "compound":  # values may be entity labels: "a Trump rally" (person)
         return _has([c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")], values)

@@ -26,7 +26,9 @@ from ..records import ActorRef, Event, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
 from .anchoring import TimeAnchors
-from .event_confidence import TokenFinder, event_features, shipped_model
+from .common import TokenFinder
+from .common import lemma as _lemma
+from .event_confidence import event_features, shipped_model
 from .event_links import link_incidents
 from .event_merge import merge_mentions
 from .event_sense import Worlds, other_sense
@@ -136,16 +138,6 @@ class Trigger:
     idiom: bool = False  # a prepositional idiom ("on alert"): the trigger runs from the preposition
     demanded_by: Any = None  # the speech verb of "X said Y must do Z": a REQUEST from X to Y
     bare: bool = False  # an event noun on its own ("the shooting"): an event with no parties named
-
-
-@cache
-def _lemma_fixes() -> dict[str, str]:
-    return {row["form"].lower(): row["lemma"].lower() for row in load_tsv("lemma_fixes.tsv")}
-
-
-def _lemma(tok) -> str:
-    lemma = tok.lemma_.lower()
-    return _lemma_fixes().get(tok.lower_, lemma) if tok.pos_ in ("VERB", "AUX") else lemma
 
 
 def _misparsed_object(verb, oprd) -> bool:
@@ -259,8 +251,9 @@ def find_triggers(doc, bare_nouns: bool = False) -> list[Trigger]:
 # Types whose nouns are events on their own ("the shooting", "the protest"); a bare "agreement" or
 # "talks" is more often a topic than an occurrence.
 BARE_NOUN_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"}
-# Words before an event noun that make it no event here: "no attack", "an attack ad".
+# Verbs whose object has not happened: "to avert an offensive".
 _PREVENTING_VERBS = {"avert", "prevent", "avoid", "thwart", "foil", "deter", "forestall", "preempt"}
+# Words before an event noun that make it no event here: "no attack", "a possible attack".
 _NOT_AN_EVENT_HERE = {"no", "any", "every", "each", "possible", "potential", "future", "alleged"}
 
 
@@ -272,6 +265,12 @@ def _bare_event_noun(tok) -> bool:
     if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _PREVENTING_VERBS:
         return False  # "to avert an offensive": what is prevented has not happened
     return not any(c.lower_ in _NOT_AN_EVENT_HERE for c in tok.children)
+
+
+def _structure_score(has_source: bool, has_target: bool, carried: bool, main: bool) -> float:
+    """What the coder found of an event: its source, its target, a verb or carried noun, the
+    main clause. A bare mention ("after the attacks") scores 0.3 instead."""
+    return 0.4 + 0.2 * has_source + 0.2 * has_target + (0.1 if carried else 0.0) + (0.05 if main else 0.0)
 
 
 # Verbs whose subject undergoes what a phrase after them names: "died after torture".
@@ -299,7 +298,7 @@ def _sufferer(noun):
     """The subject of a verb of suffering that the event noun explains ("X died after torture",
     "died as a result of the torture", "due to continued torture")."""
     head = noun.head
-    while head.dep_ in ("pobj", "prep", "pcomp", "amod") and head.head is not head and (
+    while head.dep_ in ("pobj", "prep", "pcomp", "amod") and head.head.i != head.i and (
             head.dep_ != "prep" or head.lower_ in _CAUSE_PREPS or head.lower_ == "due"):
         head = head.head
         if head.lemma_.lower() in SUFFERING_VERBS:
@@ -512,7 +511,6 @@ def _noun_roles(trigger: Trigger) -> tuple[list, list]:
         # "a Taliban attack", "Russian airstrikes": a named modifier is who acts
         sources = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
                    and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")][:1]
-
     if not targets:
         targets = _target_preps(noun, preps)
     # "Denmark announced a suspension of aid", "agreed to a ceasefire": whoever does the governing
@@ -1246,15 +1244,13 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     if trig.idiom:
         trigger_span = Span.of(text, tok.head.idx, tok.idx + len(tok.text))
     evidence = [trigger_span] + [r.span for r in sources + targets]
-    # a verb, or an event noun a light verb carries ("launched an attack"), is stated as done
-    confidence = 0.4 + 0.2 * bool(sources) + 0.2 * bool(targets) + (
-        0.1 if not is_noun or trig.frame is not None else 0.0)
-    main = 0.05 if _main_clause(anchor) else 0.0  # what the sentence reports, not a passing mention
-    confidence += main
-    prominence = 0.4 + 0.2 * named_roles[0] + 0.2 * named_roles[1] + (
-        0.1 if not is_noun or trig.frame is not None else 0.0) + main
-    if trig.bare:
-        prominence = 0.3  # a mention in passing ("after the attacks"): rarely what the sentence reports
+    # a verb, or an event noun a light verb carries ("launched an attack"), is stated as done;
+    # a main-clause trigger is what the sentence reports, not an act it mentions in passing
+    carried = not is_noun or trig.frame is not None
+    main = _main_clause(anchor)
+    confidence = _structure_score(bool(sources), bool(targets), carried, main)
+    # prominence counts the roles the clause names, parties or not ("further violence")
+    prominence = 0.3 if trig.bare else _structure_score(*named_roles, carried, main)
     # Dated by its own clause; else, for a statement, by when it was made; else by publication.
     time = ctx.times.time_for([tok, trig.frame, statement_anchor]) or ctx.times.publication
     sent = tok.sent  # event_place looks at the places of the trigger's sentence only

@@ -28,7 +28,7 @@ def stands_for(tok: Any) -> Any | None:
     """The word a party token stands for, or None when it names no party."""
     if tok.tag_ in RELATIVE_TAGS:
         # "the man who fired": the noun the relative clause hangs on; a bare "Which" is no one
-        if tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
+        if tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
             return tok.head.head
         return None
     if tok.ent_type_ in NOT_PARTY_LABELS:
