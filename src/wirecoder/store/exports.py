@@ -40,7 +40,7 @@ from . import codes
 from .convert import event_date
 from .errors import ExportError
 from .geocodes import adm1_code, fips_country
-from .queries import Context, spans_text
+from .queries import Context, spans_text, with_default_confidence
 from .repository import T_DOCS, Store, open_store
 
 # -- column lists ---------------------------------------------------------------------------------
@@ -541,10 +541,8 @@ def export(db_url: str | os.PathLike[str] | None, fmt: str, out_path: str | os.P
                             f"{', '.join(EXPORT_FORMATS)}")
     if fmt == "parquet" and str(out_path) == "-":
         raise ExportError("the parquet export writes a folder; give its path")
-    if filters.get("min_confidence") is None and fmt != "parquet":  # parquet: whole tables
-        from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
-
-        filters = {**filters, "min_confidence": DEFAULT_MIN_CONFIDENCE}
+    if fmt != "parquet":  # parquet writes whole tables
+        filters = with_default_confidence(filters)
     with open_store(db_url) as store:
         return EXPORT_FORMATS[fmt](store, out_path, filters, header)
 

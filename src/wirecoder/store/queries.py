@@ -145,16 +145,24 @@ KINDS: dict[str, tuple[str, str, Callable[[Context, Any], dict[str, Any]], list[
 }
 
 
+def with_default_confidence(filters: dict[str, Any]) -> dict[str, Any]:
+    """Event filters with `min_confidence` set to DEFAULT_MIN_CONFIDENCE when not given: what
+    users list, export and see favours precision unless they ask otherwise."""
+    if filters.get("min_confidence") is not None:
+        return filters
+    from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
+
+    return {**filters, "min_confidence": DEFAULT_MIN_CONFIDENCE}
+
+
 def iter_rows(store: Store, kind: str, **filters: Any) -> Iterator[dict[str, Any]]:
     """Rows of `kind` (events, quotes, claims) passing `filters`, in publication order. Events
     below DEFAULT_MIN_CONFIDENCE are left out unless `min_confidence` says otherwise (0 keeps all),
     as on the command line and in the API."""
     if kind not in KINDS:
         raise BadFilter(f"unknown record kind {kind!r}; choose from {', '.join(KINDS)}")
-    if kind == "events" and filters.get("min_confidence") is None:
-        from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
-
-        filters = {**filters, "min_confidence": DEFAULT_MIN_CONFIDENCE}
+    if kind == "events":
+        filters = with_default_confidence(filters)
     method, attr, build, _ = KINDS[kind]
     hits = getattr(store, method)(**{k: v for k, v in filters.items() if v is not None})
     doc_ids = list(dict.fromkeys(d for d, _ in hits))
