@@ -21,8 +21,8 @@ import numpy as np
 from wirecoder.corpora import load_article
 from wirecoder.evaluate.article_preds import analyze_articles
 from wirecoder.evaluate.articles import CONFLICT_TYPES, load_gold, match_article
-from wirecoder.extract.common import TokenFinder
-from wirecoder.extract.event_confidence import FEATURES, event_features
+from wirecoder.extract.common import TokenFinder, lemma
+from wirecoder.extract.event_confidence import FEATURES, PRIOR_FILE, TriggerPrior, event_features
 from wirecoder.extract.event_sense import Worlds
 from wirecoder.nlp import load_nlp
 from wirecoder.pipeline import load
@@ -33,7 +33,8 @@ OUT = Path(__file__).resolve().parents[2] / "src" / "wirecoder" / "knowledge" / 
 
 
 def examples(root: str):
-    """(features, label, is_conflict, article index) for every event on the tune articles."""
+    """(features, label, is_conflict, article index, (lemma, type)) for every event on the tune articles.
+    The trigger prior column is left empty here: it is filled per fold (`with_priors`)."""
     golds = load_gold(None, "tune")
     articles = [load_article(root, g.ref) for g in golds]
     pipeline = load({"options": {"events": {"learned_confidence": False}}})
@@ -49,9 +50,32 @@ def examples(root: str):
         token_at = TokenFinder(doc)
         actors = {a.id: a for a in analysis.actors}
         for ev, pred in zip(analysis.events, preds, strict=True):
-            x = event_features(ev, actors, token_at(ev.trigger.start), worlds)
-            rows.append((x, float((pred.type, pred.trigger) in right), ev.type in CONFLICT_TYPES, k))
+            tok = token_at(ev.trigger.start)
+            x = event_features(ev, actors, tok, worlds, prior=TriggerPrior({}))
+            rows.append((x, float((pred.type, pred.trigger) in right), ev.type in CONFLICT_TYPES, k,
+                         (lemma(tok), ev.type)))
     return rows
+
+
+PRIOR = FEATURES.index("trigger_prior")
+
+
+def with_priors(X: np.ndarray, y: np.ndarray, keys: list, article: np.ndarray, train: np.ndarray) -> np.ndarray:
+    """X with its trigger-prior column filled: rows outside `train` from a prior of all training
+    rows; training rows from a prior of the other training articles only (inner folds), so the
+    model does not learn to trust a prior that has seen the row's own label."""
+    X = X.copy()
+    fit_rows = [(keys[i][0], keys[i][1], bool(y[i])) for i in np.flatnonzero(train)]
+    outer = TriggerPrior.fit(fit_rows)
+    for i in np.flatnonzero(~train):
+        X[i, PRIOR] = outer.of(*keys[i])
+    inner = (article // FOLDS) % FOLDS
+    for f in range(FOLDS):
+        rest = train & (inner != f)
+        prior = TriggerPrior.fit([(keys[i][0], keys[i][1], bool(y[i])) for i in np.flatnonzero(rest)])
+        for i in np.flatnonzero(train & (inner == f)):
+            X[i, PRIOR] = prior.of(*keys[i])
+    return X
 
 
 def fit(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -89,6 +113,20 @@ def calibration_gap(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
     return gap
 
 
+def write_prior(keys: list, y: np.ndarray) -> None:
+    counts: dict[tuple[str, str], list[int]] = {}
+    for key, right in zip(keys, y, strict=True):
+        cell = counts.setdefault(key, [0, 0])
+        cell[0] += int(right)
+        cell[1] += 1
+    lines = ["# How often each trigger lemma, coded as each type, was right on the tune part of the real-news",
+             "# gold (our own annotation): written by annotation/realnews/train_confidence.py --write, read by",
+             "# extract/event_confidence.py as the model's trigger_prior feature (smoothed there).",
+             "lemma\ttype\tright\tcoded"]
+    lines += [f"{lemma_}\t{type_}\t{r}\t{n}" for (lemma_, type_), (r, n) in sorted(counts.items())]
+    (OUT.parent / PRIOR_FILE).write_text("\n".join(lines) + "\n", "utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", default=str(Path(__file__).resolve().parents[3] / "shared" / "data"))
@@ -99,13 +137,15 @@ def main() -> int:
     y = np.array([r[1] for r in rows])
     conflict = np.array([r[2] for r in rows])
     article = np.array([r[3] for r in rows])
+    keys = [r[4] for r in rows]
     print(f"{len(rows)} events on tune articles, {int(y.sum())} right; conflict {int(conflict.sum())}, "
           f"{int(y[conflict].sum())} right", file=sys.stderr)
     folds = article % FOLDS
     p = np.zeros(len(y))
     for f in range(FOLDS):
-        model = fit(X[folds != f], y[folds != f])
-        p[folds == f] = predict(model, X[folds == f])
+        Xf = with_priors(X, y, keys, article, folds != f)
+        model = fit(Xf[folds != f], y[folds != f])
+        p[folds == f] = predict(model, Xf[folds == f])
     report = {"examples": len(rows), "right": int(y.sum()), "cv_folds": FOLDS, "l2": L2,
               "cv_calibration_gap": round(calibration_gap(p, y), 4),
               "cv_calibration_gap_by_fold": [round(calibration_gap(p[folds == f], y[folds == f], 5), 4)
@@ -123,7 +163,9 @@ def main() -> int:
             report[f"cv_{name}_right_kept_at_{t}"] = round(float(y[k].sum() / max(y[mask].sum(), 1)), 4)
     print(json.dumps(report, indent=1))
     if args.write:
-        w, means, scales = fit(X, y)
+        Xa = with_priors(X, y, keys, article, np.ones(len(y), bool))
+        w, means, scales = fit(Xa, y)
+        write_prior(keys, y)
         OUT.write_text(json.dumps({
             "about": "Event confidence model (extract/event_confidence.py), written by "
                      "annotation/realnews/train_confidence.py from the tune part of the real-news gold "

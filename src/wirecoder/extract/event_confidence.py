@@ -4,8 +4,10 @@ The coder's own confidence counts what it found (a source, a target, a carrying 
 turns that and the event's context (its type and modality, whether its parties are coded actors,
 the worlds its sentence and article are about) into the chance the event is right, learned from
 our real-news annotation (`annotation/realnews/train_confidence.py` writes
-`knowledge/event_confidence.json`). No word of any gold text is a feature: the model generalises
-by kind, not by memory. Scoring is a dot product, with no dependency beyond the standard library.
+`knowledge/event_confidence.json`). The features are general (kinds, worlds, syntax) but for one:
+how often the trigger's lemma was right as that type on the tune part, smoothed towards the type's
+rate (`knowledge/event_trigger_prior.tsv`), a lexicon reliability in PETRARCH's spirit. Scoring
+is a dot product, with no dependency beyond the standard library.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .common import lemma
 from .event_sense import Worlds
+
+PRIOR_FILE = "event_trigger_prior.tsv"
 
 # The confidence below which `wirecoder events`, `export`, the API and the dashboard leave an event
 # out unless asked otherwise: it favours precision (the README's "Precision on whole articles" gives
@@ -39,9 +44,15 @@ FEATURES = (
     + ("armed_sentence", "armed_article", "conflict_armed_sentence", "conflict_armed_article",
        "poll_article", "conflict_poll_article", "other_worlds_article", "conflict_other_worlds_article",
        "has_place", "source_pronoun", "target_pronoun")
+    + ("trigger_prior", "target_reflexive", "trigger_clause", "trigger_compound", "under_request",
+       "conflict_coded_dyad")
 )
 # Worlds whose share of an article speaks against conflict events in it.
 OTHER_WORLDS = ("sport", "market", "fiction", "disaster", "accident")
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"})
+# Words whose complement is a proposal or a demand, not a deed: "called to ban", "a plan to deport".
+REQUEST_HEADS = frozenset({"call", "proposal", "propose", "plan", "urge", "want", "demand", "push",
+                           "seek", "vow", "promise", "pledge", "threaten", "ask", "suggest", "idea"})
 PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "him", "her", "them", "us", "me",
                       "who", "which", "that", "this", "these", "those"})
 
@@ -54,8 +65,37 @@ def _named(actor: Any) -> bool:
     return actor is not None and actor.kind in NAMED_KINDS
 
 
-def event_features(event: Any, actors: dict[str, Any], trigger_tok: Any, worlds: Worlds) -> list[float]:
+def _under_request(tok: Any) -> bool:
+    """Is the trigger the complement of a proposal or a demand, two steps up at most?"""
+    head = tok
+    for _ in range(2):
+        # infinitive and prepositional complements only: "asked: 'are you permitted to go after
+        # them?'" is a question, its clause a ccomp
+        if head.dep_ not in ("xcomp", "acl", "pcomp", "pobj", "prep") or head.head.i == head.i:
+            return False
+        head = head.head
+        if lemma(head) in REQUEST_HEADS:
+            return True
+    return False
+
+
+def syntax_features(event: Any, tok: Any) -> dict[str, float]:
+    """How the trigger sits in its sentence: general clues to a figurative or non-event sense."""
+    return {
+        "target_reflexive": float(any(r.span.text.lower() in REFLEXIVES for r in event.targets)),
+        # "demonstrates that ...", "attacked her as unreliable": a clause or predicate after the verb
+        "trigger_clause": float(tok.pos_ == "VERB" and any(c.dep_ in ("ccomp", "oprd") for c in tok.children)),
+        # "heart attack", "Trump rally", "shop raid": a noun modifier names what kind of thing it is
+        "trigger_compound": float(tok.pos_ in ("NOUN", "PROPN")
+                                  and any(c.dep_ == "compound" for c in tok.children)),
+        "under_request": float(_under_request(tok)),
+    }
+
+
+def event_features(event: Any, actors: dict[str, Any], trigger_tok: Any, worlds: Worlds,
+                   prior: TriggerPrior | None = None) -> list[float]:
     """The feature vector of one event, in the order of FEATURES."""
+    prior = prior if prior is not None else shipped_prior()
     src = [actors.get(r.actor_id or "") for r in event.sources]
     tgt = [actors.get(r.actor_id or "") for r in event.targets]
     cues = worlds.cues(trigger_tok)
@@ -78,12 +118,55 @@ def event_features(event: Any, actors: dict[str, Any], trigger_tok: Any, worlds:
         "source_pronoun": float(any(r.span.text.lower() in PRONOUNS for r in event.sources)),
         "target_pronoun": float(any(r.span.text.lower() in PRONOUNS for r in event.targets)),
     }
+    values.update(syntax_features(event, trigger_tok))
+    # a conflict act between two coded actors (a state, an armed group, the police) is rarely a figure
+    values["conflict_coded_dyad"] = float(conflict and values["source_coded"] and values["target_coded"])
+    values["trigger_prior"] = prior.of(lemma(trigger_tok), event.type)
     other = max(worlds.share(w) for w in OTHER_WORLDS)
     values["other_worlds_article"] = other
     values["conflict_other_worlds_article"] = other * conflict
     for w in WORLDS:
         values[f"world_{w}"] = float(cues.get(w, 0) > 0)
     return [values.get(name, 0.0) for name in FEATURES]
+
+
+@dataclass(frozen=True)
+class TriggerPrior:
+    """How often a trigger lemma coded as a type was right on the tune part, smoothed towards the
+    rate of all events (`strength` pseudo-events), so a lemma seen twice says little. The type's
+    own rate is a feature of its own."""
+
+    counts: dict[tuple[str, str], tuple[int, int]]  # (lemma, type) -> (right, coded)
+    overall: float = 0.5
+    strength: float = 8.0
+
+    def of(self, lemma_: str, type_: str) -> float:
+        right, coded = self.counts.get((lemma_, type_), (0, 0))
+        return (right + self.strength * self.overall) / (coded + self.strength)
+
+    @classmethod
+    def fit(cls, rows: list[tuple[str, str, bool]]) -> TriggerPrior:
+        counts: dict[tuple[str, str], tuple[int, int]] = {}
+        for lemma_, type_, right in rows:
+            r, n = counts.get((lemma_, type_), (0, 0))
+            counts[(lemma_, type_)] = (r + int(right), n + 1)
+        overall = sum(int(right) for *_, right in rows) / len(rows) if rows else 0.5
+        return cls(counts, overall)
+
+
+@cache
+def shipped_prior() -> TriggerPrior:
+    """The trigger reliabilities in knowledge/event_trigger_prior.tsv (written with the model)."""
+    try:
+        text = resources.files("wirecoder.knowledge").joinpath(PRIOR_FILE).read_text("utf-8")
+    except FileNotFoundError:
+        return TriggerPrior({})
+    rows = []
+    for line in text.splitlines():
+        if line and not line.startswith("#") and not line.startswith("lemma\t"):
+            lemma_, type_, right, coded = line.split("\t")
+            rows.extend([(lemma_, type_, True)] * int(right) + [(lemma_, type_, False)] * (int(coded) - int(right)))
+    return TriggerPrior.fit(rows)
 
 
 @dataclass(frozen=True)
