@@ -57,7 +57,7 @@ def test_pipe_matches_analyze(pipeline):
 
 
 def test_config_round_trip(tmp_path):
-    config = PipelineConfig(disabled=["places"], options={"quotes_simple": {"min_direct_words": 4}, "times": {}})
+    config = PipelineConfig(disabled=["places"], options={"quotes": {"keep_unattributed": True}, "times": {}})
     path = tmp_path / "c.json"
     import json
     path.write_text(json.dumps(config.to_dict()))

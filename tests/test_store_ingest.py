@@ -184,6 +184,28 @@ def test_collect_files_recurses_and_skips_hidden(corpus):
 # -- ingest ---------------------------------------------------------------------------------------
 
 
+def test_a_changed_knowledge_file_makes_stored_documents_stale(store_url, corpus, small_nlp, tmp_path,
+                                                               monkeypatch):
+    # #23: the coder version follows the knowledge files; a store coded before a change is stale
+    root, _ = corpus
+    docs = root / "docs.jsonl"
+    first = ingest([docs], store_url, pipeline=small_nlp, progress=False, batch_size=4)
+    assert first.stored == 6
+    edited = tmp_path / "knowledge"
+    edited.mkdir()
+    (edited / "plover_verbs.tsv").write_text("pattern\ttype\tmode\tcameo\trole\nbombard\tASSAULT\t\t195\tsvo\n")
+    monkeypatch.setenv("WIRECODER_KNOWLEDGE", str(edited))
+    upgraded = wirecoder.load({"stages": STAGES})
+    assert upgraded.coder_version != small_nlp.coder_version
+    kept = ingest([docs], store_url, pipeline=upgraded, progress=False, batch_size=4, keep_stale=True)
+    assert (kept.stored, kept.replaced, kept.skipped, kept.stale) == (0, 0, 6, 6)
+    assert "6 stale, coded by another version of the coder: ingest them again without --keep-stale" in kept.line()
+    recoded = ingest([docs], store_url, pipeline=upgraded, progress=False, batch_size=4)
+    assert (recoded.replaced, recoded.stale) == (6, 0)
+    with open_store(store_url) as store:
+        assert {a.coder_version for a in store.analyses()} == {upgraded.coder_version}
+
+
 def test_ingest_then_again_is_idempotent_and_reprocess_replaces(store_url, corpus, small_nlp):
     root, expected = corpus
     first = ingest([root], store_url, pipeline=small_nlp, progress=False, batch_size=4)

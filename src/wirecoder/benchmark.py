@@ -15,7 +15,7 @@ from typing import Any
 
 from .ingest.base import RawDocument
 from .pipeline import Pipeline, _within_parse_limit, to_raw
-from .state import AnalysisState
+from .state import AnalysisState, StageView
 
 
 def best_of(repeat: int, fn: Callable[[], Any]) -> float:
@@ -40,7 +40,7 @@ def stage_seconds(pipeline: Pipeline, items: Sequence[str | RawDocument],
             states = list(runner.pipe(source, n_process=1, batch_size=batch_size))
         else:
             for state in states:
-                state.put(spec.name, spec.assigns, runner(state))
+                state.put(spec.name, spec.assigns, runner(StageView(state, spec.name, spec.reads)))
         seconds[spec.name] = time.perf_counter() - started
     return seconds
 

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from .about import __version__
 from .errors import WirecoderError
 
 
@@ -89,7 +89,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of the analysis output")
     sub.add_parser("stages", help="list the registered pipeline stages")
-    sub.add_parser("config", help="print the default pipeline config as JSON")
+    sub.add_parser("config", help="print the default pipeline config as JSON, every option at its default, "
+                                 "with its type and meaning under option_types")
     return parser
 
 
@@ -174,9 +175,9 @@ def cmd_stages(args: argparse.Namespace) -> int:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from .pipeline import PipelineConfig
+    from .pipeline import Pipeline, PipelineConfig
 
-    print(json.dumps(PipelineConfig().to_dict(), indent=2))
+    print(json.dumps(Pipeline(PipelineConfig()).documented_config(), indent=2))
     return 0
 
 

@@ -17,13 +17,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .about import __version__
 from .errors import ConfigError, InputTooLarge
 from .fingerprint import stage_fingerprint
 from .ingest.base import RawDocument, check_encodable, parse_published
+from .options import describe, validate_options
 from .records import Analysis, Document
 from .registry import StageSpec, get_stage
-from .state import AnalysisState
+from .state import AnalysisState, StageView
 
 DEFAULT_STAGES = [
     "clean", "parse", "sentences", "actors", "quotes", "times", "places", "events",
@@ -45,7 +46,8 @@ class PipelineConfig:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PipelineConfig:
-        unknown = set(data) - {"stages", "disabled", "options"}
+        # option_types is what `wirecoder config` prints beside the options, to read, not to set
+        unknown = set(data) - {"stages", "disabled", "options", "option_types"}
         if unknown:
             raise ConfigError(f"unknown config keys: {sorted(unknown)}")
         return cls(stages=list(data.get("stages", DEFAULT_STAGES)),
@@ -66,25 +68,17 @@ class PipelineConfig:
 class Pipeline:
     def __init__(self, config: PipelineConfig | None = None):
         self.config = config or PipelineConfig()
-        self.specs: list[StageSpec] = []
         unknown_disabled = set(self.config.disabled) - set(self.config.stages)
         if unknown_disabled:
             raise ConfigError(f"cannot disable stages that are not in the pipeline: "
                               f"{sorted(unknown_disabled)}")
-        available: set[str] = set()
-        for name in self.config.stages:
-            if name in self.config.disabled:
-                continue
-            spec = get_stage(name)
-            missing = [r for r in spec.requires if r not in available]
-            if missing:
-                raise ConfigError(f"stage {name!r} needs {missing}, which no earlier enabled stage adds")
-            clash = [a for a in spec.assigns if a in available]
-            if clash:
-                raise ConfigError(f"stage {name!r} assigns {clash}, already assigned by an earlier stage")
-            available.update(spec.assigns)
-            self.specs.append(spec)
-        options = [{**spec.defaults, **self.config.options.get(spec.name, {})} for spec in self.specs]
+        unknown_options = set(self.config.options) - set(self.config.stages)
+        if unknown_options:
+            raise ConfigError(f"options given for stages that are not in the pipeline: {sorted(unknown_options)}")
+        self.specs: list[StageSpec] = _ordered_specs([name for name in self.config.stages if name not in self.config.disabled])
+        options = [validate_options(spec.name, spec.options, self.config.options.get(spec.name, {}),
+                                    spec.defaults) for spec in self.specs]
+        self.options = options
         self._runners = [spec.factory(opts) for spec, opts in zip(self.specs, options, strict=True)]
         # The stages' code, knowledge files and options count too (fingerprint.py): when any of
         # them changes, so does the coder version, and the store knows its documents are stale.
@@ -93,8 +87,19 @@ class Pipeline:
         signature = " ".join(f"{label}+{self.stage_fingerprints[spec.name]}"
                              for label, spec in zip(self.stage_labels, self.specs, strict=True))
         stages_digest = hashlib.sha256(signature.encode()).hexdigest()[:8]
-        self.coder_version = (f"wirecoder {__version__} config {self.config.digest()} "
+        # The effective config: a config that spells out the defaults is the same coder.
+        effective = PipelineConfig(stages=list(self.config.stages), disabled=list(self.config.disabled),
+                                   options={s.name: o for s, o in zip(self.specs, options, strict=True)})
+        self.coder_version = (f"wirecoder {__version__} config {effective.digest()} "
                               f"stages {stages_digest}")
+
+    def documented_config(self) -> dict[str, Any]:
+        """The config with every stage's options at their values, and their types and meanings."""
+        data = self.config.to_dict()
+        data["options"] = {spec.name: opts for spec, opts in zip(self.specs, self.options, strict=True) if opts}
+        data["option_types"] = {spec.name: describe(spec.options) for spec in self.specs
+                                if spec.options is not None and describe(spec.options)}
+        return data
 
     @property
     def stage_labels(self) -> list[str]:
@@ -122,9 +127,11 @@ class Pipeline:
         if hasattr(runner, "pipe"):
             return runner.pipe(states, n_process=n_process, batch_size=batch_size)
 
+        reads = spec.reads
+
         def each() -> Iterator[AnalysisState]:
             for state in states:
-                state.put(spec.name, spec.assigns, runner(state))
+                state.put(spec.name, spec.assigns, runner(StageView(state, spec.name, reads)))
                 yield state
 
         return each()
@@ -133,6 +140,28 @@ class Pipeline:
         lists = {key: state.get(key, []) for key in _LIST_KEYS}
         return Analysis(coder_version=self.coder_version, stages=self.stage_labels,
                         document=state.document, **lists)
+
+
+def _ordered_specs(names: list[str]) -> list[StageSpec]:
+    """The stages' specs, checked in order: every requirement assigned by an earlier stage, no
+    record assigned twice, and no optional read assigned only by a later stage (it would be read
+    as absent: an event without its date)."""
+    specs = [get_stage(name) for name in names]
+    assigner = {a: spec.name for spec in specs for a in spec.assigns}
+    available: set[str] = set()
+    for spec in specs:
+        missing = [r for r in spec.requires if r not in available]
+        if missing:
+            raise ConfigError(f"stage {spec.name!r} needs {missing}, which no earlier enabled stage adds")
+        late = [f"{r!r} (from {assigner[r]!r})" for r in spec.optional if r not in available and r in assigner]
+        if late:
+            raise ConfigError(f"stage {spec.name!r} reads {', '.join(late)}, which runs after it: "
+                              f"move it earlier")
+        clash = [a for a in spec.assigns if a in available]
+        if clash:
+            raise ConfigError(f"stage {spec.name!r} assigns {clash}, already assigned by an earlier stage")
+        available.update(spec.assigns)
+    return specs
 
 
 def _within_parse_limit(states: Iterator[AnalysisState]) -> Iterator[AnalysisState]:

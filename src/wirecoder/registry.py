@@ -1,8 +1,11 @@
 """The stage registry: named, versioned pipeline stages in the spirit of spaCy's factories.
 
-A stage is registered with the records it `requires` and the records it `assigns`. The pipeline
-checks at load time that every requirement is assigned by an earlier enabled stage, and at run
-time that a stage returns exactly what it declared: a stage never touches another stage's records.
+A stage is registered with the records it `requires`, the records it reads when they are there
+(`optional`), the records it `assigns`, and its typed `options` (a dataclass, see options.py). The
+pipeline checks at load time that every requirement is assigned by an earlier enabled stage and
+that no optional read is assigned by a later one, and at run time that a stage reads only what it
+declared (state.StageView) and returns exactly what it declared: a stage never touches another
+stage's records. The built-in stages are listed in builtins.py.
 Several stages may assign the same records (a simple and a better quote finder, say); the config
 chooses one by name.
 """
@@ -31,6 +34,13 @@ class StageSpec:
     # Per-document work before the spaCy parse can run in the main process without the parse.
     before_parse: bool = False
     defaults: dict[str, Any] = field(default_factory=dict)
+    options: type | None = None  # a dataclass of typed options; None takes any (a plugin's)
+    # records the stage reads when an earlier stage assigned them, and does without otherwise
+    optional: tuple[str, ...] = ()
+
+    @property
+    def reads(self) -> frozenset[str]:
+        return frozenset(self.requires) | frozenset(self.optional)
 
     @property
     def label(self) -> str:
@@ -41,17 +51,19 @@ _STAGES: dict[str, StageSpec] = {}
 
 
 def stage(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (),
-          version: str = "1", before_parse: bool = False,
-          defaults: dict[str, Any] | None = None) -> Callable:
-    """Register a stage factory: `factory(options) -> callable(state) -> {assigned key: records}`."""
+          optional: tuple[str, ...] = (), version: str = "1", before_parse: bool = False,
+          defaults: dict[str, Any] | None = None, options: type | None = None) -> Callable:
+    """Register a stage factory: `factory(options) -> callable(state) -> {assigned key: records}`.
+    `options` is a dataclass of typed options (its defaults are the stage's); `defaults` is for
+    stages without one."""
 
     def register(factory: Callable[[dict[str, Any]], StageFn]) -> Callable:
         if name in _STAGES and _STAGES[name].factory is not factory:
             raise ConfigError(f"a stage named {name!r} is registered already")
         _STAGES[name] = StageSpec(
             name=name, factory=factory, requires=tuple(requires), assigns=tuple(assigns),
-            version=version, doc=(factory.__doc__ or "").strip().splitlines()[0] if factory.__doc__ else "",
-            before_parse=before_parse, defaults=dict(defaults or {}),
+            optional=tuple(optional), version=version, doc=(factory.__doc__ or "").strip().splitlines()[0] if factory.__doc__ else "",
+            before_parse=before_parse, defaults=dict(defaults or {}), options=options,
         )
         return factory
 
@@ -71,9 +83,13 @@ def registered_stages() -> dict[str, StageSpec]:
 
 
 def _load_builtin_stages() -> None:
-    # Importing the modules runs their @stage decorators: the built-in ones first, then the
-    # plugins' (wirecoder.plugins), which may add stages or offer alternatives by other names.
-    from . import stages  # noqa: F401
+    # The modules of builtins.py's table first (importing one runs its @stage decorators), then
+    # the plugins' (wirecoder.plugins), which may add stages or offer alternatives by other names.
+    from importlib import import_module
+
+    from .builtins import BUILTIN_STAGES
     from .plugins import load_plugins
 
+    for module in sorted(set(BUILTIN_STAGES.values())):
+        import_module(module)
     load_plugins("wirecoder.stages")

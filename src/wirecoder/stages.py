@@ -1,12 +1,14 @@
-"""Built-in stages: cleaning, the spaCy parse, sentences; importing this registers the extractors too."""
+"""Built-in stages: cleaning, the spaCy parse, sentences (the extractors are in extract/; builtins.py lists all)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from .clean import clean
 from .nlp import MODEL_NAME, load_nlp
+from .options import NoOptions, option
 from .records import Document, Sentence, Span, stable_id
 from .registry import stage
 from .state import AnalysisState
@@ -17,7 +19,7 @@ def document_id(text: str) -> str:
     return stable_id("doc", text)
 
 
-@stage("clean", assigns=("document",), version="1", before_parse=True)
+@stage("clean", assigns=("document",), version="1", before_parse=True, options=NoOptions)
 def make_cleaner(options: dict[str, Any]):
     """Normalise characters and drop repeated title/caption/paragraph copies (kept as dropped spans)."""
 
@@ -53,11 +55,15 @@ class SpacyParse:
             yield state
 
 
-@stage("parse", requires=("document",), assigns=("spacy",), version="1",
-       defaults={"model": MODEL_NAME})
+@dataclass(frozen=True)
+class ParseOptions:
+    model: str = option(MODEL_NAME, "the spaCy model package (pinned by hash in requirements)")
+
+
+@stage("parse", requires=("document",), assigns=("spacy",), version="1", options=ParseOptions)
 def make_parser(options: dict[str, Any]):
     """The spaCy parse of the cleaned text."""
-    return SpacyParse(options.get("model", MODEL_NAME))
+    return SpacyParse(options["model"])
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -69,7 +75,7 @@ def paragraph_starts(text: str) -> list[int]:
     return starts
 
 
-@stage("sentences", requires=("document", "spacy"), assigns=("sentences",), version="1")
+@stage("sentences", requires=("document", "spacy"), assigns=("sentences",), version="1", options=NoOptions)
 def make_sentences(options: dict[str, Any]):
     """Sentences from the parse (which never lets one cross a blank line; see nlp.py)."""
     from bisect import bisect_right
@@ -93,6 +99,3 @@ def make_sentences(options: dict[str, Any]):
 
     return run
 
-
-# The extractors register themselves on import.
-from .extract import actors, claims, events, places, quantities, quotes, times  # noqa: E402,F401

@@ -22,7 +22,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
+from ..about import __version__
 from ..errors import WirecoderError
 from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
 from ..store.errors import BadFilter

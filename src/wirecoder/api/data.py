@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..lang.en import words
 from ..records import Analysis
 from ..store.queries import KINDS, Context
 from ..store.repository import (
@@ -35,7 +36,8 @@ _CACHE_SIZE = 256
 _MEMO_SIZE = 1024
 _TOP_PAIRS = 80
 _MAX_BARS = 120
-_NOT_NAMES = {"I", "It", "He", "She", "We", "They", "You", "This", "That", "Who", "What"}
+_NOT_NAMES = {w.title() for w in words("pronouns", kind="personal", case=("subject", "both"))
+              | words("pronouns", placeholder="yes")}
 
 
 @lru_cache(maxsize=512)

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..errors import DataMissing
 from ..ingest.base import RawDocument, parse_published
+from ..lang.en import numbers
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
@@ -40,8 +41,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterd
 _LEAD_TIME = re.compile(rf"(?<!\s)\s+on\s+({_WEEKDAY})\b")
 _TRAILING_SAID = re.compile(r"^(?P<body>.+?),\s+(?P<who>(?:[A-Z][\w.'’-]*\s?){1,4}|police|officials|"
                             r"authorities|the \w+ said|[a-z]+ officials)\s+said\.$")
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
+_MONTHS = [m.title() for m, _ in sorted(numbers("months", "number", form="name").items(), key=lambda kv: kv[1])]
 _ABBREV = {m: (m[:3] + "." if len(m) > 5 else m) for m in _MONTHS}
 _ABBREV["September"] = "Sept."
 # Another outlet's house words: none is an event trigger, so the coded events stay comparable.

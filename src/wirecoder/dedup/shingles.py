@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 
-_MONTHS = {
-    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
-    "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
-    "nov": "november", "dec": "december",
-}
+from ..lang.en import numbers
+
+_NAMES = {n: name for name, n in numbers("months", "number", form="name").items()}
+_MONTHS = {abbr: _NAMES[n] for abbr, n in numbers("months", "number", form="abbreviation").items()}
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 # "Jan. 27" / "January 27" -> "27 january": day first, like the other common form.

@@ -31,18 +31,15 @@ def scorer(task: str, fmt: str, *, default: bool = False) -> Callable[[ScorerFn]
 
 
 def _load_scorers() -> None:
-    from ..plugins import load_plugins
-    from . import (  # noqa: F401  (each registers its scorers)
-        articles,
-        dedup,
-        events,
-        places,
-        quantities,
-        quotes,
-        relevance,
-        times,
-    )
+    # The modules of the built-in scorers are listed in builtins.py; importing one runs its
+    # @scorer decorators. Then the plugins' scorers.
+    from importlib import import_module
 
+    from ..builtins import BUILTIN_SCORERS
+    from ..plugins import load_plugins
+
+    for module in sorted(set(BUILTIN_SCORERS.values())):
+        import_module(module)
     load_plugins("wirecoder.scorers")
 
 

@@ -34,15 +34,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from ..lang.en import words
 from . import prf, scorer
 from .polnear import GoldArticle, GoldAttribution, Range, load_polnear, text_of
 
 QuoteClass = Literal["quoted", "indirect"]
 CLASSES: tuple[QuoteClass, ...] = ("quoted", "indirect")
 
-PRONOUNS = frozenset({
-    "i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "one",
-})
+PRONOUNS = words("pronouns", kind="personal") | {"one"}  # "one said"
 # Always quote marks; ' and ’ double as apostrophes and are judged in context.
 _MARKS = set('"“”«»')
 _APOSTROPHES = set("'’‘")

@@ -34,10 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataMissing
+from ..lang.en import words
 from . import prf, scorer
 
-PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her",
-                      "them"})
+PRONOUNS = words("pronouns", kind="personal")
 CALENDAR_TRAPS = frozenset({"may", "march", "sun", "sat", "wed"})
 
 

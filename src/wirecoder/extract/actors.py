@@ -17,17 +17,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lang.en import words
+from ..options import NoOptions
 from ..records import Actor, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
 from .actor_codes import Coding, code_span, country_of, sector_table
 
-_PERSON_PRONOUNS = {"he", "him", "she", "her"}
-_GROUP_PRONOUNS = {"they", "them"}
+_PERSON_PRONOUNS = words("pronouns", kind="personal", refers="person", person="3")
+_GROUP_PRONOUNS = words("pronouns", kind="personal", refers="group", person="3")
 # Sector words that describe a person by office: "the secretary", "the Republican".
-_PERSON_TITLES = {"secretary", "president", "minister", "spokesman", "spokeswoman", "spokesperson",
-                  "governor", "mayor", "senator", "republican", "democrat", "host", "chancellor",
-                  "premier", "king", "general", "judge", "prosecutor", "leader", "official"}
+_PERSON_TITLES = words("titles", office="yes")
+_DEFINITE = {"the"} | words("pronouns", kind="demonstrative")
 _LOOKBACK_SENTENCES = 6
 # Heads that take their sector from a modifier: "cartel members", "terrorist organizations".
 _GENERIC_HEADS = {"member", "organization", "organisation", "group", "unit", "cell", "faction",
@@ -152,7 +153,7 @@ def collect_mentions(doc) -> list[_Mention]:
         for child in head.children:
             if child.dep_ == "poss" and country_of(child.text):
                 coding.country = coding.country or country_of(child.text)
-        definite = chunk[0].lower_ in ("the", "this", "that", "these", "those")
+        definite = chunk[0].lower_ in _DEFINITE
         is_title = head.lemma_.lower() in _PERSON_TITLES and head.tag_ in ("NN", "NNP")
         if is_title and chunk[0].lower_ in ("a", "an"):
             continue  # "as a secretary of defense": a role, not a person mentioned
@@ -312,7 +313,7 @@ def _home_country(groups: list[_Group]) -> str | None:
     return best if counts[best] >= 0.6 * sum(counts.values()) else None
 
 
-@stage("actors", requires=("document", "spacy"), assigns=("actors",), version="2")
+@stage("actors", requires=("document", "spacy"), assigns=("actors",), version="2", options=NoOptions)
 def make_actors(options: dict[str, Any]):
     """Actors from names, descriptions and pronouns, coded country + sectors from the text."""
 

@@ -28,6 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..options import option
 from ..records import Claim, Quantity, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
@@ -87,8 +88,15 @@ class View:
         return self.q.span.text
 
 
-@stage("claims", requires=("document", "spacy", "quantities"), assigns=("claims",), version="1",
-       defaults={"reference_csv": None, "tolerance": 0.05, "builtin_facts": True})
+@dataclass(frozen=True)
+class ClaimsOptions:
+    reference_csv: str | None = option(None, "a CSV of reference figures to check claims against")
+    tolerance: float = option(0.05, "relative difference still counted as agreeing")
+    builtin_facts: bool = option(True, "the shipped reference figures")
+
+
+@stage("claims", requires=("document", "spacy", "quantities"), optional=("quotes",), assigns=("claims",),
+       version="1", options=ClaimsOptions)
 def make_claims(options: dict[str, Any]):
     """Arithmetic, contradiction and reference checks of the quantities, with explanations."""
     path = options.get("reference_csv")

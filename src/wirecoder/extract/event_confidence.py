@@ -14,20 +14,22 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..lang.en import words
 from .common import lemma
-from .event_sense import Worlds
+from .event_sense import Worlds, abstract_patients
 
 PRIOR_FILE = "event_trigger_prior.tsv"
 
 # The confidence below which `wirecoder events`, `export`, the API and the dashboard leave an event
 # out unless asked otherwise: it favours precision (the README's "Precision on whole articles" gives
 # what it keeps and drops on the untouched validation part), and keeps every event of the seed.
-DEFAULT_MIN_CONFIDENCE = 0.3
+DEFAULT_MIN_CONFIDENCE = 0.25
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -45,16 +47,17 @@ FEATURES = (
        "poll_article", "conflict_poll_article", "other_worlds_article", "conflict_other_worlds_article",
        "has_place", "source_pronoun", "target_pronoun")
     + ("trigger_prior", "target_reflexive", "trigger_clause", "trigger_compound", "under_request",
-       "conflict_coded_dyad")
+       "conflict_coded_dyad", "patient_abstract")
 )
 # Worlds whose share of an article speaks against conflict events in it.
 OTHER_WORLDS = ("sport", "market", "fiction", "disaster", "accident")
-REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"})
+ABSTRACT_CLASSES = frozenset({"act", "attribute", "cognition", "communication", "event", "feeling", "motive",
+                              "phenomenon", "possession", "process", "quantity", "relation", "state", "time"})
+REFLEXIVES = words("pronouns", kind="reflexive")
 # Words whose complement is a proposal or a demand, not a deed: "called to ban", "a plan to deport".
 REQUEST_HEADS = frozenset({"call", "proposal", "propose", "plan", "urge", "want", "demand", "push",
                            "seek", "vow", "promise", "pledge", "threaten", "ask", "suggest", "idea"})
-PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "him", "her", "them", "us", "me",
-                      "who", "which", "that", "this", "these", "those"})
+PRONOUNS = words("pronouns", kind=("personal", "relative", "demonstrative"))
 
 
 def _coded(actor: Any) -> bool:
@@ -89,6 +92,8 @@ def syntax_features(event: Any, tok: Any) -> dict[str, float]:
         "trigger_compound": float(tok.pos_ in ("NOUN", "PROPN")
                                   and any(c.dep_ == "compound" for c in tok.children)),
         "under_request": float(_under_request(tok)),
+        # what it is done to is an abstraction by WordNet's classes: "attacked the problem"
+        "patient_abstract": float(abstract_patients(tok, ABSTRACT_CLASSES)),
     }
 
 
@@ -175,11 +180,26 @@ class ConfidenceModel:
     weights: tuple[float, ...]
     means: tuple[float, ...]
     scales: tuple[float, ...]
+    # the isotonic map from the logistic output to the observed rate: knots and their rates
+    knots: tuple[float, ...] = ()
+    rates: tuple[float, ...] = ()
 
     def probability(self, x: list[float]) -> float:
         z = sum(w * ((v - m) / s if name != "bias" else v)
                 for name, w, v, m, s in zip(self.features, self.weights, x, self.means, self.scales, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return self.calibrated(1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))))
+
+    def calibrated(self, p: float) -> float:
+        """The observed rate at `p`, interpolated between the knots (flat beyond them)."""
+        if not self.knots:
+            return p
+        k = bisect_left(self.knots, p)
+        if k == 0:
+            return self.rates[0]
+        if k == len(self.knots):
+            return self.rates[-1]
+        x0, x1, r0, r1 = self.knots[k - 1], self.knots[k], self.rates[k - 1], self.rates[k]
+        return r0 + (r1 - r0) * (p - x0) / (x1 - x0) if x1 > x0 else r1
 
 
 @cache
@@ -192,5 +212,7 @@ def shipped_model() -> ConfidenceModel | None:
     data = json.loads(text)
     if tuple(data["features"]) != FEATURES:
         return None  # features changed since training: retrain rather than misread the weights
+    calibration = data.get("calibration", {})
     return ConfidenceModel(tuple(data["features"]), tuple(data["weights"]), tuple(data["means"]),
-                           tuple(data["scales"]))
+                           tuple(data["scales"]), tuple(calibration.get("knots", ())),
+                           tuple(calibration.get("rates", ())))

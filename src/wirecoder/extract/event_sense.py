@@ -20,9 +20,11 @@ from functools import cache
 from typing import Any
 
 from ..knowledge import load_tsv
+from ..lang.en import words
 from .common import lemma as _lemma
 
 ARMED = "armed"
+SPEECH_VERBS = words("speech_verbs", quotes="yes")
 # How much of an article must be about one world for a single cue word to place a sentence there:
 # a share of its sentences, and a number of them (a one-line text is no article about anything).
 DOC_SHARE = 0.2
@@ -60,6 +62,12 @@ def sense_rules() -> dict[str, tuple[SenseRule, ...]]:
     return {k: tuple(v) for k, v in by_trigger.items()}
 
 
+def _reporting(tok: Any) -> bool:
+    """Is the word the one who reports, not one who acts: "State police say he was killed in the
+    crash", "officers said"? Its armed cue then says nothing of the sentence's world."""
+    return tok.dep_ == "nsubj" and _lemma(tok.head) in SPEECH_VERBS
+
+
 class Worlds:
     """Which worlds (domains) each sentence of a document is in, from its cue words."""
 
@@ -74,8 +82,8 @@ class Worlds:
                 if tok.pos_ not in CUE_POS:
                     continue
                 lemma = _lemma(tok)
-                for domain, words in cues.items():
-                    if lemma in words or tok.lower_ in words:
+                for domain, cue_words in cues.items():
+                    if (lemma in cue_words or tok.lower_ in cue_words) and not (domain == ARMED and _reporting(tok)):
                         found[domain] += 1
             self._by_sentence[sent.start] = found
             share.update(set(found))
@@ -195,6 +203,45 @@ def _has(words: list[Any], values: frozenset[str]) -> bool:
     return any(_lemma(w) in values or w.lower_ in values or w.ent_type_.lower() in values for w in words)
 
 
+# A noun counts as abstract when its commonest senses are all of abstract classes: "record" is
+# also an artifact (a disc), "market" also a group, so they may be physical targets.
+ABSTRACT_SENSES = 2
+
+
+@cache
+def noun_classes() -> dict[str, tuple[str, ...]]:
+    """WordNet's classes of each noun's commonest senses (knowledge/noun_classes.tsv)."""
+    return {row["noun"]: tuple(row["classes"].split(",")) for row in load_tsv("noun_classes.tsv")}
+
+
+def abstract_patients(tok: Any, abstract: frozenset[str]) -> bool:
+    """Is whatever the act is done to an abstraction: common nouns only, each of whose commonest
+    WordNet classes is abstract? Names and pronouns are parties, never abstractions."""
+    classes = noun_classes()
+    nouns = [w for w in _patients(tok) if w.pos_ == "NOUN" and not w.ent_type_]
+    if not nouns:
+        return False
+    for w in nouns:
+        found = classes.get(_lemma(w)) or classes.get(w.lower_)
+        if not found or not set(found[:ABSTRACT_SENSES]) <= abstract:
+            return False
+    return True
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+def _names_side(words: list[Any], values: frozenset[str]) -> bool:
+    """Is one of the words a side of a dyad: one of the values (a label, a pronoun), a proper name
+    that is not a place ("Sanders", which the parser may leave unlabelled), or a noun such a name
+    modifies ("the Obama administration")?"""
+    for w in words:
+        named = [w] + [c for c in w.children if c.dep_ in ("compound", "poss")]
+        if _has(named, values) or any(n.pos_ == "PROPN" and n.ent_type_ not in _PLACE_LABELS for n in named):
+            return True
+    return False
+
+
 def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     values = rule.values
     if rule.when == "patient":
@@ -205,6 +252,18 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         # when no one is named as making it ("counter threats from Iran" is Iran's threat)
         head = tok.head.head if tok.head.dep_ == "prep" else tok.head
         return head.i != tok.i and _lemma(head) in values and not _named_maker(tok)
+    if rule.when == "verbal_dyad":  # "Trump has relentlessly attacked her": both sides are named
+        # people or organisations (or pronouns for them) and no weapon is in sight, in the sentence
+        # or the article: a war of words
+        patients = _patients(tok) + ([] if tok.pos_ == "VERB" else _objects_of_noun(tok))
+        patients += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("after", "at", "against")
+                     for g in c.children if g.dep_ == "pobj"]  # "gone after Kelly"
+        return (not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE
+                and _names_side(_parties(tok), values) and _names_side(patients, values))
+    if rule.when == "object_abstract":  # "kill off the siesta", "target this rise in crime"
+        return not worlds.armed(tok) and abstract_patients(tok, values)
+    if rule.when == "dependent":  # a dependent of one of these labels: "demonstrated that ..." (ccomp)
+        return any(c.dep_ in values for c in tok.children)
     if rule.when == "prep":  # "that leaves the court with one judge"
         return any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)
     if rule.when == "clause":  # the trigger governs one of these verbs: "help people understand"

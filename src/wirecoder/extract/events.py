@@ -22,9 +22,12 @@ from functools import cache
 from typing import Any
 
 from ..knowledge import load_tsv
+from ..lang.en import words
+from ..options import option
 from ..records import ActorRef, Event, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
+from .actor_index import ActorIndex
 from .anchoring import TimeAnchors
 from .common import TokenFinder
 from .common import lemma as _lemma
@@ -36,7 +39,6 @@ from .modality import read_modality, reporting_verb
 from .parties import parties_only
 from .passive_sources import lend_passive_sources
 from .places import event_place
-from .quotes import SPEECH_VERBS
 
 LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", "mount", "implement",
                "declare", "file", "issue", "bring", "open", "initiate", "have", "pay", "intensify",
@@ -59,6 +61,9 @@ PRESSURE_ACTS = MATERIAL_CONFLICT | {"PROTEST"}
 # With the sense checks on, an attempt or a result is no threat ("tried to assassinate", "managed
 # to kill", "leading to an arrest"): the act keeps its own type. A permission or a need still
 # weighs force ("permitted to go after them", "resources needed to go after the cartels").
+SPEECH_VERBS = words("speech_verbs", quotes="yes")
+# a cue of speech ("said"), not of an order ("ordered"): what it frames is spoken, not done
+SPOKEN = SPEECH_VERBS - words("speech_verbs", directive="yes")
 NO_THREAT_GOVERNORS = {"try", "attempt", "manage", "fail", "succeed", "lead"}
 # Events two parties do together; coordinated subjects become a dyad when no target is named.
 RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}
@@ -452,7 +457,7 @@ def _permitted_party(tok, end_tok, index: ActorIndex):
 
 def _speaker_for_pronoun(tok):
     """'The United Nations said it will investigate': `it` is the one who said so."""
-    if tok.tag_ != "PRP" or tok.lower_ not in ("it", "they", "he", "she"):
+    if tok.tag_ != "PRP" or tok.lower_ not in _THIRD_PERSON_SUBJECTS:
         return tok
     speech = reporting_verb(tok)
     if speech is None and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" \
@@ -542,31 +547,8 @@ def _noun_roles(trigger: Trigger) -> tuple[list, list]:
     return sources, targets
 
 
-class ActorIndex:
-    """Finds the actor behind a token, through the mentions the actors stage resolved."""
-
-    def __init__(self, actors):
-        self.by_char: dict[int, str] = {}
-        self.sectors = {actor.id: set(actor.sectors) for actor in actors}
-        self.mentions = {actor.id: list(actor.mentions) for actor in actors}
-        for actor in actors:
-            for m in actor.mentions:
-                for i in range(m.start, m.end):
-                    self.by_char.setdefault(i, actor.id)
-
-    def actor_at(self, tok) -> str | None:
-        return self.by_char.get(tok.idx)
-
-    def named_mention(self, actor_id: str, start: int, end: int) -> Span | None:
-        """The actor's last mention inside [start, end) that is a name or description, not a
-        pronoun."""
-        found = [m for m in self.mentions.get(actor_id, ()) if start <= m.start and m.end <= end
-                 and m.text.lower() not in _PRONOUNS]
-        return found[-1] if found else None
-
-
-_PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "who",
-             "which", "that", "his", "its", "their", "our"}
+_PRONOUNS = words("pronouns", kind=("personal", "relative", "possessive"))
+_THIRD_PERSON_SUBJECTS = words("pronouns", kind="personal", person="3", case=("subject", "both"))
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "WORK_OF_ART",
                "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 
@@ -673,7 +655,7 @@ def _quote_contexts(quotes, doc, index: ActorIndex) -> list[_QuoteContext]:
             contexts.append(_QuoteContext(part.start, part.end, speaker_actor, q.speaker_name,
                                           cue_tok, q.id, q.speaker.span if q.speaker else None,
                                           direct=q.kind != "indirect", verbatim=q.kind == "direct",
-                                          spoken=cue_tok is None or cue_tok.lemma_.lower() in SPEECH_VERBS))
+                                          spoken=cue_tok is None or cue_tok.lemma_.lower() in SPOKEN))
     return contexts
 
 
@@ -731,8 +713,15 @@ def _demand_triggers(doc) -> list[Trigger]:
     return found
 
 
-@stage("events", requires=("document", "spacy", "sentences", "actors", "quotes"), assigns=("events",),
-       version="2", defaults={"sense_checks": True, "learned_confidence": True, "bare_nouns": True})
+@dataclass(frozen=True)
+class EventsOptions:
+    sense_checks: bool = option(True, "drop figurative, sport, market and other non-event senses")
+    learned_confidence: bool = option(True, "confidence from the shipped model (event_confidence.py)")
+    bare_nouns: bool = option(True, "conflict nouns without a carrying verb (\"the attack\", \"a raid\")")
+
+
+@stage("events", requires=("document", "spacy", "sentences", "actors", "quotes"), optional=("times", "places"),
+       assigns=("events",), version="2", options=EventsOptions)
 def make_events(options: dict[str, Any]):
     """PLOVER events with roles, modality and who asserts them. `sense_checks` (default on) drops
     triggers used in another sense (event_sense.py) and parties that are no parties;
@@ -787,8 +776,7 @@ def make_events(options: dict[str, Any]):
 DOMINANT_TYPES = {"REJECT", "REQUEST", "ACCUSE"}
 # Verbs that defer to the act they govern: "vowed to wage war" is coded from "wage war" (a threat),
 # "agreed to withdraw" from "withdraw" (an AGREE, see COOPERATIVE_ACTS).
-DEFERRING_GOVERNORS = {"vow", "threaten", "warn", "pledge", "promise", "agree", "offer", "commit",
-                       "volunteer", "consent", "undertake"}
+DEFERRING_GOVERNORS = words("speech_verbs", commits="yes") | words("speech_verbs", threatens="yes")
 # Verbs of contact or sending whose purpose ("to congratulate", "to investigate") is the event.
 CONTACT_VERBS = {"call", "phone", "telephone", "visit", "send", "dispatch", "travel", "fly", "meet"}
 _EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "dobj", "prep", "pobj"}

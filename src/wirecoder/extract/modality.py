@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-THREAT_GOVERNORS = {"threaten", "warn", "menace"}
+from ..lang.en import words
+
+THREAT_GOVERNORS = words("speech_verbs", threatens="yes")
 # Commitments: what they govern is planned, not done ("agreed to withdraw", "vowed to retaliate").
-COMMIT_GOVERNORS = {"vow", "pledge", "promise", "swear", "agree", "offer", "commit", "volunteer",
-                    "consent", "undertake"}
+COMMIT_GOVERNORS = words("speech_verbs", commits="yes")
 PLAN_GOVERNORS = {"plan", "intend", "prepare", "aim", "seek", "want", "propose", "decide",
                   "order", "instruct", "schedule", "set", "expect", "hope", "try", "move", "push",
                   "need"}
@@ -25,8 +26,7 @@ EXECUTIVE_GOVERNORS = {"order", "instruct", "decide", "authorize", "authorise", 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should", "must", "ca"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
-SPEECH_HEADS = {"say", "tell", "announce", "report", "claim", "state", "add", "reveal", "mention",
-                "note", "insist", "argue", "explain", "confirm", "suggest"}
+SPEECH_HEADS = words("speech_verbs", reporting="yes")
 _CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "relcl",
                 "acl", "conj", "advmod", "attr", "nsubj"}
 

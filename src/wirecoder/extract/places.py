@@ -24,13 +24,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..options import NoOptions, option
 from ..records import Place, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
 from .common import span_of
 
 
-@stage("places_ner", requires=("document", "spacy"), assigns=("places",), version="1")
+@stage("places_ner", requires=("document", "spacy"), assigns=("places",), version="1", options=NoOptions)
 def make_places(options: dict[str, Any]):
     """Place names as spaCy tags them (GPE, LOC, FAC), unresolved."""
 
@@ -100,8 +101,13 @@ def place_of_mention(mention, gaz, doc_id: str, text: str) -> Place:
 
 
 
-@stage("places", requires=("document", "spacy"), assigns=("places",), version="4",
-       defaults={"demonyms": True, "inner": True})
+@dataclass(frozen=True)
+class PlacesOptions:
+    demonyms: bool = option(True, "\"Mexican cartels\" places Mexico")
+    inner: bool = option(True, "places inside organisation names (\"Texas Department of Safety\")")
+
+
+@stage("places", requires=("document", "spacy"), assigns=("places",), version="4", options=PlacesOptions)
 def make_gazetteer_places(options: dict[str, Any]):
     """Toponyms recognised and resolved with the offline gazetteer (GeoNames from PyPI packages)."""
     from ..gazetteer import load_gazetteer

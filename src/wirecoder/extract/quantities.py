@@ -11,8 +11,10 @@ quantities."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
+from ..options import NoOptions, option
 from ..records import Quantity, stable_id
 from ..registry import stage
 from ..state import AnalysisState
@@ -30,7 +32,7 @@ def plain_value(text: str) -> float | None:
     return float(m.group(1).replace(",", "") + (m.group(2) or ""))
 
 
-@stage("quantities_ner", requires=("document", "spacy"), assigns=("quantities",), version="1")
+@stage("quantities_ner", requires=("document", "spacy"), assigns=("quantities",), version="1", options=NoOptions)
 def make_quantities(options: dict[str, Any]):
     """Numbers as spaCy tags them (CARDINAL, PERCENT, MONEY, QUANTITY) with digit values."""
 
@@ -53,8 +55,15 @@ def make_quantities(options: dict[str, Any]):
 # ---------------------------------------------------------------- the full extractor
 
 
+@dataclass(frozen=True)
+class QuantitiesOptions:
+    ages: bool = option(False, "\"a 45-year-old\" as a quantity (NewsQuant counts them)")
+    time_offsets: bool = option(False, "\"two years ago\" as a quantity (NewsQuant counts them)")
+    multiplicative_verbs: bool = option(True, "\"tripled\" as a change by a factor")
+
+
 @stage("quantities", requires=("document", "spacy"), assigns=("quantities",), version="2",
-       defaults={"ages": False, "time_offsets": False, "multiplicative_verbs": True})
+       options=QuantitiesOptions)
 def make_quantity_extractor(options: dict[str, Any]):
     """Quantities with units, ranges, changes, approximation and the concept they measure."""
     from .numbers import find_quantities

@@ -10,22 +10,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Any
 
+from ..lang.en import words
+from ..options import option
 from ..records import ActorRef, Quote, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
 from .common import char_span, span_of
 
-SPEECH_VERBS = {
-    "say", "tell", "add", "ask", "state", "announce", "pledge", "vow", "note", "reveal", "mention",
-    "explain", "claim", "warn", "insist", "write", "tweet", "argue", "declare", "report", "acknowledge",
-    "admit", "deny", "confirm", "suggest", "predict", "promise", "respond", "reply", "continue",
-    "recall", "describe", "call", "urge", "contend", "assert", "allege", "conclude", "indicate",
-    "believe", "think", "estimate", "testify", "observe", "emphasize", "stress", "joke", "quip",
-    "complain", "boast", "charge", "accuse", "threaten", "praise", "criticize", "question", "agree",
-    "disagree", "maintain", "point", "remark", "comment", "counter", "begin", "start", "tout",
-}
+SPEECH_VERBS = words("speech_verbs", quotes="yes")
 # Verbs that only report speech when they take a clause ("he said that ..."), not as actions.
 _CLAUSE_DEPS = ("ccomp", "xcomp")
 
@@ -152,10 +147,16 @@ def _cue_near(doc, start: int, end: int, text_quote_ranges: _QuotedRanges):
     return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
 
 
-@stage("quotes_simple", requires=("document", "spacy"), assigns=("quotes",), version="1")
+@dataclass(frozen=True)
+class SimpleQuotesOptions:
+    min_direct_words: int = option(3, "shorter quoted strings are scare quotes, not speech")
+
+
+@stage("quotes_simple", requires=("document", "spacy"), assigns=("quotes",), version="1",
+       options=SimpleQuotesOptions)
 def make_quotes(options: dict[str, Any]):
     """Direct quotes by quote marks, indirect by speech verbs with a clause, 'according to X'."""
-    min_words = int(options.get("min_direct_words", 3))
+    min_words = options["min_direct_words"]
 
     def run(state: AnalysisState) -> dict[str, Any]:
         document, doc = state.document, state.spacy_doc

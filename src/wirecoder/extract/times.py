@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..options import NoOptions
 from ..records import Span, TimeRef, stable_id
 from ..registry import stage
 from ..state import AnalysisState
 from .common import span_of
 
 
-@stage("times_ner", requires=("document", "spacy"), assigns=("times",), version="1")
+@stage("times_ner", requires=("document", "spacy"), assigns=("times",), version="1", options=NoOptions)
 def make_times(options: dict[str, Any]):
     """Time expressions as spaCy tags them (DATE, TIME), without values."""
 
@@ -36,7 +37,7 @@ def make_times(options: dict[str, Any]):
     return run
 
 
-@stage("times", requires=("document", "spacy"), assigns=("times",), version="2")
+@stage("times", requires=("document", "spacy"), assigns=("times",), version="2", options=NoOptions)
 def make_timex(options: dict[str, Any]):
     """Dates, times, durations and sets (TimeML) resolved against the publication date."""
     from .timex import tag

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from ..lang.en import words
 from .names import key
 from .store import Candidate, Entry
 
@@ -26,13 +27,7 @@ GEO_NOUNS = frozenset({
     "area", "island", "coast", "border", "streets", "people", "residents", "government",
     "governor", "mayor", "municipality", "territory", "prefecture", "port", "shores",
 })
-TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "president", "gov", "governor",
-    "sen", "senator", "rep", "representative", "minister", "secretary", "judge", "justice",
-    "officer", "sgt", "sergeant", "capt", "captain", "gen", "general", "col", "colonel", "lt",
-    "chief", "prof", "professor", "rev", "father", "saint", "coach", "king", "queen", "prince",
-    "princess", "pope", "mayor", "chancellor", "premier", "spokesman", "spokeswoman",
-})
+TITLES = words("titles", before_name="yes")
 
 
 # Words that name no place on their own (they only qualify one: "West Java", "New South Wales").
@@ -71,13 +66,9 @@ PATHOGEN_WORDS = frozenset({"virus", "viruses", "fever", "ebolavirus", "disease"
 
 
 # Capitalised words that are dates far more often than towns ("in August", "March 5").
-CALENDAR = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
-})
-SPEECH = frozenset({"say", "tell", "add", "announce", "state", "write", "explain", "note", "claim",
-                    "argue", "ask", "reply", "insist", "warn", "believe", "think"})
+CALENDAR = words("months", form="name") | words("weekdays")
+# a verb whose subject the name is: "Clinton said", "Lyons believes" (a person, not a place)
+SPEECH = words("speech_verbs", personal="yes") | words("thought_verbs", personal="yes")
 
 
 @dataclass

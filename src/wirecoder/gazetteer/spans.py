@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang.en import words
 from .names import key
 
 # Last words that make a name an institution, a service or an event, not a place: the place that
@@ -43,10 +44,7 @@ ORG_WORDS = frozenset({
     "sheriff's", "sheriffs", "film", "arts", "art", "music", "science", "health", "water",
 })
 # Titles that begin institutions named after a person ("King Juan Carlos University").
-TITLE_WORDS = frozenset({
-    "king", "queen", "prince", "princess", "president", "general", "sir", "lord",
-    "lady", "dr", "pope", "sheikh", "emir", "sultan", "cardinal", "bishop",
-})
+TITLE_WORDS = words("titles", names_institutions="yes")
 # Words that name no place on their own ("North Powderly High School" is not in "North").
 GENERIC_WORDS = frozenset({
     "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",

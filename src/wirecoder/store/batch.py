@@ -52,6 +52,7 @@ class IngestSummary:
     replaced: int = 0
     skipped: int = 0
     filtered: int = 0  # left out by the relevance pre-filter (counted in `skipped` too)
+    stale: int = 0  # coded by another coder version and kept so (--keep-stale; in `skipped` too)
     failed: int = 0
     events: int = 0
     quotes: int = 0
@@ -69,10 +70,12 @@ class IngestSummary:
 
     def line(self) -> str:
         filtered = f" ({self.filtered} by the relevance filter)" if self.filtered else ""
+        stale = (f"; {self.stale} stale, coded by another version of the coder: ingest them again "
+                 f"without --keep-stale to recode them") if self.stale else ""
         return (f"{self.stored} stored, {self.replaced} replaced, {self.skipped} skipped{filtered}, "
                 f"{self.failed} failed; {self.events} events, {self.quotes} quotes, "
                 f"{self.claims} claims; {self.seconds:.1f} s ({self.docs_per_second:.1f} docs/s); "
-                f"run {self.run_id} in {safe_url(self.db_url)}")
+                f"run {self.run_id} in {safe_url(self.db_url)}{stale}")
 
 
 def _known(path: Path) -> bool:
@@ -264,7 +267,7 @@ def _work(job: BatchJob) -> BatchOutcome:
 
 def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
            db_url: str | os.PathLike[str] | None = None, workers: int = 1,
-           reprocess: bool = False, progress: bool = True, *, pipeline: Any = None,
+           reprocess: bool = False, progress: bool = True, *, keep_stale: bool = False, pipeline: Any = None,
            config: Any = None, fmt: str | None = None, published: str | datetime | None = None,
            batch_size: int | None = None, strict: bool = False,
            retry: RetryPolicy | None = None, lock_timeout: float = 60.0,
@@ -273,7 +276,9 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     """Analyse every document under `paths` and save it in the store at `db_url`.
 
     workers: processes that analyse and store batches; reprocess: re-analyse and replace
-    documents already stored under this coder version; progress: a bar on stderr with rate and
+    documents already stored under this coder version; keep_stale: leave documents stored by
+    another coder version (its code, knowledge or options changed) as they are and count them as
+    `stale`, instead of recoding them; progress: a bar on stderr with rate and
     ETA; pipeline or config: the pipeline to use (default: `wirecoder.load()`); fmt: force an
     input format; published: the publication date of inputs that carry none; batch_size:
     documents per batch and per commit (default 32 with one worker; 8 with more, so that the
@@ -351,7 +356,10 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
             fresh: list[RawDocument] = []
             for raw, doc_id in zip(chunk, ids, strict=True):
                 summary.seen += 1
-                if doc_id in taken or (not reprocess and stored.get(doc_id) == nlp.coder_version):
+                old = stored.get(doc_id)
+                kept_stale = keep_stale and not reprocess and old is not None and old != nlp.coder_version
+                if doc_id in taken or (not reprocess and old == nlp.coder_version) or kept_stale:
+                    summary.stale += int(kept_stale and doc_id not in taken)
                     summary.skipped += 1
                     counts.update(documents_seen=1, documents_skipped=1)
                     bar.update(1)

@@ -74,6 +74,9 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
     ing.add_argument("--workers", type=int, default=1, help="processes that analyse and store batches (default 1)")
     ing.add_argument("--reprocess", action="store_true",
                      help="re-analyse and replace documents stored already")
+    ing.add_argument("--keep-stale", action="store_true",
+                     help="leave documents coded by another coder version as they are (counted as stale); "
+                          "by default they are recoded")
     ing.add_argument("--format", dest="input_format", choices=INPUT_FORMATS,
                      help="input format (default: by file extension)")
     ing.add_argument("--published", help="publication date for inputs that carry none")
@@ -136,7 +139,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     pipeline = load(config)
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     summary = ingest(args.paths, args.db, workers=max(1, args.workers), reprocess=args.reprocess,
-                     progress=progress, pipeline=pipeline, fmt=args.input_format,
+                     keep_stale=args.keep_stale, progress=progress, pipeline=pipeline, fmt=args.input_format,
                      published=args.published,
                      batch_size=max(1, args.batch_size) if args.batch_size else None,
                      strict=args.strict, relevance_filter=args.relevance_filter,

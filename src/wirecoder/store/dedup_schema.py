@@ -6,8 +6,8 @@ Nothing is deleted by deduplication: a duplicate document keeps every row and ga
 that belong to a document go when the document goes (foreign keys with ON DELETE CASCADE), so a
 reprocessed document is clustered again by the next `wirecoder dedup`.
 
-Import these classes from `wirecoder.store.schema` (which imports this module at its end), so
-that `Base.metadata` always holds every table.
+Import these classes from `wirecoder.store.schema` (which re-exports them), so that
+`Base.metadata` always holds every table.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .schema import Base
+from .base import Base
 
 
 class DocumentSignatureRow(Base):

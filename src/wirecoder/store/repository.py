@@ -636,7 +636,7 @@ class Store:
                   run_id: str | None = None) -> str:
         """Record a new run (status "running"); earlier runs on this host whose process is gone
         are marked "interrupted"."""
-        from .. import __version__
+        from ..about import __version__
 
         now = utcnow()
         run_id = run_id or f"run_{now:%Y%m%dT%H%M%S}_{uuid.uuid4().hex[:8]}"

@@ -17,45 +17,21 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     BigInteger,
-    Boolean,
-    Date,
-    DateTime,
-    Float,
     ForeignKey,
-    Integer,
-    MetaData,
     String,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-# Plain JSON on every backend (json, not jsonb, on PostgreSQL): it keeps objects exactly as
-# written, key order included, so an analysis reads back byte for byte.
-JSONType = JSON()
-
-NAMING = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {
-        dict[str, Any]: JSONType,
-        list[Any]: JSONType,
-        datetime: DateTime(timezone=True),
-        date: Date(),
-        str: String(),
-        float: Float(),
-        int: Integer(),
-        bool: Boolean(),
-    }
+from .base import NAMING, Base, JSONType  # noqa: F401  (re-exported)
+from .dedup_schema import (  # noqa: F401  (re-exported: import them from here)
+    DEDUP_TABLES,
+    DocumentDuplicateRow,
+    DocumentSignatureRow,
+    EventClusterMemberRow,
+    EventClusterRow,
+)
 
 
 def _doc_fk() -> Any:
@@ -339,12 +315,4 @@ DOCUMENT_TABLES = [
 ALL_TABLES = [Run.__table__, *reversed(DOCUMENT_TABLES), FailureRow.__table__]
 
 # The deduplication tables (migration 0003) live in their own module.
-from .dedup_schema import (  # noqa: E402, F401  (re-exported: import them from here)
-    DEDUP_TABLES,
-    DocumentDuplicateRow,
-    DocumentSignatureRow,
-    EventClusterMemberRow,
-    EventClusterRow,
-)
-
 ALL_TABLES = [*ALL_TABLES, *DEDUP_TABLES]

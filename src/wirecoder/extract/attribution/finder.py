@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...records import Actor, ActorRef, Quote, Span, stable_id
+from ..actor_index import ActorIndex
 from .lexicon import DIRECT_CUES, SPEECH
 from .marks import QuoteRun, paragraph_bounds, quote_runs
 from .speakers import (
-    ActorIndex,
     Speaker,
     addressee_of,
     addressee_ref,

@@ -8,33 +8,13 @@ prepositional object). Lemmas are spaCy lemmas.
 
 from __future__ import annotations
 
+from ...lang.en import words
+
 # Verbs that introduce direct quotes and reported clauses: "he said", "she told reporters that".
-SPEECH = frozenset({
-    "say", "tell", "add", "note", "argue", "insist", "warn", "claim", "suggest", "state",
-    "announce", "declare", "explain", "acknowledge", "admit", "concede", "deny", "confirm",
-    "reveal", "report", "write", "tweet", "post", "recall", "assert", "allege", "contend",
-    "maintain", "predict", "promise", "pledge", "vow", "reply", "respond", "answer", "ask",
-    "wonder", "complain", "boast", "brag", "joke", "quip", "muse", "lament", "stress",
-    "emphasize", "emphasise", "reiterate", "repeat", "testify", "indicate", "observe", "remark",
-    "comment", "caution", "assure", "remind", "inform", "counter", "retort", "hint", "signal",
-    "speculate", "propose", "recommend", "urge", "demand", "estimate", "guarantee", "charge",
-    "accuse", "agree", "threaten", "mention", "describe", "call", "cite", "chant", "shout",
-    "yell", "scream", "whisper", "exclaim", "snap", "scoff", "sigh", "concur", "interject",
-    "proclaim", "conclude", "point", "disclose", "tout", "text", "email", "blog",
-    "opine", "plead", "beg", "implore", "instruct", "order", "advise", "swear",
-    "crow", "gush", "rail", "fume", "grumble", "mutter", "marvel", "surmise",
-    "confide", "recount", "forecast", "project", "bark", "holler", "thunder", "quote", "narrate",
-    "relate", "jest",
-})
+SPEECH = words("speech_verbs", quotes="yes")
 
 # Verbs of thought, knowledge and feeling that take a clause: "she believes that".
-COGNITION = frozenset({
-    "think", "believe", "know", "feel", "fear", "hope", "expect", "worry", "doubt", "assume",
-    "suspect", "realize", "realise", "understand", "recognize", "imagine", "guess", "figure",
-    "bet", "trust", "remember", "forget", "learn", "decide", "consider", "determine", "reckon",
-    "suppose", "presume", "sense", "notice", "wish", "regret", "hear", "read", "see", "find",
-    "judge", "deem", "acknowledge", "calculate", "anticipate", "envision", "predict",
-})
+COGNITION = words("thought_verbs")
 
 # Non-human evidence that "shows" a clause: "polls show", "the data suggest".
 EVIDENCE = frozenset({"show", "suggest", "indicate", "find", "reveal", "demonstrate", "prove",
@@ -229,7 +209,7 @@ AGENT_NOUNS = ANONYMOUS_HEADS | frozenset({
     "company", "firm", "business", "newspaper", "network", "outlet", "country", "nation",
 })
 # Words that name the speaker's position by office: kept after the canonical name.
-EXPLETIVES = frozenset({"it", "there", "this", "that", "what", "which", "who"})
+EXPLETIVES = words("pronouns", placeholder="yes")
 
 # Cue lemmas by content pattern, beyond the lists above: added where PolNeAR *train* shows the
 # pattern is an attribution most of the time, excluded where it mostly is not.

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from ...lang.en import words
 from ...records import Actor, ActorRef, Span
-from .lexicon import ANONYMOUS_HEADS
+from ..actor_index import ActorIndex
+from .lexicon import ANONYMOUS_HEADS, EXPLETIVES
 from .syntax import relative_antecedent, speaker_phrase, token_end
 
 Token = Any
@@ -21,15 +22,9 @@ _ANONYMITY = re.compile(
     r"|on background\b|familiar with",
     re.IGNORECASE,
 )
-_PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "i", "we", "you"}
-_ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "brief", "thank",
-                    "question", "advise", "instruct", "caution", "press", "implore", "beg",
-                    "answer", "text", "email", "promise"}
-_TO_VERBS = {"say", "speak", "talk", "write", "explain", "complain", "reply", "tweet", "announce",
-             "respond", "mention", "declare", "admit", "confess", "report", "describe", "pledge",
-             "promise", "vow", "signal", "suggest", "note", "insist", "argue", "add", "boast",
-             "testify", "confide", "send", "post", "whisper", "shout", "yell", "joke", "concede",
-             "acknowledge", "reveal", "predict", "state", "recount", "recall", "deny"}
+_PRONOUNS = words("pronouns", kind="personal")
+_ADDRESSEE_VERBS = words("speech_verbs", addressee="object")
+_TO_VERBS = words("speech_verbs", addressee="to")
 _MEETING_NOUNS = {"interview", "conversation", "call", "meeting", "exchange", "chat", "discussion",
                   "talk", "sit-down", "appearance", "session", "briefing", "letter", "email",
                   "message", "note", "speech", "address", "remarks", "statement"}
@@ -40,31 +35,6 @@ class Speaker:
     ref: ActorRef
     name: str
     anonymous: bool = False
-
-
-class ActorIndex:
-    """Actor mentions by character offset."""
-
-    def __init__(self, actors: list[Actor] | None):
-        self.by_id = {a.id: a for a in actors or []}
-        spans = []
-        for actor in actors or []:
-            for m in actor.mentions:
-                spans.append((m.start, m.end, actor))
-        spans.sort(key=lambda s: (s[0], s[1]))
-        self.spans = spans
-        self.starts = [s[0] for s in spans]
-
-    def at(self, start: int, end: int, head: int | None = None) -> Actor | None:
-        """The actor with a mention holding `head`, else one overlapping [start, end)."""
-        i = bisect_right(self.starts, end)
-        best = None
-        for s, e, actor in self.spans[max(0, i - 40):i]:
-            if head is not None and s <= head < e:
-                return actor
-            if s < end and start < e and best is None:
-                best = actor
-        return best
 
 
 def display_name(actor: Actor) -> str:
@@ -160,7 +130,7 @@ def addressee_of(cue: Token, content_tokens: set[int]) -> Token | None:
 
     def ok(t: Token) -> bool:
         return t.i not in content_tokens and t.pos_ in ("PROPN", "NOUN", "PRON") \
-            and t.lower_ not in ("it", "that", "this", "what")
+            and t.lower_ not in EXPLETIVES
 
     if lemma in _ADDRESSEE_VERBS:
         for c in cue.children:

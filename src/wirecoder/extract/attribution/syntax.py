@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ...lang.en import words
 from .lexicon import (
     AGENT_NOUNS,
     ANSWERING,
@@ -53,8 +54,8 @@ _PERCEIVING = {"see", "witness", "find", "hear", "notice"}
 # Words that open a reported clause rather than an adverbial one.
 _REPORTING_MARKS = {"that", "whether", "if", "how", "why", "what", "who"}
 _BAD_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "PERCENT"}
-_RELATIVE = {"who", "that", "which", "whom"}
-_PERSONAL = {"he", "she", "they", "we", "i", "you", "who"}
+_RELATIVE = words("pronouns", kind="relative")
+_PERSONAL = words("pronouns", kind="personal", case=("subject", "both"), refers=("person", "group", "any")) | {"who"}
 _EDGE_PUNCT = set(",;:—–-()[]")
 # Verbs of making and putting out: their passive names a product, not a view ("was released").
 _MAKING = frozenset({"write", "post", "tweet", "publish", "offer", "issue", "release", "file",
@@ -215,11 +216,7 @@ def _left_subject(verb: Token, inside: Callable[[int], bool]) -> Token | None:
 
 
 _AFTER_QUOTE = {",", "''", '"', "”", "’", "'", "—", "-", "–", ",''", ',"', ",”", ",’"}
-_INVERTING = {"say", "recall", "add", "write", "explain", "note", "reply", "respond", "continue",
-              "argue", "insist", "declare", "observe", "warn", "conclude", "announce", "joke",
-              "recount", "quip", "counter", "concede", "acknowledge", "admit", "remark",
-              "complain", "predict", "suggest", "state", "tweet", "exclaim", "shout", "offer",
-              "report", "confirm", "wonder", "lament", "boast", "muse", "caution"}
+_INVERTING = words("speech_verbs", inverts="yes")
 
 
 def _inverted_subject(verb: Token, inside: Callable[[int], bool]) -> Token | None:

@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ...lang.en import words
 from .finder import Found
 
-_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those",
-             "there", "which", "who", "whom", "what", "one", "its", "them", "him", "her", "us",
-             "me", "something", "anyone", "everyone", "all", "both", "each", "some", "most",
-             "many", "few", "several", "none", "others", "lets", "let"}
-_RELATIVE = {"which", "that", "who", "whom", "whose"}
+_PRONOUNS = words("pronouns", kind=("personal", "demonstrative", "relative", "interrogative", "indefinite",
+                                    "expletive")) | words("pronouns", kind="possessive", refers="thing")
+_RELATIVE = words("pronouns", kind="relative")
+_THIRD_PERSON_SUBJECTS = words("pronouns", kind="personal", person="3", case=("subject", "both"))
+_PARTITIVES = words("pronouns", partitive="yes") | {"half"}
 _OF_UNITS_DIMENSIONS = {"percentage", "mass", "volume", "fraction", "ratio"}
 _PURE_COUNT_NOUNS = {"number", "total", "count", "tally", "toll", "sum", "amount", "figure"}
 _TIME_NOUNS = {"quarter", "year", "month", "week", "day", "period", "season", "half", "decade"}
@@ -282,13 +283,13 @@ def _subject_concept(verb, q: Found, blocked, by_token, own, toks):
             low = subj.lower_
             if low in _RELATIVE and cur.dep_ == "relcl":
                 return _phrase(cur.head, blocked, by_token, own, with_pp=True)
-            if low in ("each", "all", "some", "most", "many", "none", "one", "both", "half"):
+            if low in _PARTITIVES:
                 of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"),
                           None)
                 pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
                 if pobj is not None:
                     return _phrase(pobj, blocked, by_token, own, with_pp=False)
-            if low in ("they", "it", "he", "she") and subj.pos_ == "PRON":
+            if low in _THIRD_PERSON_SUBJECTS and subj.pos_ == "PRON":
                 return _antecedent(subj, blocked)
             if low in _PRONOUNS or subj.pos_ == "PRON":
                 return None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ...lang.en import words
+
 # Written just before a number (longest first when matched). "nearly" and "almost" also say
 # the true value is a little *below* the number; "just over" a little above.
 APPROXIMATORS = (
@@ -50,12 +52,8 @@ DOWN_WORDS = {
 # Change nouns ("a 4.2 percent drop") keep "=" in the CQE annotation; verbs and the particles
 # "up"/"down" carry the direction.
 
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = words("months")
+WEEKDAYS = words("weekdays")
 YEAR_PREPOSITIONS = {
     "in", "since", "by", "from", "until", "till", "to", "of", "before", "after", "during", "for",
     "between", "and", "through", "early", "late", "mid", "circa", "around", "throughout",

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}
+from ...lang.en import numbers, words
+
+MONTHS = numbers("months", "number", form="name")
 # Abbreviations count only with a full stop or before a number ("Jan." / "Jan 5", never "Jan").
-MONTH_ABBR = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+MONTH_ABBR = numbers("months", "number", form="abbreviation")
 # Month names that are also common English words: they must be capitalised to count, and
 # the parse must not read them as a verb or modal ("We may ...", "they march on ...").
-AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+AMBIGUOUS_MONTHS = words("months", ambiguous="yes")
 
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}
+WEEKDAYS = numbers("weekdays", "number")
 # Abbreviated weekdays count only with a full stop and before a date ("Wed., Jan. 5"): this is
 # why "We" is never Wednesday and "Sun" never Sunday.
 WEEKDAY_ABBR = {

@@ -1,0 +1,75 @@
+"""wirecoder/lang/en: one home for English word lists (#23), and no copy of them elsewhere in src/."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from wirecoder.lang.en import numbers, table, words
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "wirecoder"
+LISTS = ("pronouns", "months", "weekdays", "speech_verbs", "thought_verbs", "titles")
+
+
+def test_selections_by_column():
+    assert words("pronouns", kind="reflexive") >= {"himself", "themselves"}
+    assert words("pronouns", kind="personal", refers="person", person="3") == {"he", "him", "she", "her"}
+    assert "her" in words("pronouns", kind="possessive")  # a cell may hold several values
+    assert numbers("months", "number", form="name")["may"] == 5
+    assert numbers("months", "number", form="abbreviation")["sept"] == 9
+    assert words("months", ambiguous="yes") == {"may", "march"}
+    assert words("speech_verbs", reporting="yes") < words("speech_verbs")
+    assert "order" in words("speech_verbs", directive="yes") and "say" not in words("speech_verbs", directive="yes")
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_each_list_has_one_row_per_word(name):
+    rows = table(name)
+    first = next(iter(rows[0]))
+    column = [row[first] for row in rows]
+    assert len(column) == len(set(column)), f"{name}: a word twice"
+    assert all(w == w.strip().lower() and w for w in column)
+
+
+def _string_literals(tree: ast.AST):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Set | ast.List | ast.Tuple):
+            items = node.elts
+        elif isinstance(node, ast.Dict):
+            items = [k for k in node.keys if k is not None]
+        else:
+            continue
+        found = {e.value.lower() for e in items if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+        if len(found) >= 4:
+            yield node.lineno, found
+
+
+# What makes a literal a copy of a list: closed classes (pronouns, months, titles) at four of their
+# words making half the literal; verbs, an open class whose lists legitimately overlap (verbs of
+# evidence, of perceiving, of making), at six words making four fifths of it.
+COPY_RULES = {"pronouns": (4, 0.5), "months": (4, 0.5), "weekdays": (4, 0.5), "titles": (4, 0.5),
+              "speech_verbs": (6, 0.8), "thought_verbs": (6, 0.8)}
+
+
+def copies_in(tree: ast.AST, where: str) -> list[str]:
+    found_copies = []
+    for line, found in _string_literals(tree):
+        for name, (least, share) in COPY_RULES.items():
+            shared = found & words(name)
+            if len(shared) >= least and len(shared) >= share * len(found):
+                found_copies.append(f"{where}:{line} repeats {name}: {sorted(shared)[:6]}")
+    return found_copies
+
+
+def test_no_copy_of_an_english_list_in_src():
+    copies = [c for path in SRC.rglob("*.py")
+              for c in copies_in(ast.parse(path.read_text("utf-8")), str(path.relative_to(SRC)))]
+    assert copies == []
+
+
+def test_the_check_sees_a_copy():
+    planted = ast.parse('MONTHS = {"january", "february", "march", "april"}\n'
+                        'SAYING = ("say", "tell", "announce", "report", "claim", "state", "add")')
+    assert [c.split(" repeats ")[1].split(":")[0] for c in copies_in(planted, "x")] == ["months", "speech_verbs"]
