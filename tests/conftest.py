@@ -12,6 +12,18 @@ SEED = SHARED / "seed" / "cartel-strikes-article.txt"
 DATA = SHARED / "data"
 
 
+CATALOGUES = REPO / "tests" / "catalogues"
+
+
+def catalogue(name: str, *fields: str) -> list:
+    """The rows of tests/catalogues/<name>.jsonl as pytest parameters of `fields` (the same files
+    the benches read: bench/constructions.py)."""
+    import json
+
+    rows = [json.loads(line) for line in (CATALOGUES / f"{name}.jsonl").read_text("utf-8").splitlines() if line]
+    return [pytest.param(*(row[f] for f in fields), id=row["sentence"][:60]) for row in rows]
+
+
 def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"needs {path} (the shared gold data / seed beside the repo); not present here")

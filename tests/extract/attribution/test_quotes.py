@@ -5,16 +5,15 @@ Inline texts cover one case each; the last tests run the seed article when ../sh
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import wirecoder
+from conftest import SHARED
 from wirecoder.extract.attribution.marks import quote_runs
 from wirecoder.registry import get_stage
 
 STAGES = ["clean", "parse", "sentences", "actors", "quotes"]
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "cartel-strikes-article.txt"
+SEED = SHARED / "seed" / "cartel-strikes-article.txt"
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 import wirecoder
+from conftest import SHARED
 from wirecoder.evaluate import run_eval
 from wirecoder.evaluate.times import (
     Expression,
@@ -33,7 +33,6 @@ from wirecoder.extract.timex.calendar import (
     weekday_date,
 )
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "cartel-strikes-article.txt"
 DCT = "2025-01-31"  # a Friday
 

@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import create_engine, func, select
 
 import wirecoder
+from conftest import REPO
 from wirecoder.ingest import guess_format, read_path
 from wirecoder.ingest.feeds import html_to_text
 from wirecoder.store import ingest, open_store
@@ -26,7 +27,6 @@ from wirecoder.store.batch import collect_files
 from wirecoder.store.repository import T_DOCS, resolve_url
 
 STAGES = ["clean", "parse", "sentences", "actors", "quotes_simple", "events"]
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")

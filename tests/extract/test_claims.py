@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import SHARED
 from wirecoder import Pipeline
 from wirecoder.errors import ConfigError
 from wirecoder.extract.claims import load_reference_table
 from wirecoder.pipeline import PipelineConfig
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "cartel-strikes-article.txt"
 STAGES = ["clean", "parse", "sentences", "quantities", "claims"]
 

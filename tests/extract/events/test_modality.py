@@ -2,6 +2,7 @@
 
 import pytest
 
+from conftest import catalogue
 from wirecoder.extract.modality import read_modality
 
 
@@ -17,20 +18,7 @@ def _reading(nlp, sentence: str, trigger: str) -> str:
     return read_modality(tok).modality
 
 
-@pytest.mark.parametrize("sentence,trigger,expected", [
-    ("Rebels attacked the convoy on Tuesday.", "attacked", "asserted"),
-    ("Rebels did not attack the convoy.", "attack", "negated"),
-    ("The army will attack the town tomorrow.", "attack", "planned"),
-    ("The army could attack the town.", "attack", "hypothetical"),
-    ("The president threatened to attack the rebels.", "attack", "threatened"),
-    ("If the rebels attack the town, the army will respond.", "attack", "hypothetical"),
-    ("The government plans to arrest the leaders.", "arrest", "planned"),
-    ("No civilians were injured in the clash.", "injured", "negated"),
-    # "would" told in the past is a future (sequence of tenses), unless a condition hangs on it
-    ("The rebels said they would attack the town.", "attack", "planned"),
-    ("The rebels said they would attack the town if the talks failed.", "attack", "hypothetical"),
-    ("The army would attack the town.", "attack", "hypothetical"),
-])
+@pytest.mark.parametrize("sentence,trigger,expected", catalogue("event_modality", "sentence", "trigger", "expected"))
 def test_modality(nlp, sentence, trigger, expected):
     assert _reading(nlp, sentence, trigger) == expected
 

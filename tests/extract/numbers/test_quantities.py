@@ -4,10 +4,10 @@ scorer on a tiny inline file."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from conftest import SHARED
 from wirecoder import Pipeline
 from wirecoder.evaluate import run_eval
 from wirecoder.evaluate.quantities import concept_words, match, parse_gold_value, predicted
@@ -15,7 +15,6 @@ from wirecoder.extract.numbers.lexicon import bound_of, cqe_change
 from wirecoder.extract.numbers.words import parse_number_words
 from wirecoder.pipeline import PipelineConfig
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "cartel-strikes-article.txt"
 
 

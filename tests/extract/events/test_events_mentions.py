@@ -3,7 +3,7 @@ and the main event of a sentence. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import REPO
 
 
 def _events(pipeline, text: str):
@@ -55,5 +55,5 @@ def test_a_mislemmatised_light_verb_still_carries_its_noun(pipeline):
 def test_the_dashboard_shows_the_default_threshold():
     from wirecoder.extract.event_confidence import DEFAULT_MIN_CONFIDENCE
 
-    page = Path(__file__).resolve().parents[1] / "src/wirecoder/api/static/index.html"
+    page = REPO / "src/wirecoder/api/static/index.html"
     assert f'placeholder="{DEFAULT_MIN_CONFIDENCE}"' in page.read_text("utf-8")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SHARED
 from wirecoder.gazetteer import Gazetteer, haversine_km, import_geonames, key, load_gazetteer
 from wirecoder.gazetteer.store import precision_of
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "cartel-strikes-article.txt"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import catalogue
 from wirecoder.extract.events import _main_clause
 
 
@@ -19,27 +20,7 @@ def _texts(refs) -> list[str]:
     return [r.span.text for r in refs]
 
 
-@pytest.mark.parametrize("sentence,trigger,event_type,source,target", [
-    # the party a thing falls on or belongs to: a participle's object, an of-phrase
-    ("The British government lifted travel restrictions imposed on Ghana.", "lifted", "RETREAT",
-     "The British government", "Ghana"),
-    ("The mayor rejected the demands of the striking teachers' union.", "rejected", "REJECT",
-     "The mayor", "union"),
-    # the place of the clause when nobody is named as target
-    ("The Catalan government agreed to build a new hospital in Barcelona.", "agreed", "AGREE",
-     "The Catalan government", "Barcelona"),
-    ("The Thai government will extend the curfew in Bangkok.", "curfew", "THREATEN",
-     "The Thai government", "Bangkok"),
-    # handing something over: the recipient, not the thing
-    ("Customs officers returned the stolen paintings to Italy.", "returned", "RETREAT",
-     "Customs officers", "Italy"),
-    # violence against a thing: what is hit
-    ("Armed men attacked an army camp near the border with Mali.", "attacked", "ASSAULT",
-     "Armed men", "an army camp"),
-    # the one an infinitive allows
-    ("Russia refused to allow the Polish plane to land.", "refused", "REJECT", "Russia",
-     "the Polish plane"),
-])
+@pytest.mark.parametrize("sentence,trigger,event_type,source,target", catalogue("event_roles", "sentence", "trigger", "event_type", "source", "target"))
 def test_roles(pipeline, sentence, trigger, event_type, source, target):
     event = _event(pipeline, sentence, trigger)
     assert event.type == event_type

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from conftest import SHARED
 from wirecoder.errors import DataMissing
 from wirecoder.evaluate import available
 from wirecoder.evaluate.events import (
@@ -35,7 +35,7 @@ from wirecoder.evaluate.events import (
 )
 from wirecoder.records import ActorRef, Document, Event, OffsetSegment, Span
 
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SHARED_DATA = SHARED / "data"
 PLV = SHARED_DATA / "events" / "PLV_train_minus_gsr.tsv"
 
 SENT = "Ukraine accuses Russia of sending tanks."

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import wirecoder
+from conftest import SHARED
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "cartel-strikes-article.txt"
+SEED = SHARED / "seed" / "cartel-strikes-article.txt"
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SHARED
 from wirecoder.errors import DataMissing
 from wirecoder.evaluate.polnear import (
     GoldAttribution,
@@ -30,7 +31,7 @@ from wirecoder.evaluate.quotes import (
     words,
 )
 
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SHARED_DATA = SHARED / "data"
 POLNEAR_DEV = SHARED_DATA / "quotes" / "polnear" / "dev"
 
 TEXT = ('Senator Jane Roe said the bill "will pass easily." She added that the vote was close.\n'
