@@ -35,7 +35,7 @@ from .event_confidence import event_features, shipped_model
 from .event_links import link_incidents
 from .event_merge import merge_mentions
 from .event_sense import Worlds, other_sense
-from .modality import read_modality, reporting_verb
+from .modality import EXECUTIVE_GOVERNORS, outside_governors, read_modality, reporting_verb
 from .parties import parties_only
 from .passive_sources import lend_passive_sources
 from .places import event_place
@@ -539,6 +539,8 @@ def _noun_roles(trigger: Trigger) -> tuple[list, list]:
         third = [s for s in _subjects(governor)[0] if s.i != noun.i and s.i not in {b.i for b in between}]
         if third:
             return third, between
+    if governor is not None and _lemma(governor) in outside_governors():
+        return sources, targets  # "the navy foiled an attack": the act is not the navy's
     if governor is not None and not sources:
         governor_sources, _ = _subjects(governor)
         sources.extend(s for s in governor_sources if s.i != noun.i)
@@ -810,8 +812,13 @@ def suppressed_triggers(triggers: list[Trigger]) -> dict[int, Trigger]:
             governor = by_index.get(tok.i)
             if governor is None or governor is trig:
                 continue
-            if governor.lexeme.type == "REQUEST" and trig.lexeme.type in MATERIAL_CONFLICT:
+            if governor.lexeme.type == "REQUEST" and trig.lexeme.type in MATERIAL_CONFLICT \
+                    and _lemma(governor.token) in EXECUTIVE_GOVERNORS:
                 covered[governor.token.i] = trig  # "will order the military to strike": a threat
+            elif governor.lexeme.type == "REQUEST" and trig.lexeme.type in MATERIAL_CONFLICT:
+                # "urged followers to carry out attacks", "called on the government to block the
+                # visit": asking others to act is the event; the act is only asked for
+                covered[trig.token.i] = governor
             elif governor.lexeme.type in DOMINANT_TYPES:
                 covered[trig.token.i] = governor
             elif (_lemma(governor.token) in CONTACT_VERBS and link in ("xcomp", "advcl")
@@ -1077,7 +1084,8 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     # "threatened to withdraw", "warned it would cut aid": whatever is threatened, it is a threat
     threat_of_act = event_type != "THREATEN" and modality == "threatened"
     weighed_force = event_type in PRESSURE_ACTS and (
-        modality == "planned" or modality == "hypothetical" and reading.governor is not None) and not (
+        modality == "planned" or modality == "hypothetical" and reading.governor is not None
+        and _lemma(reading.governor) not in outside_governors()) and not (
         ctx.worlds is not None and reading.governor is not None and _lemma(reading.governor) in NO_THREAT_GOVERNORS)
     if threat_of_act or weighed_force:
         event_type = "THREATEN"

@@ -9,7 +9,9 @@ that reports speech ("said that ..."): what a speaker says is handled by `report
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
+from ..knowledge import load_tsv
 from ..lang.en import words
 
 THREAT_GOVERNORS = words("speech_verbs", threatens="yes")
@@ -29,6 +31,13 @@ CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
 SPEECH_HEADS = words("speech_verbs", reporting="yes")
 _CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "relcl",
                 "acl", "conj", "advmod", "attr", "nsubj"}
+
+
+@cache
+def outside_governors() -> dict[str, str]:
+    """Verbs whose subject stands outside the act they govern, and the modality they give it (''
+    when none: "condemned the attack") (knowledge/outside_governors.tsv)."""
+    return {row["verb"]: row["modality"] for row in load_tsv("outside_governors.tsv")}
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,9 @@ def read_modality(trigger) -> ModalReading:
             break  # "announced that it had seized": a done deed, whatever governs it
         if depth > 0:
             lemma = tok.lemma_.lower()
+            if outside_governors().get(lemma) and tok.i < trigger.i:
+                # "foiled an attack" (negated), "fear an attack" (hypothetical)
+                return ModalReading(outside_governors()[lemma], cue=tok, governor=tok)
             if lemma in THREAT_GOVERNORS:
                 return ModalReading("threatened", cue=tok, governor=tok)
             if lemma in EXECUTIVE_GOVERNORS and _completed(tok):

@@ -289,3 +289,33 @@ def test_a_mediator_targets_the_parties_it_goes_between(pipeline):
     event = _event(pipeline, "Kuwait launched a mediation effort to end the dispute between Qatar and Bahrain.",
                    "effort")
     assert event.type == "CONSULT" and _texts(event.targets) == ["Qatar", "Bahrain"], event
+
+
+def _outside_rows():
+    from wirecoder.knowledge import load_tsv
+
+    return [pytest.param(row, id=row["verb"]) for row in load_tsv("outside_governors.tsv")]
+
+
+def test_an_outside_governor_owns_no_act(pipeline):
+    # every example opens with the governing verb's subject: no event may take it as its source,
+    # and an act that was stopped ("foiled an attack") is negated, one only feared hypothetical
+    checked = 0
+    for row in _outside_rows():
+        row = row.values[0]
+        for event in pipeline.analyze(row["example"]).events:
+            if event.trigger.text.split()[0].lower().startswith(row["verb"][:4]):
+                continue  # the governing verb's own event ("condemned": ACCUSE), if it has one
+            checked += 1
+            assert all(s.span.start > 0 for s in event.sources), (row["example"], event.sources)
+            if row["modality"]:
+                assert event.modality == row["modality"], (row["example"], event.modality)
+    assert checked >= 5  # the examples do hold events of their own to check
+
+
+def test_asking_others_to_act_is_the_request_not_the_act(pipeline):
+    events = pipeline.analyze("The group urged its followers to carry out attacks against France.").events
+    assert [e.type for e in events] == ["REQUEST"], events
+    assert events[0].sources[0].span.text == "The group"
+    ordered = pipeline.analyze("The president will order the military to strike the camps.").events
+    assert [e.type for e in ordered] == ["THREATEN"]  # an order sets the act in motion: a threat
