@@ -334,10 +334,17 @@ def _with_conjuncts(tok) -> list:
 def _subjects(verb) -> tuple[list, list]:
     """(sources, targets) from the subjects of `verb`, climbing to a controller when it has none."""
     tok = verb
+    # a passive with no subject of its own ("before being shot by police"): its controller is the
+    # one it is done to, and only its own "by" phrase names who does it
+    own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+    own_agents = [t for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                  for t in _with_conjuncts(g)]
     for _ in range(6):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subj and own_passive and tok.i != verb.i:
+            return own_agents, [t for s in subj for t in _with_conjuncts(s)]
         if subj:
             return [t for s in subj for t in _with_conjuncts(s)], []
         if passive and tok.i != verb.i:
@@ -463,12 +470,21 @@ def _speaker_for_pronoun(tok):
     if speech is None and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" \
             and _lemma(tok.head.head) in SPEECH_VERBS:
         speech = tok.head.head  # "The committee declared that it will not end the strike"
-    if speech is None:
-        return tok
+    if speech is None or _in_direct_quote(tok, speech):
+        return tok  # '"He shot one man," said the spokesman': in the speaker's words, "he" is another
     speakers, _ = _subjects(speech)
     if speakers and speakers[0].tag_ != "PRP":
         return speakers[0]
     return tok
+
+
+_OPENING_MARKS = {'"', "“", "‘", "«"}
+
+
+def _in_direct_quote(tok, speech) -> bool:
+    """Is the token inside quotation marks that the speech verb frames (the speaker's own words)?"""
+    lo, hi = sorted((tok.i, speech.i))
+    return any(t.text in _OPENING_MARKS or t.text == "”" for t in tok.doc[max(lo - 30, tok.sent.start):hi + 1])
 
 
 def _antecedent(tok):

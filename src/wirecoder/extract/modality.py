@@ -96,7 +96,7 @@ def read_modality(trigger) -> ModalReading:
                 return ModalReading("hypothetical", cue=tok, governor=tok)
             if lemma in SPEECH_HEADS:
                 break
-        if tok.dep_ == "ROOT" or tok.head.i == tok.i or tok.dep_ not in _CLAUSE_DEPS:
+        if tok.dep_ == "ROOT" or tok.head.i == tok.i or tok.dep_ not in _CLAUSE_DEPS or _time_clause(tok):
             break
         # "going to be his decision", "the fight which saw them return fire": climb one level.
         tok = tok.head
@@ -104,6 +104,17 @@ def read_modality(trigger) -> ModalReading:
         if depth > 6:
             break
     return ModalReading("asserted")
+
+
+# Clauses that say when or why something else happened: what they tell took place on its own
+# ("vowed to fight after being attacked": the attack is no part of the vow).
+TIME_MARKS = {"after", "before", "when", "while", "since", "because", "as", "once"}
+
+
+def _time_clause(tok) -> bool:
+    if tok.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in tok.children)
+    return tok.dep_ == "pcomp" and tok.head.lower_ in TIME_MARKS
 
 
 def _reported_future(tok) -> bool:
