@@ -131,3 +131,33 @@ def test_seed_claims(nlp):
     assert sum(c.verdict == "contradicted" for c in found) == 1
     for claim in found:
         assert claim.explanation and claim.quantity_ids and claim.evidence
+
+
+@pytest.mark.parametrize("text", [
+    # two different sets of the same noun
+    "There are 22 women running this year.\n\nThere are 20 women in the Senate.",
+    # percentages of different subgroups of one whole
+    "Some 32 percent of Hillsborough's population is Republican.\n\nSome 51 percent of Hillsborough's population is white.",
+    # a proposed value against the current one
+    "The corporate tax rate is 35 percent.\n\nHe proposed a corporate tax rate of 15 percent.",
+    # a part of a whole
+    "It is one of those 529 college savings plans.\n\nThere are about 529 plans in the country.",
+])
+def test_figures_that_are_not_one_fact_never_contradict(pipeline, text):
+    claims = pipeline.analyze(text).claims
+    assert not [c for c in claims if c.verdict == "contradicted"], [c.explanation for c in claims]
+
+
+def test_one_fact_stated_twice_with_different_values_contradicts(pipeline):
+    text = ("The storm killed 3 people in Texas.\n\n"
+            "The governor said more than 300 people were killed by the storm.")
+    [claim] = [c for c in pipeline.analyze(text).claims if c.verdict == "contradicted"]
+    assert "at least about 100 times the smaller" in claim.explanation
+
+
+def test_the_ratio_is_said_sanely():
+    from wirecoder.extract.claims import _how_much_larger
+
+    assert _how_much_larger(1.17) == "at least 17% larger than"  # never "at least 1 times"
+    assert _how_much_larger(2.8) == "at least about 2.8 times"
+    assert _how_much_larger(40_000_000_000) == "at least about 40,000,000,000 times"
