@@ -156,7 +156,7 @@ def test_one_fact_stated_twice_with_different_values_contradicts(pipeline):
 
 
 def test_the_ratio_is_said_sanely():
-    from wirecoder.extract.claims import _how_much_larger
+    from wirecoder.extract.claim_pairs import how_much_larger as _how_much_larger
 
     assert _how_much_larger(1.17) == "at least 17% larger than"  # never "at least 1 times"
     assert _how_much_larger(2.8) == "at least about 2.8 times"

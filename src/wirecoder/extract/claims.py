@@ -26,14 +26,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-from ..knowledge import load_tsv
 from ..options import option
 from ..records import Claim, Quantity, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
+from .claim_pairs import how_much_larger, is_vetoed, one_fact
 from .numbers.lexicon import BELOW_APPROXIMATORS, approximator_of, bound_of
 from .numbers.reference import (
     ReferenceRow,
@@ -162,9 +161,7 @@ def _views(text: str, doc, quantities: list[Quantity], quotes: list) -> list[Vie
         v.years = _YEAR.findall(clause)
         v.speaker, v.quoted = _speaker(q, quotes, quote_marks)
         # words of the figure itself ("more than 300") are its bound, not a comparison
-        v.vetoed = sent is not None and any(
-            (t.lemma_.lower() in claim_vetoes() or t.lower_ in claim_vetoes())
-            and not q.span.start <= t.idx < q.span.end for t in sent)
+        v.vetoed = sent is not None and is_vetoed(sent, q.span.start, q.span.end)
         views.append(v)
     return views
 
@@ -398,23 +395,6 @@ def _comparable(a: View, b: View) -> bool:
     return not (a.years and b.years and not set(a.years) & set(b.years))
 
 
-def _one_fact(a: View, b: View) -> bool:
-    """Could two figures that disagree be one fact stated twice? Two counts of the same noun in an
-    article are mostly of different sets ("22 women", "20 women in the Senate"), two percentages
-    mostly of different wholes ("32% Republican", "51% white"). Only mentions tied by a word beyond
-    the counted noun (what happened to them: "death") qualify, and only when one's words are all
-    among the other's (no two different subgroups, markets or wholes); neither may be a part ("one
-    of those plans") or sit in a sentence of change, proposal, comparison or condition
-    (knowledge/claim_vetoes.tsv)."""
-    if not (a.keys & b.keys) - {a.counted} or not (a.keys <= b.keys or b.keys <= a.keys):
-        return False
-    for v in (a, b):
-        after = v.sentence.doc.text[v.q.span.end:v.q.span.end + 4] if v.sentence is not None else ""
-        if after.startswith(" of ") or v.vetoed:
-            return False
-    return True
-
-
 def _bounds(v: View) -> tuple[float, float]:
     low, high = v.low, v.high
     if v.bound == ">":
@@ -436,12 +416,12 @@ def _contradictions(state: AnalysisState, views: list[View]) -> list[Claim]:
         what = _what(a, b)
         shared = sorted((a.keys & b.keys) - {a.counted or ""})
         about = f" (context of both: {', '.join(shared)})" if shared else ""
-        if (ahi < blo or bhi < alo) and _one_fact(a, b):
+        if (ahi < blo or bhi < alo) and one_fact(a, b):
             big, small = (a, b) if alo > bhi else (b, a)
             ratio = _bounds(big)[0] / max(_bounds(small)[1], 1e-9)
             explanation = (f"{_say(a)} puts {what} at {_range_text(a)}; {_say(b)} puts it at "
                            f"{_range_text(b)}{about}. The ranges do not overlap: the larger "
-                           f"is {_how_much_larger(ratio)} the smaller, so they cannot both hold.")
+                           f"is {how_much_larger(ratio)} the smaller, so they cannot both hold.")
             claims.append(_claim(state, "contradiction", "contradicted", explanation, [a, b],
                                  0.8))
         elif a.low == b.low and a.high == b.high:
@@ -450,18 +430,6 @@ def _contradictions(state: AnalysisState, views: list[View]) -> list[Claim]:
             claims.append(_claim(state, "contradiction", "consistent", explanation, [a, b],
                                  0.7))
     return claims
-
-
-def _how_much_larger(ratio: float) -> str:
-    """'at least 20% larger than', 'at least about 3 times', 'at least about 1,000 times'."""
-    if ratio < 2:
-        return f"at least {max(1, round((ratio - 1) * 100))}% larger than"
-    return f"at least about {format_value(float(f'{ratio:.2g}'))} times"
-
-
-@cache
-def claim_vetoes() -> frozenset[str]:
-    return frozenset(row["word"] for row in load_tsv("claim_vetoes.tsv"))
 
 
 def _candidate_pairs(views: list[View]) -> list[tuple[int, int]]:

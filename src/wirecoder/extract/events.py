@@ -32,10 +32,11 @@ from .anchoring import TimeAnchors
 from .common import TokenFinder
 from .common import lemma as _lemma
 from .event_confidence import event_features, shipped_model
+from .event_cover import CONTACT_VERBS, MATERIAL_CONFLICT, suppressed_triggers
 from .event_links import link_incidents
 from .event_merge import merge_mentions
 from .event_sense import Worlds, other_sense
-from .modality import EXECUTIVE_GOVERNORS, outside_governors, read_modality, reporting_verb
+from .modality import outside_governors, read_modality, reporting_verb
 from .parties import parties_only
 from .passive_sources import lend_passive_sources
 from .places import event_place
@@ -52,7 +53,6 @@ PROBLEMS = {"epidemic", "pandemic", "virus", "disease", "outbreak", "coronavirus
             "corruption", "crime", "fire", "wildfire", "hunger", "famine", "inflation", "drought",
             "malaria", "cancer", "climate", "change", "unemployment", "illiteracy", "spread"}
 OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
-MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
 PHYSICAL_TYPES = {"ASSAULT", "COERCE"}  # acts done to things as well as to people
 # Acts that, announced or weighed rather than done, are threats: force, and also boycotts, strikes
 # and protests (PLOVER THREATEN/restrict: "threaten to restrict movement ... including boycotts,
@@ -789,67 +789,6 @@ def make_events(options: dict[str, Any]):
     return run
 
 
-# Verbs whose own event dominates the act they govern: "refused to withdraw" is a REJECT,
-# "urged X to release" a REQUEST, "accused X of attacking" an ACCUSE.
-DOMINANT_TYPES = {"REJECT", "REQUEST", "ACCUSE"}
-# Verbs that defer to the act they govern: "vowed to wage war" is coded from "wage war" (a threat),
-# "agreed to withdraw" from "withdraw" (an AGREE, see COOPERATIVE_ACTS).
-DEFERRING_GOVERNORS = words("speech_verbs", commits="yes") | words("speech_verbs", threatens="yes")
-# Verbs of contact or sending whose purpose ("to congratulate", "to investigate") is the event.
-CONTACT_VERBS = {"call", "phone", "telephone", "visit", "send", "dispatch", "travel", "fly", "meet"}
-_EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "dobj", "prep", "pobj"}
-
-
-def _infinitive(tok) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
-def suppressed_triggers(triggers: list[Trigger]) -> dict[int, Trigger]:
-    """Triggers that another trigger's event covers: token index -> the covering trigger, which
-    borrows the covered one's target when it has none ("refused to meet Obama")."""
-    by_index = {t.token.i: t for t in triggers}
-    covered: dict[int, Trigger] = {}
-    for trig in triggers:
-        tok = trig.token
-        head_verb = by_index.get(tok.head.head.i) if tok.dep_ == "pobj" else None
-        if trig.frame is None and not trig.idiom and head_verb is not None \
-                and head_verb.token.pos_ == "VERB" and tok.head.dep_ == "prep":
-            if trig.lexeme.type == "SUPPORT" and head_verb.lexeme.type == "AGREE":
-                covered[head_verb.token.i] = trig  # "agreed on a trade deal": finalising it
-            else:
-                # "mobilized the army for an assault", "conceded to demands": the verb's event
-                covered[tok.i] = head_verb
-            continue
-        for _ in range(4):
-            if tok.head.i == tok.i or tok.dep_ not in _EMBEDDING_DEPS:
-                break
-            link = tok.dep_
-            tok = tok.head
-            governor = by_index.get(tok.i)
-            if governor is None or governor is trig:
-                continue
-            if governor.lexeme.type == "REQUEST" and trig.lexeme.type in MATERIAL_CONFLICT \
-                    and _lemma(governor.token) in EXECUTIVE_GOVERNORS:
-                covered[governor.token.i] = trig  # "will order the military to strike": a threat
-            elif governor.lexeme.type == "REQUEST" and trig.lexeme.type in MATERIAL_CONFLICT:
-                # "urged followers to carry out attacks", "called on the government to block the
-                # visit": asking others to act is the event; the act is only asked for
-                covered[trig.token.i] = governor
-            elif governor.lexeme.type in DOMINANT_TYPES:
-                covered[trig.token.i] = governor
-            elif (_lemma(governor.token) in CONTACT_VERBS and link in ("xcomp", "advcl")
-                  and _infinitive(trig.token) and trig.lexeme.type not in MATERIAL_CONFLICT):
-                # "called Morrison to congratulate him", "sent experts to investigate": the call
-                # or the mission is the means, its purpose the event
-                covered[governor.token.i] = trig
-            elif _lemma(governor.token) in DEFERRING_GOVERNORS and (link != "advcl" or _infinitive(trig.token)):
-                # "vowed to wage war" defers; "pledged support, though details were not
-                # released" does not: a subordinate clause is no content of the pledge
-                covered[governor.token.i] = trig
-            break
-    return covered
-
-
 def _roles(trig: Trigger) -> tuple[list, list]:
     """(source tokens, target candidate tokens) of a trigger."""
     if trig.token.pos_ in ("NOUN", "PROPN"):
@@ -1099,10 +1038,9 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         event_type, cameo = "SUPPORT", "057"  # finalising an agreement is SUPPORT in PLOVER
     # "threatened to withdraw", "warned it would cut aid": whatever is threatened, it is a threat
     threat_of_act = event_type != "THREATEN" and modality == "threatened"
-    weighed_force = event_type in PRESSURE_ACTS and (
-        modality == "planned" or modality == "hypothetical" and reading.governor is not None
-        and _lemma(reading.governor) not in outside_governors()) and not (
-        ctx.worlds is not None and reading.governor is not None and _lemma(reading.governor) in NO_THREAT_GOVERNORS)
+    gov = _lemma(reading.governor) if reading.governor is not None else None
+    weighed_force = event_type in PRESSURE_ACTS and not (ctx.worlds is not None and gov in NO_THREAT_GOVERNORS) and (
+        modality == "planned" or modality == "hypothetical" and gov is not None and gov not in outside_governors())
     if threat_of_act or weighed_force:
         event_type = "THREATEN"
         mode = _THREAT_MODE.get(lex.type, lex.type.lower())

@@ -1,0 +1,73 @@
+"""Which triggers another trigger's event covers: "refused to withdraw" is one REJECT, not a
+REJECT and a RETREAT; "vowed to wage war" is coded from "wage war"; "urged followers to attack"
+is the REQUEST."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..lang.en import words
+from .common import lemma as _lemma
+from .modality import EXECUTIVE_GOVERNORS
+
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
+
+# Verbs whose own event dominates the act they govern: "refused to withdraw" is a REJECT,
+# "urged X to release" a REQUEST, "accused X of attacking" an ACCUSE.
+DOMINANT_TYPES = {"REJECT", "REQUEST", "ACCUSE"}
+# Verbs that defer to the act they govern: "vowed to wage war" is coded from "wage war" (a threat),
+# "agreed to withdraw" from "withdraw" (an AGREE, see COOPERATIVE_ACTS).
+DEFERRING_GOVERNORS = words("speech_verbs", commits="yes") | words("speech_verbs", threatens="yes")
+# Verbs of contact or sending whose purpose ("to congratulate", "to investigate") is the event.
+CONTACT_VERBS = {"call", "phone", "telephone", "visit", "send", "dispatch", "travel", "fly", "meet"}
+_EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "dobj", "prep", "pobj"}
+
+
+def _infinitive(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def suppressed_triggers(triggers: list[Any]) -> dict[int, Any]:
+    """Triggers that another trigger's event covers: token index -> the covering trigger, which
+    borrows the covered one's target when it has none ("refused to meet Obama")."""
+    by_index = {t.token.i: t for t in triggers}
+    covered: dict[int, Any] = {}
+    for trig in triggers:
+        tok = trig.token
+        head_verb = by_index.get(tok.head.head.i) if tok.dep_ == "pobj" else None
+        if trig.frame is None and not trig.idiom and head_verb is not None \
+                and head_verb.token.pos_ == "VERB" and tok.head.dep_ == "prep":
+            if trig.lexeme.type == "SUPPORT" and head_verb.lexeme.type == "AGREE":
+                covered[head_verb.token.i] = trig  # "agreed on a trade deal": finalising it
+            else:
+                # "mobilized the army for an assault", "conceded to demands": the verb's event
+                covered[tok.i] = head_verb
+            continue
+        for _ in range(4):
+            if tok.head.i == tok.i or tok.dep_ not in _EMBEDDING_DEPS:
+                break
+            link = tok.dep_
+            tok = tok.head
+            governor = by_index.get(tok.i)
+            if governor is None or governor is trig:
+                continue
+            if governor.lexeme.type == "REQUEST" and trig.lexeme.type in MATERIAL_CONFLICT \
+                    and _lemma(governor.token) in EXECUTIVE_GOVERNORS:
+                covered[governor.token.i] = trig  # "will order the military to strike": a threat
+            elif governor.lexeme.type == "REQUEST" and trig.lexeme.type in MATERIAL_CONFLICT:
+                # "urged followers to carry out attacks", "called on the government to block the
+                # visit": asking others to act is the event; the act is only asked for
+                covered[trig.token.i] = governor
+            elif governor.lexeme.type in DOMINANT_TYPES:
+                covered[trig.token.i] = governor
+            elif (_lemma(governor.token) in CONTACT_VERBS and link in ("xcomp", "advcl")
+                  and _infinitive(trig.token) and trig.lexeme.type not in MATERIAL_CONFLICT):
+                # "called Morrison to congratulate him", "sent experts to investigate": the call
+                # or the mission is the means, its purpose the event
+                covered[governor.token.i] = trig
+            elif _lemma(governor.token) in DEFERRING_GOVERNORS and (link != "advcl" or _infinitive(trig.token)):
+                # "vowed to wage war" defers; "pledged support, though details were not
+                # released" does not: a subordinate clause is no content of the pledge
+                covered[governor.token.i] = trig
+            break
+    return covered
