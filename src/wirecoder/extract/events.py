@@ -35,7 +35,24 @@ from .event_confidence import event_features, shipped_model
 from .event_cover import CONTACT_VERBS, MATERIAL_CONFLICT, suppressed_triggers
 from .event_links import link_incidents
 from .event_merge import merge_mentions
+from .event_roles import (
+    NOT_ACTORS,
+    SPEECH_VERBS,
+    WITH_TYPES,
+    antecedent_of,
+    is_actorish,
+    is_agentive,
+    is_media_object,
+    noun_roles,
+    objects_of,
+    permitted_party,
+    role_phrase,
+    speaker_for_pronoun,
+    subjects_of,
+    with_conjuncts,
+)
 from .event_sense import Worlds, other_sense
+from .event_trigger import Lexeme, Trigger
 from .modality import outside_governors, read_modality, reporting_verb
 from .parties import parties_only
 from .passive_sources import lend_passive_sources
@@ -58,12 +75,11 @@ PHYSICAL_TYPES = {"ASSAULT", "COERCE"}  # acts done to things as well as to peop
 # and protests (PLOVER THREATEN/restrict: "threaten to restrict movement ... including boycotts,
 # strikes, blockades").
 PRESSURE_ACTS = MATERIAL_CONFLICT | {"PROTEST"}
+# a cue of speech ("said"), not of an order ("ordered"): what it frames is spoken, not done
+SPOKEN = SPEECH_VERBS - words("speech_verbs", directive="yes")
 # With the sense checks on, an attempt or a result is no threat ("tried to assassinate", "managed
 # to kill", "leading to an arrest"): the act keeps its own type. A permission or a need still
 # weighs force ("permitted to go after them", "resources needed to go after the cartels").
-SPEECH_VERBS = words("speech_verbs", quotes="yes")
-# a cue of speech ("said"), not of an order ("ordered"): what it frames is spoken, not done
-SPOKEN = SPEECH_VERBS - words("speech_verbs", directive="yes")
 NO_THREAT_GOVERNORS = {"try", "attempt", "manage", "fail", "succeed", "lead"}
 # Events two parties do together; coordinated subjects become a dyad when no target is named.
 RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}
@@ -78,20 +94,8 @@ SHELTERING_VERBS = {"accept", "admit", "take", "welcome", "resettle", "host", "s
 DISPLACED = {"refugee", "migrant", "asylum-seeker", "seeker", "evacuee"}
 # Where peacekeepers arrive, serve or take part, that is aid (CAMEO 074), not mobilisation.
 PEACEKEEPING_VERBS = {"arrive", "participate", "serve", "deploy", "send", "join", "contribute"}
-# Verbs whose subject undergoes an act that comes "from" someone else.
-RECEIVING_VERBS = {"face", "receive", "get", "draw", "attract", "meet", "incur", "come", "suffer"}
-_TARGET_PREPS = {"on", "against", "at", "upon", "after", "to"}
-# "demanded that X step down", "accused X of": the governed clause's subject is the target.
-_CLAUSE_TARGET_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE"}
-_ACCUSE_PREPS = {"into", "of", "over"}  # "an investigation into X", "accused X of"
-_WITH_PREPS = {"with", "for"}
-_WITH_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"}
 # Reactions to what someone said or published: their object may well be a report or a result.
 VERBAL_REACTIONS = {"REJECT", "ACCUSE", "SUPPORT", "AGREE", "REQUEST"}
-MEDIA_OBJECTS = {"statement", "report", "video", "picture", "photo", "photograph", "footage", "image",
-                 "figure", "data", "detail", "result", "list", "document", "book", "album", "film",
-                 "guideline", "communique", "transcript", "recording", "audio", "map", "message",
-                 "letter", "speech", "interview", "address", "signal", "tweet", "post", "warning"}
 # Cooperative acts that are only offered, promised or planned are AGREE (PLOVER: "agree to, offer,
 # promise, or otherwise indicate willingness or commitment to cooperate").
 COOPERATIVE_ACTS = {"AID", "COOPERATE", "RETREAT", "CONSULT"}
@@ -106,15 +110,6 @@ TYPE_CAMEO = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06"
               "ASSAULT": "18"}
 _THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138", "SANCTION": "131",
                  "PROTEST": "1312", "REJECT": "1313"}
-
-
-@dataclass(frozen=True)
-class Lexeme:
-    type: str
-    mode: str | None
-    cameo: str | None
-    role: str = "svo"
-    needs_frame: bool = False  # nouns only: an event only when a light verb carries it
 
 
 @cache
@@ -132,17 +127,6 @@ def noun_lexicon() -> dict[str, Lexeme]:
     return {row["noun"]: Lexeme(row["type"], row.get("mode") or None, row.get("cameo") or None,
                                 needs_frame=row.get("needs") == "frame")
             for row in load_tsv("plover_nouns.tsv")}
-
-
-@dataclass
-class Trigger:
-    token: Any  # the spaCy token that anchors the event (verb, or the event noun)
-    lexeme: Lexeme
-    end_token: Any = None  # the second word of a two-word pattern
-    frame: Any = None  # the light verb carrying an event noun
-    idiom: bool = False  # a prepositional idiom ("on alert"): the trigger runs from the preposition
-    demanded_by: Any = None  # the speech verb of "X said Y must do Z": a REQUEST from X to Y
-    bare: bool = False  # an event noun on its own ("the shooting"): an event with no parties named
 
 
 def _misparsed_object(verb, oprd) -> bool:
@@ -313,305 +297,13 @@ def _sufferer(noun):
     return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _phrase(tok):
-    """The argument's noun phrase without relative clauses and appositives."""
-    left = tok.left_edge.i
-    right = tok.i
-    for child in tok.children:
-        if child.i > tok.i and child.dep_ in ("compound", "flat", "nummod", "amod"):
-            right = max(right, child.right_edge.i)
-    return tok.doc[left:right + 1]
-
-
-def _with_conjuncts(tok) -> list:
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ == "conj":
-            out.extend(_with_conjuncts(child))
-    return out
-
-
-def _subjects(verb) -> tuple[list, list]:
-    """(sources, targets) from the subjects of `verb`, climbing to a controller when it has none."""
-    tok = verb
-    # a passive with no subject of its own ("before being shot by police"): its controller is the
-    # one it is done to, and only its own "by" phrase names who does it
-    own_passive = any(c.dep_ == "auxpass" for c in verb.children)
-    own_agents = [t for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-                  for t in _with_conjuncts(g)]
-    for _ in range(6):
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
-        passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if subj and own_passive and tok.i != verb.i:
-            return own_agents, [t for s in subj for t in _with_conjuncts(s)]
-        if subj:
-            return [t for s in subj for t in _with_conjuncts(s)], []
-        if passive and tok.i != verb.i:
-            # "are you permitted to go after them": the one permitted is the one who acts
-            return [t for p in passive for t in _with_conjuncts(p)], []
-        if passive:
-            return ([t for a in agents for t in _with_conjuncts(a)],
-                    [t for p in passive for t in _with_conjuncts(p)])
-        if tok.dep_ in ("xcomp", "pcomp", "advcl", "conj", "acomp", "prep", "pobj", "ccomp", "relcl",
-                        "acl") and tok.head.i != tok.i:
-            if tok.dep_ == "relcl":  # "the fight which saw Border Patrol return fire"
-                break
-            tok = tok.head
-            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i != tok.i:
-                tok = tok.head  # "put out a report accusing X": the report's author accuses
-            continue
-        break
-    return [], []
-
-
-# Event nouns whose possessor is the one the act is done to, not the one who does it.
-PATIENT_POSSESSOR_NOUNS = {"release", "arrest", "detention", "killing", "murder", "assassination",
-                           "execution", "expulsion", "extradition", "deportation", "abduction",
-                           "kidnapping", "capture", "imprisonment", "conviction", "removal",
-                           "ouster", "prosecution", "trial", "jailing", "freeing", "return"}
-# Inside an object phrase these name the other party: "blockade of X", "demands from X",
-# "borders with X".
-_OBJECT_PHRASE_PREPS = {"of", "from", "with"}
-
-
-def _target_preps(anchor, preps: set[str], depth: int = 0) -> list:
-    """pobj of target prepositions under `anchor`, through its objects but never into a clause.
-    Inside an object phrase "of" names the affected party too ("lifted its blockade of the U.K.")."""
-    found = []
-    for child in anchor.children:
-        if child.dep_ in ("prep", "dative") and (child.lower_ in preps or depth > 0 and
-                                                 child.lower_ in _OBJECT_PHRASE_PREPS):
-            found.extend(t for p in child.children if p.dep_ == "pobj" for t in _with_conjuncts(p))
-        elif depth < 4 and child.dep_ in ("dobj", "prep", "pobj", "conj", "npadvmod"):
-            found.extend(_target_preps(child, preps, depth + 1))
-    return found
-
-
-def _target_preps_for(lex: Lexeme) -> set[str]:
-    """The prepositions that introduce the target of an event of this kind."""
-    preps = set(_TARGET_PREPS)
-    if lex.type in _WITH_TYPES or lex.role == "recip":
-        preps |= _WITH_PREPS
-    if lex.type == "ACCUSE":
-        preps |= _ACCUSE_PREPS
-    if lex.type in ("RETREAT", "SANCTION", "REJECT", "REQUEST"):
-        preps.add("from")  # "withdrew its troops from X", "demanded support from X"
-    if lex.type in ("RETREAT", "ASSAULT"):
-        preps.add("with")  # "a ceasefire with X", "clashed with X"
-    return preps
-
-
-def _objects(trigger: Trigger) -> list:
-    """Target candidates, best first: objects, then target prepositions, then the subject of a
-    clause the verb governs ("demanded that Yediyurappa step down")."""
-    verb = trigger.token
-    end = trigger.end_token
-    candidates = []
-    # "mobilized the army": the forces moved are the means; whom or where they go is the target
-    if trigger.lexeme.role != "sv" and trigger.lexeme.type != "MOBILIZE":
-        for child in verb.children:
-            if child.dep_ in ("dobj", "dative") and (end is None or child.i != end.i):
-                candidates.extend(_with_conjuncts(child))
-    preps = _target_preps_for(trigger.lexeme)
-    candidates += _target_preps(verb, preps)
-    if end is not None and end.dep_ == "prep":
-        candidates += [t for p in end.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
-    for child in verb.children if trigger.lexeme.type in _CLAUSE_TARGET_TYPES else ():
-        if child.dep_ == "ccomp" and child.i > verb.i and _lemma(child) not in SPEECH_VERBS:
-            candidates += [t for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
-                           for t in _with_conjuncts(c)]
-    return candidates
-
-
-# Head nouns that name people or armed groups even when no sector table lists them.
-_AGENT_HEADS = {"man", "men", "woman", "women", "gunman", "gunmen", "group", "fighter", "attacker",
-                "assailant", "bomber", "member", "unit", "force", "jet", "drone", "warplane",
-                "aircraft", "plane", "helicopter", "ship", "tank", "artillery", "sniper", "mob",
-                "crowd", "youth", "student", "settler", "police", "army", "troop", "forces",
-                "striker", "employee", "staff", "union", "investigator", "inmate", "hacker",
-                "brigade", "battalion", "regiment", "division", "militia", "platoon", "squad",
-                "contingent", "convoy", "navy", "marine", "commando"}
-_WEAPONS = {"missile", "rocket", "bomb", "shell", "mortar", "airstrike", "strike", "grenade",
-            "explosive", "mine", "drone", "jet", "warplane", "aircraft", "helicopter", "tank"}
-
-
-def _is_agentive(tok) -> bool:
-    return _lemma(tok) in _AGENT_HEADS or tok.lower_ in _AGENT_HEADS or _lemma(tok) in _WEAPONS
-
-
-PERMISSION_NOUNS = {"permission", "approval", "authorization", "authorisation", "clearance", "go-ahead",
-                    "consent", "license", "licence", "access"}
-
-
-def _permitted_party(tok, end_tok, index: ActorIndex):
-    """Who is allowed: the indirect object of 'give/grant ... permission', an actor the parser
-    hung on 'permission' as a compound, or the subject of its 'for X to ...' clause."""
-    noun = end_tok if end_tok is not None and _lemma(end_tok) in PERMISSION_NOUNS else None
-    if noun is None:
-        noun = next((c for c in tok.children if c.dep_ == "dobj" and _lemma(c) in PERMISSION_NOUNS), None)
-    if noun is None:
-        return None
-    candidates = [c for c in tok.children if c.dep_ == "dative"]
-    candidates += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    candidates += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"
-                   and any(g.dep_ in ("amod", "compound") and g.i < c.i for g in noun.children)]
-    for clause in list(tok.children) + list(noun.children):
-        if clause.dep_ in ("advcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
-            candidates += [c for c in clause.children if c.dep_ == "nsubj"]
-    return next((c for c in candidates if _is_actorish(c, index)), None)
-
-
-def _speaker_for_pronoun(tok):
-    """'The United Nations said it will investigate': `it` is the one who said so."""
-    if tok.tag_ != "PRP" or tok.lower_ not in _THIRD_PERSON_SUBJECTS:
-        return tok
-    speech = reporting_verb(tok)
-    if speech is None and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" \
-            and _lemma(tok.head.head) in SPEECH_VERBS:
-        speech = tok.head.head  # "The committee declared that it will not end the strike"
-    if speech is None or _in_direct_quote(tok, speech):
-        return tok  # '"He shot one man," said the spokesman': in the speaker's words, "he" is another
-    speakers, _ = _subjects(speech)
-    if speakers and speakers[0].tag_ != "PRP":
-        return speakers[0]
-    return tok
-
-
-_OPENING_MARKS = {'"', "“", "‘", "«"}
-
-
-def _in_direct_quote(tok, speech) -> bool:
-    """Is the token inside quotation marks that the speech verb frames (the speaker's own words)?"""
-    lo, hi = sorted((tok.i, speech.i))
-    return any(t.text in _OPENING_MARKS or t.text == "”" for t in tok.doc[max(lo - 30, tok.sent.start):hi + 1])
-
-
-def _antecedent(tok):
-    """A relative pronoun's noun: 'organizations who are targeting' -> organizations."""
-    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
-        return tok.head.head
-    return tok
-
-
-# "post"/"station" with a security or site compound is an installation: "a police post".
-INSTALLATION_NOUNS = {"post", "station", "checkpoint"}
-INSTALLATION_MODIFIERS = {"police", "border", "army", "military", "observation", "guard", "security",
-                          "command", "control", "frontier", "customs", "checkpoint", "outpost",
-                          "troop", "patrol", "naval", "navy", "militia", "sentry", "lookout"}
-
-
-def _is_media_object(tok) -> bool:
-    """'released a statement', 'issued a report': publishing, not an event between actors."""
-    lemma = tok.lemma_.lower()
-    if lemma in INSTALLATION_NOUNS and any(
-            c.dep_ in ("compound", "amod") and c.lemma_.lower() in INSTALLATION_MODIFIERS for c in tok.children):
-        return False  # "attacked a police post": a place, not a social-media post
-    return lemma in MEDIA_OBJECTS
-
-
-def _noun_roles(trigger: Trigger) -> tuple[list, list]:
-    noun = trigger.token
-    lex = trigger.lexeme
-    sources, targets = [], []
-    preps = _target_preps_for(lex)
-    between: list = []
-    for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and child.ent_type_ != "DATE":
-            # "the tanker's release", "Navalny's arrest": the possessor undergoes the act
-            (targets if _lemma(noun) in PATIENT_POSSESSOR_NOUNS else sources).append(child)
-        if child.dep_ == "prep":
-            objs = [p for p in child.children if p.dep_ == "pobj"]
-            if child.lower_ == "between" and objs:
-                between = _with_conjuncts(objs[0])
-                sources.append(between[0])
-                targets.extend(between[1:])
-            elif child.lower_ == "by":
-                sources.extend(objs)
-    if not sources:
-        # "a Taliban attack", "Russian airstrikes": a named modifier is who acts
-        sources = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
-                   and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")][:1]
-    if not targets:
-        targets = _target_preps(noun, preps)
-    # "Denmark announced a suspension of aid", "agreed to a ceasefire": whoever does the governing
-    # verb owns the act.
-    governor = trigger.frame
-    if governor is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
-        governor = noun.head
-    elif governor is None and noun.dep_ == "pobj" and noun.head.pos_ == "ADP" \
-            and noun.head.head.pos_ == "VERB":
-        governor = noun.head.head
-    if governor is not None and _lemma(governor) in RECEIVING_VERBS:
-        # "Iran faces criticism from the U.N.": the one it comes from acts on the one who faces it
-        givers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
-                  for p in c.children if p.dep_ == "pobj"]
-        if givers:
-            receivers, _ = _subjects(governor)
-            return sources + givers, targets + receivers
-    if governor is not None and between:
-        # "Putin launched a mediation effort between India and Pakistan": whoever launches it
-        # stands apart from the parties it is between
-        third = [s for s in _subjects(governor)[0] if s.i != noun.i and s.i not in {b.i for b in between}]
-        if third:
-            return third, between
-    if governor is not None and _lemma(governor) in outside_governors():
-        return sources, targets  # "the navy foiled an attack": the act is not the navy's
-    if governor is not None and not sources:
-        governor_sources, _ = _subjects(governor)
-        sources.extend(s for s in governor_sources if s.i != noun.i)
-    if governor is not None and not targets:
-        targets = [t for t in _target_preps(governor, preps) if t.i != noun.i]
-    return sources, targets
-
-
-_PRONOUNS = words("pronouns", kind=("personal", "relative", "possessive"))
-_THIRD_PERSON_SUBJECTS = words("pronouns", kind="personal", person="3", case=("subject", "both"))
-_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "WORK_OF_ART",
-               "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
-
-
-def _is_actorish(tok, index: ActorIndex, as_source: bool = False) -> bool:
-    """Could this token name a party to an event? Weapons count only as sources: a missile
-    strikes, but is not what is struck."""
-    if tok.ent_type_ in _NOT_ACTORS:
-        return False
-    lemma = _lemma(tok)
-    if index.actor_at(tok) is not None or tok.pos_ == "PROPN" or tok.ent_type_ in (
-            "PERSON", "ORG", "GPE", "NORP") or lemma in _AGENT_HEADS or lemma in _PARTY_NOUNS:
-        return True
-    if as_source and lemma in _WEAPONS:
-        return True
-    # "Pakistan's intelligence services", "Chinese authorities": a named owner makes an actor
-    return any(
-        c.dep_ in ("poss", "nmod", "compound", "amod") and
-        (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG")) for c in tok.children)
-
-
-# Nouns for people and bodies that events happen to, beyond the sector table's actors.
-_PARTY_NOUNS = {"service", "authority", "official", "diplomat", "citizen", "national", "hostage", "prisoner", "detainee", "captive",
-                "worker", "farmer", "activist", "leader", "organization", "organisation", "agency",
-                "country", "nation", "state", "embassy", "delegation", "envoy", "ambassador",
-                "community", "family", "village", "villager", "child", "person", "opposition",
-                "regime", "council", "committee", "commission", "ministry", "department", "board",
-                "team", "institution", "body", "entity", "network", "coalition", "alliance",
-                # people named by what they do or own
-                "owner", "driver", "teacher", "doctor", "nurse", "journalist", "reporter",
-                "protester", "protestor", "demonstrator", "refugee", "migrant", "civilian",
-                "resident", "voter", "supporter", "lawmaker", "legislator", "minister",
-                "president", "judge", "court", "government", "party", "company", "firm",
-                "separatist", "insurgent", "militant", "rebel", "soldier", "officer", "guard",
-                "airline", "carrier", "rival", "critic", "opponent", "ally", "partner",
-                "neighbour", "neighbor", "counterpart"}
-
-
 def _refs(tokens, text: str, index: ActorIndex) -> list[ActorRef]:
     refs, seen = [], set()
     for tok in tokens:
         if tok.i in seen:
             continue
         seen.add(tok.i)
-        phrase = _phrase(tok)
+        phrase = role_phrase(tok)
         span = Span.of(text, phrase.start_char, phrase.end_char)
         actor = index.actor_at(tok)
         if tok.tag_ == "PRP" and actor is not None:
@@ -726,7 +418,7 @@ def _demand_triggers(doc) -> list[Trigger]:
                                          for c in tok.children):
             continue
         speech = reporting_verb(tok)
-        if speech is not None and _subjects(tok)[0] and _subjects(speech)[0]:
+        if speech is not None and subjects_of(tok)[0] and subjects_of(speech)[0]:
             found.append(Trigger(tok, Lexeme("REQUEST", "change", "104"), demanded_by=speech))
     return found
 
@@ -792,9 +484,9 @@ def make_events(options: dict[str, Any]):
 def _roles(trig: Trigger) -> tuple[list, list]:
     """(source tokens, target candidate tokens) of a trigger."""
     if trig.token.pos_ in ("NOUN", "PROPN"):
-        return _noun_roles(trig)
-    sources, targets = _subjects(trig.token)
-    return sources, targets + _objects(trig)
+        return noun_roles(trig)
+    sources, targets = subjects_of(trig.token)
+    return sources, targets + objects_of(trig)
 
 
 def _places_in(anchor) -> list:
@@ -843,14 +535,14 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
     object itself ("rejected the referendum")."""
     candidates = [_quantified(t) for t in candidates]
     usable = [t for t in candidates
-              if t.ent_type_ not in _NOT_ACTORS and t.pos_ in ("NOUN", "PROPN", "PRON")]
+              if t.ent_type_ not in NOT_ACTORS and t.pos_ in ("NOUN", "PROPN", "PRON")]
     direct = [t for t in usable if t.dep_ in ("dobj", "dative", "nsubjpass") or
               t.dep_ == "conj" and t.head.dep_ in ("dobj", "dative", "nsubjpass")]
-    actors = [t for t in usable if _is_actorish(t, index)]
+    actors = [t for t in usable if is_actorish(t, index)]
     direct_actors = [t for t in direct if t in actors]
     other_actors = [t for t in actors if t not in direct]
     partners = [t for t in other_actors if t.head.lower_ == "with"]
-    if partners and lex.type in _WITH_TYPES:
+    if partners and lex.type in WITH_TYPES:
         return actors, partners  # "discussed Libya with Trump": the partner, not the topic
     if not actors and places:
         return places, places
@@ -886,7 +578,7 @@ def _open_clause(tok) -> bool:
 def _receiver(tok, index: ActorIndex) -> bool:
     """What something can be handed to: an actor, or an institution or place ("sent medical
     experts to the hospital"), never a date or an amount."""
-    return _is_actorish(tok, index) or tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in _NOT_ACTORS
+    return is_actorish(tok, index) or tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in NOT_ACTORS
 
 
 def _part_of_a_name(pobj) -> bool:
@@ -898,7 +590,7 @@ def _part_of_a_name(pobj) -> bool:
 def _names_party(tok) -> bool:
     """A named party or place, or a phrase a name qualifies: 'Niger's Maradi region', 'the Deraa
     countryside', 'Bosnian Serb territory'."""
-    if tok.ent_type_ in _NOT_ACTORS:
+    if tok.ent_type_ in NOT_ACTORS:
         return False
     return tok.ent_type_ in _PARTY_ENTS or tok.pos_ == "NOUN" and any(
         c.dep_ in ("compound", "poss", "amod", "nmod") and c.ent_type_ in ("GPE", "LOC", "NORP", "FAC")
@@ -914,7 +606,7 @@ def _inner_party(tok, index: ActorIndex, depth: int = 0):
     """The party a thing belongs to or falls on, through possessives and prepositions: 'the
     Zionist regime's attacks' -> regime, 'the demands of the truck drivers' -> drivers."""
     for child in tok.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and _is_actorish(child, index):
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and is_actorish(child, index):
             return child
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _INNER_PREPS]
     for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
@@ -923,9 +615,9 @@ def _inner_party(tok, index: ActorIndex, depth: int = 0):
                   and (c.dep_ == "agent" or c.lower_ in _INNER_PREPS)]
     for child in preps:
         for obj in child.children:
-            if obj.dep_ != "pobj" or obj.ent_type_ in _NOT_ACTORS or obj.pos_ == "PRON":
+            if obj.dep_ != "pobj" or obj.ent_type_ in NOT_ACTORS or obj.pos_ == "PRON":
                 continue
-            if _is_actorish(obj, index) or obj.ent_type_ in _PARTY_ENTS:
+            if is_actorish(obj, index) or obj.ent_type_ in _PARTY_ENTS:
                 return obj
             if depth < 2:
                 inner = _inner_party(obj, index, depth + 1)
@@ -958,7 +650,7 @@ def _clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] =
                             and node.dep_ == "xcomp"):
                         # "refused to allow an Ethiopian plane to land": the one allowed
                         found += [c for c in child.children if c.dep_ == "nsubj" and c.i not in taken
-                                  and _is_actorish(c, index)]
+                                  and is_actorish(c, index)]
                     continue
                 seen.add(child.i)
                 nxt.append(child)
@@ -1016,15 +708,15 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         # the target when the event names none, or only things
         donor_targets = _roles(donor)[1]
         if not target_toks or (_lemma(donor.token) in CONTACT_VERBS or donor.lexeme.type == "REQUEST") and not any(
-                _is_actorish(t, index) for t in target_toks) and any(
-                _is_actorish(t, index) for t in donor_targets):
+                is_actorish(t, index) for t in target_toks) and any(
+                is_actorish(t, index) for t in donor_targets):
             target_toks = donor_targets + target_toks
     if trig.demanded_by is not None:
-        source_toks, target_toks = _subjects(trig.demanded_by)[0], _subjects(tok)[0]
+        source_toks, target_toks = subjects_of(trig.demanded_by)[0], subjects_of(tok)[0]
     elif _ordered_done(tok) is not None:
         # "ordered nine ex-members jailed": they undergo it; whoever ordered it acts
         patient, orderer = _ordered_done(tok)
-        source_toks, target_toks = _subjects(orderer)[0], [patient]
+        source_toks, target_toks = subjects_of(orderer)[0], [patient]
     anchor = trig.frame if trig.frame is not None else tok
     # A demand's modality is that of the speaking ("said ... must"), not of the demanded act.
     reading = read_modality(trig.demanded_by if trig.demanded_by is not None else tok)
@@ -1079,29 +771,29 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     elif trig.demanded_by is None:  # a demand is the speaking itself, which the narrator reports
         speech = reporting_verb(anchor)
         if speech is not None:
-            speakers, _ = _subjects(speech)
+            speakers, _ = subjects_of(speech)
             if speakers:
-                asserted_by = index.actor_at(speakers[0]) or _phrase(speakers[0]).text
+                asserted_by = index.actor_at(speakers[0]) or role_phrase(speakers[0]).text
                 statement_anchor = speech
     if asserted_by != "narrator" and modality == "asserted":
         modality = "reported"
     if _dated_before(statement_anchor, pub_year) if statement_anchor is not None else _dated_before(anchor, pub_year):
         modality = "historical"
 
-    if event_type not in VERBAL_REACTIONS and any(_is_media_object(t) for t in target_toks):
+    if event_type not in VERBAL_REACTIONS and any(is_media_object(t) for t in target_toks):
         return None  # "released a statement"; but "rejected the results" is a rejection
     own = {tok.i} | ({trig.end_token.i} if trig.end_token is not None else set())
     # "implementing a tariff on X, a tariff on Y": the parallel objects are part of the trigger
     own_lemma = _lemma(trig.end_token) if trig.end_token is not None else None
     target_toks = [t for t in target_toks if t.i not in own and _lemma(t) != own_lemma]
-    source_toks = [_antecedent(t) for t in source_toks if t.i not in own]
+    source_toks = [antecedent_of(t) for t in source_toks if t.i not in own]
     if event_type == "ASSAULT" and target_toks and all(_lemma(t) in PROBLEMS for t in target_toks):
         return None  # "funding to fight the Ebola epidemic": no one is assaulted
     if lex.role == "vo" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         return None  # "returned to office" is not "returned the property"
-    if lex.role == "va" and not any(c.dep_ == "dobj" and _is_actorish(c, index) for c in tok.children):
+    if lex.role == "va" and not any(c.dep_ == "dobj" and is_actorish(c, index) for c in tok.children):
         return None  # "called the Saudi king" is a call; "called the move illegal" is not
-    source_toks = [_speaker_for_pronoun(t) for t in source_toks]
+    source_toks = [speaker_for_pronoun(t) for t in source_toks]
     if _lemma(tok) == "defend" and _armed_defence(tok, source_toks, target_toks, index):
         return None  # "the military shifts its posture to defend the country": no verbal support
     if trig.idiom:
@@ -1120,7 +812,7 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         recipient = _clause_party(tok, source_toks, index, preps=frozenset({"to", "into"}), any_actor=True)
         if recipient is not None:
             chosen = [recipient] + [t for t in chosen if t.i != recipient.i]
-    permitted = _permitted_party(tok, trig.end_token, index)
+    permitted = permitted_party(tok, trig.end_token, index)
     if permitted is not None:
         # "gave the Pentagon permission to use", "gave approval for the UN to deliver": the one
         # allowed is the target, not the act allowed
@@ -1130,7 +822,7 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         awaited = _awaited_party(anchor, index)
         if awaited is not None:
             chosen = [awaited] + chosen
-    chosen = [t if _is_actorish(t, index) else _inner_party(t, index) or t for t in chosen]
+    chosen = [t if is_actorish(t, index) else _inner_party(t, index) or t for t in chosen]
     if not any(_is_party(t, index) for t in chosen):
         party = _clause_party(tok, source_toks, index, also=donor.token if donor is not None else None)
         if party is not None and event_type == "ASSAULT" and party.head.lower_ in DIRECTIONS:
@@ -1138,14 +830,14 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         if party is not None:
             # after an actor target ("force against drug cartels in Mexico"), before a thing
             rest = [t for t in chosen if t.i != party.i]
-            chosen = rest + [party] if any(_is_actorish(t, index) for t in rest) else [party] + rest
+            chosen = rest + [party] if any(is_actorish(t, index) for t in rest) else [party] + rest
     if lex.mode == "third-party" and not any(_is_party(t, index) for t in chosen):
         # "a mediation effort to resolve the rift between Qatar and other Gulf states": a
         # mediator's targets are the parties it goes between
         between = next((p for t in tok.sent if t.i > tok.i and t.dep_ == "prep" and t.lower_ == "between"
                         for p in t.children if p.dep_ == "pobj"), None)
         if between is not None:
-            chosen = _with_conjuncts(between) + chosen
+            chosen = with_conjuncts(between) + chosen
     if event_type in RECIPROCAL_TYPES and not actor_targets and len(source_toks) > 1:
         # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party
         chosen, source_toks = source_toks[1:], source_toks[:1]
@@ -1176,10 +868,10 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         sources = [ActorRef(span=r.span, actor_id=inside.speaker_actor)
                    if r.actor_id is None and r.span.text.lower() in ("i", "we") else r for r in sources]
     has_actor = bool(actor_targets) or any(
-        _is_actorish(t, index, as_source=True) or t.tag_ == "PRP" for t in source_toks)
+        is_actorish(t, index, as_source=True) or t.tag_ == "PRP" for t in source_toks)
     if lex.type == "ASSAULT" and source_toks and not trig.bare and not any(
-            _is_actorish(t, index, as_source=True) or t.pos_ == "PRON" or _lemma(t) in noun_lexicon()
-            or t.ent_type_ for t in source_toks) and not _is_agentive(source_toks[0]):
+            is_actorish(t, index, as_source=True) or t.pos_ == "PRON" or _lemma(t) in noun_lexicon()
+            or t.ent_type_ for t in source_toks) and not is_agentive(source_toks[0]):
         return None  # "fentanyl that has killed", "the storm destroyed": violence needs an agent
     outbreak = is_noun and trig.frame is not None and _lemma(trig.frame) in OUTBREAK_VERBS
     if not has_actor and not outbreak and not trig.idiom and not trig.bare:
@@ -1259,7 +951,7 @@ def _awaited_party(verb, index: ActorIndex):
         agents = [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         for cand in agents + subjects:
-            if _is_actorish(cand, index):
+            if is_actorish(cand, index):
                 return cand
     return None
 
@@ -1331,6 +1023,6 @@ def _threat_target(tok, text: str, index: ActorIndex, sources: list[ActorRef],
     candidates = armed + later
     if not candidates:
         return []
-    phrase = _phrase(candidates[0])
+    phrase = role_phrase(candidates[0])
     return [ActorRef(span=Span.of(text, phrase.start_char, phrase.end_char),
                      actor_id=index.actor_at(candidates[0]))]

@@ -1,0 +1,341 @@
+"""Who does an event and to whom, read from the parse: subjects and controllers, objects and
+target prepositions, the parties of an event noun, pronouns in reported speech, and whether a
+token can name a party at all. Used by the event coder (extract/events.py)."""
+
+from __future__ import annotations
+
+from ..lang.en import words
+from .actor_index import ActorIndex
+from .common import lemma as _lemma
+from .event_trigger import Lexeme, Trigger
+from .modality import outside_governors, reporting_verb
+
+SPEECH_VERBS = words("speech_verbs", quotes="yes")
+
+
+# Verbs whose subject undergoes an act that comes "from" someone else.
+RECEIVING_VERBS = {"face", "receive", "get", "draw", "attract", "meet", "incur", "come", "suffer"}
+
+
+_TARGET_PREPS = {"on", "against", "at", "upon", "after", "to"}
+
+
+# "demanded that X step down", "accused X of": the governed clause's subject is the target.
+_CLAUSE_TARGET_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE"}
+
+
+_ACCUSE_PREPS = {"into", "of", "over"}  # "an investigation into X", "accused X of"
+
+
+_WITH_PREPS = {"with", "for"}
+
+
+WITH_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"}
+
+
+MEDIA_OBJECTS = {"statement", "report", "video", "picture", "photo", "photograph", "footage", "image",
+                 "figure", "data", "detail", "result", "list", "document", "book", "album", "film",
+                 "guideline", "communique", "transcript", "recording", "audio", "map", "message",
+                 "letter", "speech", "interview", "address", "signal", "tweet", "post", "warning"}
+
+
+def role_phrase(tok):
+    """The argument's noun phrase without relative clauses and appositives."""
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.children:
+        if child.i > tok.i and child.dep_ in ("compound", "flat", "nummod", "amod"):
+            right = max(right, child.right_edge.i)
+    return tok.doc[left:right + 1]
+
+
+def with_conjuncts(tok) -> list:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.extend(with_conjuncts(child))
+    return out
+
+
+def subjects_of(verb) -> tuple[list, list]:
+    """(sources, targets) from the subjects of `verb`, climbing to a controller when it has none."""
+    tok = verb
+    # a passive with no subject of its own ("before being shot by police"): its controller is the
+    # one it is done to, and only its own "by" phrase names who does it
+    own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+    own_agents = [t for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                  for t in with_conjuncts(g)]
+    for _ in range(6):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subj and own_passive and tok.i != verb.i:
+            return own_agents, [t for s in subj for t in with_conjuncts(s)]
+        if subj:
+            return [t for s in subj for t in with_conjuncts(s)], []
+        if passive and tok.i != verb.i:
+            # "are you permitted to go after them": the one permitted is the one who acts
+            return [t for p in passive for t in with_conjuncts(p)], []
+        if passive:
+            return ([t for a in agents for t in with_conjuncts(a)],
+                    [t for p in passive for t in with_conjuncts(p)])
+        if tok.dep_ in ("xcomp", "pcomp", "advcl", "conj", "acomp", "prep", "pobj", "ccomp", "relcl",
+                        "acl") and tok.head.i != tok.i:
+            if tok.dep_ == "relcl":  # "the fight which saw Border Patrol return fire"
+                break
+            tok = tok.head
+            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i != tok.i:
+                tok = tok.head  # "put out a report accusing X": the report's author accuses
+            continue
+        break
+    return [], []
+
+
+# Event nouns whose possessor is the one the act is done to, not the one who does it.
+PATIENT_POSSESSOR_NOUNS = {"release", "arrest", "detention", "killing", "murder", "assassination",
+                           "execution", "expulsion", "extradition", "deportation", "abduction",
+                           "kidnapping", "capture", "imprisonment", "conviction", "removal",
+                           "ouster", "prosecution", "trial", "jailing", "freeing", "return"}
+
+
+# Inside an object phrase these name the other party: "blockade of X", "demands from X",
+# "borders with X".
+_OBJECT_PHRASE_PREPS = {"of", "from", "with"}
+
+
+def _target_preps(anchor, preps: set[str], depth: int = 0) -> list:
+    """pobj of target prepositions under `anchor`, through its objects but never into a clause.
+    Inside an object phrase "of" names the affected party too ("lifted its blockade of the U.K.")."""
+    found = []
+    for child in anchor.children:
+        if child.dep_ in ("prep", "dative") and (child.lower_ in preps or depth > 0 and
+                                                 child.lower_ in _OBJECT_PHRASE_PREPS):
+            found.extend(t for p in child.children if p.dep_ == "pobj" for t in with_conjuncts(p))
+        elif depth < 4 and child.dep_ in ("dobj", "prep", "pobj", "conj", "npadvmod"):
+            found.extend(_target_preps(child, preps, depth + 1))
+    return found
+
+
+def _target_preps_for(lex: Lexeme) -> set[str]:
+    """The prepositions that introduce the target of an event of this kind."""
+    preps = set(_TARGET_PREPS)
+    if lex.type in WITH_TYPES or lex.role == "recip":
+        preps |= _WITH_PREPS
+    if lex.type == "ACCUSE":
+        preps |= _ACCUSE_PREPS
+    if lex.type in ("RETREAT", "SANCTION", "REJECT", "REQUEST"):
+        preps.add("from")  # "withdrew its troops from X", "demanded support from X"
+    if lex.type in ("RETREAT", "ASSAULT"):
+        preps.add("with")  # "a ceasefire with X", "clashed with X"
+    return preps
+
+
+def objects_of(trigger: Trigger) -> list:
+    """Target candidates, best first: objects, then target prepositions, then the subject of a
+    clause the verb governs ("demanded that Yediyurappa step down")."""
+    verb = trigger.token
+    end = trigger.end_token
+    candidates = []
+    # "mobilized the army": the forces moved are the means; whom or where they go is the target
+    if trigger.lexeme.role != "sv" and trigger.lexeme.type != "MOBILIZE":
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and (end is None or child.i != end.i):
+                candidates.extend(with_conjuncts(child))
+    preps = _target_preps_for(trigger.lexeme)
+    candidates += _target_preps(verb, preps)
+    if end is not None and end.dep_ == "prep":
+        candidates += [t for p in end.children if p.dep_ == "pobj" for t in with_conjuncts(p)]
+    for child in verb.children if trigger.lexeme.type in _CLAUSE_TARGET_TYPES else ():
+        if child.dep_ == "ccomp" and child.i > verb.i and _lemma(child) not in SPEECH_VERBS:
+            candidates += [t for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
+                           for t in with_conjuncts(c)]
+    return candidates
+
+
+# Head nouns that name people or armed groups even when no sector table lists them.
+_AGENT_HEADS = {"man", "men", "woman", "women", "gunman", "gunmen", "group", "fighter", "attacker",
+                "assailant", "bomber", "member", "unit", "force", "jet", "drone", "warplane",
+                "aircraft", "plane", "helicopter", "ship", "tank", "artillery", "sniper", "mob",
+                "crowd", "youth", "student", "settler", "police", "army", "troop", "forces",
+                "striker", "employee", "staff", "union", "investigator", "inmate", "hacker",
+                "brigade", "battalion", "regiment", "division", "militia", "platoon", "squad",
+                "contingent", "convoy", "navy", "marine", "commando"}
+
+
+_WEAPONS = {"missile", "rocket", "bomb", "shell", "mortar", "airstrike", "strike", "grenade",
+            "explosive", "mine", "drone", "jet", "warplane", "aircraft", "helicopter", "tank"}
+
+
+def is_agentive(tok) -> bool:
+    return _lemma(tok) in _AGENT_HEADS or tok.lower_ in _AGENT_HEADS or _lemma(tok) in _WEAPONS
+
+
+PERMISSION_NOUNS = {"permission", "approval", "authorization", "authorisation", "clearance", "go-ahead",
+                    "consent", "license", "licence", "access"}
+
+
+def permitted_party(tok, end_tok, index: ActorIndex):
+    """Who is allowed: the indirect object of 'give/grant ... permission', an actor the parser
+    hung on 'permission' as a compound, or the subject of its 'for X to ...' clause."""
+    noun = end_tok if end_tok is not None and _lemma(end_tok) in PERMISSION_NOUNS else None
+    if noun is None:
+        noun = next((c for c in tok.children if c.dep_ == "dobj" and _lemma(c) in PERMISSION_NOUNS), None)
+    if noun is None:
+        return None
+    candidates = [c for c in tok.children if c.dep_ == "dative"]
+    candidates += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    candidates += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                   and any(g.dep_ in ("amod", "compound") and g.i < c.i for g in noun.children)]
+    for clause in list(tok.children) + list(noun.children):
+        if clause.dep_ in ("advcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+            candidates += [c for c in clause.children if c.dep_ == "nsubj"]
+    return next((c for c in candidates if is_actorish(c, index)), None)
+
+
+def speaker_for_pronoun(tok):
+    """'The United Nations said it will investigate': `it` is the one who said so."""
+    if tok.tag_ != "PRP" or tok.lower_ not in _THIRD_PERSON_SUBJECTS:
+        return tok
+    speech = reporting_verb(tok)
+    if speech is None and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" \
+            and _lemma(tok.head.head) in SPEECH_VERBS:
+        speech = tok.head.head  # "The committee declared that it will not end the strike"
+    if speech is None or _in_direct_quote(tok, speech):
+        return tok  # '"He shot one man," said the spokesman': in the speaker's words, "he" is another
+    speakers, _ = subjects_of(speech)
+    if speakers and speakers[0].tag_ != "PRP":
+        return speakers[0]
+    return tok
+
+
+_OPENING_MARKS = {'"', "“", "‘", "«"}
+
+
+def _in_direct_quote(tok, speech) -> bool:
+    """Is the token inside quotation marks that the speech verb frames (the speaker's own words)?"""
+    lo, hi = sorted((tok.i, speech.i))
+    return any(t.text in _OPENING_MARKS or t.text == "”" for t in tok.doc[max(lo - 30, tok.sent.start):hi + 1])
+
+
+def antecedent_of(tok):
+    """A relative pronoun's noun: 'organizations who are targeting' -> organizations."""
+    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+# "post"/"station" with a security or site compound is an installation: "a police post".
+INSTALLATION_NOUNS = {"post", "station", "checkpoint"}
+
+
+INSTALLATION_MODIFIERS = {"police", "border", "army", "military", "observation", "guard", "security",
+                          "command", "control", "frontier", "customs", "checkpoint", "outpost",
+                          "troop", "patrol", "naval", "navy", "militia", "sentry", "lookout"}
+
+
+def is_media_object(tok) -> bool:
+    """'released a statement', 'issued a report': publishing, not an event between actors."""
+    lemma = tok.lemma_.lower()
+    if lemma in INSTALLATION_NOUNS and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in INSTALLATION_MODIFIERS for c in tok.children):
+        return False  # "attacked a police post": a place, not a social-media post
+    return lemma in MEDIA_OBJECTS
+
+
+def noun_roles(trigger: Trigger) -> tuple[list, list]:
+    noun = trigger.token
+    lex = trigger.lexeme
+    sources, targets = [], []
+    preps = _target_preps_for(lex)
+    between: list = []
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and child.ent_type_ != "DATE":
+            # "the tanker's release", "Navalny's arrest": the possessor undergoes the act
+            (targets if _lemma(noun) in PATIENT_POSSESSOR_NOUNS else sources).append(child)
+        if child.dep_ == "prep":
+            objs = [p for p in child.children if p.dep_ == "pobj"]
+            if child.lower_ == "between" and objs:
+                between = with_conjuncts(objs[0])
+                sources.append(between[0])
+                targets.extend(between[1:])
+            elif child.lower_ == "by":
+                sources.extend(objs)
+    if not sources:
+        # "a Taliban attack", "Russian airstrikes": a named modifier is who acts
+        sources = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
+                   and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")][:1]
+    if not targets:
+        targets = _target_preps(noun, preps)
+    # "Denmark announced a suspension of aid", "agreed to a ceasefire": whoever does the governing
+    # verb owns the act.
+    governor = trigger.frame
+    if governor is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        governor = noun.head
+    elif governor is None and noun.dep_ == "pobj" and noun.head.pos_ == "ADP" \
+            and noun.head.head.pos_ == "VERB":
+        governor = noun.head.head
+    if governor is not None and _lemma(governor) in RECEIVING_VERBS:
+        # "Iran faces criticism from the U.N.": the one it comes from acts on the one who faces it
+        givers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj"]
+        if givers:
+            receivers, _ = subjects_of(governor)
+            return sources + givers, targets + receivers
+    if governor is not None and between:
+        # "Putin launched a mediation effort between India and Pakistan": whoever launches it
+        # stands apart from the parties it is between
+        third = [s for s in subjects_of(governor)[0] if s.i != noun.i and s.i not in {b.i for b in between}]
+        if third:
+            return third, between
+    if governor is not None and _lemma(governor) in outside_governors():
+        return sources, targets  # "the navy foiled an attack": the act is not the navy's
+    if governor is not None and not sources:
+        governor_sources, _ = subjects_of(governor)
+        sources.extend(s for s in governor_sources if s.i != noun.i)
+    if governor is not None and not targets:
+        targets = [t for t in _target_preps(governor, preps) if t.i != noun.i]
+    return sources, targets
+
+
+_PRONOUNS = words("pronouns", kind=("personal", "relative", "possessive"))
+
+
+_THIRD_PERSON_SUBJECTS = words("pronouns", kind="personal", person="3", case=("subject", "both"))
+
+
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "WORK_OF_ART",
+               "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
+
+
+def is_actorish(tok, index: ActorIndex, as_source: bool = False) -> bool:
+    """Could this token name a party to an event? Weapons count only as sources: a missile
+    strikes, but is not what is struck."""
+    if tok.ent_type_ in NOT_ACTORS:
+        return False
+    lemma = _lemma(tok)
+    if index.actor_at(tok) is not None or tok.pos_ == "PROPN" or tok.ent_type_ in (
+            "PERSON", "ORG", "GPE", "NORP") or lemma in _AGENT_HEADS or lemma in _PARTY_NOUNS:
+        return True
+    if as_source and lemma in _WEAPONS:
+        return True
+    # "Pakistan's intelligence services", "Chinese authorities": a named owner makes an actor
+    return any(
+        c.dep_ in ("poss", "nmod", "compound", "amod") and
+        (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG")) for c in tok.children)
+
+
+# Nouns for people and bodies that events happen to, beyond the sector table's actors.
+_PARTY_NOUNS = {"service", "authority", "official", "diplomat", "citizen", "national", "hostage", "prisoner", "detainee", "captive",
+                "worker", "farmer", "activist", "leader", "organization", "organisation", "agency",
+                "country", "nation", "state", "embassy", "delegation", "envoy", "ambassador",
+                "community", "family", "village", "villager", "child", "person", "opposition",
+                "regime", "council", "committee", "commission", "ministry", "department", "board",
+                "team", "institution", "body", "entity", "network", "coalition", "alliance",
+                # people named by what they do or own
+                "owner", "driver", "teacher", "doctor", "nurse", "journalist", "reporter",
+                "protester", "protestor", "demonstrator", "refugee", "migrant", "civilian",
+                "resident", "voter", "supporter", "lawmaker", "legislator", "minister",
+                "president", "judge", "court", "government", "party", "company", "firm",
+                "separatist", "insurgent", "militant", "rebel", "soldier", "officer", "guard",
+                "airline", "carrier", "rival", "critic", "opponent", "ally", "partner",
+                "neighbour", "neighbor", "counterpart"}
