@@ -15,7 +15,7 @@ from pathlib import Path
 
 from wirecoder.corpora import article_sha1, load_article
 from wirecoder.evaluate.article_preds import analyze_articles
-from wirecoder.extract.events import noun_lexicon, verb_lexicon
+from wirecoder.extract.event_triggers import noun_lexicon, verb_lexicon
 from wirecoder.nlp import load_nlp
 from wirecoder.pipeline import Pipeline
 

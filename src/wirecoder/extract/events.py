@@ -18,10 +18,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from ..knowledge import load_tsv
 from ..lang.en import words
 from ..options import option
 from ..records import ActorRef, Event, Span, stable_id
@@ -32,13 +30,21 @@ from .anchoring import TimeAnchors
 from .common import TokenFinder
 from .common import lemma as _lemma
 from .event_confidence import event_features, shipped_model
+from .event_context import (
+    armed_defence,
+    awaited_party,
+    main_clause,
+    ordered_done,
+    quote_speaker_span,
+    threat_target,
+    venue_of,
+    verbal_attack,
+)
 from .event_cover import CONTACT_VERBS, MATERIAL_CONFLICT, suppressed_triggers
 from .event_links import link_incidents
 from .event_merge import merge_mentions
 from .event_roles import (
-    NOT_ACTORS,
     SPEECH_VERBS,
-    WITH_TYPES,
     antecedent_of,
     is_actorish,
     is_agentive,
@@ -52,25 +58,22 @@ from .event_roles import (
     with_conjuncts,
 )
 from .event_sense import Worlds, other_sense
-from .event_trigger import Lexeme, Trigger
+from .event_targets import DIRECTIONS, choose_targets, clause_party, inner_party, is_party
+from .event_trigger import Trigger
+from .event_triggers import (
+    ABSTRACT_SUBJECTS,
+    HANDING_VERBS,
+    OUTBREAK_VERBS,
+    PROBLEMS,
+    demand_triggers,
+    find_triggers,
+    idiom_triggers,
+    noun_lexicon,
+)
 from .modality import outside_governors, read_modality, reporting_verb
 from .parties import parties_only
 from .passive_sources import lend_passive_sources
-from .places import event_place
 
-LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", "mount", "implement",
-               "declare", "file", "issue", "bring", "open", "initiate", "have", "pay", "intensify",
-               "step", "escalate", "perform", "undertake", "extend", "renew", "sign", "commence",
-               "announce", "order", "unleash", "begin", "start", "continue", "resume", "lead",
-               "discuss", "consider", "threaten", "plan", "make", "use", "see"}
-# Nouns that count repetitions of an event: the light verb governs them, the event is "of" them.
-ROUND_NOUNS = {"round", "wave", "series", "spate", "string", "campaign", "flurry", "barrage"}
-# What one "fights" or "attacks" without violence: problems, not parties.
-PROBLEMS = {"epidemic", "pandemic", "virus", "disease", "outbreak", "coronavirus", "covid", "poverty",
-            "corruption", "crime", "fire", "wildfire", "hunger", "famine", "inflation", "drought",
-            "malaria", "cancer", "climate", "change", "unemployment", "illiteracy", "spread"}
-OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
-PHYSICAL_TYPES = {"ASSAULT", "COERCE"}  # acts done to things as well as to people
 # Acts that, announced or weighed rather than done, are threats: force, and also boycotts, strikes
 # and protests (PLOVER THREATEN/restrict: "threaten to restrict movement ... including boycotts,
 # strikes, blockades").
@@ -83,17 +86,6 @@ SPOKEN = SPEECH_VERBS - words("speech_verbs", directive="yes")
 NO_THREAT_GOVERNORS = {"try", "attempt", "manage", "fail", "succeed", "lead"}
 # Events two parties do together; coordinated subjects become a dyad when no target is named.
 RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}
-TRANSFER_VERBS = {"send", "fly", "ship", "deliver", "airlift", "truck", "provide", "give", "donate",
-                  "dispatch", "distribute", "supply", "bring"}
-AID_GOODS = {"medicine", "food", "aid", "supply", "relief", "assistance", "vaccine", "water", "tent",
-             "blanket", "medication", "drug", "fund", "money", "grain", "fuel", "equipment"}
-# Verbs that hand something over: the one it goes "to" is the target, not the thing handed.
-HANDING_VERBS = TRANSFER_VERBS | {"return", "hand", "transfer", "extradite", "offer", "repatriate",
-                                  "release", "grant", "sell", "lend", "export"}
-SHELTERING_VERBS = {"accept", "admit", "take", "welcome", "resettle", "host", "shelter", "receive"}
-DISPLACED = {"refugee", "migrant", "asylum-seeker", "seeker", "evacuee"}
-# Where peacekeepers arrive, serve or take part, that is aid (CAMEO 074), not mobilisation.
-PEACEKEEPING_VERBS = {"arrive", "participate", "serve", "deploy", "send", "join", "contribute"}
 # Reactions to what someone said or published: their object may well be a report or a result.
 VERBAL_REACTIONS = {"REJECT", "ACCUSE", "SUPPORT", "AGREE", "REQUEST"}
 # Cooperative acts that are only offered, promised or planned are AGREE (PLOVER: "agree to, offer,
@@ -110,150 +102,6 @@ TYPE_CAMEO = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06"
               "ASSAULT": "18"}
 _THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138", "SANCTION": "131",
                  "PROTEST": "1312", "REJECT": "1313"}
-
-
-@cache
-def verb_lexicon() -> tuple[dict[str, Lexeme], dict[str, Lexeme]]:
-    single, double = {}, {}
-    for row in load_tsv("plover_verbs.tsv"):
-        lex = Lexeme(row["type"], row.get("mode") or None, row.get("cameo") or None,
-                     row.get("role") or "svo")
-        (double if " " in row["pattern"] else single)[row["pattern"]] = lex
-    return single, double
-
-
-@cache
-def noun_lexicon() -> dict[str, Lexeme]:
-    return {row["noun"]: Lexeme(row["type"], row.get("mode") or None, row.get("cameo") or None,
-                                needs_frame=row.get("needs") == "frame")
-            for row in load_tsv("plover_nouns.tsv")}
-
-
-def _misparsed_object(verb, oprd) -> bool:
-    """'called Sudanese President Omar al-Bashir on Saturday': a named party the parser took for
-    an object predicate, with no object to predicate it of; it is whom the verb reaches."""
-    return oprd.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not any(
-        c.dep_ == "dobj" for c in verb.children)
-
-
-def find_triggers(doc, bare_nouns: bool = False) -> list[Trigger]:
-    single, double = verb_lexicon()
-    nouns = noun_lexicon()
-    found: list[Trigger] = []
-    consumed: set[int] = set()
-    for tok in doc:
-        if tok.pos_ != "VERB" or tok.dep_ == "amod":
-            continue
-        lemma = _lemma(tok)
-        match = None
-        for child in tok.children:
-            if child.dep_ in ("dobj", "prt", "nsubjpass", "prep", "attr", "advmod", "oprd", "acomp"):
-                key = f"{lemma} {_lemma(child)}"
-                if key not in double and child.dep_ == "dobj":
-                    # "ended mediation efforts": the object's compound names what was ended
-                    key = next((f"{lemma} {_lemma(c)}" for c in child.children if c.dep_ == "compound"
-                                and f"{lemma} {_lemma(c)}" in double), key)
-                end = child
-                if key not in double and child.dep_ == "dobj":
-                    # "withdrew the batch of 200 peacekeepers": the counted thing, not the count
-                    end = _quantified(child)
-                    key = f"{lemma} {_lemma(end)}"
-                if key in double:
-                    match = Trigger(tok, double[key], end_token=end)
-                    consumed.add(end.i)
-                    break
-            if child.dep_ == "prep" and child.lower_ == "as":
-                # "used civilians as human shields": the role named after "as" completes the verb
-                key = next((f"{lemma} {_lemma(p)}" for p in child.children if p.dep_ == "pobj"
-                            and f"{lemma} {_lemma(p)}" in double), None)
-                if key is not None:
-                    match = Trigger(tok, double[key], end_token=None)
-                    break
-            if child.dep_ == "oprd" and f"{lemma} <oprd>" in double and not _misparsed_object(tok, child):
-                # "called the envoy a stupid guy", "called the move illegal": name-calling
-                match = Trigger(tok, double[f"{lemma} <oprd>"], end_token=None)
-                break
-            if child.dep_ == "dobj" and lemma in SHELTERING_VERBS and _lemma(child) in DISPLACED:
-                # "accepted 1,141 Iraqi refugees": asylum (CAMEO 075); the refugees stay the target
-                match = Trigger(tok, Lexeme("AID", "asylum", "075"))
-                break
-            if child.dep_ == "dobj" and lemma in TRANSFER_VERBS and _lemma(_quantified(child)) in AID_GOODS:
-                # "flew 13 tons of medicine into Afghanistan": delivering aid, however measured
-                match = Trigger(tok, Lexeme("AID", "humanitarian", "073"))
-                break
-        if match is None and lemma in PEACEKEEPING_VERBS and any(
-                t.lemma_.lower().startswith("peacekeep") for t in tok.sent):
-            match = Trigger(tok, Lexeme("AID", "peacekeeping", "074"))  # CAMEO 074
-        if match is None and lemma in single:
-            match = Trigger(tok, single[lemma])
-        if match is not None and match.end_token is None and lemma in LIGHT_VERBS and any(
-                c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in nouns for c in tok.children):
-            match = None  # "ordered an investigation": the noun carries the event
-        if match is None and lemma in ("let", "set") and any(
-                c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ == "free" and a.i == tok.i + 1
-                                         for a in c.children) for c in tok.children):
-            # "let free activists": the parser hangs "free" on the object
-            match = Trigger(tok, double.get("set free") or Lexeme("RETREAT", "release", "0841"))
-        if match is not None and match.lexeme.type == "RETREAT" and lemma in HANDING_VERBS and any(
-                c.dep_ == "dobj" and _lemma(_quantified(c)) in AID_GOODS for c in tok.children):
-            # "handed over medical supplies to the ministry": handing over relief is aid (CAMEO 07)
-            match = Trigger(tok, Lexeme("AID", "humanitarian", "073"), end_token=match.end_token)
-        if match is not None:
-            found.append(match)
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
-            continue
-        lemma = _lemma(tok)
-        # two-word nouns: "phone call" (a compound) and "state of emergency" (an of-phrase)
-        pairs = [f"{_lemma(c)} {lemma}" for c in tok.children if c.dep_ == "compound"]
-        pairs += [f"{lemma} of {_lemma(p)}" for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj"]
-        compound = next((k for k in pairs if k in nouns), None)
-        lexeme = nouns.get(compound or lemma)
-        if lexeme is None:
-            continue
-        if compound is not None and " of " in compound:
-            # "state of siege": the of-word is part of this trigger, not an event of its own
-            consumed.update(p.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                            for p in c.children if p.dep_ == "pobj")
-        head = tok.head
-        frame = None
-        if tok.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in ROUND_NOUNS:
-            tok_for_frame = head.head  # "began a new round of talks", "launched a wave of attacks"
-        else:
-            tok_for_frame = tok
-        head = tok_for_frame.head
-        if tok_for_frame.dep_ in ("dobj", "nsubjpass") and _lemma(head) in LIGHT_VERBS:
-            frame = head
-        elif tok.dep_ == "nsubj" and _lemma(head) in OUTBREAK_VERBS:
-            frame = head
-        elif lexeme.needs_frame:
-            continue
-        elif not any(c.dep_ in ("prep", "poss") for c in tok.children):
-            if bare_nouns and lexeme.type in BARE_NOUN_TYPES and _bare_event_noun(tok):
-                found.append(Trigger(tok, lexeme, bare=True))
-            continue
-        found.append(Trigger(tok, lexeme, frame=frame))
-    return found
-
-
-# Types whose nouns are events on their own ("the shooting", "the protest"); a bare "agreement" or
-# "talks" is more often a topic than an occurrence.
-BARE_NOUN_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"}
-# Verbs whose object has not happened: "to avert an offensive".
-_PREVENTING_VERBS = {"avert", "prevent", "avoid", "thwart", "foil", "deter", "forestall", "preempt"}
-# Words before an event noun that make it no event here: "no attack", "a possible attack".
-_NOT_AN_EVENT_HERE = {"no", "any", "every", "each", "possible", "potential", "future", "alleged"}
-
-
-def _bare_event_noun(tok) -> bool:
-    """An event noun standing alone is an event mention when it names one occurrence ("the
-    shooting", "Saturday's bombing", "a suicide attack"), not a kind ("attack ads", "no attack")."""
-    if tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in tok.children):
-        return False  # "attack helicopters", "attacks are rising": a kind, not one event
-    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _PREVENTING_VERBS:
-        return False  # "to avert an offensive": what is prevented has not happened
-    return not any(c.lower_ in _NOT_AN_EVENT_HERE for c in tok.children)
 
 
 def _structure_score(has_source: bool, has_target: bool, carried: bool, main: bool) -> float:
@@ -369,60 +217,6 @@ def _quote_contexts(quotes, doc, index: ActorIndex) -> list[_QuoteContext]:
     return contexts
 
 
-# Prepositional idioms that name an event by where they put someone: "placed troops on alert",
-# "taken into custody", "all options are on the table". (preposition, noun) -> lexeme.
-PREPOSITIONAL_IDIOMS = {
-    ("on", "table"): Lexeme("THREATEN", "violence", "138"),
-    ("on", "alert"): Lexeme("MOBILIZE", "troops", "150"),
-    ("on", "standby"): Lexeme("MOBILIZE", "troops", "150"),
-    ("under", "arrest"): Lexeme("COERCE", "arrest", "173"),
-    ("into", "custody"): Lexeme("COERCE", "arrest", "173"),
-    ("in", "custody"): Lexeme("COERCE", "arrest", "173"),
-    ("under", "siege"): Lexeme("ASSAULT", None, "192"),
-    ("on", "strike"): Lexeme("PROTEST", "strike", "143"),
-    ("on", "hunger strike"): Lexeme("PROTEST", "hunger", "1423"),
-}
-
-
-_ABSTRACT_SUBJECTS = {"option", "measure", "step", "action", "possibility", "choice", "everything",
-                      "nothing", "all"}
-
-
-def _idiom_triggers(doc) -> list[Trigger]:
-    """Idioms from PREPOSITIONAL_IDIOMS; their governing verb is the frame. 'On the table' counts
-    only when options are what is on it."""
-    found = []
-    for tok in doc:
-        prep = tok.head
-        if tok.dep_ != "pobj" or prep.i == tok.i:
-            continue
-        lexeme = PREPOSITIONAL_IDIOMS.get((prep.lower_, _lemma(tok)))
-        if lexeme is None:
-            continue
-        clause = prep.head
-        if _lemma(tok) == "table" and not any(
-                _lemma(t) == "option" for t in tok.sent if clause.left_edge.i - 3 <= t.i < tok.i):
-            continue
-        found.append(Trigger(tok, lexeme, frame=clause, idiom=True))
-    return found
-
-
-OBLIGATION_AUX = {"must", "should"}
-
-
-def _demand_triggers(doc) -> list[Trigger]:
-    """'The U.S. said North Korea must disarm': the speaker demands something of the subject."""
-    found = []
-    for tok in doc:
-        if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX
-                                         for c in tok.children):
-            continue
-        speech = reporting_verb(tok)
-        if speech is not None and subjects_of(tok)[0] and subjects_of(speech)[0]:
-            found.append(Trigger(tok, Lexeme("REQUEST", "change", "104"), demanded_by=speech))
-    return found
-
-
 @dataclass(frozen=True)
 class EventsOptions:
     sense_checks: bool = option(True, "drop figurative, sport, market and other non-event senses")
@@ -447,7 +241,7 @@ def make_events(options: dict[str, Any]):
         pub_year = document.published.year if document.published else None
         index = ActorIndex(state.get("actors", []))
         quotes = _quote_contexts(state.get("quotes", []), doc, index)
-        special = _idiom_triggers(doc) + _demand_triggers(doc)
+        special = idiom_triggers(doc) + demand_triggers(doc)
         special_tokens = {t.token.i for t in special}
         triggers = [t for t in find_triggers(doc, bare_nouns) if t.token.i not in special_tokens] + special
         covered = suppressed_triggers(triggers)
@@ -512,158 +306,6 @@ def _agrees_to_a_text(verb) -> bool:
                for c in verb.children)
 
 
-_QUANTIFIERS = {"number", "dozen", "hundred", "thousand", "million", "series", "couple", "handful",
-                "majority", "group", "lot", "host", "range", "wave", "worth", "batch", "contingent",
-                "consignment", "shipment", "ton", "tonne"}
-
-
-def _quantified(tok):
-    """'a number of websites' -> websites: the quantifier is not the party."""
-    if _lemma(tok) in _QUANTIFIERS or tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT"):
-        # "tariffs on $120 billion of China's exports": the amount is not the party either
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objs = [p for p in child.children if p.dep_ == "pobj"]
-                if objs:
-                    return objs[0]
-    return tok
-
-
-def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: list) -> tuple[list, list]:
-    """(actor-like candidates, the chosen targets). An actor as direct object wins ("attacked
-    the rebels"); else an actor in a target phrase ("returned the artifacts to Peru"); else the
-    object itself ("rejected the referendum")."""
-    candidates = [_quantified(t) for t in candidates]
-    usable = [t for t in candidates
-              if t.ent_type_ not in NOT_ACTORS and t.pos_ in ("NOUN", "PROPN", "PRON")]
-    direct = [t for t in usable if t.dep_ in ("dobj", "dative", "nsubjpass") or
-              t.dep_ == "conj" and t.head.dep_ in ("dobj", "dative", "nsubjpass")]
-    actors = [t for t in usable if is_actorish(t, index)]
-    direct_actors = [t for t in direct if t in actors]
-    other_actors = [t for t in actors if t not in direct]
-    partners = [t for t in other_actors if t.head.lower_ == "with"]
-    if partners and lex.type in WITH_TYPES:
-        return actors, partners  # "discussed Libya with Trump": the partner, not the topic
-    if not actors and places:
-        return places, places
-    if lex.type in PHYSICAL_TYPES and direct and not direct_actors:
-        # "attacked an army camp", "torched a village": what is hit is the target
-        return actors, direct + other_actors  # "a ceasefire in Idlib": the place stands for those who live there
-    return actors, direct_actors or other_actors or direct or usable[:1]
-
-
-# Prepositions inside a thing's phrase that name the party behind or under it: "the demands of
-# the truck drivers", "a decision by the WEF", "donations for Sarajevo", "a ban on British beef".
-_INNER_PREPS = {"of", "by", "from", "for", "on", "against", "to", "with", "in"}
-# Prepositions of a clause that put the act somewhere or on someone: "agreed to set up a company
-# in Berlin", "returned the skulls to Peru", "mobilised its men into the area".
-_CLAUSE_PREPS = frozenset({"in", "to", "into", "on", "at", "with", "between", "outside", "of", "across", "along", "near", "against", "for",
-                 "inside", "onto", "towards", "toward", "over", "throughout"})
-DIRECTIONS = {"into", "across", "toward", "towards", "onto"}
-_PARTY_ENTS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
-# Clauses a party search must not enter: speech, relative clauses and reasons are other events.
-_CLOSED_DEPS = {"ccomp", "relcl", "parataxis", "advcl", "csubj", "mark", "acl"}
-
-
-def _open_clause(tok) -> bool:
-    """May a party search go through `tok`? Not into speech, relative clauses or reasons; yes
-    into purposes ("to pay for aid in Yemen") and participles ("those affected in Yemen")."""
-    if tok.dep_ == "advcl":
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    if tok.dep_ == "acl":
-        return tok.tag_ in ("VBN", "VBG")
-    return tok.dep_ not in _CLOSED_DEPS
-
-
-def _receiver(tok, index: ActorIndex) -> bool:
-    """What something can be handed to: an actor, or an institution or place ("sent medical
-    experts to the hospital"), never a date or an amount."""
-    return is_actorish(tok, index) or tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in NOT_ACTORS
-
-
-def _part_of_a_name(pobj) -> bool:
-    """'the Department of Defense': an of-phrase inside a name belongs to that name, it names no
-    other party."""
-    return pobj.head.lower_ == "of" and pobj.ent_iob_ == "I" and pobj.head.head.ent_type_ == pobj.ent_type_
-
-
-def _names_party(tok) -> bool:
-    """A named party or place, or a phrase a name qualifies: 'Niger's Maradi region', 'the Deraa
-    countryside', 'Bosnian Serb territory'."""
-    if tok.ent_type_ in NOT_ACTORS:
-        return False
-    return tok.ent_type_ in _PARTY_ENTS or tok.pos_ == "NOUN" and any(
-        c.dep_ in ("compound", "poss", "amod", "nmod") and c.ent_type_ in ("GPE", "LOC", "NORP", "FAC")
-        for c in tok.children)
-
-
-def _is_party(tok, index: ActorIndex) -> bool:
-    """A named party or place, not merely an actor-like noun ("members", "people")."""
-    return tok.ent_type_ in _PARTY_ENTS or index.actor_at(tok) is not None and tok.pos_ == "PROPN"
-
-
-def _inner_party(tok, index: ActorIndex, depth: int = 0):
-    """The party a thing belongs to or falls on, through possessives and prepositions: 'the
-    Zionist regime's attacks' -> regime, 'the demands of the truck drivers' -> drivers."""
-    for child in tok.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and is_actorish(child, index):
-            return child
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _INNER_PREPS]
-    for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-        # "the protest filed by X", "restrictions imposed on X": the participle's agent or object
-        preps += [c for c in acl.children if c.dep_ in ("agent", "prep")
-                  and (c.dep_ == "agent" or c.lower_ in _INNER_PREPS)]
-    for child in preps:
-        for obj in child.children:
-            if obj.dep_ != "pobj" or obj.ent_type_ in NOT_ACTORS or obj.pos_ == "PRON":
-                continue
-            if is_actorish(obj, index) or obj.ent_type_ in _PARTY_ENTS:
-                return obj
-            if depth < 2:
-                inner = _inner_party(obj, index, depth + 1)
-                if inner is not None:
-                    return inner
-    return None
-
-
-def _clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] = _CLAUSE_PREPS,
-                  any_actor: bool = False, also=None):
-    """A named party or place the trigger's own clause puts the act on or in, when no target
-    names one: the first such object of a preposition, searched breadth-first from the trigger
-    through objects, prepositions and governed infinitives, never into another clause. With
-    `any_actor`, any receiver counts too ("returned the Bible to its owners"); `also` is a
-    second place to start from."""
-    taken = {t.i for s in sources for t in s.subtree}
-    start = [tok]
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
-        # "will extend the curfew in Bangkok": the noun's verb holds the place
-        start.append(tok.head.head if tok.dep_ == "pobj" else tok.head)
-    if also is not None and also.i != tok.i:
-        start.append(also)  # the verb this event covers: "sent troops in Syria to serve"
-    frontier, seen = start, {t.i for t in start}
-    for _ in range(8):
-        found, nxt = [], []
-        for node in frontier:
-            for child in node.children:
-                if child.i in seen or child.dep_ in ("nsubj", "nsubjpass") or not _open_clause(child):
-                    if (child.dep_ == "ccomp" and node.i != tok.i and child.i not in seen
-                            and node.dep_ == "xcomp"):
-                        # "refused to allow an Ethiopian plane to land": the one allowed
-                        found += [c for c in child.children if c.dep_ == "nsubj" and c.i not in taken
-                                  and is_actorish(c, index)]
-                    continue
-                seen.add(child.i)
-                nxt.append(child)
-                if (child.dep_ == "pobj" and child.head.lower_ in preps and child.i not in taken
-                        and not _part_of_a_name(child)
-                        and (_names_party(child) or any_actor and _receiver(child, index))):
-                    found.append(child)
-        if found:
-            return found[0]
-        frontier = nxt
-    return None
-
-
 @dataclass
 class _Context:
     """What coding one event needs from the rest of the document."""
@@ -713,9 +355,9 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
             target_toks = donor_targets + target_toks
     if trig.demanded_by is not None:
         source_toks, target_toks = subjects_of(trig.demanded_by)[0], subjects_of(tok)[0]
-    elif _ordered_done(tok) is not None:
+    elif ordered_done(tok) is not None:
         # "ordered nine ex-members jailed": they undergo it; whoever ordered it acts
-        patient, orderer = _ordered_done(tok)
+        patient, orderer = ordered_done(tok)
         source_toks, target_toks = subjects_of(orderer)[0], [patient]
     anchor = trig.frame if trig.frame is not None else tok
     # A demand's modality is that of the speaking ("said ... must"), not of the demanded act.
@@ -724,7 +366,7 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     event_type, mode, cameo = lex.type, lex.mode, lex.cameo
     attack_noun = tok if is_noun else trig.end_token
     if event_type == "ASSAULT" and attack_noun is not None and attack_noun.pos_ == "NOUN" \
-            and _verbal_attack(attack_noun):
+            and verbal_attack(attack_noun):
         event_type, mode, cameo = "ACCUSE", "disapprove", "111"  # "a scathing attack on X"
     if event_type == "AGREE" and _agrees_to_a_text(tok):
         event_type, cameo = "SUPPORT", "057"  # finalising an agreement is SUPPORT in PLOVER
@@ -794,11 +436,11 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     if lex.role == "va" and not any(c.dep_ == "dobj" and is_actorish(c, index) for c in tok.children):
         return None  # "called the Saudi king" is a call; "called the move illegal" is not
     source_toks = [speaker_for_pronoun(t) for t in source_toks]
-    if _lemma(tok) == "defend" and _armed_defence(tok, source_toks, target_toks, index):
+    if _lemma(tok) == "defend" and armed_defence(tok, source_toks, target_toks, index):
         return None  # "the military shifts its posture to defend the country": no verbal support
     if trig.idiom:
         # "All options are on the table": options threaten no one; the speaker does (below)
-        source_toks = [t for t in source_toks if _lemma(t) not in _ABSTRACT_SUBJECTS]
+        source_toks = [t for t in source_toks if _lemma(t) not in ABSTRACT_SUBJECTS]
     actor_targets, chosen = choose_targets(target_toks, index, lex, _places_in(tok))
     if not actor_targets and lex.type in ("AID", "RETREAT") and not is_noun:
         # "returned 12 skulls that date back to 640 AD to Peru": the recipient, wherever the
@@ -809,7 +451,7 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
             actor_targets, chosen = recipients[:1], recipients[:1]
     if _lemma(tok) in HANDING_VERBS and not is_noun and lex.type not in MATERIAL_CONFLICT:
         # "returned six artifacts to the government of Iraq": who receives is the target
-        recipient = _clause_party(tok, source_toks, index, preps=frozenset({"to", "into"}), any_actor=True)
+        recipient = clause_party(tok, source_toks, index, preps=frozenset({"to", "into"}), any_actor=True)
         if recipient is not None:
             chosen = [recipient] + [t for t in chosen if t.i != recipient.i]
     permitted = permitted_party(tok, trig.end_token, index)
@@ -817,21 +459,21 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         # "gave the Pentagon permission to use", "gave approval for the UN to deliver": the one
         # allowed is the target, not the act allowed
         chosen = [permitted] + [t for t in chosen if t.i != permitted.i]
-    if event_type == "REJECT" and not any(_is_party(t, index) for t in chosen):
+    if event_type == "REJECT" and not any(is_party(t, index) for t in chosen):
         # "will not lift the embargo until Cuba undertakes reforms": the refusal waits on Cuba
-        awaited = _awaited_party(anchor, index)
+        awaited = awaited_party(anchor, index)
         if awaited is not None:
             chosen = [awaited] + chosen
-    chosen = [t if is_actorish(t, index) else _inner_party(t, index) or t for t in chosen]
-    if not any(_is_party(t, index) for t in chosen):
-        party = _clause_party(tok, source_toks, index, also=donor.token if donor is not None else None)
+    chosen = [t if is_actorish(t, index) else inner_party(t, index) or t for t in chosen]
+    if not any(is_party(t, index) for t in chosen):
+        party = clause_party(tok, source_toks, index, also=donor.token if donor is not None else None)
         if party is not None and event_type == "ASSAULT" and party.head.lower_ in DIRECTIONS:
             party = None  # "returned fire into Mexico": where the shots went, not whom they hit
         if party is not None:
             # after an actor target ("force against drug cartels in Mexico"), before a thing
             rest = [t for t in chosen if t.i != party.i]
             chosen = rest + [party] if any(is_actorish(t, index) for t in rest) else [party] + rest
-    if lex.mode == "third-party" and not any(_is_party(t, index) for t in chosen):
+    if lex.mode == "third-party" and not any(is_party(t, index) for t in chosen):
         # "a mediation effort to resolve the rift between Qatar and other Gulf states": a
         # mediator's targets are the parties it goes between
         between = next((p for t in tok.sent if t.i > tok.i and t.dep_ == "prep" and t.lower_ == "between"
@@ -857,7 +499,7 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
             return index.actor_at(t) is not None
 
         def inner(t):
-            return _inner_party(t, index)
+            return inner_party(t, index)
 
         source_toks = parties_only(source_toks, coded, inner)
         chosen = parties_only(chosen, coded, inner)
@@ -878,9 +520,9 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         return None  # "a picture released", "fentanyl that has killed": no actor acts here
     if event_type == "THREATEN" and not sources and inside is not None and inside.speaker_actor:
         # "All options will be on the table": the speaker is the one who threatens
-        sources = [ActorRef(span=_speaker_span(inside), actor_id=inside.speaker_actor)]
+        sources = [ActorRef(span=quote_speaker_span(inside), actor_id=inside.speaker_actor)]
     if event_type == "THREATEN" and not targets:
-        targets = _threat_target(tok, text, index, sources, inside)
+        targets = threat_target(tok, text, index, sources, inside)
     end_tok = trig.end_token if trig.end_token is not None and trig.end_token.i > tok.i else tok
     trigger_span = Span.of(text, tok.idx, end_tok.idx + len(end_tok.text))
     if trig.idiom:
@@ -889,14 +531,14 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     # a verb, or an event noun a light verb carries ("launched an attack"), is stated as done;
     # a main-clause trigger is what the sentence reports, not an act it mentions in passing
     carried = not is_noun or trig.frame is not None
-    main = _main_clause(anchor)
+    main = main_clause(anchor)
     confidence = _structure_score(bool(sources), bool(targets), carried, main)
     # prominence counts the roles the clause names, parties or not ("further violence")
     prominence = 0.3 if trig.bare else _structure_score(*named_roles, carried, main)
     # Dated by its own clause; else, for a statement, by when it was made; else by publication.
     time = ctx.times.time_for([tok, trig.frame, statement_anchor]) or ctx.times.publication
     sent = tok.sent  # event_place looks at the places of the trigger's sentence only
-    place = _venue(ctx.places_within(sent.start_char, sent.end_char), tok, targets)
+    place = venue_of(ctx.places_within(sent.start_char, sent.end_char), tok, targets)
     return Event(
         id=stable_id("event", doc_id, trigger_span.key(), event_type),
         type=event_type, mode=mode, cameo=cameo, trigger=trigger_span, sources=sources,
@@ -908,121 +550,3 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     )
 
 
-# Words that make an "attack" one of words: "a scathing attack on the government".
-VERBAL_ATTACK_MODIFIERS = {"scathing", "blistering", "stinging", "withering", "verbal", "bitter",
-                           "rhetorical", "vitriolic", "personal", "furious",
-                           "sharp", "angry", "scornful"}
-# Targets only words can attack: "the attacks on the impeachment proceedings".
-VERBAL_TARGETS = {"proceeding", "law", "policy", "decision", "plan", "remark", "comment", "bill",
-                  "report", "ruling", "verdict", "record", "statement", "speech", "claim", "move"}
-
-
-def _verbal_attack(noun) -> bool:
-    if any(c.dep_ == "amod" and c.lower_ in VERBAL_ATTACK_MODIFIERS for c in noun.children):
-        return True
-    targets = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-               for p in c.children if p.dep_ == "pobj"]
-    return bool(targets) and all(_lemma(t) in VERBAL_TARGETS for t in targets)
-
-
-ORDERING_VERBS = {"order", "want", "have", "get", "need"}
-
-
-def _ordered_done(tok):
-    """(who undergoes it, the ordering verb) for a bare participle an order governs: 'ordered the
-    leaders jailed', 'wanted him arrested'; None otherwise. The parser hangs the participle on the
-    verb (with the leaders as its subject) or on the object noun."""
-    if tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
-        return None
-    if tok.dep_ in ("ccomp", "xcomp", "oprd") and _lemma(tok.head) in ORDERING_VERBS:
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        return (subjects[0], tok.head) if subjects else None
-    if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and _lemma(tok.head.head) in ORDERING_VERBS:
-        return tok.head, tok.head.head
-    return None
-
-
-def _awaited_party(verb, index: ActorIndex):
-    """The subject (or passive agent) of an 'until'/'unless'/'before' clause on `verb`."""
-    for clause in verb.children:
-        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("until", "unless", "before", "till")
-                                             for m in clause.children):
-            continue
-        agents = [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-        for cand in agents + subjects:
-            if is_actorish(cand, index):
-                return cand
-    return None
-
-
-# What armies defend (CAMEO 052 "defend verbally" is about decisions, policies and people).
-DEFENDED_GROUND = {"country", "homeland", "border", "territory", "city", "town", "village", "base",
-                   "island", "coast", "frontier", "airspace", "capital", "region", "line",
-                   "sovereignty", "nation", "soil", "land", "area", "province", "front"}
-ARMED_SECTORS = {"MIL", "COP", "REB", "CRM"}
-
-
-def _armed_defence(tok, source_toks: list, target_toks: list, index: ActorIndex) -> bool:
-    """Is this 'defend' military (ground held by arms) rather than verbal (CAMEO 052)?"""
-    if any(_lemma(c) in ("militarily", "military") for c in tok.children if c.dep_ == "advmod"):
-        return True
-    armed = any(index.sectors.get(index.actor_at(t), set()) & ARMED_SECTORS for t in source_toks)
-    ground = any(_lemma(t) in DEFENDED_GROUND for t in target_toks)
-    against = any(c.dep_ == "prep" and c.lower_ == "against" and any(
-        _lemma(p) in ("attack", "invasion", "incursion", "aggression", "assault", "offensive")
-        or index.sectors.get(index.actor_at(p), set()) & ARMED_SECTORS
-        for p in c.children if p.dep_ == "pobj") for c in tok.children)
-    # "troops defended Bakhmut" (a place held by arms); not "the defence minister defended
-    # Russia's efforts" (words for a policy)
-    held_place = any(t.ent_type_ in ("GPE", "LOC", "FAC") and not any(c.dep_ == "case" for c in t.children)
-                     and t.dep_ != "poss" for t in target_toks)
-    return ground or against or (armed and held_place)
-
-
-def _main_clause(tok) -> bool:
-    """Is `tok` the verb the sentence is about: its root, or a verb coordinated with the root?"""
-    if tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
-        tok = tok.head
-    return tok.dep_ == "ROOT"
-
-
-def _venue(places: list, tok, targets: list[ActorRef]):
-    """Where the event happened: a site phrase of its clause, never the event's first target
-    ("fired into Mexico", "a tariff on Canada"); a place named after an actor target stays the
-    site ("force against drug cartels in Mexico": the cartels are hit, in Mexico)."""
-    found = event_place(places, tok, include_targets=False) if places else None
-    if found is None or any(r.span.start <= found.place.span.start < r.span.end
-                            for r in targets[:1]):
-        return None
-    return found.place
-
-
-def _speaker_span(inside: _QuoteContext) -> Span:
-    if inside.speaker_span is not None:
-        return inside.speaker_span
-    return Span(start=inside.start, end=inside.start, text="")
-
-
-def _threat_target(tok, text: str, index: ActorIndex, sources: list[ActorRef],
-                   inside: _QuoteContext | None) -> list[ActorRef]:
-    """A threat's target when the parse gives none: the next actor named after it in the sentence
-    (inside the same quote), preferring armed groups, never one of the threateners."""
-    taken = {r.actor_id for r in sources if r.actor_id}
-    if inside is not None and inside.speaker_actor:
-        taken.add(inside.speaker_actor)
-
-    def usable(t) -> bool:
-        actor = index.actor_at(t)
-        return (t.i > tok.i and t.pos_ in ("NOUN", "PROPN") and actor is not None
-                and actor not in taken and t.dep_ in ("pobj", "dobj", "nsubj", "conj", "attr")
-                and (inside is None or inside.start <= t.idx < inside.end))
-
-    later = [t for t in tok.sent if usable(t)]
-    armed = [t for t in later if index.sectors.get(index.actor_at(t), set()) & {"CRM", "REB", "MIL"}]
-    candidates = armed + later
-    if not candidates:
-        return []
-    phrase = role_phrase(candidates[0])
-    return [ActorRef(span=Span.of(text, phrase.start_char, phrase.end_char),
-                     actor_id=index.actor_at(candidates[0]))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import catalogue
-from wirecoder.extract.events import _main_clause
+from wirecoder.extract.event_context import main_clause as _main_clause
 
 
 def _event(pipeline, sentence: str, trigger: str):

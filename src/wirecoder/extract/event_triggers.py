@@ -1,0 +1,258 @@
+"""Triggers: where an event is named in the parse. Verbs from knowledge/plover_verbs.tsv (two-word
+patterns first), event nouns from knowledge/plover_nouns.tsv when a light verb carries them or they
+stand on their own, prepositional idioms ("on alert") and demands in reported speech ("said X must")."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..knowledge import load_tsv
+from .common import lemma as _lemma
+from .event_roles import subjects_of
+from .event_targets import quantified
+from .event_trigger import Lexeme, Trigger
+from .modality import reporting_verb
+
+TRANSFER_VERBS = {"send", "fly", "ship", "deliver", "airlift", "truck", "provide", "give", "donate",
+                  "dispatch", "distribute", "supply", "bring"}
+
+
+AID_GOODS = {"medicine", "food", "aid", "supply", "relief", "assistance", "vaccine", "water", "tent",
+             "blanket", "medication", "drug", "fund", "money", "grain", "fuel", "equipment"}
+
+
+# Verbs that hand something over: the one it goes "to" is the target, not the thing handed.
+HANDING_VERBS = TRANSFER_VERBS | {"return", "hand", "transfer", "extradite", "offer", "repatriate",
+                                  "release", "grant", "sell", "lend", "export"}
+
+
+SHELTERING_VERBS = {"accept", "admit", "take", "welcome", "resettle", "host", "shelter", "receive"}
+
+
+DISPLACED = {"refugee", "migrant", "asylum-seeker", "seeker", "evacuee"}
+
+
+# Where peacekeepers arrive, serve or take part, that is aid (CAMEO 074), not mobilisation.
+PEACEKEEPING_VERBS = {"arrive", "participate", "serve", "deploy", "send", "join", "contribute"}
+
+
+LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", "mount", "implement",
+               "declare", "file", "issue", "bring", "open", "initiate", "have", "pay", "intensify",
+               "step", "escalate", "perform", "undertake", "extend", "renew", "sign", "commence",
+               "announce", "order", "unleash", "begin", "start", "continue", "resume", "lead",
+               "discuss", "consider", "threaten", "plan", "make", "use", "see"}
+
+
+# Nouns that count repetitions of an event: the light verb governs them, the event is "of" them.
+ROUND_NOUNS = {"round", "wave", "series", "spate", "string", "campaign", "flurry", "barrage"}
+
+
+# What one "fights" or "attacks" without violence: problems, not parties.
+PROBLEMS = {"epidemic", "pandemic", "virus", "disease", "outbreak", "coronavirus", "covid", "poverty",
+            "corruption", "crime", "fire", "wildfire", "hunger", "famine", "inflation", "drought",
+            "malaria", "cancer", "climate", "change", "unemployment", "illiteracy", "spread"}
+
+
+OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
+
+
+@cache
+def verb_lexicon() -> tuple[dict[str, Lexeme], dict[str, Lexeme]]:
+    single, double = {}, {}
+    for row in load_tsv("plover_verbs.tsv"):
+        lex = Lexeme(row["type"], row.get("mode") or None, row.get("cameo") or None,
+                     row.get("role") or "svo")
+        (double if " " in row["pattern"] else single)[row["pattern"]] = lex
+    return single, double
+
+
+@cache
+def noun_lexicon() -> dict[str, Lexeme]:
+    return {row["noun"]: Lexeme(row["type"], row.get("mode") or None, row.get("cameo") or None,
+                                needs_frame=row.get("needs") == "frame")
+            for row in load_tsv("plover_nouns.tsv")}
+
+
+def _misparsed_object(verb, oprd) -> bool:
+    """'called Sudanese President Omar al-Bashir on Saturday': a named party the parser took for
+    an object predicate, with no object to predicate it of; it is whom the verb reaches."""
+    return oprd.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not any(
+        c.dep_ == "dobj" for c in verb.children)
+
+
+def find_triggers(doc, bare_nouns: bool = False) -> list[Trigger]:
+    single, double = verb_lexicon()
+    nouns = noun_lexicon()
+    found: list[Trigger] = []
+    consumed: set[int] = set()
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.dep_ == "amod":
+            continue
+        lemma = _lemma(tok)
+        match = None
+        for child in tok.children:
+            if child.dep_ in ("dobj", "prt", "nsubjpass", "prep", "attr", "advmod", "oprd", "acomp"):
+                key = f"{lemma} {_lemma(child)}"
+                if key not in double and child.dep_ == "dobj":
+                    # "ended mediation efforts": the object's compound names what was ended
+                    key = next((f"{lemma} {_lemma(c)}" for c in child.children if c.dep_ == "compound"
+                                and f"{lemma} {_lemma(c)}" in double), key)
+                end = child
+                if key not in double and child.dep_ == "dobj":
+                    # "withdrew the batch of 200 peacekeepers": the counted thing, not the count
+                    end = quantified(child)
+                    key = f"{lemma} {_lemma(end)}"
+                if key in double:
+                    match = Trigger(tok, double[key], end_token=end)
+                    consumed.add(end.i)
+                    break
+            if child.dep_ == "prep" and child.lower_ == "as":
+                # "used civilians as human shields": the role named after "as" completes the verb
+                key = next((f"{lemma} {_lemma(p)}" for p in child.children if p.dep_ == "pobj"
+                            and f"{lemma} {_lemma(p)}" in double), None)
+                if key is not None:
+                    match = Trigger(tok, double[key], end_token=None)
+                    break
+            if child.dep_ == "oprd" and f"{lemma} <oprd>" in double and not _misparsed_object(tok, child):
+                # "called the envoy a stupid guy", "called the move illegal": name-calling
+                match = Trigger(tok, double[f"{lemma} <oprd>"], end_token=None)
+                break
+            if child.dep_ == "dobj" and lemma in SHELTERING_VERBS and _lemma(child) in DISPLACED:
+                # "accepted 1,141 Iraqi refugees": asylum (CAMEO 075); the refugees stay the target
+                match = Trigger(tok, Lexeme("AID", "asylum", "075"))
+                break
+            if child.dep_ == "dobj" and lemma in TRANSFER_VERBS and _lemma(quantified(child)) in AID_GOODS:
+                # "flew 13 tons of medicine into Afghanistan": delivering aid, however measured
+                match = Trigger(tok, Lexeme("AID", "humanitarian", "073"))
+                break
+        if match is None and lemma in PEACEKEEPING_VERBS and any(
+                t.lemma_.lower().startswith("peacekeep") for t in tok.sent):
+            match = Trigger(tok, Lexeme("AID", "peacekeeping", "074"))  # CAMEO 074
+        if match is None and lemma in single:
+            match = Trigger(tok, single[lemma])
+        if match is not None and match.end_token is None and lemma in LIGHT_VERBS and any(
+                c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in nouns for c in tok.children):
+            match = None  # "ordered an investigation": the noun carries the event
+        if match is None and lemma in ("let", "set") and any(
+                c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ == "free" and a.i == tok.i + 1
+                                         for a in c.children) for c in tok.children):
+            # "let free activists": the parser hangs "free" on the object
+            match = Trigger(tok, double.get("set free") or Lexeme("RETREAT", "release", "0841"))
+        if match is not None and match.lexeme.type == "RETREAT" and lemma in HANDING_VERBS and any(
+                c.dep_ == "dobj" and _lemma(quantified(c)) in AID_GOODS for c in tok.children):
+            # "handed over medical supplies to the ministry": handing over relief is aid (CAMEO 07)
+            match = Trigger(tok, Lexeme("AID", "humanitarian", "073"), end_token=match.end_token)
+        if match is not None:
+            found.append(match)
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
+            continue
+        lemma = _lemma(tok)
+        # two-word nouns: "phone call" (a compound) and "state of emergency" (an of-phrase)
+        pairs = [f"{_lemma(c)} {lemma}" for c in tok.children if c.dep_ == "compound"]
+        pairs += [f"{lemma} of {_lemma(p)}" for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+        compound = next((k for k in pairs if k in nouns), None)
+        lexeme = nouns.get(compound or lemma)
+        if lexeme is None:
+            continue
+        if compound is not None and " of " in compound:
+            # "state of siege": the of-word is part of this trigger, not an event of its own
+            consumed.update(p.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj")
+        head = tok.head
+        frame = None
+        if tok.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in ROUND_NOUNS:
+            tok_for_frame = head.head  # "began a new round of talks", "launched a wave of attacks"
+        else:
+            tok_for_frame = tok
+        head = tok_for_frame.head
+        if tok_for_frame.dep_ in ("dobj", "nsubjpass") and _lemma(head) in LIGHT_VERBS:
+            frame = head
+        elif tok.dep_ == "nsubj" and _lemma(head) in OUTBREAK_VERBS:
+            frame = head
+        elif lexeme.needs_frame:
+            continue
+        elif not any(c.dep_ in ("prep", "poss") for c in tok.children):
+            if bare_nouns and lexeme.type in BARE_NOUN_TYPES and _bare_event_noun(tok):
+                found.append(Trigger(tok, lexeme, bare=True))
+            continue
+        found.append(Trigger(tok, lexeme, frame=frame))
+    return found
+
+
+# Types whose nouns are events on their own ("the shooting", "the protest"); a bare "agreement" or
+# "talks" is more often a topic than an occurrence.
+BARE_NOUN_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"}
+
+
+# Verbs whose object has not happened: "to avert an offensive".
+_PREVENTING_VERBS = {"avert", "prevent", "avoid", "thwart", "foil", "deter", "forestall", "preempt"}
+
+
+# Words before an event noun that make it no event here: "no attack", "a possible attack".
+_NOT_AN_EVENT_HERE = {"no", "any", "every", "each", "possible", "potential", "future", "alleged"}
+
+
+def _bare_event_noun(tok) -> bool:
+    """An event noun standing alone is an event mention when it names one occurrence ("the
+    shooting", "Saturday's bombing", "a suicide attack"), not a kind ("attack ads", "no attack")."""
+    if tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in tok.children):
+        return False  # "attack helicopters", "attacks are rising": a kind, not one event
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _PREVENTING_VERBS:
+        return False  # "to avert an offensive": what is prevented has not happened
+    return not any(c.lower_ in _NOT_AN_EVENT_HERE for c in tok.children)
+
+
+# Prepositional idioms that name an event by where they put someone: "placed troops on alert",
+# "taken into custody", "all options are on the table". (preposition, noun) -> lexeme.
+PREPOSITIONAL_IDIOMS = {
+    ("on", "table"): Lexeme("THREATEN", "violence", "138"),
+    ("on", "alert"): Lexeme("MOBILIZE", "troops", "150"),
+    ("on", "standby"): Lexeme("MOBILIZE", "troops", "150"),
+    ("under", "arrest"): Lexeme("COERCE", "arrest", "173"),
+    ("into", "custody"): Lexeme("COERCE", "arrest", "173"),
+    ("in", "custody"): Lexeme("COERCE", "arrest", "173"),
+    ("under", "siege"): Lexeme("ASSAULT", None, "192"),
+    ("on", "strike"): Lexeme("PROTEST", "strike", "143"),
+    ("on", "hunger strike"): Lexeme("PROTEST", "hunger", "1423"),
+}
+
+
+ABSTRACT_SUBJECTS = {"option", "measure", "step", "action", "possibility", "choice", "everything",
+                      "nothing", "all"}
+
+
+def idiom_triggers(doc) -> list[Trigger]:
+    """Idioms from PREPOSITIONAL_IDIOMS; their governing verb is the frame. 'On the table' counts
+    only when options are what is on it."""
+    found = []
+    for tok in doc:
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.i == tok.i:
+            continue
+        lexeme = PREPOSITIONAL_IDIOMS.get((prep.lower_, _lemma(tok)))
+        if lexeme is None:
+            continue
+        clause = prep.head
+        if _lemma(tok) == "table" and not any(
+                _lemma(t) == "option" for t in tok.sent if clause.left_edge.i - 3 <= t.i < tok.i):
+            continue
+        found.append(Trigger(tok, lexeme, frame=clause, idiom=True))
+    return found
+
+
+OBLIGATION_AUX = {"must", "should"}
+
+
+def demand_triggers(doc) -> list[Trigger]:
+    """'The U.S. said North Korea must disarm': the speaker demands something of the subject."""
+    found = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX
+                                         for c in tok.children):
+            continue
+        speech = reporting_verb(tok)
+        if speech is not None and subjects_of(tok)[0] and subjects_of(speech)[0]:
+            found.append(Trigger(tok, Lexeme("REQUEST", "change", "104"), demanded_by=speech))
+    return found
