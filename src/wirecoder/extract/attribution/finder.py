@@ -33,14 +33,10 @@ from ...records import Actor, ActorRef, Quote, Span, stable_id
 from ..actor_index import ActorIndex
 from .lexicon import DIRECT_CUES, SPEECH
 from .marks import QuoteRun, paragraph_bounds, quote_runs
-from .speakers import (
-    Speaker,
-    addressee_of,
-    addressee_ref,
-    anonymity_in_sentence,
-    make_speaker,
-)
-from .syntax import Frame, frames, good_speaker, speaker_of, token_end
+from .speaker_syntax import good_speaker, speaker_of
+from .speakers import Speaker, addressee_of, addressee_ref, anonymity_in_sentence, make_speaker
+from .syntax import Frame, frames
+from .tree import token_end
 
 Token = Any
 

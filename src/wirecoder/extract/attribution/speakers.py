@@ -10,7 +10,8 @@ from ...lang.en import words
 from ...records import Actor, ActorRef, Span
 from ..actor_index import ActorIndex
 from .lexicon import ANONYMOUS_HEADS, EXPLETIVES
-from .syntax import relative_antecedent, speaker_phrase, token_end
+from .speaker_syntax import relative_antecedent, speaker_phrase
+from .tree import token_end
 
 Token = Any
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from ...lang.en import words
 from .lexicon import (
     AGENT_NOUNS,
     ANSWERING,
@@ -36,9 +34,28 @@ from .lexicon import (
     SPEECH,
     STANCE,
 )
-
-Token = Any  # a spaCy Token
-Range = tuple[int, int]
+from .speaker_syntax import (
+    PERSONAL,
+    RELATIVE,
+    agentive,
+    good_speaker,
+    relative_antecedent,
+    speaker_of,
+)
+from .tree import (
+    EDGE_PUNCT,
+    Range,
+    Token,
+    agent_of,
+    children_of,
+    is_passive,
+    merge_ranges,
+    runs_to_ranges,
+    subject_of,
+    subtree_range,
+    token_end,
+    trimmed_range,
+)
 
 # Verbs that call for something to happen: "called for X to do Y", "pushed for ...".
 _CALLING_FOR = {"call", "push", "press", "argue", "advocate", "plead", "appeal", "clamor",
@@ -53,10 +70,6 @@ _PREDICATING = {"as", "for", "over", "of", "to", "with", "against", "about", "in
 _PERCEIVING = {"see", "witness", "find", "hear", "notice"}
 # Words that open a reported clause rather than an adverbial one.
 _REPORTING_MARKS = {"that", "whether", "if", "how", "why", "what", "who"}
-_BAD_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "PERCENT"}
-_RELATIVE = words("pronouns", kind="relative")
-_PERSONAL = words("pronouns", kind="personal", case=("subject", "both"), refers=("person", "group", "any")) | {"who"}
-_EDGE_PUNCT = set(",;:—–-()[]")
 # Verbs of making and putting out: their passive names a product, not a view ("was released").
 _MAKING = frozenset({"write", "post", "tweet", "publish", "offer", "issue", "release", "file",
                      "text", "email", "blog", "print", "project", "estimate", "list"})
@@ -83,266 +96,6 @@ class Frame:
         return max(b for _, b in self.content)
 
 
-def token_end(tok: Token) -> int:
-    return tok.idx + len(tok.text)
-
-
-def subtree_range(tok: Token, cut: set[int] | None = None) -> Range | None:
-    """Characters of `tok`'s subtree, trimmed of edge punctuation, stopping short of `cut` tokens
-    (the cue and speaker when a bad parse put them inside the content)."""
-    tokens = [t for t in tok.subtree]
-    if cut:
-        # keep the contiguous stretch around tok that avoids the cut tokens
-        left = tok.i
-        while left - 1 >= tokens[0].i and left - 1 not in cut:
-            left -= 1
-        right = tok.i
-        while right + 1 <= tokens[-1].i and right + 1 not in cut:
-            right += 1
-        tokens = [t for t in tokens if left <= t.i <= right]
-    return _trimmed_range(tokens)
-
-
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _subject(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c
-    return None
-
-
-def _agent(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
-
-
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
-def speaker_of(cue: Token, inside: Callable[[int], bool] | None = None) -> Token | None:
-    """The source of a cue verb: its subject, the agent of a passive, the subject of the verb
-    a participle hangs on ("..., saying"), the noun a relative clause describes ("who said").
-    `inside(i)` tells tokens in quoted text, which cannot be the source."""
-    inside = inside or (lambda i: False)
-    verb = cue
-    for _ in range(4):
-        subj = _subject(verb)
-        if subj is None and verb.lemma_.lower() == "quote":
-            subj = next(iter(_children(verb, "nsubjpass")), None)  # "was quoted as saying"
-        if subj is None and is_passive(verb):
-            subj = _agent(verb)
-        if subj is not None and inside(subj.i):
-            return _adjacent_subject(verb, inside)
-        if subj is not None:
-            if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return subj  # "who said": the mention is the relative pronoun
-            if subj.lower_ in _RELATIVE:
-                return None
-            return subj
-        inverted = _inverted_subject(verb, inside)
-        if inverted is not None:
-            return inverted
-        if is_passive(verb):
-            return None
-        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return None
-        if verb.dep_ == "acomp" and verb.head is not verb:
-            # "was able to tout", "were quick to condemn": the one the adjective describes
-            subj = _subject(verb.head)
-            return subj if subj is not None and (subj.lower_ not in EXPLETIVES or relative_antecedent(
-                subj) is not None) and not inside(subj.i) else None
-        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "dep", "prep") \
-                and verb.head is not verb:
-            head = verb.head
-            if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and head.pos_ == "PROPN" \
-                    and verb.doc[verb.i - 1].text == ",":
-                return head  # "Mitt Romney, the nominee, tweeted:" parsed as a reduced relative
-            if verb.dep_ == "xcomp":
-                controller = next(iter(_children(head, "dobj", "nsubjpass")), None)
-                if controller is not None and controller.pos_ in ("PROPN", "NOUN", "PRON") \
-                        and not inside(controller.i):
-                    return controller  # "prompted X to say", "X was prompted to say"
-            if head.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl":
-                # "a statement saying ...": the statement's owner or the verb that issued it
-                poss = next(iter(_children(head, "poss")), None)
-                if poss is not None:
-                    return poss
-                if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
-                    verb = head.head if head.dep_ == "dobj" else head.head.head
-                    continue
-                # "a group backing Bush", "polls showing her ahead": the noun itself
-                return head if verb.tag_ == "VBG" and _agentive(head) and not inside(head.i) \
-                    else None
-            if verb.dep_ == "prep":
-                head = head if head.pos_ in ("VERB", "AUX") else head.head
-            verb = head
-            continue
-        break
-    return _left_subject(cue, inside)
-
-
-_NP_DEPS = {"appos", "conj", "compound", "flat", "amod", "poss", "pobj", "prep", "nummod",
-            "npadvmod", "punct", "cc", "det", "case"}
-
-
-def _left_subject(verb: Token, inside: Callable[[int], bool]) -> Token | None:
-    """'Jay DiPietro, the club's president and general manager, suggested': a verb the parser
-    left without a subject, right after a comma-closed noun phrase."""
-    doc = verb.doc
-    j = verb.i - 1
-    while j >= 0 and (doc[j].pos_ == "ADV" or doc[j].text in ("''", '"', "”", "’")):
-        j -= 1
-    if j < 1 or doc[j].text != "," or doc[j].sent.start != verb.sent.start:
-        return None
-    tok = doc[j - 1]
-    for _ in range(10):
-        if tok.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "ADJ", "PUNCT", "ADP", "DET", "PART"):
-            return None
-        if tok.ent_type_ in ("PERSON", "ORG", "NORP") and tok.pos_ == "PROPN" and not inside(tok.i):
-            break
-        if tok.dep_ in _NP_DEPS and tok.head.i < verb.i and tok.head is not tok:
-            tok = tok.head
-            continue
-        break
-    return tok if tok.pos_ in ("PROPN", "NOUN", "PRON") and not inside(tok.i) else None
-
-
-_AFTER_QUOTE = {",", "''", '"', "”", "’", "'", "—", "-", "–", ",''", ',"', ",”", ",’"}
-_INVERTING = words("speech_verbs", inverts="yes")
-
-
-def _inverted_subject(verb: Token, inside: Callable[[int], bool]) -> Token | None:
-    """'"...," said Geoff Garin': the name after a cue verb that follows a quote, however the
-    parser attached it."""
-    if verb.lemma_.lower() not in _INVERTING or verb.i == 0:
-        return None
-    if verb.doc[verb.i - 1].text not in _AFTER_QUOTE and not inside(verb.i - 1):
-        return None
-    doc = verb.doc
-    for j in range(verb.i + 1, min(len(doc), verb.i + 8)):
-        tok = doc[j]
-        if inside(j) or tok.is_punct:
-            return None
-        if tok.pos_ in ("DET", "ADJ", "NUM") or tok.dep_ in ("compound", "amod", "poss", "case"):
-            continue
-        if tok.pos_ in ("PROPN", "NOUN"):
-            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j].pos_ == "PROPN":
-                j += 1  # on to the last word of the name
-            return doc[j]
-        return None
-    return None
-
-
-def _agentive(noun: Token) -> bool:
-    """A noun that can hold or show a view itself: a named person or body, a group of people,
-    a poll or study ("a group backing Bush", "polls showing her ahead") -- not a message, whose
-    author is the source ("tweets criticizing Machado")."""
-    lemma = noun.lemma_.lower()
-    return noun.ent_type_ in ("PERSON", "ORG", "NORP") or lemma in AGENT_NOUNS or (
-        noun.pos_ == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and len(lemma) > 5)
-
-
-# Endings of nouns for people who act or hold views: "pastors backing Cruz", "donors
-# supporting Bush", "activists opposing the pipeline".
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
-
-
-def _adjacent_subject(verb: Token, inside: Callable[[int], bool]) -> Token | None:
-    """'"... Ohio,'' Mr. Trump said': the parser took a word of the quote for the subject; the
-    speaker is the name between the quote and the verb (or just after the verb)."""
-    doc = verb.doc
-    j = verb.i - 1
-    while j >= 0 and not inside(j) and verb.i - j <= 6:
-        tok = doc[j]
-        if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.dep_ not in ("compound", "poss"):
-            return tok
-        if tok.pos_ == "VERB":
-            break
-        j -= 1
-    return _inverted_subject(verb, inside)
-
-
-def relative_antecedent(tok: Token) -> Token | None:
-    """'the union, which endorsed Clinton': 'which' -> 'union'."""
-    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
-        return tok.head.head
-    return None
-
-
-def good_speaker(tok: Token | None) -> bool:
-    if tok is None:
-        return False
-    ante = relative_antecedent(tok)
-    if ante is not None:
-        return good_speaker(ante)
-    if tok.dep_ == "nsubj" and _share_of_people(tok):
-        return True  # a poll's "43 percent said", "about three-quarters support"
-    if tok.ent_type_ in _BAD_SPEAKER_ENTS and not _of_object(tok):
-        return False
-    if tok.like_num or tok.pos_ in ("NUM", "PUNCT", "SPACE", "ADV", "SCONJ", "CCONJ", "ADP"):
-        return False
-    return tok.lower_ not in EXPLETIVES or tok.lower_ == "it" and tok.dep_ != "expl"
-
-
-_SHARES = {"percent", "%", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
-
-
-def _share_of_people(tok: Token) -> bool:
-    """'43 percent', 'two-thirds', 'half': a share of those polled, as the subject of a cue."""
-    low = tok.lower_
-    return (low in _SHARES or low.rsplit("-", 1)[-1] in _SHARES) \
-        and tok.ent_type_ in ("PERCENT", "CARDINAL", "")
-
-
-def _of_object(tok: Token) -> Token | None:
-    """'percent of voters', 'some of the delegates' -> the object of 'of'."""
-    for c in tok.children:
-        if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and tok.like_num):
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
-
-
-def speaker_phrase(tok: Token) -> tuple[int, int]:
-    """Token index range [a, b) of the speaker's core noun phrase: determiners, titles and
-    name parts, not appositives or relative clauses ("Geoff Garin", "a senior official")."""
-    doc = tok.doc
-    if tok.ent_type_ and tok.ent_iob_ != "O":
-        # the whole entity the head sits in
-        a = tok.i
-        while a > 0 and doc[a].ent_iob_ == "I":
-            a -= 1
-        b = tok.i + 1
-        while b < len(doc) and doc[b].ent_iob_ == "I":
-            b += 1
-    else:
-        a, b = tok.i, tok.i + 1
-    for c in tok.children:
-        if c.i < a and c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod",
-                                  "advmod", "npadvmod") and "\n" not in doc[c.left_edge.i:a].text:
-            a = min(a, c.left_edge.i)
-        if c.i >= b and c.dep_ in ("compound", "flat", "nmod") and c.i == b:
-            b = c.right_edge.i + 1
-    of = _of_object(tok)
-    if of is not None and of.i - tok.i <= 3:
-        b = max(b, of.i + 1)
-    while a < tok.i and doc[a].is_punct:
-        a += 1
-    if b - a > 12:
-        a = max(a, tok.i - 6)
-        b = min(b, tok.i + 6)
-    return a, b
-
-
 def allowed(lemma: str, pattern: str, listed: bool) -> bool:
     """Whether `lemma` is a cue with its content in `pattern` (ccomp, xcomp, dobj, prep:about,
     noun): listed in the hand-written lexicon or learned, and not excluded."""
@@ -353,15 +106,15 @@ def allowed(lemma: str, pattern: str, listed: bool) -> bool:
 
 def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | None:
     """(content head tokens, category, pattern) for a cue verb, or None."""
-    clause = _children(cue, "ccomp")
+    clause = children_of(cue, "ccomp")
     if clause and allowed(lemma, "ccomp", lemma in SPEECH or lemma in COGNITION or lemma in EVIDENCE):
         category = "speech" if lemma in SPEECH else ("thought" if lemma in COGNITION else "evidence")
         return clause, category, "ccomp"
-    if not clause and lemma in SPEECH and not _children(cue, "dobj", "xcomp"):
+    if not clause and lemma in SPEECH and not children_of(cue, "dobj", "xcomp"):
         # "said after the convention he would not accept", "have not said when they would": a
         # reported clause the parser took for an adverbial one; a clause with a subject of its
         # own, right after the cue, that no conjunction of time or cause introduces
-        late = [c for c in _children(cue, "advcl") if c.i > cue.i and _subject(c) is not None
+        late = [c for c in children_of(cue, "advcl") if c.i > cue.i and subject_of(c) is not None
                 and not any(m.dep_ in ("mark", "advmod") and m.i < c.i
                             and m.lower_ not in _REPORTING_MARKS for m in c.children)]
         if late and allowed(lemma, "advcl", True):
@@ -369,11 +122,11 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
     if lemma in _CALLING_FOR:
         # "called for the United States to step up its efforts": the parser hangs the "for"
         # clause on the verb as an adverbial clause
-        clause_for = [c for c in _children(cue, "advcl") if c.i > cue.i and any(
+        clause_for = [c for c in children_of(cue, "advcl") if c.i > cue.i and any(
             m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
         if clause_for:
             return clause_for[:1], "speech", "prep:for"
-    xcomp = _children(cue, "xcomp")
+    xcomp = children_of(cue, "xcomp")
     if xcomp and any(t.lower_ == "to" for t in xcomp[0].children) \
             and allowed(lemma, "xcomp", lemma in INFINITIVE):
         return xcomp, "speech" if lemma in SPEECH else "thought", "xcomp"
@@ -383,56 +136,56 @@ def _content_of_verb(cue: Token, lemma: str) -> tuple[list[Token], str, str] | N
         if p.dep_ not in ("prep", "prt"):
             continue
         pattern = "prep:" + p.lower_
-        objs = _children(p, "pobj")
+        objs = children_of(p, "pobj")
         if lemma in ANSWERING and p.lower_ == "to" and objs and objs[0].lemma_.lower() in QUERIES:
             return objs, "speech", "prep:to-query"  # "did not respond to requests for comment"
         if not allowed(lemma, pattern, p.lower_ in PREPOSITIONAL.get(lemma, ())):
             continue
-        objs = _children(p, "pobj", "pcomp")
+        objs = children_of(p, "pobj", "pcomp")
         if objs:
             return objs, "stance", pattern
         for q in p.children:
             if q.dep_ == "prep":
-                objs = _children(q, "pobj", "pcomp")
+                objs = children_of(q, "pobj", "pcomp")
                 if objs:
                     return objs, "stance", pattern
     answer = _short_answer(cue) if lemma in SPEECH else []
     if answer:
-        return answer + [p for p in _children(cue, "prep") if p.i > answer[0].i
+        return answer + [p for p in children_of(cue, "prep") if p.i > answer[0].i
                          and p.lower_ in ("of", "for", "about")], "speech", "answer"
-    dobj = _children(cue, "dobj")
-    subj = _subject(cue)
+    dobj = children_of(cue, "dobj")
+    subj = subject_of(cue)
     if dobj and (lemma in EVIDENCE or lemma in _RECORDING) and dobj[0].pos_ != "PRON" \
             and subj is not None and subj.lemma_.lower() in EVIDENCE_NOUNS | {"film", "book"}:
         # "a recent CNN survey found 90 percent support": a poll or study finds, shows or
         # suggests its object even where a person "finding" something is no attribution
         return dobj, "evidence", "dobj:evidence"
     if dobj and lemma in CASTING and any(
-            p.lower_ == "as" and p.i > dobj[0].i for p in _children(cue, "prep")):
+            p.lower_ == "as" and p.i > dobj[0].i for p in children_of(cue, "prep")):
         # "painted Trump as a Romney caricature", "derided the deal as toothless": verbs that
         # cast something as something characterize it
-        return dobj + [p for p in _children(cue, "prep") if p.i > dobj[0].i
+        return dobj + [p for p in children_of(cue, "prep") if p.i > dobj[0].i
                        and p.lower_ in _PREDICATING], "stance", "dobj:as"
     if dobj and dobj[0].lower_ == "what" and dobj[0].i < cue.i and lemma in SPEECH \
             and allowed(lemma, "dobj:what", True):
         # "that was what Wahl said", "what some call a refuge": the free relative stands for
         # the statement (not for a thought: "what you think" is mostly a question on PolNeAR)
-        return dobj + _children(cue, "oprd", "xcomp"), "speech", "dobj:what"
+        return dobj + children_of(cue, "oprd", "xcomp"), "speech", "dobj:what"
     if dobj and allowed(lemma, "dobj", lemma in STANCE):
         # what is said of the object belongs to the content: "criticized the law as 'a
         # disaster'", "blasted him for not paying taxes", "compared him to Obama"
-        extra = _children(cue, "oprd", "ccomp", "xcomp") + [
-            p for p in _children(cue, "prep") if p.i > dobj[0].i and p.lower_ in _PREDICATING]
+        extra = children_of(cue, "oprd", "ccomp", "xcomp") + [
+            p for p in children_of(cue, "prep") if p.i > dobj[0].i and p.lower_ in _PREDICATING]
         if dobj[0].pos_ != "PRON":
             return dobj + extra, "stance", "dobj"
         # an evaluative verb judges even a pronoun; any stance verb takes a relative pronoun,
         # which stands for the noun it describes ("the plan, which Clinton has touted")
         if (lemma in EVALUATIVE and dobj[0].lower_ not in ("there", "what")
-                or dobj[0].lower_ in _RELATIVE and relative_antecedent(dobj[0]) is not None) \
+                or dobj[0].lower_ in RELATIVE and relative_antecedent(dobj[0]) is not None) \
                 and allowed(lemma, "dobj:pron", True):
             return dobj + extra, "stance", "dobj:pron"
-        if _children(cue, "oprd", "xcomp"):
-            return dobj + _children(cue, "oprd", "xcomp"), "stance", "dobj"
+        if children_of(cue, "oprd", "xcomp"):
+            return dobj + children_of(cue, "oprd", "xcomp"), "stance", "dobj"
     return None
 
 
@@ -487,24 +240,24 @@ def frames(doc, inside_run) -> list[Frame]:
 def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame | None:
     passive = is_passive(tok)
     if passive and lemma in SOURCELESS_PASSIVE and allowed(lemma, "passive", True):
-        subj = next(iter(_children(tok, "nsubjpass")), None)
-        comp = _children(tok, "xcomp", "ccomp")
+        subj = next(iter(children_of(tok, "nsubjpass")), None)
+        comp = children_of(tok, "xcomp", "ccomp")
         if subj is not None and comp:
             ranges = [r for r in (subtree_range(subj), subtree_range(comp[0])) if r]
-            return Frame(tok, (tok.idx, token_end(tok)), ranges, _agent(tok), "raising",
-                         sourceless=_agent(tok) is None, pattern="passive")
+            return Frame(tok, (tok.idx, token_end(tok)), ranges, agent_of(tok), "raising",
+                         sourceless=agent_of(tok) is None, pattern="passive")
     if lemma in RAISING:
-        subj = _subject(tok)
-        comp = _children(tok, "xcomp", "acomp", "attr", "oprd")
+        subj = subject_of(tok)
+        comp = children_of(tok, "xcomp", "acomp", "attr", "oprd")
         if not comp:
-            comp = [p for p in _children(tok, "prep") if p.lower_ in ("like", "as")]
+            comp = [p for p in children_of(tok, "prep") if p.lower_ in ("like", "as")]
         if comp:
             ranges = [r for r in ((subtree_range(subj) if subj is not None and subj.lower_ not in
                                    EXPLETIVES else None), subtree_range(comp[0])) if r]
             # "Mr. Cruz seemed to mock ...": a person's seeming is his own stance; "the returns
             # seemed a reminder" has no source
             person = subj if subj is not None and (
-                subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in _PERSONAL) else None
+                subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in PERSONAL) else None
             return Frame(tok, (tok.idx, token_end(tok)), ranges, person, "raising",
                          sourceless=person is None, pattern="raising")
         return None
@@ -531,7 +284,7 @@ def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame 
         r = subtree_range(h, cut)
         if r:
             ranges.append(r)
-    ranges = _merge(ranges)
+    ranges = merge_ranges(ranges)
     cue_end = token_end(tok)
     for c in tok.children:  # "pointed out", "called for", "referring to"
         if c.dep_ in ("prt",) and c.i == tok.i + 1:
@@ -544,11 +297,11 @@ def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame 
             and allowed(lemma, "passive:sourceless", True):
         # "Mr. Quiros was accused of using $50 million": the judged and what they are judged
         # for, by a judge the text does not name
-        subj = next(iter(_children(tok, "nsubjpass")), None)
+        subj = next(iter(children_of(tok, "nsubjpass")), None)
         if subj is not None and subj.pos_ != "PRON" and not inside(subj.i):
             judged = subtree_range(subj)
             if judged:
-                return Frame(tok, (tok.idx, cue_end), _merge([judged] + ranges), None, "stance",
+                return Frame(tok, (tok.idx, cue_end), merge_ranges([judged] + ranges), None, "stance",
                              sourceless=True, pattern="passive:sourceless")
     if speaker is None and category == "stance":
         return None
@@ -559,19 +312,19 @@ def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame 
 def _event_subject(verb: Token) -> bool:
     """Whether the verb's subject is a relative pronoun standing for a thing that holds no view
     (an event, a time): "the fight which saw ..."."""
-    subj = _subject(verb)
+    subj = subject_of(verb)
     seer = relative_antecedent(subj) if subj is not None and subj.lower_ in ("which", "that") \
         else None
-    return seer is not None and seer.pos_ == "NOUN" and not _agentive(seer) \
+    return seer is not None and seer.pos_ == "NOUN" and not agentive(seer) \
         and seer.lemma_.lower() not in EVIDENCE_NOUNS
 
 
 def _experienced(verb: Token, inside: Callable[[int], bool]) -> Frame | None:
     """'The plan worries environmentalists', 'his remarks angered the BBC': a verb of feeling
     whose object feels it; the object holds the view, the subject is what it is about."""
-    obj = next(iter(_children(verb, "dobj")), None)
-    subj = _subject(verb)
-    if obj is None or subj is None or inside(obj.i) or inside(subj.i) or not _agentive(obj) \
+    obj = next(iter(children_of(verb, "dobj")), None)
+    subj = subject_of(verb)
+    if obj is None or subj is None or inside(obj.i) or inside(subj.i) or not agentive(obj) \
             or subj.pos_ == "PRON" and relative_antecedent(subj) is None:
         return None
     r = subtree_range(relative_antecedent(subj) or subj)
@@ -584,7 +337,7 @@ def _passive_by_agent(tok: Token, lemma: str, inside: Callable[[int], bool]) -> 
     """'The plan was endorsed by the union', 'a view echoed by every expert': a stance or speech
     verb in the passive whose agent is named; the content is the passive subject (or the noun a
     past participle describes), the source the agent."""
-    agent = _agent(tok)
+    agent = agent_of(tok)
     # only the hand-written lexicon: learned object cues ("released", "filed", "published by")
     # name the maker of a thing far more often than the holder of a view
     if agent is None or inside(agent.i) or lemma not in STANCE and lemma not in SPEECH \
@@ -594,14 +347,14 @@ def _passive_by_agent(tok: Token, lemma: str, inside: Callable[[int], bool]) -> 
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         head, cut = tok.head, {t.i for t in tok.subtree}
     else:
-        head = next(iter(_children(tok, "nsubjpass")), None)
+        head = next(iter(children_of(tok, "nsubjpass")), None)
         cut = {tok.i} | {t.i for t in agent.subtree}
     if head is None or head.pos_ == "PRON" or inside(head.i):
         return None
     if not good_speaker(agent):
         return None
     tokens = [t for t in head.subtree if t.i not in cut]
-    trimmed = _trimmed_range(tokens)
+    trimmed = trimmed_range(tokens)
     if trimmed is None:
         return None
     content = [trimmed]
@@ -622,7 +375,7 @@ def _parenthetical(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Fra
         # that other clause
         clause, cut, pattern = _as_clause(tok), {t.i for t in tok.subtree}, "as-clause"
     else:
-        para = [c for c in tok.children if c.dep_ == "parataxis" and _subject(c) is not None]
+        para = [c for c in tok.children if c.dep_ == "parataxis" and subject_of(c) is not None]
         if para:
             clause, cut = para[0], set()
     if clause is None or inside(clause.i):
@@ -631,7 +384,7 @@ def _parenthetical(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Fra
     if not good_speaker(speaker):
         return None
     tokens = [t for t in clause.subtree if t.i not in cut and not inside(t.i)]
-    ranges = _runs_to_ranges(tokens)
+    ranges = runs_to_ranges(tokens)
     if not ranges:
         return None
     category = "speech" if lemma in SPEECH else "thought"
@@ -642,7 +395,7 @@ def _as_clause(tok: Token) -> Token | None:
     """The verb of the clause an "as X said" clause headed by `tok` is set into, if it is one:
     an adverbial clause with a subject and no object of its own, on that verb or (as the
     parser often has it) on that verb's subject."""
-    if tok.dep_ != "advcl" or _subject(tok) is None or _children(tok, "dobj", "ccomp", "xcomp",
+    if tok.dep_ != "advcl" or subject_of(tok) is None or children_of(tok, "dobj", "ccomp", "xcomp",
                                                                   "attr"):
         return None
     if not any(c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") and c.i < tok.i
@@ -669,27 +422,27 @@ def _hearsay(tok: Token) -> Frame | None:
 
 
 def _noun_frame(tok: Token, lemma: str) -> Frame | None:
-    heads = _children(tok, "acl", "ccomp", "relcl")
+    heads = children_of(tok, "acl", "ccomp", "relcl")
     heads = [h for h in heads if h.dep_ != "relcl" or any(
         c.lower_ == "that" and c.dep_ in ("mark",) for c in h.children)]
     heads = [h for h in heads if h.dep_ == "ccomp" or any(c.lower_ in ("to", "that") for c in h.children)]
     if not heads:
-        for p in _children(tok, "prep"):
+        for p in children_of(tok, "prep"):
             if p.lower_ in NOUN_PREPS:
-                objs = _children(p, "pobj", "pcomp")
+                objs = children_of(p, "pobj", "pcomp")
                 if objs:
                     heads = objs
                     break
     if not heads:
         return None
-    speaker = next(iter(_children(tok, "poss")), None)
+    speaker = next(iter(children_of(tok, "poss")), None)
     if speaker is None:
-        for p in _children(tok, "prep"):
+        for p in children_of(tok, "prep"):
             if p.lower_ in ("by", "from"):
-                speaker = next(iter(_children(p, "pobj")), None)
+                speaker = next(iter(children_of(p, "pobj")), None)
     if speaker is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
         speaker = speaker_of(tok.head)
-    ranges = _merge([r for r in (subtree_range(h) for h in heads) if r])
+    ranges = merge_ranges([r for r in (subtree_range(h) for h in heads) if r])
     if speaker is None and lemma in HEARSAY_NOUNS and allowed(lemma, "noun:sourceless", True):
         # "allegations of fraud": hearsay whose source the text does not name
         return Frame(tok, (tok.idx, token_end(tok)), ranges, None, "noun", sourceless=True,
@@ -703,17 +456,17 @@ def _in_evidence(tok: Token, inside: Callable[[int], bool]) -> Frame | None:
     """'In the poll, Clinton led Trump by 5 points': a poll or study named in a prepositional
     phrase is the source of the clause it modifies (unless that clause has a cue of its own:
     'in the survey, 45 percent said ...')."""
-    obj = next(iter(_children(tok, "pobj")), None)
+    obj = next(iter(children_of(tok, "pobj")), None)
     head = tok.head
     if obj is None or obj.lemma_.lower() not in EVIDENCE_NOUNS or inside(obj.i) \
-            or head.pos_ not in ("VERB", "AUX") or _subject(head) is None or tok.i > head.i:
+            or head.pos_ not in ("VERB", "AUX") or subject_of(head) is None or tok.i > head.i:
         return None  # only a fronted phrase frames the clause; "leads in the polls" does not
     lemma = head.lemma_.lower()
     if lemma in SPEECH or lemma in COGNITION or lemma in EVIDENCE or lemma in RAISING:
         return None
     skip = {t.i for t in tok.subtree}
     tokens = [t for t in head.subtree if t.i not in skip and not inside(t.i)]
-    ranges = _runs_to_ranges(tokens)
+    ranges = runs_to_ranges(tokens)
     if not ranges:
         return None
     return Frame(tok, (tok.idx, token_end(tok)), ranges, obj, "evidence", pattern="prep:in")
@@ -724,23 +477,23 @@ def _attitude(adj: Token, lemma: str, inside: Callable[[int], bool]) -> Frame | 
     confident that ...': an adjective of attitude predicated of its holder; the content is
     what it takes (a prepositional object, a clause, an infinitive)."""
     verb = adj.head
-    subj = _subject(verb)
+    subj = subject_of(verb)
     if subj is None or inside(subj.i) or not good_speaker(subj):
         return None
     holder = relative_antecedent(subj) or subj
-    if not (_agentive(holder) or holder.lower_ in _PERSONAL - {"who"}):
+    if not (agentive(holder) or holder.lower_ in PERSONAL - {"who"}):
         return None  # "it is unclear whether", "the figure is certain to rise": no holder
-    heads = _children(adj, "ccomp", "xcomp") + _children(verb, "ccomp")
+    heads = children_of(adj, "ccomp", "xcomp") + children_of(verb, "ccomp")
     heads = [h for h in heads if h.i > adj.i]
     if not heads:
-        for p in _children(adj, "prep"):
+        for p in children_of(adj, "prep"):
             if p.lower_ in ATTITUDE_ADJECTIVES[lemma]:
-                heads = _children(p, "pobj", "pcomp")
+                heads = children_of(p, "pobj", "pcomp")
                 break
     if not heads:
         return None
     cut = {adj.i} | {t.i for t in subj.subtree}
-    ranges = _merge([r for r in (subtree_range(h, cut) for h in heads) if r])
+    ranges = merge_ranges([r for r in (subtree_range(h, cut) for h in heads) if r])
     if not ranges:
         return None
     return Frame(adj, (adj.idx, token_end(adj)), ranges, subj, "thought", pattern="adj")
@@ -750,13 +503,13 @@ def _holder_noun(noun: Token, inside: Callable[[int], bool]) -> Frame | None:
     """'Kaine is a staunch opponent of the death penalty', 'early supporters of the bill': a
     noun naming who holds a stance toward its object; the holder is the subject of the copula
     or the noun phrase itself."""
-    objs = [o for p in _children(noun, "prep") if p.lower_ in ("of", "for")
-            for o in _children(p, "pobj", "pcomp")]
+    objs = [o for p in children_of(noun, "prep") if p.lower_ in ("of", "for")
+            for o in children_of(p, "pobj", "pcomp")]
     if not objs or inside(objs[0].i):
         return None
     # only "X is/has been a supporter of Y": "supporters of the bill" names a group, and the
     # group is seldom reported as holding the view
-    holder = _subject(noun.head) if noun.dep_ == "attr" and noun.head.lemma_ == "be" else None
+    holder = subject_of(noun.head) if noun.dep_ == "attr" and noun.head.lemma_ == "be" else None
     if holder is None or inside(holder.i) or not good_speaker(holder):
         return None
     r = subtree_range(objs[0])
@@ -768,14 +521,14 @@ def _holder_noun(noun: Token, inside: Callable[[int], bool]) -> Frame | None:
 def _reaction(noun: Token, inside: Callable[[int], bool]) -> Frame | None:
     """'The proposal drew criticism from Republicans', 'she won praise from both sides': the
     subject of the receiving verb is what the named source reacts to."""
-    source = next((o for p in _children(noun, "prep") if p.lower_ == "from"
-                   for o in _children(p, "pobj")), None)
+    source = next((o for p in children_of(noun, "prep") if p.lower_ == "from"
+                   for o in children_of(p, "pobj")), None)
     if source is None:
-        source = next((o for p in _children(noun.head, "prep") if p.lower_ == "from"
-                       for o in _children(p, "pobj")), None)
-    subj = _subject(noun.head)
+        source = next((o for p in children_of(noun.head, "prep") if p.lower_ == "from"
+                       for o in children_of(p, "pobj")), None)
+    subj = subject_of(noun.head)
     if source is None or subj is None or inside(source.i) or inside(subj.i) \
-            or not good_speaker(source) or subj.lower_ in EXPLETIVES - _RELATIVE:
+            or not good_speaker(source) or subj.lower_ in EXPLETIVES - RELATIVE:
         return None
     r = subtree_range(relative_antecedent(subj) or subj)
     if r is None:
@@ -814,7 +567,7 @@ def _line_label(colon: Token, inside: Callable[[int], bool]) -> Frame | None:
 
 def _according(tok: Token) -> Frame | None:
     to = tok.doc[tok.i + 1]
-    obj = next(iter(_children(to, "pobj")), None)
+    obj = next(iter(children_of(to, "pobj")), None)
     if obj is None:
         return None
     sent = tok.sent
@@ -826,9 +579,9 @@ def _according(tok: Token) -> Frame | None:
         part = before
     else:
         part = after
-    while part and (part[0].is_punct and part[0].text in _EDGE_PUNCT):
+    while part and (part[0].is_punct and part[0].text in EDGE_PUNCT):
         part = part[1:]
-    while part and (part[-1].is_punct and part[-1].text in _EDGE_PUNCT | {"."}):
+    while part and (part[-1].is_punct and part[-1].text in EDGE_PUNCT | {"."}):
         part = part[:-1]
     if not part:
         return None
@@ -837,39 +590,3 @@ def _according(tok: Token) -> Frame | None:
                  "according", pattern="according")
 
 
-def _merge(ranges: list[Range]) -> list[Range]:
-    out: list[Range] = []
-    for a, b in sorted(ranges):
-        if out and a <= out[-1][1] + 1:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
-
-
-def _runs_to_ranges(tokens: list[Token]) -> list[Range]:
-    """Character ranges of the runs of consecutive tokens, trimmed of punctuation and blanks at
-    both ends; runs of fewer than two words are left out."""
-    ranges: list[Range] = []
-    piece: list[Token] = []
-    for t in [*tokens, None]:
-        if t is not None and (not piece or t.i == piece[-1].i + 1):
-            piece.append(t)
-            continue
-        while piece and (piece[0].is_punct or piece[0].is_space):
-            piece = piece[1:]
-        while piece and (piece[-1].is_punct or piece[-1].is_space):
-            piece = piece[:-1]
-        if len([p for p in piece if p.is_alpha]) >= 2:
-            ranges.append((piece[0].idx, token_end(piece[-1])))
-        piece = [t] if t is not None else []
-    return ranges
-
-
-def _trimmed_range(tokens: list[Token]) -> Range | None:
-    """The character range of `tokens` without punctuation or blanks at either end."""
-    while tokens and (tokens[0].text in _EDGE_PUNCT or tokens[0].is_space):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].text in _EDGE_PUNCT or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    return (tokens[0].idx, token_end(tokens[-1])) if tokens else None
