@@ -135,11 +135,8 @@ def calibration_gap(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
 
 
 def write_prior(keys: list, y: np.ndarray) -> None:
-    counts: dict[tuple[str, str], list[int]] = {}
-    for key, right in zip(keys, y, strict=True):
-        cell = counts.setdefault(key, [0, 0])
-        cell[0] += int(right)
-        cell[1] += 1
+    rows = [(lemma_, type_, bool(right)) for (lemma_, type_), right in zip(keys, y, strict=True)]
+    counts = TriggerPrior.fit(rows).counts
     lines = ["# How often each trigger lemma, coded as each type, was right on the tune part of the real-news",
              "# gold (our own annotation): written by annotation/realnews/train_confidence.py --write, read by",
              "# extract/event_confidence.py as the model's trigger_prior feature (smoothed there).",

@@ -97,8 +97,8 @@ class Pipeline:
         """The config with every stage's options at their values, and their types and meanings."""
         data = self.config.to_dict()
         data["options"] = {spec.name: opts for spec, opts in zip(self.specs, self.options, strict=True) if opts}
-        data["option_types"] = {spec.name: describe(spec.options) for spec in self.specs
-                                if spec.options is not None and describe(spec.options)}
+        described = {spec.name: describe(spec.options) for spec in self.specs if spec.options is not None}
+        data["option_types"] = {name: types for name, types in described.items() if types}
         return data
 
     @property

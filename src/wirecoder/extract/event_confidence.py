@@ -20,9 +20,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..knowledge import load_tsv
 from ..lang.en import words
 from .common import lemma
-from .event_sense import Worlds, abstract_patients
+from .event_sense import ABSTRACT_CLASSES, Worlds, abstract_patients
 
 PRIOR_FILE = "event_trigger_prior.tsv"
 
@@ -51,8 +52,6 @@ FEATURES = (
 )
 # Worlds whose share of an article speaks against conflict events in it.
 OTHER_WORLDS = ("sport", "market", "fiction", "disaster", "accident")
-ABSTRACT_CLASSES = frozenset({"act", "attribute", "cognition", "communication", "event", "feeling", "motive",
-                              "phenomenon", "possession", "process", "quantity", "relation", "state", "time"})
 REFLEXIVES = words("pronouns", kind="reflexive")
 # Words whose complement is a proposal or a demand, not a deed: "called to ban", "a plan to deport".
 REQUEST_HEADS = frozenset({"call", "proposal", "propose", "plan", "urge", "want", "demand", "push",
@@ -155,23 +154,23 @@ class TriggerPrior:
         for lemma_, type_, right in rows:
             r, n = counts.get((lemma_, type_), (0, 0))
             counts[(lemma_, type_)] = (r + int(right), n + 1)
-        overall = sum(int(right) for *_, right in rows) / len(rows) if rows else 0.5
-        return cls(counts, overall)
+        return cls.from_counts(counts)
+
+    @classmethod
+    def from_counts(cls, counts: dict[tuple[str, str], tuple[int, int]]) -> TriggerPrior:
+        coded = sum(n for _, n in counts.values())
+        return cls(counts, sum(r for r, _ in counts.values()) / coded if coded else 0.5)
 
 
 @cache
 def shipped_prior() -> TriggerPrior:
     """The trigger reliabilities in knowledge/event_trigger_prior.tsv (written with the model)."""
     try:
-        text = resources.files("wirecoder.knowledge").joinpath(PRIOR_FILE).read_text("utf-8")
+        rows = load_tsv(PRIOR_FILE)
     except FileNotFoundError:
         return TriggerPrior({})
-    rows = []
-    for line in text.splitlines():
-        if line and not line.startswith("#") and not line.startswith("lemma\t"):
-            lemma_, type_, right, coded = line.split("\t")
-            rows.extend([(lemma_, type_, True)] * int(right) + [(lemma_, type_, False)] * (int(coded) - int(right)))
-    return TriggerPrior.fit(rows)
+    return TriggerPrior.from_counts({(row["lemma"], row["type"]): (int(row["right"]), int(row["coded"]))
+                                     for row in rows})
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..knowledge import load_tsv
+from ..knowledge import iter_tsv, load_tsv
 from ..lang.en import words
 from .common import lemma as _lemma
 
@@ -206,12 +206,16 @@ def _has(words: list[Any], values: frozenset[str]) -> bool:
 # A noun counts as abstract when its commonest senses are all of abstract classes: "record" is
 # also an artifact (a disc), "market" also a group, so they may be physical targets.
 ABSTRACT_SENSES = 2
+# WordNet's classes of things one cannot hit: the values of the object_abstract rows, and the
+# confidence model's patient_abstract feature.
+ABSTRACT_CLASSES = frozenset({"act", "attribute", "cognition", "communication", "event", "feeling", "motive",
+                              "phenomenon", "possession", "process", "quantity", "relation", "state", "time"})
 
 
 @cache
 def noun_classes() -> dict[str, tuple[str, ...]]:
     """WordNet's classes of each noun's commonest senses (knowledge/noun_classes.tsv)."""
-    return {row["noun"]: tuple(row["classes"].split(",")) for row in load_tsv("noun_classes.tsv")}
+    return {row["noun"]: tuple(row["classes"].split(",")) for row in iter_tsv("noun_classes.tsv")}
 
 
 def abstract_patients(tok: Any, abstract: frozenset[str]) -> bool:
@@ -255,8 +259,7 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     if rule.when == "verbal_dyad":  # "Trump has relentlessly attacked her": both sides are named
         # people or organisations (or pronouns for them) and no weapon is in sight, in the sentence
         # or the article: a war of words
-        patients = _patients(tok) + ([] if tok.pos_ == "VERB" else _objects_of_noun(tok))
-        patients += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("after", "at", "against")
+        patients = _patients(tok) + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("after", "at", "against")
                      for g in c.children if g.dep_ == "pobj"]  # "gone after Kelly"
         return (not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE
                 and _names_side(_parties(tok), values) and _names_side(patients, values))

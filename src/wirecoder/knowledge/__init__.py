@@ -7,23 +7,32 @@ Users add their own rows with `WIRECODER_KNOWLEDGE=/path/to/dir` holding files o
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 
+def parse_tsv(text: str) -> Iterator[dict[str, str]]:
+    """The rows of one TSV text: header line first, '#' lines and blank lines skipped, missing
+    cells empty. The one reader of the project's tables (knowledge here, words in `lang/en`)."""
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    header = lines[0].split("\t")
+    for line in lines[1:]:
+        cells = line.split("\t")
+        yield {key: (cells[i].strip() if i < len(cells) else "") for i, key in enumerate(header)}
+
+
+def iter_tsv(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a shipped TSV, then the user's rows of the same name, read anew each call: for a big
+    table its user keeps in a shape of its own (noun_classes.tsv), not cached twice."""
+    yield from parse_tsv(resources.files(__package__).joinpath(name).read_text("utf-8"))
+    extra_dir = os.environ.get("WIRECODER_KNOWLEDGE")
+    if extra_dir and (Path(extra_dir) / name).exists():
+        yield from parse_tsv((Path(extra_dir) / name).read_text("utf-8"))
+
+
 @cache
 def load_tsv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a shipped TSV (header line first, '#' comments), plus the user's rows of the same name."""
-    texts = [resources.files(__package__).joinpath(name).read_text("utf-8")]
-    extra_dir = os.environ.get("WIRECODER_KNOWLEDGE")
-    if extra_dir and (Path(extra_dir) / name).exists():
-        texts.append((Path(extra_dir) / name).read_text("utf-8"))
-    rows: list[dict[str, str]] = []
-    for text in texts:
-        lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-        header = lines[0].split("\t")
-        for line in lines[1:]:
-            cells = line.split("\t")
-            rows.append({key: (cells[i].strip() if i < len(cells) else "") for i, key in enumerate(header)})
-    return tuple(rows)
+    return tuple(iter_tsv(name))

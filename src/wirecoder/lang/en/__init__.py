@@ -13,15 +13,13 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from ...knowledge import parse_tsv
+
 
 @cache
 def table(name: str) -> tuple[dict[str, str], ...]:
     """The rows of `<name>.tsv` (header line first; '#' lines are comments)."""
-    text = resources.files(__package__).joinpath(f"{name}.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    header = lines[0].split("\t")
-    return tuple({key: (cells[i].strip() if i < len(cells) else "") for i, key in enumerate(header)}
-                 for cells in (line.split("\t") for line in lines[1:]))
+    return tuple(parse_tsv(resources.files(__package__).joinpath(f"{name}.tsv").read_text("utf-8")))
 
 
 def _selected(row: dict[str, str], where: dict[str, str | tuple[str, ...]]) -> bool:
