@@ -15,6 +15,12 @@ def test_a_surname_standing_for_its_person_is_no_place(pipeline):
     assert "Ohio" in _places(pipeline, text)
 
 
+def test_a_common_noun_the_parser_takes_for_a_name_is_no_place(pipeline):
+    # spaCy tags "van" a PERSON here, and Van is a town in Turkey: uncapitalised, it is a vehicle
+    text = "Clinton's van was supposed to be escorted by an NYPD motorcade to the hospital in New York."
+    assert _places(pipeline, text) == ["New York"]
+
+
 def test_a_possessive_or_modifier_is_not_placed_by_the_preposition(pipeline):
     text = ("Alicia Machado spoke on Friday. He offered no proof of a role in Machado's citizenship, "
             "and an adviser in a Machado administration would say so.")

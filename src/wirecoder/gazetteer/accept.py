@@ -99,6 +99,8 @@ def accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
         return True
     if m.strong:
         return True
+    if not any(doc[i].text[:1].isupper() for i in range(*m.tokens)):
+        return False  # English writes place names capitalised: "Clinton's van" is no town Van
     if not m.candidates:
         return False
     if m.person_like:
