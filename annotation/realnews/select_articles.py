@@ -1,10 +1,10 @@
 """Choose the real-news gold set's articles, once, reproducibly:
-`python select_articles.py DATA_ROOT [--round 2 --exclude articles.tsv]`.
+`python select_articles.py DATA_ROOT [--round 2|3 --exclude articles.tsv ...]`.
 
 Prints `ref<TAB>part<TAB>words` for each article. The draw is seeded; in round 1 each article's part
 (`tune` or `validation`) comes from a hash of its reference, so it never moves when the list grows.
 Round 2 draws more articles, none of round 1's, all for the tune part: more examples to learn
-from, while the validation part stays as it was split. Articles over a length cap are skipped so
+from, while the validation part stays as it was split; round 3 likewise, none of rounds 1 and 2. Articles over a length cap are skipped so
 that each can be read whole by one annotator.
 """
 
@@ -35,6 +35,15 @@ PLAN_2 = {
     "wikievents-dev": (6, 1100),
     "ecbplus-train": (34, 900),
 }
+# round 3 (session 7): more tune articles again, for the confidence model's learning curve (its
+# cross-validated AUC still rose from three quarters to all of round 1 and 2's articles)
+PLAN_3 = {
+    "polnear-train": (40, 900),
+    "geovirus": (20, 900),
+    "trnews": (20, 900),
+    "ecbplus-train": (20, 900),
+}
+PLANS = {1: PLAN, 2: PLAN_2, 3: PLAN_3}
 
 
 def part_of(ref: str) -> str:
@@ -43,7 +52,7 @@ def part_of(ref: str) -> str:
 
 def choose(root: str, round_no: int = 1, exclude: frozenset[str] = frozenset()) -> list[tuple[str, str, int]]:
     chosen = []
-    plan = PLAN if round_no == 1 else PLAN_2
+    plan = PLANS[round_no]
     for corpus, (wanted, cap) in plan.items():
         refs = [r for r in list_refs(root, corpus) if r not in exclude]
         random.Random(f"{SEED}:{corpus}" + ("" if round_no == 1 else f":round{round_no}")).shuffle(refs)
@@ -71,8 +80,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", default="../shared/data")
     parser.add_argument("--round", type=int, default=1)
-    parser.add_argument("--exclude", help="an articles.tsv whose references are not drawn again")
+    parser.add_argument("--exclude", nargs="*", default=[], help="articles.tsv files whose references are not drawn again")
     args = parser.parse_args()
-    taken = frozenset(line.split("\t")[0] for line in open(args.exclude, encoding="utf-8")) if args.exclude else frozenset()
+    taken = frozenset(line.split("\t")[0] for path in args.exclude for line in open(path, encoding="utf-8"))
     for ref, part, words in choose(args.data, args.round, taken):
         print(f"{ref}\t{part}\t{words}")
