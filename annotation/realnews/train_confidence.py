@@ -178,7 +178,7 @@ def main() -> int:
                                              for f in range(FOLDS)],
               "cv_brier": round(float(((p - y) ** 2).mean()), 4),
               "coder_confidence_brier": round(float(((X[:, FEATURES.index("coder_confidence")] - y) ** 2).mean()), 4)}
-    for t in (0.2, 0.25, 0.3, 0.4, 0.5, 0.6):
+    for t in (0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         keep = p >= t
         for name, mask in (("all", np.ones(len(y), bool)), ("conflict", conflict)):
             k = keep & mask

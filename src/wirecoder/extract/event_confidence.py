@@ -30,7 +30,7 @@ PRIOR_FILE = "event_trigger_prior.tsv"
 # The confidence below which `wirecoder events`, `export`, the API and the dashboard leave an event
 # out unless asked otherwise: it favours precision (the README's "Precision on whole articles" gives
 # what it keeps and drops on the untouched validation part), and keeps every event of the seed.
-DEFAULT_MIN_CONFIDENCE = 0.25
+DEFAULT_MIN_CONFIDENCE = 0.5
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
