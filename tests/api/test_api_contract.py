@@ -119,6 +119,17 @@ def test_bad_parameters_are_coded_w041(odd, query, names):
     assert names in message
 
 
+@pytest.mark.parametrize("path, query", [
+    ("/api/events", "type=BOGUS"), ("/api/events", "country=MEXICO"), ("/api/aggregates", "type=BOGUS"),
+    ("/api/actors", "country=MX"), ("/api/places", "country=mexico"), ("/api/quotes", "type=shouted"),
+    ("/api/claims", "verdict=maybe"),
+])
+def test_filter_values_no_record_can_hold_are_w041(odd, path, query):
+    """They answered an empty page (200) as if nothing matched."""
+    client, _store = odd
+    assert query.split("=")[1].lower() in coded(client.get(f"{path}?{query}"), 400, "W041").lower()
+
+
 def test_malformed_and_non_unicode_bodies_are_coded_w052(odd):
     client, _store = odd
     for body in (b"{not json", b"\xff\xfe"):  # unreadable: 400
