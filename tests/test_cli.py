@@ -65,6 +65,8 @@ def test_errors_are_one_line_with_a_code(tmp_path):
         (["analyze", str(latin)], "W012"),
         (["analyze", "-"], "W013"),
         (["analyze", str(latin), "--published", "someday"], "W014"),
+        (["analyze", str(latin), "--published", "2025-01-31T09:00:00+25:00"], "W014"),
+        (["analyze", str(latin), "--published", "01/02/2025"], "W014"),
         (["analyze", "-", "--disable", "parse"], "W020"),
         (["eval", "quotes", "--data", str(tmp_path / "no-such-gold")], "W030"),
     ]

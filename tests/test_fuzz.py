@@ -19,6 +19,7 @@ import re
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ import wirecoder
 from wirecoder.clean import clean
 from wirecoder.errors import WirecoderError
 from wirecoder.ingest import read_path, read_string
-from wirecoder.ingest.base import decode_bytes
+from wirecoder.ingest.base import decode_bytes, parse_published
 from wirecoder.records import Document
 
 SRC = Path(wirecoder.__file__).resolve().parent
@@ -308,6 +309,59 @@ def test_absurd_numbers_dates_and_quotes(nlp, text):
                                        "-0", "1e999999", "99999-01-01"])
 def test_absurd_publication_dates_are_coded_errors(nlp, published):
     assert outcome(nlp.analyze, "The army attacked.", published=published).code == "W014"
+
+
+@st.composite
+def dates_with_offsets(draw) -> tuple[str, datetime | None]:
+    """A date and time with a UTC offset of up to +-99:59, written as ISO 8601 (extended or
+    basic) or as RFC 2822, and the instant it names when Python and UTC can hold it."""
+    day = draw(st.dates())
+    clock = (draw(st.integers(0, 23)), draw(st.integers(0, 59)), draw(st.integers(0, 59)))
+    sign, hours, minutes = draw(st.sampled_from([1, -1])), draw(st.integers(0, 99)), \
+        draw(st.integers(0, 59))
+    mark = f"{'+' if sign > 0 else '-'}{hours:02d}"
+    form = draw(st.sampled_from(["iso", "basic", "rfc2822"]))
+    if form == "iso":
+        text = f"{day.isoformat()}T{clock[0]:02d}:{clock[1]:02d}:{clock[2]:02d}{mark}:{minutes:02d}"
+    elif form == "basic":
+        text = f"{day.year:04d}{day.month:02d}{day.day:02d}T{clock[0]:02d}{clock[1]:02d}{clock[2]:02d}{mark}{minutes:02d}"
+    else:
+        text = f"{day:%a, %d %b} {day.year:04d} {clock[0]:02d}:{clock[1]:02d}:{clock[2]:02d} " \
+               f"{mark}{minutes:02d}"
+    expected = None
+    offset = sign * timedelta(hours=hours, minutes=minutes)
+    if abs(offset) < timedelta(hours=24):
+        candidate = datetime(day.year, day.month, day.day, *clock, tzinfo=timezone(offset))
+        try:
+            candidate.astimezone(UTC)
+            expected = candidate
+        except OverflowError:
+            pass
+    return text, expected
+
+
+@CHEAP
+@given(case=dates_with_offsets())
+@example(case=("2025-01-31T09:00:00+25:00", None))
+@example(case=("0001-01-01T00:00:00+05:00", None))
+def test_dates_with_offsets_are_the_instant_they_name_or_w014(case):
+    """Any offset: the instant, usable by every later step (its offset, UTC as the store keeps
+    it, ISO text and back), or W014 where the date is read, alone or on a JSONL line."""
+    text, expected = case
+    read = outcome(parse_published, text)
+    if isinstance(read, WirecoderError):
+        assert read.code == "W014" and "\n" not in str(read), read
+        assert expected is None or not text[:1].isdigit(), (text, read)  # ISO forms that hold are read
+    else:
+        assert read.utcoffset() is not None and read.astimezone(UTC) == read
+        assert datetime.fromisoformat(read.isoformat()) == read
+        assert expected is None or read == expected, (text, read)
+    line = json.dumps({"text": "The army attacked.", "published": text})
+    docs = outcome(lambda: list(read_string(line, "jsonl", source="f.jsonl")))
+    if isinstance(read, WirecoderError):
+        assert docs.code == "W014" and str(docs).startswith("W014: f.jsonl:1: "), docs
+    else:
+        assert docs[0].published == read
 
 
 # ------------------------------------------------------------------ 4. sizes

@@ -292,3 +292,37 @@ def test_hostile_document_is_shown_as_text(browser, page_at, tmp_path):
         p.page.click("#doc-close")
         assert p.page.locator("#events-table").text_content().count("<img") >= 1
         assert p.page.evaluate("window.__xss") is None
+
+
+ODD_IDS = ["https://news.example.org/2025/01/31/goma?id=5&x=%20y", "..", "100% a/b"]
+
+
+def test_documents_whose_id_is_a_url_or_dots_open(browser, page_at, tmp_path):
+    """Ids with '/', '..', '%' and spaces: the dashboard showed only 'error: W050' for them
+    (the id went into the path, where '/' splits it and the browser drops '..')."""
+    from urllib.parse import urlencode
+
+    import httpx
+
+    with _serve(f"sqlite:///{tmp_path / 'ids.db'}", token=TOKEN) as server:
+        for n, doc_id in enumerate(ODD_IDS):
+            r = httpx.post(server.url + "/api/ingest", timeout=120, json={
+                "id": doc_id, "text": f"Rebels attacked a convoy near Goma on Monday ({n}).",
+                "published": "2025-03-04"}, headers={"Authorization": f"Bearer {TOKEN}"})
+            assert r.status_code == 200 and r.json()["document_id"] == doc_id, r.text
+        p = page_at(server)
+        for doc_id in ODD_IDS:  # a shared link to the document
+            p.open("/?" + urlencode({"document": doc_id}))
+            p.page.wait_for_selector("#doc-view:not([hidden])")
+            assert doc_id in p.page.locator("#doc-meta").text_content()
+            assert f"({ODD_IDS.index(doc_id)})" in p.page.locator("#doc-text").text_content()
+        p.open()
+        rows = p.page.locator("#events-table tbody tr")
+        assert rows.count() == len(ODD_IDS)
+        for i in range(rows.count()):  # a click on an event opens its document
+            rows.nth(i).click()
+            p.page.wait_for_selector("#doc-view:not([hidden])")
+            assert p.page.get_attribute("#doc-view", "data-document") == \
+                rows.nth(i).get_attribute("data-document")
+            p.page.click("#doc-close")
+        assert "W050" not in p.page.locator("body").text_content()

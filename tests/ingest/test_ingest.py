@@ -124,3 +124,59 @@ def test_byline_zone_names_are_read_not_dropped(text, expected):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # dateutil's UnknownTimezoneWarning would be an error
         assert parse_published(text).isoformat() == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2025-01-31T09:00:00+25:00",        # an offset of a day or more: no clock reads that
+    "2025-01-31T09:00:00-24:00",
+    "Fri, 31 Jan 2025 09:00:00 +2500",  # the same in RFC 2822, read by the free-form parser
+    "0001-01-01T00:00:00+05:00",        # an instant before year 1 in UTC
+    "9999-12-31T23:00:00-05:00",        # an instant after year 9999 in UTC
+])
+def test_impossible_offsets_are_bad_dates_not_later_crashes(text):
+    """An offset Python refuses, or an instant UTC cannot hold, failed later (storing, resolving
+    times) as a bare ValueError / OverflowError; it is a W014 where the date is read."""
+    with pytest.raises(BadDate, match="W014"):
+        parse_published(text)
+
+
+def test_a_datetime_object_with_an_impossible_offset_is_a_bad_date():
+    from dateutil.tz import tzoffset
+
+    with pytest.raises(BadDate):
+        parse_published(datetime(2025, 1, 31, 9, tzinfo=tzoffset(None, 25 * 3600)))
+
+
+@pytest.mark.parametrize("text", ["01/02/2025", "02.01.2025", "1-2-2025", "12/11/2025 09:00"])
+def test_ambiguous_numeric_dates_are_refused_naming_the_iso_form(text):
+    """01/02/2025 is 1 February in most of the world and 2 January in the US: refused, not guessed."""
+    with pytest.raises(BadDate, match=r"ambiguous.*YYYY-MM-DD"):
+        parse_published(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("31/01/2025", "2025-01-31"),   # only one reading: day 31
+    ("01/31/2025", "2025-01-31"),
+    ("03/03/2025", "2025-03-03"),   # both readings agree
+    ("2025/01/02", "2025-01-02"),   # year first: always year, month, day
+    ("January 2025", "2025-01-01"),  # no day: the first, never today's day of the month
+    ("Thu, 01 Jan 0099 00:00:00 +0000", "0099-01-01"),  # not 1999: the year is as written
+])
+def test_numeric_dates_with_one_reading_are_read(text, expected):
+    assert parse_published(text).date().isoformat() == expected
+
+
+def test_jsonl_bad_date_names_the_line(tmp_path):
+    p = tmp_path / "d.jsonl"
+    p.write_text('{"text": "fine", "published": "2025-01-31"}\n'
+                 '{"text": "late", "published": "2025-01-31T09:00:00+25:00"}\n')
+    with pytest.raises(BadDate, match=r"d.jsonl:2: cannot read the date"):
+        list(read_path(p))
+
+
+def test_html_page_with_an_impossible_date_keeps_its_text():
+    """htmldate raised on a +25:00 page date and trafilatura then dropped the page (W013 "no
+    article text"); the text is kept and the date left unknown."""
+    page = HTML.replace("2025-01-31T09:30:00-05:00", "2025-01-31T09:30:00+25:00")
+    [raw] = read_string(page, "html")
+    assert "25 percent tariff" in raw.text and raw.published is None

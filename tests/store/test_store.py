@@ -209,6 +209,45 @@ def test_event_filters_match_the_records(store, seed_analysis):
         store.quotes(place="Mexico")
 
 
+@pytest.mark.parametrize("kind, filters, named", [
+    ("events", {"type": "BOGUS"}, "BOGUS"),               # returned nothing, exit 0
+    ("events", {"type": "ASSAULT,ASSALT"}, "ASSALT"),
+    ("events", {"country": "MEXICO"}, "MEXICO"),          # not ISO 3166 alpha-3
+    ("events", {"country": "MX"}, "MX"),
+    ("events", {"country": "USA,ZZZ"}, "ZZZ"),
+    ("quotes", {"type": "shouted"}, "shouted"),
+    ("quotes", {"country": "U.S."}, "U.S."),
+    ("claims", {"type": "guess"}, "guess"),
+    ("claims", {"verdict": "maybe"}, "maybe"),
+    ("events", {"limit": -1}, "-1"),                      # returned everything
+    ("events", {"limit": 0}, "0"),
+    ("quotes", {"limit": "ten"}, "ten"),
+])
+def test_unknown_filter_values_are_w041_naming_them(store, seed_analysis, kind, filters, named):
+    """A filter value no record can hold is a mistake to report, not an empty answer."""
+    store.save(seed_analysis)
+    with pytest.raises(BadFilter) as err:
+        getattr(store, kind)(**filters)
+    assert err.value.code == "W041" and named in err.value.message, err.value.message
+
+
+def test_known_filter_values_pass_in_any_case(store, seed_analysis):
+    store.save(seed_analysis)
+    assert store.events(type="assault", country="mex", limit=1)
+    assert store.quotes(type="DIRECT", limit=2)
+    assert store.claims(verdict="Consistent") is not None
+    # a type or country only the store knows (a plugin's type, a code outside ISO 3166) is no
+    # mistake: it is what the store holds
+    event = seed_analysis.events[0].model_copy(update={"type": "CYBER"})
+    actors = [a.model_copy(update={"country": "XKX"}) if i == 0 else a
+              for i, a in enumerate(seed_analysis.actors)]
+    store.save(seed_analysis.model_copy(update={"events": [event, *seed_analysis.events[1:]],
+                                                "actors": actors}), reprocess=True)
+    assert [e.id for e in store.events(type="CYBER", min_confidence=0)] == [event.id]
+    store.events(country="XKX")
+    store.quotes(country="xkx")
+
+
 def test_min_confidence_keeps_the_likelier_events(store, seed_analysis):
     a = seed_analysis
     store.save(a)
@@ -247,7 +286,8 @@ def test_quote_and_claim_filters(store, seed_analysis):
     assert store.quotes(since="2025-02-01") == []
     assert len(store.quotes(until="2025-01-31")) == len(a.quotes)
     assert [c.id for c in store.claims()] == [c.id for c in a.claims]
-    assert store.claims(verdict="no such verdict") == []
+    with pytest.raises(BadFilter, match="W041: unknown verdict"):  # was an empty answer (#24)
+        store.claims(verdict="no such verdict")
 
 
 def test_query_output_formats(store, store_url, seed_analysis):

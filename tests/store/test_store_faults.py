@@ -487,6 +487,30 @@ def test_corrupted_input_mid_batch_is_logged_and_the_rest_continue(
     assert stored_texts == {paragraphs[i] for i in (0, 1, 3, 5, 7)}
 
 
+def test_bad_dates_cost_their_line_only_and_reruns_do_not_crash(tmp_path, paragraphs, small_nlp):
+    """A `published` with an impossible offset (+25:00), an instant UTC cannot hold, or an
+    ambiguous day and month crashed the whole batch with W099 and every rerun the same way; each
+    is now one W014 failure naming its line, and the other documents are stored."""
+    dates = ["2025-01-31", "2025-01-31T09:00:00+25:00", "2025-01-30T10:00:00-05:00",
+             "0001-01-01T00:00:00+05:00", "01/02/2025", "2025-01-29"]
+    lines = [json.dumps({"text": p, "published": d}) for p, d in zip(paragraphs[:6], dates, strict=True)]
+    path = tmp_path / "dates.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    url = f"sqlite:///{tmp_path / 'dates.db'}"
+    summary = ingest([path], url, pipeline=small_nlp, progress=False, batch_size=8, workers=1)
+    assert (summary.stored, summary.failed) == (3, 3)
+    again = ingest([path], url, pipeline=small_nlp, progress=False, batch_size=8, workers=1)
+    assert (again.stored, again.skipped, again.failed) == (0, 3, 3)
+    with open_store(url) as store:
+        failures = store.failures(summary.run_id)
+        stored = {a.document.original_text: a.document.published for a in store.analyses()}
+    assert [(f.code, f.source) for f in failures] == [
+        ("W014", f"{path}:2"), ("W014", f"{path}:4"), ("W014", f"{path}:5")]
+    assert all("\n" not in f.reason and f"{path}:" in f.reason for f in failures)
+    assert set(stored) == {paragraphs[i] for i in (0, 2, 5)}
+    assert stored[paragraphs[2]].isoformat() == "2025-01-30T10:00:00-05:00"
+
+
 def test_corrupted_input_with_two_workers(tmp_path, paragraphs, small_nlp):
     lines = [json.dumps({"text": p}) for p in paragraphs[:6]]
     lines.insert(3, "[1, 2")

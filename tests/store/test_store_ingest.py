@@ -447,5 +447,9 @@ def test_cli_ingest_query_export(tmp_path, corpus, capsys):
     assert "W010" in capsys.readouterr().err
     assert _run_cli(["events", "--db", db, "--modality", "sure"]) == 2
     assert "W041" in capsys.readouterr().err
+    for bad in (["--type", "BOGUS"], ["--country", "MEXICO"], ["--limit", "-1"]):
+        assert _run_cli(["events", "--db", db, *bad]) == 2, bad
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "W041" in err[0] and bad[1] in err[0], (bad, err)
     assert _run_cli(["events", "--db", str(tmp_path / "no" / "x.db")]) == 2
     assert "W040" in capsys.readouterr().err

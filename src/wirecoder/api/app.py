@@ -17,19 +17,17 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.convertors import Convertor, register_url_convertor
 
 from ..about import __version__
-from ..errors import WirecoderError
 from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
 from ..store.errors import BadFilter
 from ..store.repository import Store, open_store
 from .data import StoreReader
 from .errors import (
-    ApiError,
     BadRequest,
     DashboardMissing,
     Forbidden,
@@ -38,6 +36,7 @@ from .errors import (
     Unauthorized,
 )
 from .guard import Guard
+from .handlers import add_error_handlers
 from .models import (
     ActorOut,
     Aggregates,
@@ -63,10 +62,17 @@ DEFAULT_MAX_BODY = 2_000_000
 MODALITIES = ("asserted", "threatened", "planned", "hypothetical", "negated", "historical",
               "reported")
 
+# Every route answers its errors as ErrorOut (api/handlers.py): 422 replaces FastAPI's
+# HTTPValidationError, which no response has since the validation handler is ours.
+INVALID = {422: {"model": ErrorOut, "description": "a parameter (W041) or body field (W052) "
+                                                   "that fails validation"}}
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorOut, "description": "a filter value the store cannot take (W041, W052)"},
+    400: {"model": ErrorOut, "description": "a filter value the store cannot take (W041), an "
+                                            "unreadable body (W052, W012)"},
     413: {"model": ErrorOut, "description": "request body too large (W051)"},
+    **INVALID,
 }
+NOT_FOUND = {404: {"model": ErrorOut, "description": "no such document (W050)"}, **INVALID}
 
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="records to skip")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size (at most {MAX_PAGE})")]
@@ -75,6 +81,22 @@ Since = Annotated[date | None, Query(description="from this date on (YYYY-MM-DD)
 Until = Annotated[date | None, Query(description="up to and including this date")]
 MinConfidence = Annotated[float, Query(ge=0, le=1, description=(
     "only events at least this likely to be right; the default favours precision, 0 keeps all"))]
+
+
+class AnyText(Convertor[str]):
+    """A path parameter of any characters: '/' and newlines too (Starlette's `path` is `.*`, and
+    its `$` matches before a final newline, so the id "a\n" opened the document "a")."""
+
+    regex = r"[\s\S]*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return str(value)
+
+
+register_url_convertor("anytext", AnyText())
 
 
 BEARER = HTTPBearer(auto_error=False, description="the server's ingest token")
@@ -129,23 +151,7 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
     app.state.ingest_token = token
     app.add_middleware(Guard, max_body=max_body)
 
-    @app.exception_handler(ApiError)
-    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        return JSONResponse({"error": {"code": exc.code, "message": exc.message}},
-                            status_code=exc.status, headers=headers)
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        # FastAPI's own errors (a body it cannot parse, no such route, a wrong method) in the
-        # same one-line coded shape as ours.
-        code = NotFound.code if exc.status_code == 404 else BadRequest.code
-        return JSONResponse({"error": {"code": code, "message": str(exc.detail)}},
-                            status_code=exc.status_code, headers=getattr(exc, "headers", None))
-
-    @app.exception_handler(WirecoderError)
-    async def _wirecoder_error(_request: Request, exc: WirecoderError) -> JSONResponse:
-        return JSONResponse({"error": {"code": exc.code, "message": exc.message}}, status_code=400)
+    add_error_handlers(app)
 
     # -- read endpoints ---------------------------------------------------------------------------
 
@@ -162,10 +168,20 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
         return cached(Page[DocumentSummary], ("documents", offset, limit, q),
                       lambda: paged(offset, limit, *reader.documents(offset, limit, q)))
 
-    @app.get("/api/documents/{document_id}", response_model=DocumentDetail,
-             responses={404: {"model": ErrorOut, "description": "no such document (W050)"}},
-             tags=["documents"])
+    # Any id opens: ids are often URLs ('/'), and may hold '..', '%' or spaces. The path form
+    # takes every character after /api/documents/ (percent-encoded); the query form is for
+    # browsers, which drop '.' and '..' path segments (even as %2E) before sending.
+    @app.get("/api/documents/{document_id:anytext}", response_model=DocumentDetail,
+             responses=NOT_FOUND, tags=["documents"])
     def document(document_id: str):
+        return _document(document_id)
+
+    @app.get("/api/document", response_model=DocumentDetail, responses=NOT_FOUND,
+             tags=["documents"])
+    def document_by_id(id: Annotated[str, Query(description="the document id, any characters")]):
+        return _document(id)
+
+    def _document(document_id: str) -> dict[str, Any]:
         found = reader.document(document_id)
         if found is None:
             raise NotFound(f"no document {document_id!r} in the store")

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from ..lang.en import words
 from ..records import Analysis
+from ..store.filters import countries
 from ..store.queries import KINDS, Context
 from ..store.repository import (
     T_ACTORS,
@@ -167,8 +168,8 @@ class StoreReader:
         conds = []
         if q:
             conds.append(func.lower(A.c.name).contains(q.lower(), autoescape=True))
-        if country:
-            conds.append(A.c.country.in_([c.strip().upper() for c in country.split(",")]))
+        if codes := countries(country, self.store.held_countries):
+            conds.append(A.c.country.in_(codes))
         with self.store.engine.connect() as conn:
             actors = conn.execute(select(A.c.id, A.c.name, A.c.country, A.c.sectors, A.c.kind,
                                          A.c.document_id).where(*conds)).all()
@@ -198,8 +199,8 @@ class StoreReader:
         conds = []
         if q:
             conds.append(func.lower(P.c.name).contains(q.lower(), autoescape=True))
-        if country:
-            conds.append(P.c.country.in_([c.strip().upper() for c in country.split(",")]))
+        if codes := countries(country, self.store.held_countries):
+            conds.append(P.c.country.in_(codes))
         with self.store.engine.connect() as conn:
             places = conn.execute(select(P).where(*conds)).all()
             in_events = Counter({r[0]: r[1] for r in conn.execute(

@@ -57,6 +57,13 @@ class DashboardMissing(ApiError):
     status = 503
 
 
+class NoSuchRoute(ApiError):
+    """A path no route serves (404), told apart from a document the store lacks (W050)."""
+
+    code = "W057"
+    status = 404
+
+
 class ServeError(WirecoderError):
     """`wirecoder serve` cannot start: a port in use, a bad option."""
 

@@ -17,7 +17,7 @@ T = TypeVar("T")
 
 
 class ErrorBody(BaseModel):
-    code: str = Field(description="stable error code, W050-W059 (W041 for a bad filter)")
+    code: str = Field(description="stable error code, W050-W059 (W041 for a bad parameter, W012 for a body that is not Unicode)")
     message: str
 
 

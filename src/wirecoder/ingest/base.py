@@ -81,8 +81,16 @@ _ZONE_NAMES = {
 }
 
 
+# A date of three numbers with the year last: 01/02/2025 is 1 February in most of the world and
+# 2 January in the US. Refused unless only one reading is a date (31/01/2025) or both agree.
+_DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*\d{4}\b")
+_FORMS = "use a form like 2025-01-31 or 2025-01-31T09:00:00-05:00"
+
+
 def parse_published(value: str | date | datetime | None) -> datetime | None:
-    """A publication date or datetime; naive values are taken as UTC (documented)."""
+    """A publication date or datetime; naive values are taken as UTC (documented). Anything a
+    later step could not use (an offset of a day or more, an instant outside years 1-9999 in UTC,
+    a day and month that could be either) is W014 here, where it is read."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -90,18 +98,56 @@ def parse_published(value: str | date | datetime | None) -> datetime | None:
     elif isinstance(value, date):
         dt = datetime(value.year, value.month, value.day)
     else:
-        text = str(value).strip()
+        dt = _parse_text(str(value).strip())
+    return _usable(dt if dt.tzinfo else dt.replace(tzinfo=UTC), value)
+
+
+def _parse_text(text: str) -> datetime:
+    try:
+        return dateparser.isoparse(text)
+    except ValueError:
+        pass
+    numeric = _DAY_MONTH_YEAR.match(text)
+    if numeric and _ambiguous(int(numeric[1]), int(numeric[2])):
+        raise BadDate(f"ambiguous date {text!r}: day and month could be either; write it as "
+                      "YYYY-MM-DD (ISO 8601), e.g. 2025-01-31")
+    dt = None
+    # Free forms ("31 January 2025", RFC 2822) only with the year written in full: never guess it
+    # from today, nor its century ("0099" read as 1999). A missing day or month is the first,
+    # never today's (dateutil fills gaps from its default).
+    years = re.findall(r"\b\d{4}\b", text)
+    if years:
         try:
-            dt = dateparser.isoparse(text)
-        except ValueError:
+            dt = dateparser.parse(text, _FullYears(), tzinfos=_ZONE_NAMES,
+                                  default=datetime(2000, 1, 1))
+        except (ValueError, OverflowError):
             dt = None
-            # Free forms ("31 January 2025", RFC 2822) only with a year: never guess it from today.
-            if re.search(r"\b\d{4}\b", text):
-                try:
-                    dt = dateparser.parse(text, tzinfos=_ZONE_NAMES)
-                except (ValueError, OverflowError):
-                    dt = None
-            if dt is None:
-                raise BadDate(f"cannot read the date {text!r}; use a form like 2025-01-31 or "
-                              "2025-01-31T09:00:00-05:00") from None
-    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+    if dt is None or f"{dt.year:04d}" not in years:
+        raise BadDate(f"cannot read the date {text!r}; {_FORMS}")
+    return dt
+
+
+class _FullYears(dateparser.parserinfo):
+    """dateutil puts a year under 100 in this century (0099 -> 1999); years here are as written."""
+
+    def convertyear(self, year: int, century_specified: bool = False) -> int:
+        return year
+
+
+def _ambiguous(first: int, second: int) -> bool:
+    return first != second and 1 <= first <= 12 and 1 <= second <= 12
+
+
+def _usable(dt: datetime, value: object) -> datetime:
+    """`dt`, if Python can take its offset and UTC can hold its instant (the store keeps UTC)."""
+    try:
+        offset = dt.utcoffset()
+    except ValueError:  # tzoffset(None, 90000): "+25:00" parses, then every use of it raises
+        raise BadDate(f"cannot read the date {value!r}: its UTC offset is not under 24 hours; "
+                      f"{_FORMS}") from None
+    try:
+        dt.astimezone(UTC)
+    except OverflowError:
+        raise BadDate(f"cannot read the date {value!r}: in UTC it falls outside the years "
+                      f"1 to 9999 (offset {offset})") from None
+    return dt

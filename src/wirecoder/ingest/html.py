@@ -7,7 +7,7 @@ import warnings
 from collections.abc import Iterator
 from datetime import datetime
 
-from ..errors import EmptyInput
+from ..errors import BadDate, EmptyInput
 from .base import RawDocument, parse_published
 
 # Ask htmldate for the original publication time, to the second where the page gives it.
@@ -26,6 +26,11 @@ def read_html(content: str, *, source: str | None = None,
             content, with_metadata=True, include_comments=False, include_tables=False,
             date_extraction_params=_DATE_PARAMS,
         )
+        if extracted is None:
+            # htmldate raises on a page date it cannot compare ("+25:00" offsets) and trafilatura
+            # then drops the whole page: read the text without the metadata instead.
+            extracted = trafilatura.bare_extraction(
+                content, with_metadata=False, include_comments=False, include_tables=False)
     if extracted is None or not (extracted.text or "").strip():
         raise EmptyInput(f"no article text found in the HTML: {source or '<html>'}")
     # trafilatura separates paragraphs by one line break; wirecoder's convention is a blank line.
@@ -34,7 +39,7 @@ def read_html(content: str, *, source: str | None = None,
     if extracted.date:
         try:
             found_date = parse_published(extracted.date)
-        except ValueError:
+        except BadDate:  # a page date we cannot use costs the date, not the page
             found_date = None
     metadata = {k: str(v) for k, v in (("sitename", extracted.sitename),
                                        ("author", extracted.author)) if v}

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from datetime import datetime
 
-from ..errors import BadRecord, EmptyInput
+from ..errors import BadDate, BadRecord, EmptyInput
 from .base import RawDocument, check_encodable, parse_published
 
 _TEXT_KEYS = ("text", "body", "content")
@@ -34,11 +34,15 @@ def read_jsonl(content: str, *, source: str | None = None,
         if not text.strip():
             raise EmptyInput(f"{where}:{lineno}: the 'text' field is empty")
         date_value = next((obj[k] for k in _DATE_KEYS if obj.get(k)), None)
+        try:
+            line_published = parse_published(date_value) if date_value else published
+        except BadDate as exc:  # the line's date, not the file's: name the line
+            raise BadDate(f"{where}:{lineno}: {exc.message}") from None
         raw = RawDocument(
             text=text,
             title=obj.get("title") if isinstance(obj.get("title"), str) else None,
             url=obj.get("url") if isinstance(obj.get("url"), str) else None,
-            published=parse_published(date_value) if date_value else published,
+            published=line_published,
             # a non-string "source" (5, {...}) failed the Document record downstream
             source=obj["source"] if isinstance(obj.get("source"), str) and obj["source"]
             else f"{where}:{lineno}",

@@ -19,7 +19,7 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import NullPool, StaticPool
 
 from ..records import Analysis, Claim, Event, Quote
+from . import filters as check
 from .convert import Loaded, analysis_to_rows, utcnow
 from .errors import BadFilter, StoreError, StoreFull, StoreTooNew
 from .faults import RetryPolicy, kind_of, with_retries
@@ -65,8 +66,6 @@ DEFAULT_URL = "sqlite:///wirecoder.db"
 URL_ENV = "WIRECODER_DB"
 MIGRATIONS = Path(__file__).parent / "migrations"
 _CHUNK = 500
-_MODALITIES = ("asserted", "threatened", "planned", "hypothetical", "negated", "historical",
-               "reported")
 
 T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]
 T_EVENTS: Table = EventRow.__table__  # type: ignore[assignment]
@@ -253,39 +252,6 @@ def open_store(url: str | os.PathLike[str] | None = None, *, migrate: bool = Tru
 def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
     for i in range(0, len(values), size):
         yield values[i:i + size]
-
-
-def _confidence(value: Any) -> float:
-    """A confidence threshold from the command line, a query string or Python: 0 to 1."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise BadFilter(f"min_confidence must be a number from 0 to 1, not {value!r}") from None
-    if not 0.0 <= number <= 1.0:
-        raise BadFilter(f"min_confidence must be from 0 to 1, not {number}")
-    return number
-
-
-def _values(value: str | Iterable[str] | None, upper: bool = False) -> list[str]:
-    """A filter value: one string, a comma-separated string or a list of strings."""
-    if value is None:
-        return []
-    items = value.split(",") if isinstance(value, str) else list(value)
-    out = [str(v).strip() for v in items if str(v).strip()]
-    return [v.upper() for v in out] if upper else out
-
-
-def _as_date(value: str | date | datetime | None) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    from ..ingest.base import parse_published
-
-    parsed = parse_published(value)
-    return parsed.date() if parsed else None
 
 
 def _contains(column, needle: str):
@@ -494,27 +460,23 @@ class Store:
         E = T_EVENTS
         conds = []
         if min_confidence is not None:
-            threshold = _confidence(min_confidence)
+            threshold = check.confidence(min_confidence)
             if threshold > 0:
                 conds.append(E.c.confidence >= threshold)
-        if types := _values(type, upper=True):
+        if types := check.event_types(type, lambda: self._distinct(func.upper(E.c.type))):
             conds.append(func.upper(E.c.type).in_(types))
-        if mods := _values(modality):
-            unknown = sorted(set(mods) - set(_MODALITIES))
-            if unknown:
-                raise BadFilter(f"unknown modality {', '.join(unknown)}; choose from "
-                                f"{', '.join(_MODALITIES)}")
+        if mods := check.choices("modality", modality, check.MODALITIES):
             conds.append(E.c.modality.in_(mods))
-        if (start := _as_date(since)) is not None:
+        if (start := check.as_date(since)) is not None:
             conds.append(E.c.event_date >= start)
-        if (end := _as_date(until)) is not None:
+        if (end := check.as_date(until)) is not None:
             conds.append(E.c.event_date <= end)
         if actor:
             joined = T_ARGS.outerjoin(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
             conds.append(exists(select(1).select_from(joined).where(
                 T_ARGS.c.event_id == E.c.id,
                 or_(_contains(T_ACTORS.c.name, actor), _contains(T_ARGS.c.text, actor)))))
-        if codes := _values(country, upper=True):
+        if codes := check.countries(country, self.held_countries):
             joined = T_ARGS.join(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
             conds.append(or_(
                 exists(select(1).select_from(joined).where(
@@ -536,17 +498,17 @@ class Store:
                    document: str | None = None, limit: int | None = None) -> list[tuple[str, str]]:
         """Quotes: type is the quote kind (direct, indirect, mixed); actor a substring of the
         speaker; country the speaker's; since/until the publication date."""
-        _not_for("quotes", modality=modality, place=place)
+        check.not_for("quotes", modality=modality, place=place)
         Q = T_QUOTES
         conds = self._document_dates(since, until)
-        if kinds := _values(type):
-            conds.append(func.lower(Q.c.kind).in_([k.lower() for k in kinds]))
+        if kinds := check.choices("quote kind", type, check.QUOTE_KINDS):
+            conds.append(func.lower(Q.c.kind).in_(kinds))
         if actor:
             conds.append(or_(
                 _contains(Q.c.speaker_name, actor), _contains(Q.c.speaker_text, actor),
                 exists(select(1).where(T_ACTORS.c.id == Q.c.speaker_actor_id,
                                        _contains(T_ACTORS.c.name, actor)))))
-        if codes := _values(country, upper=True):
+        if codes := check.countries(country, self.held_countries):
             conds.append(exists(select(1).where(T_ACTORS.c.id == Q.c.speaker_actor_id,
                                                 T_ACTORS.c.country.in_(codes))))
         if document:
@@ -560,19 +522,19 @@ class Store:
                    limit: int | None = None) -> list[tuple[str, str]]:
         """Claims: type is the claim kind; actor/country those of whoever asserted it;
         since/until the publication date; verdict."""
-        _not_for("claims", modality=modality, place=place)
+        check.not_for("claims", modality=modality, place=place)
         C = T_CLAIMS
         conds = self._document_dates(since, until)
-        if kinds := _values(type):
-            conds.append(func.lower(C.c.kind).in_([k.lower() for k in kinds]))
-        if verdicts := _values(verdict):
-            conds.append(func.lower(C.c.verdict).in_([v.lower() for v in verdicts]))
+        if kinds := check.choices("claim kind", type, check.CLAIM_KINDS):
+            conds.append(func.lower(C.c.kind).in_(kinds))
+        if verdicts := check.choices("verdict", verdict, check.VERDICTS):
+            conds.append(func.lower(C.c.verdict).in_(verdicts))
         if actor:
             conds.append(or_(
                 _contains(C.c.asserted_by, actor),
                 exists(select(1).where(T_ACTORS.c.id == C.c.asserted_by,
                                        _contains(T_ACTORS.c.name, actor)))))
-        if codes := _values(country, upper=True):
+        if codes := check.countries(country, self.held_countries):
             conds.append(exists(select(1).where(T_ACTORS.c.id == C.c.asserted_by,
                                                 T_ACTORS.c.country.in_(codes))))
         if document:
@@ -582,9 +544,9 @@ class Store:
     @staticmethod
     def _document_dates(since: Any, until: Any) -> list:
         conds = []
-        if (start := _as_date(since)) is not None:
+        if (start := check.as_date(since)) is not None:
             conds.append(T_DOCS.c.published >= datetime.combine(start, time(), UTC))
-        if (end := _as_date(until)) is not None:
+        if (end := check.as_date(until)) is not None:
             conds.append(T_DOCS.c.published < datetime.combine(end + timedelta(days=1), time(), UTC))
         return conds
 
@@ -594,10 +556,19 @@ class Store:
              .where(*conds)
              .order_by(T_DOCS.c.published.is_(None), T_DOCS.c.published, table.c.document_id,
                        table.c.ordinal))
-        if limit is not None:
-            q = q.limit(limit)
+        if (rows := check.limit(limit)) is not None:
+            q = q.limit(rows)
         with self.engine.connect() as conn:
             return [(row.document_id, row.id) for row in conn.execute(q)]
+
+    def _distinct(self, column) -> set[str]:
+        """The values a column holds: the check of a filter value outside the known lists."""
+        with self.engine.connect() as conn:
+            return {v for (v,) in conn.execute(select(column).distinct()) if v}
+
+    def held_countries(self) -> set[str]:
+        """The country codes of the stored actors and places."""
+        return self._distinct(T_ACTORS.c.country) | self._distinct(T_PLACES.c.country)
 
     def _records(self, table: Table, ids: Sequence[str], extra: dict[str, Any]) -> Loaded:
         with self.engine.connect() as conn:
@@ -692,12 +663,6 @@ class Store:
                 if isinstance(row[key], datetime) and row[key].tzinfo is None:
                     row[key] = row[key].replace(tzinfo=UTC)
         return rows
-
-
-def _not_for(kind: str, **filters: Any) -> None:
-    given = [name for name, value in filters.items() if value]
-    if given:
-        raise BadFilter(f"the filter {', '.join(given)} does not apply to {kind}")
 
 
 def _alive(pid: int) -> bool:

@@ -52,7 +52,9 @@ function list(title, items) {
 
 export async function openDocument(docId, focusId) {
   const view = document.getElementById("doc-view");
-  const detail = await getJSON(`/api/documents/${encodeURIComponent(docId)}`);
+  // The id as a query parameter: ids are often URLs, and a browser drops "." and ".." path
+  // segments (even encoded as %2E) before sending, so no path form opens every id.
+  const detail = await getJSON("/api/document", { id: docId });
   const { analysis } = detail;
   const doc = analysis.document;
   document.getElementById("doc-title").textContent = doc.title || doc.id;
