@@ -13,14 +13,15 @@ Only acts that happened (asserted or reported) link, so a threat never lends its
 attack. An incident then gives its one day from the text to the mentions dated only by the
 publication date, and its one place to the mentions without a place; when its mentions disagree
 (two days, two places) nothing is shared. The shared ids point at the real time and place
-records, so the evidence stays in the text.
+records, so the evidence stays in the text. The mentions of one incident share an `incident_id`
+(the id of its first mention's incident), which exports read to give an incident one row.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..records import Event, Place, TimeRef
+from ..records import Event, Place, TimeRef, stable_id
 from .common import token_at
 
 RESPONSE_LEMMAS = {"return", "retaliate", "respond", "reply", "counter"}
@@ -104,13 +105,13 @@ def link_incidents(events: list[Event], doc, times: list[TimeRef],
             continue
         days = {text_day(events[i]): events[i].time_id for i in group if text_day(events[i])}
         where = {events[i].place_id for i in group if events[i].place_id in place_ids}
+        incident = stable_id("incident", events[min(group)].id)
         for i in group:
             e = out[i]
-            update = {}
+            update: dict = {"incident_id": incident}
             if len(days) == 1 and text_day(e) is None:
                 update["time_id"] = next(iter(days.values()))
             if len(where) == 1 and e.place_id is None:
                 update["place_id"] = next(iter(where))
-            if update:
-                out[i] = e.model_copy(update=update)
+            out[i] = e.model_copy(update=update)
     return out
