@@ -54,9 +54,10 @@ def timex_date(value: str | None) -> tuple[date, str] | None:
 def event_date(event: Event, times: dict[str, TimeRef],
                published: datetime | None) -> tuple[date | None, str | None]:
     """An event's date for queries and exports: from its time expression where that gives a
-    calendar date, else the publication date (precision "published")."""
+    calendar date, else the publication date (precision "published"), also when the coder dated
+    the event by the publication date for want of an expression (`from_publication_date`)."""
     time = times.get(event.time_id) if event.time_id else None
-    if time is not None and time.type == "DATE":
+    if time is not None and time.type == "DATE" and not time.from_publication_date:
         for value in (time.interval_start, time.value):
             found = timex_date(value)
             if found:
