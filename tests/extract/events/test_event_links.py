@@ -62,12 +62,24 @@ def test_a_threat_never_takes_an_attack_s_day_or_place(nlp):
     assert threat.incident_id is None
 
 
+@pytest.mark.parametrize("day,linked", [("Monday", True), ("Wednesday", False)])
+def test_a_day_the_parse_hangs_elsewhere_still_links(nlp, day, linked):
+    # the day hangs on "smuggle", which is no event: it dates the sentence's act for linking
+    a = nlp.analyze("On Monday gunmen opened fire on a patrol in Laredo, Texas. Border agents were "
+                    f"fired upon by a cartel in an effort to smuggle migrants into Texas on {day}.",
+                    published="2025-03-07")
+    opened, fired = _by_trigger(a, "opened fire"), _by_trigger(a, "fired")
+    assert (opened.incident_id is not None and opened.incident_id == fired.incident_id) == linked
+    assert (_day(a, fired) == "2025-03-03") == linked  # the incident's day is lent to it
+
+
 def test_seed_firefight_mentions_are_dated_and_placed():
     if not SEED.exists():
         pytest.skip(f"needs the seed article at {SEED}")
     a = wirecoder.analyze(SEED.read_text("utf-8"), published="2025-01-31")
     incidents = set()
-    for trigger in ("opened fire", "returned fire", "firefight", "gunfight"):
+    # "fired" is the caption: "... were fired upon by a suspected drug cartel ... on Monday"
+    for trigger in ("opened fire", "returned fire", "fired", "firefight", "gunfight"):
         event = _by_trigger(a, trigger)
         assert event.type == "ASSAULT" and event.modality == "asserted"
         assert _day(a, event) == "2025-01-27", trigger
