@@ -117,6 +117,9 @@ def test_the_seed_firefight_is_one_acled_row(seed_db, seed_analysis, tmp_path):
     assert all(len(str(code)) == 2 for code in frame["interaction"])
     # the seed came from a file: no outlet is known, and no path stands in for one
     assert frame["source"].isna().all()
+    # "seized 18 kilos of fentanyl": a thing, not an actor
+    actors = set(frame["actor1"].dropna()) | set(frame["actor2"].dropna())
+    assert actors and not {"fentanyl", "Fronton"} & actors
 
 
 def test_killing_12_soldiers_is_one_row_with_12_fatalities(pipeline, tmp_path):
@@ -134,6 +137,7 @@ def test_acled_fatalities_follow_the_codebook(pipeline, tmp_path):
     url = _store(tmp_path, pipeline,
                  ("Rebels attacked the town of Beni on Friday, but there were no deaths.", None),
                  ("Protesters marched in Nairobi on Monday.", None),
+                 ("Police seized 18 kilos of fentanyl in Tijuana on Monday.", None),
                  ("Gunmen killed villagers in Borno on Sunday.", None))
     frame = _acled(url, tmp_path).set_index("notes")
     said_none = frame.loc["Rebels attacked the town of Beni on Friday, but there were no deaths."]
@@ -146,6 +150,9 @@ def test_acled_fatalities_follow_the_codebook(pipeline, tmp_path):
     # one-sided: the actor's code and 0; a place is no actor
     assert (said_nothing["inter1"], str(said_nothing["interaction"])) == (6, "60")
     assert pd.isna(said_nothing["actor2"])
+    seizure = frame.loc["Police seized 18 kilos of fentanyl in Tijuana on Monday."]
+    assert (seizure["actor1"], str(seizure["interaction"])) == ("Police", "10")
+    assert pd.isna(seizure["actor2"])
 
 
 def test_one_incident_reported_twice_is_one_row(pipeline, tmp_path):

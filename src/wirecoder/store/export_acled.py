@@ -115,15 +115,31 @@ def _geo_precision(precision: str | None) -> str:
             "region": "3"}.get(precision or "", "")
 
 
+def _thing(text: str) -> bool:
+    """A party whose head noun names no person or group in WordNet ("seized 18 kilos of
+    fentanyl"): a thing the act fell on, not an actor."""
+    from ..extract.event_sense import noun_classes
+
+    words = text.lower().split()
+    if not words:
+        return False
+    word = words[-1]
+    forms = [word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "",
+             word[:-3] + "man" if word.endswith("men") else ""]
+    classes = next((noun_classes()[f] for f in forms if f and f in noun_classes()), None)
+    return classes is not None and not {"person", "group"} & set(classes)
+
+
 def _actors(v: EventView, refs: list, parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The parties that are actors in ACLED's sense: a place the coder took for a party
-    ("marched in Nairobi", "attacked Beni") goes to the location columns, not to actor2."""
+    ("marched in Nairobi", "attacked Beni") goes to the location columns, and a thing it fell on
+    ("fentanyl") to none; neither is actor2."""
     places = [p.span for p in v.ctx.analysis.places]
     kept = []
     for ref, party in zip(refs, parties, strict=True):
         named = party["kind"] in ("organization", "group", "country") or set(party["sectors"])
         where = any(p.start < ref.span.end and ref.span.start < p.end for p in places)
-        if party["name"] and (named or not where):
+        if party["name"] and (named or not (where or _thing(party["name"]))):
             kept.append(party)
     return kept
 
