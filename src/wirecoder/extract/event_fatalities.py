@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..lang.en import table
+from ..lang.en import table, words
 from ..records import Actor, Event, Quantity, Span
 from .common import TokenFinder, lemma
 from .event_confidence import DEFAULT_MIN_CONFIDENCE
@@ -40,7 +40,6 @@ HAPPENED = {"asserted", "reported", "historical"}
 CLAUSAL = {"advcl", "xcomp", "conj", "parataxis", "ccomp"}
 COMPLEMENT = {"advcl", "oprd", "xcomp", "acomp", "ccomp"}
 NONE_WORDS = {"nobody", "none", "noone", "no-one"}
-ONE_PRONOUNS = {"him", "her", "he", "she"}
 MODALS = {"could", "would", "might", "may", "will", "should", "can", "must", "'ll"}
 MAX_STEPS = 6
 
@@ -120,7 +119,8 @@ def _count(tok, numbers: _Numbers, self_word: bool) -> int | None:
         return _count(of[0], numbers, False) if of else None
     singular = tok.tag_ in ("NN", "NNP") and (numbers.person(tok) or any(
         c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in tok.children))
-    if tok.tag_ == "NNP" or tok.lower_ in ONE_PRONOUNS or singular:
+    one_person = words("pronouns", kind="personal", refers="person", person="3")  # he, him ...
+    if tok.tag_ == "NNP" or tok.lower_ in one_person or singular:
         return 1
     return None
 
@@ -136,11 +136,11 @@ def _phrase_count(victims: list, numbers: _Numbers, self_word: bool) -> int | No
 
 def statements(doc, quantities: list[Quantity] | None, persons: list[Span] = ()) -> list[Deaths]:
     """Every statement of deaths in the document (`quantities` None: no numbers are read)."""
-    words = death_words()
+    kinds = death_words()
     numbers = _Numbers(quantities, list(persons))
     found = []
     for tok in doc:
-        kind = words.get(lemma(tok))
+        kind = kinds.get(lemma(tok))
         if kind is None or (kind in ("object", "subject") and tok.pos_ != "VERB"):
             continue
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
