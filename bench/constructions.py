@@ -32,7 +32,16 @@ def _modality_ok(pipeline, row) -> bool:
     return read_modality(tok).modality == row["expected"]
 
 
-CHECKS = {"event_roles": _roles_ok, "event_modality": _modality_ok}
+def _fatalities_ok(pipeline, row) -> bool:
+    events = [e for e in pipeline.analyze(row["sentence"]).events if e.trigger.text.startswith(row["trigger"])]
+    if not events:
+        return False
+    e = events[0]
+    evidence = e.fatalities_evidence.text if e.fatalities_evidence else None
+    return e.fatalities == row["fatalities"] and evidence == row["evidence"]
+
+
+CHECKS = {"event_roles": _roles_ok, "event_modality": _modality_ok, "event_fatalities": _fatalities_ok}
 
 
 def main() -> int:

@@ -27,8 +27,8 @@ from .registry import StageSpec, get_stage
 from .state import AnalysisState, StageView
 
 DEFAULT_STAGES = [
-    "clean", "parse", "sentences", "actors", "quotes", "times", "places", "events",
-    "quantities", "claims",
+    "clean", "parse", "sentences", "actors", "quotes", "times", "places", "quantities",
+    "events", "claims",
 ]
 
 # Where each kind of record is reported in an Analysis.

@@ -159,6 +159,13 @@ class Event(Record):
     # how central the event is to its sentence, from what the coder found (a source, a target, a
     # carrying verb, the main clause): which event a sentence is about, not whether it is right
     prominence: float = Field(default=0.5, ge=0, le=1)
+    # the mentions of one incident in one report share an id (the coder's incident links: a
+    # response, "the gunfight", the same day); None for an event linked to no other
+    incident_id: str | None = None
+    # people the report says died in it (0: it says none did); None when it gives no number.
+    # fatalities_evidence holds the words that speak of deaths, set even without a number.
+    fatalities: int | None = Field(default=None, ge=0)
+    fatalities_evidence: Span | None = None
 
 
 class Quote(Record):

@@ -30,11 +30,12 @@ from wirecoder.store.exports import (
     ACLED_COLUMNS,
     ACLED_EXTRA,
     GDELT_COLUMNS,
-    GDELT_EXTRA,
+    GDELT_SIDECAR,
     PLOVER_EXTRA,
     PLOVER_FIELDS,
     POLECAT_COLUMNS,
     POLECAT_EXTRA,
+    sidecar_path,
 )
 from wirecoder.store.schema import ALL_TABLES
 
@@ -177,10 +178,11 @@ def test_polecat_tsv(db, tmp_path, texts, n_events):
 def test_acled_csv(db, tmp_path, texts, seed_analysis):
     out = tmp_path / "acled.csv"
     n = export(db, "acled-csv", out)
-    expected = [e for e in seed_analysis.events + handmade().events
+    eligible = [e for e in seed_analysis.events + handmade().events
                 if e.type in ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
-                and e.modality in ("asserted", "historical", "reported")]
-    assert n == len(expected)
+                and e.modality in ("asserted", "historical", "reported") and e.confidence >= 0.25]
+    # one row per incident: the mentions the coder linked share a row
+    assert n == len({e.incident_id or e.id for e in eligible}) < len(eligible)
     frame = pd.read_csv(out)
     assert len(ACLED_COLUMNS) == 31
     assert list(frame.columns) == ACLED_COLUMNS + ACLED_EXTRA and len(frame) == n
@@ -192,49 +194,64 @@ def test_acled_csv(db, tmp_path, texts, seed_analysis):
     assert (arrest["inter1"], arrest["inter2"], arrest["interaction"]) == (1, 7, 17)
     assert (arrest["iso"], arrest["country"], arrest["admin1"], arrest["location"]) == (
         840, "United States", "Texas", "Fronton")
+    assert (arrest["region"], arrest["source"]) == ("North America", "Example News")
     assert (arrest["time_precision"], arrest["geo_precision"]) == (1, 1)
     assert arrest["event_date"] == "2025-01-27" and arrest["event_id_cnty"].startswith("USA")
+    assert arrest["event_id_cnty"][3:].isdigit()
     assert (attack["event_type"], attack["inter1"]) == ("Violence against civilians", 3)
     assert attack["country"] == "Mexico" and attack["time_precision"] == 2
+    assert attack["region"] == "Central America"
     assert "MOBILIZE" not in rows.index  # hypothetical: ACLED codes what happened
     _check_offsets(frame, "document_id", "evidence_start", "evidence_end", texts)
+
+
+def _gdelt(path) -> pd.DataFrame:
+    """A GDELT file as GDELT's own files are read: no header, tabs, no quoting."""
+    return pd.read_csv(path, sep="\t", header=None, names=GDELT_COLUMNS, quoting=csv.QUOTE_NONE,
+                       keep_default_na=False, na_values=[""], dtype={"SOURCEURL": str})
 
 
 def test_gdelt_tsv(db, tmp_path, texts, n_events):
     out = tmp_path / "gdelt.tsv"
     assert export(db, "gdelt-tsv", out) == n_events
     assert len(GDELT_COLUMNS) == 61 and len(set(GDELT_COLUMNS)) == 61
-    frame = _tsv(out)
-    assert list(frame.columns) == GDELT_COLUMNS + GDELT_EXTRA and len(frame) == n_events
-    for column in ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "QuadClass", "IsRootEvent",
-                   "NumMentions", "DATEADDED"):
+    lines = out.read_text("utf-8").splitlines()
+    assert len(lines) == n_events and all(len(line.split("\t")) == 61 for line in lines)
+    assert not lines[0].startswith("GLOBALEVENTID")  # GDELT files have no header line
+    frame = _gdelt(out)
+    side = pd.read_csv(sidecar_path(out), sep="\t", quoting=csv.QUOTE_NONE, keep_default_na=False,
+                       na_values=[""])
+    assert list(side.columns) == GDELT_SIDECAR and len(side) == len(frame)
+    assert (side["GLOBALEVENTID"] == frame["GLOBALEVENTID"]).all()
+    for column in ("GLOBALEVENTID", "Year", "QuadClass", "IsRootEvent", "NumMentions", "DATEADDED"):
         assert frame[column].dtype == "int64", column
+    dated = frame["SQLDATE"].dropna()
+    assert (dated == dated.astype(int)).all() and dated.between(19000101, 21000101).all()
     assert frame["GLOBALEVENTID"].is_unique
     assert frame["GoldsteinScale"].between(-10, 10).all()
     assert frame["ActionGeo_Lat"].dtype == "float64" and frame["FractionDate"].dtype == "float64"
     assert frame["QuadClass"].isin([1, 2, 3, 4]).all()
+    frame = frame.join(side.set_index("GLOBALEVENTID"), on="GLOBALEVENTID")
     row = frame.set_index("WC_EVENT_ID").loc["event_aaaa000000000001"]
     assert (row["SQLDATE"], row["Actor1Code"], row["Actor1Name"], row["Actor2Code"]) == (
         20250127, "USACOP", "POLICE", "USACVL")
+    assert row["FractionDate"] == pytest.approx(2025 + (1 * 30 + 27) / 365, abs=1e-4)
     assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"]) == (173, 173, 17)
     assert (row["QuadClass"], row["GoldsteinScale"], row["IsRootEvent"]) == (4, -5.0, 1)
     assert (row["ActionGeo_Type"], row["ActionGeo_CountryCode"], row["ActionGeo_Lat"]) == (
         3, "US", 26.4)
     assert row["ActionGeo_FullName"] == "Fronton, Texas, United States"
     assert row["SOURCEURL"] == "https://news.example.org/handmade"
+    assert (row["WC_DATE"], row["WC_DATE_PRECISION"]) == ("2025-01-27", "day")
     reynosa = frame.set_index("WC_EVENT_ID").loc["event_aaaa000000000002"]
     assert (reynosa["ActionGeo_Type"], reynosa["ActionGeo_FeatureID"]) == (4, "3520339")
     # FIPS 10-4 country codes; ADM1 = FIPS country + the division's code (Texas by its postal
     # code, as GDELT writes it; Tamaulipas by its GeoNames/FIPS code 28)
     assert (row["ActionGeo_CountryCode"], row["ActionGeo_ADM1Code"]) == ("US", "USTX")
     assert (reynosa["ActionGeo_CountryCode"], reynosa["ActionGeo_ADM1Code"]) == ("MX", "MX28")
+    # a town without a GeoNames id has no FeatureID: never its name
+    assert pd.isna(row["ActionGeo_FeatureID"])
     _check_offsets(frame, "WC_DOCUMENT_ID", "WC_EVIDENCE_START", "WC_EVIDENCE_END", texts)
-
-    bare = tmp_path / "bare.tsv"
-    export(db, "gdelt-tsv", bare, header=False, type="COERCE")
-    lines = bare.read_text().splitlines()
-    assert lines and all(len(line.split("\t")) == 61 + len(GDELT_EXTRA) for line in lines)
-    assert not lines[0].startswith("GLOBALEVENTID")
 
 
 def test_parquet_every_table(db, tmp_path):

@@ -331,7 +331,7 @@ def test_tables_come_from_the_migration_and_match_the_models(store_url):
             names = set(inspect(conn).get_table_names())
             assert set(STORE_TABLES) | {"alembic_version"} <= names
             ctx = MigrationContext.configure(conn, opts={"compare_type": True})
-            assert ctx.get_current_revision() == head_revision() == "0004"
+            assert ctx.get_current_revision() == head_revision() == "0005"
             diffs = [d for d in compare_metadata(ctx, Base.metadata)
                      if not (isinstance(d, tuple) and d[0] == "remove_table")]
             assert diffs == []

@@ -61,6 +61,10 @@ class EventOut(BaseModel):
     confidence: float
     title: str
     url: str
+    incident_id: str = Field(description="shared by the mentions of one incident in one report")
+    fatalities: int | None = Field(description="deaths the report gives the event (0: it says "
+                                               "none died; null: no number)")
+    fatalities_evidence: str
 
 
 class QuoteOut(BaseModel):

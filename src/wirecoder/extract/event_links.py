@@ -8,19 +8,21 @@ and only one the place. Mentions are linked, conservatively, when
     the same or the next sentence;
   - an event noun with a definite determiner or a possessive ("the gunfight", "Monday's
     firefight") follows an act of the same type within ANAPHOR_WINDOW sentences;
-  - two acts of the same type are dated by the text to the same day.
+  - two acts of the same type are dated by the text to the same day (an undated act by a day its
+    own sentence names and no event of the document takes).
 Only acts that happened (asserted or reported) link, so a threat never lends its day to an
 attack. An incident then gives its one day from the text to the mentions dated only by the
 publication date, and its one place to the mentions without a place; when its mentions disagree
 (two days, two places) nothing is shared. The shared ids point at the real time and place
-records, so the evidence stays in the text.
+records, so the evidence stays in the text. The mentions of one incident share an `incident_id`
+(the id of its first mention's incident), which exports read to give an incident one row.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..records import Event, Place, TimeRef
+from ..records import Event, Place, TimeRef, stable_id
 from .common import token_at
 
 RESPONSE_LEMMAS = {"return", "retaliate", "respond", "reply", "counter"}
@@ -66,11 +68,30 @@ def link_incidents(events: list[Event], doc, times: list[TimeRef],
     def sentence(e: Event) -> int:
         return bisect_right(starts, e.trigger.start) - 1
 
-    def text_day(e: Event) -> str | None:
-        t = by_time.get(e.time_id or "")
+    def day_of(t: TimeRef | None) -> str | None:
         if t is None or t.from_publication_date or t.type != "DATE" or not t.value:
             return None
         return t.value if len(t.value) == 10 else None  # a day: YYYY-MM-DD
+
+    def text_day(e: Event) -> str | None:
+        return day_of(by_time.get(e.time_id or ""))
+
+    # A day named in a sentence that dates none of the document's events ("were fired upon ... in
+    # an effort to smuggle migrants into Texas on Monday": the parse hangs the day on "smuggle")
+    # dates, for linking only, an undated act of that sentence.
+    claimed = {e.time_id for e in events if e.time_id}
+    free_days: dict[int, set[str]] = {}
+    for t in times:
+        day = day_of(t)
+        if day is not None and t.id not in claimed:
+            free_days.setdefault(bisect_right(starts, t.span.start) - 1, set()).add(day)
+
+    def link_day(e: Event) -> str | None:
+        own = text_day(e)
+        if own is not None:
+            return own
+        found = free_days.get(sentence(e), set())
+        return next(iter(found)) if len(found) == 1 else None
 
     done = [i for i, e in enumerate(events) if e.modality in DONE]
     incidents = _Incidents(len(events))
@@ -88,10 +109,10 @@ def link_incidents(events: list[Event], doc, times: list[TimeRef],
             near = [j for j in earlier if sentence(e) - sentence(events[j]) <= ANAPHOR_WINDOW]
             if near:
                 incidents.join(i, near[0])
-        day = text_day(e)
+        day = link_day(e)
         if day is not None:
             for j in earlier:
-                if text_day(events[j]) == day:
+                if link_day(events[j]) == day:
                     incidents.join(i, j)
                     break
 
@@ -104,13 +125,13 @@ def link_incidents(events: list[Event], doc, times: list[TimeRef],
             continue
         days = {text_day(events[i]): events[i].time_id for i in group if text_day(events[i])}
         where = {events[i].place_id for i in group if events[i].place_id in place_ids}
+        incident = stable_id("incident", events[min(group)].id)
         for i in group:
             e = out[i]
-            update = {}
+            update: dict = {"incident_id": incident}
             if len(days) == 1 and text_day(e) is None:
                 update["time_id"] = next(iter(days.values()))
             if len(where) == 1 and e.place_id is None:
                 update["place_id"] = next(iter(where))
-            if update:
-                out[i] = e.model_copy(update=update)
+            out[i] = e.model_copy(update=update)
     return out

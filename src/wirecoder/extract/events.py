@@ -41,6 +41,7 @@ from .event_context import (
     verbal_attack,
 )
 from .event_cover import CONTACT_VERBS, MATERIAL_CONFLICT, suppressed_triggers
+from .event_fatalities import attach_fatalities
 from .event_links import link_incidents
 from .event_merge import merge_mentions
 from .event_roles import (
@@ -224,7 +225,8 @@ class EventsOptions:
     bare_nouns: bool = option(True, "conflict nouns without a carrying verb (\"the attack\", \"a raid\")")
 
 
-@stage("events", requires=("document", "spacy", "sentences", "actors", "quotes"), optional=("times", "places"),
+@stage("events", requires=("document", "spacy", "sentences", "actors", "quotes"),
+       optional=("times", "places", "quantities"),
        assigns=("events",), version="2", options=EventsOptions)
 def make_events(options: dict[str, Any]):
     """PLOVER events with roles, modality and who asserts them. `sense_checks` (default on) drops
@@ -270,6 +272,8 @@ def make_events(options: dict[str, Any]):
             actors = {a.id: a for a in state.get("actors", [])}
             events = [ev.model_copy(update={"confidence": round(model.probability(
                 event_features(ev, actors, token_at(ev.trigger.start), worlds)), 3)}) for ev in events]
+        events = attach_fatalities(events, doc, text, state.get("quantities"),
+                                   state.get("actors", []), token_at)
         return {"events": events}
 
     return run

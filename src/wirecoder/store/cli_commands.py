@@ -56,7 +56,7 @@ def _filters(parser: argparse.ArgumentParser, kind: str) -> None:
         parser.add_argument("--min-confidence", type=float,
                             help="only events at least this likely to be right, 0 to 1 (default "
                                  f"{DEFAULT_MIN_CONFIDENCE}, which favours precision; 0 keeps all; "
-                                 "the parquet export always writes whole tables)")
+                                 "the parquet export keeps every event unless it is given)")
     if kind == "claims":
         parser.add_argument("--verdict", help="consistent, contradicted, unverifiable")
     parser.add_argument("--document", help="only this document id")
@@ -108,13 +108,20 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
         p.add_argument("--limit", type=int, help="at most N rows")
         _output_flags(p)
 
-    exp = sub.add_parser("export", help="export the store: PLOVER, POLECAT, ACLED, GDELT, Parquet")
-    exp.add_argument("export_format", metavar="FORMAT", choices=EXPORT_CHOICES,
+    exp = sub.add_parser("export", help="export the store: PLOVER, POLECAT, ACLED, GDELT, Parquet",
+                         usage="wirecoder export --format FORMAT OUT [options] "
+                               "(or: wirecoder export FORMAT OUT)")
+    exp.add_argument("target", nargs="+", metavar="OUT",
+                     help="output file (- for stdout); a folder for parquet. The format may also "
+                          "come first, without --format")
+    exp.add_argument("--format", dest="export_format", choices=EXPORT_CHOICES,
                      help=", ".join(EXPORT_CHOICES))
-    exp.add_argument("out", metavar="OUT", help="output file (- for stdout); a folder for parquet")
     exp.add_argument("--db", help=DB_HELP)
     exp.add_argument("--no-header", dest="header", action="store_false",
-                     help="leave out the header line of TSV/CSV formats")
+                     help="leave out the header line of POLECAT and ACLED (GDELT has none)")
+    exp.add_argument("--clusters", action="store_true",
+                     help="one row per incident (the mentions the coder linked in a report and "
+                          "those one `wirecoder dedup` cluster holds); ACLED rows always are")
     _filters(exp, "events")
 
     fail = sub.add_parser("failures", help="list inputs ingest could not store, with the reason")
@@ -175,16 +182,34 @@ def cmd_claims(args: argparse.Namespace) -> int:
     return _query("claims", args)
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from .exports import export
+def _export_target(args: argparse.Namespace) -> tuple[str, str]:
+    """(format, output) from `--format FORMAT OUT` or `FORMAT OUT`."""
+    from .errors import ExportError
 
+    target = list(args.target)
+    if args.export_format is None and len(target) == 2:
+        return target[0], target[1]
+    if args.export_format is not None and len(target) == 1:
+        return args.export_format, target[0]
+    raise ExportError("give the format and one output: wirecoder export --format FORMAT OUT "
+                      f"(FORMAT: {', '.join(EXPORT_CHOICES)})")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .exports import export, sidecar_path
+
+    fmt, out = _export_target(args)
     filters = {name: getattr(args, name, None)
                for name in ("type", "actor", "country", "since", "until", "modality", "place",
                             "document", "min_confidence")}
-    n = export(args.db, args.export_format, args.out, header=args.header,
+    n = export(args.db, fmt, out, header=args.header, clusters=args.clusters,
                **{k: v for k, v in filters.items() if v is not None})
-    where = "standard output" if args.out == "-" else os.fspath(args.out)
-    print(f"wirecoder: wrote {n} rows ({args.export_format}) to {where}", file=sys.stderr)
+    where = "standard output" if out == "-" else os.fspath(out)
+    what = "incidents" if fmt != "parquet" and (args.clusters or fmt == "acled-csv") else "rows"
+    print(f"wirecoder: wrote {n} {what} ({fmt}) to {where}", file=sys.stderr)
+    side = sidecar_path(out) if fmt == "gdelt-tsv" else None
+    if side is not None:
+        print(f"wirecoder: wirecoder's own columns in {side}", file=sys.stderr)
     return 0
 
 

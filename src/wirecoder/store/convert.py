@@ -54,9 +54,10 @@ def timex_date(value: str | None) -> tuple[date, str] | None:
 def event_date(event: Event, times: dict[str, TimeRef],
                published: datetime | None) -> tuple[date | None, str | None]:
     """An event's date for queries and exports: from its time expression where that gives a
-    calendar date, else the publication date (precision "published")."""
+    calendar date, else the publication date (precision "published"), also when the coder dated
+    the event by the publication date for want of an expression (`from_publication_date`)."""
     time = times.get(event.time_id) if event.time_id else None
-    if time is not None and time.type == "DATE":
+    if time is not None and time.type == "DATE" and not time.from_publication_date:
         for value in (time.interval_start, time.value):
             found = timex_date(value)
             if found:
@@ -84,6 +85,20 @@ def _plain_span(row: dict[str, Any]) -> Span:
 
 def _plain_cols(span: Span) -> dict[str, Any]:
     return {"start_char": span.start, "end_char": span.end, "text": span.text}
+
+
+def _event_row(e: Event, did: str, i: int, times: dict[str, TimeRef],
+               published: datetime | None) -> dict[str, Any]:
+    when, precision = event_date(e, times, published)
+    return {
+        "id": e.id, "document_id": did, "ordinal": i, "type": e.type, "mode": e.mode,
+        "context": list(e.context), "cameo": e.cameo, **_span_cols("trigger", e.trigger),
+        "place_id": e.place_id, "time_id": e.time_id, "modality": e.modality,
+        "asserted_by": e.asserted_by, "quote_id": e.quote_id, "sentence_id": e.sentence_id,
+        "confidence": e.confidence, "prominence": e.prominence, "event_date": when,
+        "date_precision": precision, "incident_id": e.incident_id,
+        "fatalities": e.fatalities, **_span_cols("fatalities", e.fatalities_evidence),
+    }
 
 
 def analysis_to_rows(analysis: Analysis, run_id: str | None, stored_at: datetime) -> Rows:
@@ -129,15 +144,7 @@ def analysis_to_rows(analysis: Analysis, run_id: str | None, stored_at: datetime
         spans("actor", a.id, "evidence", a.evidence)
     times = {t.id: t for t in analysis.times}
     for i, e in enumerate(analysis.events):
-        when, precision = event_date(e, times, doc.published)
-        rows["events"].append({
-            "id": e.id, "document_id": did, "ordinal": i, "type": e.type, "mode": e.mode,
-            "context": list(e.context), "cameo": e.cameo, **_span_cols("trigger", e.trigger),
-            "place_id": e.place_id, "time_id": e.time_id, "modality": e.modality,
-            "asserted_by": e.asserted_by, "quote_id": e.quote_id, "sentence_id": e.sentence_id,
-            "confidence": e.confidence, "prominence": e.prominence, "event_date": when,
-            "date_precision": precision,
-        })
+        rows["events"].append(_event_row(e, did, i, times, doc.published))
         for role, refs in (("source", e.sources), ("target", e.targets)):
             for j, ref in enumerate(refs):
                 rows["event_arguments"].append({
@@ -227,6 +234,8 @@ class Loaded:
             place_id=r["place_id"], time_id=r["time_id"], modality=r["modality"],
             asserted_by=r["asserted_by"], quote_id=r["quote_id"], sentence_id=r["sentence_id"],
             evidence=self.ev(r["id"]), confidence=r["confidence"], prominence=r["prominence"],
+            incident_id=r["incident_id"], fatalities=r["fatalities"],
+            fatalities_evidence=_span_of(r, "fatalities"),
         )
 
     def quote(self, r: dict[str, Any]) -> Quote:

@@ -98,6 +98,8 @@ def event_row(ctx: Context, event) -> dict[str, Any]:
         "trigger_end": event.trigger.end, "evidence": spans_text(event.evidence),
         "sentence": ctx.sentence_text(event.sentence_id, event.trigger.start), "confidence": event.confidence,
         "title": ctx.document.title or "", "url": ctx.document.url or "",
+        "incident_id": event.incident_id or "", "fatalities": event.fatalities,
+        "fatalities_evidence": event.fatalities_evidence.text if event.fatalities_evidence else "",
     }
 
 

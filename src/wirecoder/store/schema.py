@@ -156,6 +156,13 @@ class EventRow(Base):
     # one, else the document's publication date; `date_precision` says which.
     event_date: Mapped[date | None] = mapped_column(index=True)
     date_precision: Mapped[str | None] = mapped_column(String(16))
+    # migration 0005: the incident the coder links the mention into, and the deaths the report
+    # gives it (fatalities_* : the words that speak of them)
+    incident_id: Mapped[str | None] = mapped_column(index=True)
+    fatalities: Mapped[int | None]
+    fatalities_start: Mapped[int | None]
+    fatalities_end: Mapped[int | None]
+    fatalities_text: Mapped[str | None] = mapped_column(Text)
 
 
 class EventArgumentRow(Base):

@@ -1,0 +1,270 @@
+"""What the event exports read: one view per stored event, and the units their rows stand for.
+
+A row stands for one event (a mention), or with `clusters` for one incident: the mentions a
+report's coder linked (`Event.incident_id`: "opened fire", "returned fire", "the gunfight") and
+the mentions `wirecoder dedup` put in one cross-report cluster, joined transitively. ACLED rows
+are always incidents. An incident's row is built from its most complete mention (`best`), with
+what the mentions give together: every outlet, every document, the fatalities.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from . import codes
+from .convert import event_date
+from .queries import Context, spans_text
+from .repository import T_DOCS, T_EVENTS, Store
+
+HAPPENED = ("asserted", "historical", "reported")
+_DATE_RANK = {"day": 4, "week": 3, "published": 2, "month": 2, "year": 1}
+_PLACE_RANK = {"point": 5, "locality": 5, "admin2": 4, "admin1": 3, "country": 2, "region": 1}
+# how ingest names a document it has no name for: a path, "<jsonl>:3", "feed.xml#2", "x.warc@512"
+_LOCATOR = re.compile(r"[/\\]|^<.*>|[:#@]\d+$|\.(txt|html?|jsonl?|xml|rss|atom|warc(\.gz)?)$",
+                      re.IGNORECASE)
+OUTLET_KEYS = ("sitename", "publisher", "outlet", "source_name", "feed_title")
+
+
+def outlet(doc) -> str:
+    """The outlet that published a document: its metadata (sitename, publisher, outlet,
+    source_name, feed title), else its URL's host, else the source it was given when that is a
+    name rather than where ingest read it from (a path, a line, a record); "" when unknown."""
+    for key in OUTLET_KEYS:
+        if doc.metadata.get(key):
+            return doc.metadata[key].strip()
+    if doc.url:
+        host = urlsplit(doc.url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    source = (doc.source or "").strip()
+    return "" if not source or _LOCATOR.search(source) or source == "stdin" else source
+
+
+class EventView:
+    """What every event export needs to know about one event, worked out once."""
+
+    def __init__(self, ctx: Context, event, stored_at: datetime | None):
+        self.ctx = ctx
+        self.event = event
+        self.doc = ctx.document
+        self.stored_at = stored_at
+        self.sources = [ctx.party(r) for r in event.sources]
+        self.targets = [ctx.party(r) for r in event.targets]
+        self.source = self.sources[0] if self.sources else ctx.party(None)
+        self.target = self.targets[0] if self.targets else ctx.party(None)
+        self.place = ctx.places.get(event.place_id) if event.place_id else None
+        self.date, self.precision = event_date(event, ctx.times, self.doc.published)
+        self.quad = codes.quad_class(event.type)
+        self.goldstein = codes.goldstein(event.cameo, event.type)
+        self.cameo = codes.cameo_codes(event.cameo, event.type)
+        sentence = ctx.sentence_of(event.sentence_id, event.trigger.start)
+        self.sentence_index = sentence[0] if sentence else None
+        self.sentence = sentence[1] if sentence else None
+        self.paragraph = sentence[1].paragraph if sentence else None
+        self.outlet = outlet(self.doc)
+
+    @property
+    def publisher(self) -> str:
+        return self.outlet
+
+    @property
+    def date_text(self) -> str:
+        return self.date.isoformat() if self.date else ""
+
+    def period_text(self) -> str:
+        """The date as precisely as it is known: 2025-01-27, 2025-W05, 2025-01, 2025."""
+        d = self.date
+        if d is None:
+            return ""
+        if self.precision == "week":
+            year, week, _ = d.isocalendar()
+            return f"{year}-W{week:02d}"
+        if self.precision == "month":
+            return f"{d.year}-{d.month:02d}"
+        if self.precision == "year":
+            return str(d.year)
+        return d.isoformat()
+
+    def middle_date(self) -> date | None:
+        """The day that stands for the date's period, as ACLED codes it: the day itself, the
+        middle of a week (Thursday) or of a month (the 15th); mid-year for a year."""
+        d = self.date
+        if d is None:
+            return None
+        return {"week": d + timedelta(days=3), "month": d.replace(day=15),
+                "year": d.replace(month=7, day=1)}.get(self.precision or "", d)
+
+    def evidence(self) -> dict[str, Any]:
+        return {"start": self.event.trigger.start, "end": self.event.trigger.end,
+                "spans": spans_text(self.event.evidence)}
+
+    def completeness(self) -> tuple:
+        """How much the mention says: the incident's row is its most complete mention's."""
+        return (_DATE_RANK.get(self.precision or "", 0),
+                _PLACE_RANK.get(self.place.precision, 0) if self.place is not None else 0,
+                bool(self.source["name"]), bool(self.target["name"]), self.event.confidence,
+                self.event.id)
+
+
+class Unit:
+    """What one row stands for: one event, or the mentions of one incident."""
+
+    def __init__(self, key: str, views: list[EventView]):
+        self.key = key
+        self.views = views
+        self.best = max(views, key=EventView.completeness)
+
+    @property
+    def event_ids(self) -> list[str]:
+        return [v.event.id for v in self.views]
+
+    @property
+    def document_ids(self) -> list[str]:
+        return list(dict.fromkeys(v.doc.id for v in self.views))
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({v.outlet for v in self.views if v.outlet})
+
+    @property
+    def sources_count(self) -> int:
+        """Distinct outlets, a document with no known outlet counting as its own."""
+        return len({v.outlet or f"doc:{v.doc.id}" for v in self.views})
+
+    def fatalities(self) -> int | None:
+        """The deaths the reports give the incident: within a report the largest figure its
+        mentions give (a toll is updated upward), across reports the smallest (ACLED codes the
+        most conservative report); 0 when no mention speaks of deaths; None when some do without
+        a number and none gives one."""
+        per_doc: dict[str, list[int]] = {}
+        deadly = False
+        for v in self.views:
+            e = v.event
+            if e.fatalities is not None:
+                per_doc.setdefault(v.doc.id, []).append(e.fatalities)
+            deadly = deadly or e.fatalities_evidence is not None
+        if per_doc:
+            return min(max(counts) for counts in per_doc.values())
+        return None if deadly else 0
+
+    def fatalities_evidence(self) -> str:
+        return "; ".join(dict.fromkeys(v.event.fatalities_evidence.text for v in self.views
+                                       if v.event.fatalities_evidence is not None))
+
+
+# -- reading the store ----------------------------------------------------------------------------
+
+
+def _hits(store: Store, filters: dict[str, Any]) -> tuple[set[str] | None, list[str] | None]:
+    if not any(v is not None for v in filters.values()):
+        return None, None
+    hits = store.event_hits(**{k: v for k, v in filters.items() if v is not None})
+    return {i for _, i in hits}, list(dict.fromkeys(d for d, _ in hits))
+
+
+def iter_views(store: Store, filters: dict[str, Any],
+               wanted_ids: tuple[set[str] | None, list[str] | None] | None = None,
+               ) -> Iterator[EventView]:
+    from sqlalchemy import select
+
+    wanted, doc_ids = wanted_ids if wanted_ids is not None else _hits(store, filters)
+    with store.engine.connect() as conn:
+        stored = {r.id: r.stored_at for r in conn.execute(select(T_DOCS.c.id, T_DOCS.c.stored_at))}
+    for analysis in store.analyses(doc_ids, chunk=50):
+        ctx = Context(analysis)
+        stored_at = stored.get(analysis.document.id)
+        if stored_at is not None and stored_at.tzinfo is None:
+            stored_at = stored_at.replace(tzinfo=UTC)
+        for event in analysis.events:
+            if wanted is None or event.id in wanted:
+                yield EventView(ctx, event, stored_at)
+
+
+def incident_keys(store: Store, event_ids: set[str] | None) -> dict[str, str]:
+    """event id -> the key of its incident (its smallest event id): the events one report's
+    coder linked (incident_id) and those one dedup cluster holds, joined transitively."""
+    from sqlalchemy import select
+
+    from .schema import EventClusterMemberRow
+
+    members = EventClusterMemberRow.__table__
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    with store.engine.connect() as conn:
+        for eid, incident in conn.execute(select(T_EVENTS.c.id, T_EVENTS.c.incident_id)):
+            if event_ids is None or eid in event_ids:
+                find(eid)
+                if incident:
+                    join(eid, f"~incident:{incident}")  # "~" sorts after every event id
+        for eid, cluster in conn.execute(select(members.c.event_id, members.c.cluster_id)):
+            if eid in parent:
+                join(eid, f"~cluster:{cluster}")
+    keys: dict[str, str] = {}
+    for eid in [e for e in parent if not e.startswith("~")]:
+        keys[eid] = find(eid)
+    return keys
+
+
+def iter_units(store: Store, filters: dict[str, Any], clusters: bool) -> Iterator[Unit]:
+    """The units rows stand for, in publication order: one per event, or with `clusters` one per
+    incident (written when its last mention has been read)."""
+    wanted_ids = _hits(store, filters)
+    if not clusters:
+        for view in iter_views(store, filters, wanted_ids):
+            yield Unit(view.event.id, [view])
+        return
+    keys = incident_keys(store, wanted_ids[0])
+    size: dict[str, int] = {}
+    for key in keys.values():
+        size[key] = size.get(key, 0) + 1
+    pending: dict[str, list[EventView]] = {}
+    for view in iter_views(store, filters, wanted_ids):
+        key = keys.get(view.event.id, view.event.id)
+        group = pending.setdefault(key, [])
+        group.append(view)
+        if len(group) >= size.get(key, 1):
+            yield Unit(key, pending.pop(key))
+    for key, group in pending.items():  # stored while exporting: write what was read
+        yield Unit(key, group)
+
+
+def narrowed(filters: dict[str, Any], name: str,
+             allowed: tuple[str, ...]) -> dict[str, Any] | None:
+    """`filters` with `name` (type or modality) kept to `allowed`: the user's values among them,
+    or all of them when the user gave none; None when none of the user's values is allowed."""
+    given = filters.get(name)
+    if given is None:
+        return {**filters, name: ",".join(allowed)}
+    values = given.split(",") if isinstance(given, str) else list(given)
+    kept = [v.strip() for v in values if v.strip().upper() in {a.upper() for a in allowed}]
+    return {**filters, name: ",".join(kept)} if kept else None
+
+
+def global_event_id(key: str) -> int:
+    """An integer id, as GDELT wants one: 60 bits of a hash of the row's event id or incident key
+    (the same event exports with the same id every time)."""
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:15], 16)
+
+
+def num(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value)) if abs(value) >= 1 or value == 0 else str(value)
+    return str(value)
