@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ExportError
-from .repository import T_EVENTS, Store, _confidence
+from .filters import confidence as _confidence
+from .repository import T_EVENTS, Store
 
 
 def _arrow_type(column):
