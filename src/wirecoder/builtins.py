@@ -36,5 +36,6 @@ BUILTIN_SCORERS: dict[tuple[str, str], str] = {
     ("places", "gritta"): "wirecoder.evaluate.places",
     ("quantities", "newsquant"): "wirecoder.evaluate.quantities",
     ("dedup", "constructed"): "wirecoder.evaluate.dedup",
+    ("dedup", "ecbplus"): "wirecoder.evaluate.dedup_ecbplus",
     ("relevance", "gold"): "wirecoder.evaluate.relevance",
 }

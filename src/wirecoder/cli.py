@@ -51,7 +51,9 @@ def _build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--limit", type=int, help="score only the first N items")
     ev.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     ev.add_argument("--part", choices=["tune", "validation", "all"],
-                    help="events --format articles: which part of the real-news gold (default validation)")
+                    help="events --format articles, dedup --format ecbplus: which part of the gold "
+                         "(default validation)")
+    ev.add_argument("--topics", help="dedup --format ecbplus: only these topics, e.g. 3,8,12 (1-35)")
     ev.add_argument("--min-confidence", type=float,
                     help="events --format articles: score only events at or above this confidence")
 
@@ -129,7 +131,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import run_eval
 
-    options = {key: value for key, value in (("part", args.part), ("min_confidence", args.min_confidence))
+    options = {key: value for key, value in (("part", args.part), ("min_confidence", args.min_confidence),
+                                             ("topics", args.topics))
                if value is not None}
     metrics = run_eval(args.task, args.data, args.data_format, limit=args.limit, progress=sys.stderr.isatty(),
                        **options)

@@ -66,3 +66,10 @@ class DataMissing(WirecoderError):
     """Gold data or another file an evaluation needs is absent."""
 
     code = "W030"
+
+
+class HeldOutData(WirecoderError):
+    """Gold data an evaluation must not read: a corpus's held-back test part (ECB+ topics 36-45),
+    or a topic outside the part asked for (a validation topic while tuning)."""
+
+    code = "W031"

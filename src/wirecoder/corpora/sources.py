@@ -11,11 +11,10 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import DataMissing
-from .ecbplus import read_ecbplus
+from .ecbplus import DEV_TOPICS as ECBPLUS_DEV_TOPICS
+from .ecbplus import LAST_OPEN_TOPIC, read_ecbplus
 
 _DATE_IN_NAME = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
-# ECB+ topics whose documents are the usual development split (Cybulska & Vossen 2014).
-ECBPLUS_DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 
 
 @dataclass(frozen=True)
@@ -122,5 +121,6 @@ def list_refs(data_root: str | Path, corpus: str) -> list[str]:
     if corpus == "ecbplus-train":
         base = root / "dedup/ecbplus"
         return sorted(f"dedup/ecbplus/{p.parent.name}/{p.name}" for p in base.glob("*/*.xml")
-                      if p.parent.name.isdigit() and int(p.parent.name) not in ECBPLUS_DEV_TOPICS)
+                      if p.parent.name.isdigit() and int(p.parent.name) not in ECBPLUS_DEV_TOPICS
+                      and int(p.parent.name) <= LAST_OPEN_TOPIC)
     raise DataMissing(f"unknown corpus {corpus!r}")

@@ -16,32 +16,17 @@ must stay 0.
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
-from . import scorer
+from . import coref, scorer
 
 
 def bcubed(predicted: dict[Hashable, Hashable], gold: dict[Hashable, Hashable]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of item -> cluster maps over the same items."""
-    items = list(gold)
-    if not items:
-        return 0.0, 0.0, 0.0
-    pred_members: dict[Hashable, set] = defaultdict(set)
-    gold_members: dict[Hashable, set] = defaultdict(set)
-    for item in items:
-        pred_members[predicted[item]].add(item)
-        gold_members[gold[item]].add(item)
-    p = r = 0.0
-    for item in items:
-        mine, truth = pred_members[predicted[item]], gold_members[gold[item]]
-        both = len(mine & truth)
-        p += both / len(mine)
-        r += both / len(truth)
-    p, r = p / len(items), r / len(items)
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    """B-cubed precision, recall and F1 of item -> cluster maps over the same items, rounded."""
+    p, r, f = coref.bcubed(gold, predicted)
     return round(p, 4), round(r, 4), round(f, 4)
 
 
