@@ -15,21 +15,34 @@ Incremental: each new document's mentions are compared with the clusters built s
 - Soft: the features that match add to a score (same trigger word, shared source and target
   actors, same date and place, shared numbers, shared content words of the sentence); a mention
   joins the best cluster whose score reaches `min_score`. Each link lists what matched.
+
+Linear: a mention is compared only with the clusters the `blocking.CandidateIndex` finds for it
+(same block, dates it fits, a shared key), at most `max_candidates` of them, and within each with
+at most `max_members` members; the hard rules are checked against every member through the
+cluster's summary. Under the default options this finds every cluster a mention could join
+until the caps bind (see `blocking` for the bounds, and for undated mentions).
 """
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..records import Analysis, stable_id
-from .features import day_of, mentions_of
+from .blocking import (
+    NEAR_PLACE,
+    SAME_DAY_EXPLICIT,
+    SAME_DAY_REPORTED,
+    UNSHARED_MAX,
+    CandidateIndex,
+    Features,
+    km,
+    read_features,
+)
+from .features import mentions_of
 from .records import ClusterLink, EventCluster, EventMention
 
 PRECISION_RANK = {"point": 0, "locality": 1, "admin2": 2, "admin1": 3, "country": 4,
                   "region": 5, "unknown": 6}
-COARSE = {"admin1", "country", "region", "unknown"}
 GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2}
 
 
@@ -40,39 +53,59 @@ class ClusterOptions:
     max_km: float = 100.0
     min_score: float = 4.0
     min_context: float = 0.25  # content-word Jaccard that counts as "context"
+    # bounds on the work per mention (see `blocking`): clusters compared, posting entries read,
+    # and members scored in one cluster (its first and its latest)
+    max_candidates: int = 32
+    max_posting: int = 64
+    max_members: int = 16
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class _Cluster:
+    """A cluster's mentions, and what the hard rules need of them all: their documents, their
+    distinct dates (with whether the text gave them), countries and precise points."""
+
     id: str
+    number: int
     members: list[EventMention] = field(default_factory=list)
+    features: list[Features] = field(default_factory=list)
     links: list[ClusterLink] = field(default_factory=list)
+    documents: set[str] = field(default_factory=set)
+    dates: dict[tuple[str, bool], int | None] = field(default_factory=dict)
+    countries: list[str] = field(default_factory=list)  # distinct, like the points
+    points: list[tuple[float, float, float]] = field(default_factory=list)
 
-    @property
-    def documents(self) -> set[str]:
-        return {m.document_id for m in self.members}
+    def add(self, f: Features, link: ClusterLink) -> None:
+        m = f.mention
+        self.members.append(m)
+        self.features.append(f)
+        self.links.append(link)
+        self.documents.add(m.document_id)
+        if m.date:
+            self.dates[(m.date, f.explicit)] = f.day
+        if m.place_country and m.place_country not in self.countries:
+            self.countries.append(m.place_country)
+        if f.point is not None and f.point not in self.points:
+            self.points.append(f.point)
 
 
-def km_between(a: EventMention, b: EventMention) -> float | None:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _jaccard(a: list[str], b: list[str]) -> float:
-    sa, sb = set(a), set(b)
-    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
 
 
 class EventClusterer:
     def __init__(self, options: ClusterOptions | None = None):
-        self.options = options or ClusterOptions()
+        self.options = o = options or ClusterOptions()
         self._clusters: dict[str, _Cluster] = {}
-        self._blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._numbered: list[_Cluster] = []
+        self._index = CandidateIndex(max(o.publication_window_days, o.explicit_window_days),
+                                     max_posting=o.max_posting, max_candidates=o.max_candidates)
+        self._every = o.min_score <= UNSHARED_MAX  # a score reachable without a shared key
         self._of_event: dict[str, str] = {}
+        self.comparisons = 0  # mention-to-member comparisons made, for benches and tests
 
     def __len__(self) -> int:
         return len(self._clusters)
@@ -88,69 +121,95 @@ class EventClusterer:
 
     def compare(self, a: EventMention, b: EventMention) -> tuple[float, list[str]] | None:
         """The score and matched features of two mentions, or None when a hard rule parts them."""
-        o = self.options
+        return self._compare(read_features(a), read_features(b))
+
+    def _dates_fit(self, fa: Features, date: str, explicit: bool, day: int | None) -> tuple[bool, bool]:
+        """(within the window, on the same day) for `fa` and another mention's date."""
+        if fa.day is not None and day is not None:
+            o = self.options
+            window = o.explicit_window_days if fa.explicit and explicit else o.publication_window_days
+            return abs(fa.day - day) <= window, fa.day == day
+        a = fa.mention.date or ""
+        n = min(len(a), len(date))
+        return a[:n] == date[:n], False
+
+    def _compare(self, fa: Features, fb: Features) -> tuple[float, list[str]] | None:
+        o, a, b = self.options, fa.mention, fb.mention
         if a.reality != b.reality or a.family != b.family or a.document_id == b.document_id:
             return None
         score, matched = 0.0, ["type"] if a.type == b.type else ["family"]
         # When: within the window at day precision, else the same month or year.
         if a.date and b.date:
-            da, db = day_of(a.date), day_of(b.date)
-            if da and db:
-                explicit = not a.date_from_publication and not b.date_from_publication
-                window = o.explicit_window_days if explicit else o.publication_window_days
-                if abs((da - db).days) > window:
-                    return None
-                if da == db:
-                    score += 2.0 if explicit else 1.0
-                    matched.append("date")
-            else:
-                n = min(len(a.date), len(b.date))
-                if a.date[:n] != b.date[:n]:
-                    return None
+            fits, same_day = self._dates_fit(fa, b.date, fb.explicit, fb.day)
+            if not fits:
+                return None
+            if same_day:
+                score += SAME_DAY_EXPLICIT if fa.explicit and fb.explicit else SAME_DAY_REPORTED
+                matched.append("date")
         # Where: within max_km for precise places, else the same country.
         if a.place_country and b.place_country and a.place_country != b.place_country:
             return None
-        km = km_between(a, b)
-        coarse = a.place_precision in COARSE or b.place_precision in COARSE
-        if km is not None and not coarse:
-            if km > o.max_km:
+        if fa.point is not None and fb.point is not None:
+            if km(fa.point, fb.point) > o.max_km:
                 return None
-            score += 1.5
+            score += NEAR_PLACE
             matched.append(f"place<={o.max_km:g}km")
         elif a.place_country and a.place_country == b.place_country:
             score += 0.5
             matched.append("country")
         # Who: names first (the same person), else codes (the same country and sector).
-        for role, names, codes in (("source", (a.source_names, b.source_names),
-                                    (a.source_codes, b.source_codes)),
-                                   ("target", (a.target_names, b.target_names),
-                                    (a.target_codes, b.target_codes))):
-            if set(names[0]) & set(names[1]):
+        for role, names, codes in (("source", (fa.source_names, fb.source_names),
+                                    (fa.source_codes, fb.source_codes)),
+                                   ("target", (fa.target_names, fb.target_names),
+                                    (fa.target_codes, fb.target_codes))):
+            if not names[0].isdisjoint(names[1]):
                 score += 1.5
                 matched.append(role)
-            elif {c for c in codes[0] if not c.startswith(":")} & set(codes[1]):
+            elif not codes[0].isdisjoint(codes[1]):
                 score += 0.75
                 matched.append(f"{role}-code")
         if a.trigger and a.trigger == b.trigger:
             score += 1.0
             matched.append("trigger")
-        if set(a.numbers) & set(b.numbers):
+        if not fa.numbers.isdisjoint(fb.numbers):
             score += 1.5
             matched.append("numbers")
-        context = _jaccard(a.context, b.context)
+        context = _jaccard(fa.context, fb.context)
         if context >= o.min_context:
             score += 4.0 * context
             matched.append(f"context={context:.2f}")
         return round(score, 3), matched
 
-    def _score(self, mention: EventMention, cluster: _Cluster) -> tuple[float, list[str], str] | None:
+    def _fits(self, f: Features, cluster: _Cluster) -> bool:
+        """The hard rules against every member at once, through the cluster's summary."""
+        m = f.mention
+        if m.document_id in cluster.documents:
+            return False
+        if m.place_country and any(c != m.place_country for c in cluster.countries):
+            return False
+        if f.point is not None and any(km(f.point, p) > self.options.max_km for p in cluster.points):
+            return False
+        return not m.date or all(self._dates_fit(f, date, explicit, day)[0]
+                                 for (date, explicit), day in cluster.dates.items())
+
+    def _candidates(self, f: Features) -> list[_Cluster]:
+        block = (f.mention.reality, f.mention.family)
+        return [self._numbered[n] for n in self._index.candidates(block, f, self._every)]
+
+    def _score(self, f: Features, cluster: _Cluster) -> tuple[float, list[str], str] | None:
+        if not self._fits(f, cluster):
+            return None  # one hard conflict with any member keeps the mention out
+        members = cluster.features
+        if len(members) > self.options.max_members:  # the first and the latest
+            members = [members[0], *members[len(members) - self.options.max_members + 1:]]
         best: tuple[float, list[str], str] | None = None
-        for member in cluster.members:
-            found = self.compare(mention, member)
+        for member in members:
+            self.comparisons += 1
+            found = self._compare(f, member)
             if found is None:
-                return None  # one hard conflict with any member keeps the mention out
+                return None
             if best is None or found[0] > best[0]:
-                best = (found[0], found[1], member.event_id)
+                best = (found[0], found[1], member.mention.event_id)
         return best
 
     # -- adding -------------------------------------------------------------------------------
@@ -162,12 +221,13 @@ class EventClusterer:
         """Cluster one document's mentions: the best-scoring (mention, cluster) pairs first, each
         cluster taking at most one mention of the document; the rest start clusters."""
         mentions = [m for m in mentions if m.event_id not in self._of_event]
+        features = [read_features(m) for m in mentions]
         candidates: list[tuple[float, int, str, list[str], str]] = []
-        for i, mention in enumerate(mentions):
-            for cluster_id in self._blocks.get((mention.reality, mention.family), []):
-                found = self._score(mention, self._clusters[cluster_id])
+        for i, f in enumerate(features):
+            for cluster in self._candidates(f):
+                found = self._score(f, cluster)
                 if found is not None and found[0] >= self.options.min_score:
-                    candidates.append((found[0], i, cluster_id, found[1], found[2]))
+                    candidates.append((found[0], i, cluster.id, found[1], found[2]))
         candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
         chosen: dict[int, ClusterLink] = {}
         taken: set[str] = set()
@@ -178,29 +238,26 @@ class EventClusterer:
                                     matched=matched, score=score, joined=joined)
             taken.add(cluster_id)
         links: list[ClusterLink] = []
-        for i, mention in enumerate(mentions):
-            link = chosen.get(i)
-            if link is None:
-                cluster_id = stable_id("cluster", mention.event_id)
-                self._clusters[cluster_id] = _Cluster(cluster_id)
-                self._blocks[(mention.reality, mention.family)].append(cluster_id)
-                link = ClusterLink(event_id=mention.event_id, cluster_id=cluster_id,
-                                   matched=[], score=0.0, joined="")
-            self._clusters[link.cluster_id].members.append(mention)
-            self._clusters[link.cluster_id].links.append(link)
-            self._of_event[mention.event_id] = link.cluster_id
+        for i, f in enumerate(features):
+            link = chosen.get(i) or ClusterLink(
+                event_id=f.mention.event_id, cluster_id=stable_id("cluster", f.mention.event_id),
+                matched=[], score=0.0, joined="")
+            self._join(f, link)
             links.append(link)
         return links
 
-    def restore(self, mention: EventMention, link: ClusterLink) -> None:
-        """Put back a mention clustered in an earlier run (read from the store), as it was."""
+    def _join(self, f: Features, link: ClusterLink) -> None:
         cluster = self._clusters.get(link.cluster_id)
         if cluster is None:
-            cluster = self._clusters[link.cluster_id] = _Cluster(link.cluster_id)
-            self._blocks[(mention.reality, mention.family)].append(link.cluster_id)
-        cluster.members.append(mention)
-        cluster.links.append(link)
-        self._of_event[mention.event_id] = link.cluster_id
+            cluster = self._clusters[link.cluster_id] = _Cluster(link.cluster_id, len(self._numbered))
+            self._numbered.append(cluster)
+        cluster.add(f, link)
+        self._index.add(cluster.number, (f.mention.reality, f.mention.family), f)
+        self._of_event[f.mention.event_id] = link.cluster_id
+
+    def restore(self, mention: EventMention, link: ClusterLink) -> None:
+        """Put back a mention clustered in an earlier run (read from the store), as it was."""
+        self._join(read_features(mention), link)
 
     # -- reading ------------------------------------------------------------------------------
 
