@@ -1,7 +1,8 @@
 """Start-up (#26): the command line imports only what the command it runs needs.
 
 `wirecoder --version` must not load the pipeline, pydantic, SQLAlchemy or any NLP, data-frame or
-web library; `wirecoder events` on a store must not load spaCy, the dedup code or the web app.
+web library; `wirecoder events` on a store must not load spaCy, the dedup code, the web app or
+Alembic.
 Checked on the modules a fresh process imported, never on time (bench/startup.py times them).
 """
 
@@ -88,6 +89,8 @@ def test_events_on_a_small_store_imports_no_nlp(tmp_path, small_store):
     modules, out = imported_by(tmp_path, "events", "--db", small_store, "--json")
     assert [e["id"] for e in json.loads(out)] == ["evt_startup"]  # the query ran
     assert top_level(modules) & (NLP_AND_WEB | HEAVY_OURS) == set()
+    # a store at the newest migration is opened without Alembic (store/revision.py)
+    assert "alembic" not in modules and "wirecoder.store.revision" in modules
 
 
 def test_each_command_imports_only_its_group():
