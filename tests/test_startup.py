@@ -2,7 +2,7 @@
 
 `wirecoder --version` must not load the pipeline, pydantic, SQLAlchemy or any NLP, data-frame or
 web library; `wirecoder events` on a store must not load spaCy, the dedup code, the web app or
-Alembic.
+Alembic; `wirecoder stages` and `wirecoder config` must not load spaCy.
 Checked on the modules a fresh process imported, never on time (bench/startup.py times them).
 """
 
@@ -91,6 +91,25 @@ def test_events_on_a_small_store_imports_no_nlp(tmp_path, small_store):
     assert top_level(modules) & (NLP_AND_WEB | HEAVY_OURS) == set()
     # a store at the newest migration is opened without Alembic (store/revision.py)
     assert "alembic" not in modules and "wirecoder.store.revision" in modules
+
+
+@pytest.mark.parametrize("command", ["stages", "config"])
+def test_listing_the_stages_and_their_options_loads_no_model(tmp_path, command):
+    modules, out = imported_by(tmp_path, command)
+    assert "parse" in out and "events" in out
+    assert top_level(modules) & NLP_AND_WEB == set()
+
+
+def test_the_documented_config_is_the_pipelines_and_checked_alike(pipeline):
+    from wirecoder import PipelineConfig
+    from wirecoder.errors import ConfigError
+    from wirecoder.pipeline import documented_config
+
+    assert documented_config(pipeline.config) == pipeline.documented_config()
+    with pytest.raises(ConfigError):
+        documented_config(PipelineConfig(disabled=["no_such_stage"]))
+    with pytest.raises(ConfigError):
+        documented_config(PipelineConfig(options={"parse": {"no_such_option": 1}}))
 
 
 def test_each_command_imports_only_its_group():

@@ -203,9 +203,9 @@ def cmd_stages(args: argparse.Namespace) -> int:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from .pipeline import Pipeline, PipelineConfig
+    from .pipeline import documented_config
 
-    print(json.dumps(Pipeline(PipelineConfig()).documented_config(), indent=2))
+    print(json.dumps(documented_config(), indent=2))
     return 0
 
 
