@@ -1,6 +1,7 @@
 """Start-up bench (#26): wall time of fresh `wirecoder` processes against the spaCy floor.
 
-    python bench/startup.py [--runs 5] [--db STORE] [--article FILE] [--src PATH] [--json]
+    python bench/startup.py [--runs 5] [--db STORE] [--article FILE] [--src PATH]
+                            [--baseline PATH] [--json]
 
 Times, in fresh processes, `wirecoder --version`, `wirecoder events --db STORE` (a small store:
 by default the seed article ingested into a temporary file), `wirecoder analyze ARTICLE --json`
@@ -9,7 +10,8 @@ by default the seed article ingested into a temporary file), `wirecoder analyze 
 `analyze` can cost. Runs are interleaved (run 1 of every command, then run 2, ...) so a load
 spike on a shared machine falls on all of them; each figure is the median of --runs, reported
 with its ratio to the spaCy floor and the load average before and after. `--src` times another
-checkout's source tree (e.g. the code before a change) with the same floors.
+checkout's source tree; `--baseline PATH` times a second tree (e.g. the code before a change) in
+the same interleaved runs, so both meet the same load.
 """
 
 from __future__ import annotations
@@ -59,22 +61,28 @@ def small_store(folder: Path, env: dict[str, str]) -> str:
     return db
 
 
-def run(runs: int, db: str | None, article: Path, src: Path) -> dict:
+def run(runs: int, db: str | None, article: Path, src: Path, baseline: Path | None = None) -> dict:
     from wirecoder.nlp import MODEL_NAME  # the bench's own tree: only to name the model
 
     env = {**os.environ, "PYTHONPATH": str(src)}
     with tempfile.TemporaryDirectory() as tmp:
         db = db or small_store(Path(tmp), env)
-        cmds = commands(db, article, MODEL_NAME)
+        plan = [(name, argv, env) for name, argv in commands(db, article, MODEL_NAME).items()]
+        if baseline is not None:
+            base_env = {**os.environ, "PYTHONPATH": str(baseline)}
+            plan += [(f"{name} (baseline)", argv, base_env)
+                     for name, argv in commands(db, article, MODEL_NAME).items()
+                     if name.startswith("wirecoder")]
         load_before = os.getloadavg()
-        times: dict[str, list[float]] = {name: [] for name in cmds}
+        times: dict[str, list[float]] = {name: [] for name, _argv, _env in plan}
         for _ in range(runs):
-            for name, argv in cmds.items():
-                times[name].append(wall(argv, env))
+            for name, argv, run_env in plan:
+                times[name].append(wall(argv, run_env))
         load_after = os.getloadavg()
     floor = statistics.median(times["spacy.load (floor)"])
     return {
-        "runs": runs, "src": str(src), "model": MODEL_NAME, "article": str(article),
+        "runs": runs, "src": str(src), "baseline": str(baseline) if baseline else None,
+        "model": MODEL_NAME, "article": str(article),
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in load_after],
         "commands": {name: {"median_s": round(statistics.median(t), 3), "min_s": round(min(t), 3),
@@ -84,11 +92,12 @@ def run(runs: int, db: str | None, article: Path, src: Path) -> dict:
 
 
 def render(result: dict) -> str:
-    lines = [f"{'command':<22} {'median s':>9} {'min s':>7} {'x spacy.load':>13}"]
+    lines = [f"{'command':<33} {'median s':>9} {'min s':>7} {'x spacy.load':>13}"]
     for name, r in result["commands"].items():
-        lines.append(f"{name:<22} {r['median_s']:>9.3f} {r['min_s']:>7.3f} {r['ratio_to_spacy_load']:>13.2f}")
-    lines.append(f"median of {result['runs']} interleaved runs; src {result['src']}; load average "
-                 f"{result['load_average_before']} before, {result['load_average_after']} after")
+        lines.append(f"{name:<33} {r['median_s']:>9.3f} {r['min_s']:>7.3f} {r['ratio_to_spacy_load']:>13.2f}")
+    against = f"; baseline {result['baseline']}" if result["baseline"] else ""
+    lines.append(f"median of {result['runs']} interleaved runs; src {result['src']}{against}; load "
+                 f"average {result['load_average_before']} before, {result['load_average_after']} after")
     return "\n".join(lines)
 
 
@@ -98,11 +107,13 @@ def main() -> None:
     parser.add_argument("--db", help="the store for `events` (default: the seed ingested anew)")
     parser.add_argument("--article", type=Path, default=SEED, help="the article for `analyze`")
     parser.add_argument("--src", type=Path, default=REPO / "src", help="the source tree to time")
+    parser.add_argument("--baseline", type=Path, help="a second source tree, timed in the same runs")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = parser.parse_args()
     if not args.article.exists():
         raise SystemExit(f"bench: no article at {args.article} (pass --article)")
-    result = run(max(1, args.runs), args.db, args.article.resolve(), args.src.resolve())
+    result = run(max(1, args.runs), args.db, args.article.resolve(), args.src.resolve(),
+                 args.baseline.resolve() if args.baseline else None)
     print(json.dumps(result, indent=2) if args.json else render(result))
 
 
