@@ -51,3 +51,62 @@ def test_the_event_stage_covers_its_own_modules():
     for name in ("wirecoder.extract.events", "wirecoder.extract.event_sense",
                  "wirecoder.extract.event_confidence", "wirecoder.extract.modality"):
         assert name in closure, name
+
+
+# -- what a process learns about the files, kept for the next one (#26) ---------------------------
+
+
+def test_a_new_process_parses_no_file_an_earlier_one_read(tmp_path, monkeypatch):
+    from wirecoder import fingerprint
+    from wirecoder.registry import get_stage
+
+    factory = get_stage("events").factory
+    first = fingerprint.FileFacts(tmp_path)
+    monkeypatch.setattr(fingerprint, "_FACTS", first)
+    expected = stage_fingerprint(factory, {})
+    assert (tmp_path / fingerprint.FACTS_FILE).is_file() and not first.dirty
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("a module was parsed again")
+
+    later = fingerprint.FileFacts(tmp_path)  # what a new process starts from
+    monkeypatch.setattr(fingerprint, "_FACTS", later)
+    monkeypatch.setattr(fingerprint.ast, "parse", no_parse)
+    assert stage_fingerprint(factory, {}) == expected
+    assert not later.dirty  # every fact came from the file
+
+
+def test_file_facts_follow_the_file_and_survive_a_bad_cache(tmp_path):
+    from wirecoder.fingerprint import FACTS_FILE, FileFacts
+
+    data = tmp_path / "table.tsv"
+    data.write_text("a\tb\n")
+    facts = FileFacts(tmp_path / "cache")
+    assert facts.get("len", data, lambda p: len(p.read_text())) == 4
+    facts.save()
+    data.write_text("a\tb\nc\td\n")  # changed: read again, not the remembered answer
+    assert FileFacts(tmp_path / "cache").get("len", data, lambda p: len(p.read_text())) == 8
+    (tmp_path / "cache" / FACTS_FILE).write_text("{not json")
+    assert FileFacts(tmp_path / "cache").get("len", data, lambda p: len(p.read_text())) == 8
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would go")
+    facts = FileFacts(blocked)
+    assert facts.get("len", data, lambda p: len(p.read_text())) == 8
+    facts.save()  # cannot be written: no error, the facts are simply read again next time
+
+
+def test_facts_of_deleted_files_are_dropped(tmp_path):
+    import json
+
+    from wirecoder.fingerprint import FACTS_FILE, FileFacts
+
+    keep, gone = tmp_path / "keep.txt", tmp_path / "gone.txt"
+    keep.write_text("k")
+    gone.write_text("g")
+    facts = FileFacts(tmp_path / "cache")
+    for path in (keep, gone):
+        facts.get("size", path, lambda p: p.stat().st_size)
+    gone.unlink()
+    facts.save()
+    saved = json.loads((tmp_path / "cache" / FACTS_FILE).read_text())
+    assert [k.partition(":")[2] for k in saved] == [str(keep)]

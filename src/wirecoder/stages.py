@@ -6,8 +6,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .about import MODEL_NAME
 from .clean import clean
-from .nlp import MODEL_NAME, load_nlp
 from .options import NoOptions, option
 from .records import Document, Sentence, Span, stable_id
 from .registry import stage
@@ -41,6 +41,8 @@ class SpacyParse:
     """Tokens, tags, dependencies, entities and sentences from the pinned spaCy model."""
 
     def __init__(self, model: str):
+        from .nlp import load_nlp  # spaCy is imported when a parse is made, not to list the stages
+
         self.nlp = load_nlp(model)
 
     def __call__(self, state: AnalysisState) -> dict[str, Any]:

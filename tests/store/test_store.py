@@ -21,7 +21,8 @@ from sqlalchemy.exc import IntegrityError
 from wirecoder.records import Analysis
 from wirecoder.store import BadFilter, StoreError, StoreTooNew, migrate, open_store, query
 from wirecoder.store.convert import event_date, timex_date
-from wirecoder.store.repository import head_revision, resolve_url
+from wirecoder.store.repository import resolve_url
+from wirecoder.store.revision import head_revision
 from wirecoder.store.schema import Base
 from wirecoder.store.testing import PG_ENV, STORE_TABLES, empty_store, pg_test_url
 

@@ -3,7 +3,6 @@ parallel parsing, a run killed with SIGKILL and restarted, and the CLI commands.
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import os
@@ -393,24 +392,10 @@ def test_sigkill_then_restart_loses_nothing_and_duplicates_nothing(
 
 
 def _run_cli(argv: list[str]) -> int:
-    """`wirecoder.cli.main` with the store commands hooked in (as cli.py does once hooked)."""
+    """`wirecoder.cli.main`, in this process (so capsys sees its output)."""
     from wirecoder import cli
-    from wirecoder.store.cli_commands import add_store_commands
 
-    original = cli._build_parser
-
-    def build():
-        parser = original()
-        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        if "ingest" not in sub.choices:
-            add_store_commands(sub, cli.COMMANDS)
-        return parser
-
-    cli._build_parser = build
-    try:
-        return cli.main(argv)
-    finally:
-        cli._build_parser = original
+    return cli.main(argv)
 
 
 def test_cli_ingest_query_export(tmp_path, corpus, capsys):

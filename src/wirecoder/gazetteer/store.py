@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import cache_dir
 from .names import key
 
 SCHEMA = """
@@ -56,14 +56,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
-def cache_dir() -> Path:
-    """Where indexes live: $WIRECODER_CACHE, else $XDG_CACHE_HOME/wirecoder, else ~/.cache/wirecoder."""
-    if os.environ.get("WIRECODER_CACHE"):
-        return Path(os.environ["WIRECODER_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "wirecoder"
 
 
 def user_index_path() -> Path:

@@ -47,6 +47,7 @@ from . import filters as check
 from .convert import Loaded, analysis_to_rows, utcnow
 from .errors import BadFilter, StoreError, StoreFull, StoreTooNew
 from .faults import RetryPolicy, kind_of, with_retries
+from .revision import alembic_config, at_head
 from .schema import (
     ALL_TABLES,
     DOCUMENT_TABLES,
@@ -64,7 +65,6 @@ from .schema import (
 
 DEFAULT_URL = "sqlite:///wirecoder.db"
 URL_ENV = "WIRECODER_DB"
-MIGRATIONS = Path(__file__).parent / "migrations"
 _CHUNK = 500
 
 T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]
@@ -157,28 +157,15 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def _alembic_config(url: str):
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
-    return cfg
-
-
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory.from_config(_alembic_config("sqlite://")).get_current_head() or ""
-
-
 def _upgrade(conn: Connection, url: str, revision: str = "head") -> None:
+    if revision == "head" and at_head(conn):  # the usual case, answered without Alembic
+        return
     from alembic import command
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 
-    cfg = _alembic_config(url)
+    cfg = alembic_config(url)
     script = ScriptDirectory.from_config(cfg)
     if conn.dialect.name == "postgresql":
         # Two processes opening a new database at once: one migrates, the other waits.

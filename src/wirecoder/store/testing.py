@@ -10,7 +10,8 @@ import os
 
 from sqlalchemy import create_engine, inspect, select, text
 
-from .repository import head_revision, resolve_url
+from .repository import resolve_url
+from .revision import head_revision
 from .schema import ALL_TABLES
 
 PG_ENV = "WIRECODER_TEST_PG_URL"
