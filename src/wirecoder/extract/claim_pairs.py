@@ -24,6 +24,26 @@ def is_vetoed(sentence: Any, start: int, end: int) -> bool:
                for t in sentence)
 
 
+# a person or an organisation is no count; a people ("tens of millions of Americans") is one
+_PARTY_LABELS = frozenset({"PERSON", "ORG"})
+
+
+def part_of_something_else(text: str, start: int, end: int, times: list[Any]) -> bool:
+    """Is the figure part of something that is no count: a date or time the time tagger found
+    ("3:45 p.m."), or a number written against a slash ("9/11 victims", "24/7")?"""
+    if any(t.span.start < end and start < t.span.end and t.type in ("DATE", "TIME") for t in times):
+        return True
+    before, after = text[max(0, start - 1):start], text[end:end + 1]
+    return before == "/" or after == "/" or "/" in text[start:end].split(" ")[0]
+
+
+def names_a_party(doc: Any, start: int, end: int) -> bool:
+    """Is the concept a figure is about the name of a person or an organisation: "seven" next to
+    "Marco Rubio" says nothing of what is counted, so it can be checked against nothing."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.ent_type_ in _PARTY_LABELS
+
+
 def one_fact(a: Any, b: Any) -> bool:
     """Could two figures that disagree be one fact stated twice? Two counts of the same noun in an
     article are mostly of different sets ("22 women", "20 women in the Senate"), two percentages
@@ -33,6 +53,8 @@ def one_fact(a: Any, b: Any) -> bool:
     of those plans") or sit in a sentence of change, proposal, comparison or condition
     (knowledge/claim_vetoes.tsv)."""
     if not (a.keys & b.keys) - {a.counted} or not (a.keys <= b.keys or b.keys <= a.keys):
+        return False
+    if {a.counted, b.counted} & claim_vetoes():  # "eleven times", "three times": occurrences
         return False
     for v in (a, b):
         after = v.sentence.doc.text[v.q.span.end:v.q.span.end + 4] if v.sentence is not None else ""

@@ -32,7 +32,7 @@ from ..options import option
 from ..records import Claim, Quantity, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
-from .claim_pairs import how_much_larger, is_vetoed, one_fact
+from .claim_pairs import how_much_larger, is_vetoed, names_a_party, one_fact, part_of_something_else
 from .numbers.lexicon import BELOW_APPROXIMATORS, approximator_of, bound_of
 from .numbers.reference import (
     ReferenceRow,
@@ -97,7 +97,7 @@ class ClaimsOptions:
     builtin_facts: bool = option(True, "the shipped reference figures")
 
 
-@stage("claims", requires=("document", "spacy", "quantities"), optional=("quotes",), assigns=("claims",),
+@stage("claims", requires=("document", "spacy", "quantities"), optional=("quotes", "times"), assigns=("claims",),
        version="1", options=ClaimsOptions)
 def make_claims(options: dict[str, Any]):
     """Arithmetic, contradiction and reference checks of the quantities, with explanations."""
@@ -109,7 +109,7 @@ def make_claims(options: dict[str, Any]):
     def run(state: AnalysisState) -> dict[str, Any]:
         doc = state.spacy_doc
         views = _views(state.document.text, doc, state.get("quantities", []),
-                       state.get("quotes", []))
+                       state.get("quotes", []), state.get("times", []))
         claims: list[Claim] = []
         claims += _arithmetic(state, views)
         claims += _contradictions(state, views)
@@ -125,12 +125,12 @@ def make_claims(options: dict[str, Any]):
 # ---------------------------------------------------------------- reading the quantities
 
 
-def _views(text: str, doc, quantities: list[Quantity], quotes: list) -> list[View]:
+def _views(text: str, doc, quantities: list[Quantity], quotes: list, times: list = ()) -> list[View]:
     views = []
     quote_marks = _quoted_ranges(text)
     countries = _country_mentions(doc)
     for i, q in enumerate(quantities):
-        if q.value is None:
+        if q.value is None or part_of_something_else(text, q.span.start, q.span.end, list(times)):
             continue
         span = doc.char_span(q.span.start, q.span.end, alignment_mode="expand")
         sent = span.sent if span is not None and len(span) else None
@@ -146,9 +146,8 @@ def _views(text: str, doc, quantities: list[Quantity], quotes: list) -> list[Vie
         counted = None
         if dimension == "count" and unit:
             counted = _key(unit.split()[-1])
-        elif q.concept is not None:
-            head = _concept_head(concept)
-            counted = head
+        elif q.concept is not None and not names_a_party(doc, q.concept.start, q.concept.end):
+            counted = _concept_head(concept)
         if sent is not None:
             keys |= {_key(t.lemma_.lower()) for t in sent if t.pos_ == "VERB"
                      and _key(t.lemma_.lower()) == "death"}
