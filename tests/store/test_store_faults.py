@@ -26,8 +26,7 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
 import wirecoder
-from wirecoder.store import ingest, open_store
-from wirecoder.store import repository as repo
+from wirecoder.store import connect, ingest, open_store
 from wirecoder.store.errors import StoreFull, StoreUnavailable
 from wirecoder.store.faults import RetryPolicy, kind_of
 from wirecoder.store.repository import resolve_url
@@ -114,13 +113,13 @@ class Tripwire:
 
 def _page_cap(monkeypatch, pages: int) -> None:
     """Emulate a full disk: SQLite refuses to grow the store beyond `pages` pages."""
-    original = repo._sqlite_pragmas
+    original = connect._sqlite_pragmas
 
     def capped(dbapi_conn, record):
         original(dbapi_conn, record)
         dbapi_conn.execute(f"PRAGMA max_page_count={pages}")
 
-    monkeypatch.setattr(repo, "_sqlite_pragmas", capped)
+    monkeypatch.setattr(connect, "_sqlite_pragmas", capped)
 
 
 def test_disk_full_sqlite_stops_with_w046_and_keeps_the_store_intact(

@@ -36,7 +36,8 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import InputNotFound, WirecoderError
 from ..ingest import EXTENSIONS, RawDocument, guess_format
 from ..ingest.base import parse_published
-from .errors import AnalysisFailed, DocumentNotStored
+from .connect import is_memory, resolve_url
+from .errors import AnalysisFailed, DocumentNotStored, StoreError
 from .faults import RetryPolicy, one_line, with_retries
 from .readers import read_inputs
 from .repository import Failure, Store, open_store, safe_url
@@ -126,6 +127,17 @@ def count_documents(path: Path, fmt: str | None = None) -> int:
     except Exception:  # a file the reader will reject: it counts once, as a failure
         return 1
     return 1
+
+
+def _store_to_write(db_url: str | os.PathLike[str] | None, retry: RetryPolicy,
+                    lock_timeout: float) -> Store:
+    """The store to ingest into, opened before the pipeline is loaded: one that cannot be
+    written is W040 at once, and an in-memory one is refused (it keeps nothing after the run).
+    No pooled connections: none may be open when the pool forks its worker processes."""
+    if is_memory(resolve_url(db_url)):
+        raise StoreError("an in-memory database (:memory:) keeps nothing after the run: give "
+                         "a file (--db news.db) or a database URL")
+    return open_store(db_url, pooled=False, retry=retry, lock_timeout=lock_timeout)
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -301,12 +313,11 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
         batch_size = 32 if workers <= 1 else 8
     path_list = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     default_published = parse_published(published) if isinstance(published, str) else published
-    nlp = pipeline if pipeline is not None else load(config)
     files = collect_files(path_list)
-    # No pooled connections: none may be open when the pool forks its worker processes.
-    store = open_store(db_url, pooled=False, retry=retry, lock_timeout=lock_timeout)
+    store = _store_to_write(db_url, retry, lock_timeout)
     where = safe_url(store.url)
     try:
+        nlp = pipeline if pipeline is not None else load(config)
         run_id = with_retries(lambda: store.start_run(
             nlp.coder_version, config=nlp.config.to_dict(), config_hash=nlp.config.digest(),
             stages=nlp.stage_labels, inputs=[str(p) for p in path_list], workers=workers),

@@ -543,6 +543,6 @@ def export(db_url: str | os.PathLike[str] | None, fmt: str, out_path: str | os.P
         raise ExportError("the parquet export writes a folder; give its path")
     if fmt != "parquet":  # parquet writes whole tables
         filters = with_default_confidence(filters)
-    with open_store(db_url) as store:
+    with open_store(db_url, read_only=True) as store:
         return EXPORT_FORMATS[fmt](store, out_path, filters, header)
 
