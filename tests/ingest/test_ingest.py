@@ -232,3 +232,18 @@ def test_jsonl_lines_end_at_newlines_only(tmp_path):
     assert [d.text for d in read_path(path)] == texts
     assert [d.text for d in read_inputs(path)] == texts
     assert [d.source for d in read_inputs(path)] == [f"{path}:{n}" for n in (1, 2, 3)]
+
+
+def test_a_text_file_too_long_for_any_document_is_w017_before_it_is_read(tmp_path):
+    """More bytes than MAX_CHARS characters can take in any encoding (4 bytes each): refused
+    without reading it (a sparse file of zeros, which read would be W011 binary)."""
+    from wirecoder.errors import InputTooLarge
+    from wirecoder.ingest.base import MAX_BYTES_PER_CHAR, MAX_CHARS
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_CHARS * MAX_BYTES_PER_CHAR + 1)
+    with pytest.raises(InputTooLarge, match="W017.*bytes"):
+        list(read_path(big))
+    with pytest.raises(InputTooLarge):
+        list(read_path(big, "text"))

@@ -12,7 +12,14 @@ from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateparser
 
-from ..errors import BadDate, EmptyInput, InputNotFound, InputNotText, InputNotUtf8
+from ..errors import BadDate, EmptyInput, InputNotFound, InputNotText, InputNotUtf8, InputTooLarge
+
+# The longest document text the parse takes (spaCy's `max_length`, set in nlp.py). A longer
+# text is refused before it is cleaned (W017: cleaning 20 MB took minutes and 1.7 GB only to be
+# refused after it), and a plain-text file so long that no encoding could fit it under the limit
+# (4 bytes a character at most) before it is read.
+MAX_CHARS = 3_000_000
+MAX_BYTES_PER_CHAR = 4
 
 # Bytes that never occur in text files; one of them early on means binary input.
 _BINARY_MARKERS = (b"\x00",)
@@ -74,6 +81,24 @@ def check_encodable(text: str, name: str) -> str:
         raise InputNotUtf8(f"input is not valid Unicode text: {name} (an unpaired surrogate "
                            f"U+{ord(text[exc.start]):04X} at character {exc.start})") from None
     return text
+
+
+def check_length(text: str, where: str | None) -> str:
+    """`text`, unless it is longer than the parse takes (W017, before any cleaning)."""
+    if len(text) > MAX_CHARS:
+        named = f" ({where})" if where else ""
+        raise InputTooLarge(f"the document{named} has {len(text):,} characters before cleaning; "
+                            f"the parser takes at most {MAX_CHARS:,}: split it")
+    return text
+
+
+def check_file_size(path: Path) -> None:
+    """W017 for a text file too long to hold a document the parse takes, before it is read."""
+    size = path.stat().st_size
+    if size > MAX_CHARS * MAX_BYTES_PER_CHAR:
+        raise InputTooLarge(f"the document ({path}) has {size:,} bytes, more than "
+                            f"{MAX_CHARS:,} characters in any encoding; the parser takes at most "
+                            f"{MAX_CHARS:,}: split it")
 
 
 def read_text_file(path: str | Path) -> str:
