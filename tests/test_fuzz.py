@@ -30,7 +30,7 @@ import wirecoder
 from wirecoder.clean import clean
 from wirecoder.errors import WirecoderError
 from wirecoder.ingest import read_path, read_string
-from wirecoder.ingest.base import decode_bytes, parse_published
+from wirecoder.ingest.base import byte_order_mark, decode_bytes, parse_published
 from wirecoder.records import Document
 
 SRC = Path(wirecoder.__file__).resolve().parent
@@ -237,7 +237,8 @@ def test_read_string_html_ends_in_records_or_a_coded_error(page):
 def test_bytes_through_the_file_reader_end_in_text_or_a_coded_error(data):
     decoded = outcome(decode_bytes, data, "<fuzz>")
     if not isinstance(decoded, WirecoderError):
-        assert decoded.strip() and decoded == data.decode("utf-8-sig")
+        mark, codec, _ = byte_order_mark(data) or (b"", "utf-8", "")
+        assert decoded.strip() and decoded == data[len(mark):].decode(codec)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "in.txt"
         path.write_bytes(data)
@@ -249,8 +250,54 @@ def test_bad_encodings_have_their_own_codes():
     assert outcome(decode_bytes, "café".encode("latin-1"), "x").code == "W012"
     assert outcome(decode_bytes, b"\xed\xa0\x80", "x").code == "W012"  # a surrogate in UTF-8
     assert outcome(decode_bytes, b"\xc0\xaf", "x").code == "W012"  # overlong "/"
-    assert outcome(decode_bytes, "text".encode("utf-16"), "x").code == "W011"  # NUL bytes
+    assert outcome(decode_bytes, "text".encode("utf-16-le"), "x").code == "W011"  # NUL, no mark
+    assert outcome(decode_bytes, "text".encode("utf-16"), "x") == "text"  # with its mark
     assert outcome(decode_bytes, b"\xef\xbb\xbf \n", "x").code == "W013"  # a BOM and blanks
+
+
+# Byte order marks as files carry them (Python's "utf-16"/"utf-32" write the machine's own).
+MARKED = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff",
+          "utf-32-le": b"\xff\xfe\x00\x00", "utf-32-be": b"\x00\x00\xfe\xff"}
+no_nul = st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
+
+
+@CHEAP
+@given(text=st.one_of(st.text(alphabet=no_nul, max_size=200), news_like().map(
+           lambda t: t.replace("\x00", ""))),
+       encoding=st.sampled_from(sorted(MARKED)), fmt=st.sampled_from(["text", "jsonl"]))
+@example(text="\ufeffa BOM inside", encoding="utf-16-le", fmt="text")
+@example(text=" \n\t", encoding="utf-32-be", fmt="jsonl")
+def test_text_with_a_byte_order_mark_reads_as_the_text_it_encodes(text, encoding, fmt):
+    """Any text (no NUL) written in UTF-8, UTF-16 or UTF-32 after its byte order mark reads back
+    as that text, from a plain file and as a JSONL line, or W013 when it is blank; UTF-16 with
+    its mark was W011 (binary) and UTF-32 W011 or W012."""
+    body = text if fmt == "text" else json.dumps({"id": "d", "text": text}, ensure_ascii=False)
+    data = MARKED[encoding] + body.encode(encoding)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"in.{'txt' if fmt == 'text' else 'jsonl'}"
+        path.write_bytes(data)
+        docs = outcome(lambda: list(read_path(path)))
+    if not text.strip():
+        assert isinstance(docs, WirecoderError) and docs.code == "W013"
+    else:
+        assert [d.text for d in docs] == [text]
+
+
+@CHEAP
+@given(encoding=st.sampled_from(sorted(MARKED)), tail=st.binary(max_size=64))
+def test_any_bytes_after_a_byte_order_mark_are_text_or_name_their_encoding(encoding, tail):
+    """Bytes after a mark decode as the encoding it announces, or end in a coded error; a
+    decoding error names that encoding."""
+    data = MARKED[encoding] + tail
+    decoded = outcome(decode_bytes, data, "<fuzz>")
+    if isinstance(decoded, WirecoderError):
+        assert decoded.code in ("W011", "W012", "W013")
+        if decoded.code == "W012":
+            mark, codec, label = byte_order_mark(data)
+            assert f"not {label} text" in str(decoded)
+    else:
+        mark, codec, _ = byte_order_mark(data)
+        assert decoded == data[len(mark):].decode(codec)
 
 
 # ------------------------------------------------------------------ 2. cleaning

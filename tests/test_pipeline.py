@@ -64,3 +64,41 @@ def test_config_round_trip(tmp_path):
     again = PipelineConfig.from_file(path)
     assert again == config and again.digest() == config.digest()
     assert load(path).stage_labels == Pipeline(config).stage_labels
+
+
+def test_a_document_just_over_the_limit_is_refused_before_cleaning(tmp_path, monkeypatch, capsys):
+    """A 20 MB file was refused (W017) only after cleaning it: minutes and 1.7 GB. The length
+    is checked where the document enters the pipeline, so cleaning never runs on it."""
+    import json
+
+    import wirecoder.stages
+    from wirecoder.cli import main
+    from wirecoder.errors import InputTooLarge
+    from wirecoder.ingest import read_path
+    from wirecoder.ingest.base import MAX_CHARS
+    from wirecoder.store import ingest
+
+    cleaned: list[int] = []
+    real_clean = wirecoder.stages.clean
+    monkeypatch.setattr(wirecoder.stages, "clean",
+                        lambda text, **kw: cleaned.append(len(text)) or real_clean(text, **kw))
+    light = load({"stages": ["clean"]})  # no parse: only this check stands in the way
+    text = "word " * (MAX_CHARS // 5) + "x"
+    assert len(text) == MAX_CHARS + 1
+    path = tmp_path / "just-over.txt"
+    path.write_text(text)
+    for item in (text, next(read_path(path))):
+        with pytest.raises(InputTooLarge, match="before cleaning"):
+            light.analyze(item)
+    assert light.analyze(text[:-1]).document.text  # at the limit: analysed
+    assert cleaned == [MAX_CHARS]
+
+    lines = tmp_path / "docs.jsonl"  # in a batch it costs its own line only
+    lines.write_text(json.dumps({"text": "Rebels attacked a convoy."}) + "\n" +
+                     json.dumps({"text": text}) + "\n")
+    summary = ingest([lines], f"sqlite:///{tmp_path / 's.db'}", pipeline=light, progress=False)
+    assert (summary.stored, summary.failed) == (1, 1) and summary.errors[0].startswith("W017")
+    capsys.readouterr()
+    assert main(["analyze", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "W017" in err[0], err

@@ -47,7 +47,8 @@ class UnknownFormat(WirecoderError):
 
 
 class InputTooLarge(WirecoderError):
-    """A document longer than the parser takes (`wirecoder.nlp.MAX_CHARS` after cleaning)."""
+    """A document longer than the parser takes (`wirecoder.ingest.base.MAX_CHARS` characters):
+    refused as read (a plain-text file too many bytes long), before cleaning, and after it."""
 
     code = "W017"
 

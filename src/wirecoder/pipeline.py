@@ -20,7 +20,7 @@ from typing import Any
 from .about import __version__
 from .errors import ConfigError, InputTooLarge
 from .fingerprint import stage_fingerprint
-from .ingest.base import RawDocument, check_encodable, parse_published
+from .ingest.base import RawDocument, check_encodable, check_length, parse_published
 from .options import describe, validate_options
 from .records import Analysis, Document
 from .registry import StageSpec, get_stage
@@ -195,6 +195,7 @@ def _within_parse_limit(states: Iterator[AnalysisState]) -> Iterator[AnalysisSta
 def to_raw(item: str | RawDocument | Document, *, published: str | datetime | None = None,
            title: str | None = None) -> RawDocument:
     raw = _raw_of(item, published=published, title=title)
+    check_length(raw.text, raw.source)  # W017 before cleaning, which is the slow part
     # Ids hash the text as UTF-8: a lone surrogate ("\ud800") failed there with an uncoded
     # UnicodeEncodeError; refuse it up front as W012.
     for value in (raw.text, raw.title):

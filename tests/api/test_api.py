@@ -196,14 +196,16 @@ def test_body_size_limit(writer):
 
 
 def test_analyze_returns_records_and_stores_nothing(writer):
+    auth = {"Authorization": f"Bearer {TOKEN}"}  # analyze takes the token on such a server
     r = writer.post("/api/analyze", json={"text": "Rebels attacked the town of Goma on Monday.",
-                                          "published": "2025-03-04"})
+                                          "published": "2025-03-04"}, headers=auth)
     assert r.status_code == 200
     body = r.json()
     assert [e["type"] for e in body["events"]] == ["ASSAULT"]
     assert body["events"][0]["date"] == "2025-03-03"
     assert writer.get("/api/documents").json()["total"] == 0
-    assert writer.post("/api/analyze", json={"text": "   "}).json()["error"]["code"] == "W052"
+    assert writer.post("/api/analyze", json={"text": "   "},
+                       headers=auth).json()["error"]["code"] == "W052"
 
 
 def test_the_server_never_fetches_urls(writer, monkeypatch):

@@ -36,6 +36,10 @@ def test_serve_reports_a_port_in_use(capsys, tmp_path):
 
 @pytest.mark.parametrize("token", [None, "env-token"])
 def test_serve_runs_read_only_unless_a_token_is_set(tmp_path, token):
+    from wirecoder.store import migrate
+
+    if token is None:  # a read-only server never creates its store
+        migrate(f"sqlite:///{tmp_path / 's.db'}")
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     env.pop("WIRECODER_INGEST_TOKEN", None)
@@ -55,6 +59,7 @@ def test_serve_runs_read_only_unless_a_token_is_set(tmp_path, token):
                 time.sleep(0.1)
         assert health is not None and health["status"] == "ok"
         assert health["ingest_enabled"] is bool(token)
+        assert health["analyze"] == ("token" if token else "off")
         r = httpx.post(f"http://127.0.0.1:{port}/api/ingest", json={"text": "x"})
         assert r.status_code == (401 if token else 403)
         assert r.headers["x-frame-options"] == "DENY"
@@ -62,3 +67,11 @@ def test_serve_runs_read_only_unless_a_token_is_set(tmp_path, token):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_a_read_only_server_never_creates_its_store(capsys, tmp_path):
+    from wirecoder.cli import main
+
+    missing = tmp_path / "typo.db"
+    assert main(["serve", "--db", str(missing), "--port", str(_free_port())]) == 2
+    assert "W040: no store at" in capsys.readouterr().err and not missing.exists()

@@ -48,7 +48,7 @@ def odd(tmp_path_factory, light):
     store = open_store(url)
     for doc_id in ODD_IDS:
         _save(store, light, doc_id)
-    with LiveServer(create_app(store)) as server, httpx.Client(base_url=server.url,
+    with LiveServer(create_app(store, analyze="open")) as server, httpx.Client(base_url=server.url,
                                                                 timeout=30) as client:
         yield client, store
 

@@ -33,7 +33,8 @@ def web_schema(tmp_path_factory, pipeline):
     from wirecoder.api import create_app
 
     url = seed_store(need(SEED), tmp_path_factory.mktemp("schema"), pipeline)
-    return schemathesis.openapi.from_asgi("/openapi.json", create_app(url, max_body=20_000))
+    return schemathesis.openapi.from_asgi("/openapi.json", create_app(url, max_body=20_000,
+                                                                           analyze="open"))
 
 
 def operations(schema) -> list:

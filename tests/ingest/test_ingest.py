@@ -180,3 +180,70 @@ def test_html_page_with_an_impossible_date_keeps_its_text():
     page = HTML.replace("2025-01-31T09:30:00-05:00", "2025-01-31T09:30:00+25:00")
     [raw] = read_string(page, "html")
     assert "25 percent tariff" in raw.text and raw.published is None
+
+
+# UTF-16 and UTF-32 as editors and Windows tools write them: the byte order mark, then the text.
+WIDE = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff", "utf-32-le": b"\xff\xfe\x00\x00",
+        "utf-32-be": b"\x00\x00\xfe\xff"}
+
+
+@pytest.mark.parametrize("encoding", sorted(WIDE))
+def test_utf16_and_utf32_files_with_a_byte_order_mark_are_read(tmp_path, encoding):
+    """A UTF-16 file with its mark was called binary (W011: its NUL bytes)."""
+    text = "Tariffs on “three” countries\n\nSeñor Peña said 25 percent — 漢字 😀."
+    plain = tmp_path / "a.txt"
+    plain.write_bytes(WIDE[encoding] + text.encode(encoding))
+    assert [d.text for d in read_path(plain)] == [text]
+    page = tmp_path / "a.html"
+    page.write_bytes(WIDE[encoding] + HTML.encode(encoding))
+    assert "25 percent tariff" in list(read_path(page))[0].text
+    lines = tmp_path / "a.jsonl"
+    lines.write_bytes(WIDE[encoding] + (json.dumps({"id": "x", "text": text}) + "\n" +
+                                        json.dumps({"id": "y", "text": "Two."}) + "\n").encode(encoding))
+    assert [(d.doc_id, d.text) for d in read_path(lines)] == [("x", text), ("y", "Two.")]
+
+
+def test_a_broken_utf16_file_is_w012_naming_its_encoding(tmp_path):
+    from wirecoder.store.readers import read_inputs
+
+    broken = tmp_path / "b.jsonl"  # a lone high surrogate in the middle
+    broken.write_bytes(b"\xff\xfe" + '{"text": "a'.encode("utf-16-le") + b"\x00\xd8" +
+                       '"}\n{"text": "b"}\n'.encode("utf-16-le"))
+    with pytest.raises(InputNotUtf8, match="not UTF-16 LE text.*UTF-16 LE byte order mark"):
+        list(read_path(broken))
+    failures = list(read_inputs(broken))  # ingest: one coded failure for the file, not a crash
+    assert [f.reason.split(":")[0] for f in failures] == ["W012"]
+    unmarked = tmp_path / "u.txt"  # without its mark UTF-16 is still binary to us
+    unmarked.write_bytes("plain words".encode("utf-16-le"))
+    with pytest.raises(InputNotText):
+        list(read_path(unmarked))
+
+
+def test_jsonl_lines_end_at_newlines_only(tmp_path):
+    """JSON leaves U+2028, U+2029 and U+0085 unescaped in strings (json.dumps with
+    ensure_ascii=False, JavaScript); str.splitlines cut the line there: two bad lines (W015).
+    Found by the byte-order-mark property in tests/test_fuzz.py."""
+    from wirecoder.store.readers import read_inputs
+
+    texts = ["First\u2028line sep.", "Next\u2029para sep and\x85NEL.", "Plain."]
+    path = tmp_path / "seps.jsonl"
+    path.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\r\n" for t in texts),
+                    encoding="utf-8", newline="")
+    assert [d.text for d in read_path(path)] == texts
+    assert [d.text for d in read_inputs(path)] == texts
+    assert [d.source for d in read_inputs(path)] == [f"{path}:{n}" for n in (1, 2, 3)]
+
+
+def test_a_text_file_too_long_for_any_document_is_w017_before_it_is_read(tmp_path):
+    """More bytes than MAX_CHARS characters can take in any encoding (4 bytes each): refused
+    without reading it (a sparse file of zeros, which read would be W011 binary)."""
+    from wirecoder.errors import InputTooLarge
+    from wirecoder.ingest.base import MAX_BYTES_PER_CHAR, MAX_CHARS
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_CHARS * MAX_BYTES_PER_CHAR + 1)
+    with pytest.raises(InputTooLarge, match="W017.*bytes"):
+        list(read_path(big))
+    with pytest.raises(InputTooLarge):
+        list(read_path(big, "text"))

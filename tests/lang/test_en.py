@@ -10,7 +10,7 @@ import pytest
 from wirecoder.lang.en import numbers, table, words
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "wirecoder"
-LISTS = ("pronouns", "months", "weekdays", "speech_verbs", "thought_verbs", "titles")
+LISTS = ("pronouns", "months", "weekdays", "speech_verbs", "thought_verbs", "titles", "non_speakers")
 
 
 def test_selections_by_column():

@@ -26,8 +26,7 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
 import wirecoder
-from wirecoder.store import ingest, open_store
-from wirecoder.store import repository as repo
+from wirecoder.store import connect, ingest, open_store
 from wirecoder.store.errors import StoreFull, StoreUnavailable
 from wirecoder.store.faults import RetryPolicy, kind_of
 from wirecoder.store.repository import resolve_url
@@ -114,13 +113,13 @@ class Tripwire:
 
 def _page_cap(monkeypatch, pages: int) -> None:
     """Emulate a full disk: SQLite refuses to grow the store beyond `pages` pages."""
-    original = repo._sqlite_pragmas
+    original = connect._sqlite_pragmas
 
     def capped(dbapi_conn, record):
         original(dbapi_conn, record)
         dbapi_conn.execute(f"PRAGMA max_page_count={pages}")
 
-    monkeypatch.setattr(repo, "_sqlite_pragmas", capped)
+    monkeypatch.setattr(connect, "_sqlite_pragmas", capped)
 
 
 def test_disk_full_sqlite_stops_with_w046_and_keeps_the_store_intact(
@@ -509,6 +508,31 @@ def test_bad_dates_cost_their_line_only_and_reruns_do_not_crash(tmp_path, paragr
     assert all("\n" not in f.reason and f"{path}:" in f.reason for f in failures)
     assert set(stored) == {paragraphs[i] for i in (0, 2, 5)}
     assert stored[paragraphs[2]].isoformat() == "2025-01-30T10:00:00-05:00"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_id_read_again_with_another_text_is_w044_naming_both(tmp_path, paragraphs, small_nlp,
+                                                               workers):
+    """A JSONL id reused with a different text was skipped without a word (the first was kept
+    and nothing said the second was lost); the same text under the same id is still a repeat."""
+    rows = [("a", paragraphs[0]), ("b", paragraphs[1]), ("a", paragraphs[2]),
+            ("a", paragraphs[0]), ("c", paragraphs[3])]
+    path = tmp_path / "ids.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in rows))
+    url = f"sqlite:///{tmp_path / 'ids.db'}"
+    summary = ingest([path], url, pipeline=small_nlp, progress=False, batch_size=2,
+                     workers=workers)
+    assert (summary.stored, summary.skipped, summary.failed) == (3, 1, 1)
+    again = ingest([path], url, pipeline=small_nlp, progress=False, batch_size=2, workers=workers)
+    assert (again.stored, again.skipped, again.failed) == (0, 4, 1)
+    with open_store(url) as store:
+        failures = store.failures(summary.run_id)
+        kept = {a.document.id: a.document.original_text for a in store.analyses()}
+        run = next(r for r in store.runs() if r["id"] == summary.run_id)
+    assert [(f.code, f.source, f.document_id) for f in failures] == [("W044", f"{path}:3", "a")]
+    assert f"{path}:3" in failures[0].reason and f"{path}:1" in failures[0].reason
+    assert kept["a"] == paragraphs[0]
+    assert (run["documents_seen"], run["documents_failed"]) == (5, 1)
 
 
 def test_corrupted_input_with_two_workers(tmp_path, paragraphs, small_nlp):

@@ -1,24 +1,22 @@
 """The FastAPI app: read endpoints over the store, analyze, token-guarded ingest, the dashboard.
 
-    app = create_app("sqlite:///news.db", ingest_token=None)   # read-only
+    app = create_app("sqlite:///news.db", ingest_token=None)   # read-only, analyze off
     uvicorn.run(app, host="127.0.0.1", port=8000)
 
-Read-only unless an ingest token is configured; no CORS headers (same-origin only); every
-response carries the security headers of `guard.py`; request bodies are capped (413, W051).
-The server never fetches a URL: documents arrive as text in the request.
+Read-only unless an ingest token is configured (the store is then opened read-only and never
+created); analyze is off, token or open (`api/analysis.py`); no CORS headers (same-origin only);
+every response carries the security headers of `guard.py`; request bodies are capped (413,
+W051), analyze bodies lower. The server never fetches a URL: documents arrive as text.
 """
 
 from __future__ import annotations
 
-import hmac
-import threading
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import FastAPI, Query
 from fastapi.responses import FileResponse, Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from starlette.convertors import Convertor, register_url_convertor
 
@@ -26,29 +24,23 @@ from ..about import __version__
 from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
 from ..store.errors import BadFilter
 from ..store.repository import Store, open_store
+from .analysis import DEFAULT_ANALYZE_MAX_BODY, add_analysis_routes, analyze_mode, body_limits
 from .data import StoreReader
 from .errors import (
-    BadRequest,
     DashboardMissing,
-    Forbidden,
-    IngestDisabled,
     NotFound,
-    Unauthorized,
 )
 from .guard import Guard
 from .handlers import add_error_handlers
 from .models import (
     ActorOut,
     Aggregates,
-    AnalyzeIn,
     ClaimOut,
     DocumentDetail,
     DocumentSummary,
     ErrorOut,
     EventOut,
     Health,
-    IngestIn,
-    IngestOut,
     Page,
     PlaceOut,
     QuoteOut,
@@ -99,47 +91,16 @@ class AnyText(Convertor[str]):
 register_url_convertor("anytext", AnyText())
 
 
-BEARER = HTTPBearer(auto_error=False, description="the server's ingest token")
-
-
-def require_token(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None,
-                                                           Depends(BEARER)]) -> None:
-    """401 without a bearer token, 403 with a wrong one; 403 (W053) when ingest is off."""
-    token = request.app.state.ingest_token
-    if token is None:
-        raise IngestDisabled("ingest is disabled: the server is read-only "
-                             "(start it with --ingest-token or WIRECODER_INGEST_TOKEN)")
-    if credentials is None:
-        raise Unauthorized("ingest needs an 'Authorization: Bearer TOKEN' header")
-    if not hmac.compare_digest(credentials.credentials.encode(), token.encode()):
-        raise Forbidden("wrong ingest token")
-
-
-def _pipeline_holder():
-    """The analysis pipeline, loaded on first use (spaCy is slow to load) and used by one
-    request at a time."""
-    lock = threading.Lock()
-    box: dict[str, Any] = {}
-
-    def run(raw):
-        with lock:
-            if "nlp" not in box:
-                from ..pipeline import load
-
-                box["nlp"] = load()
-            return box["nlp"], box["nlp"].analyze(raw)
-
-    return run
-
-
 def create_app(db: str | Store | None = None, *, ingest_token: str | None = None,
-               max_body: int = DEFAULT_MAX_BODY, cache: bool = True) -> FastAPI:
-    """The API over the store at `db` (a URL, a path or an open Store). `cache=False` answers
-    every request from the store (no remembered answers)."""
-    store = db if isinstance(db, Store) else open_store(db)
-    reader = StoreReader(store, memo=cache)
-    analyze_raw = _pipeline_holder()
+               analyze: str | None = None, max_body: int = DEFAULT_MAX_BODY,
+               analyze_max_body: int = DEFAULT_ANALYZE_MAX_BODY, cache: bool = True) -> FastAPI:
+    """The API over the store at `db` (a URL, a path or an open Store): opened read-only (and
+    never created) unless an ingest token lets clients write. `analyze`: off, token or open
+    (api/analysis.py). `cache=False` answers every request from the store."""
     token = ingest_token or None
+    mode = analyze_mode(analyze, token)
+    store = db if isinstance(db, Store) else open_store(db, read_only=token is None)
+    reader = StoreReader(store, memo=cache)
 
     app = FastAPI(
         title="wirecoder", version=__version__,
@@ -149,7 +110,8 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
     )
     app.state.reader = reader
     app.state.ingest_token = token
-    app.add_middleware(Guard, max_body=max_body)
+    app.state.analyze = mode
+    app.add_middleware(Guard, max_body=max_body, limits=body_limits(analyze_max_body))
 
     add_error_handlers(app)
 
@@ -158,7 +120,7 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
     @app.get("/api/health", response_model=Health, tags=["meta"])
     def health() -> dict[str, Any]:
         return {"status": "ok", **reader.totals(), "ingest_enabled": token is not None,
-                "dashboard": VENDOR.is_dir()}
+                "analyze": mode, "dashboard": VENDOR.is_dir()}
 
     @app.get("/api/documents", response_model=Page[DocumentSummary], responses=ERRORS,
              tags=["documents"])
@@ -282,43 +244,9 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
         return cached(Aggregates, ("aggregates", interval, *sorted(filters.items())),
                       lambda: reader.aggregates(interval, **filters))
 
-    # -- analyze and ingest -------------------------------------------------------------------------
+    # -- analyze and ingest: api/analysis.py ----------------------------------------------------
 
-    def _raw(body: AnalyzeIn):
-        from ..ingest.base import RawDocument, parse_published
-
-        if not body.text.strip():
-            raise BadRequest("the text is empty")
-        return RawDocument(text=body.text, title=body.title,
-                           published=parse_published(body.published) if body.published else None,
-                           url=getattr(body, "url", None), source=getattr(body, "source", None),
-                           doc_id=getattr(body, "id", None))
-
-    @app.post("/api/analyze", response_model=DocumentDetail, responses=ERRORS, tags=["analyze"])
-    def analyze(body: AnalyzeIn):
-        """Analyse a text and return its records; nothing is stored."""
-        from ..store.queries import KINDS, Context
-
-        _nlp, analysis = analyze_raw(_raw(body))
-        ctx = Context(analysis)
-        rows = {kind: [build(ctx, r) for r in getattr(analysis, attr)]
-                for kind, (_, attr, build, _) in KINDS.items()}
-        return {"analysis": analysis, **rows}
-
-    @app.post("/api/ingest", response_model=IngestOut, tags=["ingest"],
-              dependencies=[Depends(require_token)],
-              responses={**ERRORS,
-                         401: {"model": ErrorOut, "description": "no bearer token (W054)"},
-                         403: {"model": ErrorOut,
-                               "description": "wrong token (W054) or ingest disabled (W053)"}})
-    def ingest(body: IngestIn):
-        """Analyse a text and save it in the store (needs the ingest token). The `url` is kept
-        as metadata and never fetched."""
-        nlp, analysis = analyze_raw(_raw(body))
-        outcome = store.save(analysis, f"api_{nlp.coder_version.split()[-1]}")
-        return {"document_id": analysis.document.id, "outcome": outcome,
-                "events": len(analysis.events), "quotes": len(analysis.quotes),
-                "claims": len(analysis.claims)}
+    add_analysis_routes(app, store, ERRORS, analyze_max_body=analyze_max_body)
 
     # -- the dashboard ------------------------------------------------------------------------------
 

@@ -29,8 +29,13 @@ def add_api_commands(sub: Any, commands: dict | None = None) -> dict:
     serve.add_argument("--ingest-token", default=None,
                        help=f"enable POST /api/ingest for this bearer token (default: ${TOKEN_ENV};"
                             " unset: read-only)")
+    serve.add_argument("--analyze", choices=["off", "token", "open"], default=None,
+                       help="POST /api/analyze: off, token (needs the ingest token) or open to "
+                            "anyone (default: token with an ingest token, else off)")
     serve.add_argument("--max-body", type=int, default=None,
                        help="largest request body in bytes (default 2,000,000)")
+    serve.add_argument("--analyze-max-body", type=int, default=None,
+                       help="largest text to analyse, in request bytes (default 100,000)")
     serve.add_argument("--no-cache", dest="cache", action="store_false",
                        help="answer every request from the store (default: remember answers "
                             "while the store is unchanged)")
@@ -55,13 +60,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     import uvicorn
 
+    from .analysis import DEFAULT_ANALYZE_MAX_BODY
     from .app import DEFAULT_MAX_BODY, create_app
 
     token = args.ingest_token or os.environ.get(TOKEN_ENV) or None
-    app = create_app(args.db, ingest_token=token, max_body=args.max_body or DEFAULT_MAX_BODY,
+    app = create_app(args.db, ingest_token=token, analyze=args.analyze,
+                     max_body=args.max_body or DEFAULT_MAX_BODY,
+                     analyze_max_body=args.analyze_max_body or DEFAULT_ANALYZE_MAX_BODY,
                      cache=args.cache)
     mode = "ingest enabled (bearer token)" if token else "read-only"
-    print(f"wirecoder: serving http://{args.host}:{args.port}/ ({mode})", file=sys.stderr)
+    print(f"wirecoder: serving http://{args.host}:{args.port}/ ({mode}; analyze "
+          f"{app.state.analyze})", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
                 server_header=False, proxy_headers=False)
     return 0

@@ -8,6 +8,7 @@ from ..errors import WirecoderError
 
 class ApiError(WirecoderError):
     status = 400
+    headers: dict[str, str] | None = None
 
 
 class NotFound(ApiError):
@@ -38,11 +39,21 @@ class IngestDisabled(ApiError):
     status = 403
 
 
+class AnalyzeDisabled(ApiError):
+    """POST /api/analyze on a server whose analyze mode is off (`--analyze off`, the default
+    without an ingest token)."""
+
+    code = "W053"
+    status = 403
+
+
 class Unauthorized(ApiError):
-    """POST /api/ingest without a bearer token (401) or with a wrong one (403)."""
+    """POST /api/ingest (or /api/analyze in `--analyze token` mode) without a bearer token
+    (401) or with a wrong one (403)."""
 
     code = "W054"
     status = 401
+    headers = {"WWW-Authenticate": "Bearer"}
 
 
 class Forbidden(ApiError):
@@ -62,6 +73,14 @@ class NoSuchRoute(ApiError):
 
     code = "W057"
     status = 404
+
+
+class Busy(ApiError):
+    """POST /api/analyze while another analysis runs: refused, not queued (503, Retry-After)."""
+
+    code = "W058"
+    status = 503
+    headers = {"Retry-After": "2"}
 
 
 class ServeError(WirecoderError):

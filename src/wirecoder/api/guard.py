@@ -1,5 +1,6 @@
 """An ASGI layer around the whole app: security headers on every response, a request body
-limit (413, code W051) and a one-line JSON 500 (code W099) instead of a traceback."""
+limit (413, code W051; lower for some paths: `limits`) and a one-line JSON 500 (code W099)
+instead of a traceback."""
 
 from __future__ import annotations
 
@@ -31,9 +32,10 @@ def error_body(code: str, message: str) -> bytes:
 
 
 class Guard:
-    def __init__(self, app: Any, max_body: int):
+    def __init__(self, app: Any, max_body: int, limits: dict[str, int] | None = None):
         self.app = app
         self.max_body = max_body
+        self.limits = {path: min(limit, max_body) for path, limit in (limits or {}).items()}
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -57,15 +59,16 @@ class Guard:
                                                  *(headers or [])]})
             await send_with_headers({"type": "http.response.body", "body": body})
 
+        limit = self.limits.get(scope.get("path", "").rstrip("/"), self.max_body)
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None:
             try:
-                too_big = int(declared) > self.max_body
+                too_big = int(declared) > limit
             except ValueError:
                 await reply(400, error_body("W052", "bad Content-Length header"))
                 return
             if too_big:
-                await reply(413, error_body(BodyTooLarge.code, self._too_big()),
+                await reply(413, error_body(BodyTooLarge.code, self._too_big(limit)),
                             [(b"connection", b"close")])
                 return
 
@@ -78,8 +81,8 @@ class Guard:
                 if message["type"] == "http.disconnect":
                     return
                 size += len(message.get("body", b""))
-                if size > self.max_body:
-                    await reply(413, error_body(BodyTooLarge.code, self._too_big()),
+                if size > limit:
+                    await reply(413, error_body(BodyTooLarge.code, self._too_big(limit)),
                                 [(b"connection", b"close")])
                     return
                 chunks.append(message.get("body", b""))
@@ -105,5 +108,6 @@ class Guard:
             if not started:
                 await reply(500, error_body("W099", f"internal error ({type(exc).__name__})"))
 
-    def _too_big(self) -> str:
-        return f"request body over the limit of {self.max_body} bytes"
+    def _too_big(self, limit: int) -> str:
+        where = "the analyze limit" if limit < self.max_body else "the limit"
+        return f"request body over {where} of {limit} bytes"

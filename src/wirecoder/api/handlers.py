@@ -54,8 +54,7 @@ def validation_error(errors: list[dict[str, Any]]) -> tuple[str, str, int]:
 def add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        return error_response(exc.code, exc.message, exc.status, headers)
+        return error_response(exc.code, exc.message, exc.status, exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -223,4 +223,6 @@ class Health(BaseModel):
     documents: int
     events: int
     ingest_enabled: bool
+    analyze: Literal["off", "token", "open"] = Field(
+        description="POST /api/analyze: off, with the ingest token, or open to anyone")
     dashboard: bool

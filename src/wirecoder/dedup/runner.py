@@ -74,7 +74,7 @@ def run_dedup(db_url: str | os.PathLike[str] | None = None, *, threshold: float 
     started = time.perf_counter()
     summary = DedupSummary()
     index, clusterer = NearDuplicateIndex(threshold), EventClusterer(options)
-    with open_store(db_url) as store:
+    with open_store(db_url, create=False) as store:
         with store.engine.begin() as conn:  # clusters whose every mention was reprocessed away
             conn.execute(delete(t_cluster).where(~exists().where(
                 t_member.c.cluster_id == t_cluster.c.id)))
@@ -164,7 +164,7 @@ def stored_clusters(db_url: str | os.PathLike[str] | None = None, *, min_sources
     from ..store.schema import EventClusterMemberRow, EventClusterRow
 
     t_cluster, t_member = EventClusterRow.__table__, EventClusterMemberRow.__table__
-    with open_store(db_url) as store, store.engine.connect() as conn:
+    with open_store(db_url, read_only=True) as store, store.engine.connect() as conn:
         q = (select(t_cluster).where(t_cluster.c.source_count >= min_sources)
              .order_by(t_cluster.c.source_count.desc(), t_cluster.c.id))
         if limit:

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import UnknownFormat
-from .base import RawDocument, parse_published, read_text_file
+from .base import RawDocument, check_file_size, parse_published, read_text_file
 from .feeds import read_feed
 from .html import read_html
 from .jsonl import read_jsonl
@@ -81,6 +81,8 @@ def read_path(path: str | Path, fmt: str | None = None, *,
         else:
             yield from read_warc_file(path, published=default_published)
         return
+    if (fmt or EXTENSIONS.get(_suffix(path))) == "text" and str(path) != "-" and Path(path).is_file():
+        check_file_size(Path(path))  # a plain-text file too long for any document: not read
     content = read_text_file(path)
     fmt = fmt or guess_format(path, content)
     source = "stdin" if str(path) == "-" else str(path)

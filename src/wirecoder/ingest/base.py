@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 from dataclasses import dataclass, field
@@ -11,11 +12,26 @@ from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateparser
 
-from ..errors import BadDate, EmptyInput, InputNotFound, InputNotText, InputNotUtf8
+from ..errors import BadDate, EmptyInput, InputNotFound, InputNotText, InputNotUtf8, InputTooLarge
+
+# The longest document text the parse takes (spaCy's `max_length`, set in nlp.py). A longer
+# text is refused before it is cleaned (W017: cleaning 20 MB took minutes and 1.7 GB only to be
+# refused after it), and a plain-text file so long that no encoding could fit it under the limit
+# (4 bytes a character at most) before it is read.
+MAX_CHARS = 3_000_000
+MAX_BYTES_PER_CHAR = 4
 
 # Bytes that never occur in text files; one of them early on means binary input.
 _BINARY_MARKERS = (b"\x00",)
 _SNIFF_BYTES = 8192
+# Byte order marks and the encodings they announce, UTF-32 first (its little-endian mark starts
+# with UTF-16's). Text in UTF-16 or UTF-32 is full of NUL bytes: without its mark it reads as
+# binary (W011); with it, it is decoded.
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE"), (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE"), (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE"),
+)
 
 
 @dataclass
@@ -31,13 +47,26 @@ class RawDocument:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
+def byte_order_mark(data: bytes) -> tuple[bytes, str, str] | None:
+    """(mark, codec, name) of the byte order mark `data` starts with, if any."""
+    return next((bom for bom in BYTE_ORDER_MARKS if data.startswith(bom[0])), None)
+
+
 def decode_bytes(data: bytes, name: str) -> str:
-    if any(marker in data[:_SNIFF_BYTES] for marker in _BINARY_MARKERS):
+    """Text from a file's bytes: UTF-8 (with or without its mark), or UTF-16 / UTF-32 when the
+    file starts with their byte order mark; W011 binary, W012 not text in its encoding (named),
+    W013 nothing but blanks."""
+    mark, codec, label = byte_order_mark(data) or (b"", "utf-8", "UTF-8")
+    if codec == "utf-8" and any(marker in data[:_SNIFF_BYTES] for marker in _BINARY_MARKERS):
         raise InputNotText(f"input is binary, not text: {name}")
     try:
-        text = data.decode("utf-8-sig")
+        text = data[len(mark):].decode(codec)
     except UnicodeDecodeError as exc:
-        raise InputNotUtf8(f"input is not UTF-8 text: {name} (byte {exc.start})") from None
+        announced = f"; it starts with a {label} byte order mark" if mark and codec != "utf-8" else ""
+        raise InputNotUtf8(f"input is not {label} text: {name} (byte {exc.start + len(mark)}"
+                           f"{announced})") from None
+    if codec != "utf-8" and "\x00" in text[:_SNIFF_BYTES]:
+        raise InputNotText(f"input is binary, not text: {name} ({label} with NUL characters)")
     if not text.strip():
         raise EmptyInput(f"input is empty: {name}")
     return text
@@ -52,6 +81,24 @@ def check_encodable(text: str, name: str) -> str:
         raise InputNotUtf8(f"input is not valid Unicode text: {name} (an unpaired surrogate "
                            f"U+{ord(text[exc.start]):04X} at character {exc.start})") from None
     return text
+
+
+def check_length(text: str, where: str | None) -> str:
+    """`text`, unless it is longer than the parse takes (W017, before any cleaning)."""
+    if len(text) > MAX_CHARS:
+        named = f" ({where})" if where else ""
+        raise InputTooLarge(f"the document{named} has {len(text):,} characters before cleaning; "
+                            f"the parser takes at most {MAX_CHARS:,}: split it")
+    return text
+
+
+def check_file_size(path: Path) -> None:
+    """W017 for a text file too long to hold a document the parse takes, before it is read."""
+    size = path.stat().st_size
+    if size > MAX_CHARS * MAX_BYTES_PER_CHAR:
+        raise InputTooLarge(f"the document ({path}) has {size:,} bytes, more than "
+                            f"{MAX_CHARS:,} characters in any encoding; the parser takes at most "
+                            f"{MAX_CHARS:,}: split it")
 
 
 def read_text_file(path: str | Path) -> str:

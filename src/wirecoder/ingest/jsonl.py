@@ -14,10 +14,17 @@ _DATE_KEYS = ("published", "date", "publication_date", "published_at")
 _KNOWN = {"title", "url", "id", "source", *_TEXT_KEYS, *_DATE_KEYS}
 
 
+def jsonl_lines(content: str) -> list[str]:
+    """The lines of a JSONL text: cut at "\n" (and "\r\n") only. `str.splitlines` also cuts at
+    U+2028, U+2029 and U+0085, which JSON leaves unescaped inside strings (json.dumps with
+    ensure_ascii=False, JavaScript's JSON.stringify): a line holding one became two bad lines."""
+    return [line.removesuffix("\r") for line in content.split("\n")]
+
+
 def read_jsonl(content: str, *, source: str | None = None,
                published: datetime | None = None) -> Iterator[RawDocument]:
     where = source or "<jsonl>"
-    for lineno, line in enumerate(content.splitlines(), start=1):
+    for lineno, line in enumerate(jsonl_lines(content), start=1):
         if not line.strip():
             continue
         try:

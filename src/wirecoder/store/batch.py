@@ -19,6 +19,7 @@ either way every batch committed before is intact and no document is half stored
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import sys
@@ -36,7 +37,8 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import InputNotFound, WirecoderError
 from ..ingest import EXTENSIONS, RawDocument, guess_format
 from ..ingest.base import parse_published
-from .errors import AnalysisFailed, DocumentNotStored
+from .connect import is_memory, resolve_url
+from .errors import AnalysisFailed, DocumentNotStored, StoreError
 from .faults import RetryPolicy, one_line, with_retries
 from .readers import read_inputs
 from .repository import Failure, Store, open_store, safe_url
@@ -126,6 +128,39 @@ def count_documents(path: Path, fmt: str | None = None) -> int:
     except Exception:  # a file the reader will reject: it counts once, as a failure
         return 1
     return 1
+
+
+class FirstReadings:
+    """Where each document id was first read in this run, with a digest of its text. The same
+    id read again is a repeat (skipped); read again with another text (two JSONL lines under
+    one id) it is W044 naming both sources, where it was skipped without a word."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, tuple[str | None, str]] = {}
+
+    def read(self, raw: RawDocument, doc_id: str) -> tuple[bool, Failure | None]:
+        """(a repeat of an id read before, the W044 failure when its text differs)."""
+        digest = hashlib.sha256(raw.text.encode("utf-8")).hexdigest() if raw.doc_id else doc_id
+        first = self.first.get(doc_id)
+        if first is None:
+            self.first[doc_id] = (raw.source, digest)
+            return False, None
+        if first[1] == digest:
+            return True, None
+        return True, Failure(source=raw.source, document_id=doc_id, reason=str(DocumentNotStored(
+            f"document id {doc_id!r} at {raw.source or '?'} was read before at "
+            f"{first[0] or '?'} with a different text; the first is kept")))
+
+
+def _store_to_write(db_url: str | os.PathLike[str] | None, retry: RetryPolicy,
+                    lock_timeout: float) -> Store:
+    """The store to ingest into, opened before the pipeline is loaded: one that cannot be
+    written is W040 at once, and an in-memory one is refused (it keeps nothing after the run).
+    No pooled connections: none may be open when the pool forks its worker processes."""
+    if is_memory(resolve_url(db_url)):
+        raise StoreError("an in-memory database (:memory:) keeps nothing after the run: give "
+                         "a file (--db news.db) or a database URL")
+    return open_store(db_url, pooled=False, retry=retry, lock_timeout=lock_timeout)
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -301,12 +336,11 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
         batch_size = 32 if workers <= 1 else 8
     path_list = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     default_published = parse_published(published) if isinstance(published, str) else published
-    nlp = pipeline if pipeline is not None else load(config)
     files = collect_files(path_list)
-    # No pooled connections: none may be open when the pool forks its worker processes.
-    store = open_store(db_url, pooled=False, retry=retry, lock_timeout=lock_timeout)
+    store = _store_to_write(db_url, retry, lock_timeout)
     where = safe_url(store.url)
     try:
+        nlp = pipeline if pipeline is not None else load(config)
         run_id = with_retries(lambda: store.start_run(
             nlp.coder_version, config=nlp.config.to_dict(), config_hash=nlp.config.digest(),
             stages=nlp.stage_labels, inputs=[str(p) for p in path_list], workers=workers),
@@ -332,7 +366,7 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
         """Batches of fresh documents; reading and the skip check happen here, in order."""
         counts: Counter[str] = Counter()
         failures: list[Failure] = []
-        taken: set[str] = set()
+        seen = FirstReadings()
 
         def items() -> Iterator[RawDocument]:
             for f in files:
@@ -356,22 +390,23 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
             fresh: list[RawDocument] = []
             for raw, doc_id in zip(chunk, ids, strict=True):
                 summary.seen += 1
+                repeat, clash = seen.read(raw, doc_id)
                 old = stored.get(doc_id)
                 kept_stale = keep_stale and not reprocess and old is not None and old != nlp.coder_version
-                if doc_id in taken or (not reprocess and old == nlp.coder_version) or kept_stale:
-                    summary.stale += int(kept_stale and doc_id not in taken)
-                    summary.skipped += 1
-                    counts.update(documents_seen=1, documents_skipped=1)
-                    bar.update(1)
+                skip = repeat or (not reprocess and old == nlp.coder_version) or kept_stale
+                filtered = not skip and relevant is not None and not relevant(raw.text)
+                if not skip and not filtered:
+                    fresh.append(raw)
                     continue
-                taken.add(doc_id)
-                if relevant is not None and not relevant(raw.text):
-                    summary.filtered += 1
-                    summary.skipped += 1
-                    counts.update(documents_seen=1, documents_skipped=1)
-                    bar.update(1)
+                bar.update(1)
+                if clash is not None:  # logged and counted as failed by `tally`
+                    failures.append(clash)
+                    counts.update(documents_seen=1, documents_failed=1)
                     continue
-                fresh.append(raw)
+                summary.stale += int(kept_stale and not repeat)
+                summary.filtered += int(filtered)
+                summary.skipped += 1
+                counts.update(documents_seen=1, documents_skipped=1)
             if fresh:
                 yield BatchJob(fresh, dict(counts), list(failures))
                 counts.clear()

@@ -138,15 +138,14 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from ..pipeline import PipelineConfig, load
+    from ..pipeline import PipelineConfig
     from .batch import ingest
 
     config = PipelineConfig.from_file(args.config) if args.config else PipelineConfig()
     config.disabled = sorted(set(config.disabled) | set(args.disable))
-    pipeline = load(config)
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     summary = ingest(args.paths, args.db, workers=max(1, args.workers), reprocess=args.reprocess,
-                     keep_stale=args.keep_stale, progress=progress, pipeline=pipeline, fmt=args.input_format,
+                     keep_stale=args.keep_stale, progress=progress, config=config, fmt=args.input_format,
                      published=args.published,
                      batch_size=max(1, args.batch_size) if args.batch_size else None,
                      strict=args.strict, relevance_filter=args.relevance_filter,
@@ -219,7 +218,7 @@ def cmd_failures(args: argparse.Namespace) -> int:
 
     from .repository import open_store
 
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         rows = [{"run_id": f.run_id, "code": f.code, "source": f.source,
                  "document_id": f.document_id, "reason": f.reason}
                 for f in store.failures(args.run)]

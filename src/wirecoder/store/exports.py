@@ -282,5 +282,5 @@ def export(db_url: str | os.PathLike[str] | None, fmt: str, out_path: str | os.P
         raise ExportError("the parquet export writes a folder; give its path")
     if fmt != "parquet":  # parquet writes whole tables unless a threshold is given
         filters = with_default_confidence(filters)
-    with open_store(db_url) as store:
+    with open_store(db_url, read_only=True) as store:
         return EXPORT_FORMATS[fmt](store, out_path, _Request(filters, header, clusters))

@@ -9,6 +9,9 @@ Three kinds of failure reach the store's writer:
 - unavailable: the server went away (connection refused or reset, administrator shutdown) or a
   SQLite file stayed locked. Retried with exponential backoff; a write transaction is all or
   nothing, so retrying it can neither lose nor halve a document. After the last attempt: W047.
+- read-only: the store cannot be written (a file without write permission, SQLite's read-only
+  mode, a PostgreSQL standby or read-only transaction, no privilege to write). Retrying does not
+  help either: W040 at once.
 - anything else (a constraint, a bad value): not retried; the caller decides.
 """
 
@@ -21,16 +24,18 @@ from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
-from .errors import StoreFull, StoreUnavailable
+from .errors import StoreError, StoreFull, StoreUnavailable
 
 T = TypeVar("T")
 
 SQLITE_FULL = 13
-SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 5, 6, 8
 SQLITE_IOERR, SQLITE_CANTOPEN = 10, 14
 # PostgreSQL SQLSTATE classes: 08 connection exception, 57P01-57P03 shutdown / cannot connect now,
 # 53100 disk full, 53200 out of memory (a server under pressure: worth another try).
 PG_FULL = {"53100"}
+# 25006 read_only_sql_transaction (a standby, default_transaction_read_only), 42501 no privilege.
+PG_READ_ONLY = {"25006", "42501"}
 PG_UNAVAILABLE_PREFIXES = ("08", "57P01", "57P02", "57P03", "53200", "53300")
 
 
@@ -57,7 +62,8 @@ def one_line(exc: BaseException | None) -> str:
 
 
 def kind_of(exc: BaseException) -> str:
-    """"full", "unavailable" or "other" for a database error (SQLAlchemy's or the driver's)."""
+    """"full", "unavailable", "read-only" or "other" for a database error (SQLAlchemy's or the
+    driver's)."""
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return "unavailable"
@@ -66,6 +72,8 @@ def kind_of(exc: BaseException) -> str:
         primary = code & 0xFF  # extended codes carry the primary code in their low byte
         if primary == SQLITE_FULL:
             return "full"
+        if primary == SQLITE_READONLY:
+            return "read-only"
         if primary in (SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CANTOPEN):
             return "unavailable"
         if primary == SQLITE_IOERR and "disk" in str(orig).lower():
@@ -74,6 +82,8 @@ def kind_of(exc: BaseException) -> str:
     state = getattr(orig, "sqlstate", None)
     if state in PG_FULL:
         return "full"
+    if state in PG_READ_ONLY:
+        return "read-only"
     if state and state.startswith(PG_UNAVAILABLE_PREFIXES):
         return "unavailable"
     name = type(orig).__name__
@@ -85,7 +95,8 @@ def kind_of(exc: BaseException) -> str:
 def with_retries(action: Callable[[], T], policy: RetryPolicy, *, what: str, where: str,
                  then: str = "", on_retry: Callable[[str], None] | None = None) -> T:
     """`action()`, retried while the database is unavailable; full -> StoreFull (W046),
-    still unavailable after the last attempt -> StoreUnavailable (W047). Messages read
+    read-only -> StoreError (W040) at once, still unavailable after the last attempt ->
+    StoreUnavailable (W047). Messages read
     "cannot {what}: the database {where} ...; {then}"."""
     delays = policy.delays()
     after = f"; {then}" if then else ""
@@ -98,6 +109,9 @@ def with_retries(action: Callable[[], T], policy: RetryPolicy, *, what: str, whe
                 raise StoreFull(f"cannot {what}: the store {where} is full "
                                 f"({one_line(exc.orig)}); everything committed before is "
                                 f"kept: free space and run the same command again") from None
+            if kind == "read-only":
+                raise StoreError(f"cannot {what}: the store {where} is read-only "
+                                 f"({one_line(exc.orig)})") from None
             if kind != "unavailable":
                 raise
             if attempt == len(delays):

@@ -227,7 +227,7 @@ def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO,
 
 def rows(kind: str, db_url: str | None = None, **filters: Any) -> list[dict[str, Any]]:
     """The rows `query` prints, as dicts."""
-    with open_store(db_url) as store:
+    with open_store(db_url, read_only=True) as store:
         return list(iter_rows(store, kind, **filters))
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ..errors import WirecoderError
 from ..ingest import RawDocument, guess_format, read_path
-from ..ingest.base import decode_bytes
-from ..ingest.jsonl import read_jsonl
+from ..ingest.base import byte_order_mark, decode_bytes
+from ..ingest.jsonl import jsonl_lines, read_jsonl
 from .repository import Failure
 
 
@@ -38,8 +38,11 @@ def _jsonl_records(path: Path, published: datetime | None) -> Iterator[RawDocume
     where = str(path)
     data = path.read_bytes()
     try:
-        lines = decode_bytes(data, where).splitlines()  # numbered as read_path numbers them
-    except WirecoderError:  # a bad byte somewhere: decode each line on its own
+        lines = jsonl_lines(decode_bytes(data, where))  # numbered as read_path numbers them
+    except WirecoderError as exc:  # a bad byte somewhere: decode each line on its own
+        if (byte_order_mark(data) or (b"", "utf-8"))[1] != "utf-8":
+            yield Failure(source=where, reason=str(exc))  # UTF-16/32 lines are not cut in bytes
+            return
         lines = [_decoded_or_failure(raw, f"{where}:{n}")
                  for n, raw in enumerate(data.split(b"\n"), start=1)]
     for lineno, line in enumerate(lines, start=1):

@@ -20,34 +20,40 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
     Connection,
     Engine,
     Table,
-    create_engine,
     delete,
-    event,
     exists,
     func,
     insert,
     or_,
     select,
-    text,
     update,
 )
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
-from sqlalchemy.pool import NullPool, StaticPool
+from sqlalchemy.exc import DBAPIError
 
 from ..records import Analysis, Claim, Event, Quote
 from . import filters as check
+from .connect import (  # noqa: F401  (DEFAULT_URL, URL_ENV, sqlite_file: re-exported)
+    DEFAULT_URL,
+    URL_ENV,
+    create_store_engine,
+    current_revision,
+    head_revision,
+    known_revision,
+    resolve_url,
+    safe_url,
+    sqlite_file,
+    store_name,
+    upgrade,
+)
 from .convert import Loaded, analysis_to_rows, utcnow
-from .errors import BadFilter, StoreError, StoreFull, StoreTooNew
+from .errors import BadFilter, StoreError, StoreFull
 from .faults import RetryPolicy, kind_of, with_retries
-from .revision import alembic_config, at_head
 from .schema import (
     ALL_TABLES,
     DOCUMENT_TABLES,
@@ -63,8 +69,6 @@ from .schema import (
     Run,
 )
 
-DEFAULT_URL = "sqlite:///wirecoder.db"
-URL_ENV = "WIRECODER_DB"
 _CHUNK = 500
 
 T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]
@@ -79,25 +83,6 @@ T_RUNS: Table = Run.__table__  # type: ignore[assignment]
 T_FAILURES: Table = FailureRow.__table__  # type: ignore[assignment]
 # Parents first: the order rows are inserted in.
 INSERT_ORDER: list[Table] = list(reversed(DOCUMENT_TABLES))  # type: ignore[arg-type]
-
-
-def resolve_url(url: str | os.PathLike[str] | None = None) -> str:
-    """A SQLAlchemy URL: None -> $WIRECODER_DB or sqlite:///wirecoder.db; a plain path -> a SQLite
-    file; postgresql:// -> the psycopg (v3) driver."""
-    value = str(url) if url is not None else (os.environ.get(URL_ENV) or DEFAULT_URL)
-    if "://" not in value:
-        value = f"sqlite:///{Path(value).expanduser()}"
-    for prefix in ("postgres://", "postgresql://"):
-        if value.startswith(prefix):
-            value = "postgresql+psycopg://" + value[len(prefix):]
-    return value
-
-
-def safe_url(url: str) -> str:
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "<bad url>"
 
 
 @dataclass(frozen=True)
@@ -116,78 +101,6 @@ class Failure:
         return head if head[:1] == "W" and head[1:].isdigit() else "W000"
 
 
-def create_store_engine(url: str | os.PathLike[str] | None = None, *,
-                        pooled: bool = True, lock_timeout: float = 60.0) -> Engine:
-    """An engine for the store. `pooled=False` opens a connection per use and keeps none open,
-    which is what a process that forks workers needs. `lock_timeout`: seconds a SQLite writer
-    waits for another writer's lock before the write fails as unavailable."""
-    resolved = resolve_url(url)
-    pool_args: dict[str, Any] = {} if pooled else {"poolclass": NullPool}
-    try:
-        parsed = make_url(resolved)
-        if parsed.get_backend_name() == "sqlite":
-            memory = parsed.database in (None, "", ":memory:")
-            if not memory:
-                folder = Path(parsed.database).expanduser().resolve().parent
-                if not folder.is_dir():
-                    raise StoreError(f"cannot create the store {parsed.database}: "
-                                     f"no such folder {folder}")
-            engine = create_engine(
-                resolved, connect_args={"timeout": lock_timeout, "check_same_thread": False},
-                **({"poolclass": StaticPool} if memory else pool_args),
-            )
-            event.listen(engine, "connect", _sqlite_pragmas)
-        else:
-            engine = create_engine(resolved, pool_pre_ping=True, **pool_args)
-    except ImportError as exc:
-        hint = " (pip install 'psycopg[binary]')" if resolved.startswith("postgresql") else ""
-        raise StoreError(f"cannot use the database URL {safe_url(resolved)}: the database "
-                         f"driver is not installed: {exc}{hint}") from None
-    except (ArgumentError, NoSuchModuleError) as exc:
-        raise StoreError(f"cannot use the database URL {safe_url(resolved)}: {exc}") from None
-    return engine
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    # WAL: readers never block the writer, and a killed writer loses only its open transaction.
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.close()
-
-
-def _upgrade(conn: Connection, url: str, revision: str = "head") -> None:
-    if revision == "head" and at_head(conn):  # the usual case, answered without Alembic
-        return
-    from alembic import command
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-    from alembic.util import CommandError
-
-    cfg = alembic_config(url)
-    script = ScriptDirectory.from_config(cfg)
-    if conn.dialect.name == "postgresql":
-        # Two processes opening a new database at once: one migrates, the other waits.
-        conn.execute(text("SELECT pg_advisory_xact_lock(730500117)"))
-    current = MigrationContext.configure(conn).get_current_revision()
-    if current is not None:
-        try:
-            script.get_revision(current)
-        except CommandError:
-            raise StoreTooNew(f"the store {safe_url(url)} is at schema revision {current!r}, "
-                              "unknown to this wirecoder; upgrade wirecoder") from None
-    if revision == "head" and current == script.get_current_head():
-        return
-    cfg.attributes["connection"] = conn
-    below = ({r.revision for r in script.iterate_revisions(current, "base")} - {current}
-             if current else set())
-    if current is not None and (revision == "base" or revision in below):
-        command.downgrade(cfg, revision)
-    else:
-        command.upgrade(cfg, revision)
-
-
 def migrate(url: str | os.PathLike[str] | None = None, revision: str = "head") -> str:
     """Create or upgrade the store's tables with the Alembic migrations (to `revision`: "head",
     a revision id, or "base" to drop them all); returns the URL used."""
@@ -195,7 +108,7 @@ def migrate(url: str | os.PathLike[str] | None = None, revision: str = "head") -
     engine = create_store_engine(resolved)
     try:
         with engine.begin() as conn:
-            _upgrade(conn, resolved, revision)
+            upgrade(conn, resolved, revision)
     except DBAPIError as exc:
         raise StoreError(f"cannot open the store {safe_url(resolved)}: "
                          f"{_one_line(exc.orig)}") from None
@@ -210,29 +123,67 @@ def _one_line(exc: BaseException | None) -> str:
 
 def open_store(url: str | os.PathLike[str] | None = None, *, migrate: bool = True,
                pooled: bool = True, retry: RetryPolicy | None = None,
-               lock_timeout: float = 60.0) -> Store:
-    """Open (and by default create or upgrade) the store at `url`. With `retry`, a database
-    that does not answer is tried again with backoff, then StoreUnavailable (W047)."""
+               lock_timeout: float = 60.0, read_only: bool = False, create: bool = True) -> Store:
+    """Open the store at `url` to write: created when missing (unless `create=False`) and
+    upgraded to this wirecoder's tables (unless `migrate=False`). With `read_only=True`, to
+    read: never created nor written, a SQLite file in SQLite's read-only mode, and W040 'no
+    store at ...' when there is none. With `retry`, a database that does not answer is tried
+    again with backoff, then StoreUnavailable (W047)."""
     resolved = resolve_url(url)
+    if read_only or not create:
+        reader = _open_to_read(resolved, pooled=pooled, lock_timeout=lock_timeout)
+        if read_only:
+            return reader
+        reader.close()
     engine = create_store_engine(resolved, pooled=pooled, lock_timeout=lock_timeout)
     if migrate:
-        def upgrade() -> None:
+        def upgrade_store() -> None:
             with engine.begin() as conn:
-                _upgrade(conn, resolved)
+                upgrade(conn, resolved)
 
         try:
             if retry is None:
-                upgrade()
+                upgrade_store()
             else:
-                with_retries(upgrade, retry, what="open the store", where=safe_url(resolved))
+                with_retries(upgrade_store, retry, what="open the store", where=safe_url(resolved))
         except DBAPIError as exc:
             engine.dispose()
-            error = StoreFull if kind_of(exc) == "full" else StoreError
-            raise error(f"cannot open the store {safe_url(resolved)}: "
+            kind = kind_of(exc)
+            error = StoreFull if kind == "full" else StoreError
+            state = " (it is read-only)" if kind == "read-only" else ""
+            raise error(f"cannot open the store {safe_url(resolved)}{state}: "
                         f"{_one_line(exc.orig)}") from None
         except Exception:
             engine.dispose()
             raise
+    return Store(engine, resolved)
+
+
+def _open_to_read(resolved: str, *, pooled: bool, lock_timeout: float) -> Store:
+    """The store at `resolved`, opened to read; a store made by an older wirecoder is upgraded
+    first (a write: W040 when it cannot be written)."""
+    engine = create_store_engine(resolved, pooled=pooled, lock_timeout=lock_timeout,
+                                 read_only=True)
+    where = store_name(resolved)
+    try:
+        with engine.connect() as conn:
+            current = current_revision(conn)
+        if current is None:
+            raise StoreError(f"no store at {where}: it holds no wirecoder tables (check the "
+                             "path or URL, or ingest into it first)")
+        known_revision(current, resolved)
+        if current != head_revision():
+            try:
+                migrate(resolved)
+            except StoreError as exc:
+                raise StoreError(f"the store {where} was made by an older wirecoder and "
+                                 f"cannot be upgraded: {exc.message}") from None
+    except DBAPIError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open the store {where}: {_one_line(exc.orig)}") from None
+    except BaseException:
+        engine.dispose()
+        raise
     return Store(engine, resolved)
 
 

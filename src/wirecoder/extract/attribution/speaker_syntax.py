@@ -21,6 +21,14 @@ RELATIVE = words("pronouns", kind="relative")
 
 PERSONAL = words("pronouns", kind="personal", case=("subject", "both"), refers=("person", "group", "any")) | {"who"}
 
+# Nouns that never say anything: media that depict, events that happen (lang/en/non_speakers.tsv).
+NON_SPEAKERS = words("non_speakers")
+MEDIA = words("non_speakers", kind="media")
+# How a picture or recording names who made it: "released by", "a video by", "from", "credited to".
+_MAKER_PREPS = {"by", "from"}
+_MAKING_VERBS = {"release", "make", "post", "publish", "issue", "distribute", "share", "provide",
+                 "take", "shoot", "film", "record", "produce", "credit", "obtain", "broadcast"}
+
 
 def speaker_of(cue: Token, inside: Callable[[int], bool] | None = None) -> Token | None:
     """The source of a cue verb: its subject, the agent of a passive, the subject of the verb
@@ -174,8 +182,58 @@ def relative_antecedent(tok: Token) -> Token | None:
     return None
 
 
-def good_speaker(tok: Token | None) -> bool:
+def non_speaker(tok: Token | None) -> bool:
+    """A subject that says nothing: a picture or footage (it shows what it depicts), a fight or
+    a raid (it shows what the narrator draws from it); through "which" too. A named person or
+    organisation is never one ("Video", a company)."""
     if tok is None:
+        return False
+    tok = relative_antecedent(tok) or tok
+    return tok.lemma_.lower() in NON_SPEAKERS and tok.ent_type_ not in ("PERSON", "ORG", "NORP") \
+        and tok.pos_ in ("NOUN", "PROPN")
+
+
+def instead_of_non_speaker(subject: Token, content: list[Token]) -> tuple[bool, Token | None]:
+    """(whether the attribution stands, its source) for a cue whose subject says nothing. An
+    event ("the fight showed that ...") is no attribution: the narrator infers. A picture or a
+    recording speaks for whoever made it when the text names them ("released by the Ministry of
+    Defense", "a web video by the RNC", "footage of Clinton asking"); unnamed, a clause it shows
+    is evidence as a poll's is ("video shows that he had his hands up": the video is the source,
+    as PolNeAR marks it), and a scene it depicts ("footage shows a group crossing the river",
+    "a picture shows two suspects being presented") is kept without a speaker."""
+    noun = relative_antecedent(subject) or subject
+    if noun.lemma_.lower() not in MEDIA:
+        return False, None
+    maker = _maker_of(noun)
+    if maker is not None:
+        return True, maker
+    stated = [h for h in content if h.dep_ == "ccomp" and h.tag_ in ("VBD", "VBZ", "VBP", "MD")
+              and not any(c.tag_ in ("WRB", "WP") for c in h.children)]
+    return True, subject if stated and len(stated) == len(content) else None
+
+
+def _maker_of(noun: Token) -> Token | None:
+    """Who made or released a picture or recording, when the phrase names them: the agent of
+    a verb of making ("released by the army", "credited to Reuters"), else a possessor or a
+    "by"/"from"/"of" object that can act ("the agency's video", "a video by the RNC", "footage
+    of Clinton asking"; not "a video from the scene")."""
+    made, named = [], []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            named.append(c)
+        elif c.dep_ == "prep" and c.lower_ in (*_MAKER_PREPS, "of"):
+            named += [g for g in c.children if g.dep_ == "pobj" and (
+                c.lower_ != "of" or g.ent_type_ in ("PERSON", "ORG"))]
+        elif c.dep_ == "acl" and c.lemma_.lower() in _MAKING_VERBS:
+            for g in c.children:
+                if g.dep_ == "agent" or g.dep_ == "prep" and g.lower_ in ("by", "to"):
+                    made += [o for o in g.children if o.dep_ == "pobj"]
+    return next((m for m in made if good_speaker(m)), None) or next(
+        (m for m in named if agentive(m) or m.ent_type_ == "GPE"), None)
+
+
+def good_speaker(tok: Token | None) -> bool:
+    if tok is None or non_speaker(tok):
         return False
     ante = relative_antecedent(tok)
     if ante is not None:

@@ -39,6 +39,8 @@ from .speaker_syntax import (
     RELATIVE,
     agentive,
     good_speaker,
+    instead_of_non_speaker,
+    non_speaker,
     relative_antecedent,
     speaker_of,
 )
@@ -289,6 +291,10 @@ def _verb_frame(tok: Token, lemma: str, inside: Callable[[int], bool]) -> Frame 
     for c in tok.children:  # "pointed out", "called for", "referring to"
         if c.dep_ in ("prt",) and c.i == tok.i + 1:
             cue_end = token_end(c)
+    if non_speaker(speaker):  # "the fight showed", "footage shows": see instead_of_non_speaker
+        stands, source = instead_of_non_speaker(speaker, heads)
+        return Frame(tok, (tok.idx, cue_end), ranges, source, category, pattern=pattern) \
+            if stands else None
     if not good_speaker(speaker):
         speaker = None
     if lemma in _PERCEIVING and _event_subject(tok):
