@@ -31,7 +31,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 
 from .errors import StoreError, StoreTooNew
-from .revision import alembic_config, at_head, head_revision  # noqa: F401  (head_revision: re-exported)
+from .revision import alembic_config, at_head, head_revision, linear_head  # noqa: F401  (head_revision: re-exported)
 
 DEFAULT_URL = "sqlite:///wirecoder.db"
 URL_ENV = "WIRECODER_DB"
@@ -185,7 +185,10 @@ def _readable(uri: str) -> bool:
 
 
 def current_revision(conn: Connection) -> str | None:
-    """The store's schema revision; None for a database without wirecoder's tables."""
+    """The store's schema revision; None for a database without wirecoder's tables. A store at
+    the newest migration is answered without Alembic (the usual case: a fast `events`)."""
+    if at_head(conn):
+        return linear_head()
     from alembic.runtime.migration import MigrationContext
 
     return MigrationContext.configure(conn).get_current_revision()
@@ -193,11 +196,11 @@ def current_revision(conn: Connection) -> str | None:
 
 def known_revision(revision: str | None, url: str) -> None:
     """W042 for a revision this wirecoder does not know (a newer one migrated the store)."""
+    if revision is None or revision == linear_head():
+        return
     from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 
-    if revision is None:
-        return
     try:
         ScriptDirectory.from_config(alembic_config(url)).get_revision(revision)
     except CommandError:

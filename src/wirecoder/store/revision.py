@@ -33,7 +33,11 @@ def alembic_config(url: str):
 
 
 def head_revision() -> str:
-    """The newest migration, by Alembic itself."""
+    """The newest migration: read from the scripts' headers when they form one line, else by
+    Alembic itself."""
+    linear = linear_head()
+    if linear is not None:
+        return linear
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head() or ""
