@@ -44,6 +44,25 @@ def seed_store(seed: Path, folder: Path, pipeline) -> str:
     return url
 
 
+# Copies of the seed under other ids, outlets and dates (the last undated): a store past 100
+# events for paging, with dated and undated events, in seconds rather than minutes.
+SEED_COPIES = ["2025-01-31", "2024-06-03", "2023-11-20", "2022-03-15", None]
+
+
+def seed_copies_store(seed: Path, folder: Path, pipeline) -> str:
+    from wirecoder.store import ingest
+
+    jsonl = folder / "copies.jsonl"
+    with jsonl.open("w", encoding="utf-8") as fh:
+        for n, published in enumerate(SEED_COPIES):
+            fh.write(json.dumps({"id": f"copy{n}", "text": seed.read_text("utf-8"),
+                                 "title": f"Copy {n} of the seed", "source": f"Outlet {n % 2}",
+                                 "published": published}) + "\n")
+    url = f"sqlite:///{folder / 'copies.db'}"
+    ingest([jsonl], url, progress=False, pipeline=pipeline)
+    return url
+
+
 POLNEAR_DISABLED = ["quantities", "claims"]
 
 
