@@ -36,10 +36,9 @@ def cli_rows(url: str, **filters) -> list[dict]:
 
 
 def expected_order(rows: list[dict], sort: str, order: str) -> list[str]:
-    """The table's order, from the command line's rows (publication order; within a document,
-    its own order): by the key (empty last either way), then document, place in it, id."""
-    place = {r["id"]: i for i, r in enumerate(rows)}  # the CLI lists a document's events in order
-    ranked = sorted(rows, key=lambda r: (r["document_id"], place[r["id"]], r["id"]))
+    """The table's order, from the command line's rows (in the store's order: publication,
+    document, place in it): by the key (empty last either way), ties in the store's order."""
+    ranked = list(rows)
     field = {"date": "date", "confidence": "confidence", "type": "type",
              "modality": "modality"}[sort]
     ranked.sort(key=lambda r: r[field], reverse=order == "desc")  # stable: ties keep the above

@@ -38,12 +38,13 @@ def expected(store, sort: str, order: str) -> list[str]:
 
     with store.engine.connect() as conn:
         rows = conn.execute(select(T_EVENTS.c.id, T_EVENTS.c.document_id, T_EVENTS.c.ordinal,
-                                   columns[sort].label("key"))
+                                   T_DOCS.c.published, columns[sort].label("key"))
                             .select_from(T_EVENTS.join(T_DOCS, T_DOCS.c.id == T_EVENTS.c.document_id))
                             .where(T_EVENTS.c.confidence >= 0.5)).all()
-    rows.sort(key=lambda r: (r.document_id, r.ordinal, r.id))
+    rows.sort(key=lambda r: (r.published is None, r.published or 0, r.document_id, r.ordinal,
+                             r.id))  # the store's own order
     valued = sorted((r for r in rows if r.key is not None), key=lambda r: r.key,
-                    reverse=order == "desc")  # stable: ties keep document, ordinal, id
+                    reverse=order == "desc")  # stable: ties keep the store's order
     return [r.id for r in valued] + [r.id for r in rows if r.key is None]  # empty last
 
 

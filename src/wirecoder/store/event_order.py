@@ -5,9 +5,9 @@
 
 A page starts after (or ends before) a given event, found by the values of its sort columns, so
 going deep costs what the first page costs (no OFFSET scan) and rows added or removed elsewhere
-never shift a page by a row. Every order ends in document id, ordinal and event id, so it is
-total and the same every time; events without a value (an undated event) come last whichever
-way the key runs. The filters are those of `Store.event_hits`, checked there (W041).
+never shift a page by a row. Ties keep the store's own order (publication date, document id,
+the event's place in it, event id), so every order is total and the same every time; events
+without a value (an undated event) come last whichever way the key runs. The filters are those of `Store.event_hits`, checked there (W041).
 """
 
 from __future__ import annotations
@@ -33,6 +33,11 @@ ORDERS = ("asc", "desc")
 _TIES = (T_EVENTS.c.document_id, T_EVENTS.c.ordinal, T_EVENTS.c.id)
 
 
+def _nulls_last(column: Any, desc: bool) -> list[tuple[Any, bool]]:
+    """A 0/1 flag, always ascending, then the column: NULLs last whichever way it runs."""
+    return [(case((column.is_(None), 1), else_=0), False), (column, desc)]
+
+
 @dataclass
 class EventPage:
     total: int  # events passing the filters
@@ -55,9 +60,9 @@ def _columns(sort: str, order: str) -> list[tuple[Any, bool]]:
     if order not in ORDERS:
         raise BadFilter(f"unknown order {order!r}; choose from asc, desc")
     column, nullable = SORTS[sort]
-    key = [(column, order == "desc")]
-    if nullable:  # a 0/1 flag first, always ascending: NULLs last both ways
-        key.insert(0, (case((column.is_(None), 1), else_=0), False))
+    key = _nulls_last(column, order == "desc") if nullable else [(column, order == "desc")]
+    if sort != "published":  # ties in the store's own order: by publication, then as written
+        key += _nulls_last(T_DOCS.c.published, False)
     return key + [(tie, False) for tie in _TIES]
 
 
