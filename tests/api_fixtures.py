@@ -68,13 +68,15 @@ POLNEAR_DISABLED = ["quantities", "claims"]
 
 def _package_digest() -> str:
     """A hash of wirecoder's code and shipped data: a cached store is reused only when nothing
-    that codes it has changed (a stage's code can change before its version does)."""
+    that codes it has changed (a stage's code can change before its version does). The web
+    app (api/) only reads stores: editing it rebuilds nothing."""
     import wirecoder
 
     root = Path(wirecoder.__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".tsv", ".json", ".yaml") and "static" not in path.parts:
+        if path.suffix in (".py", ".tsv", ".json", ".yaml") and \
+                path.relative_to(root).parts[0] != "api":
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -1,7 +1,7 @@
 """The dashboard in a real browser: Debian's Chromium driven by Playwright, against uvicorn on
 a loopback port. Stores: the seed alone (what `wirecoder ingest SEED && wirecoder serve`
 shows), the seed plus ~200 PolNeAR articles, and a fresh store for a hostile document.
-Screenshots go to test-output/dashboard/."""
+Screenshots go to test-output/dashboard/ (or $WIRECODER_SHOTS)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from conftest import DATA, REPO, SEED, need  # noqa: E402
 CHROMIUM = Path(os.environ.get("WIRECODER_CHROMIUM", "/usr/bin/chromium"))
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SHOTS = REPO / "test-output" / "dashboard"
+SHOTS = Path(os.environ.get("WIRECODER_SHOTS") or REPO / "test-output" / "dashboard")
 POLNEAR_DOCS = int(os.environ.get("WIRECODER_TEST_POLNEAR_DOCS", "200"))
 TOKEN = "browser-test-token"
 
