@@ -1,6 +1,6 @@
 """The dashboard's events table, CSV download, documents list and address in Debian's Chromium
-(#22 item 3), over the seed plus ~200 PolNeAR articles (the store and browser fixtures of
-test_dashboard_browser.py). What the page shows is checked against the API's own answers."""
+(#22 item 3), over the seed plus ~200 PolNeAR articles (fixtures: tests/browser_fixtures.py).
+What the page shows is checked against the API's own answers."""
 
 from __future__ import annotations
 
@@ -14,11 +14,6 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("playwright.sync_api")
 
-import test_dashboard_browser as shared  # noqa: E402
-
-# The fixtures of the dashboard's other browser tests (a module-scoped server is started once
-# per module that uses it).
-browser, page_at, big_server = shared.browser, shared.page_at, shared.big_server
 
 
 def api(p, path: str, **params) -> dict:
