@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field
 
 from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
 from ..store.event_order import ORDERS, SORTS, event_page, iter_event_hits
-from ..store.queries import _cell
+from ..store.queries import cell
 from .data import DOCUMENT_SORTS, StoreReader
 from .models import DocumentSummary, ErrorOut, EventOut, Page
 
@@ -131,7 +131,7 @@ def csv_lines(reader: StoreReader, batches: Iterator[list[tuple[str, str]]],
     batch = first
     while batch:
         for row in reader.rows("events", batch):
-            writer.writerow([_cell(row[c]) for c in CSV_COLUMNS])
+            writer.writerow([cell(row[c]) for c in CSV_COLUMNS])
         yield out.getvalue().encode("utf-8")
         out.seek(0)
         out.truncate()
