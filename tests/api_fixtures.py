@@ -44,18 +44,39 @@ def seed_store(seed: Path, folder: Path, pipeline) -> str:
     return url
 
 
+# Copies of the seed under other ids, outlets and dates (the last undated): a store past 100
+# events for paging, with dated and undated events, in seconds rather than minutes.
+SEED_COPIES = ["2025-01-31", "2024-06-03", "2023-11-20", "2022-03-15", None]
+
+
+def seed_copies_store(seed: Path, folder: Path, pipeline) -> str:
+    from wirecoder.store import ingest
+
+    jsonl = folder / "copies.jsonl"
+    with jsonl.open("w", encoding="utf-8") as fh:
+        for n, published in enumerate(SEED_COPIES):
+            fh.write(json.dumps({"id": f"copy{n}", "text": seed.read_text("utf-8"),
+                                 "title": f"Copy {n} of the seed", "source": f"Outlet {n % 2}",
+                                 "published": published}) + "\n")
+    url = f"sqlite:///{folder / 'copies.db'}"
+    ingest([jsonl], url, progress=False, pipeline=pipeline)
+    return url
+
+
 POLNEAR_DISABLED = ["quantities", "claims"]
 
 
 def _package_digest() -> str:
     """A hash of wirecoder's code and shipped data: a cached store is reused only when nothing
-    that codes it has changed (a stage's code can change before its version does)."""
+    that codes it has changed (a stage's code can change before its version does). The web
+    app (api/) only reads stores: editing it rebuilds nothing."""
     import wirecoder
 
     root = Path(wirecoder.__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".tsv", ".json", ".yaml") and "static" not in path.parts:
+        if path.suffix in (".py", ".tsv", ".json", ".yaml") and \
+                path.relative_to(root).parts[0] != "api":
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

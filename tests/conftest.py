@@ -11,6 +11,9 @@ SHARED = REPO.parent / "shared"
 SEED = SHARED / "seed" / "cartel-strikes-article.txt"
 DATA = SHARED / "data"
 
+# Chromium, live servers and pages for the dashboard's browser tests (tests/api/)
+pytest_plugins = ["browser_fixtures"]
+
 
 CATALOGUES = REPO / "tests" / "catalogues"
 

@@ -37,7 +37,6 @@ from .models import (
     Aggregates,
     ClaimOut,
     DocumentDetail,
-    DocumentSummary,
     ErrorOut,
     EventOut,
     Health,
@@ -45,6 +44,7 @@ from .models import (
     PlaceOut,
     QuoteOut,
 )
+from .tables import router as tables_router
 
 STATIC = Path(__file__).parent / "static"
 VENDOR = STATIC / "vendor"
@@ -122,13 +122,7 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
         return {"status": "ok", **reader.totals(), "ingest_enabled": token is not None,
                 "analyze": mode, "dashboard": VENDOR.is_dir()}
 
-    @app.get("/api/documents", response_model=Page[DocumentSummary], responses=ERRORS,
-             tags=["documents"])
-    def documents(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
-                  q: Annotated[str | None, Query(max_length=200,
-                                                 description="a substring of the title")] = None):
-        return cached(Page[DocumentSummary], ("documents", offset, limit, q),
-                      lambda: paged(offset, limit, *reader.documents(offset, limit, q)))
+    app.include_router(tables_router)  # /api/documents, /api/events/table, /api/events.csv
 
     # Any id opens: ids are often URLs ('/'), and may hold '..', '%' or spaces. The path form
     # takes every character after /api/documents/ (percent-encoded); the query form is for

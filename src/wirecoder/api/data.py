@@ -15,10 +15,11 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, or_, select
 
 from ..lang.en import words
 from ..records import Analysis
+from ..store.filters import confidence as check_confidence
 from ..store.filters import countries
 from ..store.queries import KINDS, Context
 from ..store.repository import (
@@ -37,6 +38,7 @@ _CACHE_SIZE = 256
 _MEMO_SIZE = 1024
 _TOP_PAIRS = 80
 _MAX_BARS = 120
+DOCUMENT_SORTS = ("published", "title", "source", "events")
 _NOT_NAMES = {w.title() for w in words("pronouns", kind="personal", case=("subject", "both"))
               | words("pronouns", placeholder="yes")}
 
@@ -108,20 +110,19 @@ class StoreReader:
 
     def page(self, kind: str, offset: int, limit: int, **filters: Any) -> tuple[int, list[dict]]:
         """(total, rows) of `kind` (events, quotes, claims) passing `filters`, one page."""
-        method, attr, build, _ = KINDS[kind]
-        hits = getattr(self.store, method)(**{k: v for k, v in filters.items()
-                                              if v not in (None, "")})
-        shown = hits[offset:offset + limit]
-        contexts = self.contexts([d for d, _ in shown])
-        rows = []
-        for doc_id, record_id in shown:
-            ctx = contexts.get(doc_id)
-            if ctx is None:  # deleted between the two reads
-                continue
-            record = next((r for r in getattr(ctx.analysis, attr) if r.id == record_id), None)
-            if record is not None:
-                rows.append(build(ctx, record))
-        return len(hits), rows
+        hits = getattr(self.store, KINDS[kind][0])(**{k: v for k, v in filters.items()
+                                                      if v not in (None, "")})
+        return len(hits), self.rows(kind, hits[offset:offset + limit])
+
+    def rows(self, kind: str, hits: Sequence[tuple[str, str]]) -> list[dict]:
+        """The rows of `kind` for (document id, record id) pairs, in their order; a record
+        deleted since its id was read is left out."""
+        _, attr, build, _ = KINDS[kind]
+        contexts = self.contexts([d for d, _ in hits])
+        records = {doc_id: {r.id: r for r in getattr(ctx.analysis, attr)}
+                   for doc_id, ctx in contexts.items()}
+        return [build(contexts[doc_id], records[doc_id][record_id]) for doc_id, record_id in hits
+                if record_id in records.get(doc_id, {})]
 
     def document(self, doc_id: str) -> tuple[Analysis, dict[str, list[dict]]] | None:
         ctx = self.contexts([doc_id]).get(doc_id)
@@ -131,20 +132,36 @@ class StoreReader:
                 for kind, (_, attr, build, _) in KINDS.items()}
         return ctx.analysis, rows
 
-    def documents(self, offset: int, limit: int, q: str | None = None) -> tuple[int, list[dict]]:
+    def documents(self, offset: int, limit: int, q: str | None = None, *,
+                  min_confidence: float | None = None, sort: str = "published",
+                  order: str = "asc") -> tuple[int, list[dict]]:
+        """(total, one page) of the documents whose title holds `q`, ordered by `sort` (see
+        DOCUMENT_SORTS; empty values last either way, then by id), each with its counts of
+        events (those at `min_confidence` or above), quotes and claims."""
         D = T_DOCS
         conds = []
         if q:
             conds.append(func.lower(D.c.title).contains(q.lower(), autoescape=True))
+        threshold = check_confidence(min_confidence) if min_confidence is not None else 0.0
+        events = (select(T_EVENTS.c.document_id, func.count().label("n"))
+                  .where(T_EVENTS.c.confidence >= threshold)
+                  .group_by(T_EVENTS.c.document_id).subquery())
+        n_events = func.coalesce(events.c.n, 0)
+        key = {"published": D.c.published, "title": func.lower(D.c.title),
+               "source": func.lower(D.c.source), "events": n_events}[sort]
+        empty = case((or_(key.is_(None), key == ""), 1), else_=0) if sort != "events" else None
+        ordering = [*([empty] if empty is not None else []),
+                    key.desc() if order == "desc" else key.asc(), D.c.id]
         with self.store.engine.connect() as conn:
             total = conn.execute(select(func.count()).select_from(D).where(*conds)).scalar_one()
             docs = conn.execute(
-                select(D.c.id, D.c.title, D.c.url, D.c.source, D.c.published_iso).where(*conds)
-                .order_by(D.c.published.is_(None), D.c.published, D.c.id)
-                .offset(offset).limit(limit)).all()
+                select(D.c.id, D.c.title, D.c.url, D.c.source, D.c.published_iso,
+                       n_events.label("events"))
+                .select_from(D.outerjoin(events, events.c.document_id == D.c.id)).where(*conds)
+                .order_by(*ordering).offset(offset).limit(limit)).all()
             ids = [d.id for d in docs]
             counts: dict[str, Counter] = defaultdict(Counter)
-            for name, table in (("events", T_EVENTS), ("quotes", T_QUOTES), ("claims", T_CLAIMS)):
+            for name, table in (("quotes", T_QUOTES), ("claims", T_CLAIMS)):
                 if ids:
                     for row in conn.execute(select(table.c.document_id, func.count())
                                             .where(table.c.document_id.in_(ids))
@@ -152,7 +169,7 @@ class StoreReader:
                         counts[row[0]][name] = row[1]
         return total, [{
             "id": d.id, "title": d.title or "", "url": d.url or "", "source": d.source or "",
-            "published": d.published_iso or "", "events": counts[d.id]["events"],
+            "published": d.published_iso or "", "events": d.events,
             "quotes": counts[d.id]["quotes"], "claims": counts[d.id]["claims"],
         } for d in docs]
 

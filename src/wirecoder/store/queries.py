@@ -178,7 +178,8 @@ def iter_rows(store: Store, kind: str, **filters: Any) -> Iterator[dict[str, Any
             yield build(ctx, records[record_id])
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
+    """One value as a CSV cell of `--csv`: lists joined by "; ", None empty, booleans lower case."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -211,13 +212,13 @@ def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO,
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _cell(v) for k, v in row.items()})
+            writer.writerow({k: cell(v) for k, v in row.items()})
     else:
         if not rows:
             out.write("(no rows)\n")
             return
         columns = list(table_columns or rows[0].keys())
-        cells = [[_clip(_cell(row.get(c)), 48) for c in columns] for row in rows]
+        cells = [[_clip(cell(row.get(c)), 48) for c in columns] for row in rows]
         widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
         out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
         out.write("  ".join("-" * w for w in widths) + "\n")

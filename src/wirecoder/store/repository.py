@@ -382,13 +382,18 @@ class Store:
 
     # -- queries ------------------------------------------------------------------------------
 
-    def event_hits(self, *, type: str | Iterable[str] | None = None, actor: str | None = None,
-                   country: str | Iterable[str] | None = None, since: Any = None,
-                   until: Any = None, modality: str | Iterable[str] | None = None,
-                   place: str | None = None, document: str | None = None,
-                   min_confidence: float | None = None,
-                   limit: int | None = None) -> list[tuple[str, str]]:
-        """(document id, event id) of the events that pass every filter, in publication order.
+    def event_hits(self, *, limit: int | None = None, **filters: Any) -> list[tuple[str, str]]:
+        """(document id, event id) of the events that pass every filter (`event_conditions`),
+        in publication order."""
+        return self._hits(T_EVENTS, self.event_conditions(**filters), limit)
+
+    def event_conditions(self, *, type: str | Iterable[str] | None = None,
+                         actor: str | None = None, country: str | Iterable[str] | None = None,
+                         since: Any = None, until: Any = None,
+                         modality: str | Iterable[str] | None = None, place: str | None = None,
+                         document: str | None = None, min_confidence: float | None = None) -> list:
+        """The SQL conditions on the events table (joined to documents) of the event filters,
+        each value checked first (W041).
 
         type: PLOVER types; actor: a substring of a source's or target's name or mention;
         country: ISO3 of a source or target actor or of the event's place; since/until: the
@@ -428,7 +433,7 @@ class Store:
                 or_(_contains(T_PLACES.c.name, place), _contains(T_PLACES.c.text, place)))))
         if document:
             conds.append(E.c.document_id == document)
-        return self._hits(E, conds, limit)
+        return conds
 
     def quote_hits(self, *, type: str | Iterable[str] | None = None, actor: str | None = None,
                    country: str | Iterable[str] | None = None, since: Any = None,

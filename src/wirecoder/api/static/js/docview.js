@@ -50,17 +50,23 @@ function list(title, items) {
     el("ol", {}, items.map(([id, ...content]) => el("li", { "data-record": id, onclick: () => focus(id) }, ...content)))];
 }
 
-export async function openDocument(docId, focusId) {
+// Open a document; its events below `minConfidence` (the dashboard's threshold) are left out,
+// as in every other view, and counted in the header.
+export async function openDocument(docId, focusId, minConfidence = 0) {
   const view = document.getElementById("doc-view");
   // The id as a query parameter: ids are often URLs, and a browser drops "." and ".." path
   // segments (even encoded as %2E) before sending, so no path form opens every id.
   const detail = await getJSON("/api/document", { id: docId });
-  const { analysis } = detail;
+  const events = detail.analysis.events.filter((e) => e.confidence >= minConfidence);
+  const hidden = detail.analysis.events.length - events.length;
+  const analysis = { ...detail.analysis, events };
   const doc = analysis.document;
   document.getElementById("doc-title").textContent = doc.title || doc.id;
   const meta = clear(document.getElementById("doc-meta"));
   meta.append(`${formatDate(doc.published || "")} · ${doc.source || ""} · ${doc.id} `);
   if (doc.url) meta.append(safeLink(doc.url));
+  if (hidden) meta.append(el("span", { class: "hidden-events", text: ` · ${hidden} event${hidden === 1 ? "" : "s"} below confidence ${minConfidence} not shown` }));
+  view.dataset.hiddenEvents = String(hidden);
   renderText(document.getElementById("doc-text"), doc.text, spansOf(analysis));
 
   const rows = new Map(detail.events.map((r) => [r.id, r]));

@@ -1,20 +1,25 @@
-// The dashboard: one set of filters drives the counts, map, timeline, network and events list.
+// The dashboard: one set of filters drives the counts, map, timeline, network, the events
+// table and the documents list. The whole view lives in the address (urlstate.js): each change
+// is pushed to the history, Back and Forward restore it, and a shared link opens the same view.
 
 import { getJSON } from "./api.js";
-import { clear, el, formatDate } from "./dom.js";
+import { clear, el } from "./dom.js";
 import { typeColor } from "./colors.js";
 import { drawPlaces, initMap } from "./map.js";
 import { drawTimeline } from "./timeline.js";
 import { drawNetwork } from "./network.js";
 import { closeDocument, openDocument } from "./docview.js";
+import { loadEvents, wireEvents } from "./eventtable.js";
+import { loadDocuments, wireDocuments } from "./doclist.js";
+import { FILTERS, readState, writeState } from "./urlstate.js";
 
-const FIELDS = ["type", "modality", "country", "actor", "since", "until", "min_confidence"];
-const state = { filters: {}, stack: "type", agg: null, loads: 0 };
+let state = null; // what is shown (urlstate.readState's shape)
+const ui = { stack: "type", agg: null, loads: 0, minConfidence: null, docsShown: null };
 
 function readForm() {
   const form = document.getElementById("filters");
   const filters = {};
-  for (const name of FIELDS) {
+  for (const name of FILTERS) {
     const value = form.elements[name].value.trim();
     if (value) filters[name] = value;
   }
@@ -23,7 +28,7 @@ function readForm() {
 
 function writeForm(filters) {
   const form = document.getElementById("filters");
-  for (const name of FIELDS) form.elements[name].value = filters[name] || "";
+  for (const name of FILTERS) form.elements[name].value = filters[name] || "";
 }
 
 function fillOptions(select, counts) {
@@ -43,80 +48,117 @@ function showCounts(agg) {
   }
 }
 
-function showEvents(page) {
-  const body = clear(document.querySelector("#events-table tbody"));
-  for (const e of page.items) {
-    const parties = `${e.source.join(", ") || "?"} → ${e.target.join(", ") || "?"}`;
-    body.append(el("tr", { "data-event": e.id, "data-document": e.document_id, onclick: () => openDocument(e.document_id, e.id).catch(fail) },
-      el("td", { text: formatDate(e.date) }), el("td", { text: e.type }), el("td", { text: e.modality }),
-      el("td", { text: parties }), el("td", { text: e.title || e.document_id })));
-  }
-  document.getElementById("events-note").textContent =
-    page.total > page.items.length ? `showing ${page.items.length} of ${page.total}` : `${page.total} events`;
-}
-
 function fail(error) {
   document.getElementById("status").textContent = `error: ${error.message}`;
 }
 
-async function refresh() {
-  const filters = state.filters;
-  document.getElementById("status").textContent = "loading…";
-  const [agg, events, health] = await Promise.all([
-    getJSON("/api/aggregates", filters),
-    getJSON("/api/events", { ...filters, limit: 100 }),
-    getJSON("/api/health"),
-  ]);
-  state.agg = agg;
+async function refreshOverview(filters) {
+  const [agg, health] = await Promise.all([getJSON("/api/aggregates", filters), getJSON("/api/health")]);
+  ui.agg = agg;
   showCounts(agg);
   drawPlaces(agg.places, agg.without_place, agg.total);
-  drawTimeline(document.getElementById("timeline"), agg, state.stack, brushed);
+  drawTimeline(document.getElementById("timeline"), agg, ui.stack, brushed);
   drawNetwork(document.getElementById("network"), agg.actor_pairs);
-  showEvents(events);
   document.getElementById("tl-clear").hidden = !(filters.since || filters.until);
   const active = Object.entries(filters).map(([k, v]) => `${k}=${v}`).join(", ");
   document.getElementById("status").textContent =
     `${health.documents} documents, ${health.events} events in the store${active ? ` · filtered: ${active}` : ""}`;
-  // The filters live in the address too, so a view can be bookmarked or shared.
-  const query = new URLSearchParams(filters).toString();
-  window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
-  state.loads += 1;
-  document.body.dataset.loads = String(state.loads);
+}
+
+async function refreshEvents(next) {
+  const page = await loadEvents(next, (docId, eventId) => show({ document: docId, event: eventId }));
+  ui.minConfidence = page.min_confidence;
+  if (!next.filters.min_confidence) document.getElementById("f-min-confidence").placeholder = String(page.min_confidence);
+}
+
+function showTab(view) {
+  for (const tab of document.querySelectorAll("#records-tabs [data-view]")) {
+    tab.setAttribute("aria-selected", String(tab.dataset.view === view));
+  }
+  document.getElementById("events-view").hidden = view !== "events";
+  document.getElementById("documents-view").hidden = view !== "documents";
+}
+
+const key = (s, names) => (s ? JSON.stringify(names.map((n) => s[n])) : null);
+
+// Bring the page to `next`, loading only what changed, and write the address ("push" for the
+// analyst's own changes, "replace" to tidy an address that was loaded).
+async function go(next, mode) {
+  const prev = state;
+  state = next;
+  writeState(next, mode);
+  writeForm(next.filters);
+  showTab(next.view);
+  const filtersChanged = key(prev, ["filters"]) !== key(next, ["filters"]);
+  const tasks = [];
+  if (filtersChanged) tasks.push(refreshOverview(next.filters));
+  if (filtersChanged || key(prev, ["sort", "order", "size", "cursor"]) !== key(next, ["sort", "order", "size", "cursor"])) {
+    tasks.push(refreshEvents(next));
+  }
+  const docsKey = key(next, ["filters", "dsort", "dorder", "dsize", "doffset", "dq"]);
+  if (next.view === "documents" && ui.docsShown !== docsKey) {
+    ui.docsShown = docsKey;
+    tasks.push(loadDocuments(next, (docId) => show({ document: docId, event: null })));
+  }
+  await Promise.all(tasks);
+  if (!next.document) closeDocument();
+  else if (filtersChanged || key(prev, ["document", "event"]) !== key(next, ["document", "event"])) {
+    await openDocument(next.document, next.event, Number(next.filters.min_confidence || ui.minConfidence || 0));
+  }
+  ui.loads += 1;
+  document.body.dataset.loads = String(ui.loads);
+}
+
+function show(patch) {
+  go({ ...state, ...patch }, "push").catch(fail);
+}
+
+function change(fn) {
+  show(fn(state));
+}
+
+function applyFilters(filters) {
+  show({ filters, cursor: {}, doffset: 0 });
 }
 
 function brushed(since, until) {
-  state.filters = { ...readForm(), since, until };
-  writeForm(state.filters);
-  refresh().catch(fail);
+  applyFilters({ ...readForm(), since, until });
 }
 
-async function start() {
+function wire() {
   const form = document.getElementById("filters");
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); state.filters = readForm(); refresh().catch(fail); });
-  document.getElementById("f-reset").addEventListener("click", () => { writeForm({}); state.filters = {}; refresh().catch(fail); });
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); applyFilters(readForm()); });
+  document.getElementById("f-reset").addEventListener("click", () => applyFilters({}));
   document.getElementById("tl-clear").addEventListener("click", () => {
-    state.filters = { ...readForm(), since: "", until: "" };
-    delete state.filters.since; delete state.filters.until;
-    writeForm(state.filters); refresh().catch(fail);
+    const filters = readForm();
+    delete filters.since; delete filters.until;
+    applyFilters(filters);
   });
   for (const radio of document.querySelectorAll("input[name=stack]")) {
     radio.addEventListener("change", () => {
-      state.stack = radio.value;
-      if (state.agg) drawTimeline(document.getElementById("timeline"), state.agg, state.stack, brushed);
+      ui.stack = radio.value;
+      if (ui.agg) drawTimeline(document.getElementById("timeline"), ui.agg, ui.stack, brushed);
     });
   }
-  document.getElementById("doc-close").addEventListener("click", closeDocument);
-  document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") closeDocument(); });
+  for (const tab of document.querySelectorAll("#records-tabs [data-view]")) {
+    tab.addEventListener("click", () => show({ view: tab.dataset.view }));
+  }
+  wireEvents(change);
+  wireDocuments(change);
+  document.getElementById("doc-close").addEventListener("click", () => show({ document: null, event: null }));
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape" && state && state.document) show({ document: null, event: null });
+  });
+  window.addEventListener("popstate", () => go(readState(window.location.search), "replace").catch(fail));
+}
 
+async function start() {
+  wire();
   const all = await getJSON("/api/aggregates");
   fillOptions(document.getElementById("f-type"), all.by_type);
   fillOptions(document.getElementById("f-modality"), all.by_modality);
   await initMap(document.getElementById("map"));
-  const params = new URLSearchParams(window.location.search);
-  for (const name of FIELDS) if (params.get(name)) state.filters[name] = params.get(name);
-  writeForm(state.filters);
-  await refresh();
-  if (params.get("document")) await openDocument(params.get("document"));
+  await go(readState(window.location.search), "replace");
 }
 
 start().catch(fail);
