@@ -31,8 +31,8 @@ from ..store.repository import (
     T_PLACES,
     T_QUOTES,
     Store,
-    _chunks,
 )
+from ..store.sql import chunks
 
 _CACHE_SIZE = 256
 _MEMO_SIZE = 1024
@@ -80,7 +80,7 @@ class StoreReader:
     def _stamps(self, doc_ids: Sequence[str]) -> dict[str, Any]:
         found: dict[str, Any] = {}
         with self.store.engine.connect() as conn:
-            for part in _chunks(list(doc_ids)):
+            for part in chunks(list(doc_ids)):
                 q = select(T_DOCS.c.id, T_DOCS.c.stored_at).where(T_DOCS.c.id.in_(part))
                 found.update({r.id: r.stored_at for r in conn.execute(q)})
         return found
@@ -273,7 +273,7 @@ class StoreReader:
         ids = [e for _, e in self.store.event_hits(**filters)]
         events, args, actors, places = [], defaultdict(list), {}, {}
         with self.store.engine.connect() as conn:
-            for part in _chunks(ids):
+            for part in chunks(ids):
                 events.extend(conn.execute(select(
                     T_EVENTS.c.id, T_EVENTS.c.type, T_EVENTS.c.modality, T_EVENTS.c.event_date,
                     T_EVENTS.c.place_id).where(T_EVENTS.c.id.in_(part))).all())
@@ -282,12 +282,12 @@ class StoreReader:
                                                 T_ARGS.c.ordinal)):
                     args[a.event_id].append(a)
             actor_ids = sorted({a.actor_id for rows in args.values() for a in rows if a.actor_id})
-            for part in _chunks(actor_ids):
+            for part in chunks(actor_ids):
                 actors.update({a.id: a for a in conn.execute(
                     select(T_ACTORS.c.id, T_ACTORS.c.name, T_ACTORS.c.country, T_ACTORS.c.sectors)
                     .where(T_ACTORS.c.id.in_(part)))})
             place_ids = sorted({e.place_id for e in events if e.place_id})
-            for part in _chunks(place_ids):
+            for part in chunks(place_ids):
                 places.update({p.id: p for p in conn.execute(
                     select(T_PLACES).where(T_PLACES.c.id.in_(part)))})
 

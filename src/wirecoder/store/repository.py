@@ -68,8 +68,7 @@ from .schema import (
     QuoteRow,
     Run,
 )
-
-_CHUNK = 500
+from .sql import chunks, contains, one_line
 
 T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]
 T_EVENTS: Table = EventRow.__table__  # type: ignore[assignment]
@@ -111,14 +110,10 @@ def migrate(url: str | os.PathLike[str] | None = None, revision: str = "head") -
             upgrade(conn, resolved, revision)
     except DBAPIError as exc:
         raise StoreError(f"cannot open the store {safe_url(resolved)}: "
-                         f"{_one_line(exc.orig)}") from None
+                         f"{one_line(exc.orig)}") from None
     finally:
         engine.dispose()
     return resolved
-
-
-def _one_line(exc: BaseException | None) -> str:
-    return " ".join(str(exc).split()) if exc else "unknown error"
 
 
 def open_store(url: str | os.PathLike[str] | None = None, *, migrate: bool = True,
@@ -152,7 +147,7 @@ def open_store(url: str | os.PathLike[str] | None = None, *, migrate: bool = Tru
             error = StoreFull if kind == "full" else StoreError
             state = " (it is read-only)" if kind == "read-only" else ""
             raise error(f"cannot open the store {safe_url(resolved)}{state}: "
-                        f"{_one_line(exc.orig)}") from None
+                        f"{one_line(exc.orig)}") from None
         except Exception:
             engine.dispose()
             raise
@@ -180,20 +175,11 @@ def _open_to_read(resolved: str, *, pooled: bool, lock_timeout: float) -> Store:
                                  f"cannot be upgraded: {exc.message}") from None
     except DBAPIError as exc:
         engine.dispose()
-        raise StoreError(f"cannot open the store {where}: {_one_line(exc.orig)}") from None
+        raise StoreError(f"cannot open the store {where}: {one_line(exc.orig)}") from None
     except BaseException:
         engine.dispose()
         raise
     return Store(engine, resolved)
-
-
-def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(values), size):
-        yield values[i:i + size]
-
-
-def _contains(column, needle: str):
-    return func.lower(column).contains(needle.lower(), autoescape=True)
 
 
 class Store:
@@ -228,7 +214,7 @@ class Store:
             with self.engine.connect() as c:
                 return self.stored_versions(ids, c)
         found: dict[str, str] = {}
-        for part in _chunks(ids):
+        for part in chunks(ids):
             q = select(T_DOCS.c.id, T_DOCS.c.coder_version).where(T_DOCS.c.id.in_(part))
             found.update({row.id: row.coder_version for row in conn.execute(q)})
         return found
@@ -326,7 +312,7 @@ class Store:
 
     @staticmethod
     def _delete(conn: Connection, doc_ids: Sequence[str]) -> None:
-        for part in _chunks(list(doc_ids)):
+        for part in chunks(list(doc_ids)):
             for table in DOCUMENT_TABLES:
                 column = table.c.id if table.name == "documents" else table.c.document_id
                 conn.execute(delete(table).where(column.in_(part)))
@@ -362,7 +348,7 @@ class Store:
                  chunk: int = 100) -> Iterator[Analysis]:
         """Stored analyses, rebuilt record for record (all of them when `doc_ids` is None)."""
         ids = self.document_ids() if doc_ids is None else list(dict.fromkeys(doc_ids))
-        for part in _chunks(ids, chunk):
+        for part in chunks(ids, chunk):
             with self.engine.connect() as conn:
                 rows = {"documents": self._fetch(conn, T_DOCS, T_DOCS.c.id, part)}
                 for table in DOCUMENT_TABLES:
@@ -376,7 +362,7 @@ class Store:
     @staticmethod
     def _fetch(conn: Connection, table: Table, column, values: Sequence[Any]) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for part in _chunks(list(values)):
+        for part in chunks(list(values)):
             out.extend(dict(row._mapping) for row in conn.execute(select(table).where(column.in_(part))))
         return out
 
@@ -418,7 +404,7 @@ class Store:
             joined = T_ARGS.outerjoin(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
             conds.append(exists(select(1).select_from(joined).where(
                 T_ARGS.c.event_id == E.c.id,
-                or_(_contains(T_ACTORS.c.name, actor), _contains(T_ARGS.c.text, actor)))))
+                or_(contains(T_ACTORS.c.name, actor), contains(T_ARGS.c.text, actor)))))
         if codes := check.countries(country, self.held_countries):
             joined = T_ARGS.join(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
             conds.append(or_(
@@ -430,7 +416,7 @@ class Store:
         if place:
             conds.append(exists(select(1).where(
                 T_PLACES.c.id == E.c.place_id,
-                or_(_contains(T_PLACES.c.name, place), _contains(T_PLACES.c.text, place)))))
+                or_(contains(T_PLACES.c.name, place), contains(T_PLACES.c.text, place)))))
         if document:
             conds.append(E.c.document_id == document)
         return conds
@@ -448,9 +434,9 @@ class Store:
             conds.append(func.lower(Q.c.kind).in_(kinds))
         if actor:
             conds.append(or_(
-                _contains(Q.c.speaker_name, actor), _contains(Q.c.speaker_text, actor),
+                contains(Q.c.speaker_name, actor), contains(Q.c.speaker_text, actor),
                 exists(select(1).where(T_ACTORS.c.id == Q.c.speaker_actor_id,
-                                       _contains(T_ACTORS.c.name, actor)))))
+                                       contains(T_ACTORS.c.name, actor)))))
         if codes := check.countries(country, self.held_countries):
             conds.append(exists(select(1).where(T_ACTORS.c.id == Q.c.speaker_actor_id,
                                                 T_ACTORS.c.country.in_(codes))))
@@ -474,9 +460,9 @@ class Store:
             conds.append(func.lower(C.c.verdict).in_(verdicts))
         if actor:
             conds.append(or_(
-                _contains(C.c.asserted_by, actor),
+                contains(C.c.asserted_by, actor),
                 exists(select(1).where(T_ACTORS.c.id == C.c.asserted_by,
-                                       _contains(T_ACTORS.c.name, actor)))))
+                                       contains(T_ACTORS.c.name, actor)))))
         if codes := check.countries(country, self.held_countries):
             conds.append(exists(select(1).where(T_ACTORS.c.id == C.c.asserted_by,
                                                 T_ACTORS.c.country.in_(codes))))
