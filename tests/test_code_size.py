@@ -20,7 +20,7 @@ LONG_FILES = {
 LONG_FUNCTIONS = {
     "gazetteer/build.py:build_bundled": 282, "extract/events.py:_code": 209, "api/app.py:create_app": 200,
     "store/batch.py:ingest": 159, "gazetteer/recognise.py:find_mentions": 148,
-    "gazetteer/geonames.py:import_geonames": 135, "extract/numbers/concept.py:concept_span": 110,
+    "gazetteer/geonames.py:import_geonames": 135,
     "report.py:render": 107, "store/convert.py:analysis_to_rows": 97,
     "extract/attribution/finder.py:find_quotes": 104, "extract/event_triggers.py:find_triggers": 99,
     "dedup/runner.py:run_dedup": 93, "api/data.py:_aggregate": 92, "gazetteer/resolve.py:resolve": 90,
