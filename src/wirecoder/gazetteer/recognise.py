@@ -15,12 +15,12 @@ from .mention import (
     STRICT_LOCATIVE,
     TITLES,
     Mention,
-    _preceding_prep,
+    preceding_prep,
 )
 from .names import key, strip_admin_suffix
 from .sentence import (
-    _a_list,
-    _located_in,
+    a_list,
+    located_in,
 )
 from .spans import (
     ORG_HEADS,
@@ -193,7 +193,7 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
             # earn its place (a preposition, a list mate)
             for a, b in parts:
                 add(a, b, "LIST")
-        elif ent.label_ in ("PERSON", "NORP") and _preceding_prep(doc, i) in STRICT_LOCATIVE \
+        elif ent.label_ in ("PERSON", "NORP") and preceding_prep(doc, i) in STRICT_LOCATIVE \
                 and all(t.pos_ == "PROPN" for t in doc[i:j]):
             add(i, j, "UNKNOWN")  # "near Guadalupe Guerra": a place the gazetteer lacks
         elif ent.label_ in ("PERSON", "ORG") and inner and j - i <= 3 and described(doc, i, j) \
@@ -231,7 +231,7 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
     _link_qualifiers(doc, gaz, mentions, claimed, add)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
-        m.locative = _preceding_prep(doc, m.tokens[0])
+        m.locative = preceding_prep(doc, m.tokens[0])
         m.person_like = m.label in ("PERSON", "SCAN", "ORG") and _person_like(doc, *m.tokens)
     return mentions
 
@@ -365,7 +365,7 @@ def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
     by_start = {m.tokens[0]: m for m in mentions}
     for m in list(mentions):
         j = m.tokens[1]
-        q = _located_in(doc, m, by_start)
+        q = located_in(doc, m, by_start)
         if q is not None:
             m.qualifier = q
             q.is_qualifier = True
@@ -390,7 +390,7 @@ def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
                         _all_generic(key(span[0].text)) and cands:
                     q = add(j + 1, j + 1 + n, "QUAL")
                     break
-        if q is None or _modifies_next(doc, q.tokens[1]) or _a_list(doc, m, q, mentions):
+        if q is None or _modifies_next(doc, q.tokens[1]) or a_list(doc, m, q, mentions):
             continue
         if any(c.entry.precision in ("admin1", "admin2", "country") for c in q.candidates) or \
                 m.key == "washington" or q.candidates and not gaz.lookup(q.key) or \

@@ -62,18 +62,18 @@ from .mention import (
     PLACE_LABELS,
     TITLES,
     Mention,
-    _prior,
-    _qualifier_bonus,
+    prior,
+    qualifier_bonus,
 )
 from .names import key
 from .recognise import find_mentions, name_like
 from .sentence import (
     HOLDS_HEAD_BONUS,
     KIND_NOUN_BONUS,
-    _holding_heads,
-    _list_bonus,
-    _list_mates,
-    _named_kind,
+    holding_heads,
+    list_bonus,
+    list_mates,
+    named_kind,
 )
 from .store import Candidate, Entry, Gazetteer
 
@@ -215,14 +215,14 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
         for m in ms:
             for c in m.candidates:
                 old = out.get(c.entry.id)
-                if old is None or _prior(c) > _prior(old):
+                if old is None or prior(c) > prior(old):
                     out[c.entry.id] = c
         return out
 
     cands = {g: group_cands(ms) for g, ms in groups.items()}
-    mates = _list_mates(doc, accepted)
-    kinds = {g: Counter(_named_kind(doc, m) for m in ms) for g, ms in groups.items()}
-    holds_head = _holding_heads(groups, cands)
+    mates = list_mates(doc, accepted)
+    kinds = {g: Counter(named_kind(doc, m) for m in ms) for g, ms in groups.items()}
+    holds_head = holding_heads(groups, cands)
     neighbours = _neighbours(cands)
     chosen: dict[str, Entry | None] = {}
     scores: dict[str, tuple[float, float]] = {}
@@ -252,10 +252,10 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
                 own[chosen[g].cc] = float(len(groups[g])) ** 0.5
             ranked = []
             for c in cs.values():
-                s = fixed[g][c.entry.id] + _qualifier_bonus(c.entry, q)
+                s = fixed[g][c.entry.id] + qualifier_bonus(c.entry, q)
                 if ctx is not None:
                     s += _context_bonus(c.entry, g, ctx, own, c.entry.id in town_like[g])
-                    s += _list_bonus(c.entry, mates.get(g, ()), chosen)
+                    s += list_bonus(c.entry, mates.get(g, ()), chosen)
                 ranked.append((s, -c.entry.id if c.entry.id < 0 else c.entry.id, c.entry))
             ranked.sort(key=lambda r: (r[0], r[2].population, -abs(r[1])), reverse=True)
             best = ranked[0]
@@ -290,7 +290,7 @@ def _fixed_scores(g: str, cs: dict[int, Candidate], ms: list[Mention], kinds: Co
                       and c.entry.precision == "locality"), default=-1)
     out = {}
     for c in cs.values():
-        s = _prior(c)
+        s = prior(c)
         if _renamed(c, g) and named_town >= RENAMED_MIN_SHARE * c.entry.population:
             s -= RENAMED_PENALTY
         s += KIND_NOUN_BONUS * kinds[c.entry.precision] / len(ms)
