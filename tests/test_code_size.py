@@ -20,7 +20,6 @@ LONG_FILES = {
 LONG_FUNCTIONS = {
     "gazetteer/build.py:build_bundled": 282, "api/app.py:create_app": 200,
     "store/batch.py:ingest": 159,
-    "gazetteer/geonames.py:import_geonames": 135,
     "report.py:render": 107, "store/convert.py:analysis_to_rows": 97,
     "extract/attribution/finder.py:find_quotes": 104,
     "dedup/runner.py:run_dedup": 93, "api/data.py:_aggregate": 92,
