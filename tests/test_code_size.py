@@ -22,7 +22,7 @@ LONG_FUNCTIONS = {
     "store/batch.py:ingest": 159,
     "report.py:render": 107, "store/convert.py:analysis_to_rows": 97,
     "extract/attribution/finder.py:find_quotes": 104,
-    "dedup/runner.py:run_dedup": 93, "api/data.py:_aggregate": 92,
+    "api/data.py:_aggregate": 92,
     "extract/attribution/syntax.py:_content_of_verb": 83,
 }
 
