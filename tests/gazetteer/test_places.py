@@ -84,13 +84,13 @@ def test_bundled_index_has_supplement_and_admin1():
 def test_country_point_is_the_equal_area_centroid():
     import math
 
-    from wirecoder.gazetteer.build import _equal_area_centroid, _ring_centroid
+    from wirecoder.gazetteer.build_geometry import equal_area_centroid, ring_centroid
 
     # a band from the equator to 80N: on raw lon/lat its centroid is at 40N, but the land near the
     # pole is narrow on the globe; half its area lies south of asin(sin(80)/2) = 29.5N
     ring = [[0.0, 0.0], [10.0, 0.0], [10.0, 80.0], [0.0, 80.0]]
-    assert abs(_ring_centroid(ring)[1] - 40.0) < 1e-6
-    area, lat, lon = _equal_area_centroid(ring)
+    assert abs(ring_centroid(ring)[1] - 40.0) < 1e-6
+    area, lat, lon = equal_area_centroid(ring)
     assert area > 0 and abs(lon - 5.0) < 1e-6
     assert abs(lat - math.degrees(math.asin(math.sin(math.radians(80)) / 2))) < 1e-6
     # the bundled index uses it: China's point is no longer pulled north towards Inner Mongolia

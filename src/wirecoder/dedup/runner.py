@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import bindparam, delete, exists, func, insert, select, update
@@ -56,99 +56,142 @@ def check_options(threshold: float, options: ClusterOptions) -> None:
                                "at least 1")
 
 
+@dataclass
+class _Tables:
+    """The store's dedup tables (imported when a run starts: the store is optional here)."""
+
+    sig: Any
+    dup: Any
+    cluster: Any
+    member: Any
+
+    @classmethod
+    def of_store(cls) -> _Tables:
+        from ..store.schema import (
+            DocumentDuplicateRow,
+            DocumentSignatureRow,
+            EventClusterMemberRow,
+            EventClusterRow,
+        )
+
+        return cls(DocumentSignatureRow.__table__, DocumentDuplicateRow.__table__,
+                   EventClusterRow.__table__, EventClusterMemberRow.__table__)
+
+
+@dataclass
+class _Chunk:
+    """The rows one chunk of documents adds, and the clusters it touched."""
+
+    sigs: list[dict[str, Any]] = field(default_factory=list)
+    dups: list[dict[str, Any]] = field(default_factory=list)
+    members: list[dict[str, Any]] = field(default_factory=list)
+    touched: set[str] = field(default_factory=set)
+
+
 def run_dedup(db_url: str | os.PathLike[str] | None = None, *, threshold: float = THRESHOLD,
               options: ClusterOptions | None = None, chunk: int = 200) -> DedupSummary:
     from ..store import open_store
     from ..store.convert import utcnow
-    from ..store.schema import (
-        DocumentDuplicateRow,
-        DocumentSignatureRow,
-        EventClusterMemberRow,
-        EventClusterRow,
-    )
 
     options = options or ClusterOptions()
     check_options(threshold, options)
-    t_sig, t_dup = DocumentSignatureRow.__table__, DocumentDuplicateRow.__table__
-    t_cluster, t_member = EventClusterRow.__table__, EventClusterMemberRow.__table__
+    t = _Tables.of_store()
     started = time.perf_counter()
     summary = DedupSummary()
     index, clusterer = NearDuplicateIndex(threshold), EventClusterer(options)
     with open_store(db_url, create=False) as store:
-        with store.engine.begin() as conn:  # clusters whose every mention was reprocessed away
-            conn.execute(delete(t_cluster).where(~exists().where(
-                t_member.c.cluster_id == t_cluster.c.id)))
-        with store.engine.connect() as conn:
-            links = dict(conn.execute(select(t_dup.c.document_id, t_dup.c.duplicate_of)).all())
-            for row in conn.execute(select(t_sig).order_by(t_sig.c.position)):
-                index.add_signature(row.document_id, row.signature, links.get(row.document_id))
-            for row in conn.execute(select(t_member).order_by(t_member.c.position)):
-                clusterer.restore(EventMention.model_validate(row.features), ClusterLink(
-                    event_id=row.event_id, cluster_id=row.cluster_id, matched=row.matched,
-                    score=row.score, joined=row.joined))
-            sig_pos = conn.execute(select(func.coalesce(func.max(t_sig.c.position), -1))).scalar()
-            mem_pos = conn.execute(select(func.coalesce(func.max(t_member.c.position), -1))).scalar()
+        sig_pos, mem_pos = _restore(store, t, index, clusterer)
         todo = [d for d in store.document_ids() if d not in index]
         for start in range(0, len(todo), chunk):
-            sigs: list[dict[str, Any]] = []
-            dups: list[dict[str, Any]] = []
-            members: list[dict[str, Any]] = []
-            touched: set[str] = set()
             now = utcnow()
+            rows = _Chunk()
             for analysis in store.analyses(todo[start:start + chunk]):
-                doc = analysis.document
-                link = index.add(doc.id, doc.text)
-                sig_pos += 1
-                sigs.append({"document_id": doc.id, "position": sig_pos,
-                             "num_perm": index.num_perm, "scheme": SCHEME,
-                             "signature": index.signature(doc.id), "added_at": now})
-                summary.documents += 1
-                if link is not None:
-                    summary.duplicates += 1
-                    dups.append(link.model_dump())
-                mentions = {m.event_id: m for m in _mentions(analysis)}
-                for cl in clusterer.add_document(list(mentions.values())):
-                    mem_pos += 1
-                    summary.mentions += 1
-                    summary.joined += bool(cl.joined)
-                    touched.add(cl.cluster_id)
-                    members.append({"event_id": cl.event_id, "cluster_id": cl.cluster_id,
-                                    "document_id": doc.id, "position": mem_pos,
-                                    "matched": cl.matched, "score": cl.score,
-                                    "joined": cl.joined or None,
-                                    "features": mentions[cl.event_id].model_dump(mode="json")})
+                sig_pos, mem_pos = _add_document(analysis, index, clusterer, rows, summary,
+                                                 sig_pos, mem_pos, now)
             with store.engine.begin() as conn:
-                rows = []
-                for cluster_id in touched:
-                    c = clusterer.cluster(cluster_id)
-                    rows.append({"id": c.id, "type": c.type, "reality": c.reality,
-                                 "source_count": c.source_count, "mentions": len(c.mention_ids),
-                                 "first_report": c.first_report, "last_report": c.last_report,
-                                 "date": c.date, "date_granularity": c.date_granularity,
-                                 "place_name": c.place_name, "place_precision": c.place_precision,
-                                 "latitude": c.latitude, "longitude": c.longitude,
-                                 "updated_at": now})
-                # update, never delete-and-insert: deleting a cluster cascades to its members
-                ids = sorted(touched)
-                existing: set[str] = set()
-                for i in range(0, len(ids), 500):
-                    existing.update(conn.execute(select(t_cluster.c.id).where(
-                        t_cluster.c.id.in_(ids[i:i + 500]))).scalars())
-                old = [{**r, "cid": r["id"]} for r in rows if r["id"] in existing]
-                if old:
-                    conn.execute(update(t_cluster).where(t_cluster.c.id == bindparam("cid"))
-                                 .values({k: bindparam(k) for k in rows[0] if k != "id"}), old)
-                new = [r for r in rows if r["id"] not in existing]
-                for table, batch in ((t_cluster, new), (t_sig, sigs), (t_dup, dups),
-                                     (t_member, members)):
-                    if batch:
-                        conn.execute(insert(table), batch)
+                _write_chunk(conn, t, clusterer, rows, now)
         with store.engine.connect() as conn:
-            summary.clusters = conn.execute(select(func.count()).select_from(t_cluster)).scalar()
-            summary.multi_source = conn.execute(select(func.count()).select_from(t_cluster)
-                                                .where(t_cluster.c.source_count > 1)).scalar()
+            summary.clusters = conn.execute(select(func.count()).select_from(t.cluster)).scalar()
+            summary.multi_source = conn.execute(select(func.count()).select_from(t.cluster)
+                                                .where(t.cluster.c.source_count > 1)).scalar()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _restore(store, t: _Tables, index: NearDuplicateIndex, clusterer: EventClusterer) -> tuple[int, int]:
+    """The index and the clusters as the store's tables hold them; returns the last signature
+    and member positions (-1 when there are none)."""
+    with store.engine.begin() as conn:  # clusters whose every mention was reprocessed away
+        conn.execute(delete(t.cluster).where(~exists().where(
+            t.member.c.cluster_id == t.cluster.c.id)))
+    with store.engine.connect() as conn:
+        links = dict(conn.execute(select(t.dup.c.document_id, t.dup.c.duplicate_of)).all())
+        for row in conn.execute(select(t.sig).order_by(t.sig.c.position)):
+            index.add_signature(row.document_id, row.signature, links.get(row.document_id))
+        for row in conn.execute(select(t.member).order_by(t.member.c.position)):
+            clusterer.restore(EventMention.model_validate(row.features), ClusterLink(
+                event_id=row.event_id, cluster_id=row.cluster_id, matched=row.matched,
+                score=row.score, joined=row.joined))
+        sig_pos = conn.execute(select(func.coalesce(func.max(t.sig.c.position), -1))).scalar()
+        mem_pos = conn.execute(select(func.coalesce(func.max(t.member.c.position), -1))).scalar()
+    return sig_pos, mem_pos
+
+
+def _add_document(analysis, index: NearDuplicateIndex, clusterer: EventClusterer, rows: _Chunk,
+                  summary: DedupSummary, sig_pos: int, mem_pos: int, now) -> tuple[int, int]:
+    """One document into the index and its event mentions into the clusters; its rows go to
+    `rows`. Returns the positions after it."""
+    doc = analysis.document
+    link = index.add(doc.id, doc.text)
+    sig_pos += 1
+    rows.sigs.append({"document_id": doc.id, "position": sig_pos,
+                      "num_perm": index.num_perm, "scheme": SCHEME,
+                      "signature": index.signature(doc.id), "added_at": now})
+    summary.documents += 1
+    if link is not None:
+        summary.duplicates += 1
+        rows.dups.append(link.model_dump())
+    mentions = {m.event_id: m for m in _mentions(analysis)}
+    for cl in clusterer.add_document(list(mentions.values())):
+        mem_pos += 1
+        summary.mentions += 1
+        summary.joined += bool(cl.joined)
+        rows.touched.add(cl.cluster_id)
+        rows.members.append({"event_id": cl.event_id, "cluster_id": cl.cluster_id,
+                             "document_id": doc.id, "position": mem_pos,
+                             "matched": cl.matched, "score": cl.score,
+                             "joined": cl.joined or None,
+                             "features": mentions[cl.event_id].model_dump(mode="json")})
+    return sig_pos, mem_pos
+
+
+def _write_chunk(conn, t: _Tables, clusterer: EventClusterer, rows: _Chunk, now) -> None:
+    """A chunk's rows in one transaction; the clusters it touched summarised again."""
+    clusters = []
+    for cluster_id in rows.touched:
+        c = clusterer.cluster(cluster_id)
+        clusters.append({"id": c.id, "type": c.type, "reality": c.reality,
+                         "source_count": c.source_count, "mentions": len(c.mention_ids),
+                         "first_report": c.first_report, "last_report": c.last_report,
+                         "date": c.date, "date_granularity": c.date_granularity,
+                         "place_name": c.place_name, "place_precision": c.place_precision,
+                         "latitude": c.latitude, "longitude": c.longitude,
+                         "updated_at": now})
+    # update, never delete-and-insert: deleting a cluster cascades to its members
+    ids = sorted(rows.touched)
+    existing: set[str] = set()
+    for i in range(0, len(ids), 500):
+        existing.update(conn.execute(select(t.cluster.c.id).where(
+            t.cluster.c.id.in_(ids[i:i + 500]))).scalars())
+    old = [{**r, "cid": r["id"]} for r in clusters if r["id"] in existing]
+    if old:
+        conn.execute(update(t.cluster).where(t.cluster.c.id == bindparam("cid"))
+                     .values({k: bindparam(k) for k in clusters[0] if k != "id"}), old)
+    new = [r for r in clusters if r["id"] not in existing]
+    for table, batch in ((t.cluster, new), (t.sig, rows.sigs), (t.dup, rows.dups),
+                         (t.member, rows.members)):
+        if batch:
+            conn.execute(insert(table), batch)
 
 
 def _mentions(analysis) -> list[EventMention]:

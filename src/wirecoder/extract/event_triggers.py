@@ -81,6 +81,7 @@ def _misparsed_object(verb, oprd) -> bool:
 
 
 def find_triggers(doc, bare_nouns: bool = False) -> list[Trigger]:
+    """Verb triggers first (a two-word pattern consumes its second word), then event nouns."""
     single, double = verb_lexicon()
     nouns = noun_lexicon()
     found: list[Trigger] = []
@@ -88,97 +89,112 @@ def find_triggers(doc, bare_nouns: bool = False) -> list[Trigger]:
     for tok in doc:
         if tok.pos_ != "VERB" or tok.dep_ == "amod":
             continue
-        lemma = _lemma(tok)
-        match = None
-        for child in tok.children:
-            if child.dep_ in ("dobj", "prt", "nsubjpass", "prep", "attr", "advmod", "oprd", "acomp"):
-                key = f"{lemma} {_lemma(child)}"
-                if key not in double and child.dep_ == "dobj":
-                    # "ended mediation efforts": the object's compound names what was ended
-                    key = next((f"{lemma} {_lemma(c)}" for c in child.children if c.dep_ == "compound"
-                                and f"{lemma} {_lemma(c)}" in double), key)
-                end = child
-                if key not in double and child.dep_ == "dobj":
-                    # "withdrew the batch of 200 peacekeepers": the counted thing, not the count
-                    end = quantified(child)
-                    key = f"{lemma} {_lemma(end)}"
-                if key in double:
-                    match = Trigger(tok, double[key], end_token=end)
-                    consumed.add(end.i)
-                    break
-            if child.dep_ == "prep" and child.lower_ == "as":
-                # "used civilians as human shields": the role named after "as" completes the verb
-                key = next((f"{lemma} {_lemma(p)}" for p in child.children if p.dep_ == "pobj"
-                            and f"{lemma} {_lemma(p)}" in double), None)
-                if key is not None:
-                    match = Trigger(tok, double[key], end_token=None)
-                    break
-            if child.dep_ == "oprd" and f"{lemma} <oprd>" in double and not _misparsed_object(tok, child):
-                # "called the envoy a stupid guy", "called the move illegal": name-calling
-                match = Trigger(tok, double[f"{lemma} <oprd>"], end_token=None)
-                break
-            if child.dep_ == "dobj" and lemma in SHELTERING_VERBS and _lemma(child) in DISPLACED:
-                # "accepted 1,141 Iraqi refugees": asylum (CAMEO 075); the refugees stay the target
-                match = Trigger(tok, Lexeme("AID", "asylum", "075"))
-                break
-            if child.dep_ == "dobj" and lemma in TRANSFER_VERBS and _lemma(quantified(child)) in AID_GOODS:
-                # "flew 13 tons of medicine into Afghanistan": delivering aid, however measured
-                match = Trigger(tok, Lexeme("AID", "humanitarian", "073"))
-                break
-        if match is None and lemma in PEACEKEEPING_VERBS and any(
-                t.lemma_.lower().startswith("peacekeep") for t in tok.sent):
-            match = Trigger(tok, Lexeme("AID", "peacekeeping", "074"))  # CAMEO 074
-        if match is None and lemma in single:
-            match = Trigger(tok, single[lemma])
-        if match is not None and match.end_token is None and lemma in LIGHT_VERBS and any(
-                c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in nouns for c in tok.children):
-            match = None  # "ordered an investigation": the noun carries the event
-        if match is None and lemma in ("let", "set") and any(
-                c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ == "free" and a.i == tok.i + 1
-                                         for a in c.children) for c in tok.children):
-            # "let free activists": the parser hangs "free" on the object
-            match = Trigger(tok, double.get("set free") or Lexeme("RETREAT", "release", "0841"))
-        if match is not None and match.lexeme.type == "RETREAT" and lemma in HANDING_VERBS and any(
-                c.dep_ == "dobj" and _lemma(quantified(c)) in AID_GOODS for c in tok.children):
-            # "handed over medical supplies to the ministry": handing over relief is aid (CAMEO 07)
-            match = Trigger(tok, Lexeme("AID", "humanitarian", "073"), end_token=match.end_token)
+        match = _verb_trigger(tok, single, double, nouns, consumed)
         if match is not None:
             found.append(match)
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
             continue
-        lemma = _lemma(tok)
-        # two-word nouns: "phone call" (a compound) and "state of emergency" (an of-phrase)
-        pairs = [f"{_lemma(c)} {lemma}" for c in tok.children if c.dep_ == "compound"]
-        pairs += [f"{lemma} of {_lemma(p)}" for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj"]
-        compound = next((k for k in pairs if k in nouns), None)
-        lexeme = nouns.get(compound or lemma)
-        if lexeme is None:
-            continue
-        if compound is not None and " of " in compound:
-            # "state of siege": the of-word is part of this trigger, not an event of its own
-            consumed.update(p.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                            for p in c.children if p.dep_ == "pobj")
-        head = tok.head
-        frame = None
-        if tok.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in ROUND_NOUNS:
-            tok_for_frame = head.head  # "began a new round of talks", "launched a wave of attacks"
-        else:
-            tok_for_frame = tok
-        head = tok_for_frame.head
-        if tok_for_frame.dep_ in ("dobj", "nsubjpass") and _lemma(head) in LIGHT_VERBS:
-            frame = head
-        elif tok.dep_ == "nsubj" and _lemma(head) in OUTBREAK_VERBS:
-            frame = head
-        elif lexeme.needs_frame:
-            continue
-        elif not any(c.dep_ in ("prep", "poss") for c in tok.children):
-            if bare_nouns and lexeme.type in BARE_NOUN_TYPES and _bare_event_noun(tok):
-                found.append(Trigger(tok, lexeme, bare=True))
-            continue
-        found.append(Trigger(tok, lexeme, frame=frame))
+        match = _noun_trigger(tok, nouns, consumed, bare_nouns)
+        if match is not None:
+            found.append(match)
     return found
+
+
+def _verb_trigger(tok, single: dict[str, Lexeme], double: dict[str, Lexeme],
+                  nouns: dict[str, Lexeme], consumed: set[int]) -> Trigger | None:
+    lemma = _lemma(tok)
+    match = _two_word_trigger(tok, lemma, double, consumed)
+    if match is None and lemma in PEACEKEEPING_VERBS and any(
+            t.lemma_.lower().startswith("peacekeep") for t in tok.sent):
+        match = Trigger(tok, Lexeme("AID", "peacekeeping", "074"))  # CAMEO 074
+    if match is None and lemma in single:
+        match = Trigger(tok, single[lemma])
+    if match is not None and match.end_token is None and lemma in LIGHT_VERBS and any(
+            c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in nouns for c in tok.children):
+        match = None  # "ordered an investigation": the noun carries the event
+    if match is None and lemma in ("let", "set") and any(
+            c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ == "free" and a.i == tok.i + 1
+                                     for a in c.children) for c in tok.children):
+        # "let free activists": the parser hangs "free" on the object
+        match = Trigger(tok, double.get("set free") or Lexeme("RETREAT", "release", "0841"))
+    if match is not None and match.lexeme.type == "RETREAT" and lemma in HANDING_VERBS and any(
+            c.dep_ == "dobj" and _lemma(quantified(c)) in AID_GOODS for c in tok.children):
+        # "handed over medical supplies to the ministry": handing over relief is aid (CAMEO 07)
+        match = Trigger(tok, Lexeme("AID", "humanitarian", "073"), end_token=match.end_token)
+    return match
+
+
+def _two_word_trigger(tok, lemma: str, double: dict[str, Lexeme], consumed: set[int]) -> Trigger | None:
+    """The verb with one of its dependents: a two-word pattern ("open fire"), a role after "as",
+    name-calling, sheltering the displaced, delivering relief."""
+    for child in tok.children:
+        if child.dep_ in ("dobj", "prt", "nsubjpass", "prep", "attr", "advmod", "oprd", "acomp"):
+            key = f"{lemma} {_lemma(child)}"
+            if key not in double and child.dep_ == "dobj":
+                # "ended mediation efforts": the object's compound names what was ended
+                key = next((f"{lemma} {_lemma(c)}" for c in child.children if c.dep_ == "compound"
+                            and f"{lemma} {_lemma(c)}" in double), key)
+            end = child
+            if key not in double and child.dep_ == "dobj":
+                # "withdrew the batch of 200 peacekeepers": the counted thing, not the count
+                end = quantified(child)
+                key = f"{lemma} {_lemma(end)}"
+            if key in double:
+                consumed.add(end.i)
+                return Trigger(tok, double[key], end_token=end)
+        if child.dep_ == "prep" and child.lower_ == "as":
+            # "used civilians as human shields": the role named after "as" completes the verb
+            key = next((f"{lemma} {_lemma(p)}" for p in child.children if p.dep_ == "pobj"
+                        and f"{lemma} {_lemma(p)}" in double), None)
+            if key is not None:
+                return Trigger(tok, double[key], end_token=None)
+        if child.dep_ == "oprd" and f"{lemma} <oprd>" in double and not _misparsed_object(tok, child):
+            # "called the envoy a stupid guy", "called the move illegal": name-calling
+            return Trigger(tok, double[f"{lemma} <oprd>"], end_token=None)
+        if child.dep_ == "dobj" and lemma in SHELTERING_VERBS and _lemma(child) in DISPLACED:
+            # "accepted 1,141 Iraqi refugees": asylum (CAMEO 075); the refugees stay the target
+            return Trigger(tok, Lexeme("AID", "asylum", "075"))
+        if child.dep_ == "dobj" and lemma in TRANSFER_VERBS and _lemma(quantified(child)) in AID_GOODS:
+            # "flew 13 tons of medicine into Afghanistan": delivering aid, however measured
+            return Trigger(tok, Lexeme("AID", "humanitarian", "073"))
+    return None
+
+
+def _noun_trigger(tok, nouns: dict[str, Lexeme], consumed: set[int], bare_nouns: bool) -> Trigger | None:
+    """An event noun a light verb carries, that breaks out, that names its parties, or (with
+    `bare_nouns`) that stands on its own."""
+    lemma = _lemma(tok)
+    # two-word nouns: "phone call" (a compound) and "state of emergency" (an of-phrase)
+    pairs = [f"{_lemma(c)} {lemma}" for c in tok.children if c.dep_ == "compound"]
+    pairs += [f"{lemma} of {_lemma(p)}" for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]
+    compound = next((k for k in pairs if k in nouns), None)
+    lexeme = nouns.get(compound or lemma)
+    if lexeme is None:
+        return None
+    if compound is not None and " of " in compound:
+        # "state of siege": the of-word is part of this trigger, not an event of its own
+        consumed.update(p.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj")
+    head = tok.head
+    frame = None
+    if tok.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in ROUND_NOUNS:
+        tok_for_frame = head.head  # "began a new round of talks", "launched a wave of attacks"
+    else:
+        tok_for_frame = tok
+    head = tok_for_frame.head
+    if tok_for_frame.dep_ in ("dobj", "nsubjpass") and _lemma(head) in LIGHT_VERBS:
+        frame = head
+    elif tok.dep_ == "nsubj" and _lemma(head) in OUTBREAK_VERBS:
+        frame = head
+    elif lexeme.needs_frame:
+        return None
+    elif not any(c.dep_ in ("prep", "poss") for c in tok.children):
+        if bare_nouns and lexeme.type in BARE_NOUN_TYPES and _bare_event_noun(tok):
+            return Trigger(tok, lexeme, bare=True)
+        return None
+    return Trigger(tok, lexeme, frame=frame)
 
 
 # Types whose nouns are events on their own ("the shooting", "the protest"); a bare "agreement" or

@@ -8,19 +8,18 @@
    passives swap them ("were fired upon by X"); a subject-less clause borrows its controller's
    subject ("open to using force", "vowed to wage war"); coordination gives several actors.
 3. Modality (see modality.py). A material act that is only threatened, planned or weighed is
-   coded as THREATEN (mode from the act) — never as the act itself. Inside a quote or a "said that"
-   clause the event is asserted by the speaker, and an act the narrator does not assert becomes
-   `reported`. A statement dated before the publication year ("pledged in 2023") is historical.
+   coded as THREATEN (mode from the act) — never as the act itself (event_typing.py). Inside a
+   quote or a "said that" clause the event is asserted by the speaker (event_speakers.py), and an
+   act the narrator does not assert becomes `reported`. A statement dated before the publication
+   year ("pledged in 2023") is historical.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from ..lang.en import words
 from ..options import option
 from ..records import ActorRef, Event, Span, stable_id
 from ..registry import stage
@@ -38,14 +37,12 @@ from .event_context import (
     quote_speaker_span,
     threat_target,
     venue_of,
-    verbal_attack,
 )
 from .event_cover import CONTACT_VERBS, MATERIAL_CONFLICT, suppressed_triggers
 from .event_fatalities import attach_fatalities
 from .event_links import link_incidents
 from .event_merge import merge_mentions
 from .event_roles import (
-    SPEECH_VERBS,
     antecedent_of,
     is_actorish,
     is_agentive,
@@ -58,7 +55,8 @@ from .event_roles import (
     subjects_of,
     with_conjuncts,
 )
-from .event_sense import Worlds, other_sense
+from .event_sense import Worlds
+from .event_speakers import Assertion, dated_before, quote_contexts, who_asserts
 from .event_targets import DIRECTIONS, choose_targets, clause_party, inner_party, is_party
 from .event_trigger import Trigger
 from .event_triggers import (
@@ -71,38 +69,14 @@ from .event_triggers import (
     idiom_triggers,
     noun_lexicon,
 )
-from .modality import outside_governors, read_modality, reporting_verb
+from .event_typing import Typing, type_of
 from .parties import parties_only
 from .passive_sources import lend_passive_sources
 
-# Acts that, announced or weighed rather than done, are threats: force, and also boycotts, strikes
-# and protests (PLOVER THREATEN/restrict: "threaten to restrict movement ... including boycotts,
-# strikes, blockades").
-PRESSURE_ACTS = MATERIAL_CONFLICT | {"PROTEST"}
-# a cue of speech ("said"), not of an order ("ordered"): what it frames is spoken, not done
-SPOKEN = SPEECH_VERBS - words("speech_verbs", directive="yes")
-# With the sense checks on, an attempt or a result is no threat ("tried to assassinate", "managed
-# to kill", "leading to an arrest"): the act keeps its own type. A permission or a need still
-# weighs force ("permitted to go after them", "resources needed to go after the cartels").
-NO_THREAT_GOVERNORS = {"try", "attempt", "manage", "fail", "succeed", "lead"}
 # Events two parties do together; coordinated subjects become a dyad when no target is named.
 RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}
 # Reactions to what someone said or published: their object may well be a report or a result.
 VERBAL_REACTIONS = {"REJECT", "ACCUSE", "SUPPORT", "AGREE", "REQUEST"}
-# Cooperative acts that are only offered, promised or planned are AGREE (PLOVER: "agree to, offer,
-# promise, or otherwise indicate willingness or commitment to cooperate").
-COOPERATIVE_ACTS = {"AID", "COOPERATE", "RETREAT", "CONSULT"}
-# Cooperative acts that, negated, are coded as a refusal (CAMEO 12: reject, decline, refuse).
-REFUSABLE = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"}
-_THREAT_MODE = {"ASSAULT": "violence", "COERCE": "coerce", "MOBILIZE": "mobilize",
-                "SANCTION": "sanction", "PROTEST": "restrict", "REJECT": "relations"}
-# The CAMEO root of each PLOVER type, for an event recoded by its sense.
-TYPE_CAMEO = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
-              "RETREAT": "08", "CONCEDE": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12",
-              "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
-              "ASSAULT": "18"}
-_THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138", "SANCTION": "131",
-                 "PROTEST": "1312", "REJECT": "1313"}
 
 
 def _structure_score(has_source: bool, has_target: bool, carried: bool, main: bool) -> float:
@@ -163,61 +137,6 @@ def _refs(tokens, text: str, index: ActorIndex) -> list[ActorRef]:
     return refs
 
 
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def _dated_before(tok, year: int | None) -> bool:
-    """A DATE phrase attached to `tok` naming a year before `year` ("pledged in 2023")."""
-    if year is None:
-        return False
-    for child in tok.subtree if tok.dep_ != "ROOT" else tok.children:
-        if child.ent_type_ == "DATE":
-            m = _YEAR.search(child.text)
-            if m and int(m.group(1)) < year:
-                return True
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "during"):
-            for p in child.subtree:
-                m = _YEAR.search(p.text) if p.ent_type_ == "DATE" else None
-                if m and int(m.group(1)) < year or p.lower_ == "campaign":
-                    return True
-    return False
-
-
-@dataclass
-class _QuoteContext:
-    start: int
-    end: int
-    speaker_actor: str | None
-    speaker_name: str | None
-    cue_token: Any
-    quote_id: str
-    speaker_span: Span | None = None
-    direct: bool = True  # verbatim (direct or mixed) rather than reported speech
-    verbatim: bool = True  # wholly verbatim (direct): its cue verb only frames the quote
-    spoken: bool = True  # its cue is a verb of speech ("said"), not of thought or order ("ordered")
-
-
-def _quote_contexts(quotes, doc, index: ActorIndex) -> list[_QuoteContext]:
-    contexts = []
-    for q in quotes:
-        speaker_actor = None
-        if q.speaker is not None:
-            span = doc.char_span(q.speaker.span.start, q.speaker.span.end, alignment_mode="expand")
-            if span is not None:
-                speaker_actor = index.actor_at(span.root)
-        cue_tok = None
-        if q.cue is not None:
-            cue_span = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
-            cue_tok = cue_span.root if cue_span is not None else None
-        for part in q.content:
-            contexts.append(_QuoteContext(part.start, part.end, speaker_actor, q.speaker_name,
-                                          cue_tok, q.id, q.speaker.span if q.speaker else None,
-                                          direct=q.kind != "indirect", verbatim=q.kind == "direct",
-                                          spoken=cue_tok is None or cue_tok.lemma_.lower() in SPOKEN))
-    return contexts
-
-
 @dataclass(frozen=True)
 class EventsOptions:
     sense_checks: bool = option(True, "drop figurative, sport, market and other non-event senses")
@@ -242,7 +161,7 @@ def make_events(options: dict[str, Any]):
         text = document.text
         pub_year = document.published.year if document.published else None
         index = ActorIndex(state.get("actors", []))
-        quotes = _quote_contexts(state.get("quotes", []), doc, index)
+        quotes = quote_contexts(state.get("quotes", []), doc, index)
         special = idiom_triggers(doc) + demand_triggers(doc)
         special_tokens = {t.token.i for t in special}
         triggers = [t for t in find_triggers(doc, bare_nouns) if t.token.i not in special_tokens] + special
@@ -297,19 +216,6 @@ def _places_in(anchor) -> list:
     return found
 
 
-AGREEMENT_NOUNS = {"deal", "agreement", "treaty", "accord", "text", "approach", "plan", "proposal",
-                   "framework", "roadmap", "resolution", "declaration", "pact", "settlement"}
-
-
-def _agrees_to_a_text(verb) -> bool:
-    """'agreed to a trade deal', 'agreed on the draft text': approving a text, not a promise."""
-    if any(c.dep_ == "dobj" and _lemma(c) in AGREEMENT_NOUNS for c in verb.children):
-        return True  # "agreed a trade deal"
-    return any(c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") and
-               any(p.dep_ == "pobj" and _lemma(p) in AGREEMENT_NOUNS for p in c.children)
-               for c in verb.children)
-
-
 @dataclass
 class _Context:
     """What coding one event needs from the rest of the document."""
@@ -344,10 +250,31 @@ class _Context:
 
 
 def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
-    doc_id, text, index, quotes, pub_year = ctx.doc_id, ctx.text, ctx.index, ctx.quotes, ctx.pub_year
     tok = trig.token
-    lex = trig.lexeme
-    is_noun = tok.pos_ in ("NOUN", "PROPN")
+    source_toks, target_toks = _clause_roles(trig, donor, ctx.index)
+    anchor = trig.frame if trig.frame is not None else tok
+    typing = type_of(trig, ctx.worlds)
+    if typing is None:
+        return None
+    modality = typing.modality
+    said = who_asserts(trig, anchor, ctx.quotes, ctx.index)
+    if said.asserted_by != "narrator" and modality == "asserted":
+        modality = "reported"
+    if dated_before(said.statement_anchor if said.statement_anchor is not None else anchor, ctx.pub_year):
+        modality = "historical"
+    roles = _kept_roles(trig, typing.type, source_toks, target_toks, ctx.index)
+    if roles is None:
+        return None
+    parties = _parties(trig, typing.type, *roles, donor, anchor, ctx)
+    if not _has_agent(trig, parties, ctx.index):
+        return None
+    return _event(trig, ctx, typing, modality, said, parties, anchor)
+
+
+def _clause_roles(trig: Trigger, donor: Trigger | None, index: ActorIndex) -> tuple[list, list]:
+    """(source tokens, target candidate tokens) of a trigger, with what a covered verb, a demand
+    or an order carried out adds."""
+    tok = trig.token
     source_toks, target_toks = _roles(trig)
     if donor is not None:
         # "refused to meet Obama", "called Lavrov to discuss Syria": the covered verb's party is
@@ -363,69 +290,14 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         # "ordered nine ex-members jailed": they undergo it; whoever ordered it acts
         patient, orderer = ordered_done(tok)
         source_toks, target_toks = subjects_of(orderer)[0], [patient]
-    anchor = trig.frame if trig.frame is not None else tok
-    # A demand's modality is that of the speaking ("said ... must"), not of the demanded act.
-    reading = read_modality(trig.demanded_by if trig.demanded_by is not None else tok)
-    modality = reading.modality
-    event_type, mode, cameo = lex.type, lex.mode, lex.cameo
-    attack_noun = tok if is_noun else trig.end_token
-    if event_type == "ASSAULT" and attack_noun is not None and attack_noun.pos_ == "NOUN" \
-            and verbal_attack(attack_noun):
-        event_type, mode, cameo = "ACCUSE", "disapprove", "111"  # "a scathing attack on X"
-    if event_type == "AGREE" and _agrees_to_a_text(tok):
-        event_type, cameo = "SUPPORT", "057"  # finalising an agreement is SUPPORT in PLOVER
-    # "threatened to withdraw", "warned it would cut aid": whatever is threatened, it is a threat
-    threat_of_act = event_type != "THREATEN" and modality == "threatened"
-    gov = _lemma(reading.governor) if reading.governor is not None else None
-    weighed_force = event_type in PRESSURE_ACTS and not (ctx.worlds is not None and gov in NO_THREAT_GOVERNORS) and (
-        modality == "planned" or modality == "hypothetical" and gov is not None and gov not in outside_governors())
-    if threat_of_act or weighed_force:
-        event_type = "THREATEN"
-        mode = _THREAT_MODE.get(lex.type, lex.type.lower())
-        cameo = _THREAT_CAMEO.get(lex.type, "130")
-        modality = "threatened"
-    elif event_type in COOPERATIVE_ACTS and (modality == "planned" or reading.governor is not None
-                                             and modality in ("threatened", "hypothetical")):
-        # "will provide aid", "willing to withdraw", "agreed to hold talks": a commitment (AGREE)
-        event_type, mode, cameo = "AGREE", lex.type.lower(), "03"
-    if event_type == "MOBILIZE" and any(t.lemma_.lower().startswith("peacekeep")
-                                        for t in tok.sent if t.i >= tok.i):
-        # troops sent to keep the peace are aid (CAMEO 074), not a show of force
-        event_type, mode, cameo = "AID", "peacekeeping", "074"
-    if modality == "negated" and event_type in REFUSABLE:
-        # "did not accept the offer", "would not attend the talks": a refusal, which happened
-        event_type, mode, cameo, modality = "REJECT", lex.type.lower(), "12", "asserted"
-    if event_type == "THREATEN" and modality in ("asserted", "planned"):
-        modality = "threatened"
-    sense = other_sense(tok, trig.end_token, {lex.type, event_type}, ctx.worlds) if ctx.worlds else None
-    if sense is not None and not sense.isupper():
-        return None  # "beat the bushes", "shares closed at", "the quake killed": another sense
-    if sense is not None and sense != event_type and event_type == lex.type:
-        # "a nurses' strike" is a PROTEST, "seized hostages" an abduction: the type the sense names
-        # (a threatened act stays a threat, whatever the act)
-        event_type, mode, cameo = sense, None, TYPE_CAMEO.get(sense)
+    return source_toks, target_toks
 
-    # Who asserts it: the narrator, a quoted speaker, or the subject of "said that ...".
-    asserted_by, quote_id, statement_anchor = "narrator", None, None
-    # Reported speech makes the speaker the one who asserts; "ordered attacks" is no speech.
-    inside = next((q for q in quotes if q.start <= tok.idx < q.end
-                   and (q.direct or trig.demanded_by is None and q.spoken)), None)
-    if inside is not None:
-        asserted_by = inside.speaker_actor or inside.speaker_name or "unknown speaker"
-        quote_id = inside.quote_id
-        statement_anchor = inside.cue_token
-    elif trig.demanded_by is None:  # a demand is the speaking itself, which the narrator reports
-        speech = reporting_verb(anchor)
-        if speech is not None:
-            speakers, _ = subjects_of(speech)
-            if speakers:
-                asserted_by = index.actor_at(speakers[0]) or role_phrase(speakers[0]).text
-                statement_anchor = speech
-    if asserted_by != "narrator" and modality == "asserted":
-        modality = "reported"
-    if _dated_before(statement_anchor, pub_year) if statement_anchor is not None else _dated_before(anchor, pub_year):
-        modality = "historical"
 
+def _kept_roles(trig: Trigger, event_type: str, source_toks: list, target_toks: list,
+                index: ActorIndex) -> tuple[list, list] | None:
+    """The role tokens that are not the trigger's own words or pronouns standing for a speaker;
+    None when they show the trigger names no event here."""
+    tok, lex = trig.token, trig.lexeme
     if event_type not in VERBAL_REACTIONS and any(is_media_object(t) for t in target_toks):
         return None  # "released a statement"; but "rejected the results" is a rejection
     own = {tok.i} | ({trig.end_token.i} if trig.end_token is not None else set())
@@ -445,6 +317,53 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     if trig.idiom:
         # "All options are on the table": options threaten no one; the speaker does (below)
         source_toks = [t for t in source_toks if _lemma(t) not in ABSTRACT_SUBJECTS]
+    return source_toks, target_toks
+
+
+@dataclass
+class _Parties:
+    """The tokens of an event's sources and targets, the targets that are actors, and whether
+    the clause names a doer and an undergoer at all (party or not)."""
+
+    sources: list
+    targets: list
+    actor_targets: list
+    named_roles: tuple[bool, bool]
+
+
+def _parties(trig: Trigger, event_type: str, source_toks: list, target_toks: list,
+             donor: Trigger | None, anchor, ctx: _Context) -> _Parties:
+    index = ctx.index
+    source_toks, chosen, actor_targets = _targets(trig, event_type, source_toks, target_toks,
+                                                  donor, anchor, index)
+    if trig.bare:
+        # "after the attacks, the government said": a bare mention names no party of its own, and
+        # the clause around it is about something else; but "the prisoner died after torture"
+        # names who suffered it, and "died in a detention center" who held him
+        victim = _sufferer(trig.token)
+        keeper = None if victim is None else _custodian(victim.head) or next(
+            (k for c in trig.token.children if c.dep_ == "relcl" and (k := _custodian(c)) is not None), None)
+        source_toks, chosen = [keeper] if keeper is not None else [], [victim] if victim is not None else []
+    # what the clause names as doer and undergoer, party or not: how central the event is
+    named_roles = (bool(source_toks), bool(chosen))
+    if ctx.worlds is not None:  # sense checks: parties must be parties ("Which", "a new chord")
+        def coded(t) -> bool:
+            return index.actor_at(t) is not None
+
+        def inner(t):
+            return inner_party(t, index)
+
+        source_toks = parties_only(source_toks, coded, inner)
+        chosen = parties_only(chosen, coded, inner)
+    return _Parties(source_toks, chosen, actor_targets, named_roles)
+
+
+def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: list,
+             donor: Trigger | None, anchor, index: ActorIndex) -> tuple[list, list, list]:
+    """(source tokens, chosen target tokens, actor targets): the targets in order of preference,
+    the recipient, the one permitted, the party awaited or named by the clause first."""
+    tok, lex = trig.token, trig.lexeme
+    is_noun = tok.pos_ in ("NOUN", "PROPN")
     actor_targets, chosen = choose_targets(target_toks, index, lex, _places_in(tok))
     if not actor_targets and lex.type in ("AID", "RETREAT") and not is_noun:
         # "returned 12 skulls that date back to 640 AD to Peru": the recipient, wherever the
@@ -488,44 +407,37 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
         # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party
         chosen, source_toks = source_toks[1:], source_toks[:1]
         actor_targets = chosen
-    if trig.bare:
-        # "after the attacks, the government said": a bare mention names no party of its own, and
-        # the clause around it is about something else; but "the prisoner died after torture"
-        # names who suffered it, and "died in a detention center" who held him
-        victim = _sufferer(tok)
-        keeper = None if victim is None else _custodian(victim.head) or next(
-            (k for c in tok.children if c.dep_ == "relcl" and (k := _custodian(c)) is not None), None)
-        source_toks, chosen = [keeper] if keeper is not None else [], [victim] if victim is not None else []
-    # what the clause names as doer and undergoer, party or not: how central the event is
-    named_roles = (bool(source_toks), bool(chosen))
-    if ctx.worlds is not None:  # sense checks: parties must be parties ("Which", "a new chord")
-        def coded(t) -> bool:
-            return index.actor_at(t) is not None
+    return source_toks, chosen, actor_targets
 
-        def inner(t):
-            return inner_party(t, index)
 
-        source_toks = parties_only(source_toks, coded, inner)
-        chosen = parties_only(chosen, coded, inner)
-    sources = _refs(source_toks, text, index)
-    targets = _refs(chosen, text, index)
+def _has_agent(trig: Trigger, parties: _Parties, index: ActorIndex) -> bool:
+    """Whether someone acts here: an actor among the parties, or an outbreak, idiom or bare
+    mention, which need none; violence needs an agent."""
+    tok, source_toks = trig.token, parties.sources
+    has_actor = bool(parties.actor_targets) or any(
+        is_actorish(t, index, as_source=True) or t.tag_ == "PRP" for t in source_toks)
+    if trig.lexeme.type == "ASSAULT" and source_toks and not trig.bare and not any(
+            is_actorish(t, index, as_source=True) or t.pos_ == "PRON" or _lemma(t) in noun_lexicon()
+            or t.ent_type_ for t in source_toks) and not is_agentive(source_toks[0]):
+        return False  # "fentanyl that has killed", "the storm destroyed": violence needs an agent
+    outbreak = tok.pos_ in ("NOUN", "PROPN") and trig.frame is not None and _lemma(trig.frame) in OUTBREAK_VERBS
+    # "a picture released", "fentanyl that has killed": no actor acts here
+    return has_actor or outbreak or trig.idiom or trig.bare
+
+
+def _event(trig: Trigger, ctx: _Context, typing: Typing, modality: str, said: Assertion,
+           parties: _Parties, anchor) -> Event:
+    tok, text, index, inside = trig.token, ctx.text, ctx.index, said.inside
+    sources = _refs(parties.sources, text, index)
+    targets = _refs(parties.targets, text, index)
     if inside is not None and inside.direct and inside.speaker_actor:
         # "I will deploy ...": in a verbatim quote the first person is the speaker
         sources = [ActorRef(span=r.span, actor_id=inside.speaker_actor)
                    if r.actor_id is None and r.span.text.lower() in ("i", "we") else r for r in sources]
-    has_actor = bool(actor_targets) or any(
-        is_actorish(t, index, as_source=True) or t.tag_ == "PRP" for t in source_toks)
-    if lex.type == "ASSAULT" and source_toks and not trig.bare and not any(
-            is_actorish(t, index, as_source=True) or t.pos_ == "PRON" or _lemma(t) in noun_lexicon()
-            or t.ent_type_ for t in source_toks) and not is_agentive(source_toks[0]):
-        return None  # "fentanyl that has killed", "the storm destroyed": violence needs an agent
-    outbreak = is_noun and trig.frame is not None and _lemma(trig.frame) in OUTBREAK_VERBS
-    if not has_actor and not outbreak and not trig.idiom and not trig.bare:
-        return None  # "a picture released", "fentanyl that has killed": no actor acts here
-    if event_type == "THREATEN" and not sources and inside is not None and inside.speaker_actor:
+    if typing.type == "THREATEN" and not sources and inside is not None and inside.speaker_actor:
         # "All options will be on the table": the speaker is the one who threatens
         sources = [ActorRef(span=quote_speaker_span(inside), actor_id=inside.speaker_actor)]
-    if event_type == "THREATEN" and not targets:
+    if typing.type == "THREATEN" and not targets:
         targets = threat_target(tok, text, index, sources, inside)
     end_tok = trig.end_token if trig.end_token is not None and trig.end_token.i > tok.i else tok
     trigger_span = Span.of(text, tok.idx, end_tok.idx + len(end_tok.text))
@@ -534,23 +446,21 @@ def _code(trig: Trigger, ctx: _Context, donor: Trigger | None = None):
     evidence = [trigger_span] + [r.span for r in sources + targets]
     # a verb, or an event noun a light verb carries ("launched an attack"), is stated as done;
     # a main-clause trigger is what the sentence reports, not an act it mentions in passing
-    carried = not is_noun or trig.frame is not None
+    carried = tok.pos_ not in ("NOUN", "PROPN") or trig.frame is not None
     main = main_clause(anchor)
     confidence = _structure_score(bool(sources), bool(targets), carried, main)
     # prominence counts the roles the clause names, parties or not ("further violence")
-    prominence = 0.3 if trig.bare else _structure_score(*named_roles, carried, main)
+    prominence = 0.3 if trig.bare else _structure_score(*parties.named_roles, carried, main)
     # Dated by its own clause; else, for a statement, by when it was made; else by publication.
-    time = ctx.times.time_for([tok, trig.frame, statement_anchor]) or ctx.times.publication
+    time = ctx.times.time_for([tok, trig.frame, said.statement_anchor]) or ctx.times.publication
     sent = tok.sent  # event_place looks at the places of the trigger's sentence only
     place = venue_of(ctx.places_within(sent.start_char, sent.end_char), tok, targets)
     return Event(
-        id=stable_id("event", doc_id, trigger_span.key(), event_type),
-        type=event_type, mode=mode, cameo=cameo, trigger=trigger_span, sources=sources,
-        targets=targets, modality=modality, asserted_by=asserted_by, quote_id=quote_id,
+        id=stable_id("event", ctx.doc_id, trigger_span.key(), typing.type),
+        type=typing.type, mode=typing.mode, cameo=typing.cameo, trigger=trigger_span, sources=sources,
+        targets=targets, modality=modality, asserted_by=said.asserted_by, quote_id=said.quote_id,
         time_id=time.id if time else None, place_id=place.id if place else None,
         sentence_id=ctx.sentence_id(tok.idx),
         evidence=evidence, confidence=round(min(confidence, 0.95), 2),
         prominence=round(min(prominence, 0.95), 2),
     )
-
-

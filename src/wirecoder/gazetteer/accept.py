@@ -10,7 +10,7 @@ from .mention import (
     SETTLEMENT_NOUNS,
     STRICT_LOCATIVE,
     Mention,
-    _preceding_prep,
+    preceding_prep,
 )
 from .names import key
 from .recognise import name_like
@@ -62,7 +62,7 @@ def _at_landmark(doc, m: Mention) -> bool:
         return True
     if doc[j - 1].lower_ in LANDMARK_NOUNS or j < len(doc) and doc[j].lower_ in LANDMARK_NOUNS:
         return True
-    return _preceding_prep(doc, i) in LOCATIVE and m.tokens[1] - i > 1
+    return preceding_prep(doc, i) in LOCATIVE and m.tokens[1] - i > 1
 
 
 def accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,

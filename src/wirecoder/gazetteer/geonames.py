@@ -108,10 +108,8 @@ def import_geonames(path: str | Path, *, admin1_codes: str | Path | None = None,
     for p in (a1_path, a2_path, Path(alternate_names) if alternate_names else None):
         if p is not None and not p.exists():
             raise DataMissing(f"GeoNames file not found: {p}")
-    admin1 = _codes(a1_path)
-    admin2 = _codes(a2_path)
-    keep_cc = {c.upper() for c in countries} if countries else None
-    classes = set(feature_classes.upper())
+    keep = _Keep(set(feature_classes.upper()), {c.upper() for c in countries} if countries else None,
+                 min_population, _codes(a1_path), _codes(a2_path))
 
     target = Path(index) if index else user_index_path()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -122,81 +120,10 @@ def import_geonames(path: str | Path, *, admin1_codes: str | Path | None = None,
     conn.execute("PRAGMA synchronous=OFF")
     create_schema(conn)
     create_indexes(conn)
-
-    places = names = skipped = seen = 0
-    place_batch: list[tuple] = []
-    name_batch: list[tuple] = []
-    kept_ids: set[int] = set()
-
-    def flush() -> None:
-        conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_batch)
-        conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", name_batch)
-        place_batch.clear()
-        name_batch.clear()
-
-    for row in _rows(src):
-        seen += 1
-        if progress and seen % 100_000 == 0:
-            progress(seen)
-        if len(row) < 15:
-            skipped += 1
-            continue
-        fclass, fcode, cc = row[6], row[7], row[8]
-        population = int(row[14] or 0)
-        if fclass not in classes or (keep_cc and cc not in keep_cc) or \
-                (fclass == "P" and population < min_population):
-            skipped += 1
-            continue
-        try:
-            gid, lat, lon = int(row[0]), float(row[4]), float(row[5])
-        except ValueError:
-            skipped += 1
-            continue
-        precision = precision_of(fclass, fcode)
-        a1 = admin1.get(f"{cc}.{row[10]}") if row[10] else None
-        a2 = admin2.get(f"{cc}.{row[10]}.{row[11]}") if row[11] else None
-        if precision == "admin1":
-            a1 = None  # an admin1 is not inside itself
-        place_batch.append((gid, row[1], precision, fcode, cc or None, a1, a2, lat, lon,
-                            population, "geonames"))
-        kept_ids.add(gid)
-        places += 1
-        for name, kind in ((row[1], "name"), (row[2], "alt")):
-            k = key(name)
-            if k:
-                name_batch.append((k, gid, kind))
-        for alt in row[3].split(",") if row[3] else ():
-            if _alt_ok(alt):
-                k = key(alt)
-                if k:
-                    name_batch.append((k, gid, "alt"))
-        if len(place_batch) >= 20_000:
-            names += len(name_batch)
-            flush()
-    names += len(name_batch)
-    flush()
-
+    batches = _Batches(conn)
+    places, skipped, kept_ids = _import_places(src, keep, batches, progress)
     if alternate_names:
-        for row in _rows(Path(alternate_names)):
-            if len(row) < 4:
-                continue
-            try:
-                gid = int(row[1])
-            except ValueError:
-                continue
-            lang = row[2]
-            if gid not in kept_ids or lang in _SKIP_LANGS or lang not in ("", "en", "abbr"):
-                continue
-            if not is_latin(row[3]):
-                continue
-            k = key(row[3])
-            if k:
-                name_batch.append((k, gid, "abbr" if lang == "abbr" else "alt"))
-            if len(name_batch) >= 50_000:
-                names += len(name_batch)
-                flush()
-        names += len(name_batch)
-        flush()
+        _import_alternate_names(Path(alternate_names), kept_ids, batches)
 
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('kind', 'user')")
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('source', ?)", (str(src),))
@@ -205,5 +132,109 @@ def import_geonames(path: str | Path, *, admin1_codes: str | Path | None = None,
     conn.close()
     from . import _load
     _load.cache_clear()  # the next load_gazetteer() sees the new rows
-    return ImportStats(index=target, places=places, names=names, skipped=skipped,
+    return ImportStats(index=target, places=places, names=batches.names, skipped=skipped,
                        seconds=round(time.perf_counter() - started, 2))
+
+
+@dataclass(frozen=True)
+class _Keep:
+    """Which rows of the main table to keep, and the admin names to give them."""
+
+    classes: set[str]
+    countries: set[str] | None
+    min_population: int
+    admin1: dict[str, str]
+    admin2: dict[str, str]
+
+
+class _Batches:
+    """Rows waiting to be written, and the number of names written so far."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.places: list[tuple] = []
+        self.name_rows: list[tuple] = []
+        self.names = 0
+
+    def flush(self) -> None:
+        self.names += len(self.name_rows)
+        self.conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                              self.places)
+        self.conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", self.name_rows)
+        self.places.clear()
+        self.name_rows.clear()
+
+
+def _import_places(src: Path, keep: _Keep, batches: _Batches,
+                   progress: Callable[[int], None] | None) -> tuple[int, int, set[int]]:
+    """The main table's rows into the index: (places kept, rows skipped, the ids kept)."""
+    places = skipped = seen = 0
+    kept_ids: set[int] = set()
+    for row in _rows(src):
+        seen += 1
+        if progress and seen % 100_000 == 0:
+            progress(seen)
+        place = _place(row, keep)
+        if place is None:
+            skipped += 1
+            continue
+        gid = place[0]
+        batches.places.append(place)
+        kept_ids.add(gid)
+        places += 1
+        for name, kind in ((row[1], "name"), (row[2], "alt")):
+            k = key(name)
+            if k:
+                batches.name_rows.append((k, gid, kind))
+        for alt in row[3].split(",") if row[3] else ():
+            if _alt_ok(alt):
+                k = key(alt)
+                if k:
+                    batches.name_rows.append((k, gid, "alt"))
+        if len(batches.places) >= 20_000:
+            batches.flush()
+    batches.flush()
+    return places, skipped, kept_ids
+
+
+def _place(row: list[str], keep: _Keep) -> tuple | None:
+    """The places row of one main-table row, or None when it is malformed or not kept."""
+    if len(row) < 15:
+        return None
+    fclass, fcode, cc = row[6], row[7], row[8]
+    population = int(row[14] or 0)
+    if fclass not in keep.classes or (keep.countries and cc not in keep.countries) or \
+            (fclass == "P" and population < keep.min_population):
+        return None
+    try:
+        gid, lat, lon = int(row[0]), float(row[4]), float(row[5])
+    except ValueError:
+        return None
+    precision = precision_of(fclass, fcode)
+    a1 = keep.admin1.get(f"{cc}.{row[10]}") if row[10] else None
+    a2 = keep.admin2.get(f"{cc}.{row[10]}.{row[11]}") if row[11] else None
+    if precision == "admin1":
+        a1 = None  # an admin1 is not inside itself
+    return (gid, row[1], precision, fcode, cc or None, a1, a2, lat, lon, population, "geonames")
+
+
+def _import_alternate_names(path: Path, kept_ids: set[int], batches: _Batches) -> None:
+    """English, language-less and abbreviation names of the places kept."""
+    for row in _rows(path):
+        if len(row) < 4:
+            continue
+        try:
+            gid = int(row[1])
+        except ValueError:
+            continue
+        lang = row[2]
+        if gid not in kept_ids or lang in _SKIP_LANGS or lang not in ("", "en", "abbr"):
+            continue
+        if not is_latin(row[3]):
+            continue
+        k = key(row[3])
+        if k:
+            batches.name_rows.append((k, gid, "abbr" if lang == "abbr" else "alt"))
+        if len(batches.name_rows) >= 50_000:
+            batches.flush()
+    batches.flush()

@@ -1,6 +1,6 @@
 """What a place mention is, the words that describe one, and the two scores every reading of
-it gets before the article is consulted: a prior by kind and size (`_prior`) and the fit to its
-qualifier (`_qualifier_bonus`). Shared by recognition (`resolve`), the sentence cues
+it gets before the article is consulted: a prior by kind and size (`prior`) and the fit to its
+qualifier (`qualifier_bonus`). Shared by recognition (`resolve`), the sentence cues
 (`sentence`) and the area fallback (`areas`)."""
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ class Mention:
         return self.label in PLACE_LABELS or self.label == "UNKNOWN"
 
 
-def _preceding_prep(doc, i: int) -> str | None:
+def preceding_prep(doc, i: int) -> str | None:
     k = i - 1
     while k >= 0 and (doc[k].lower_ in ("the", "a", "an") or doc[k].pos_ in ("ADJ", "DET")
                       and k >= i - 2):
@@ -119,7 +119,7 @@ def _preceding_prep(doc, i: int) -> str | None:
 UNKNOWN_TOWN_POPULATION = 1000
 
 
-def _prior(c: Candidate) -> float:
+def prior(c: Candidate) -> float:
     e = c.entry
     p = e.precision
     if p == "country":
@@ -143,7 +143,7 @@ def _prior(c: Candidate) -> float:
     return s
 
 
-def _qualifier_bonus(e: Entry, q: Entry | None) -> float:
+def qualifier_bonus(e: Entry, q: Entry | None) -> float:
     if q is None:
         return 0.0
     if q.precision == "country":

@@ -15,12 +15,12 @@ from .mention import (
     STRICT_LOCATIVE,
     TITLES,
     Mention,
-    _preceding_prep,
+    preceding_prep,
 )
 from .names import key, strip_admin_suffix
 from .sentence import (
-    _a_list,
-    _located_in,
+    a_list,
+    located_in,
 )
 from .spans import (
     ORG_HEADS,
@@ -86,154 +86,189 @@ def name_like(tok) -> bool:
         (t[:1].isupper() and "." in t) or (t[:1].isupper() and "-" in t)
 
 
-def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
-    """Candidate place mentions of a spaCy Doc, in text order, qualifiers linked."""
-    mentions: list[Mention] = []
-    claimed = [False] * len(doc)
+class _Collector:
+    """The mentions found so far in a Doc and the tokens they claim: a token belongs to one
+    mention at most."""
 
-    def add(i: int, j: int, label: str) -> Mention | None:
+    def __init__(self, doc, gaz: Gazetteer):
+        self.doc, self.gaz = doc, gaz
+        self.mentions: list[Mention] = []
+        self.claimed = [False] * len(doc)
+
+    def add(self, i: int, j: int, label: str) -> Mention | None:
+        doc = self.doc
         i, j = _trim(doc, i, j)
-        if i >= j or any(claimed[i:j]):
+        if i >= j or any(self.claimed[i:j]):
             return None
         start, end, text = _text(doc, i, j)
         k = key(text)
         if not k:
             return None
-        m = Mention(start, end, text, label, (i, j), k, _lookup(gaz, k, text[:1].isupper()))
-        mentions.append(m)
+        m = Mention(start, end, text, label, (i, j), k, _lookup(self.gaz, k, text[:1].isupper()))
+        self.mentions.append(m)
         for t in range(i, j):
-            claimed[t] = True
+            self.claimed[t] = True
         return m
 
-    def add_named(i: int, j: int) -> None:
+    def add_named(self, i: int, j: int) -> None:
         """A place the gazetteer lacks that the words around it name ("the village of
         Cellardyke", "Dogu Beyazit, a farming town"): it may be placed at its area."""
-        m = add(i, j, "UNKNOWN")
+        m = self.add(i, j, "UNKNOWN")
         if m is not None:
             m.extra["named"] = True
 
-    def add_prefix(t: int, n: int, label: str) -> Mention | None:
+    def add_prefix(self, t: int, n: int, label: str) -> Mention | None:
         """A mention of the first n characters of token t ("U.S." of "U.S.-led")."""
-        if claimed[t]:
+        doc = self.doc
+        if self.claimed[t]:
             return None
         text = doc[t].text[:n]
         k = key(text)
-        cands = _lookup(gaz, k) if k else ()
+        cands = _lookup(self.gaz, k) if k else ()
         if not any(c.kind == "demonym" or c.entry.precision in ("country", "admin1")
                    for c in cands):
             return None
         m = Mention(doc[t].idx, doc[t].idx + n, text, label, (t, t + 1), k, cands)
-        mentions.append(m)
-        claimed[t] = True
+        self.mentions.append(m)
+        self.claimed[t] = True
         return m
 
-    for i, j in datelines(doc):
-        # "BANTAM —", "WASHINGTON (RNS)": a dateline names a town, never a state
-        k = key(doc[i:j].text)
-        towns = tuple(c for c in _lookup(gaz, k) if c.entry.precision == "locality"
-                      and c.kind in ("name", "alt"))
-        if towns and not any(claimed[i:j]):
-            m = add(i, j, "GPE")
-            if m is not None:
-                m.candidates = towns
-                m.extra["dateline"] = True
-                if j + 1 < len(doc) and doc[j].text == "," and hyphen_prefix(doc[j + 1]):
-                    add_prefix(j + 1, hyphen_prefix(doc[j + 1]), "QUAL")  # "KY--(Marketwire"
+    def scan(self, lo: int, hi: int, label: str) -> None:
+        _scan(self.doc, self.gaz, lo, hi, self.claimed, self.add, label)
 
+    def claim_rest(self, i: int, j: int) -> None:
+        _claim_rest(self.doc, self.gaz, i, j, self.claimed, self.add, self.mentions)
+
+
+def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
+    """Candidate place mentions of a spaCy Doc, in text order, qualifiers linked."""
+    found = _Collector(doc, gaz)
+    mentions, claimed = found.mentions, found.claimed
+    _add_datelines(found)
     for ent in doc.ents:
         if ent.label_ in SKIP_LABELS:
             continue
         if ent.label_ in PLACE_LABELS:
-            # "Fronton, Texas" may come as one entity: split it at commas
-            parts, i = [], ent.start
-            for t in range(ent.start, ent.end):
-                if doc[t].text == ",":
-                    parts.append((i, t))
-                    i = t + 1
-            parts.append((i, ent.end))
-            if len(parts) > 1 and gaz.lookup(key(ent.text)):
-                parts = [(ent.start, ent.end)]  # "Washington, D.C." is a name of its own
-            if len(parts) == 1 and inner and not gaz.lookup(key(ent.text)):
-                parts = split_and(doc, gaz, *_trim(doc, ent.start, ent.end)) or parts
-            for a, b in parts:
-                if gaz.lookup(key(_text(doc, *_trim(doc, a, b))[2])) or not inner:
-                    add(a, b, ent.label_)
-                    continue
-                # unknown as a whole: "Turkish Embassy", "Far North Queensland", "Air Berlin"
-                before = len(mentions)
-                _scan(doc, gaz, a, b, claimed, add, "INNER")
-                found = mentions[before:]
-                if not any(_area_or_big(m) for m in found):
-                    for m in found:
-                        for t in range(*m.tokens):
-                            claimed[t] = False
-                    del mentions[before:]
-                    head = head_place(doc, gaz, a, b)
-                    if head is not None and add(*head, ent.label_) is not None:
-                        # "Enfield Borough", "Orange County Sanitation District": the place
-                        # that begins it; the rest names no place
-                        _claim_rest(doc, gaz, a, b, claimed, add, mentions)
-                    else:
-                        add(a, b, ent.label_)
-            continue
-        i, j = _trim(doc, ent.start, ent.end)
-        if i >= j:
-            continue
-        whole = _lookup(gaz, key(_text(doc, i, j)[2]))
-        head = None if whole or not inner else head_place(doc, gaz, i, j)
-        if whole:
-            add(i, j, ent.label_)
-        elif head is not None and (m := add(*head, "INNER")) is not None:
-            # "Red Deer Skating Association", "Randwick Racecourse": the place that begins
-            # an institution's name
-            m.extra["head"] = True
-            _claim_rest(doc, gaz, i, j, claimed, add, mentions)
-        elif inner and (parts := split_and(doc, gaz, i, j)) is not None:
-            # "south to Ingham or Townsville" taken for one organisation: two names, each to
-            # earn its place (a preposition, a list mate)
-            for a, b in parts:
-                add(a, b, "LIST")
-        elif ent.label_ in ("PERSON", "NORP") and _preceding_prep(doc, i) in STRICT_LOCATIVE \
-                and all(t.pos_ == "PROPN" for t in doc[i:j]):
-            add(i, j, "UNKNOWN")  # "near Guadalupe Guerra": a place the gazetteer lacks
-        elif ent.label_ in ("PERSON", "ORG") and inner and j - i <= 3 and described(doc, i, j) \
-                and all(t.pos_ == "PROPN" and t.is_alpha for t in doc[i:j]):
-            add_named(i, j)  # "Dogu Beyazit, a farming town", "Warab state": tagged a person
-        elif ent.label_ == "PERSON":
-            # "Paul Everitt", "Sen. Marco Rubio": the words of a person's name are no places;
-            # what stands before a title or an acronym describes the person ("Calgary MLA
-            # Sandra Jansen")
-            n = max((t + 1 for t in range(i, j) if doc[t].is_upper and doc[t].is_alpha
-                     or doc[t].lower_.rstrip(".") in TITLES), default=i)
-            if j - n > 1 and all(name_like(t) and t.lower_ not in SETTLEMENT_NOUNS
-                                 for t in doc[n:j]):
-                for t in range(n, j):
-                    claimed[t] = True
-        elif inner:
-            before = len(mentions)
-            _scan(doc, gaz, i, j, claimed, add, "INNER")
-            if ent.label_ == "NORP":
-                for m in mentions[before:]:
-                    m.extra["norp"] = True  # "German" of "German-Iraqi"
+            _add_place_entity(found, ent, inner)
+        else:
+            _add_other_entity(found, ent, inner)
     for t in range(len(doc)):
         n = hyphen_prefix(doc[t])
         if n and not claimed[t]:
-            add_prefix(t, n, "INNER")  # "U.S.-led", "U.S.-based"
-    _scan(doc, gaz, 0, len(doc), claimed, add, "SCAN")
+            found.add_prefix(t, n, "INNER")  # "U.S.-led", "U.S.-based"
+    found.scan(0, len(doc), "SCAN")
     areas = {m.tokens[0] for m in mentions if any(
         c.entry.precision in ("country", "admin1", "admin2") for c in m.candidates)}
     for a, b in named_settlements(doc, lambda t: not claimed[t], areas.__contains__):
         if doc[a].lower_.rstrip(".") not in TITLES and doc[a].lower_ not in CALENDAR:
-            add_named(a, b)
+            found.add_named(a, b)
     mentions.sort(key=lambda m: m.start)
     mentions[:] = _grow_all(doc, gaz, mentions, claimed)
     mentions[:] = _merge_adjacent(doc, gaz, mentions)
-    _link_qualifiers(doc, gaz, mentions, claimed, add)
+    _link_qualifiers(doc, gaz, mentions, claimed, found.add)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
-        m.locative = _preceding_prep(doc, m.tokens[0])
+        m.locative = preceding_prep(doc, m.tokens[0])
         m.person_like = m.label in ("PERSON", "SCAN", "ORG") and _person_like(doc, *m.tokens)
     return mentions
+
+
+def _add_datelines(found: _Collector) -> None:
+    doc, claimed = found.doc, found.claimed
+    for i, j in datelines(doc):
+        # "BANTAM —", "WASHINGTON (RNS)": a dateline names a town, never a state
+        k = key(doc[i:j].text)
+        towns = tuple(c for c in _lookup(found.gaz, k) if c.entry.precision == "locality"
+                      and c.kind in ("name", "alt"))
+        if towns and not any(claimed[i:j]):
+            m = found.add(i, j, "GPE")
+            if m is not None:
+                m.candidates = towns
+                m.extra["dateline"] = True
+                if j + 1 < len(doc) and doc[j].text == "," and hyphen_prefix(doc[j + 1]):
+                    found.add_prefix(j + 1, hyphen_prefix(doc[j + 1]), "QUAL")  # "KY--(Marketwire"
+
+
+def _add_place_entity(found: _Collector, ent, inner: bool) -> None:
+    """A GPE/LOC/FAC entity: itself, its comma-separated parts, or the places inside it."""
+    doc, gaz, mentions, claimed = found.doc, found.gaz, found.mentions, found.claimed
+    # "Fronton, Texas" may come as one entity: split it at commas
+    parts, i = [], ent.start
+    for t in range(ent.start, ent.end):
+        if doc[t].text == ",":
+            parts.append((i, t))
+            i = t + 1
+    parts.append((i, ent.end))
+    if len(parts) > 1 and gaz.lookup(key(ent.text)):
+        parts = [(ent.start, ent.end)]  # "Washington, D.C." is a name of its own
+    if len(parts) == 1 and inner and not gaz.lookup(key(ent.text)):
+        parts = split_and(doc, gaz, *_trim(doc, ent.start, ent.end)) or parts
+    for a, b in parts:
+        if gaz.lookup(key(_text(doc, *_trim(doc, a, b))[2])) or not inner:
+            found.add(a, b, ent.label_)
+            continue
+        # unknown as a whole: "Turkish Embassy", "Far North Queensland", "Air Berlin"
+        before = len(mentions)
+        found.scan(a, b, "INNER")
+        inside = mentions[before:]
+        if not any(_area_or_big(m) for m in inside):
+            for m in inside:
+                for t in range(*m.tokens):
+                    claimed[t] = False
+            del mentions[before:]
+            head = head_place(doc, gaz, a, b)
+            if head is not None and found.add(*head, ent.label_) is not None:
+                # "Enfield Borough", "Orange County Sanitation District": the place
+                # that begins it; the rest names no place
+                found.claim_rest(a, b)
+            else:
+                found.add(a, b, ent.label_)
+
+
+def _add_other_entity(found: _Collector, ent, inner: bool) -> None:
+    """An entity of another label: a place it is (or begins with, or lists), a place the
+    gazetteer lacks that the words around name, a person's name (claimed: no places), or the
+    places inside it."""
+    doc, gaz, mentions, claimed = found.doc, found.gaz, found.mentions, found.claimed
+    i, j = _trim(doc, ent.start, ent.end)
+    if i >= j:
+        return
+    whole = _lookup(gaz, key(_text(doc, i, j)[2]))
+    head = None if whole or not inner else head_place(doc, gaz, i, j)
+    if whole:
+        found.add(i, j, ent.label_)
+    elif head is not None and (m := found.add(*head, "INNER")) is not None:
+        # "Red Deer Skating Association", "Randwick Racecourse": the place that begins
+        # an institution's name
+        m.extra["head"] = True
+        found.claim_rest(i, j)
+    elif inner and (parts := split_and(doc, gaz, i, j)) is not None:
+        # "south to Ingham or Townsville" taken for one organisation: two names, each to
+        # earn its place (a preposition, a list mate)
+        for a, b in parts:
+            found.add(a, b, "LIST")
+    elif ent.label_ in ("PERSON", "NORP") and preceding_prep(doc, i) in STRICT_LOCATIVE \
+            and all(t.pos_ == "PROPN" for t in doc[i:j]):
+        found.add(i, j, "UNKNOWN")  # "near Guadalupe Guerra": a place the gazetteer lacks
+    elif ent.label_ in ("PERSON", "ORG") and inner and j - i <= 3 and described(doc, i, j) \
+            and all(t.pos_ == "PROPN" and t.is_alpha for t in doc[i:j]):
+        found.add_named(i, j)  # "Dogu Beyazit, a farming town", "Warab state": tagged a person
+    elif ent.label_ == "PERSON":
+        # "Paul Everitt", "Sen. Marco Rubio": the words of a person's name are no places;
+        # what stands before a title or an acronym describes the person ("Calgary MLA
+        # Sandra Jansen")
+        n = max((t + 1 for t in range(i, j) if doc[t].is_upper and doc[t].is_alpha
+                 or doc[t].lower_.rstrip(".") in TITLES), default=i)
+        if j - n > 1 and all(name_like(t) and t.lower_ not in SETTLEMENT_NOUNS
+                             for t in doc[n:j]):
+            for t in range(n, j):
+                claimed[t] = True
+    elif inner:
+        before = len(mentions)
+        found.scan(i, j, "INNER")
+        if ent.label_ == "NORP":
+            for m in mentions[before:]:
+                m.extra["norp"] = True  # "German" of "German-Iraqi"
 
 
 def _claim_rest(doc, gaz: Gazetteer, i: int, j: int, claimed: list[bool], add,
@@ -365,7 +400,7 @@ def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
     by_start = {m.tokens[0]: m for m in mentions}
     for m in list(mentions):
         j = m.tokens[1]
-        q = _located_in(doc, m, by_start)
+        q = located_in(doc, m, by_start)
         if q is not None:
             m.qualifier = q
             q.is_qualifier = True
@@ -390,7 +425,7 @@ def _link_qualifiers(doc, gaz, mentions: list[Mention], claimed, add) -> None:
                         _all_generic(key(span[0].text)) and cands:
                     q = add(j + 1, j + 1 + n, "QUAL")
                     break
-        if q is None or _modifies_next(doc, q.tokens[1]) or _a_list(doc, m, q, mentions):
+        if q is None or _modifies_next(doc, q.tokens[1]) or a_list(doc, m, q, mentions):
             continue
         if any(c.entry.precision in ("admin1", "admin2", "country") for c in q.candidates) or \
                 m.key == "washington" or q.candidates and not gaz.lookup(q.key) or \

@@ -62,18 +62,18 @@ from .mention import (
     PLACE_LABELS,
     TITLES,
     Mention,
-    _prior,
-    _qualifier_bonus,
+    prior,
+    qualifier_bonus,
 )
 from .names import key
 from .recognise import find_mentions, name_like
 from .sentence import (
     HOLDS_HEAD_BONUS,
     KIND_NOUN_BONUS,
-    _holding_heads,
-    _list_bonus,
-    _list_mates,
-    _named_kind,
+    holding_heads,
+    list_bonus,
+    list_mates,
+    named_kind,
 )
 from .store import Candidate, Entry, Gazetteer
 
@@ -192,6 +192,25 @@ def _renamed(c: Candidate, k: str) -> bool:
 
 def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -> list[Mention]:
     """Accepted place mentions of a Doc, each with its chosen gazetteer entry (or None)."""
+    accepted = _accepted(doc, gaz, demonyms, inner)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in accepted:
+        groups[("d:" if m.demonym else "") + m.key].append(m)
+    cands = {g: _group_cands(ms) for g, ms in groups.items()}
+    neighbours = _neighbours(cands)
+    chosen, scores = _choose(doc, groups, cands, accepted, neighbours)
+    place_at_areas(gaz, groups, chosen, {g: _qualifier_entry(ms, chosen) for g, ms in groups.items()},
+                   {g for g, cs in cands.items() if not cs})
+    _drop_unplaced_parts(doc, gaz, groups, chosen, neighbours)
+    for g, ms in groups.items():
+        for m in ms:
+            m.entry = chosen.get(g)
+            m.score, m.margin = scores.get(g, (0.0, 0.0))
+    return accepted
+
+
+def _accepted(doc, gaz: Gazetteer, demonyms: bool, inner: bool) -> list[Mention]:
+    """The mentions that earn their place, in text order, qualifiers of rejected heads unlinked."""
     mentions = [m for m in find_mentions(doc, gaz, inner=inner) if not _not_a_place(doc, m)]
     strong_keys = {m.key for m in mentions if m.strong and m.candidates}
     person_words = frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
@@ -205,36 +224,41 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
     for m in accepted:
         if m.qualifier is not None and id(m.qualifier) not in ids:
             m.qualifier = None
+    return accepted
 
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    for m in accepted:
-        groups[("d:" if m.demonym else "") + m.key].append(m)
 
-    def group_cands(ms: list[Mention]) -> dict[int, Candidate]:
-        out: dict[int, Candidate] = {}
-        for m in ms:
-            for c in m.candidates:
-                old = out.get(c.entry.id)
-                if old is None or _prior(c) > _prior(old):
-                    out[c.entry.id] = c
-        return out
+def _group_cands(ms: list[Mention]) -> dict[int, Candidate]:
+    """The readings of a group of mentions of one name, each at its best prior."""
+    out: dict[int, Candidate] = {}
+    for m in ms:
+        for c in m.candidates:
+            old = out.get(c.entry.id)
+            if old is None or prior(c) > prior(old):
+                out[c.entry.id] = c
+    return out
 
-    cands = {g: group_cands(ms) for g, ms in groups.items()}
-    mates = _list_mates(doc, accepted)
-    kinds = {g: Counter(_named_kind(doc, m) for m in ms) for g, ms in groups.items()}
-    holds_head = _holding_heads(groups, cands)
-    neighbours = _neighbours(cands)
+
+def _qualifier_entry(ms: list[Mention], chosen: dict[str, Entry | None]) -> Entry | None:
+    """The entry chosen for the first qualifier of the group's mentions that has one."""
+    for m in ms:
+        if m.qualifier is not None:
+            qk = ("d:" if m.qualifier.demonym else "") + m.qualifier.key
+            if chosen.get(qk) is not None:
+                return chosen[qk]
+    return None
+
+
+def _choose(doc, groups: dict[str, list[Mention]], cands: dict[str, dict[int, Candidate]],
+            accepted: list[Mention], neighbours: list
+            ) -> tuple[dict[str, Entry | None], dict[str, tuple[float, float]]]:
+    """Three rounds of choosing each group's reading (qualifiers first): the first on fixed
+    scores and qualifiers, the next two also on the places the others chose. Returns the
+    choices and each group's (score, margin over the runner-up)."""
+    mates = list_mates(doc, accepted)
+    kinds = {g: Counter(named_kind(doc, m) for m in ms) for g, ms in groups.items()}
+    holds_head = holding_heads(groups, cands)
     chosen: dict[str, Entry | None] = {}
     scores: dict[str, tuple[float, float]] = {}
-
-    def qualifier_entry(ms: list[Mention]) -> Entry | None:
-        for m in ms:
-            if m.qualifier is not None:
-                qk = ("d:" if m.qualifier.demonym else "") + m.qualifier.key
-                if chosen.get(qk) is not None:
-                    return chosen[qk]
-        return None
-
     order = sorted(groups, key=lambda g: not any(m.is_qualifier for m in groups[g]))
     fixed = {g: _fixed_scores(g, cs, groups[g], kinds[g], holds_head.get(g, ()))
              for g, cs in cands.items()}
@@ -246,40 +270,40 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
             if not cs:
                 chosen[g] = None
                 continue
-            q = qualifier_entry(groups[g])
+            q = _qualifier_entry(groups[g], chosen)
             own = Counter()
             if ctx is not None and chosen.get(g) is not None and chosen[g].cc:
                 own[chosen[g].cc] = float(len(groups[g])) ** 0.5
             ranked = []
             for c in cs.values():
-                s = fixed[g][c.entry.id] + _qualifier_bonus(c.entry, q)
+                s = fixed[g][c.entry.id] + qualifier_bonus(c.entry, q)
                 if ctx is not None:
                     s += _context_bonus(c.entry, g, ctx, own, c.entry.id in town_like[g])
-                    s += _list_bonus(c.entry, mates.get(g, ()), chosen)
+                    s += list_bonus(c.entry, mates.get(g, ()), chosen)
                 ranked.append((s, -c.entry.id if c.entry.id < 0 else c.entry.id, c.entry))
             ranked.sort(key=lambda r: (r[0], r[2].population, -abs(r[1])), reverse=True)
             best = ranked[0]
             second = ranked[1][0] if len(ranked) > 1 else best[0] - 10
             chosen[g] = _city_of_its_province(best[2], cs)
             scores[g] = (best[0], best[0] - second)
-    place_at_areas(gaz, groups, chosen, {g: qualifier_entry(ms) for g, ms in groups.items()},
-                   {g for g, cs in cands.items() if not cs})
+    return chosen, scores
+
+
+def _drop_unplaced_parts(doc, gaz: Gazetteer, groups: dict[str, list[Mention]],
+                         chosen: dict[str, Entry | None], neighbours: list) -> None:
+    """A part of a longer name resolved to a subdivision or town of a country no other place of
+    the article is in keeps no point."""
     ctx = _context(groups, chosen, neighbours)
     for g, ms in groups.items():
         e = chosen.get(g)
         if e is not None and e.cc and e.precision not in ("country", "region") and \
-                qualifier_entry(ms) is None and all(_partial(doc, gaz, m) for m in ms):
+                _qualifier_entry(ms, chosen) is None and all(_partial(doc, gaz, m) for m in ms):
             own = float(len(ms)) ** 0.5
             if ctx.cc_weight.get(e.cc, 0.0) - own <= 1e-9:
                 # "Midlands" of "West Midlands" taken for Zimbabwe's, "St. Peter" of "St. Peter's
                 # Square" for Antigua's parish, in an article that never mentions the country:
                 # a place without a point beats one on another continent
                 chosen[g] = None
-    for g, ms in groups.items():
-        for m in ms:
-            m.entry = chosen.get(g)
-            m.score, m.margin = scores.get(g, (0.0, 0.0))
-    return accepted
 
 
 def _fixed_scores(g: str, cs: dict[int, Candidate], ms: list[Mention], kinds: Counter,
@@ -290,7 +314,7 @@ def _fixed_scores(g: str, cs: dict[int, Candidate], ms: list[Mention], kinds: Co
                       and c.entry.precision == "locality"), default=-1)
     out = {}
     for c in cs.values():
-        s = _prior(c)
+        s = prior(c)
         if _renamed(c, g) and named_town >= RENAMED_MIN_SHARE * c.entry.population:
             s -= RENAMED_PENALTY
         s += KIND_NOUN_BONUS * kinds[c.entry.precision] / len(ms)

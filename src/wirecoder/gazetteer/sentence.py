@@ -13,16 +13,16 @@ from .mention import (
     SETTLEMENT_NOUNS,
     STRICT_LOCATIVE,
     Mention,
-    _preceding_prep,
-    _prior,
-    _qualifier_bonus,
+    preceding_prep,
+    prior,
+    qualifier_bonus,
 )
 from .store import Candidate, Entry
 
 LOCATED = frozenset({"located", "situated", "based", "lying"})
 
 
-def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None:
+def located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None:
     """'Crawford County located in Pennsylvania', 'Mbanza Congo in northern Angola', 'Austin, in
     Scott County, Indiana': a town or county followed by 'in' and a county, state or country it
     has a namesake in is qualified by it. A place the gazetteer lacks ("the Abu Shok camp in North
@@ -30,7 +30,7 @@ def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None
     unknown = not m.candidates and m.strong
     if not unknown and _primary(m) in ("country", "admin1", "region", None):
         return None
-    if not m.strong and _preceding_prep(doc, m.tokens[0]) not in STRICT_LOCATIVE | {"of"} and \
+    if not m.strong and preceding_prep(doc, m.tokens[0]) not in STRICT_LOCATIVE | {"of"} and \
             not (m.tokens[1] < len(doc) and doc[m.tokens[1]].text == ","):
         # "wrote to Smith in Ohio": a name not tagged a place needs "in", "at" before it or
         # a comma after it ("Austin, in Scott County")
@@ -64,11 +64,11 @@ def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None
         # an unknown place is in the area reading of its qualifier ("Fife": the council area,
         # though a Fife, Washington, has more people)
         areas = [c for c in q.candidates if c.entry.precision in ("country", "admin1", "admin2")]
-        kind = max(areas, key=_prior).entry.precision if areas else None
+        kind = max(areas, key=prior).entry.precision if areas else None
     if kind not in ("country", "admin1", "admin2"):
         return None  # "Austin, in Scott County, Indiana": a county may qualify too
     inside = unknown or any(
-        _qualifier_bonus(c.entry, qc.entry) >= (6.0 if kind == "admin2" else 8.0)
+        qualifier_bonus(c.entry, qc.entry) >= (6.0 if kind == "admin2" else 8.0)
         for c in m.candidates if c.kind == "name" for qc in q.candidates
         if qc.entry.precision == kind)
     return q if inside else None
@@ -77,7 +77,7 @@ def _located_in(doc, m: Mention, by_start: dict[int, Mention]) -> Mention | None
 def _primary(m: Mention) -> str | None:
     """The precision of what the name most plausibly is on its own ("Japan": country,
     "Pennsylvania": admin1, "Washington": the city)."""
-    best = max((c for c in m.candidates if c.kind in ("name", "alt")), key=_prior, default=None)
+    best = max((c for c in m.candidates if c.kind in ("name", "alt")), key=prior, default=None)
     return best.entry.precision if best is not None else None
 
 
@@ -94,7 +94,7 @@ def _next_mention(doc, j: int, mentions: list[Mention]) -> Mention | None:
     return next((r for r in mentions if r.tokens[0] == k), None)
 
 
-def _a_list(doc, m: Mention, q: Mention, mentions: list[Mention]) -> bool:
+def a_list(doc, m: Mention, q: Mention, mentions: list[Mention]) -> bool:
     """'China, Japan, and the United Kingdom', 'Washington, Pennsylvania and California': the
     comma joins list items, not a place and its qualifier. So when the name after the comma is
     followed by another of its own kind, or both are countries (or both states) on their own."""
@@ -121,7 +121,7 @@ KIND_NOUNS = {
 KIND_NOUN_BONUS = 4.0
 
 
-def _named_kind(doc, m: Mention) -> str | None:
+def named_kind(doc, m: Mention) -> str | None:
     """The kind of place a noun right after the name ("Hebei province") or a noun-of right
     before it ("the state of Washington") says it is."""
     i, j = m.tokens
@@ -140,7 +140,7 @@ def _named_kind(doc, m: Mention) -> str | None:
 HOLDS_HEAD_BONUS = 5.0
 
 
-def _holding_heads(groups: dict[str, list[Mention]],
+def holding_heads(groups: dict[str, list[Mention]],
                    cands: dict[str, dict[int, Candidate]]) -> dict[str, set[int]]:
     """For each name used as a qualifier, its candidates that hold a namesake of a head it
     qualifies; empty when all or none do (then the qualifier says nothing of itself)."""
@@ -153,7 +153,7 @@ def _holding_heads(groups: dict[str, list[Mention]],
             continue
         head_entries = [c.entry for h in heads for c in h.candidates if c.kind == "name"]
         holding = {qid for qid, qc in cands[g].items()
-                   if any(_qualifier_bonus(e, qc.entry) >= 8.0 for e in head_entries)}
+                   if any(qualifier_bonus(e, qc.entry) >= 8.0 for e in head_entries)}
         if holding and len(holding) < len(cands[g]):
             out[g] = holding
     return out
@@ -166,7 +166,7 @@ def _holding_heads(groups: dict[str, list[Mention]],
 LIST_BONUS = 4.0
 
 
-def _list_mates(doc, accepted: list[Mention]) -> dict[str, list[str]]:
+def list_mates(doc, accepted: list[Mention]) -> dict[str, list[str]]:
     """For each name, the names standing with it in comma/'and' lists (qualifier pairs such as
     "Fronton, Texas" are no lists)."""
     runs: list[list[Mention]] = []
@@ -192,7 +192,7 @@ def _list_mates(doc, accepted: list[Mention]) -> dict[str, list[str]]:
     return mates
 
 
-def _list_bonus(e: Entry, mates, chosen: dict[str, Entry | None]) -> float:
+def list_bonus(e: Entry, mates, chosen: dict[str, Entry | None]) -> float:
     if not mates or e.precision not in ("country", "admin1"):
         return 0.0
     same = sum(1 for k in mates if (o := chosen.get(k)) is not None and o.precision == e.precision

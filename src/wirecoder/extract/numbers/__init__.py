@@ -5,7 +5,8 @@
 
 Modules: `words` (reading numerals and number words), `units` (unit lexicon and
 normalisation), `lexicon` (approximation, bounds, change words, what is not a quantity),
-`finder` (the character scan), `syntax` and `concept` (what the parse adds), `reference`
+`reading` (one number and the unit after it), `filters` (numbers that are no quantity:
+dates, years, labels, addresses), `finder` (the character scan), `syntax` and `concept` (what the parse adds), `reference`
 (reference tables for the claims stage).
 """
 

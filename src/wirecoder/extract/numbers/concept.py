@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...lang.en import words
 from .finder import Found
@@ -42,6 +44,34 @@ _LEVEL_PREPS = {"to", "at", "from", "by", "of", "in", "for", "with", "around", "
                 "since", "until", "like", "across"}
 
 
+@dataclass
+class _Site:
+    """What every rule looks at: the quantity, its own tokens and the tokens it may not take."""
+
+    q: Found
+    toks: list
+    own_ids: set[int]
+    blocked: set[int]
+    by_token: dict[int, int]
+    own: int
+    found: list
+    sent: object
+
+    def phrase(self, noun, *, with_pp: bool, after: int | None = None):
+        return _phrase(noun, self.blocked, self.by_token, self.own, with_pp=with_pp, after=after)
+
+
+class _Climb(NamedTuple):
+    """Where the walk up from the quantity stopped: at a verb (with the dependent it came
+    through), or at an answer (`decided`, whose concept may be None)."""
+
+    decided: bool
+    concept: tuple[int, int] | None
+    verb: object
+    adjunct: object
+    cur: object
+
+
 def concept_span(doc, index, q: Found, spans, by_token, own: int, found) -> tuple[int, int] | None:
     toks = index.within(q.num_start, q.first_end or q.end)
     if not toks:
@@ -50,53 +80,77 @@ def concept_span(doc, index, q: Found, spans, by_token, own: int, found) -> tupl
     root = _root(toks)
     if root is None:
         return None
-    sent = root.sent
     # The tokens by_token gives to this quantity are among its own tokens: looking only there,
     # not through every quantity's tokens, keeps a text full of numbers linear.
     blocked = {t.i for t in index.within(q.num_start, max(q.end, q.num_end))
                if by_token.get(t.i) == own} | own_ids
-    text = index.text  # Doc.text joins all tokens on every call: read once per document
-
-    # "two years later", "six months ago": a time offset dates something, it measures nothing
-    if q.dimension == "time" and re.match(r"\s*(?:later|earlier|ago|before|after|on)\b",
-                                          text[q.end:q.end + 10]):
-        return None
-
-    # "one of the best screens": a membership, whose noun is the unit, not a concept
-    if q.value == 1 and q.kind == "number" and re.match(r"(?i)one\s+of\b",
-                                                        text[q.num_start:q.end]):
+    site = _Site(q, toks, own_ids, blocked, by_token, own, found, root.sent)
+    if _measures_nothing(q, index.text):  # Doc.text joins all tokens on every call: read once
         return None
 
     # 1. "X of Y" for proportions and amounts of stuff
-    of_child = _of_child(toks, q)
-    if of_child is not None:
-        pobj = next((c for c in of_child.children if c.dep_ == "pobj"), None)
-        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "VERB") and \
-                pobj.i not in own_ids:
-            if pobj.lower_ not in _PRONOUNS or pobj.lower_ in ("those",):
-                span = _phrase(pobj, blocked, by_token, own, with_pp=True)
-                if span:
-                    return span
+    span = _of_phrase(site)
+    if span:
+        return span
 
     # climb out of the quantity's own tokens ("HK $3.7 billion": "HK" is the currency)
     cur = root
     while cur.head.i in own_ids and cur.head.i != cur.i:
         cur = cur.head
     # 2. modifier of a noun
+    span = _modified_noun(site, cur)
+    if span:
+        return span
+
+    # 3./4. through prepositions, conjunctions and modifiers up to a noun or a verb
+    climb = _climb(site, cur)
+    if climb.decided:
+        return climb.concept
+    if climb.verb is None:
+        return _preceding_chunk(root, blocked, index)
+    return _verb_concept(site, root, index, climb)
+
+
+def _measures_nothing(q: Found, text: str) -> bool:
+    # "two years later", "six months ago": a time offset dates something, it measures nothing
+    if q.dimension == "time" and re.match(r"\s*(?:later|earlier|ago|before|after|on)\b",
+                                          text[q.end:q.end + 10]):
+        return True
+    # "one of the best screens": a membership, whose noun is the unit, not a concept
+    return q.value == 1 and q.kind == "number" and bool(re.match(r"(?i)one\s+of\b",
+                                                                 text[q.num_start:q.end]))
+
+
+def _of_phrase(site: _Site) -> tuple[int, int] | None:
+    """Rule 1: "60 per cent of its revenue" -> "revenue"."""
+    of_child = _of_child(site.toks, site.q)
+    if of_child is not None:
+        pobj = next((c for c in of_child.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "VERB") and \
+                pobj.i not in site.own_ids:
+            if pobj.lower_ not in _PRONOUNS or pobj.lower_ in ("those",):
+                return site.phrase(pobj, with_pp=True)
+    return None
+
+
+def _modified_noun(site: _Site, cur) -> tuple[int, int] | None:
+    """Rule 2: "a 25 percent tariff on Canada" -> "tariff on Canada"."""
     head = cur.head
     while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and \
             head.head.i > head.i:
         head = head.head  # "a 352 μm pixel pitch": the compound's head
     if cur.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos",
-                    "dep") and head.pos_ in ("NOUN", "PROPN") and head.i not in own_ids and \
-            head.i not in by_token and \
-            head.sent == sent and (q.dimension != "count" or head.i > cur.i):
-        span = _phrase(head, blocked, by_token, own, with_pp=True,
-                       after=cur.i if head.i > cur.i else None)
-        if span:
-            return span
+                    "dep") and head.pos_ in ("NOUN", "PROPN") and head.i not in site.own_ids and \
+            head.i not in site.by_token and \
+            head.sent == site.sent and (site.q.dimension != "count" or head.i > cur.i):
+        return site.phrase(head, with_pp=True, after=cur.i if head.i > cur.i else None)
+    return None
 
-    # 3./4. through prepositions, conjunctions and modifiers up to a noun or a verb
+
+def _climb(site: _Site, cur) -> _Climb:
+    """Rule 3 on the way up: a noun the quantity hangs off through a preposition, or another
+    quantity's concept shared; else the verb the walk reaches (None at a root that is none)."""
+    by_token, own, found = site.by_token, site.own, site.found
     verb = None
     adjunct = None
     for _ in range(8):
@@ -110,47 +164,51 @@ def concept_span(doc, index, q: Found, spans, by_token, own: int, found) -> tupl
             if k is not None and k != own:
                 # "32 goals in 36 league games": the host is another quantity
                 if k < own:
-                    return found[k].concept
-            elif host.pos_ in ("NOUN", "PROPN") and host.i not in own_ids and \
-                    h.lower_ not in ("than", "as", "like") and host.sent == sent and \
+                    return _Climb(True, found[k].concept, None, None, cur)
+            elif host.pos_ in ("NOUN", "PROPN") and host.i not in site.own_ids and \
+                    h.lower_ not in ("than", "as", "like") and host.sent == site.sent and \
                     host.i != h.i and host.ent_type_ not in ("DATE", "TIME") and \
                     host.lemma_.lower() not in _TIME_NOUNS and \
                     host.lemma_.lower() not in _PURE_COUNT_NOUNS | _PORTION_NOUNS:
-                span = _phrase(host, blocked, by_token, own, with_pp=False)
+                span = site.phrase(host, with_pp=False)
                 if span:
-                    return span
+                    return _Climb(True, span, None, None, cur)
             adjunct = cur
             cur = host if host.i != h.i else h
             if cur.pos_ in ("VERB", "AUX"):
                 verb = cur
                 break
             continue
-        if cur.dep_ in ("conj", "appos") and h.i not in own_ids:
+        if cur.dep_ in ("conj", "appos") and h.i not in site.own_ids:
             k = by_token.get(h.i)
             if k is not None and k != own and k < own:
-                return found[k].concept
+                return _Climb(True, found[k].concept, None, None, cur)
         if h.pos_ in ("VERB", "AUX"):
             if cur.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return None  # the quantity is the subject
+                return _Climb(True, None, None, None, cur)  # the quantity is the subject
             verb = h
             adjunct = cur
             break
         cur = h
-    if verb is None:
-        return _preceding_chunk(root, blocked, index)
+    return _Climb(False, None, verb, adjunct, cur)
+
+
+def _verb_concept(site: _Site, root, index, climb: _Climb) -> tuple[int, int] | None:
+    """Rule 4: the quantity belongs to a verb."""
+    verb, adjunct, cur, blocked = climb.verb, climb.adjunct, climb.cur, site.blocked
     if cur.dep_ == "pobj" and cur.head.lower_ == "by" or _pronoun_subject(verb):
         # "boost the driving range by about 35 miles": the object changes by the amount
         obj = next((c for c in verb.children if c.dep_ in ("dobj",) and c.i not in blocked
                     and c.pos_ in ("NOUN", "PROPN")), None)
         if obj is not None:
-            span = _phrase(obj, blocked, by_token, own, with_pp=True)
+            span = site.phrase(obj, with_pp=True)
             if span:
                 return span
-    if q.dimension == "time" and adjunct is not None and _temporal_adjunct(adjunct, verb):
+    if site.q.dimension == "time" and adjunct is not None and _temporal_adjunct(adjunct, verb):
         return None  # "in the last three months", "two years later": when, not what
-    found_concept = _subject_concept(verb, q, blocked, by_token, own, toks)
+    found_concept = _subject_concept(verb, site.q, blocked, site.by_token, site.own, site.toks)
     if found_concept is _NO_SUBJECT:
-        return _preceding_chunk(root, _Either(blocked, by_token), index, before=verb.i)
+        return _preceding_chunk(root, _Either(blocked, site.by_token), index, before=verb.i)
     return found_concept
 
 

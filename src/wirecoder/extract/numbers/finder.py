@@ -5,6 +5,7 @@ agrees on: "US$58.24", "5.5kWh", "PS6m", "25k"); the spaCy parse is consulted af
 what only syntax can tell: the noun a bare number counts, the direction of a change verb, and the
 concept measured (see `concept`).
 
+Reading one number and its unit is `reading`'s; telling what is no quantity, `filters`'.
 Not quantities: years ("in 2023"), dates ("Jan. 24", "9 May"), clock times ("11:30", "2 p.m."),
 ordinals ("10th"), labels and names ("Section 427", "Game 6", "S&P 500", "COVID-19"), street
 addresses and match scores ("ended 2-2"). Ages ("a 50-year-old", "aged 18 to 45") and durations
@@ -21,17 +22,11 @@ from dataclasses import dataclass, field, replace
 from . import lexicon as lx
 from . import units as un
 from . import words as nw
+from .filters import is_address, is_date_context, is_label, is_time, is_year
+from .reading import WORD, Numeral, read_number, read_per, read_scale, read_unit, read_words
 
-_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+")
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-_SPACE = re.compile(r"[ \t\u00a0]*")
-_SCALE_WORD = re.compile(
-    r"[ \u00a0-]?(hundred|thousand|million|billion|trillion|lakh|crore)s?\b", re.I)
-_SCALE_ABBR = re.compile(r" ?(bn|mn|mln|mil|mill|bln|trn|tn|MM|k|K|m|M|b|B|T)(?![A-Za-z])")
-_GLUED_SCALE_ABBR = re.compile(r"(bn|mn|mln|mil|bln|trn|tn|k|K|m|M|B)(?![A-Za-z])")
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|and|or)\s*|-?to-?", re.I)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
-_PER = re.compile(r"\s*(?:(?:per|an|a|each|every)\s+|/\s*)", re.I)
 _MAX_RANGE_NESTING = 2  # see Scanner._second_number
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
                "millisecond"}
@@ -65,355 +60,6 @@ class Found:
     @property
     def is_range(self) -> bool:
         return self.value_high is not None
-
-
-# ---------------------------------------------------------------- reading one number
-
-
-@dataclass
-class _Num:
-    start: int  # where the number (or its currency) starts
-    end: int  # where the numeral and its scale end
-    value: float
-    digit_start: int
-    scaled: bool = False
-    currency: un.Unit | None = None
-    vague_high: float | None = None
-    kind: str = "number"
-
-
-def _read_number(text: str, i: int) -> _Num | None:
-    """A number starting at text[i] (digits, possibly behind a currency), with its scale."""
-    m = _DIGITS.match(text, i)
-    if m and (i == 0 or not text[i - 1].isdigit()):
-        value = nw.parse_numeral(m.group())
-        if value is None:
-            return None
-        end = m.end()
-        # "1/16", "1⁄32": a fraction (dates were masked before)
-        fr = re.match(r"[/⁄](\d{1,3})\b", text[end:end + 5])
-        if fr and value == int(value) and 0 < value < int(fr.group(1)) and \
-                int(fr.group(1)) in (2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128):
-            return _Num(start=i, end=end + fr.end(), value=value / int(fr.group(1)),
-                        digit_start=i, kind="fraction")
-        # "2.998×10−8", "6.02e23"
-        sci = re.match(r"\s?[×x]\s?10\s?\^?([-−–]?)\s?(\d{1,3})\b|[eE]([-+]?\d{1,3})\b",
-                       text[end:end + 12])
-        if sci:
-            exp = int(sci.group(3)) if sci.group(3) else int(sci.group(2)) * (
-                -1 if sci.group(1) else 1)
-            try:
-                value = value * 10 ** exp
-            except OverflowError:  # "1e309" is past the largest float: no reading
-                return None
-            return _Num(start=i, end=end + sci.end(), value=value, digit_start=i, scaled=True)
-        # "2 1/2", "3½"
-        frac = re.match(r"(?: (\d)/(\d{1,2})|([½⅓⅔¼¾⅛⅜⅝⅞]))", text[end:end + 6])
-        if frac:
-            if frac.group(3):
-                value += nw.UNICODE_FRACTIONS[frac.group(3)]
-                end += 1
-            elif 0 < int(frac.group(1)) < int(frac.group(2)):
-                value += int(frac.group(1)) / int(frac.group(2))
-                end += frac.end()
-        num = _Num(start=i, end=end, value=value, digit_start=i)
-        _read_scale(text, num)
-        return num
-    return None
-
-
-def _read_scale(text: str, num: _Num) -> None:
-    """Multiply by scale words ("200 million", "4 hundred million") or an abbreviation ("25k",
-    "$1.2bn", "12.3m tonnes"); "m" and "b" are left to the unit reader when they are units."""
-    while True:
-        m = _SCALE_WORD.match(text, num.end)
-        if not m:
-            break
-        num.value *= nw.SCALES[m.group(1).lower()]
-        num.end = m.end()
-        num.scaled = True
-    if num.scaled:
-        return
-    glued = _GLUED_SCALE_ABBR.match(text, num.end)
-    spaced = _SCALE_ABBR.match(text, num.end)
-    m = glued or spaced
-    if not m:
-        return
-    abbr = m.group(1)
-    if abbr in nw.AMBIGUOUS_SCALES and not _scale_reading(text, num, m.end(), abbr,
-                                                          glued=bool(glued)):
-        return
-    if not glued and abbr in ("k", "K", "m", "M", "b", "B", "T"):
-        # "25 k" is rare; a spaced single letter is more often something else
-        if not num.currency:
-            return
-    num.value *= nw.SCALE_ABBREVIATIONS[abbr]
-    num.end = m.end()
-    num.scaled = True
-
-
-def _scale_reading(text: str, num: _Num, after: int, abbr: str, glued: bool) -> bool:
-    """Whether an ambiguous "m"/"b"/"M"/"B"/"T" after a number is a scale (million, billion)
-    rather than a unit (metre, byte, ...)."""
-    before = text[max(0, num.start - 8):num.start]
-    currency = num.currency is not None or bool(re.search(r"[$€£¥]\s*$|\b(?:PS|RM|Y=)$", before))
-    rest = text[after:after + 30]
-    if currency:
-        return True
-    if abbr in ("b", "T"):
-        return False
-    if re.match(r"\s*(?:\(|-long|-high|-tall|-wide|-deep|\s*(?:long|high|tall|wide|deep|"
-                r"away|above|below|from|in length|in height|in diameter|of water)\b|[.,;:)]|$)",
-                rest):
-        return False
-    if abbr in ("M", "B"):
-        return True
-    # "12.3m tonnes", "35m of its devices", "2.7m combined sales": a word follows
-    return bool(re.match(r"\s+(?:of\b|[a-z])", rest))
-
-
-def _read_words(text: str, i: int) -> _Num | None:
-    """A number written in words at text[i]: "twenty-eight thousand six hundred forty-two",
-    "half a million", "a third", "two-thirds", "tens of millions", "dozens"."""
-    m = _WORD.match(text, i)
-    if not m or (i > 0 and (text[i - 1].isalnum() or text[i - 1] in "'’")):
-        return None
-    first = m.group().lower()
-    # vague magnitudes: "tens of millions", "hundreds of thousands", "millions of"
-    if first in nw.VAGUE_PLURALS:
-        return _read_vague(text, i, m)
-    words: list[tuple[str, int, int]] = []
-    j = i
-    while True:
-        w = _WORD.match(text, j)
-        if not w:
-            break
-        word = w.group().lower()
-        ok = nw.is_number_word(word) or (word in ("a", "an") and not words) or (
-            word == "and" and words and _next_is_number_word(text, w.end()))
-        if not ok:
-            break
-        words.append((word, w.start(), w.end()))
-        nxt = re.compile(r"[ \u00a0-]+").match(text, w.end())
-        if not nxt:
-            j = w.end()
-            break
-        j = nxt.end()
-    while words and words[-1][0] in ("and", "a", "an"):
-        words.pop()
-    # "half a million", "a third", "two-thirds", "one fourth"
-    frac = _read_fraction(text, i, words)
-    if frac is not None:
-        return frac
-    if not words:
-        return None
-    if words[0][0] in ("a", "an") and (len(words) == 1 or words[1][0] not in nw.SCALES):
-        return None
-    value = nw.parse_number_words([w for w, _, _ in words])
-    if value is None:
-        return None
-    num = _Num(start=i, end=words[-1][2], value=value, digit_start=i,
-               scaled=any(w in nw.SCALES and w != "hundred" for w, _, _ in words))
-    return num
-
-
-def _next_is_number_word(text: str, pos: int) -> bool:
-    w = _WORD.match(text, pos + 1) if pos < len(text) else None
-    return bool(w) and nw.is_number_word(w.group().lower())
-
-
-def _read_fraction(text: str, i: int, words: list[tuple[str, int, int]]) -> _Num | None:
-    # "half a million" / "half a dozen" / "half of" / "half the"
-    m = re.compile(r"(half|a half|one half)(?:\s+(?:a|an)\s+(million|billion|trillion|"
-                   r"thousand|hundred|dozen))?\b", re.I).match(text, i)
-    if m and (i == 0 or not text[i - 1].isalnum()):
-        if m.group(2):
-            scale = 12 if m.group(2).lower() == "dozen" else nw.SCALES[m.group(2).lower()]
-            return _Num(start=i, end=m.end(), value=0.5 * scale, digit_start=i,
-                        scaled=scale >= 1000)
-        after = text[m.end():m.end() + 12]
-        if re.match(r"\s+(?:of|the|its|their|his|her|our|my|all)\b", after, re.I) and \
-                not re.match(r"-", after):
-            return _Num(start=i, end=m.end(), value=0.5, digit_start=i, kind="fraction")
-        return None
-    # "a third of", "two-thirds of", "one fourth of", "three quarters of"
-    m = re.compile(r"(a|an|one|two|three|four|five|six|seven|eight|nine)[ -]"
-                   r"(halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|"
-                   r"ninths?|tenths?)\b(?=\s+(?:of|the)\b)", re.I).match(text, i)
-    if m:
-        n = 1 if m.group(1).lower() in ("a", "an") else nw.UNITS_WORDS[m.group(1).lower()]
-        d = nw.FRACTION_DENOMINATORS[m.group(2).lower()]
-        return _Num(start=i, end=m.end(), value=n / d, digit_start=i, kind="fraction")
-    return None
-
-
-def _read_vague(text: str, i: int, m: re.Match) -> _Num | None:
-    """ "tens of millions" -> 10^7 .. 10^8; "hundreds of thousands" -> 10^5 .. 10^6;
-    "millions of" -> 10^6 .. 10^7; "dozens of" -> 12 (a dozen, as CQE reads it)."""
-    first = m.group().lower()
-    base = nw.VAGUE_PLURALS[first]
-    end = m.end()
-    nxt = re.compile(r"\s+of\s+(thousands|millions|billions|trillions)\b", re.I).match(text, end)
-    if nxt:
-        base *= nw.VAGUE_PLURALS[nxt.group(1).lower()]
-        end = nxt.end()
-    if not re.compile(r"\s+of\b").match(text, end):
-        # "in the hundreds of thousands" has "of" inside; a bare "millions" at a clause end
-        # ("ranges in the hundreds of thousands") is still a magnitude
-        if not nxt:
-            return None
-    if first == "dozens" and not nxt:
-        return _Num(start=i, end=end, value=12, digit_start=i, kind="vague")
-    return _Num(start=i, end=end, value=base, digit_start=i, vague_high=base * 10, kind="vague",
-                scaled=base >= 1000)
-
-
-# ---------------------------------------------------------------- units after a number
-
-
-@dataclass
-class _UnitHit:
-    start: int
-    end: int
-    surface: str
-    unit: un.Unit
-
-
-def _read_unit(text: str, pos: int) -> _UnitHit | None:
-    glued = pos < len(text) and text[pos].isalpha() or (pos < len(text) and text[pos] in "%°º€£¥")
-    j = pos
-    if not glued:
-        sp = re.match(r"[ \u00a0]?-?", text[pos:pos + 2])
-        j = pos + (sp.end() if sp else 0)
-        if j == pos:
-            return None
-    before_slash = re.match(r"[A-Za-z]{1,3}(?:/| per )", text[j:j + 8]) is not None
-    hit = un.match_unit(text, j, glued=glued or text[pos:j] == "-" or before_slash)
-    if hit is None:
-        return None
-    end, unit, surface = hit
-    return _UnitHit(j, end, surface, unit)
-
-
-def _read_per(text: str, pos: int, allow_article: bool = True) -> tuple[int, str] | None:
-    """A denominator after a unit: "per barrel", "a month", "/cm2", "an ounce"."""
-    m = _PER.match(text, pos)
-    if not m:
-        return None
-    sep = m.group().strip().lower()
-    if sep in ("a", "an", "each", "every") and not allow_article:
-        return None
-    j = m.end()
-    w = re.compile(r"(?:square\s+|sq\s+)?[A-Za-z²0-9]+(?:\s+(?:foot|metre|hour))?").match(text, j)
-    if not w:
-        return None
-    word = w.group().lower()
-    candidates = [word, word.rstrip("s"), word.split()[0], word.split()[0].rstrip("s")]
-    for cand in candidates:
-        if cand in un.PER_DENOMINATORS:
-            if sep in ("a", "an", "each", "every") and cand not in un.ARTICLE_DENOMINATORS:
-                return None
-            used = w.group() if cand in (word, word.rstrip("s")) else w.group().split()[0]
-            return j + len(used), un.PER_DENOMINATORS[cand]
-    return None
-
-
-# ---------------------------------------------------------------- filters
-
-
-def _is_date_context(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 12):start].lower()
-    after = text[end:end + 12].lower()
-    wb = re.search(r"([a-z]+)\.?,?\s*$", before)
-    wa = re.match(r",?\s*([a-z]+)", after)
-    if wb and wb.group(1) in lx.MONTHS and re.search(r"[a-z]\.?\s+$", before):
-        return True
-    if wa and wa.group(1) in lx.MONTHS and re.match(r"\s", after):
-        return True
-    if re.match(r"\s*(?:[-/.]\d|:\d)", after) and re.match(r"\d{1,2}$", text[start:end]) and \
-            re.match(r"[-/.:]\d{1,2}[-/.:]", after.strip()[:4] + ":"):
-        return True
-    return False
-
-
-def _is_year(text: str, num: _Num, has_unit: bool) -> bool:
-    s = text[num.digit_start:num.end]
-    if has_unit or num.currency or num.scaled or not re.fullmatch(r"\d{4}", s):
-        return False
-    value = int(s)
-    if not 1000 <= value <= 2200:
-        return False
-    after = text[num.end:num.end + 24]
-    before = text[max(0, num.start - 12):num.start].lower()
-    if re.match(r"\s+[a-z]+s\b", after) and not re.search(r"\b(?:in|since|by|of|from|until|"
-                                                          r"before|after|during|the)\s+$", before):
-        return False  # "2000 people"
-    return True
-
-
-def _is_time(text: str, start: int, end: int) -> bool:
-    if re.match(r"[:]\d\d", text[end:end + 3]) or (start > 0 and text[start - 1] == ":" and
-                                                    start > 1 and text[start - 2].isdigit()):
-        return True
-    if lx.TIME_SUFFIX.match(text[end:end + 8]):
-        return True
-    return bool(re.match(r"\.\d\d\s?(?:am|pm|a\.m|p\.m)", text[end:end + 8], re.I))
-
-
-_NOT_LABEL_WORDS = {
-    "about", "nearly", "almost", "some", "just", "only", "over", "around", "up", "down", "the",
-    "a", "an", "in", "by", "to", "at", "for", "with", "from", "and", "or", "but", "of", "on",
-    "than", "after", "before", "since", "until", "between", "more", "less", "fewer", "roughly",
-    "approximately", "estimated", "exactly", "another", "all", "those", "these", "its", "their",
-    "his", "her", "our", "total", "under", "above", "below", "least", "most",
-    "average", "additional", "extra", "first", "last", "next", "top", "bottom", "rank", "ranked",
-    "there", "here", "we", "they", "he", "she", "it", "i", "you", "when", "while", "if", "as",
-    "is", "was", "are", "were", "be", "has", "have", "had", "still", "also",
-    "plus", "minus", "per", "each", "every", "both", "then", "now", "today", "currently", "so",
-    "that", "which", "who", "what", "where", "how", "why", "yes", "no", "not", "like", "near",
-}
-
-
-def _is_label(text: str, start: int, end: int) -> bool:
-    """ "Section 427", "Game 6", "S&P 500", "COVID-19", "TA-25", "ID.3", "Apple Watch 5"."""
-    if start > 0 and text[start - 1].isalpha():
-        return True
-    if start > 1 and text[start - 1] == "." and text[start - 2].isalpha() and \
-            (start < 3 or text[start - 3] != " " or text[start - 2].isupper()):
-        return True  # "ID.3"
-    m = re.search(r"([A-Za-z&#.]+)(\s?-)?\s*$", text[max(0, start - 20):start])
-    if not m:
-        return False
-    word = m.group(1)
-    low = word.lower().rstrip(".")
-    if m.group(2):
-        # "COVID-19", "TA-25", "last-32": a number hyphenated to a word is a label, except
-        # "minus-130", "sub-500", "to-260,000", "mid-2000"
-        return low not in ("minus", "sub", "to", "from", "and", "or", "mid", "than", "by",
-                           "about", "around", "some", "of")
-    if low in lx.LABEL_NOUNS and low not in ("top", "euro", "super", "day", "week", "model",
-                                             "type", "class", "level", "tier", "item"):
-        return any(c.isupper() for c in word) or low in ("no", "#", "section", "row", "page",
-                                                          "room", "chapter", "article", "game",
-                                                          "grade", "sp")
-    # a capitalised name just before: "Apple Watch 5", "Lang 20", "Big 12", "ISO 3888"
-    if (word[0].isupper() or (word[0].islower() and any(c.isupper() for c in word[1:]))) and \
-            low not in _NOT_LABEL_WORDS and low not in lx.MONTHS and \
-            low not in lx.WEEKDAYS and not re.search(r"(?:^|[.!?:;]\s+|\n\s*)$",
-                                                     text[max(0, start - 40):start - len(
-                                                         m.group(0))]):
-        return True
-    return False
-
-
-def _is_address(text: str, end: int) -> bool:
-    """ "49 Zorro Ranch Road", "9 E 71st St", "22 Ave Foch"."""
-    words = re.findall(r"\s+([A-Z0-9][\w.]*)", text[end:end + 50])[:4]
-    seq = re.match(r"(?:\s+[A-Z0-9][\w.]*)+", text[end:end + 50])
-    if not seq:
-        return False
-    words = re.findall(r"[A-Z0-9][\w.]*", seq.group())[:4]
-    return any(w.lower() in lx.STREET_WORDS for w in words)
 
 
 # ---------------------------------------------------------------- the scan
@@ -507,7 +153,7 @@ class Scanner:
                     found.extend(got)
                     i = max(q.end for q in got)
                     continue
-                m = _WORD.match(text, i)
+                m = WORD.match(text, i)
                 i = m.end() if m else i + 1
                 continue
             i += 1
@@ -518,24 +164,24 @@ class Scanner:
     def _at_number(self, i: int, allow_range: bool = True) -> list[Found]:
         text = self.text
         prefix = un.match_currency_prefix(text, i)
-        num = _read_number(text, i)
+        num = read_number(text, i)
         if num is None:
             return []
         if prefix:
             num.start, num.currency = prefix[0], prefix[1]
             if not num.scaled:
-                _read_scale(text, num)
+                read_scale(text, num)
         elif i > 0 and text[i - 1].isalpha():
             return []  # "S23", "cac40", "V10"
         if self._skip_number(num):
             return []
-        label = num.currency is None and _is_label(text, num.digit_start, num.end)
+        label = num.currency is None and is_label(text, num.digit_start, num.end)
         got = self._complete(num, allow_range=allow_range)
         if label and got and got[0].norm is None and not num.scaled:
             return []
         return got
 
-    def _skip_number(self, num: _Num) -> bool:
+    def _skip_number(self, num: Numeral) -> bool:
         text = self.text
         d0, end = num.digit_start, num.end
         after = text[end:end + 6]
@@ -543,15 +189,15 @@ class Scanner:
             return True  # "10th", "1990s", "80's"
         if re.match(r"[-–/]\d{2}\b", after) and re.fullmatch(r"\d{4}", text[d0:end]):
             return True  # "2014-15", "2019/20"
-        if _is_time(text, d0, end) or _is_date_context(text, d0, end):
+        if is_time(text, d0, end) or is_date_context(text, d0, end):
             return True
-        if num.currency is None and _is_address(text, end):
+        if num.currency is None and is_address(text, end):
             return True
         if re.match(r"\d{3}-\d{4}", text[d0:d0 + 8]) or re.match(r"-\d{3}-\d{4}", after + "    "):
             return True  # phone numbers
         return False
 
-    def _complete(self, num: _Num, *, allow_range: bool = True) -> list[Found]:
+    def _complete(self, num: Numeral, *, allow_range: bool = True) -> list[Found]:
         """Unit, modifiers, range and part-of-whole around a number already read."""
         text = self.text
         q = Found(start=num.start, end=num.end, value=num.value, num_start=num.digit_start,
@@ -568,7 +214,7 @@ class Scanner:
             if m and q.norm == "dollar":
                 q.end += m.end()
         else:
-            hit = _read_unit(text, num.end)
+            hit = read_unit(text, num.end)
             if hit and num.kind in ("fraction",):
                 hit = None
             if num.kind == "fraction":
@@ -576,7 +222,7 @@ class Scanner:
                 fm = re.match(r"\s+(?:of\s+)?(?:an?|one)\s+(?:(?:US|U\.S\.|imperial|metric)\s+)?",
                               text[num.end:num.end + 24], re.I)
                 if fm:
-                    hit = _read_unit(text, num.end + fm.end() - 1)
+                    hit = read_unit(text, num.end + fm.end() - 1)
                     if hit and hit.unit.dimension in ("time", "count"):
                         hit = hit if hit.unit.dimension == "time" else None
             if hit and hit.unit.name == "penny" and hit.surface == "p" and num.scaled:
@@ -588,7 +234,7 @@ class Scanner:
                 # "16 billion b": after a scale word, single letters stay units
                 # currency after: "$ US", "euros"
         if q.norm:
-            per = _read_per(text, q.end)
+            per = read_per(text, q.end)
             if per:
                 q.end, denominator = per
                 q.norm = f"{q.norm} per {denominator}"
@@ -604,9 +250,9 @@ class Scanner:
             results = self._range(q, num) or results
         return results
 
-    def _skip_completed(self, q: Found, num: _Num) -> bool:
+    def _skip_completed(self, q: Found, num: Numeral) -> bool:
         text = self.text
-        if q.norm is None and not num.currency and _is_year(text, num, False):
+        if q.norm is None and not num.currency and is_year(text, num, False):
             return True
         if q.dimension == "time":
             before = text[max(0, q.start - 40):q.start]
@@ -673,7 +319,7 @@ class Scanner:
             q.value = -q.value
             q.start = max(0, q.start - len(re.search(r"minus[- ]$", before, re.I).group()))
 
-    def _range(self, q: Found, num: _Num) -> list[Found] | None:
+    def _range(self, q: Found, num: Numeral) -> list[Found] | None:
         """ "15 to 22 mph", "between $62 and $68", "from 31,000 to 87,000", "4.8 to 4.7 percent",
         "23 of Mexico's 32 states"; None when nothing follows."""
         text = self.text
@@ -760,7 +406,7 @@ class Scanner:
         got = self._at_word(j, allow_range=False)
         return (got[0],) if got else None
 
-    def _part_of(self, q: Found, num: _Num) -> list[Found] | None:
+    def _part_of(self, q: Found, num: Numeral) -> list[Found] | None:
         """ "23 of Mexico's 32 states", "8 of the 10 teams": the part counts what the whole does."""
         if q.norm or q.kind != "number":
             return None
@@ -785,7 +431,7 @@ class Scanner:
 
     def _at_word(self, i: int, allow_range: bool = True) -> list[Found]:
         text = self.text
-        w = _WORD.match(text, i)
+        w = WORD.match(text, i)
         if not w:
             return []
         word = w.group().lower()
@@ -802,7 +448,7 @@ class Scanner:
                               or re.search(r"\b(?:no|any|every|some|each|the)\s+$",
                                            text[max(0, i - 8):i], re.I)):
             return []
-        num = _read_words(text, i)
+        num = read_words(text, i)
         if num is None:
             return []
         if re.compile(r"-(?:thirds?|quarters?|halves|half)\b").match(text, num.end):

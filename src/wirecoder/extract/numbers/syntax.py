@@ -13,6 +13,7 @@ from bisect import bisect_right
 from . import lexicon as lx
 from .concept import concept_span
 from .finder import Found
+from .reading import read_per
 
 _COUNT_SKIP_LEMMAS = {
     "time", "year", "month", "day", "week", "hour", "minute", "second", "%", "percent",
@@ -83,8 +84,6 @@ def attach_counted_nouns(doc, index: TokenIndex, found: list[Found], text: str) 
     """ "22 goals", "seven European countries", "millions of Americans", "23 of Mexico's 32
     states": a number without a unit counts the noun it modifies (or, after "of", the noun that
     follows); its unit is that noun, normalised to its lemma(s), and its dimension is "count"."""
-    from .finder import _read_per
-
     owner: dict[int, int] = {}
     for k, q in enumerate(found):
         for t in index.within(q.num_start, q.end):
@@ -127,7 +126,7 @@ def attach_counted_nouns(doc, index: TokenIndex, found: list[Found], text: str) 
             q.dimension = "count"
         q.unit_span = (first.idx, noun.idx + len(noun.text))
         q.end = max(q.end, q.unit_span[1])
-        per = _read_per(text, q.end)
+        per = read_per(text, q.end)
         if per:
             q.end, denominator = per
             q.norm = f"{q.norm} per {denominator}"
