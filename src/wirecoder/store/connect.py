@@ -212,8 +212,6 @@ def upgrade(conn: Connection, url: str, revision: str = "head") -> None:
     """Migrate the store on `conn` to `revision`, under a lock: two processes opening a new
     store at once do not both create its tables ('table runs already exists'); the second
     waits for the first and then finds the store at its revision."""
-    if revision == "head" and at_head(conn):  # the usual case, answered without Alembic
-        return
     from alembic import command
     from alembic.script import ScriptDirectory
 
