@@ -24,7 +24,7 @@ and every weak mention of the same name, is no place unless the text places that
 
 Organisations: an acronym ("NATO", "E.U.", "UN") is no town whose name merely has the same
 letters (Nato, Eu, Un), and a three-letter country code the parser does not tag a place is an
-organisation's ("MAC", "ATF"). A place inside an organisation's name takes none of that name's
+organisation's ("MAC", "ATF"), unless a preposition of place makes it a place ("in the EU"). A place inside an organisation's name takes none of that name's
 cues ("Environment Canada warns").
 
 The words of a person's name are never place words ("Galliard Road", "Village Malakal"), and a
@@ -55,6 +55,7 @@ _AREAS = ("country", "admin1", "region")
 STRONG, WEAK = "strong", "weak"
 # Prepositions that put a name on the map; "heard back from Bernie", "calls to Bernie" do not.
 SITE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
+TERRITORY_PREPS = frozenset({"in", "across", "throughout"})
 
 
 @dataclass(frozen=True)
@@ -201,12 +202,19 @@ def place_cue(doc, m: Mention) -> str | None:
     if m.qualifier is not None and not _subject(doc, m.qualifier) or m.is_qualifier \
             or _settlement_noun(doc, m) or _named_kind(doc, m):
         return STRONG
+    if _after_preposition(doc, m) or any(listed_with_a_place(t) for t in doc[i:j]):
+        return WEAK
+    return None
+
+
+def _after_preposition(doc, m: Mention) -> bool:
+    """A preposition of place on the name itself, not on a noun it modifies: "in Clinton", not
+    "in the Clinton campaign" or "in Clinton's view"."""
+    j = m.tokens[1]
     last = doc[j - 1]
     modifier = last.dep_ in ("compound", "poss") or any(t.tag_ == "POS" for t in last.children) \
         or j < len(doc) and doc[j].tag_ == "POS"
-    if m.locative in SITE_PREPS and not modifier or any(listed_with_a_place(t) for t in doc[i:j]):
-        return WEAK
-    return None
+    return m.locative in SITE_PREPS and not modifier
 
 
 def listed_with_a_place(tok) -> bool:
@@ -214,6 +222,16 @@ def listed_with_a_place(tok) -> bool:
     if tok.dep_ == "conj" and tok.head.ent_type_ in PLACE_LABELS:
         return True
     return any(c.dep_ == "conj" and c.ent_type_ in PLACE_LABELS for c in tok.children)
+
+
+def _territory(doc, m: Mention) -> bool:
+    """An acronym used as a territory: "the ninth country in the EU" (with the article, as "the
+    US", "the UK"; not "countries in NATO"), not "at UGA" or "in the EU parliament"."""
+    i, j = m.tokens
+    nxt = doc[j] if j < len(doc) else None
+    return m.locative in TERRITORY_PREPS and i > 0 and doc[i - 1].lower_ == "the" \
+        and _after_preposition(doc, m) \
+        and (nxt is None or nxt.lower_ not in ("and", "or") and nxt.pos_ not in ("NOUN", "PROPN"))
 
 
 def _subject(doc, q: Mention) -> bool:
@@ -266,7 +284,7 @@ def not_people(doc, mentions: list[Mention], actors: Sequence[Any] = (), gaz=Non
 def _is_place(doc, m: Mention, person: str | None, place: str | None, people: People,
               strong_person: set[str], weak_person: set[str], placed: set[str]) -> bool:
     if organisation_acronym(m):
-        return False
+        return _territory(doc, m)
     if place == STRONG:
         return True
     if person == STRONG or m.key in strong_person:
