@@ -4,6 +4,8 @@ come out as a place) and every row of the cue table (lang/en/name_senses.tsv).""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from conftest import catalogue
@@ -48,5 +50,15 @@ def test_people_by_full_name_title_and_actor(nlp):
     people = article_people(doc)
     assert {"clinton", "zhvania", "walker"} <= people.surnames
     assert ("hillary", "clinton") in people.full_names and "wisconsin" not in people.surnames
-    actor = type("A", (), {"kind": "person", "name": "Defense Secretary Pete Hegseth"})()
+    mention = SimpleNamespace(start=0, end=2)
+    actor = SimpleNamespace(kind="person", name="Defense Secretary Pete Hegseth", mentions=[mention])
     assert "hegseth" in article_people(nlp("He spoke."), [actor]).surnames
+
+
+def test_one_sense_per_discourse_needs_another_mention(nlp):
+    doc = nlp("Hillary Clinton spoke on Monday. Later, Clinton said the campaign raised $10 million.")
+    people = article_people(doc)
+    later = doc.text.index("Clinton said")
+    bare = Mention(later, later + 7, "Clinton", "PERSON", (doc.char_span(later, later + 7).start,
+                                                           doc.char_span(later, later + 7).end), "clinton")
+    assert people.hold(doc, bare) == "other" and people.hold(doc, _mention(doc, "Hillary Clinton")) == "self"

@@ -56,19 +56,32 @@ STRONG, WEAK = "strong", "weak"
 # Prepositions that put a name on the map; "heard back from Bernie", "calls to Bernie" do not.
 SITE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 TERRITORY_PREPS = frozenset({"in", "across", "throughout"})
+SPATIAL_PREPS = frozenset({"near", "outside", "inside", "around", "across", "throughout"})
 
 
 @dataclass(frozen=True)
 class People:
-    """What an article holds as people: the surnames and the full names (name words, titles left
-    out) of the people it names in full or with a title."""
+    """What an article holds as people: each full name (name words after any title) and surname
+    of the people it names in full or with a title, with the character spans that name them."""
 
-    surnames: frozenset[str]
-    full_names: frozenset[tuple[str, ...]]
+    names: dict[tuple[str, ...], tuple[tuple[int, int], ...]]
 
-    def hold(self, doc, m: Mention) -> bool:
+    def hold(self, doc, m: Mention) -> str | None:
+        """"other" when some other stretch of the article names a person so (one sense per
+        discourse), "self" when only this mention's own PERSON entity does, else None."""
         ws = tuple(_name_words(doc[m.tokens[0]:m.tokens[1]]))
-        return len(ws) == 1 and ws[0] in self.surnames or len(ws) > 1 and ws in self.full_names
+        spans = self.names.get(ws, ()) if len(ws) > 1 else self.names.get(("", *ws), ())
+        if not spans:
+            return None
+        return "other" if any(e <= m.start or s >= m.end for s, e in spans) else "self"
+
+    @property
+    def surnames(self) -> frozenset[str]:
+        return frozenset(k[1] for k in self.names if k[0] == "")
+
+    @property
+    def full_names(self) -> frozenset[tuple[str, ...]]:
+        return frozenset(k for k in self.names if k[0] != "")
 
 
 def _is_title(tok) -> bool:
@@ -120,11 +133,18 @@ def article_people(doc, actors: Sequence[Any] = (), gaz=None) -> People:
     """The people of an article by name: its PERSON entities and the actor stage's people that
     read as a person's full name (`_person_name`), and the name after a title ("Mr. Zhvania",
     "President Barack Obama")."""
-    full = {_person_name([t.text for t in ent if not t.is_space], gaz)
-            for ent in doc.ents if ent.label_ == "PERSON"}
-    full |= {_person_name(a.name.split(), gaz) for a in actors if getattr(a, "kind", None) == "person"}
-    full.discard(())
-    surnames = {ws[-1] for ws in full}
+    names: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+
+    def add(ws: tuple[str, ...], spans: Iterable[tuple[int, int]]) -> None:
+        for k in ((ws, ("", ws[-1])) if len(ws) > 1 else (("", *ws),)):
+            names.setdefault(k, []).extend(spans)
+
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and (ws := _person_name([t.text for t in ent if not t.is_space], gaz)):
+            add(ws, [(ent.start_char, ent.end_char)])
+    for actor in actors:
+        if getattr(actor, "kind", None) == "person" and (ws := _person_name(actor.name.split(), gaz)):
+            add(ws, [(s.start, s.end) for s in actor.mentions])
     for tok in doc:
         if tok.lower_.rstrip(".") not in TITLES:
             continue
@@ -136,8 +156,8 @@ def article_people(doc, actors: Sequence[Any] = (), gaz=None) -> People:
         # "Mr. Zhvania", "President Barack Obama"; a lowercase title only before a full name
         # ("hospital spokeswoman Kerry Hamilton"), as "general" or "chief" start other phrases
         if k > tok.i + 1 and (tok.text[:1].isupper() or k > tok.i + 2):
-            surnames.add(doc[k - 1].lower_)
-    return People(frozenset(surnames), frozenset(full))
+            add((doc[k - 1].lower_,), [(tok.idx, doc[k - 1].idx + len(doc[k - 1]))])
+    return People({k: tuple(v) for k, v in names.items()})
 
 
 def _among(tok, nouns: frozenset[str]) -> bool:
@@ -289,9 +309,12 @@ def _is_place(doc, m: Mention, person: str | None, place: str | None, people: Pe
         return True
     if person == STRONG or m.key in strong_person:
         return place == WEAK and m.label in PLACE_LABELS and person is None
-    if people.hold(doc, m):
-        return place == WEAK and m.label in PLACE_LABELS and person is None \
-            or _area(m) and person is None
+    held = people.hold(doc, m)
+    if held:
+        # a name only its own PERSON label makes a person's: a spatial preposition places it
+        # ("near Guadalupe Guerra"), not "in" ("the next great sprinter in Andre De Grasse")
+        return person is None and (place == WEAK and m.label in PLACE_LABELS or _area(m)
+                                   or held == "self" and m.locative in SPATIAL_PREPS)
     if m.key in weak_person and _weak(m):
         # one sense per article: a name some cue makes a person's, unless the text places it
         return place is not None or m.key in placed
