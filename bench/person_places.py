@@ -1,54 +1,66 @@
-"""Places that are only a person's surname, on whole PolNeAR dev articles (issue #17):
-`python bench/person_places.py [DATA_ROOT]`.
+"""Places that are people's names, on the 84 whole PolNeAR dev articles (issue #25):
+`python bench/person_places.py [DATA_ROOT] [--list]`.
 
-Counts the place mentions the gazetteer resolver accepts whose words are all surnames of people
-the same article names in full ("Clinton" beside "Hillary Clinton"), before and after the places
-stage's person filter (extract/places.py `_not_people`), and how many of those the filter keeps
-because the text places them (a preposition of place, a qualifier, a list of places). A proxy for
-"a person geocoded as a town": it does not know which surnames are really places here.
+Runs the default pipeline on each article and counts the places whose text is the name of a
+person the same article names in full: an actor of kind person with a name of two words or more
+("Hillary Clinton"), its full name or any one of its words ("Clinton", "Hillary"), titles left
+out. A proxy for "a person geocoded as a town" that reads only the pipeline's output, so the same
+script measures any version of the code (`PYTHONPATH=other/src python bench/person_places.py`):
+it does not know which of those names are really places in their sentence ("a rally in Clinton,
+Iowa" counts too), nor people named only by a surname. --list prints each such place in context.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
+import wirecoder
 from wirecoder.corpora import list_refs, load_article
-from wirecoder.extract.places import _not_people
-from wirecoder.gazetteer import load_gazetteer
-from wirecoder.gazetteer.person_names import person_words
-from wirecoder.gazetteer.resolve import resolve
-from wirecoder.nlp import load_nlp
+from wirecoder.lang.en import words
+
+TITLES = words("titles")
 
 
-def _surname_only(doc, m, people: frozenset[str]) -> bool:
-    words = [t for t in doc[m.tokens[0]:m.tokens[1]] if t.is_alpha]
-    return bool(words) and all(t.lower_ in people for t in words)
+def person_names(actors) -> set[str]:
+    """Full names of the article's people and each word of them, lowercased, titles left out."""
+    names: set[str] = set()
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        ws = [w for w in actor.name.split() if w.rstrip(".").lower() not in TITLES and w[:1].isupper()]
+        if len(ws) >= 2:
+            names.add(" ".join(ws).lower())
+            names.update(w.lower().removesuffix("'s").removesuffix("’s") for w in ws)
+    return names
 
 
-def main() -> int:
-    root = sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).resolve().parents[2] / "shared" / "data")
-    nlp, gaz = load_nlp(), load_gazetteer()
+def main(argv: list[str]) -> int:
+    args = [a for a in argv if not a.startswith("--")]
+    root = args[0] if args else str(Path(__file__).resolve().parents[2] / "shared" / "data")
     refs = list_refs(root, "polnear-dev")
-    before = after = articles_before = articles_after = places = 0
-    for ref in refs:
-        doc = nlp(load_article(root, ref).text)
-        people = person_words(doc)
-        mentions = resolve(doc, gaz)
-        kept = _not_people(doc, mentions)
-        places += len(kept)
-
-        b = sum(_surname_only(doc, m, people) for m in mentions)
-        a = sum(_surname_only(doc, m, people) for m in kept)
-        before, after = before + b, after + a
-        articles_before += b > 0
-        articles_after += a > 0
-    print(json.dumps({"articles": len(refs), "places_after": places,
-                      "surname_places_before": before, "articles_with_them_before": articles_before,
-                      "surname_places_after": after, "articles_with_them_after": articles_after}))
+    texts = [load_article(root, ref).text for ref in refs]
+    nlp = wirecoder.load()
+    places = hits = articles = 0
+    names: Counter[str] = Counter()
+    for ref, analysis in zip(refs, nlp.pipe(texts), strict=True):
+        people = person_names(analysis.actors)
+        text = analysis.document.text
+        found = [p for p in analysis.places if p.span.text.lower() in people]
+        places += len(analysis.places)
+        hits += len(found)
+        articles += bool(found)
+        names.update(p.span.text for p in found)
+        if "--list" in argv:
+            for p in found:
+                context = text[max(0, p.span.start - 60):p.span.end + 40].replace("\n", " ")
+                print(f"{ref}\t{p.span.text}\t{p.name} ({p.precision})\t{context}", file=sys.stderr)
+    print(json.dumps({"articles": len(refs), "places": places, "person_name_places": hits,
+                      "articles_with_them": articles, "names": dict(names.most_common(20))}))
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

@@ -6,7 +6,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from wirecoder.evaluate.places import GoldArticle, GoldToponym, _reachable, score_article, summarize
+from wirecoder.evaluate.places import (
+    GoldArticle,
+    GoldToponym,
+    _reachable,
+    new_tally,
+    score_article,
+    summarize,
+)
 from wirecoder.gazetteer import load_gazetteer
 
 
@@ -16,10 +23,7 @@ def gaz():
 
 
 def _tally() -> dict:
-    t = {k: 0 for k in ("pred", "pred_hit", "gold", "gold_hit", "n", "acc161", "exact",
-                        "country_n", "country_ok", "admin1_n", "admin1_ok", "reachable")}
-    t["distances"] = []
-    return t
+    return new_tally()
 
 
 def test_reachable_needs_an_entry_of_that_name_near_the_gold_point(gaz):
@@ -43,3 +47,30 @@ def test_ceiling_counts_reachable_gold_whether_or_not_we_found_it(gaz):
     assert s["acc_161km"] == 0.0
     assert s["gazetteer_ceiling_161km"] == 0.5
     assert s["recall"] == 0.5 and s["precision"] == 1.0
+
+
+def _place(feature=None):
+    return SimpleNamespace(latitude=None, longitude=None, geonames_id=None, country=None,
+                           admin1=None, feature=feature)
+
+
+def test_precision_is_the_share_of_asserted_places_that_overlap_gold(gaz):
+    #       0         1         2         3         4         5         6         7
+    #       0123456789012345678901234567890123456789012345678901234567890123456789012345
+    text = "Clinton's aides flew from Paris to Lyon; a Mexican official met Paris police."
+    gold = GoldArticle(text, [GoldToponym(26, 31, "Paris", 48.86, 2.35),
+                              GoldToponym(35, 39, "Lyon", 45.76, 4.84)])
+    preds = [((0, 7), _place()),               # Clinton: a person, matches no gold toponym
+             ((26, 31), _place()),             # Paris: matches
+             ((36, 40), _place()),             # "yon;" overlaps Lyon by three characters: matches
+             ((43, 50), _place("demonym")),    # Mexican: this gold marks no demonym
+             ((64, 69), _place())]             # Paris again, unmarked by gold: counts as wrong
+    t = _tally()
+    score_article(gold, preds, gaz, t)
+    s = summarize(t)
+    assert s["precision"] == round(2 / 5, 4)
+    assert s["precision_no_demonyms"] == round(2 / 4, 4)
+    assert s["n_pred_demonyms"] == 1 and s["n_pred"] == 5
+    assert s["recall"] == 1.0
+    # gold marks 2 of the 3 whole-word occurrences of its names (the second Paris is unmarked)
+    assert s["gold_name_coverage"] == round(2 / 3, 4)

@@ -1,5 +1,5 @@
-"""A person's name is never geocoded as a place (gazetteer/person_names.py). Sentences written
-for these tests."""
+"""A person's name is never geocoded as a place (gazetteer/senses.py). Sentences written for
+these tests."""
 
 from __future__ import annotations
 
@@ -33,8 +33,7 @@ def test_the_text_can_still_place_the_same_word(pipeline):
 
 
 def test_a_list_of_places_lends_its_kind(nlp):
-    from wirecoder.gazetteer.person_names import placed_here
+    from wirecoder.gazetteer.senses import listed_with_a_place
 
     doc = nlp("Aid groups returned to Darfur and Malakal last week.")
-    i = next(t.i for t in doc if t.text == "Malakal")
-    assert placed_here(doc, i, i + 1, "ORG", None)
+    assert listed_with_a_place(next(t for t in doc if t.text == "Malakal"))

@@ -19,9 +19,16 @@ overlaps it (the prediction with the largest overlap is its match); a predicted 
 Metrics (toponyms without gold coordinates count for recall only):
   n                 gold toponyms with coordinates: the denominator of the geographic metrics.
   recall            gold toponyms recognised / all gold toponyms (with or without coordinates).
-  precision         predicted places overlapping a gold toponym / predicted places. GeoVirus does
-                    not annotate demonyms or places inside organisation names, so precision there
-                    is a lower bound.
+  precision         the share of the places wirecoder asserts that match a gold toponym: predicted
+                    places overlapping a gold toponym by at least one character / predicted places.
+                    Exact only where gold marks every toponym of the text; neither corpus does
+                    (see `gold_name_coverage` and the README), so it is a lower bound.
+  precision_no_demonyms  the same over predictions that are not demonyms ("Mexican"): GeoVirus
+                    annotates no demonym, TR-News annotates them.
+  gold_name_coverage  of the whole-word occurrences, in the article texts, of the names gold marks
+                    somewhere in that article, the share gold marks: how completely the corpus
+                    annotates the names it annotates at all (the rest are mostly names inside
+                    organisation names: "Buffalo Public Schools", "Auckland Zoo").
   acc_161km         gold toponyms whose matched prediction lies within 161 km (100 miles) of the
                     gold point / n. Unrecognised toponyms and predictions without coordinates
                     count as errors, so this folds recognition and resolution together.
@@ -48,6 +55,7 @@ analysis raised (scored as having no predictions).
 
 from __future__ import annotations
 
+import re
 import statistics
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -190,14 +198,40 @@ def _reachable(g: GoldToponym, gaz) -> bool:
                for c in gaz.lookup(key(g.name)))
 
 
+TALLY_KEYS = ("pred", "pred_hit", "pred_demonym", "pred_demonym_hit", "gold", "gold_hit", "n",
+              "acc161", "exact", "country_n", "country_ok", "admin1_n", "admin1_ok", "reachable",
+              "name_occurrences", "name_occurrences_marked")
+
+
+def new_tally() -> dict[str, Any]:
+    return {**{k: 0 for k in TALLY_KEYS}, "distances": []}
+
+
+def _name_coverage(gold: GoldArticle) -> tuple[int, int]:
+    """(occurrences of gold names as whole words in the text, those gold marks)."""
+    spans = [(g.start, g.end) for g in gold.toponyms]
+    seen = marked = 0
+    for name in {g.name for g in gold.toponyms if g.name}:
+        for hit in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", gold.text):
+            seen += 1
+            marked += any(_overlap(hit.span(), s) for s in spans)
+    return seen, marked
+
+
 def score_article(gold: GoldArticle, preds: list[tuple[tuple[int, int], Any]], gaz,
                   tally: dict[str, Any]) -> None:
     from ..gazetteer import haversine_km
 
     tally["pred"] += len(preds)
-    for rng, _ in preds:
-        if any(_overlap(rng, (g.start, g.end)) for g in gold.toponyms):
-            tally["pred_hit"] += 1
+    for rng, place in preds:
+        hit = any(_overlap(rng, (g.start, g.end)) for g in gold.toponyms)
+        demonym = getattr(place, "feature", None) == "demonym"
+        tally["pred_hit"] += hit
+        tally["pred_demonym"] += demonym
+        tally["pred_demonym_hit"] += hit and demonym
+    seen, marked = _name_coverage(gold)
+    tally["name_occurrences"] += seen
+    tally["name_occurrences_marked"] += marked
     for g in gold.toponyms:
         tally["gold"] += 1
         best = max(preds, key=lambda p: _overlap(p[0], (g.start, g.end)), default=None)
@@ -240,11 +274,15 @@ def summarize(t: dict[str, Any]) -> dict[str, Any]:
         "median_km": round(statistics.median(d), 1) if d else 0.0,
         "recall": recall,
         "precision": precision,
+        "precision_no_demonyms": ratio(t["pred_hit"] - t["pred_demonym_hit"],
+                                       t["pred"] - t["pred_demonym"]),
+        "gold_name_coverage": ratio(t["name_occurrences_marked"], t["name_occurrences"]),
         "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
         "n": t["n"],
         "n_resolved": len(d),
         "n_gold": t["gold"],
         "n_pred": t["pred"],
+        "n_pred_demonyms": t["pred_demonym"],
         "country_n": t["country_n"],
         "admin1_n": t["admin1_n"],
     }
@@ -260,10 +298,7 @@ def score_gritta(path: Path, pipeline: Any, limit: int | None = None,
         raise DataMissing(f"give the XML file itself (GeoVirus.xml or TR-News.xml), not {path}")
     articles = load_gritta(path, limit=limit)
     gaz = load_gazetteer()
-    tally: dict[str, Any] = {k: 0 for k in (
-        "pred", "pred_hit", "gold", "gold_hit", "n", "acc161", "exact", "country_n",
-        "country_ok", "admin1_n", "admin1_ok", "reachable")}
-    tally["distances"] = []
+    tally = new_tally()
     crashes = mismatches = 0
     analyses = iter(pipeline.pipe([a.text for a in articles]))
     for article in articles:

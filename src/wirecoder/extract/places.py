@@ -3,7 +3,9 @@
 Two stages assign `places`:
   - `places_ner` (v1): spaCy's GPE / LOC / FAC entities, unresolved;
   - `places` (v2): recognition beyond spaCy's labels and resolution with the gazetteer
-    (see `wirecoder.gazetteer.resolve` for the method). Options: `demonyms` (default true:
+    (see `wirecoder.gazetteer.resolve` for the method), without the names the article holds as a
+    person's or an organisation's (`wirecoder.gazetteer.senses`; it reads the actor stage's people
+    when that stage ran). Options: `demonyms` (default true:
     "Mexican" is reported as a country-level place with feature "demonym"), `inner` (default
     true: "Texas" inside "Texas A&M University").
 
@@ -107,11 +109,13 @@ class PlacesOptions:
     inner: bool = option(True, "places inside organisation names (\"Texas Department of Safety\")")
 
 
-@stage("places", requires=("document", "spacy"), assigns=("places",), version="4", options=PlacesOptions)
+@stage("places", requires=("document", "spacy"), optional=("actors",), assigns=("places",), version="5",
+       options=PlacesOptions)
 def make_gazetteer_places(options: dict[str, Any]):
     """Toponyms recognised and resolved with the offline gazetteer (GeoNames from PyPI packages)."""
     from ..gazetteer import load_gazetteer
     from ..gazetteer.resolve import resolve
+    from ..gazetteer.senses import not_people
 
     gaz = load_gazetteer()
     demonyms = bool(options.get("demonyms", True))
@@ -121,22 +125,10 @@ def make_gazetteer_places(options: dict[str, Any]):
         doc_id, text = state.document.id, state.document.text
         doc = state.spacy_doc
         mentions = resolve(doc, gaz, demonyms=demonyms, inner=inner)
-        mentions = _not_people(doc, mentions)
+        mentions = not_people(doc, mentions, state.get("actors") or (), gaz)
         return {"places": [place_of_mention(m, gaz, doc_id, text) for m in mentions]}
 
     return run
-
-
-def _not_people(doc, mentions: list) -> list:
-    """The mentions that are not a person's name standing alone ("the Clinton campaign")."""
-    from ..gazetteer.person_names import names_a_person, person_words, placed_here
-
-    people = person_words(doc)
-    placed = {m.key for m in mentions if placed_here(
-        doc, *m.tokens, m.label, m.locative, qualified=m.qualifier is not None or m.is_qualifier,
-        area=m.entry is not None and m.entry.precision in ("country", "admin1"))}
-    return [m for m in mentions if m.demonym or m.key in placed
-            or not names_a_person(doc, *m.tokens, m.label, people)]
 
 
 # ---------------------------------------------------------------- the place of an event

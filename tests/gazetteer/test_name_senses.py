@@ -1,0 +1,64 @@
+"""People and organisations are not places (gazetteer/senses.py, #25): the catalogue of
+sentences written for wirecoder (tests/catalogues/place_senses.jsonl: a name and whether it must
+come out as a place) and every row of the cue table (lang/en/name_senses.tsv)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import catalogue
+from wirecoder.gazetteer.mention import Mention
+from wirecoder.gazetteer.names import key
+from wirecoder.gazetteer.senses import STRONG, WEAK, _person_name, article_people, person_cue
+from wirecoder.lang.en import table
+
+ROWS = table("name_senses")
+
+
+@pytest.mark.parametrize("sentence,name,place", catalogue("place_senses", "sentence", "name", "place"))
+def test_catalogue(pipeline, sentence, name, place):
+    places = [p.span.text for p in pipeline.analyze(sentence).places]
+    assert (name in places) == place, places
+
+
+def _mention(doc, name: str) -> Mention:
+    start = doc.text.index(name)
+    span = doc.char_span(start, start + len(name))
+    return Mention(start, start + len(name), name, span.root.ent_type_ or "SCAN", (span.start, span.end), key(name))
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["cue"] != "place_word"], ids=lambda r: r["word"])
+def test_each_cue_row_says_person_at_its_example(nlp, pipeline, row):
+    doc = nlp(row["example"])
+    assert row["word"].split()[0] in row["example"].lower()
+    expected = STRONG if row["cue"] == "kin" else WEAK
+    assert person_cue(doc, _mention(doc, row["name"])) == expected
+    assert row["name"] not in [p.span.text for p in pipeline.analyze(row["example"]).places]
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["cue"] == "place_word"], ids=lambda r: r["word"])
+def test_each_place_word_row_is_no_persons_name(row):
+    assert row["word"] in row["example"].lower() and row["name"] in row["example"]
+    assert _person_name(row["name"].split(), None) == ()
+    assert _person_name(["Jane", row["name"].split()[0]], None) != ()  # the first word alone could be
+
+
+def test_people_by_full_name_title_and_actor(nlp):
+    doc = nlp("Hillary Clinton met Mr. Zhvania and Wisconsin Gov. Scott Walker in Ohio.")
+    people = article_people(doc)
+    assert {"clinton", "zhvania", "walker"} <= people.surnames
+    assert ("hillary", "clinton") in people.full_names and "wisconsin" not in people.surnames
+    mention = SimpleNamespace(start=0, end=2)
+    actor = SimpleNamespace(kind="person", name="Defense Secretary Pete Hegseth", mentions=[mention])
+    assert "hegseth" in article_people(nlp("He spoke."), [actor]).surnames
+
+
+def test_one_sense_per_discourse_needs_another_mention(nlp):
+    doc = nlp("Hillary Clinton spoke on Monday. Later, Clinton said the campaign raised $10 million.")
+    people = article_people(doc)
+    later = doc.text.index("Clinton said")
+    bare = Mention(later, later + 7, "Clinton", "PERSON", (doc.char_span(later, later + 7).start,
+                                                           doc.char_span(later, later + 7).end), "clinton")
+    assert people.hold(doc, bare) == "other" and people.hold(doc, _mention(doc, "Hillary Clinton")) == "self"
