@@ -182,7 +182,7 @@ def _alt_population(m: Mention) -> int:
                 if c.entry.precision == "locality" and c.kind == "alt"), default=0)
 
 
-def _settlement_noun(doc, m: Mention) -> bool:
+def settlement_noun(doc, m: Mention) -> bool:
     """'the village of Ciocile', 'the towns of Haris and Varzaqan', 'Heze city', 'Warab state'."""
     i, j = m.tokens
     if j < len(doc) and doc[j].lower_ in SETTLEMENT_NOUNS and doc[j].is_lower:
@@ -302,7 +302,7 @@ def accept_more(doc, mentions: list[Mention], accepted: list[Mention],
                 continue  # a person's name, an acronym ("EMS", "UN")
             if j < len(doc) and doc[j].like_num:
                 continue  # a date ("August 15")
-            settled = _settlement_noun(doc, m) or _age_of(doc, m)
+            settled = settlement_noun(doc, m) or _age_of(doc, m)
             if m.label == "INNER" and not settled:
                 continue  # part of a longer name ("King Nut Companies", "Business and Law")
             if m.label == "SCAN" and j - i == 1 and tok.pos_ != "PROPN" and not settled:

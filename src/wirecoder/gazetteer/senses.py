@@ -215,12 +215,12 @@ def place_cue(doc, m: Mention) -> str | None:
     Maryland", "the town of Clinton"), WEAK (a list with a name the parser tags a place, a
     preposition of place on the name itself, not on a noun it modifies: "in Clinton", not "in
     the Clinton campaign"), else None."""
-    from .accept import _settlement_noun
-    from .sentence import _named_kind
+    from .accept import settlement_noun
+    from .sentence import named_kind
 
     i, j = m.tokens
     if m.qualifier is not None and not _subject(doc, m.qualifier) or m.is_qualifier \
-            or _settlement_noun(doc, m) or _named_kind(doc, m):
+            or settlement_noun(doc, m) or named_kind(doc, m):
         return STRONG
     if _after_preposition(doc, m) or any(listed_with_a_place(t) for t in doc[i:j]):
         return WEAK
