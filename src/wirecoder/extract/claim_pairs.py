@@ -3,6 +3,7 @@ the conditions a contradiction needs (extract/claims.py), kept apart from the ch
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -28,7 +29,7 @@ def is_vetoed(sentence: Any, start: int, end: int) -> bool:
 _PARTY_LABELS = frozenset({"PERSON", "ORG"})
 
 
-def part_of_something_else(text: str, start: int, end: int, times: list[Any]) -> bool:
+def part_of_something_else(text: str, start: int, end: int, times: Sequence[Any]) -> bool:
     """Is the figure part of something that is no count: a date or time the time tagger found
     ("3:45 p.m."), or a number written against a slash ("9/11 victims", "24/7")?"""
     if any(t.span.start < end and start < t.span.end and t.type in ("DATE", "TIME") for t in times):

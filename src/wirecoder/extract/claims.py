@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,12 +126,12 @@ def make_claims(options: dict[str, Any]):
 # ---------------------------------------------------------------- reading the quantities
 
 
-def _views(text: str, doc, quantities: list[Quantity], quotes: list, times: list = ()) -> list[View]:
+def _views(text: str, doc, quantities: list[Quantity], quotes: list, times: Sequence[Any] = ()) -> list[View]:
     views = []
     quote_marks = _quoted_ranges(text)
     countries = _country_mentions(doc)
     for i, q in enumerate(quantities):
-        if q.value is None or part_of_something_else(text, q.span.start, q.span.end, list(times)):
+        if q.value is None or part_of_something_else(text, q.span.start, q.span.end, times):
             continue
         span = doc.char_span(q.span.start, q.span.end, alignment_mode="expand")
         sent = span.sent if span is not None and len(span) else None
