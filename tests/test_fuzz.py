@@ -129,6 +129,11 @@ def assert_linear(fn: Callable, make: Callable[[int], object], n: int, *, factor
     fn(small)  # warm caches (model, gazetteer, compiled patterns)
     t_small = best_time(fn, small, repeat)
     t_big = best_time(fn, big, repeat)
+    if t_big > slack * t_small + constant:
+        # A busy machine (CI shares its 2 cores) can slow one run 2x: measure both again, and
+        # keep the best; a truly super-linear function fails again.
+        t_small = min(t_small, best_time(fn, small, 3))
+        t_big = min(t_big, best_time(fn, big, 2))
     assert t_big <= slack * t_small + constant, (
         f"super-linear: n={n}: {t_small * 1e3:.1f} ms, n={factor * n}: {t_big * 1e3:.1f} ms "
         f"(bound {slack} x + {constant * 1e3:.0f} ms)")
