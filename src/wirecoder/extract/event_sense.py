@@ -89,6 +89,9 @@ class Worlds:
             share.update(set(found))
         n = max(len(sentences), 1)
         self._doc_share = {domain: count / n for domain, count in share.items() if count >= DOC_SENTENCES}
+        # One sense per discourse: the sense a word-specific row gave a trigger word earlier in the
+        # article, by (lemma, part of speech) ("the nurses' strike" ... "the strike continued").
+        self.senses: dict[tuple[str, str], str] = {}
 
     def cues(self, tok: Any) -> Counter[str]:
         """Cue words of each world in the token's sentence."""
@@ -308,9 +311,16 @@ def other_sense(tok: Any, end_tok: Any, types: set[str], worlds: Worlds) -> str 
     """The sense label of the first rule that fits the trigger in its sentence, or None. A label in
     capitals is the PLOVER type the trigger has here instead ("a nurses' strike" is a PROTEST)."""
     rules = sense_rules()
-    for rule in rules.get(_lemma(tok), ()) + rules.get("*", ()):
+    word = (_lemma(tok), tok.pos_)
+    for rule in rules.get(word[0], ()) + rules.get("*", ()):
         if rule.types and not (rule.types & types):
             continue
         if _fits(rule, tok, end_tok, worlds):
+            if rule.trigger != "*":  # a sense of this word, not of the sentence's world
+                worlds.senses.setdefault(word, rule.sense)
             return rule.sense
+    # A later mention of the word, with no weapon in its sentence, keeps the sense it had
+    earlier = worlds.senses.get(word)
+    if earlier is not None and not worlds.armed(tok):
+        return earlier
     return None

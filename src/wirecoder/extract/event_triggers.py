@@ -4,6 +4,7 @@ stand on their own, prepositional idioms ("on alert") and demands in reported sp
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ..knowledge import load_tsv
@@ -78,6 +79,21 @@ def _misparsed_object(verb, oprd) -> bool:
     an object predicate, with no object to predicate it of; it is whom the verb reaches."""
     return oprd.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not any(
         c.dep_ == "dobj" for c in verb.children)
+
+
+_WEB_ADDRESS = re.compile(r"://|www\.|\.(?:com|org|net|gov|edu|html?|php|aspx?)\b|/[^/\s]*/")
+
+
+def in_web_address(tok) -> bool:
+    """Is the word part of a web address or a path ("news/2013/09/09/thieves-in-smash-and-grab-raid"),
+    a link's words and not the article's?"""
+    text = tok.doc.text
+    start = max(text.rfind(" ", 0, tok.idx), text.rfind("\n", 0, tok.idx)) + 1
+    end = len(text)
+    for space in (" ", "\n"):
+        k = text.find(space, tok.idx)
+        end = min(end, k) if k >= 0 else end
+    return bool(_WEB_ADDRESS.search(text, start, end))
 
 
 def find_triggers(doc, bare_nouns: bool = False) -> list[Trigger]:

@@ -15,6 +15,7 @@ from .event_context import verbal_attack
 from .event_cover import MATERIAL_CONFLICT
 from .event_sense import Worlds, other_sense
 from .event_trigger import Trigger
+from .event_triggers import noun_lexicon
 from .modality import outside_governors, read_modality
 
 # Acts that, announced or weighed rather than done, are threats: force, and also boycotts, strikes
@@ -106,4 +107,18 @@ def type_of(trig: Trigger, worlds: Worlds | None) -> Typing | None:
         # "a nurses' strike" is a PROTEST, "seized hostages" an abduction: the type the sense names
         # (a threatened act stays a threat, whatever the act)
         event_type, mode, cameo = sense, None, TYPE_CAMEO.get(sense)
+    if worlds is not None and sense is None:
+        _remember_phrase_sense(trig, event_type, modality, worlds)
     return Typing(event_type, mode, cameo, modality)
+
+
+def _remember_phrase_sense(trig: Trigger, event_type: str, modality: str, worlds: Worlds) -> None:
+    """A phrase that names the sense of its event noun ("a general strike", "went on strike" are
+    PROTESTs where a bare "strike" is an ASSAULT) gives that sense to the noun's later bare mentions
+    in the article (one sense per discourse)."""
+    tok = trig.token
+    if tok.pos_ != "NOUN" or modality == "threatened" or event_type == "THREATEN":
+        return
+    bare = noun_lexicon().get(_lemma(tok))
+    if bare is not None and bare.type != trig.lexeme.type == event_type:
+        worlds.senses.setdefault((_lemma(tok), tok.pos_), event_type)

@@ -67,6 +67,7 @@ from .event_triggers import (
     demand_triggers,
     find_triggers,
     idiom_triggers,
+    in_web_address,
     noun_lexicon,
 )
 from .event_typing import Typing, type_of
@@ -165,22 +166,27 @@ def make_events(options: dict[str, Any]):
         special = idiom_triggers(doc) + demand_triggers(doc)
         special_tokens = {t.token.i for t in special}
         triggers = [t for t in find_triggers(doc, bare_nouns) if t.token.i not in special_tokens] + special
+        triggers = [t for t in triggers if not in_web_address(t.token)]
         covered = suppressed_triggers(triggers)
         by_index = {t.token.i: t for t in triggers}
         donors = {cover.token.i: by_index[i] for i, cover in covered.items()}
         ctx = _Context(document.id, text, index, quotes, pub_year,
                        TimeAnchors(state.get("times", []), doc), state.get("places", []),
                        state.get("sentences", []), Worlds(doc) if sense_checks else None)
-        events: list[Event] = []
         # The verb that frames a verbatim quote ("pledged: '...'") is not itself the event; the
         # verb of reported speech ("agreed to share information") is.
         cues = {q.cue_token.i for q in quotes if q.cue_token is not None and q.verbatim}
-        for trig in triggers:
+        # Coded in the order of the text, so a sense learnt from an earlier mention ("went on a
+        # general strike") reaches the later ones (event_sense.Worlds.senses); kept in list order.
+        coded: dict[int, Event] = {}
+        for k in sorted(range(len(triggers)), key=lambda k: triggers[k].token.i):
+            trig = triggers[k]
             if trig.token.i in covered or trig.token.i in cues:
                 continue
             event = _code(trig, ctx, donor=donors.get(trig.token.i))
             if event is not None:
-                events.append(event)
+                coded[k] = event
+        events = [coded[k] for k in sorted(coded)]
         events = lend_passive_sources(events, doc)
         token_at = TokenFinder(doc)
         if sense_checks:  # "shot and killed the agent" is one attack
@@ -353,7 +359,7 @@ def _parties(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
         def inner(t):
             return inner_party(t, index)
 
-        source_toks = parties_only(source_toks, coded, inner)
+        source_toks = parties_only(source_toks, coded, inner, doers=True)
         chosen = parties_only(chosen, coded, inner)
     return _Parties(source_toks, chosen, actor_targets, named_roles)
 

@@ -38,6 +38,13 @@ def stands_for(tok: Any) -> Any | None:
     return tok
 
 
+@cache
+def event_noun_lemmas() -> frozenset[str]:
+    """Nouns that name events ("bombing", "operation", "summit"): an event does not act, so one
+    is never an event's source ("the bombing killed 12": the bomber, if named, is)."""
+    return frozenset(row["noun"].lower() for row in load_tsv("plover_nouns.tsv") if " " not in row["noun"])
+
+
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
@@ -48,13 +55,17 @@ def _names_its_party(tok: Any) -> bool:
                (c.ent_type_ in PARTY_LABELS or _names_its_party(c)) for c in tok.children)
 
 
-def parties_only(tokens: list[Any], is_actor, inner) -> list[Any]:
+def parties_only(tokens: list[Any], is_actor, inner, doers: bool = False) -> list[Any]:
     """The tokens that may be parties, each as the word it stands for; `is_actor(tok)` keeps a
     word the actors stage coded even when its lemma is abstract, and an abstract word gives way to
-    the party inside its phrase, `inner(tok)` ("condemned Netanyahu's decision": Netanyahu)."""
+    the party inside its phrase, `inner(tok)` ("condemned Netanyahu's decision": Netanyahu).
+    With `doers` (sources), an event noun gives way too ("the Taliban's attack killed": Taliban)."""
     out, seen = [], set()
     for tok in tokens:
         kept = tok if is_actor(tok) else stands_for(tok)
+        if doers and kept is not None and not is_actor(kept) and not kept.ent_type_ \
+                and kept.lemma_.lower() in event_noun_lemmas():
+            kept = None
         if kept is None and tok.tag_ not in RELATIVE_TAGS:
             kept = inner(tok)
         if kept is not None and kept.i not in seen:

@@ -82,6 +82,20 @@ def test_a_sense_can_name_the_type_instead(pipeline):
     assert "ASSAULT" in _types(pipeline, "The rebels seized hundreds of hostages in the town.")
 
 
+def test_one_sense_per_discourse(pipeline):
+    """A phrase that names the noun's sense ("a general strike") gives it to the later bare
+    mentions of the article; a weapon in their sentence, or another article, keeps the bare sense."""
+    text = ("Nurses began a general strike over pay on Monday. As the strike continued across the "
+            "country, patients were turned away from hospitals.")
+    assert [e.type for e in pipeline.analyze(text).events if e.trigger.text == "strike"] == ["PROTEST", "PROTEST"]
+    text = ("Nurses began a general strike over pay on Monday. Later an air strike killed three militants "
+            "in Yemen, and the army said the strike hit a weapons depot.")
+    types = [e.type for e in pipeline.analyze(text).events if e.trigger.text == "strike"]
+    assert types.count("PROTEST") == 1 and types.count("ASSAULT") == 2
+    alone = "As the strike continued across the country, patients were turned away from hospitals."
+    assert "PROTEST" not in [e.type for e in pipeline.analyze(alone).events]
+
+
 def test_sense_checks_can_be_switched_off():
     from wirecoder import load
 

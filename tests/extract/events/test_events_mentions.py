@@ -44,6 +44,20 @@ def test_one_mention_one_event(pipeline):
     assert sum(kind == "ASSAULT" for kind, _ in found) == 1
 
 
+def test_a_noun_and_its_relative_clause_are_one_mention(pipeline):
+    found = _events(pipeline, "His client had no role in the attacks, which targeted politicians in Washington.")
+    assert [kind for kind, _ in found].count("ASSAULT") == 1
+    # a relative clause whose subject is another party is another event
+    found = _events(pipeline, "The attack that the rebels feared came on Monday, and troops killed 12 of them.")
+    assert [kind for kind, _ in found].count("ASSAULT") == 2
+
+
+def test_the_words_of_a_web_address_are_no_event(pipeline):
+    link = "Read more: http://www.example.com/news/2013/09/09/thieves-in-smash-and-grab-raid-on-jewelry-store"
+    assert _events(pipeline, link) == []
+    assert ("COERCE", "raided") in _events(pipeline, "Police raided the house and/or the shop on 1/2/2020.")
+
+
 def test_an_attempt_is_the_act_not_a_threat(pipeline):
     assert ("ASSAULT", "assassinate") in _events(pipeline, "Gunmen tried to assassinate the mayor on Monday.")
 

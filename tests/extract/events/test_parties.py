@@ -42,3 +42,16 @@ def test_pipeline_targets_are_parties(pipeline):
     events = pipeline.analyze("Abbas's office condemned Netanyahu's decision to build in E1.").events
     accuse = next(e for e in events if e.type == "ACCUSE")
     assert any("Netanyahu" in t.span.text for t in accuse.targets)
+
+
+def test_an_event_does_not_act(pipeline):
+    """An event noun is no source; the party inside its phrase is, when there is one."""
+    events = pipeline.analyze("The bombings at U.S. embassies in Kenya have killed more than 200 people.").events
+    killed = next(e for e in events if e.trigger.text == "killed")
+    assert killed.sources == [] and [t.span.text for t in killed.targets] == ["more than 200 people"]
+    events = pipeline.analyze("The Taliban's attack killed 12 soldiers in Kandahar.").events
+    killed = next(e for e in events if e.trigger.text == "killed")
+    assert [s.span.text for s in killed.sources] == ["The Taliban"]
+    # a target may still be an event ("condemned the bombings"): only doers are checked
+    events = pipeline.analyze("The ambassador condemned the bombings on Tuesday.").events
+    assert any(t.span.text.endswith("bombings") for e in events for t in e.targets)
