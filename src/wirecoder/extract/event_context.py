@@ -15,7 +15,8 @@ from .places import event_place
 # Words that make an "attack" one of words: "a scathing attack on the government".
 VERBAL_ATTACK_MODIFIERS = {"scathing", "blistering", "stinging", "withering", "verbal", "bitter",
                            "rhetorical", "vitriolic", "personal", "furious",
-                           "sharp", "angry", "scornful"}
+                           "sharp", "angry", "scornful", "political", "partisan", "negative",
+                           "hominem", "campaign"}
 
 
 # Targets only words can attack: "the attacks on the impeachment proceedings".

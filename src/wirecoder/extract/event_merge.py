@@ -23,6 +23,8 @@ def _joined(a: Any, b: Any) -> bool:
             return True
         if y.head.head.i == x.i and y.dep_ == "conj" and y.head.dep_ == "advcl" and y.head.tag_ == "VBG":
             return True  # "exploded, killing two and wounding 56": the second participle
+        if y.dep_ == "prep" and y.head.dep_ == "conj" and y.head.head.i == x.i:
+            return True  # "were arrested and remained in custody": the idiom on the second verb
         if y.head.i == x.i and y.dep_ == "relcl" and x.pos_ == "NOUN" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT" for c in y.children):
             return True  # "the attacks, which targeted politicians": the noun's own clause

@@ -40,6 +40,8 @@ def test_who_died_after_it_suffered_it(pipeline):
 
 def test_one_mention_one_event(pipeline):
     assert [t for _, t in _events(pipeline, "He shot and killed the judge.")] == ["shot"]
+    found = _events(pipeline, "Several people were arrested and remained in police custody on Sunday.")
+    assert [kind for kind, _ in found].count("COERCE") == 1
     found = _events(pipeline, "The bomb exploded, killing two soldiers and wounding 56 others.")
     assert sum(kind == "ASSAULT" for kind, _ in found) == 1
 
