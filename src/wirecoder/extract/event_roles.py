@@ -242,6 +242,11 @@ def is_media_object(tok) -> bool:
     return lemma in MEDIA_OBJECTS
 
 
+# Prepositions that put another event beside the clause's own: "retaliating after the embassy
+# bombings, U.S. forces launched strikes" does not make U.S. forces the bombers.
+OTHER_EVENT_PREPS = frozenset({"after", "before", "since", "following", "until", "despite", "amid"})
+
+
 def noun_roles(trigger: Trigger) -> tuple[list, list]:
     noun = trigger.token
     lex = trigger.lexeme
@@ -272,7 +277,7 @@ def noun_roles(trigger: Trigger) -> tuple[list, list]:
     if governor is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
         governor = noun.head
     elif governor is None and noun.dep_ == "pobj" and noun.head.pos_ == "ADP" \
-            and noun.head.head.pos_ == "VERB":
+            and noun.head.head.pos_ == "VERB" and noun.head.lower_ not in OTHER_EVENT_PREPS:
         governor = noun.head.head
     if governor is not None and _lemma(governor) in RECEIVING_VERBS:
         # "Iran faces criticism from the U.N.": the one it comes from acts on the one who faces it

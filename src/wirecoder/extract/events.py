@@ -359,7 +359,8 @@ def _parties(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
         def inner(t):
             return inner_party(t, index)
 
-        source_toks = parties_only(source_toks, coded, inner, doers=True)
+        # the keeper of a bare mention is the place that held the victim: not checked as a doer
+        source_toks = parties_only(source_toks, coded, inner, doers=not trig.bare)
         chosen = parties_only(chosen, coded, inner)
     return _Parties(source_toks, chosen, actor_targets, named_roles)
 

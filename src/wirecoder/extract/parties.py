@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from ..knowledge import load_tsv
+from .event_sense import ABSTRACT_CLASSES, noun_classes
 
 # Entity labels of times and amounts: never the one who acts or is acted upon. (Works of art are
 # not here: the parser often tags a quoted name so, '"The Islamic Resistance will not release"'.)
@@ -46,6 +47,22 @@ def event_noun_lemmas() -> frozenset[str]:
 
 
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# WordNet classes of things that act: a noun with one of these among its commonest senses may be
+# a doer ("the government", "court", "crowd", "sniper").
+ACTING_CLASSES = frozenset({"person", "group", "animal"})
+
+
+def _can_act(tok: Any) -> bool:
+    """May this common noun be the one who does something? Not an event ("the bombing killed"),
+    nor an abstraction ("DNA tests linked", "the force") or a thing ("two bombs exploded") by its
+    WordNet classes: the doer is who set them off, named or not."""
+    lemma = tok.lemma_.lower()
+    if lemma in event_noun_lemmas():
+        return False
+    classes = noun_classes().get(lemma)
+    if tok.pos_ != "NOUN" or not classes or ACTING_CLASSES & set(classes) or _names_its_party(tok):
+        return True  # "Israeli jets struck": the phrase names whose they are
+    return not (set(classes) <= ABSTRACT_CLASSES or classes[0] == "artifact")
 
 
 def _names_its_party(tok: Any) -> bool:
@@ -63,8 +80,7 @@ def parties_only(tokens: list[Any], is_actor, inner, doers: bool = False) -> lis
     out, seen = [], set()
     for tok in tokens:
         kept = tok if is_actor(tok) else stands_for(tok)
-        if doers and kept is not None and not is_actor(kept) and not kept.ent_type_ \
-                and kept.lemma_.lower() in event_noun_lemmas():
+        if doers and kept is not None and not is_actor(kept) and not kept.ent_type_ and not _can_act(kept):
             kept = None
         if kept is None and tok.tag_ not in RELATIVE_TAGS:
             kept = inner(tok)

@@ -55,3 +55,22 @@ def test_an_event_does_not_act(pipeline):
     # a target may still be an event ("condemned the bombings"): only doers are checked
     events = pipeline.analyze("The ambassador condemned the bombings on Tuesday.").events
     assert any(t.span.text.endswith("bombings") for e in events for t in e.targets)
+
+
+def test_things_and_abstractions_do_not_act_unless_the_phrase_names_whose(pipeline):
+    def sources(text, trigger):
+        event = next(e for e in pipeline.analyze(text).events if e.trigger.text == trigger)
+        return [s.span.text for s in event.sources]
+    assert sources("Two bombs exploded outside the embassy on Friday, killing at least 81 people.", "killing") == []
+    assert sources("Israeli jets struck Gaza overnight.", "struck") == ["Israeli jets"]
+    assert sources("The police arrested 12 protesters.", "arrested") == ["The police"]
+
+
+def test_an_event_named_after_a_preposition_of_time_is_not_the_clause_doers(pipeline):
+    text = ("Retaliating 13 days after the embassy bombings in East Africa, U.S. forces launched "
+            "cruise missile strikes against camps in Afghanistan.")
+    bombings = next(e for e in pipeline.analyze(text).events if e.trigger.text == "bombings")
+    assert bombings.sources == []
+    text = "Rebels stormed the town after an attack on the base."
+    assert any(e.type == "ASSAULT" and [s.span.text for s in e.sources] == ["Rebels"]
+               for e in pipeline.analyze(text).events)
