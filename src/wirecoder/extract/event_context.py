@@ -49,6 +49,29 @@ def ordered_done(tok):
     return None
 
 
+# Nouns that name what someone asked for: accepting, meeting or rejecting one answers its maker.
+DEMAND_NOUNS = frozenset({"demand", "request", "call", "appeal", "plea", "ultimatum", "petition"})
+
+
+def demand_maker(tok, end_tok=None):
+    """Who made the demand the trigger answers: "accepted the demands by protesters", "conceded to
+    the demands of the truck drivers", "approved a request from the ministry", "met the
+    strikers' demands". None when no demand, or no maker, is named."""
+    nouns = [end_tok] if end_tok is not None and _lemma(end_tok) in DEMAND_NOUNS else []
+    nouns += [c for c in tok.children if c.dep_ == "dobj" and _lemma(c) in DEMAND_NOUNS]
+    nouns += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+              for p in c.children if p.dep_ == "pobj" and _lemma(p) in DEMAND_NOUNS]
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                found = next((p for p in child.children if p.dep_ == "pobj"), None)
+                if found is not None:
+                    return found
+    return None
+
+
 def awaited_party(verb, index: ActorIndex):
     """The subject (or passive agent) of an 'until'/'unless'/'before' clause on `verb`."""
     for clause in verb.children:

@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..options import option
@@ -32,6 +32,7 @@ from .event_confidence import event_features, shipped_model
 from .event_context import (
     armed_defence,
     awaited_party,
+    demand_maker,
     main_clause,
     ordered_done,
     quote_speaker_span,
@@ -335,6 +336,9 @@ class _Parties:
     targets: list
     actor_targets: list
     named_roles: tuple[bool, bool]
+    # the doers the clause names before the party checks: "a fire that killed 19" names a thing
+    # as the doer, so no one did violence here, though the fire is no party either
+    named_doers: list = field(default_factory=list)
 
 
 def _parties(trig: Trigger, event_type: str, source_toks: list, target_toks: list,
@@ -360,9 +364,11 @@ def _parties(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
             return inner_party(t, index)
 
         # the keeper of a bare mention is the place that held the victim: not checked as a doer
+        named_doers = parties_only(source_toks, coded, inner)
         source_toks = parties_only(source_toks, coded, inner, doers=not trig.bare)
         chosen = parties_only(chosen, coded, inner)
-    return _Parties(source_toks, chosen, actor_targets, named_roles)
+        return _Parties(source_toks, chosen, actor_targets, named_roles, named_doers)
+    return _Parties(source_toks, chosen, actor_targets, named_roles, source_toks)
 
 
 def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: list,
@@ -372,6 +378,9 @@ def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
     tok, lex = trig.token, trig.lexeme
     is_noun = tok.pos_ in ("NOUN", "PROPN")
     actor_targets, chosen = choose_targets(target_toks, index, lex, _places_in(tok))
+    maker = demand_maker(tok, trig.end_token)
+    if maker is not None and not is_noun:  # "accepted the demands by protesters in the south"
+        actor_targets, chosen = [maker], [maker]
     if not actor_targets and lex.type in ("AID", "RETREAT") and not is_noun:
         # "returned 12 skulls that date back to 640 AD to Peru": the recipient, wherever the
         # parser hung the "to" phrase
@@ -420,7 +429,7 @@ def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
 def _has_agent(trig: Trigger, parties: _Parties, index: ActorIndex) -> bool:
     """Whether someone acts here: an actor among the parties, or an outbreak, idiom or bare
     mention, which need none; violence needs an agent."""
-    tok, source_toks = trig.token, parties.sources
+    tok, source_toks = trig.token, parties.named_doers
     has_actor = bool(parties.actor_targets) or any(
         is_actorish(t, index, as_source=True) or t.tag_ == "PRP" for t in source_toks)
     if trig.lexeme.type == "ASSAULT" and source_toks and not trig.bare and not any(

@@ -54,15 +54,24 @@ ACTING_CLASSES = frozenset({"person", "group", "animal"})
 
 def _can_act(tok: Any) -> bool:
     """May this common noun be the one who does something? Not an event ("the bombing killed"),
-    nor an abstraction ("DNA tests linked", "the force") or a thing ("two bombs exploded") by its
-    WordNet classes: the doer is who set them off, named or not."""
+    nor an abstraction by its WordNet classes ("DNA tests linked"), unless the phrase names whose
+    it is ("a car bombing by the Islamic State group")."""
+    if tok.pos_ != "NOUN" or _names_its_party(tok) or _has_agent(tok):
+        return True  # a name; "a U.S. airstrike killed", "a bombing by the Islamic State": whose is named
     lemma = tok.lemma_.lower()
     if lemma in event_noun_lemmas():
         return False
     classes = noun_classes().get(lemma)
-    if tok.pos_ != "NOUN" or not classes or ACTING_CLASSES & set(classes) or _names_its_party(tok):
-        return True  # "Israeli jets struck": the phrase names whose they are
-    return not (set(classes) <= ABSTRACT_CLASSES or classes[0] == "artifact")
+    if not classes or ACTING_CLASSES & set(classes):
+        return True
+    # a weapon stays ("a car bomb killed"): PLOVER's coders mark it as the source
+    return not set(classes) <= ABSTRACT_CLASSES
+
+
+def _has_agent(tok: Any) -> bool:
+    """"a bombing by the Islamic State group", "the missiles fired by the army"."""
+    return any(c.dep_ == "prep" and c.lower_ == "by" or c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children)
+               for c in tok.children)
 
 
 def _names_its_party(tok: Any) -> bool:
@@ -81,7 +90,7 @@ def parties_only(tokens: list[Any], is_actor, inner, doers: bool = False) -> lis
     for tok in tokens:
         kept = tok if is_actor(tok) else stands_for(tok)
         if doers and kept is not None and not is_actor(kept) and not kept.ent_type_ and not _can_act(kept):
-            kept = None
+            continue  # not the place it happened in either: "a car bomb in Kiev killed"
         if kept is None and tok.tag_ not in RELATIVE_TAGS:
             kept = inner(tok)
         if kept is not None and kept.i not in seen:
