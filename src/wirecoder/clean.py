@@ -170,13 +170,27 @@ def _ends_like_prose(paragraph: str) -> bool:
     return bool(re.search(r"[.!?…][\"'”’)\]]*$", paragraph.rstrip()))
 
 
+# The longest first line taken as a title. Headlines run to about 20 words (PolNeAR's 924
+# titles: at most 22, 99% at most 18); a one-sentence lead runs longer.
+TITLE_MAX_WORDS = 30
+# A first line that opens with a wire dateline ("CARACAS (Reuters) -") is the lead, not a title.
+_LEAD_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+)*(?:, [A-Z][A-Za-z. ]{1,40})?"
+                            r"(?: \([A-Za-z .]+\))? ?(?:--|–|—|-) |[A-Z][A-Za-z.'’ ]{1,40}"
+                            r"(?:, [A-Z][A-Za-z. ]{1,40})? \((?:AP|Reuters|AFP|UPI|dpa|Xinhua)\) ?"
+                            r"(?:--|–|—|-) )")
+
+
 def guess_title(text: str) -> str | None:
-    """A leading single line, set apart by a blank line, short and not ending like a sentence."""
+    """The title of a text: its first line, when a blank line sets it apart, it is short (3 to
+    300 characters, at most TITLE_MAX_WORDS words) and it is no lead cut short: whatever its last
+    character ("Trump: 'I'm the Worst Thing.'" is a headline), but not ending in ",", ";" or ":",
+    which go on in the next line, and not opening with a wire dateline."""
     m = re.match(r"([^\n]{3,300})\n\s*\n", text)
     if not m:
         return None
     line = m.group(1).strip()
-    if _ends_like_prose(line) and not line.endswith("?"):
+    if (len(line.split()) > TITLE_MAX_WORDS or line.endswith((",", ";", ":"))
+            or _LEAD_DATELINE.match(line)):
         return None
     return line
 

@@ -53,6 +53,14 @@ class InputTooLarge(WirecoderError):
     code = "W017"
 
 
+class BadIngestOption(WirecoderError):
+    """An ingest option that cannot say where documents' dates come from: a
+    `--published-from-name` pattern without one `{date:FORMAT}` or with a directive it cannot
+    read, a manifest that is not CSV, TSV or JSONL."""
+
+    code = "W018"
+
+
 class ConfigError(WirecoderError):
     """An unknown stage, a stage whose requirements are switched off, a bad option."""
 

@@ -46,11 +46,11 @@ def test_html_boilerplate_removed_and_metadata_read(tmp_path):
     assert "\n\n" in raw.text  # paragraphs separated by a blank line
 
 
-def test_html_published_flag_overrides(tmp_path):
+def test_html_page_date_comes_before_the_published_flag(tmp_path):
     p = tmp_path / "a.html"
     p.write_text(HTML)
-    [raw] = read_path(p, published="2025-02-02")
-    assert raw.published.date().isoformat() == "2025-02-02"
+    [raw] = read_path(p, published="2025-02-02")  # --published is for inputs that carry none
+    assert raw.published.isoformat() == "2025-01-31T09:30:00-05:00"
 
 
 def test_jsonl_documents_and_metadata(tmp_path):

@@ -32,6 +32,7 @@ from ..store.repository import (
     T_QUOTES,
     Store,
 )
+from ..store.search import search_condition
 from ..store.sql import chunks
 
 _CACHE_SIZE = 256
@@ -134,14 +135,17 @@ class StoreReader:
 
     def documents(self, offset: int, limit: int, q: str | None = None, *,
                   min_confidence: float | None = None, sort: str = "published",
-                  order: str = "asc") -> tuple[int, list[dict]]:
-        """(total, one page) of the documents whose title holds `q`, ordered by `sort` (see
+                  order: str = "asc", search: str | None = None) -> tuple[int, list[dict]]:
+        """(total, one page) of the documents whose title holds `q` and whose title or text
+        holds every term of `search` (full text: `store.search`), ordered by `sort` (see
         DOCUMENT_SORTS; empty values last either way, then by id), each with its counts of
         events (those at `min_confidence` or above), quotes and claims."""
         D = T_DOCS
         conds = []
         if q:
             conds.append(func.lower(D.c.title).contains(q.lower(), autoescape=True))
+        if search:
+            conds.append(search_condition(self.store, search))
         threshold = check_confidence(min_confidence) if min_confidence is not None else 0.0
         events = (select(T_EVENTS.c.document_id, func.count().label("n"))
                   .where(T_EVENTS.c.confidence >= threshold)

@@ -1,11 +1,14 @@
-"""The dashboard's tables: events in any order a page at a time, their CSV, the documents list.
+"""The dashboard's tables: events, quotes and claims in any order a page at a time, the events'
+CSV, the documents list.
 
     GET /api/events/table?sort=date&order=desc&limit=100            the first page
     GET /api/events/table?sort=date&order=desc&limit=100&after=ID   the page after event ID
+    GET /api/quotes/table?sort=speaker&actor=Hegseth&after=ID        quotes across documents
+    GET /api/claims/table?verdict=contradicted&sort=published        claims across documents
     GET /api/events.csv?type=ASSAULT                                 every filtered event, as CSV
     GET /api/documents?sort=events&order=desc&min_confidence=0.7     documents and their counts
 
-Event pages go by keyset (`store.event_order`): the page after (or before) an event, so the
+Pages go by keyset (`store.event_order`): the page after (or before) an event, so the
 thousandth page costs what the first does. The CSV has the columns of `wirecoder events --csv`
 and streams from the store in batches. Every event count and list applies `min_confidence`,
 whose default is DEFAULT_MIN_CONFIDENCE (favouring precision), as everywhere else.
@@ -17,17 +20,17 @@ import csv
 import io
 from collections.abc import Iterator
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 
 from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
-from ..store.event_order import ORDERS, SORTS, event_page, iter_event_hits
+from ..store.event_order import CLAIM_SORTS, ORDERS, QUOTE_SORTS, SORTS, event_page, iter_event_hits
 from ..store.queries import cell
 from .data import DOCUMENT_SORTS, StoreReader
-from .models import DocumentSummary, ErrorOut, EventOut, Page
+from .models import ClaimOut, DocumentSummary, ErrorOut, EventOut, Page, QuoteOut
 
 MAX_PAGE = 500
 CSV_BATCH = 1000
@@ -42,6 +45,13 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 Text = Annotated[str | None, Query(max_length=200)]
 Sort = Literal[tuple(SORTS)]  # type: ignore[valid-type]
 Order = Literal[tuple(ORDERS)]  # type: ignore[valid-type]
+QuoteSort = Literal[tuple(QUOTE_SORTS)]  # type: ignore[valid-type]
+ClaimSort = Literal[tuple(CLAIM_SORTS)]  # type: ignore[valid-type]
+Cursor = Annotated[str | None, Query(max_length=300, description="a record id: the page that "
+                                                                 "follows (after) or precedes (before) it")]
+Size = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+Last = Annotated[bool, Query(description="the last page")]
+R = TypeVar("R")
 
 
 def event_filters(
@@ -90,6 +100,40 @@ class EventTable(BaseModel):
     items: list[EventOut]
 
 
+class RecordTable(BaseModel, Generic[R]):
+    total: int = Field(description="records passing the filters")
+    start: int = Field(description="records before the first one on this page (its offset)")
+    limit: int
+    sort: str
+    order: str
+    previous: str | None = Field(description="for the page before: pass as `before`")
+    next: str | None = Field(description="for the page after: pass as `after`")
+    items: list[R]
+
+
+def quote_filters(
+        type: Annotated[str | None, Query(max_length=200, description="direct, indirect, mixed")] = None,
+        actor: Annotated[str | None, Query(max_length=200, description="a substring of the speaker")] = None,
+        country: Annotated[str | None, Query(max_length=200, description="ISO3 of the speaker")] = None,
+        since: Annotated[date | None, Query(description="published from this date on")] = None,
+        until: Annotated[date | None, Query(description="published up to this date")] = None,
+        document: Text = None) -> dict[str, Any]:
+    """The quote filters of /api/quotes (dates are the publication's)."""
+    given = {"type": type, "actor": actor, "country": country, "since": since, "until": until,
+             "document": document}
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in given.items()
+            if v not in (None, "")}
+
+
+def claim_filters(
+        quoted: Annotated[dict[str, Any], Depends(quote_filters)],
+        verdict: Annotated[str | None, Query(max_length=200, description=(
+            "consistent, contradicted, unverifiable"))] = None) -> dict[str, Any]:
+    """The claim filters of /api/claims: `type` is the claim kind (arithmetic, contradiction,
+    reference), `actor` and `country` whoever asserted it."""
+    return {**quoted, **({"verdict": verdict} if verdict else {})}
+
+
 router = APIRouter()
 
 
@@ -120,6 +164,44 @@ def event_table(reader: Reader, filters: Filters, sort: Sort = "published", orde
 
     key = ("event-table", sort, order, limit, after, before, last, *sorted(filters.items()))
     return _json(reader, EventTable, key, produce)
+
+
+def _record_table(reader: StoreReader, kind: str, model: Any, filters: dict[str, Any], sort: str,
+                  order: str, limit: int, after: str | None, before: str | None,
+                  last: bool) -> Response:
+    def produce() -> dict[str, Any]:
+        page = event_page(reader.store, kind=kind, sort=sort, order=order, limit=limit,
+                          after=after, before=before, last=last, **filters)
+        return {"total": page.total, "start": page.start, "limit": limit, "sort": sort,
+                "order": order,
+                "previous": page.hits[0][1] if page.has_previous and page.hits else None,
+                "next": page.hits[-1][1] if page.has_next and page.hits else None,
+                "items": reader.rows(kind, page.hits)}
+
+    key = (f"{kind}-table", sort, order, limit, after, before, last, *sorted(filters.items()))
+    return _json(reader, model, key, produce)
+
+
+@router.get("/api/quotes/table", response_model=RecordTable[QuoteOut], responses=ERRORS,
+            tags=["records"])
+def quote_table(reader: Reader, filters: Annotated[dict[str, Any], Depends(quote_filters)],
+                sort: QuoteSort = "published", order: Order = "asc", limit: Size = 100,
+                after: Cursor = None, before: Cursor = None, last: Last = False):
+    """Quotes across documents in the order `sort` (publication, speaker, kind, confidence;
+    then document and place in it), one page at a time by keyset, as /api/events/table."""
+    return _record_table(reader, "quotes", RecordTable[QuoteOut], filters, sort, order, limit,
+                         after, before, last)
+
+
+@router.get("/api/claims/table", response_model=RecordTable[ClaimOut], responses=ERRORS,
+            tags=["records"])
+def claim_table(reader: Reader, filters: Annotated[dict[str, Any], Depends(claim_filters)],
+                sort: ClaimSort = "published", order: Order = "asc", limit: Size = 100,
+                after: Cursor = None, before: Cursor = None, last: Last = False):
+    """Checked claims across documents in the order `sort` (publication, kind, verdict,
+    confidence), one page at a time by keyset, as /api/events/table."""
+    return _record_table(reader, "claims", RecordTable[ClaimOut], filters, sort, order, limit,
+                         after, before, last)
 
 
 def csv_lines(reader: StoreReader, batches: Iterator[list[tuple[str, str]]],
@@ -161,6 +243,9 @@ def documents(reader: Reader,
               limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
               q: Annotated[str | None, Query(max_length=200,
                                              description="a substring of the title")] = None,
+              search: Annotated[str | None, Query(max_length=500, description=(
+                  "full text over title and text: every word, \"quoted phrase\" and prefix* "
+                  "must occur"))] = None,
               sort: Literal[tuple(DOCUMENT_SORTS)] = "published",  # type: ignore[valid-type]
               order: Order = "asc",
               min_confidence: Annotated[float, Query(ge=0, le=1, description=(
@@ -169,8 +254,8 @@ def documents(reader: Reader,
     by `sort` (empty values last), then id."""
     def produce() -> dict[str, Any]:
         total, items = reader.documents(offset, limit, q, min_confidence=min_confidence,
-                                        sort=sort, order=order)
+                                        sort=sort, order=order, search=search)
         return {"total": total, "offset": offset, "limit": limit, "items": items}
 
-    key = ("documents", offset, limit, q, sort, order, min_confidence)
+    key = ("documents", offset, limit, q, search, sort, order, min_confidence)
     return _json(reader, Page[DocumentSummary], key, produce)

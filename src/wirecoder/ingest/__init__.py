@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import UnknownFormat
 from .base import RawDocument, check_file_size, parse_published, read_text_file
+from .dating import FileDating, Manifest, NamePattern
 from .feeds import read_feed
 from .html import read_html
 from .jsonl import read_jsonl
@@ -31,9 +32,11 @@ EXTENSIONS = {
 }
 # Formats read from the file as bytes (streamed), not decoded as text first.
 BINARY_FORMATS = {"warc"}
+# Formats whose file is one document: a manifest row, the file's name and its dateline can date it.
+ONE_DOCUMENT_FORMATS = {"text", "html"}
 
 __all__ = ["RawDocument", "parse_published", "read_path", "read_string", "READERS", "EXTENSIONS",
-           "guess_format"]
+           "guess_format", "FileDating", "Manifest", "NamePattern"]
 
 
 def _suffix(path: str | Path) -> str:
@@ -70,8 +73,11 @@ def read_string(content: str, fmt: str = "text", *, source: str | None = None,
 
 
 def read_path(path: str | Path, fmt: str | None = None, *,
-              published: datetime | str | None = None) -> Iterator[RawDocument]:
-    """Read a file (or '-' for standard input) into RawDocuments."""
+              published: datetime | str | None = None,
+              dating: FileDating | None = None) -> Iterator[RawDocument]:
+    """Read a file (or '-' for standard input) into RawDocuments. A text or HTML file's document
+    is dated and titled by `dating` (`FileDating`: its manifest row, its name, its dateline, then
+    `published`) where the file itself says nothing; other formats take `published` as it is."""
     if fmt is not None and fmt not in READERS:
         raise UnknownFormat(f"unknown input format {fmt!r}; choose one of {', '.join(READERS)}")
     default_published = parse_published(published) if isinstance(published, str) else published
@@ -86,4 +92,13 @@ def read_path(path: str | Path, fmt: str | None = None, *,
     content = read_text_file(path)
     fmt = fmt or guess_format(path, content)
     source = "stdin" if str(path) == "-" else str(path)
-    yield from read_string(content, fmt, source=source, published=default_published)
+    if fmt not in ONE_DOCUMENT_FORMATS:
+        yield from read_string(content, fmt, source=source, published=default_published)
+        return
+    if dating is None:
+        dating = FileDating(published=default_published)
+    elif published is not None:
+        dating = FileDating(default_published, dating.manifest, dating.names)
+    file_path = None if str(path) == "-" else Path(path)
+    for raw in read_string(content, fmt, source=source):
+        yield dating.fill(raw, file_path)

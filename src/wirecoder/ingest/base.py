@@ -45,6 +45,7 @@ class RawDocument:
     source: str | None = None
     doc_id: str | None = None  # an id the input supplies; else a content hash is used
     metadata: dict[str, str] = field(default_factory=dict)
+    title_guessed: bool = False  # the title is a guess from the first line, not stated
 
 
 def byte_order_mark(data: bytes) -> tuple[bytes, str, str] | None:

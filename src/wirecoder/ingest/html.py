@@ -47,7 +47,7 @@ def read_html(content: str, *, source: str | None = None,
         text=text,
         title=extracted.title,
         url=extracted.url,
-        published=published or found_date,
+        published=found_date or published,  # the page's own date first
         source=source,
         metadata=metadata,
     )

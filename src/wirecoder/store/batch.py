@@ -35,7 +35,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import InputNotFound, WirecoderError
-from ..ingest import EXTENSIONS, RawDocument, guess_format
+from ..ingest import EXTENSIONS, FileDating, RawDocument, guess_format
 from ..ingest.base import parse_published
 from .connect import is_memory, resolve_url
 from .errors import AnalysisFailed, DocumentNotStored, StoreError
@@ -56,11 +56,16 @@ class IngestSummary:
     filtered: int = 0  # left out by the relevance pre-filter (counted in `skipped` too)
     stale: int = 0  # coded by another coder version and kept so (--keep-stale; in `skipped` too)
     failed: int = 0
+    undated: int = 0  # documents read with no publication date from any source
     events: int = 0
     quotes: int = 0
     claims: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+
+    def count_read(self, raw: RawDocument) -> None:
+        self.seen += 1
+        self.undated += raw.published is None
 
     @property
     def analysed(self) -> int:
@@ -76,7 +81,8 @@ class IngestSummary:
                  f"without --keep-stale to recode them") if self.stale else ""
         return (f"{self.stored} stored, {self.replaced} replaced, {self.skipped} skipped{filtered}, "
                 f"{self.failed} failed; {self.events} events, {self.quotes} quotes, "
-                f"{self.claims} claims; {self.seconds:.1f} s ({self.docs_per_second:.1f} docs/s); "
+                f"{self.claims} claims; {self.undated} of {self.seen} documents undated; "
+                f"{self.seconds:.1f} s ({self.docs_per_second:.1f} docs/s); "
                 f"run {self.run_id} in {safe_url(self.db_url)}{stale}")
 
 
@@ -307,25 +313,25 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
            batch_size: int | None = None, strict: bool = False,
            retry: RetryPolicy | None = None, lock_timeout: float = 60.0,
            relevance_filter: bool = False, engine: str = "local",
-           ray_address: str | None = None) -> IngestSummary:
+           ray_address: str | None = None, dating: FileDating | None = None) -> IngestSummary:
     """Analyse every document under `paths` and save it in the store at `db_url`.
 
     workers: processes that analyse and store batches; reprocess: re-analyse and replace
     documents already stored under this coder version; keep_stale: leave documents stored by
     another coder version (its code, knowledge or options changed) as they are and count them as
-    `stale`, instead of recoding them; progress: a bar on stderr with rate and
-    ETA; pipeline or config: the pipeline to use (default: `wirecoder.load()`); fmt: force an
-    input format; published: the publication date of inputs that carry none; batch_size:
-    documents per batch and per commit (default 32 with one worker; 8 with more, so that the
-    workers finish together instead of one waiting on another's last big batch); strict: stop at the first unreadable input instead of
-    logging it as failed and going on; retry: how long to wait for a database that does not
-    answer (default: 6 attempts over 15.5 s) before W047; lock_timeout: seconds a SQLite
-    write waits for another writer's lock before it counts as a failed attempt;
+    `stale`, instead of recoding them; progress: a bar on stderr with rate and ETA; pipeline or
+    config: the pipeline to use (default: `wirecoder.load()`); fmt: force an input format;
+    published: the publication date of inputs that carry none; batch_size: documents per batch
+    and per commit (default 32 with one worker; 8 with more, so that the workers finish together
+    instead of one waiting on another's last big batch); strict: stop at the first unreadable
+    input instead of logging it as failed and going on; retry: how long to wait for a database
+    that does not answer (default: 6 attempts over 15.5 s) before W047; lock_timeout: seconds a
+    SQLite write waits for another writer's lock before it counts as a failed attempt;
     relevance_filter: skip, before the parse, documents that cannot report a political or
     security event (`wirecoder.relevance`; off by default); engine: "local" (`workers`
     processes) or "ray" (`workers` Ray actors, on the cluster at `ray_address` or a local one;
-    see `wirecoder.scaleout.ray_engine`): the store gets the same rows either way.
-    """
+    see `wirecoder.scaleout.ray_engine`): the store gets the same rows either way; dating: the
+    manifest and file-name pattern dating text and HTML files (`wirecoder.ingest.FileDating`)."""
     from ..pipeline import load
     from ..scaleout import ENGINES, EngineError
 
@@ -370,7 +376,7 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
 
         def items() -> Iterator[RawDocument]:
             for f in files:
-                for item in read_inputs(f, fmt, published=default_published):
+                for item in read_inputs(f, fmt, published=default_published, dating=dating):
                     if isinstance(item, Failure):
                         if strict:
                             raise _error_of(item)
@@ -389,7 +395,7 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
                                   what="look up stored documents", where=where, on_retry=warn)
             fresh: list[RawDocument] = []
             for raw, doc_id in zip(chunk, ids, strict=True):
-                summary.seen += 1
+                summary.count_read(raw)
                 repeat, clash = seen.read(raw, doc_id)
                 old = stored.get(doc_id)
                 kept_stale = keep_stale and not reprocess and old is not None and old != nlp.coder_version

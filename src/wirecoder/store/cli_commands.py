@@ -80,6 +80,13 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
     ing.add_argument("--format", dest="input_format", choices=INPUT_FORMATS,
                      help="input format (default: by file extension)")
     ing.add_argument("--published", help="publication date for inputs that carry none")
+    ing.add_argument("--manifest", metavar="FILE",
+                     help="CSV, TSV or JSONL naming each text or HTML file (column file, path, "
+                          "filename or name) with its published date, title, url, source, id")
+    ing.add_argument("--published-from-name", metavar="PATTERN", default="auto",
+                     help="read the date from text and HTML file names: a pattern such as "
+                          "'{date:%%Y-%%m-%%d}_*'; 'auto' (default) takes a lone YYYY-MM-DD in the "
+                          "name, 'off' none")
     ing.add_argument("--config", help="pipeline config JSON (see `wirecoder config`)")
     ing.add_argument("--disable", action="append", default=[], metavar="STAGE",
                      help="switch a stage off (repeatable)")
@@ -138,9 +145,12 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from ..ingest import FileDating, Manifest, NamePattern
     from ..pipeline import PipelineConfig
     from .batch import ingest
 
+    dating = FileDating(manifest=Manifest(args.manifest) if args.manifest else None,
+                        names=NamePattern(args.published_from_name))
     config = PipelineConfig.from_file(args.config) if args.config else PipelineConfig()
     config.disabled = sorted(set(config.disabled) | set(args.disable))
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
@@ -149,7 +159,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                      published=args.published,
                      batch_size=max(1, args.batch_size) if args.batch_size else None,
                      strict=args.strict, relevance_filter=args.relevance_filter,
-                     engine=args.engine, ray_address=args.ray_address)
+                     engine=args.engine, ray_address=args.ray_address, dating=dating)
     if args.json:
         data = {k: v for k, v in vars(summary).items() if k != "db_url"}
         data["docs_per_second"] = round(summary.docs_per_second, 2)

@@ -1,25 +1,29 @@
-"""Events in a chosen order, a page at a time, by keyset (the dashboard's events table, its CSV).
+"""Events, quotes or claims in a chosen order, a page at a time, by keyset (the dashboard's
+tables, the events CSV).
 
     page = event_page(store, sort="date", order="desc", limit=100, type="ASSAULT")
     nxt = event_page(store, sort="date", order="desc", limit=100, after=page.hits[-1][1])
+    quotes = event_page(store, kind="quotes", sort="speaker", actor="Hegseth")
 
 A page starts after (or ends before) a given event, found by the values of its sort columns, so
 going deep costs what the first page costs (no OFFSET scan) and rows added or removed elsewhere
 never shift a page by a row. Ties keep the store's own order (publication date, document id,
 the event's place in it, event id), so every order is total and the same every time; events
-without a value (an undated event) come last whichever way the key runs. The filters are those of `Store.event_hits`, checked there (W041).
+without a value (an undated event) come last whichever way the key runs. The filters are those
+of `Store.event_hits`, `quote_hits` and `claim_hits`, checked there (W041).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
+from sqlalchemy import ColumnElement, Table, and_, case, false, func, or_, select
 
 from .errors import BadFilter
-from .repository import T_DOCS, T_EVENTS, Store
+from .record_filters import claim_conditions, quote_conditions
+from .repository import T_ACTORS, T_CLAIMS, T_DOCS, T_EVENTS, T_QUOTES, Store
 
 # sort name -> (column, may be NULL)
 SORTS: dict[str, tuple[Any, bool]] = {
@@ -29,8 +33,44 @@ SORTS: dict[str, tuple[Any, bool]] = {
     "type": (T_EVENTS.c.type, False),
     "modality": (T_EVENTS.c.modality, False),
 }
+# the speaker as the quote rows show it: the name given, else the actor's, else the words
+_SPEAKER = func.lower(func.coalesce(
+    func.nullif(T_QUOTES.c.speaker_name, ""),
+    select(T_ACTORS.c.name).where(T_ACTORS.c.id == T_QUOTES.c.speaker_actor_id).scalar_subquery(),
+    func.nullif(T_QUOTES.c.speaker_text, "")))
+QUOTE_SORTS: dict[str, tuple[Any, bool]] = {
+    "published": (T_DOCS.c.published, True),
+    "speaker": (_SPEAKER, True),
+    "kind": (T_QUOTES.c.kind, False),
+    "confidence": (T_QUOTES.c.confidence, False),
+}
+CLAIM_SORTS: dict[str, tuple[Any, bool]] = {
+    "published": (T_DOCS.c.published, True),
+    "kind": (T_CLAIMS.c.kind, False),
+    "verdict": (T_CLAIMS.c.verdict, False),
+    "confidence": (T_CLAIMS.c.confidence, False),
+}
 ORDERS = ("asc", "desc")
-_TIES = (T_EVENTS.c.document_id, T_EVENTS.c.ordinal, T_EVENTS.c.id)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A table that pages: its sorts and the conditions of its filters."""
+
+    table: Table
+    sorts: dict[str, tuple[Any, bool]]
+    conditions: Callable[..., list]  # (store, **filters) -> SQL conditions
+
+    @property
+    def ties(self) -> tuple:
+        return (self.table.c.document_id, self.table.c.ordinal, self.table.c.id)
+
+
+KINDS = {
+    "events": Kind(T_EVENTS, SORTS, lambda store, **f: store.event_conditions(**f)),
+    "quotes": Kind(T_QUOTES, QUOTE_SORTS, lambda store, **f: quote_conditions(store.held_countries, **f)),
+    "claims": Kind(T_CLAIMS, CLAIM_SORTS, lambda store, **f: claim_conditions(store.held_countries, **f)),
+}
 
 
 def _nulls_last(column: Any, desc: bool) -> list[tuple[Any, bool]]:
@@ -53,17 +93,17 @@ class EventPage:
         return self.start + len(self.hits) < self.total
 
 
-def _columns(sort: str, order: str) -> list[tuple[Any, bool]]:
+def _columns(kind: Kind, sort: str, order: str) -> list[tuple[Any, bool]]:
     """(expression, descending) from the first sort column to the last tie-breaker."""
-    if sort not in SORTS:
-        raise BadFilter(f"unknown sort {sort!r}; choose from {', '.join(SORTS)}")
+    if sort not in kind.sorts:
+        raise BadFilter(f"unknown sort {sort!r}; choose from {', '.join(kind.sorts)}")
     if order not in ORDERS:
         raise BadFilter(f"unknown order {order!r}; choose from asc, desc")
-    column, nullable = SORTS[sort]
+    column, nullable = kind.sorts[sort]
     key = _nulls_last(column, order == "desc") if nullable else [(column, order == "desc")]
     if sort != "published":  # ties in the store's own order: by publication, then as written
         key += _nulls_last(T_DOCS.c.published, False)
-    return key + [(tie, False) for tie in _TIES]
+    return key + [(tie, False) for tie in kind.ties]
 
 
 def _beyond(columns: list[tuple[Any, bool]], values: tuple, forward: bool) -> ColumnElement:
@@ -80,44 +120,55 @@ def _beyond(columns: list[tuple[Any, bool]], values: tuple, forward: bool) -> Co
     return or_(*terms) if terms else false()
 
 
-def _select(columns: list[tuple[Any, bool]], conds: list, forward: bool = True):
+def _joined(table: Table):
+    return table.join(T_DOCS, T_DOCS.c.id == table.c.document_id)
+
+
+def _select(table: Table, columns: list[tuple[Any, bool]], conds: list, forward: bool = True):
     order = [(expr.desc() if desc == forward else expr.asc()) for expr, desc in columns]
-    return (select(T_EVENTS.c.document_id, T_EVENTS.c.id, *[expr for expr, _ in columns])
-            .select_from(T_EVENTS.join(T_DOCS, T_DOCS.c.id == T_EVENTS.c.document_id))
-            .where(*conds).order_by(*order))
+    return (select(table.c.document_id, table.c.id, *[expr for expr, _ in columns])
+            .select_from(_joined(table)).where(*conds).order_by(*order))
 
 
-def _values_of(conn, columns: list[tuple[Any, bool]], event_id: str) -> tuple:
-    row = conn.execute(_select(columns, [T_EVENTS.c.id == event_id])).first()
+def _values_of(conn, table: Table, columns: list[tuple[Any, bool]], record_id: str) -> tuple:
+    row = conn.execute(_select(table, columns, [table.c.id == record_id])).first()
     if row is None:
-        raise BadFilter(f"no event {event_id!r} in the store to page from; "
+        raise BadFilter(f"no record {record_id!r} in the store to page from; "
                         "start again from the first page")
     return tuple(row[2:])
 
 
-def event_page(store: Store, *, sort: str = "published", order: str = "asc", limit: int = 100,
-               after: str | None = None, before: str | None = None, last: bool = False,
-               **filters: Any) -> EventPage:
-    """One page of `limit` events passing `filters` in the order `sort` `order`: the first
-    page, the one after the event `after`, the one before the event `before`, or (`last`) the
-    last page (the `total % limit` events at the end, or `limit` when that is 0)."""
+def _kind(name: str) -> Kind:
+    if name not in KINDS:
+        raise BadFilter(f"unknown record kind {name!r}; choose from {', '.join(KINDS)}")
+    return KINDS[name]
+
+
+def event_page(store: Store, *, kind: str = "events", sort: str = "published", order: str = "asc",
+               limit: int = 100, after: str | None = None, before: str | None = None,
+               last: bool = False, **filters: Any) -> EventPage:
+    """One page of `limit` records of `kind` (events, quotes, claims) passing `filters` in the
+    order `sort` `order`: the first page, the one after the record `after`, the one before the
+    record `before`, or (`last`) the last page (the `total % limit` records at the end, or
+    `limit` when that is 0)."""
     if sum(bool(x) for x in (after, before, last)) > 1:
         raise BadFilter("give one of after, before and last")
     if limit < 1:
         raise BadFilter(f"limit must be 1 or more, not {limit}")
-    columns = _columns(sort, order)
-    conds = store.event_conditions(**{k: v for k, v in filters.items() if v not in (None, "")})
+    spec = _kind(kind)
+    table, columns = spec.table, _columns(spec, sort, order)
+    conds = spec.conditions(store, **{k: v for k, v in filters.items() if v not in (None, "")})
     forward = not (before or last)
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(
-            T_EVENTS.join(T_DOCS, T_DOCS.c.id == T_EVENTS.c.document_id)).where(*conds)).scalar_one()
+        total = conn.execute(select(func.count()).select_from(_joined(table))
+                             .where(*conds)).scalar_one()
         where = list(conds)
         if cursor := after or before:
-            where.append(_beyond(columns, _values_of(conn, columns, cursor), forward))
+            where.append(_beyond(columns, _values_of(conn, table, columns, cursor), forward))
         # the last page holds what the pages before it leave, so paging back from it meets
         # the pages paging forward gives
         size = (total % limit or limit) if last else limit
-        rows = conn.execute(_select(columns, where, forward).limit(size)).all()
+        rows = conn.execute(_select(table, columns, where, forward).limit(size)).all()
         if not forward:
             rows.reverse()
         hits = [(r.document_id, r.id) for r in rows]
@@ -127,9 +178,8 @@ def event_page(store: Store, *, sort: str = "published", order: str = "asc", lim
             start = 0
         elif rows:
             first = _beyond(columns, tuple(rows[0][2:]), forward=False)
-            start = conn.execute(select(func.count()).select_from(
-                T_EVENTS.join(T_DOCS, T_DOCS.c.id == T_EVENTS.c.document_id))
-                .where(*conds, first)).scalar_one()
+            start = conn.execute(select(func.count()).select_from(_joined(table))
+                                 .where(*conds, first)).scalar_one()
         else:
             start = total if after else 0
     return EventPage(total=total, start=start, hits=hits)
@@ -140,13 +190,13 @@ def iter_event_hits(store: Store, *, sort: str = "published", order: str = "asc"
     """Every event passing `filters` in the order `sort` `order`, as batches of (document id,
     event id): one keyset query per batch, so a large store streams in bounded memory. The
     filters are checked before the first batch is yielded."""
-    columns = _columns(sort, order)
+    columns = _columns(KINDS["events"], sort, order)
     conds = store.event_conditions(**{k: v for k, v in filters.items() if v not in (None, "")})
     values: tuple | None = None
     while True:
         where = conds if values is None else [*conds, _beyond(columns, values, True)]
         with store.engine.connect() as conn:
-            rows = conn.execute(_select(columns, where).limit(batch)).all()
+            rows = conn.execute(_select(T_EVENTS, columns, where).limit(batch)).all()
         if not rows:
             return
         yield [(r.document_id, r.id) for r in rows]

@@ -15,21 +15,22 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import WirecoderError
-from ..ingest import RawDocument, guess_format, read_path
+from ..ingest import FileDating, RawDocument, guess_format, read_path
 from ..ingest.base import byte_order_mark, decode_bytes
 from ..ingest.jsonl import jsonl_lines, read_jsonl
 from .repository import Failure
 
 
-def read_inputs(path: Path, fmt: str | None = None, *,
-                published: datetime | None = None) -> Iterator[RawDocument | Failure]:
-    """The documents of one input file, with a Failure in place of each unreadable record."""
+def read_inputs(path: Path, fmt: str | None = None, *, published: datetime | None = None,
+                dating: FileDating | None = None) -> Iterator[RawDocument | Failure]:
+    """The documents of one input file, with a Failure in place of each unreadable record; text
+    and HTML files dated by `dating` (see `wirecoder.ingest.dating`)."""
     try:
         kind = fmt or (guess_format(path) if str(path) != "-" else None)
         if kind == "jsonl" and str(path) != "-" and path.is_file():
             yield from _jsonl_records(path, published)
             return
-        yield from read_path(path, fmt, published=published)
+        yield from read_path(path, fmt, published=published, dating=dating)
     except WirecoderError as exc:
         yield Failure(source=str(path), reason=str(exc))
 

@@ -19,7 +19,7 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -54,6 +54,7 @@ from .connect import (  # noqa: F401  (DEFAULT_URL, URL_ENV, sqlite_file: re-exp
 from .convert import Loaded, analysis_to_rows, utcnow
 from .errors import BadFilter, StoreError, StoreFull
 from .faults import RetryPolicy, kind_of, with_retries
+from .record_filters import claim_conditions, quote_conditions
 from .schema import (
     ALL_TABLES,
     DOCUMENT_TABLES,
@@ -421,63 +422,13 @@ class Store:
             conds.append(E.c.document_id == document)
         return conds
 
-    def quote_hits(self, *, type: str | Iterable[str] | None = None, actor: str | None = None,
-                   country: str | Iterable[str] | None = None, since: Any = None,
-                   until: Any = None, modality: Any = None, place: Any = None,
-                   document: str | None = None, limit: int | None = None) -> list[tuple[str, str]]:
-        """Quotes: type is the quote kind (direct, indirect, mixed); actor a substring of the
-        speaker; country the speaker's; since/until the publication date."""
-        check.not_for("quotes", modality=modality, place=place)
-        Q = T_QUOTES
-        conds = self._document_dates(since, until)
-        if kinds := check.choices("quote kind", type, check.QUOTE_KINDS):
-            conds.append(func.lower(Q.c.kind).in_(kinds))
-        if actor:
-            conds.append(or_(
-                contains(Q.c.speaker_name, actor), contains(Q.c.speaker_text, actor),
-                exists(select(1).where(T_ACTORS.c.id == Q.c.speaker_actor_id,
-                                       contains(T_ACTORS.c.name, actor)))))
-        if codes := check.countries(country, self.held_countries):
-            conds.append(exists(select(1).where(T_ACTORS.c.id == Q.c.speaker_actor_id,
-                                                T_ACTORS.c.country.in_(codes))))
-        if document:
-            conds.append(Q.c.document_id == document)
-        return self._hits(Q, conds, limit)
+    def quote_hits(self, *, limit: int | None = None, **filters: Any) -> list[tuple[str, str]]:
+        """Quotes passing `record_filters.quote_conditions`, in publication order."""
+        return self._hits(T_QUOTES, quote_conditions(self.held_countries, **filters), limit)
 
-    def claim_hits(self, *, type: str | Iterable[str] | None = None, actor: str | None = None,
-                   country: str | Iterable[str] | None = None, since: Any = None,
-                   until: Any = None, modality: Any = None, place: Any = None,
-                   verdict: str | Iterable[str] | None = None, document: str | None = None,
-                   limit: int | None = None) -> list[tuple[str, str]]:
-        """Claims: type is the claim kind; actor/country those of whoever asserted it;
-        since/until the publication date; verdict."""
-        check.not_for("claims", modality=modality, place=place)
-        C = T_CLAIMS
-        conds = self._document_dates(since, until)
-        if kinds := check.choices("claim kind", type, check.CLAIM_KINDS):
-            conds.append(func.lower(C.c.kind).in_(kinds))
-        if verdicts := check.choices("verdict", verdict, check.VERDICTS):
-            conds.append(func.lower(C.c.verdict).in_(verdicts))
-        if actor:
-            conds.append(or_(
-                contains(C.c.asserted_by, actor),
-                exists(select(1).where(T_ACTORS.c.id == C.c.asserted_by,
-                                       contains(T_ACTORS.c.name, actor)))))
-        if codes := check.countries(country, self.held_countries):
-            conds.append(exists(select(1).where(T_ACTORS.c.id == C.c.asserted_by,
-                                                T_ACTORS.c.country.in_(codes))))
-        if document:
-            conds.append(C.c.document_id == document)
-        return self._hits(C, conds, limit)
-
-    @staticmethod
-    def _document_dates(since: Any, until: Any) -> list:
-        conds = []
-        if (start := check.as_date(since)) is not None:
-            conds.append(T_DOCS.c.published >= datetime.combine(start, time(), UTC))
-        if (end := check.as_date(until)) is not None:
-            conds.append(T_DOCS.c.published < datetime.combine(end + timedelta(days=1), time(), UTC))
-        return conds
+    def claim_hits(self, *, limit: int | None = None, **filters: Any) -> list[tuple[str, str]]:
+        """Claims passing `record_filters.claim_conditions`, in publication order."""
+        return self._hits(T_CLAIMS, claim_conditions(self.held_countries, **filters), limit)
 
     def _hits(self, table: Table, conds: list, limit: int | None) -> list[tuple[str, str]]:
         q = (select(table.c.document_id, table.c.id)

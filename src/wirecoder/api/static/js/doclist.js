@@ -1,5 +1,6 @@
 // The documents list: title, publication date, outlet and event count (at the confidence
-// threshold) of every stored document, from /api/documents; a click opens the document.
+// threshold) of every stored document, from /api/documents, narrowed by a title substring and
+// a full-text search of title and text; a click opens the document.
 
 import { getJSON } from "./api.js";
 import { clear, el, formatDate } from "./dom.js";
@@ -19,7 +20,7 @@ function row(d, onOpen) {
 
 export async function loadDocuments(state, onOpen) {
   const params = { sort: state.dsort, order: state.dorder, limit: state.dsize, offset: state.doffset,
-    q: state.dq, min_confidence: state.filters.min_confidence };
+    q: state.dq, search: state.ds, min_confidence: state.filters.min_confidence };
   const page = await getJSON("/api/documents", params);
   const body = clear(document.querySelector("#documents-table tbody"));
   for (const d of page.items) body.append(row(d, onOpen));
@@ -36,6 +37,7 @@ export async function loadDocuments(state, onOpen) {
   document.getElementById("doc-next").disabled = page.offset + shown >= page.total;
   document.getElementById("doc-size").value = String(state.dsize);
   document.getElementById("doc-q").value = state.dq;
+  document.getElementById("doc-text-q").value = state.ds;
   const view = document.getElementById("documents-view");
   view.dataset.loads = String(Number(view.dataset.loads || 0) + 1);
   return page;
@@ -55,6 +57,7 @@ export function wireDocuments(change) {
   document.getElementById("doc-search").addEventListener("submit", (ev) => {
     ev.preventDefault();
     const q = document.getElementById("doc-q").value.trim();
-    change(() => ({ dq: q, doffset: 0 }));
+    const words = document.getElementById("doc-text-q").value.trim();
+    change(() => ({ dq: q, ds: words, doffset: 0 }));
   });
 }

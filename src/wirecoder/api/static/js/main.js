@@ -1,5 +1,5 @@
-// The dashboard: one set of filters drives the counts, map, timeline, network, the events
-// table and the documents list. The whole view lives in the address (urlstate.js): each change
+// The dashboard: one set of filters drives the counts, map, timeline, network, the events,
+// quotes and claims tables and the documents list. The whole view lives in the address (urlstate.js): each change
 // is pushed to the history, Back and Forward restore it, and a shared link opens the same view.
 
 import { getJSON } from "./api.js";
@@ -11,10 +11,11 @@ import { drawNetwork } from "./network.js";
 import { closeDocument, openDocument } from "./docview.js";
 import { loadEvents, wireEvents } from "./eventtable.js";
 import { loadDocuments, wireDocuments } from "./doclist.js";
-import { FILTERS, readState, writeState } from "./urlstate.js";
+import { loadRecords, recordParams, wireRecords } from "./recordtable.js";
+import { FILTERS, RECORD_TABLES, VIEWS, readState, writeState } from "./urlstate.js";
 
 let state = null; // what is shown (urlstate.readState's shape)
-const ui = { stack: "type", agg: null, loads: 0, minConfidence: null, docsShown: null };
+const ui = { stack: "type", agg: null, loads: 0, minConfidence: null, docsShown: null, recordsShown: {} };
 
 function readForm() {
   const form = document.getElementById("filters");
@@ -75,8 +76,7 @@ function showTab(view) {
   for (const tab of document.querySelectorAll("#records-tabs [data-view]")) {
     tab.setAttribute("aria-selected", String(tab.dataset.view === view));
   }
-  document.getElementById("events-view").hidden = view !== "events";
-  document.getElementById("documents-view").hidden = view !== "documents";
+  for (const name of VIEWS) document.getElementById(`${name}-view`).hidden = view !== name;
 }
 
 const key = (s, names) => (s ? JSON.stringify(names.map((n) => s[n])) : null);
@@ -95,10 +95,17 @@ async function go(next, mode) {
   if (filtersChanged || key(prev, ["sort", "order", "size", "cursor"]) !== key(next, ["sort", "order", "size", "cursor"])) {
     tasks.push(refreshEvents(next));
   }
-  const docsKey = key(next, ["filters", "dsort", "dorder", "dsize", "doffset", "dq"]);
+  const docsKey = key(next, ["filters", "dsort", "dorder", "dsize", "doffset", "dq", "ds"]);
   if (next.view === "documents" && ui.docsShown !== docsKey) {
     ui.docsShown = docsKey;
     tasks.push(loadDocuments(next, (docId) => show({ document: docId, event: null })));
+  }
+  for (const kind of Object.keys(RECORD_TABLES)) {
+    const shown = JSON.stringify(recordParams(kind, next));
+    if (next.view === kind && ui.recordsShown[kind] !== shown) {
+      ui.recordsShown[kind] = shown;
+      tasks.push(loadRecords(kind, next, (docId, id) => show({ document: docId, event: id })));
+    }
   }
   await Promise.all(tasks);
   if (!next.document) closeDocument();
@@ -118,7 +125,8 @@ function change(fn) {
 }
 
 function applyFilters(filters) {
-  show({ filters, cursor: {}, doffset: 0 });
+  const records = Object.fromEntries(Object.entries(state.records).map(([k, t]) => [k, { ...t, cursor: {} }]));
+  show({ filters, cursor: {}, doffset: 0, records });
 }
 
 function brushed(since, until) {
@@ -145,6 +153,7 @@ function wire() {
   }
   wireEvents(change);
   wireDocuments(change);
+  for (const kind of Object.keys(RECORD_TABLES)) wireRecords(kind, change);
   document.getElementById("doc-close").addEventListener("click", () => show({ document: null, event: null }));
   document.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape" && state && state.document) show({ document: null, event: null });

@@ -6,10 +6,17 @@ export const FILTERS = ["type", "modality", "country", "actor", "since", "until"
 export const PAGE_SIZES = [25, 50, 100, 250, 500];
 export const EVENT_SORTS = ["date", "published", "confidence", "type", "modality"];
 export const DOCUMENT_SORTS = ["published", "title", "source", "events"];
+export const VIEWS = ["events", "quotes", "claims", "documents"];
+// The quotes and claims tables, each under its own prefix in the address (qsort, cafter, ...).
+export const RECORD_TABLES = {
+  quotes: { prefix: "q", sorts: ["published", "speaker", "kind", "confidence"] },
+  claims: { prefix: "c", sorts: ["published", "kind", "verdict", "confidence"] },
+};
+export const RECORD_DEFAULTS = Object.freeze({ sort: "published", order: "desc", size: 100 });
 
 export const DEFAULTS = Object.freeze({
   view: "events", sort: "date", order: "desc", size: 100,
-  dsort: "published", dorder: "desc", dsize: 50, doffset: 0, dq: "",
+  dsort: "published", dorder: "desc", dsize: 50, doffset: 0, dq: "", ds: "",
 });
 
 function oneOf(value, allowed, fallback) {
@@ -21,17 +28,49 @@ function whole(value, fallback, min = 0) {
   return Number.isFinite(n) && n >= min && String(n) === String(value).trim() ? n : fallback;
 }
 
+function readCursor(p, prefix = "") {
+  return p.get(`${prefix}after`) ? { after: p.get(`${prefix}after`) }
+    : p.get(`${prefix}before`) ? { before: p.get(`${prefix}before`) }
+      : p.get(`${prefix}page`) === "last" ? { last: true } : {};
+}
+
+function writeCursor(p, cursor, prefix = "") {
+  if (cursor.after) p.set(`${prefix}after`, cursor.after);
+  else if (cursor.before) p.set(`${prefix}before`, cursor.before);
+  else if (cursor.last) p.set(`${prefix}page`, "last");
+}
+
+function readRecords(p) {
+  const records = {};
+  for (const [kind, { prefix, sorts }] of Object.entries(RECORD_TABLES)) {
+    records[kind] = {
+      sort: oneOf(p.get(`${prefix}sort`), sorts, RECORD_DEFAULTS.sort),
+      order: oneOf(p.get(`${prefix}order`), ["asc", "desc"], RECORD_DEFAULTS.order),
+      size: oneOf(whole(p.get(`${prefix}size`), RECORD_DEFAULTS.size), PAGE_SIZES, RECORD_DEFAULTS.size),
+      cursor: readCursor(p, prefix),
+    };
+  }
+  return records;
+}
+
+function writeRecords(p, records) {
+  for (const [kind, { prefix }] of Object.entries(RECORD_TABLES)) {
+    const t = records[kind];
+    for (const key of ["sort", "order", "size"]) if (t[key] !== RECORD_DEFAULTS[key]) p.set(`${prefix}${key}`, t[key]);
+    writeCursor(p, t.cursor, prefix);
+  }
+}
+
 // The state an address describes; anything unreadable falls back to its default.
 export function readState(search) {
   const p = new URLSearchParams(search);
   const filters = {};
   for (const name of FILTERS) if (p.get(name)) filters[name] = p.get(name);
   const order = (v) => oneOf(v, ["asc", "desc"], null);
-  const cursor = p.get("after") ? { after: p.get("after") }
-    : p.get("before") ? { before: p.get("before") } : p.get("page") === "last" ? { last: true } : {};
+  const cursor = readCursor(p);
   return {
     filters,
-    view: oneOf(p.get("view"), ["events", "documents"], DEFAULTS.view),
+    view: oneOf(p.get("view"), VIEWS, DEFAULTS.view),
     sort: oneOf(p.get("sort"), EVENT_SORTS, DEFAULTS.sort),
     order: order(p.get("order")) || DEFAULTS.order,
     size: oneOf(whole(p.get("size"), DEFAULTS.size), PAGE_SIZES, DEFAULTS.size),
@@ -41,6 +80,8 @@ export function readState(search) {
     dsize: oneOf(whole(p.get("dsize"), DEFAULTS.dsize), PAGE_SIZES, DEFAULTS.dsize),
     doffset: whole(p.get("doffset"), 0),
     dq: p.get("dq") || "",
+    ds: p.get("ds") || "",
+    records: readRecords(p),
     document: p.get("document") || null,
     event: p.get("event") || null,
   };
@@ -49,12 +90,11 @@ export function readState(search) {
 export function toSearch(state) {
   const p = new URLSearchParams();
   for (const name of FILTERS) if (state.filters[name]) p.set(name, state.filters[name]);
-  for (const key of ["view", "sort", "order", "size", "dsort", "dorder", "dsize", "doffset", "dq"]) {
+  for (const key of ["view", "sort", "order", "size", "dsort", "dorder", "dsize", "doffset", "dq", "ds"]) {
     if (state[key] !== DEFAULTS[key] && state[key] !== "" && state[key] !== null) p.set(key, state[key]);
   }
-  if (state.cursor.after) p.set("after", state.cursor.after);
-  else if (state.cursor.before) p.set("before", state.cursor.before);
-  else if (state.cursor.last) p.set("page", "last");
+  writeCursor(p, state.cursor);
+  writeRecords(p, state.records);
   if (state.document) p.set("document", state.document);
   if (state.document && state.event) p.set("event", state.event);
   const query = p.toString();

@@ -1,0 +1,82 @@
+"""The SQL conditions of the quote and claim filters (on the table joined to documents), each
+value checked first (W041), for `Store.quote_hits` / `claim_hits` and the keyset pages of
+`store.event_order`. The event filters are `Store.event_conditions`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Table, exists, func, or_, select
+
+from . import filters as check
+from .schema import ActorRow, ClaimRow, DocumentRow, QuoteRow
+from .sql import contains
+
+T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]
+T_ACTORS: Table = ActorRow.__table__  # type: ignore[assignment]
+T_QUOTES: Table = QuoteRow.__table__  # type: ignore[assignment]
+T_CLAIMS: Table = ClaimRow.__table__  # type: ignore[assignment]
+Countries = Callable[[], Collection[str]]
+
+
+def document_dates(since: Any, until: Any) -> list:
+    """since/until on the publication date (quotes and claims have no date of their own)."""
+    conds = []
+    if (start := check.as_date(since)) is not None:
+        conds.append(T_DOCS.c.published >= datetime.combine(start, time(), UTC))
+    if (end := check.as_date(until)) is not None:
+        conds.append(T_DOCS.c.published < datetime.combine(end + timedelta(days=1), time(), UTC))
+    return conds
+
+
+def quote_conditions(held_countries: Countries, *, type: str | Iterable[str] | None = None,
+                     actor: str | None = None, country: str | Iterable[str] | None = None,
+                     since: Any = None, until: Any = None, modality: Any = None,
+                     place: Any = None, document: str | None = None) -> list:
+    """Quotes: type is the quote kind (direct, indirect, mixed); actor a substring of the
+    speaker; country the speaker's; since/until the publication date."""
+    check.not_for("quotes", modality=modality, place=place)
+    Q = T_QUOTES
+    conds = document_dates(since, until)
+    if kinds := check.choices("quote kind", type, check.QUOTE_KINDS):
+        conds.append(func.lower(Q.c.kind).in_(kinds))
+    if actor:
+        conds.append(or_(
+            contains(Q.c.speaker_name, actor), contains(Q.c.speaker_text, actor),
+            exists(select(1).where(T_ACTORS.c.id == Q.c.speaker_actor_id,
+                                   contains(T_ACTORS.c.name, actor)))))
+    if codes := check.countries(country, held_countries):
+        conds.append(exists(select(1).where(T_ACTORS.c.id == Q.c.speaker_actor_id,
+                                            T_ACTORS.c.country.in_(codes))))
+    if document:
+        conds.append(Q.c.document_id == document)
+    return conds
+
+
+def claim_conditions(held_countries: Countries, *, type: str | Iterable[str] | None = None,
+                     actor: str | None = None, country: str | Iterable[str] | None = None,
+                     since: Any = None, until: Any = None, modality: Any = None,
+                     place: Any = None, verdict: str | Iterable[str] | None = None,
+                     document: str | None = None) -> list:
+    """Claims: type is the claim kind; actor/country those of whoever asserted it;
+    since/until the publication date; verdict."""
+    check.not_for("claims", modality=modality, place=place)
+    C = T_CLAIMS
+    conds = document_dates(since, until)
+    if kinds := check.choices("claim kind", type, check.CLAIM_KINDS):
+        conds.append(func.lower(C.c.kind).in_(kinds))
+    if verdicts := check.choices("verdict", verdict, check.VERDICTS):
+        conds.append(func.lower(C.c.verdict).in_(verdicts))
+    if actor:
+        conds.append(or_(
+            contains(C.c.asserted_by, actor),
+            exists(select(1).where(T_ACTORS.c.id == C.c.asserted_by,
+                                   contains(T_ACTORS.c.name, actor)))))
+    if codes := check.countries(country, held_countries):
+        conds.append(exists(select(1).where(T_ACTORS.c.id == C.c.asserted_by,
+                                            T_ACTORS.c.country.in_(codes))))
+    if document:
+        conds.append(C.c.document_id == document)
+    return conds
