@@ -35,6 +35,7 @@ BUILTIN_SCORERS: dict[tuple[str, str], str] = {
     ("times", "timeml"): "wirecoder.evaluate.times",
     ("places", "gritta"): "wirecoder.evaluate.places",
     ("quantities", "newsquant"): "wirecoder.evaluate.quantities",
+    ("claims", "articles"): "wirecoder.evaluate.claims",
     ("dedup", "constructed"): "wirecoder.evaluate.dedup",
     ("dedup", "ecbplus"): "wirecoder.evaluate.dedup_ecbplus",
     ("relevance", "gold"): "wirecoder.evaluate.relevance",

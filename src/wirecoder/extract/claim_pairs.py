@@ -3,6 +3,7 @@ the conditions a contradiction needs (extract/claims.py), kept apart from the ch
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -17,6 +18,13 @@ def claim_vetoes() -> frozenset[str]:
     return frozenset(row["word"] for row in load_tsv("claim_vetoes.tsv"))
 
 
+@cache
+def figure_words(role: str) -> tuple[str, ...]:
+    """Words that, written right after a figure, give it a role other than an amount
+    (knowledge/claim_figure_words.tsv): `threshold` ("45 or older"), `subset` ("with")."""
+    return tuple(row["words"].lower() for row in load_tsv("claim_figure_words.tsv") if row["role"] == role)
+
+
 def is_vetoed(sentence: Any, start: int, end: int) -> bool:
     """Does the figure's sentence speak of a change, a proposal, a comparison or a condition? The
     figure's own words ("more than 300") are its bound, not a comparison."""
@@ -29,13 +37,56 @@ def is_vetoed(sentence: Any, start: int, end: int) -> bool:
 _PARTY_LABELS = frozenset({"PERSON", "ORG"})
 
 
-def part_of_something_else(text: str, start: int, end: int, times: Sequence[Any]) -> bool:
+def part_of_something_else(text: str, start: int, end: int, times: Sequence[Any], doc: Any = None) -> bool:
     """Is the figure part of something that is no count: a date or time the time tagger found
-    ("3:45 p.m."), or a number written against a slash ("9/11 victims", "24/7")?"""
+    ("3:45 p.m."), a number written against a slash ("9/11 victims", "24/7"), a threshold that
+    bounds a group ("voters 45 or older", knowledge/claim_figure_words.tsv), a value inside
+    markup ('<tweet timestamp="1449075600">', "border-radius: 50px;"), or a number in a name
+    ("Under 70 Auto Sales", "3 News reporter", the book "13 Hours")?"""
     if any(t.span.start < end and start < t.span.end and t.type in ("DATE", "TIME") for t in times):
         return True
     before, after = text[max(0, start - 1):start], text[end:end + 1]
-    return before == "/" or after == "/" or "/" in text[start:end].split(" ")[0]
+    if before == "/" or after == "/" or "/" in text[start:end].split(" ")[0]:
+        return True
+    tail = (text[start:end] + " " + text[end:end + 20]).lower()
+    if any(re.search(rf"\b{re.escape(words)}\b", tail) for words in figure_words("threshold")):
+        return True
+    return _in_markup(text, start, end) or _in_a_name(doc, text, start, end)
+
+
+def _in_markup(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    head = text[line_start:start]
+    if head.rfind("<") > head.rfind(">"):  # inside a tag
+        return True
+    return bool(re.fullmatch(r"\s*[-\w]+\s*:[^;]*;\s*", line))  # a style declaration
+
+
+_TITLE_WORD = re.compile(r"\b[A-Z][\w'’-]*|\b[a-z][\w'’-]*")
+# a capitalised word after a figure that names a people or a place still says what is counted
+_PEOPLE_OR_PLACE = frozenset({"NORP", "GPE", "LOC"})
+
+
+def _in_a_name(doc: Any, text: str, start: int, end: int) -> bool:
+    """The figure runs into a proper noun that names no people or place ("Under 70 Auto Sales",
+    "3 News reporter") in a sentence that is otherwise not written in title case (a headline
+    capitalises every word)."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return False
+    numbers = [t.i for t in span if t.like_num]
+    after = (numbers[-1] if numbers else span.end - 1) + 1
+    if after >= len(doc):
+        return False
+    nxt = doc[after]
+    if not nxt.is_title or nxt.ent_type_ in _PEOPLE_OR_PLACE or nxt.pos_ == "ADJ":
+        return False
+    sent = span.sent
+    words = _TITLE_WORD.findall(text[sent.start_char:sent.end_char])
+    capital = sum(w[0].isupper() for w in words)
+    return capital <= 0.6 * len(words)
 
 
 def names_a_party(doc: Any, start: int, end: int) -> bool:
@@ -49,19 +100,60 @@ def one_fact(a: Any, b: Any) -> bool:
     """Could two figures that disagree be one fact stated twice? Two counts of the same noun in an
     article are mostly of different sets ("22 women", "20 women in the Senate"), two percentages
     mostly of different wholes ("32% Republican", "51% white"). Only mentions tied by a word beyond
-    the counted noun (what happened to them: "death") qualify, and only when one's words are all
+    the counted noun and its own noun phrase (what happened to them: "death"; not the "minimum" of
+    "$15 minimum wage" and "$7.25 minimum wage", nor the "home" of "home runs") qualify, and only when one's words are all
     among the other's (no two different subgroups, markets or wholes); neither may be a part ("one
     of those plans") or sit in a sentence of change, proposal, comparison or condition
     (knowledge/claim_vetoes.tsv)."""
-    if not (a.keys & b.keys) - {a.counted} or not (a.keys <= b.keys or b.keys <= a.keys):
+    if not (a.keys & b.keys) - {a.counted} - a.phrase - b.phrase or not (a.keys <= b.keys or b.keys <= a.keys):
         return False
-    if {a.counted, b.counted} & claim_vetoes():  # "eleven times", "three times": occurrences
+    own = {_last_word(v.q.span.text) for v in (a, b)}  # "eleven times" whatever its unit reads
+    if ({a.counted, b.counted} | own) & claim_vetoes() or a.added or b.added:  # occurrences; additions
         return False
     for v in (a, b):
         after = v.sentence.doc.text[v.q.span.end:v.q.span.end + 4] if v.sentence is not None else ""
         if after.startswith(" of ") or v.vetoed:
             return False
     return True
+
+
+def is_added(text: str, start: int, end: int) -> bool:
+    """Does the figure count an addition to a set rather than the set: "six more cases", "each
+    additional 10 vehicles", "a further 20,000 people" (knowledge/claim_figure_words.tsv, added)?
+    "more than 300" is a bound, not an addition."""
+    words = "|".join(re.escape(w) for w in figure_words("added"))
+    if re.search(rf"\b(?:{words})\s+$", text[max(0, start - 20):start].lower()):
+        return True
+    return bool(re.match(rf"\W*[\w.,$%-]+\s+(?:{words})\b(?!\s+than)", text[start:end + 20].lower()))
+
+
+def _last_word(text: str) -> str:
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    return words[-1] if words else ""
+
+
+def agree_as_one_fact(a: Any, b: Any) -> bool:
+    """May two equal figures be recorded as one fact stated twice ("consistent")? Not a 0 or a
+    1, as often the article "a" or "no" as a count ("one person was arrested", "one person had
+    been attacked"); not a part ("one of the cases", "two of the cases"); and the words of what
+    one counts all among the other's (not "11% of Democratic claims" and "11% of Republican
+    claims", nor "zero military experience" and "zero foreign policy experience"): only those
+    words, as the rest of a concept is often another noun of the sentence ("Donald Trump's plan
+    to deport 11 million people"); and no addition ("six more cases")."""
+    if a.high <= 1 and a.bound is None and a.q.value_high is None and a.dimension in ("count", None):
+        return False
+    if not (a.phrase <= b.phrase or b.phrase <= a.phrase) or a.added or b.added:
+        return False
+    return not any(_a_part(v) for v in (a, b))
+
+
+def _a_part(v: Any) -> bool:
+    """ "two of the cases", "one of many agencies": a figure that is a part of a set it names
+    after "of" ("four members of the security forces" is a count of members)."""
+    if re.match(r"\W*[\w.,-]*[^\Ws] of\b", v.q.span.text, re.I):  # not "dozens of women"
+        return True
+    text = v.sentence.doc.text if v.sentence is not None else ""
+    return not v.q.normalized_unit and text[v.q.span.end:v.q.span.end + 4] == " of "
 
 
 def how_much_larger(ratio: float) -> str:

@@ -33,7 +33,20 @@ from ..options import option
 from ..records import Claim, Quantity, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
-from .claim_pairs import how_much_larger, is_vetoed, names_a_party, one_fact, part_of_something_else
+from .claim_keys import concept_head as _concept_head
+from .claim_keys import head_phrase as _head_phrase
+from .claim_keys import key as _key
+from .claim_keys import keys as _keys
+from .claim_pairs import (
+    agree_as_one_fact,
+    figure_words,
+    how_much_larger,
+    is_added,
+    is_vetoed,
+    names_a_party,
+    one_fact,
+    part_of_something_else,
+)
 from .numbers.lexicon import BELOW_APPROXIMATORS, approximator_of, bound_of
 from .numbers.reference import (
     ReferenceRow,
@@ -46,16 +59,6 @@ from .numbers.words import format_value
 
 __all__ = ["load_reference_table", "make_claims"]
 
-_FUNCTION = {"the", "a", "an", "of", "in", "on", "at", "for", "to", "from", "by", "with", "and",
-             "or", "its", "their", "his", "her", "our", "this", "that", "these", "those", "who",
-             "which", "have", "has", "had", "been", "be", "is", "was", "were", "are", "due",
-             "real", "number", "total", "figure", "amount", "count", "some", "all"}
-# Verbs and nouns of dying collapse to one key, so "killed ... Americans" meets "Americans who
-# have perished" and "overdose deaths".
-_SYNONYMS = {"kill": "death", "killed": "death", "die": "death", "died": "death",
-             "perish": "death", "perished": "death", "dead": "death", "deaths": "death",
-             "fatality": "death", "fatalities": "death", "toll": "death",
-             "american": "americans", "people": "person", "persons": "person"}
 _RATE = re.compile(r"\b(?:annually|yearly|a year|per year|each year|every year|a month|"
                    r"per month|monthly|a week|per week|weekly|a day|per day|daily)\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -79,11 +82,14 @@ class View:
     dimension: str | None
     counted: str | None  # the key of what is counted or measured
     keys: set[str] = field(default_factory=set)
+    phrase: set[str] = field(default_factory=set)
+    added: bool = False  # "six more cases": an addition to a set (claim_figure_words.tsv)  # the keys of the counted noun's own phrase ("home runs")
     places: set[str] = field(default_factory=set)
     rate: bool = False
     speaker: str | None = None
     quoted: bool = False
     years: list[str] = field(default_factory=list)
+    periods: set[str] = field(default_factory=set)  # TIMEX3 values of the sentence's durations ("in 10 hours": PT10H)
     vetoed: bool = False  # its sentence speaks of a change, a proposal, a comparison (claim_vetoes.tsv)
 
     @property
@@ -131,7 +137,7 @@ def _views(text: str, doc, quantities: list[Quantity], quotes: list, times: Sequ
     quote_marks = _quoted_ranges(text)
     countries = _country_mentions(doc)
     for i, q in enumerate(quantities):
-        if q.value is None or part_of_something_else(text, q.span.start, q.span.end, times):
+        if q.value is None or part_of_something_else(text, q.span.start, q.span.end, times, doc):
             continue
         span = doc.char_span(q.span.start, q.span.end, alignment_mode="expand")
         sent = span.sent if span is not None and len(span) else None
@@ -143,11 +149,14 @@ def _views(text: str, doc, quantities: list[Quantity], quotes: list, times: Sequ
         if unit == "factor":
             dimension = "factor"
         concept = q.concept.text if q.concept else ""
-        keys = _keys(concept) | (_keys(unit) if dimension == "count" else set())
+        # a concept that names a person or an organisation ("Sanders", "Gray") says who, not what
+        # is counted: it ties no two figures ("13 delegates at stake", "trails by 300 delegates")
+        party = q.concept is not None and names_a_party(doc, q.concept.start, q.concept.end)
+        keys = (set() if party else _keys(concept)) | (_keys(unit) if dimension == "count" else set())
         counted = None
         if dimension == "count" and unit:
             counted = _key(unit.split()[-1])
-        elif q.concept is not None and not names_a_party(doc, q.concept.start, q.concept.end):
+        elif q.concept is not None and not party:
             counted = _concept_head(concept)
         if sent is not None:
             keys |= {_key(t.lemma_.lower()) for t in sent if t.pos_ == "VERB"
@@ -155,10 +164,16 @@ def _views(text: str, doc, quantities: list[Quantity], quotes: list, times: Sequ
         v = View(q=q, index=i, sentence=sent, low=low, high=high,
                  bound=bound_of(q.span.text), approximator=approximator_of(q.span.text),
                  dimension=dimension, counted=counted, keys=keys)
+        # what is counted: a count's own noun phrase ("home runs"), else the concept's head phrase
+        v.phrase = _keys(unit) if dimension == "count" else _keys(_head_phrase(concept))
         v.places = _places(text, doc, q, sent, countries)
+        v.added = is_added(text, q.span.start, q.span.end)
         clause = text[sent.start_char:sent.end_char] if sent is not None else q.span.text
         v.rate = bool(_RATE.search(clause)) or bool(unit and " per " in unit)
         v.years = _YEAR.findall(clause)
+        if sent is not None:
+            v.periods = {t.value for t in times if t.type == "DURATION" and t.value
+                         and sent.start_char <= t.span.start < sent.end_char}
         v.speaker, v.quoted = _speaker(q, quotes, quote_marks)
         # words of the figure itself ("more than 300") are its bound, not a comparison
         v.vetoed = sent is not None and is_vetoed(sent, q.span.start, q.span.end)
@@ -172,30 +187,6 @@ def _interval(q: Quantity) -> tuple[float, float]:
     if q.value_high is not None and high < low:
         low, high = high, low
     return low, high
-
-
-def _key(word: str) -> str:
-    word = word.lower().strip(".,'’\"")
-    word = _SYNONYMS.get(word, word)
-    if word.endswith("s") and len(word) > 3 and not word.endswith("ss") and word != "americans":
-        word = word[:-1]
-    return _SYNONYMS.get(word, word)
-
-
-def _keys(text: str | None) -> set[str]:
-    return {_key(w) for w in re.findall(r"[A-Za-z][\w'-]*", text or "")
-            if w.lower() not in _FUNCTION}
-
-
-def _concept_head(concept: str) -> str | None:
-    words = [w for w in re.findall(r"[A-Za-z][\w-]*", concept)]
-    # "tariff on Canada" -> tariff; "Americans who have perished" -> americans
-    for stop in ("on", "of", "against", "in", "who", "that", "which", "for"):
-        if stop in words:
-            words = words[:words.index(stop)] or words
-            break
-    content = [w for w in words if w.lower() not in _FUNCTION]
-    return _key(content[-1]) if content else None
 
 
 def _country_mentions(doc) -> tuple[list[int], list[tuple[int, str]]]:
@@ -368,7 +359,11 @@ def _whole_of(text: str, part: View, group: list[View]) -> View | None:
         gap = text[part.q.span.end:other.q.span.start]
         if re.fullmatch(r"\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
                         r"(?:'s|’s|')\s+)?", gap) and part.q.value_high is None and \
-                other.dimension == "count" and part.dimension in ("count", None):
+                other.dimension == "count" and part.dimension in ("count", None) and \
+                part.low >= 1 and float(part.low).is_integer() and \
+                not text[other.q.span.end:other.q.span.end + 5].startswith(" each"):
+            # a fraction ("more than half of the 288 candidates") counts no part; "two groups of
+            # 60 patients each" are no part of 60
             return other
     return None
 
@@ -392,6 +387,8 @@ def _comparable(a: View, b: View) -> bool:
         return False
     if (a.places or b.places) and not (a.places & b.places):
         return False
+    if a.periods and b.periods and not a.periods & b.periods:
+        return False  # "a million tweets in 10 hours", "a million tweets within 24 hours"
     return not (a.years and b.years and not set(a.years) & set(b.years))
 
 
@@ -424,7 +421,7 @@ def _contradictions(state: AnalysisState, views: list[View]) -> list[Claim]:
                            f"is {how_much_larger(ratio)} the smaller, so they cannot both hold.")
             claims.append(_claim(state, "contradiction", "contradicted", explanation, [a, b],
                                  0.8))
-        elif a.low == b.low and a.high == b.high:
+        elif a.low == b.low and a.high == b.high and agree_as_one_fact(a, b):
             explanation = (f"{_say(a)} and {_say(b)} give {what} the same value, "
                            f"{_range_text(a)}{_unit_suffix(a)}: consistent.")
             claims.append(_claim(state, "contradiction", "consistent", explanation, [a, b],
@@ -511,9 +508,14 @@ def _division_check(state, text: str, v: View, views: list[View],
     after = text[v.q.span.end:v.q.span.end + 40]
     m = _POSSESSIVE.search(before)
     place = m.group(1) if m else None
+    rest = after
     if place is None and re.search(r"\b(?:the|all)\s+$", before, re.I):
         m2 = _OF_PLACE.match(after)
         place = m2.group(1) if m2 else None
+        rest = after[m2.end():] if m2 else after
+    # "the sixteen states in the United States with reported cases": a subset, not all of them
+    if (rest.split() or [""])[0].strip(",").lower() in figure_words("subset"):
+        return None
     code = country_code(place) if place else None
     if code is None:
         return None

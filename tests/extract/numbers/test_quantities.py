@@ -229,3 +229,23 @@ def test_matching_is_one_to_one(nlp):
         {"value": "51", "normalized_unit": "percentage", "change": "=",
          "referred_concepts": "stake"}]})
     assert len(match(golds, preds)) == 1
+
+
+def test_folds_report_each_fold_with_mean_and_spread(tmp_path, nlp):
+    from wirecoder.evaluate.quantities import fold_of
+
+    texts = [f"The company hired {n} workers in {2000 + n}." for n in range(2, 12)]
+    items = [{"text": t, "quantities": [{"change": "=", "value": str(float(n)), "unit": "workers",
+                                         "normalized_unit": "worker", "referred_concepts": "company"}]}
+             for n, t in zip(range(2, 12), texts, strict=True)]
+    path = tmp_path / "folds.json"
+    path.write_text(json.dumps(items))
+    metrics = run_eval("quantities", path, "newsquant", pipeline=nlp, folds=5)
+    folds = metrics["folds"]
+    assert folds["k"] == 5 and len(folds["per_fold"]) == 5
+    assert sum(f["n"] for f in folds["per_fold"]) == len(items)
+    assert [f["n"] for f in folds["per_fold"]] == [sum(fold_of(t, 5) == k for t in texts) for k in range(5)]
+    values = [f["value_f1"] for f in folds["per_fold"]]
+    assert folds["value_f1_mean"] == round(sum(values) / 5, 4)
+    assert folds["value_f1_sd"] >= 0
+    assert "folds" not in run_eval("quantities", path, "newsquant", pipeline=nlp)
