@@ -4,6 +4,7 @@ token can name a party at all. Used by the event coder (extract/events.py)."""
 
 from __future__ import annotations
 
+from ..knowledge.plover import plover_type, types_in
 from ..lang.en import words
 from .actor_index import ActorIndex
 from .common import lemma as _lemma
@@ -20,17 +21,7 @@ RECEIVING_VERBS = {"face", "receive", "get", "draw", "attract", "meet", "incur",
 _TARGET_PREPS = {"on", "against", "at", "upon", "after", "to"}
 
 
-# "demanded that X step down", "accused X of": the governed clause's subject is the target.
-_CLAUSE_TARGET_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE"}
-
-
-_ACCUSE_PREPS = {"into", "of", "over"}  # "an investigation into X", "accused X of"
-
-
 _WITH_PREPS = {"with", "for"}
-
-
-WITH_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"}
 
 
 MEDIA_OBJECTS = {"statement", "report", "video", "picture", "photo", "photograph", "footage", "image",
@@ -118,15 +109,11 @@ def _target_preps(anchor, preps: set[str], depth: int = 0) -> list:
 
 def _target_preps_for(lex: Lexeme) -> set[str]:
     """The prepositions that introduce the target of an event of this kind."""
-    preps = set(_TARGET_PREPS)
-    if lex.type in WITH_TYPES or lex.role == "recip":
+    # each type's own (knowledge/plover_types.tsv): "accused X of", "withdrew its troops from X",
+    # "a ceasefire with X", "clashed with X"
+    preps = set(_TARGET_PREPS) | plover_type(lex.type).target_preps
+    if lex.role == "recip":
         preps |= _WITH_PREPS
-    if lex.type == "ACCUSE":
-        preps |= _ACCUSE_PREPS
-    if lex.type in ("RETREAT", "SANCTION", "REJECT", "REQUEST"):
-        preps.add("from")  # "withdrew its troops from X", "demanded support from X"
-    if lex.type in ("RETREAT", "ASSAULT"):
-        preps.add("with")  # "a ceasefire with X", "clashed with X"
     return preps
 
 
@@ -137,7 +124,7 @@ def objects_of(trigger: Trigger) -> list:
     end = trigger.end_token
     candidates = []
     # "mobilized the army": the forces moved are the means; whom or where they go is the target
-    if trigger.lexeme.role != "sv" and trigger.lexeme.type != "MOBILIZE":
+    if trigger.lexeme.role != "sv" and trigger.lexeme.type not in types_in("moves_forces"):
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and (end is None or child.i != end.i):
                 candidates.extend(with_conjuncts(child))
@@ -145,7 +132,7 @@ def objects_of(trigger: Trigger) -> list:
     candidates += _target_preps(verb, preps)
     if end is not None and end.dep_ == "prep":
         candidates += [t for p in end.children if p.dep_ == "pobj" for t in with_conjuncts(p)]
-    for child in verb.children if trigger.lexeme.type in _CLAUSE_TARGET_TYPES else ():
+    for child in verb.children if trigger.lexeme.type in types_in("clause_target") else ():
         if child.dep_ == "ccomp" and child.i > verb.i and _lemma(child) not in SPEECH_VERBS:
             candidates += [t for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
                            for t in with_conjuncts(c)]

@@ -7,8 +7,10 @@ from __future__ import annotations
 from functools import cache
 
 from ..knowledge import load_tsv
+from ..knowledge.plover import types_in
 from .common import lemma as _lemma
 from .event_roles import subjects_of
+from .event_tables import coding, idioms
 from .event_targets import quantified
 from .event_trigger import Lexeme, Trigger
 from .modality import reporting_verb
@@ -107,7 +109,7 @@ def _verb_trigger(tok, single: dict[str, Lexeme], double: dict[str, Lexeme],
     match = _two_word_trigger(tok, lemma, double, consumed)
     if match is None and lemma in PEACEKEEPING_VERBS and any(
             t.lemma_.lower().startswith("peacekeep") for t in tok.sent):
-        match = Trigger(tok, Lexeme("AID", "peacekeeping", "074"))  # CAMEO 074
+        match = Trigger(tok, coding("peacekeeping").lexeme())  # CAMEO 074
     if match is None and lemma in single:
         match = Trigger(tok, single[lemma])
     if match is not None and match.end_token is None and lemma in LIGHT_VERBS and any(
@@ -117,11 +119,12 @@ def _verb_trigger(tok, single: dict[str, Lexeme], double: dict[str, Lexeme],
             c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ == "free" and a.i == tok.i + 1
                                      for a in c.children) for c in tok.children):
         # "let free activists": the parser hangs "free" on the object
-        match = Trigger(tok, double.get("set free") or Lexeme("RETREAT", "release", "0841"))
-    if match is not None and match.lexeme.type == "RETREAT" and lemma in HANDING_VERBS and any(
+        match = Trigger(tok, double.get("set free") or coding("set_free").lexeme())
+    handover = coding("aid_handover")
+    if match is not None and match.lexeme.type in handover.applies_to and lemma in HANDING_VERBS and any(
             c.dep_ == "dobj" and _lemma(quantified(c)) in AID_GOODS for c in tok.children):
         # "handed over medical supplies to the ministry": handing over relief is aid (CAMEO 07)
-        match = Trigger(tok, Lexeme("AID", "humanitarian", "073"), end_token=match.end_token)
+        match = Trigger(tok, handover.lexeme(), end_token=match.end_token)
     return match
 
 
@@ -154,10 +157,10 @@ def _two_word_trigger(tok, lemma: str, double: dict[str, Lexeme], consumed: set[
             return Trigger(tok, double[f"{lemma} <oprd>"], end_token=None)
         if child.dep_ == "dobj" and lemma in SHELTERING_VERBS and _lemma(child) in DISPLACED:
             # "accepted 1,141 Iraqi refugees": asylum (CAMEO 075); the refugees stay the target
-            return Trigger(tok, Lexeme("AID", "asylum", "075"))
+            return Trigger(tok, coding("asylum").lexeme())
         if child.dep_ == "dobj" and lemma in TRANSFER_VERBS and _lemma(quantified(child)) in AID_GOODS:
             # "flew 13 tons of medicine into Afghanistan": delivering aid, however measured
-            return Trigger(tok, Lexeme("AID", "humanitarian", "073"))
+            return Trigger(tok, coding("aid_delivery").lexeme())
     return None
 
 
@@ -191,15 +194,10 @@ def _noun_trigger(tok, nouns: dict[str, Lexeme], consumed: set[int], bare_nouns:
     elif lexeme.needs_frame:
         return None
     elif not any(c.dep_ in ("prep", "poss") for c in tok.children):
-        if bare_nouns and lexeme.type in BARE_NOUN_TYPES and _bare_event_noun(tok):
+        if bare_nouns and lexeme.type in types_in("bare_noun") and _bare_event_noun(tok):
             return Trigger(tok, lexeme, bare=True)
         return None
     return Trigger(tok, lexeme, frame=frame)
-
-
-# Types whose nouns are events on their own ("the shooting", "the protest"); a bare "agreement" or
-# "talks" is more often a topic than an occurrence.
-BARE_NOUN_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"}
 
 
 # Verbs whose object has not happened: "to avert an offensive".
@@ -220,39 +218,27 @@ def _bare_event_noun(tok) -> bool:
     return not any(c.lower_ in _NOT_AN_EVENT_HERE for c in tok.children)
 
 
-# Prepositional idioms that name an event by where they put someone: "placed troops on alert",
-# "taken into custody", "all options are on the table". (preposition, noun) -> lexeme.
-PREPOSITIONAL_IDIOMS = {
-    ("on", "table"): Lexeme("THREATEN", "violence", "138"),
-    ("on", "alert"): Lexeme("MOBILIZE", "troops", "150"),
-    ("on", "standby"): Lexeme("MOBILIZE", "troops", "150"),
-    ("under", "arrest"): Lexeme("COERCE", "arrest", "173"),
-    ("into", "custody"): Lexeme("COERCE", "arrest", "173"),
-    ("in", "custody"): Lexeme("COERCE", "arrest", "173"),
-    ("under", "siege"): Lexeme("ASSAULT", None, "192"),
-    ("on", "strike"): Lexeme("PROTEST", "strike", "143"),
-    ("on", "hunger strike"): Lexeme("PROTEST", "hunger", "1423"),
-}
-
-
 ABSTRACT_SUBJECTS = {"option", "measure", "step", "action", "possibility", "choice", "everything",
                       "nothing", "all"}
 
 
 def idiom_triggers(doc) -> list[Trigger]:
-    """Idioms from PREPOSITIONAL_IDIOMS; their governing verb is the frame. 'On the table' counts
-    only when options are what is on it."""
+    """Prepositional idioms (knowledge/event_idioms.tsv: "placed troops on alert", "taken into
+    custody"); their governing verb is the frame. An idiom that needs a word counts only with it
+    before the noun in its clause: options are what is "on the table"."""
     found = []
+    table = idioms()
     for tok in doc:
         prep = tok.head
         if tok.dep_ != "pobj" or prep.i == tok.i:
             continue
-        lexeme = PREPOSITIONAL_IDIOMS.get((prep.lower_, _lemma(tok)))
-        if lexeme is None:
+        entry = table.get((prep.lower_, _lemma(tok)))
+        if entry is None:
             continue
+        lexeme, needs = entry
         clause = prep.head
-        if _lemma(tok) == "table" and not any(
-                _lemma(t) == "option" for t in tok.sent if clause.left_edge.i - 3 <= t.i < tok.i):
+        if needs is not None and not any(
+                _lemma(t) == needs for t in tok.sent if clause.left_edge.i - 3 <= t.i < tok.i):
             continue
         found.append(Trigger(tok, lexeme, frame=clause, idiom=True))
     return found
@@ -270,5 +256,5 @@ def demand_triggers(doc) -> list[Trigger]:
             continue
         speech = reporting_verb(tok)
         if speech is not None and subjects_of(tok)[0] and subjects_of(speech)[0]:
-            found.append(Trigger(tok, Lexeme("REQUEST", "change", "104"), demanded_by=speech))
+            found.append(Trigger(tok, coding("demand").lexeme(), demanded_by=speech))
     return found
