@@ -25,6 +25,7 @@ from ..knowledge.plover import types_in
 from ..lang.en import words
 from .common import lemma
 from .event_sense import ABSTRACT_CLASSES, Worlds, abstract_patients
+from .event_tables import event_words
 
 PRIOR_FILE = "event_trigger_prior.tsv"
 
@@ -57,8 +58,7 @@ FEATURES = (
 OTHER_WORLDS = ("sport", "market", "fiction", "disaster", "accident")
 REFLEXIVES = words("pronouns", kind="reflexive")
 # Words whose complement is a proposal or a demand, not a deed: "called to ban", "a plan to deport".
-REQUEST_HEADS = frozenset({"call", "proposal", "propose", "plan", "urge", "want", "demand", "push",
-                           "seek", "vow", "promise", "pledge", "threaten", "ask", "suggest", "idea"})
+REQUEST_HEADS = event_words("request_head")
 PRONOUNS = words("pronouns", kind=("personal", "relative", "demonstrative"))
 
 

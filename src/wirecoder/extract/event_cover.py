@@ -9,7 +9,7 @@ from typing import Any
 from ..knowledge.plover import types_in
 from ..lang.en import words
 from .common import lemma as _lemma
-from .event_tables import coding
+from .event_tables import coding, event_words
 from .modality import EXECUTIVE_GOVERNORS
 
 # Verbs whose own event dominates the act they govern ("refused to withdraw" is a REJECT, "urged
@@ -19,7 +19,7 @@ from .modality import EXECUTIVE_GOVERNORS
 # "agreed to withdraw" from "withdraw" (an AGREE, see COOPERATIVE_ACTS).
 DEFERRING_GOVERNORS = words("speech_verbs", commits="yes") | words("speech_verbs", threatens="yes")
 # Verbs of contact or sending whose purpose ("to congratulate", "to investigate") is the event.
-CONTACT_VERBS = {"call", "phone", "telephone", "visit", "send", "dispatch", "travel", "fly", "meet"}
+CONTACT_VERBS = event_words("contact_verb")
 _EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "dobj", "prep", "pobj"}
 
 

@@ -34,12 +34,13 @@ from ..knowledge.plover import types_in
 from ..lang.en import table, words
 from ..records import Actor, Event, Quantity, Span
 from .common import TokenFinder, lemma
+from .event_tables import event_words
 
 HAPPENED = {"asserted", "reported", "historical"}
 CLAUSAL = {"advcl", "xcomp", "conj", "parataxis", "ccomp"}
 COMPLEMENT = {"advcl", "oprd", "xcomp", "acomp", "ccomp"}
-NONE_WORDS = {"nobody", "none", "noone", "no-one"}
-MODALS = {"could", "would", "might", "may", "will", "should", "can", "must", "'ll"}
+NONE_WORDS = event_words("no_one")
+MODALS = event_words("modal")
 MAX_STEPS = 6
 
 

@@ -7,11 +7,10 @@ from ..knowledge.plover import types_in
 from .actor_index import ActorIndex
 from .common import lemma as _lemma
 from .event_roles import NOT_ACTORS, is_actorish
+from .event_tables import event_words
 from .event_trigger import Lexeme
 
-_QUANTIFIERS = {"number", "dozen", "hundred", "thousand", "million", "series", "couple", "handful",
-                "majority", "group", "lot", "host", "range", "wave", "worth", "batch", "contingent",
-                "consignment", "shipment", "ton", "tonne"}
+_QUANTIFIERS = event_words("quantifier")
 
 
 def quantified(tok):
@@ -51,16 +50,15 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
 
 # Prepositions inside a thing's phrase that name the party behind or under it: "the demands of
 # the truck drivers", "a decision by the WEF", "donations for Sarajevo", "a ban on British beef".
-_INNER_PREPS = {"of", "by", "from", "for", "on", "against", "to", "with", "in"}
+_INNER_PREPS = event_words("inner_prep")
 
 
 # Prepositions of a clause that put the act somewhere or on someone: "agreed to set up a company
 # in Berlin", "returned the skulls to Peru", "mobilised its men into the area".
-_CLAUSE_PREPS = frozenset({"in", "to", "into", "on", "at", "with", "between", "outside", "of", "across", "along", "near", "against", "for",
-                 "inside", "onto", "towards", "toward", "over", "throughout"})
+_CLAUSE_PREPS = event_words("clause_prep")
 
 
-DIRECTIONS = {"into", "across", "toward", "towards", "onto"}
+DIRECTIONS = event_words("direction")
 
 
 _PARTY_ENTS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}

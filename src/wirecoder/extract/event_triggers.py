@@ -10,52 +10,44 @@ from ..knowledge import load_tsv
 from ..knowledge.plover import types_in
 from .common import lemma as _lemma
 from .event_roles import subjects_of
-from .event_tables import coding, idioms
+from .event_tables import coding, event_words, idioms
 from .event_targets import quantified
 from .event_trigger import Lexeme, Trigger
 from .modality import reporting_verb
 
-TRANSFER_VERBS = {"send", "fly", "ship", "deliver", "airlift", "truck", "provide", "give", "donate",
-                  "dispatch", "distribute", "supply", "bring"}
+TRANSFER_VERBS = event_words("transfer_verb")
 
 
-AID_GOODS = {"medicine", "food", "aid", "supply", "relief", "assistance", "vaccine", "water", "tent",
-             "blanket", "medication", "drug", "fund", "money", "grain", "fuel", "equipment"}
+AID_GOODS = event_words("aid_goods")
 
 
 # Verbs that hand something over: the one it goes "to" is the target, not the thing handed.
-HANDING_VERBS = TRANSFER_VERBS | {"return", "hand", "transfer", "extradite", "offer", "repatriate",
-                                  "release", "grant", "sell", "lend", "export"}
+HANDING_VERBS = TRANSFER_VERBS | event_words("handing_verb")
 
 
-SHELTERING_VERBS = {"accept", "admit", "take", "welcome", "resettle", "host", "shelter", "receive"}
+SHELTERING_VERBS = event_words("sheltering_verb")
 
 
-DISPLACED = {"refugee", "migrant", "asylum-seeker", "seeker", "evacuee"}
+DISPLACED = event_words("displaced")
 
 
 # Where peacekeepers arrive, serve or take part, that is aid (CAMEO 074), not mobilisation.
-PEACEKEEPING_VERBS = {"arrive", "participate", "serve", "deploy", "send", "join", "contribute"}
+PEACEKEEPING_VERBS = event_words("peacekeeping_verb")
 
 
-LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", "mount", "implement",
-               "declare", "file", "issue", "bring", "open", "initiate", "have", "pay", "intensify",
-               "step", "escalate", "perform", "undertake", "extend", "renew", "sign", "commence",
-               "announce", "order", "unleash", "begin", "start", "continue", "resume", "lead",
-               "discuss", "consider", "threaten", "plan", "make", "use", "see"}
+LIGHT_VERBS = event_words("light_verb")
 
 
 # Nouns that count repetitions of an event: the light verb governs them, the event is "of" them.
-ROUND_NOUNS = {"round", "wave", "series", "spate", "string", "campaign", "flurry", "barrage"}
+ROUND_NOUNS = event_words("round_noun")
 
 
 # What one "fights" or "attacks" without violence: problems, not parties.
-PROBLEMS = {"epidemic", "pandemic", "virus", "disease", "outbreak", "coronavirus", "covid", "poverty",
-            "corruption", "crime", "fire", "wildfire", "hunger", "famine", "inflation", "drought",
-            "malaria", "cancer", "climate", "change", "unemployment", "illiteracy", "spread"}
+PROBLEMS = event_words("problem")
 
 
-OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
+OUTBREAK_VERBS = event_words("outbreak_verb")
+FREE_VERBS = event_words("free_verb")  # "let free activists"
 
 
 @cache
@@ -115,7 +107,7 @@ def _verb_trigger(tok, single: dict[str, Lexeme], double: dict[str, Lexeme],
     if match is not None and match.end_token is None and lemma in LIGHT_VERBS and any(
             c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in nouns for c in tok.children):
         match = None  # "ordered an investigation": the noun carries the event
-    if match is None and lemma in ("let", "set") and any(
+    if match is None and lemma in FREE_VERBS and any(
             c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ == "free" and a.i == tok.i + 1
                                      for a in c.children) for c in tok.children):
         # "let free activists": the parser hangs "free" on the object
@@ -201,11 +193,11 @@ def _noun_trigger(tok, nouns: dict[str, Lexeme], consumed: set[int], bare_nouns:
 
 
 # Verbs whose object has not happened: "to avert an offensive".
-_PREVENTING_VERBS = {"avert", "prevent", "avoid", "thwart", "foil", "deter", "forestall", "preempt"}
+_PREVENTING_VERBS = event_words("preventing_verb")
 
 
 # Words before an event noun that make it no event here: "no attack", "a possible attack".
-_NOT_AN_EVENT_HERE = {"no", "any", "every", "each", "possible", "potential", "future", "alleged"}
+_NOT_AN_EVENT_HERE = event_words("not_an_event_here")
 
 
 def _bare_event_noun(tok) -> bool:
@@ -218,8 +210,7 @@ def _bare_event_noun(tok) -> bool:
     return not any(c.lower_ in _NOT_AN_EVENT_HERE for c in tok.children)
 
 
-ABSTRACT_SUBJECTS = {"option", "measure", "step", "action", "possibility", "choice", "everything",
-                      "nothing", "all"}
+ABSTRACT_SUBJECTS = event_words("abstract_subject")
 
 
 def idiom_triggers(doc) -> list[Trigger]:
@@ -244,7 +235,7 @@ def idiom_triggers(doc) -> list[Trigger]:
     return found
 
 
-OBLIGATION_AUX = {"must", "should"}
+OBLIGATION_AUX = event_words("obligation_aux")
 
 
 def demand_triggers(doc) -> list[Trigger]:

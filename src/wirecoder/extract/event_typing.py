@@ -14,16 +14,15 @@ from ..knowledge.plover import plover_type, type_cameo
 from .common import lemma as _lemma
 from .event_context import verbal_attack
 from .event_sense import Worlds, other_sense
-from .event_tables import coding
+from .event_tables import coding, event_words
 from .event_trigger import Trigger
 from .modality import outside_governors, read_modality
 
 # With the sense checks on, an attempt or a result is no threat ("tried to assassinate", "managed
 # to kill", "leading to an arrest"): the act keeps its own type. A permission or a need still
 # weighs force ("permitted to go after them", "resources needed to go after the cartels").
-NO_THREAT_GOVERNORS = {"try", "attempt", "manage", "fail", "succeed", "lead"}
-AGREEMENT_NOUNS = {"deal", "agreement", "treaty", "accord", "text", "approach", "plan", "proposal",
-                   "framework", "roadmap", "resolution", "declaration", "pact", "settlement"}
+NO_THREAT_GOVERNORS = event_words("no_threat_governor")
+AGREEMENT_NOUNS = event_words("agreement_noun")
 
 
 def agrees_to_a_text(verb) -> bool:

@@ -58,6 +58,7 @@ from .event_roles import (
 )
 from .event_sense import Worlds
 from .event_speakers import Assertion, dated_before, quote_contexts, who_asserts
+from .event_tables import event_words
 from .event_targets import DIRECTIONS, choose_targets, clause_party, inner_party, is_party
 from .event_trigger import Trigger
 from .event_triggers import (
@@ -82,19 +83,20 @@ def _structure_score(has_source: bool, has_target: bool, carried: bool, main: bo
 
 
 # Verbs whose subject undergoes what a phrase after them names: "died after torture".
-SUFFERING_VERBS = {"die", "suffer", "succumb", "perish", "hospitalize", "hospitalise", "collapse"}
-_CAUSE_PREPS = {"after", "from", "of", "in", "during", "following", "under", "to", "through", "as"}
+SUFFERING_VERBS = event_words("suffering_verb")
+_CAUSE_PREPS = event_words("cause_prep")
 
 
 # Places of custody: a death in one is laid at the door of who holds it ("died in prison").
-CUSTODY_NOUNS = {"prison", "jail", "gaol", "detention", "custody", "captivity", "camp", "cell",
-                 "center", "centre", "facility", "dungeon"}
+CUSTODY_NOUNS = event_words("custody_noun")
+CUSTODY_PREPS = event_words("custody_prep")
+FIRST_PERSON = event_words("first_person")
 
 
 def _custodian(verb):
     """The place of custody the verb of suffering happened in, if it names one."""
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "inside"):
+        if prep.dep_ == "prep" and prep.lower_ in CUSTODY_PREPS:
             for place in prep.children:
                 if place.dep_ == "pobj" and (place.lemma_.lower() in CUSTODY_NOUNS or any(
                         c.lemma_.lower() in CUSTODY_NOUNS for c in place.children if c.dep_ == "compound")):
@@ -430,7 +432,7 @@ def _event(trig: Trigger, ctx: _Context, typing: Typing, modality: str, said: As
     if inside is not None and inside.direct and inside.speaker_actor:
         # "I will deploy ...": in a verbatim quote the first person is the speaker
         sources = [ActorRef(span=r.span, actor_id=inside.speaker_actor)
-                   if r.actor_id is None and r.span.text.lower() in ("i", "we") else r for r in sources]
+                   if r.actor_id is None and r.span.text.lower() in FIRST_PERSON else r for r in sources]
     if typing.type in types_in("threat") and not sources and inside is not None and inside.speaker_actor:
         # "All options will be on the table": the speaker is the one who threatens
         sources = [ActorRef(span=quote_speaker_span(inside), actor_id=inside.speaker_actor)]

@@ -92,3 +92,46 @@ def test_each_coding_example_codes_its_row(pipeline, row):
 def test_each_idiom_example_codes_its_type(pipeline, row):
     found = _events(pipeline, row["example"])
     assert any(t == row["type"] and trig.startswith(row["prep"]) for t, _, _, trig in found), found
+
+
+# -- English word classes (lang/en/event_words.tsv) ------------------------------------------------
+
+WORDS = SRC / "wirecoder" / "lang" / "en" / "event_words.tsv"
+
+
+def test_each_word_class_is_described_and_read_by_the_coder():
+    from wirecoder.lang.en import table
+
+    classes = {row["class"] for row in table("event_words")}
+    described = {line[2:].partition(":")[0] for line in WORDS.read_text("utf-8").splitlines()
+                 if line.startswith("# ") and ":" in line}
+    assert classes <= described, classes - described
+    code = "".join(p.read_text("utf-8") for p in (SRC / "wirecoder" / "extract").glob("event*.py"))
+    assert {c for c in classes if f'event_words("{c}")' not in code} == set(), "a class no module reads"
+    rows = table("event_words")
+    assert len({(r["word"], r["class"]) for r in rows}) == len(rows), "a word listed twice in a class"
+
+
+def test_an_unknown_word_class_is_an_error():
+    from wirecoder.extract.event_tables import event_words
+
+    assert "launch" in event_words("light_verb")
+    with pytest.raises(KnowledgeError):
+        event_words("no_such_class")
+
+
+def test_each_word_example_shows_its_word():
+    """The example holds the word, as the coder reads it (its lemma, with the lemma fixes: "staged"
+    is "stage"). A hyphenated word is looked for in the text: the tokenizer splits it."""
+    from wirecoder.extract.common import lemma
+    from wirecoder.lang.en import table
+    from wirecoder.nlp import load_nlp
+
+    rows = table("event_words")
+    missing = []
+    for row, doc in zip(rows, load_nlp().pipe(r["example"] for r in rows), strict=True):
+        word = row["word"]
+        forms = {t.lower_ for t in doc} | {lemma(t) for t in doc}
+        if word not in forms and not ("-" in word and word in row["example"].lower()):
+            missing.append((word, row["class"], row["example"]))
+    assert missing == []
