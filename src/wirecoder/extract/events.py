@@ -12,6 +12,12 @@
    quote or a "said that" clause the event is asserted by the speaker (event_speakers.py), and an
    act the narrator does not assert becomes `reported`. A statement dated before the publication
    year ("pledged in 2023") is historical.
+
+What the rules match and code is data (README, "The event coder"): the PLOVER types and their
+groups (knowledge/plover_types.tsv via knowledge/plover.py), codings and idioms
+(knowledge/event_codings.tsv, event_idioms.tsv via event_tables.py) and English word classes
+(lang/en/event_words.tsv). A new type is a row of plover_types.tsv plus its triggers; a type a
+table names without a type row is W023 when this stage loads.
 """
 
 from __future__ import annotations

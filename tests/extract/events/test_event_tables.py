@@ -48,18 +48,24 @@ def test_a_lexicon_type_without_a_type_row_stops_the_coder(tmp_path):
     assert done.stdout.startswith("W023: event type(s) EXPLODE"), done.stderr
 
 
-def test_a_new_type_needs_data_only(tmp_path):
-    """A user adds a type and its trigger in data files; the coder emits it and the evaluation
-    knows its penta class."""
+def test_a_new_type_trigger_and_veto_need_data_only(tmp_path):
+    """A user adds a type, its trigger and a veto in data files (README: "Extending the event
+    coder"); the coder emits the type, the evaluation knows its penta class, and the veto drops
+    the trigger's other sense."""
     (tmp_path / "plover_types.tsv").write_text(
         "type\tcameo\tpenta\tthreat_mode\tthreat_cameo\ttarget_preps\tgroups\texample\n"
         "EXPLODE\t183\t4\t\t\t\tconflict,violence\tthe militants detonated a car bomb\n")
     (tmp_path / "plover_verbs.tsv").write_text("pattern\ttype\tmode\tcameo\trole\ndetonate\tEXPLODE\tbomb\t183\tsvo\n")
+    (tmp_path / "event_senses.tsv").write_text(
+        "trigger\ttypes\twhen\tvalues\tsense\texample\n"
+        "detonate\tEXPLODE\tobject\tfirework\tother_sense\tvillagers detonated fireworks at the festival\n")
     done = _run("import wirecoder\n"
                 "from wirecoder.evaluate.events import penta_class, predicted_events\n"
                 "a = wirecoder.analyze('Militants detonated a car bomb at the checkpoint.')\n"
-                "print([(e.type, e.cameo) for e in a.events], penta_class(predicted_events(a)))\n", tmp_path)
-    assert done.stdout.strip() == "[('EXPLODE', '183')] 4", done.stderr
+                "print([(e.type, e.cameo) for e in a.events], penta_class(predicted_events(a)))\n"
+                "b = wirecoder.analyze('Villagers detonated fireworks at the festival.')\n"
+                "print([e.type for e in b.events])\n", tmp_path)
+    assert done.stdout.splitlines() == ["[('EXPLODE', '183')] 4", "[]"], done.stderr
 
 
 def test_the_types_table_is_well_formed():
