@@ -88,8 +88,12 @@ def plover_type(name: str) -> PloverType:
 
 @cache
 def types_in(group: str) -> frozenset[str]:
-    """The types of one group (the `groups` column)."""
-    return frozenset(t.name for t in plover_types().values() if group in t.groups)
+    """The types of one group (the `groups` column); W023 for a group no type is in (a misspelt
+    group would otherwise switch a rule off without a word)."""
+    found = frozenset(t.name for t in plover_types().values() if group in t.groups)
+    if not found:
+        raise KnowledgeError(f"no type of knowledge/{TYPES_FILE} is in the group {group!r}")
+    return found
 
 
 def type_cameo(name: str) -> str | None:

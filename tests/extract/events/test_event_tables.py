@@ -141,3 +141,14 @@ def test_each_word_example_shows_its_word():
         if word not in forms and not ("-" in word and word in row["example"].lower()):
             missing.append((word, row["class"], row["example"]))
     assert missing == []
+
+
+def test_a_misspelt_group_is_an_error_not_a_rule_switched_off():
+    from wirecoder.extract.event_tables import _types_named
+    from wirecoder.knowledge.plover import types_in
+
+    assert types_in("conflict") >= {"ASSAULT", "THREATEN"}
+    assert _types_named("AGREE,refusable") >= {"AGREE", "RETREAT"}
+    for bad in ("conflcit", "AGREE,no_such_group"):
+        with pytest.raises(KnowledgeError):
+            _types_named(bad)
