@@ -53,6 +53,16 @@ def test_the_event_stage_covers_its_own_modules():
         assert name in closure, name
 
 
+def test_the_event_stage_covers_its_tables_in_knowledge_and_lang():
+    from wirecoder.fingerprint import _knowledge_files
+    from wirecoder.registry import get_stage
+
+    closure = module_closure(get_stage("events").factory.__module__)
+    names = {p.parent.name + "/" + p.name for p in _knowledge_files(tuple(sorted(closure.values())))}
+    assert {"knowledge/plover_types.tsv", "knowledge/event_codings.tsv", "knowledge/event_idioms.tsv",
+            "en/event_words.tsv"} <= names
+
+
 # -- what a process learns about the files, kept for the next one (#26) ---------------------------
 
 

@@ -5,9 +5,9 @@ import collections
 import pytest
 
 from wirecoder.knowledge import load_tsv
+from wirecoder.knowledge.plover import plover_types
 
-PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+PLOVER_TYPES = set(plover_types())
 
 
 @pytest.mark.parametrize("name,key", [("plover_verbs.tsv", "pattern"), ("plover_nouns.tsv", "noun"),

@@ -71,6 +71,13 @@ class ModelMissing(WirecoderError):
     code = "W021"
 
 
+class KnowledgeError(WirecoderError):
+    """The knowledge tables disagree: an event type a lexicon, idiom, coding or sense can emit
+    has no row in knowledge/plover_types.tsv (so no CAMEO root or penta class)."""
+
+    code = "W023"
+
+
 class DataMissing(WirecoderError):
     """Gold data or another file an evaluation needs is absent."""
 

@@ -3,9 +3,10 @@ whenever any of it does (issue #23: versions derived, not written).
 
 It covers the source of the module that registers the stage and of every module of the package
 that module imports, directly or not (read from their `import` statements, not by running them);
-the knowledge files those modules name (`"plover_verbs.tsv"`), with the user's own rows from
-WIRECODER_KNOWLEDGE; and the stage's options. A stage registered outside the package (a plugin,
-a script) is covered by the code of its factory and of the functions it defines.
+the knowledge files those modules name (`"plover_verbs.tsv"`; in lang/en, `"event_words.tsv"`),
+with the user's own rows from WIRECODER_KNOWLEDGE; and the stage's options. A stage registered
+outside the package (a plugin, a script) is covered by the code of its factory and of the
+functions it defines.
 
 What it reads of each file (the package modules and data file names a module's source names, a
 file's sha256) is kept between processes in the cache folder, keyed by the file's path and stat
@@ -33,6 +34,8 @@ from .cache import cache_dir
 PACKAGE = "wirecoder"
 _ROOT = Path(__file__).resolve().parent
 _KNOWLEDGE = _ROOT / "knowledge"
+# the folders of shipped tables a module may name: codings, and the English word lists
+_DATA_DIRS = (_KNOWLEDGE, _ROOT / "lang" / "en")
 _FILE_NAME = re.compile(r"""["']([A-Za-z0-9_\-]+\.(?:tsv|json|jsonl|yaml|txt))["']""")
 FACTS_FILE = "fingerprint-facts-v1.json"
 
@@ -154,7 +157,7 @@ def module_closure(name: str) -> dict[str, Path]:
 
 def _knowledge_files(paths: tuple[Path, ...]) -> list[Path]:
     names = sorted({m for path in paths for m in _names_in(path)})
-    files = [_KNOWLEDGE / n for n in names if (_KNOWLEDGE / n).is_file()]
+    files = [d / n for n in names for d in _DATA_DIRS if (d / n).is_file()]
     extra = os.environ.get("WIRECODER_KNOWLEDGE")
     if extra:
         files += [Path(extra) / n for n in names if (Path(extra) / n).is_file()]

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import SHARED
-from wirecoder.errors import DataMissing
+from wirecoder.errors import DataMissing, KnowledgeError
 from wirecoder.evaluate import available
 from wirecoder.evaluate.events import (
     PENTA,
@@ -261,7 +261,8 @@ def test_penta_class_uses_the_most_prominent_event():
     assert penta_class([]) == 0
     preds = [PredEvent("AID", prominence=0.4, confidence=0.9), PredEvent("ASSAULT", prominence=0.9, confidence=0.4)]
     assert penta_class(preds) == 4
-    assert penta_class([PredEvent("NOT_A_TYPE", prominence=0.9)]) == 0
+    with pytest.raises(KnowledgeError):  # a type the table lacks is an error, never neutral
+        penta_class([PredEvent("NOT_A_TYPE", prominence=0.9)])
 
 
 def test_summarize_penta_arithmetic():

@@ -50,11 +50,12 @@ from typing import Any
 
 from ..corpora import article_sha1, load_article
 from ..errors import ConfigError, DataMissing
+from ..knowledge.plover import types_in
 from . import prf, scorer
 from .article_preds import PredictedEvent, analyze_articles
 
 Range = tuple[int, int]
-CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE"})
+CONFLICT_TYPES = types_in("conflict")  # knowledge/plover_types.tsv
 PARTS = ("tune", "validation", "all")
 _YIELD = frozenset({"YIELD", "CONCEDE", "RETREAT"})
 _FACTUAL = frozenset({"asserted", "reported", "historical"})

@@ -51,8 +51,8 @@ Metrics (a row "has a prediction" when the pipeline found at least one event in 
 Penta (`--format penta`): ConfliBERT's `sentence<TAB>class` file, no header, classes 0 neutral,
 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. A sentence's
 predicted class is the `PENTA` class of its main event, the most prominent (the earliest on ties;
-an unknown type gives 0), 0 when
-it has none. `PENTA` follows the CAMEO quad classes that PLOVER's types come from:
+a type with no row in knowledge/plover_types.tsv is an error, W023, never neutral), 0 when it has
+none. `PENTA` (the table's `penta` column) follows the CAMEO quad classes that PLOVER's types come from:
   - PROTEST is 4: CAMEO 14 PROTEST is material conflict in the quad-class scheme, although many
     protests are largely verbal;
   - REQUEST is 3, not verbal cooperation: PLOVER's REQUEST is CAMEO 10 DEMAND
@@ -76,6 +76,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataMissing
+from ..knowledge.plover import penta_map, plover_type
 from . import prf, scorer
 
 Range = tuple[int, int]
@@ -84,12 +85,8 @@ YIELD_ALIASES = frozenset({"CONCEDE", "RETREAT"})
 
 PENTA_NAMES = ("neutral", "verbal_cooperation", "material_cooperation", "verbal_conflict",
                "material_conflict")
-PENTA: dict[str, int] = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-    "COOPERATE": 2, "AID": 2, "RETREAT": 2, "YIELD": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}
+# type -> penta class, from the `penta` column of knowledge/plover_types.tsv
+PENTA: dict[str, int] = penta_map()
 
 _TAG = re.compile(r"<\s*(/?)\s*([st])\s*>", re.IGNORECASE)
 
@@ -361,7 +358,7 @@ def penta_class(preds: Sequence[PredEvent]) -> int:
     if not preds:
         return 0
     best = max(preds, key=lambda p: p.prominence)
-    return PENTA.get(best.type, 0)
+    return plover_type(best.type).penta  # W023 for a type with no row: never silently neutral
 
 
 def summarize_penta(gold: Sequence[int], pred: Sequence[int]) -> dict[str, Any]:

@@ -21,9 +21,11 @@ from importlib import resources
 from typing import Any
 
 from ..knowledge import load_tsv
+from ..knowledge.plover import types_in
 from ..lang.en import words
 from .common import lemma
 from .event_sense import ABSTRACT_CLASSES, Worlds, abstract_patients
+from .event_tables import event_words
 
 PRIOR_FILE = "event_trigger_prior.tsv"
 
@@ -32,11 +34,13 @@ PRIOR_FILE = "event_trigger_prior.tsv"
 # what it keeps and drops on the untouched validation part), and keeps every event of the seed.
 DEFAULT_MIN_CONFIDENCE = 0.5
 
+# The types of the trained model's features (its schema: a type added to plover_types.tsv has no
+# feature of its own until the model is retrained with it here).
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 MODALITIES = ("asserted", "reported", "historical", "threatened", "planned", "hypothetical", "negated")
 WORLDS = ("sport", "market", "poll", "fiction", "disaster", "accident", "cyber")
-CONFLICT = frozenset({"ASSAULT", "COERCE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE"})
+CONFLICT = types_in("conflict")
 NAMED_KINDS = frozenset({"person", "organization", "country", "group"})
 
 FEATURES = (
@@ -54,8 +58,7 @@ FEATURES = (
 OTHER_WORLDS = ("sport", "market", "fiction", "disaster", "accident")
 REFLEXIVES = words("pronouns", kind="reflexive")
 # Words whose complement is a proposal or a demand, not a deed: "called to ban", "a plan to deport".
-REQUEST_HEADS = frozenset({"call", "proposal", "propose", "plan", "urge", "want", "demand", "push",
-                           "seek", "vow", "promise", "pledge", "threaten", "ask", "suggest", "idea"})
+REQUEST_HEADS = event_words("request_head")
 PRONOUNS = words("pronouns", kind=("personal", "relative", "demonstrative"))
 
 

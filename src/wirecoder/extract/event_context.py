@@ -10,18 +10,15 @@ from ..records import ActorRef, Span
 from .actor_index import ActorIndex
 from .common import lemma as _lemma
 from .event_roles import is_actorish, role_phrase
+from .event_tables import event_words
 from .places import event_place
 
 # Words that make an "attack" one of words: "a scathing attack on the government".
-VERBAL_ATTACK_MODIFIERS = {"scathing", "blistering", "stinging", "withering", "verbal", "bitter",
-                           "rhetorical", "vitriolic", "personal", "furious",
-                           "sharp", "angry", "scornful", "political", "partisan", "negative",
-                           "hominem", "campaign"}
+VERBAL_ATTACK_MODIFIERS = event_words("verbal_attack_modifier")
 
 
 # Targets only words can attack: "the attacks on the impeachment proceedings".
-VERBAL_TARGETS = {"proceeding", "law", "policy", "decision", "plan", "remark", "comment", "bill",
-                  "report", "ruling", "verdict", "record", "statement", "speech", "claim", "move"}
+VERBAL_TARGETS = event_words("verbal_target")
 
 
 def verbal_attack(noun) -> bool:
@@ -32,7 +29,8 @@ def verbal_attack(noun) -> bool:
     return bool(targets) and all(_lemma(t) in VERBAL_TARGETS for t in targets)
 
 
-ORDERING_VERBS = {"order", "want", "have", "get", "need"}
+ORDERING_VERBS = event_words("ordering_verb")
+AWAITED_MARKS = event_words("awaited_mark")  # "until X reforms"
 
 
 def ordered_done(tok):
@@ -50,7 +48,7 @@ def ordered_done(tok):
 
 
 # Nouns that name what someone asked for: accepting, meeting or rejecting one answers its maker.
-DEMAND_NOUNS = frozenset({"demand", "request", "call", "appeal", "plea", "ultimatum", "petition"})
+DEMAND_NOUNS = event_words("demand_noun")
 
 
 def demand_maker(tok, end_tok=None):
@@ -75,7 +73,7 @@ def demand_maker(tok, end_tok=None):
 def awaited_party(verb, index: ActorIndex):
     """The subject (or passive agent) of an 'until'/'unless'/'before' clause on `verb`."""
     for clause in verb.children:
-        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("until", "unless", "before", "till")
+        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in AWAITED_MARKS
                                              for m in clause.children):
             continue
         agents = [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -87,9 +85,9 @@ def awaited_party(verb, index: ActorIndex):
 
 
 # What armies defend (CAMEO 052 "defend verbally" is about decisions, policies and people).
-DEFENDED_GROUND = {"country", "homeland", "border", "territory", "city", "town", "village", "base",
-                   "island", "coast", "frontier", "airspace", "capital", "region", "line",
-                   "sovereignty", "nation", "soil", "land", "area", "province", "front"}
+DEFENDED_GROUND = event_words("defended_ground")
+MILITARY_ADVERBS = event_words("military_adverb")
+AGGRESSION_NOUNS = event_words("aggression_noun")  # "defended the town against an attack"
 
 
 ARMED_SECTORS = {"MIL", "COP", "REB", "CRM"}
@@ -97,12 +95,12 @@ ARMED_SECTORS = {"MIL", "COP", "REB", "CRM"}
 
 def armed_defence(tok, source_toks: list, target_toks: list, index: ActorIndex) -> bool:
     """Is this 'defend' military (ground held by arms) rather than verbal (CAMEO 052)?"""
-    if any(_lemma(c) in ("militarily", "military") for c in tok.children if c.dep_ == "advmod"):
+    if any(_lemma(c) in MILITARY_ADVERBS for c in tok.children if c.dep_ == "advmod"):
         return True
     armed = any(index.sectors.get(index.actor_at(t), set()) & ARMED_SECTORS for t in source_toks)
     ground = any(_lemma(t) in DEFENDED_GROUND for t in target_toks)
     against = any(c.dep_ == "prep" and c.lower_ == "against" and any(
-        _lemma(p) in ("attack", "invasion", "incursion", "aggression", "assault", "offensive")
+        _lemma(p) in AGGRESSION_NOUNS
         or index.sectors.get(index.actor_at(p), set()) & ARMED_SECTORS
         for p in c.children if p.dep_ == "pobj") for c in tok.children)
     # "troops defended Bakhmut" (a place held by arms); not "the defence minister defended

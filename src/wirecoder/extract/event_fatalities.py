@@ -30,16 +30,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from ..knowledge.plover import types_in
 from ..lang.en import table, words
 from ..records import Actor, Event, Quantity, Span
 from .common import TokenFinder, lemma
+from .event_tables import event_words
 
-FATAL_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 HAPPENED = {"asserted", "reported", "historical"}
 CLAUSAL = {"advcl", "xcomp", "conj", "parataxis", "ccomp"}
 COMPLEMENT = {"advcl", "oprd", "xcomp", "acomp", "ccomp"}
-NONE_WORDS = {"nobody", "none", "noone", "no-one"}
-MODALS = {"could", "would", "might", "may", "will", "should", "can", "must", "'ll"}
+NONE_WORDS = event_words("no_one")
+MODALS = event_words("modal")
 MAX_STEPS = 6
 
 
@@ -213,7 +214,7 @@ def _owner(death: Deaths, doc, events: list[Event], triggers: dict[int, int]) ->
     if best is None:
         return None
     event = events[best[1]]
-    return best[1] if event.type in FATAL_TYPES and event.modality in HAPPENED else None
+    return best[1] if event.type in types_in("fatal") and event.modality in HAPPENED else None
 
 
 def attach_fatalities(events: list[Event], doc, text: str, quantities: list[Quantity] | None,

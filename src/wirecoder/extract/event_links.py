@@ -24,8 +24,9 @@ from bisect import bisect_right
 
 from ..records import Event, Place, TimeRef, stable_id
 from .common import token_at
+from .event_tables import event_words
 
-RESPONSE_LEMMAS = {"return", "retaliate", "respond", "reply", "counter"}
+RESPONSE_LEMMAS = event_words("response_verb")
 DONE = {"asserted", "reported"}
 ANAPHOR_WINDOW = 3  # sentences back to the act a definite event noun takes up
 

@@ -4,9 +4,11 @@ token can name a party at all. Used by the event coder (extract/events.py)."""
 
 from __future__ import annotations
 
+from ..knowledge.plover import plover_type, types_in
 from ..lang.en import words
 from .actor_index import ActorIndex
 from .common import lemma as _lemma
+from .event_tables import event_words
 from .event_trigger import Lexeme, Trigger
 from .modality import outside_governors, reporting_verb
 
@@ -14,29 +16,16 @@ SPEECH_VERBS = words("speech_verbs", quotes="yes")
 
 
 # Verbs whose subject undergoes an act that comes "from" someone else.
-RECEIVING_VERBS = {"face", "receive", "get", "draw", "attract", "meet", "incur", "come", "suffer"}
+RECEIVING_VERBS = event_words("receiving_verb")
 
 
-_TARGET_PREPS = {"on", "against", "at", "upon", "after", "to"}
+_TARGET_PREPS = event_words("target_prep")
 
 
-# "demanded that X step down", "accused X of": the governed clause's subject is the target.
-_CLAUSE_TARGET_TYPES = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE"}
+_WITH_PREPS = event_words("with_prep")
 
 
-_ACCUSE_PREPS = {"into", "of", "over"}  # "an investigation into X", "accused X of"
-
-
-_WITH_PREPS = {"with", "for"}
-
-
-WITH_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"}
-
-
-MEDIA_OBJECTS = {"statement", "report", "video", "picture", "photo", "photograph", "footage", "image",
-                 "figure", "data", "detail", "result", "list", "document", "book", "album", "film",
-                 "guideline", "communique", "transcript", "recording", "audio", "map", "message",
-                 "letter", "speech", "interview", "address", "signal", "tweet", "post", "warning"}
+MEDIA_OBJECTS = event_words("media_object")
 
 
 def role_phrase(tok):
@@ -92,15 +81,12 @@ def subjects_of(verb) -> tuple[list, list]:
 
 
 # Event nouns whose possessor is the one the act is done to, not the one who does it.
-PATIENT_POSSESSOR_NOUNS = {"release", "arrest", "detention", "killing", "murder", "assassination",
-                           "execution", "expulsion", "extradition", "deportation", "abduction",
-                           "kidnapping", "capture", "imprisonment", "conviction", "removal",
-                           "ouster", "prosecution", "trial", "jailing", "freeing", "return"}
+PATIENT_POSSESSOR_NOUNS = event_words("patient_possessor_noun")
 
 
 # Inside an object phrase these name the other party: "blockade of X", "demands from X",
 # "borders with X".
-_OBJECT_PHRASE_PREPS = {"of", "from", "with"}
+_OBJECT_PHRASE_PREPS = event_words("object_phrase_prep")
 
 
 def _target_preps(anchor, preps: set[str], depth: int = 0) -> list:
@@ -118,15 +104,11 @@ def _target_preps(anchor, preps: set[str], depth: int = 0) -> list:
 
 def _target_preps_for(lex: Lexeme) -> set[str]:
     """The prepositions that introduce the target of an event of this kind."""
-    preps = set(_TARGET_PREPS)
-    if lex.type in WITH_TYPES or lex.role == "recip":
+    # each type's own (knowledge/plover_types.tsv): "accused X of", "withdrew its troops from X",
+    # "a ceasefire with X", "clashed with X"
+    preps = set(_TARGET_PREPS) | plover_type(lex.type).target_preps
+    if lex.role == "recip":
         preps |= _WITH_PREPS
-    if lex.type == "ACCUSE":
-        preps |= _ACCUSE_PREPS
-    if lex.type in ("RETREAT", "SANCTION", "REJECT", "REQUEST"):
-        preps.add("from")  # "withdrew its troops from X", "demanded support from X"
-    if lex.type in ("RETREAT", "ASSAULT"):
-        preps.add("with")  # "a ceasefire with X", "clashed with X"
     return preps
 
 
@@ -137,7 +119,7 @@ def objects_of(trigger: Trigger) -> list:
     end = trigger.end_token
     candidates = []
     # "mobilized the army": the forces moved are the means; whom or where they go is the target
-    if trigger.lexeme.role != "sv" and trigger.lexeme.type != "MOBILIZE":
+    if trigger.lexeme.role != "sv" and trigger.lexeme.type not in types_in("moves_forces"):
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and (end is None or child.i != end.i):
                 candidates.extend(with_conjuncts(child))
@@ -145,7 +127,7 @@ def objects_of(trigger: Trigger) -> list:
     candidates += _target_preps(verb, preps)
     if end is not None and end.dep_ == "prep":
         candidates += [t for p in end.children if p.dep_ == "pobj" for t in with_conjuncts(p)]
-    for child in verb.children if trigger.lexeme.type in _CLAUSE_TARGET_TYPES else ():
+    for child in verb.children if trigger.lexeme.type in types_in("clause_target") else ():
         if child.dep_ == "ccomp" and child.i > verb.i and _lemma(child) not in SPEECH_VERBS:
             candidates += [t for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
                            for t in with_conjuncts(c)]
@@ -153,25 +135,17 @@ def objects_of(trigger: Trigger) -> list:
 
 
 # Head nouns that name people or armed groups even when no sector table lists them.
-_AGENT_HEADS = {"man", "men", "woman", "women", "gunman", "gunmen", "group", "fighter", "attacker",
-                "assailant", "bomber", "member", "unit", "force", "jet", "drone", "warplane",
-                "aircraft", "plane", "helicopter", "ship", "tank", "artillery", "sniper", "mob",
-                "crowd", "youth", "student", "settler", "police", "army", "troop", "forces",
-                "striker", "employee", "staff", "union", "investigator", "inmate", "hacker",
-                "brigade", "battalion", "regiment", "division", "militia", "platoon", "squad",
-                "contingent", "convoy", "navy", "marine", "commando"}
+_AGENT_HEADS = event_words("agent_head")
 
 
-_WEAPONS = {"missile", "rocket", "bomb", "shell", "mortar", "airstrike", "strike", "grenade",
-            "explosive", "mine", "drone", "jet", "warplane", "aircraft", "helicopter", "tank"}
+_WEAPONS = event_words("weapon")
 
 
 def is_agentive(tok) -> bool:
     return _lemma(tok) in _AGENT_HEADS or tok.lower_ in _AGENT_HEADS or _lemma(tok) in _WEAPONS
 
 
-PERMISSION_NOUNS = {"permission", "approval", "authorization", "authorisation", "clearance", "go-ahead",
-                    "consent", "license", "licence", "access"}
+PERMISSION_NOUNS = event_words("permission_noun")
 
 
 def permitted_party(tok, end_tok, index: ActorIndex):
@@ -225,12 +199,10 @@ def antecedent_of(tok):
 
 
 # "post"/"station" with a security or site compound is an installation: "a police post".
-INSTALLATION_NOUNS = {"post", "station", "checkpoint"}
+INSTALLATION_NOUNS = event_words("installation_noun")
 
 
-INSTALLATION_MODIFIERS = {"police", "border", "army", "military", "observation", "guard", "security",
-                          "command", "control", "frontier", "customs", "checkpoint", "outpost",
-                          "troop", "patrol", "naval", "navy", "militia", "sentry", "lookout"}
+INSTALLATION_MODIFIERS = event_words("installation_modifier")
 
 
 def is_media_object(tok) -> bool:
@@ -244,7 +216,7 @@ def is_media_object(tok) -> bool:
 
 # Prepositions that put another event beside the clause's own: "retaliating after the embassy
 # bombings, U.S. forces launched strikes" does not make U.S. forces the bombers.
-OTHER_EVENT_PREPS = frozenset({"after", "before", "since", "following", "until", "despite", "amid"})
+OTHER_EVENT_PREPS = event_words("other_event_prep")
 
 
 def noun_roles(trigger: Trigger) -> tuple[list, list]:
@@ -330,17 +302,4 @@ def is_actorish(tok, index: ActorIndex, as_source: bool = False) -> bool:
 
 
 # Nouns for people and bodies that events happen to, beyond the sector table's actors.
-_PARTY_NOUNS = {"service", "authority", "official", "diplomat", "citizen", "national", "hostage", "prisoner", "detainee", "captive",
-                "worker", "farmer", "activist", "leader", "organization", "organisation", "agency",
-                "country", "nation", "state", "embassy", "delegation", "envoy", "ambassador",
-                "community", "family", "village", "villager", "child", "person", "opposition",
-                "regime", "council", "committee", "commission", "ministry", "department", "board",
-                "team", "institution", "body", "entity", "network", "coalition", "alliance",
-                # people named by what they do or own
-                "owner", "driver", "teacher", "doctor", "nurse", "journalist", "reporter",
-                "protester", "protestor", "demonstrator", "refugee", "migrant", "civilian",
-                "resident", "voter", "supporter", "lawmaker", "legislator", "minister",
-                "president", "judge", "court", "government", "party", "company", "firm",
-                "separatist", "insurgent", "militant", "rebel", "soldier", "officer", "guard",
-                "airline", "carrier", "rival", "critic", "opponent", "ally", "partner",
-                "neighbour", "neighbor", "counterpart"}
+_PARTY_NOUNS = event_words("party_noun")

@@ -22,6 +22,7 @@ from typing import Any
 from ..knowledge import iter_tsv, load_tsv
 from ..lang.en import words
 from .common import lemma as _lemma
+from .event_tables import event_words
 
 ARMED = "armed"
 SPEECH_VERBS = words("speech_verbs", quotes="yes")
@@ -117,8 +118,7 @@ class Worlds:
 
 
 # Words that count or group what follows them: "hundreds of hostages" are hostages.
-_COUNTING = frozenset({"hundred", "thousand", "million", "dozen", "score", "group", "number", "lot",
-                       "couple", "pair", "handful", "series", "wave", "string", "batch", "set"})
+_COUNTING = event_words("counting")
 
 
 def _through_counts(words: list[Any]) -> list[Any]:

@@ -3,17 +3,14 @@ hiding inside a thing or a clause ("restrictions imposed on Ghana", "demands of 
 
 from __future__ import annotations
 
+from ..knowledge.plover import types_in
 from .actor_index import ActorIndex
 from .common import lemma as _lemma
-from .event_roles import NOT_ACTORS, WITH_TYPES, is_actorish
+from .event_roles import NOT_ACTORS, is_actorish
+from .event_tables import event_words
 from .event_trigger import Lexeme
 
-PHYSICAL_TYPES = {"ASSAULT", "COERCE"}  # acts done to things as well as to people
-
-
-_QUANTIFIERS = {"number", "dozen", "hundred", "thousand", "million", "series", "couple", "handful",
-                "majority", "group", "lot", "host", "range", "wave", "worth", "batch", "contingent",
-                "consignment", "shipment", "ton", "tonne"}
+_QUANTIFIERS = event_words("quantifier")
 
 
 def quantified(tok):
@@ -41,11 +38,11 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
     direct_actors = [t for t in direct if t in actors]
     other_actors = [t for t in actors if t not in direct]
     partners = [t for t in other_actors if t.head.lower_ == "with"]
-    if partners and lex.type in WITH_TYPES:
+    if partners and lex.type in types_in("with_partner"):
         return actors, partners  # "discussed Libya with Trump": the partner, not the topic
     if not actors and places:
         return places, places
-    if lex.type in PHYSICAL_TYPES and direct and not direct_actors:
+    if lex.type in types_in("physical") and direct and not direct_actors:
         # "attacked an army camp", "torched a village": what is hit is the target
         return actors, direct + other_actors  # "a ceasefire in Idlib": the place stands for those who live there
     return actors, direct_actors or other_actors or direct or usable[:1]
@@ -53,16 +50,15 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
 
 # Prepositions inside a thing's phrase that name the party behind or under it: "the demands of
 # the truck drivers", "a decision by the WEF", "donations for Sarajevo", "a ban on British beef".
-_INNER_PREPS = {"of", "by", "from", "for", "on", "against", "to", "with", "in"}
+_INNER_PREPS = event_words("inner_prep")
 
 
 # Prepositions of a clause that put the act somewhere or on someone: "agreed to set up a company
 # in Berlin", "returned the skulls to Peru", "mobilised its men into the area".
-_CLAUSE_PREPS = frozenset({"in", "to", "into", "on", "at", "with", "between", "outside", "of", "across", "along", "near", "against", "for",
-                 "inside", "onto", "towards", "toward", "over", "throughout"})
+_CLAUSE_PREPS = event_words("clause_prep")
 
 
-DIRECTIONS = {"into", "across", "toward", "towards", "onto"}
+DIRECTIONS = event_words("direction")
 
 
 _PARTY_ENTS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}

@@ -8,53 +8,47 @@ import re
 from functools import cache
 
 from ..knowledge import load_tsv
+from ..knowledge.plover import types_in
 from .common import lemma as _lemma
 from .event_roles import subjects_of
+from .event_tables import coding, event_words, idioms
 from .event_targets import quantified
 from .event_trigger import Lexeme, Trigger
 from .modality import reporting_verb
 
-TRANSFER_VERBS = {"send", "fly", "ship", "deliver", "airlift", "truck", "provide", "give", "donate",
-                  "dispatch", "distribute", "supply", "bring"}
+TRANSFER_VERBS = event_words("transfer_verb")
 
 
-AID_GOODS = {"medicine", "food", "aid", "supply", "relief", "assistance", "vaccine", "water", "tent",
-             "blanket", "medication", "drug", "fund", "money", "grain", "fuel", "equipment"}
+AID_GOODS = event_words("aid_goods")
 
 
 # Verbs that hand something over: the one it goes "to" is the target, not the thing handed.
-HANDING_VERBS = TRANSFER_VERBS | {"return", "hand", "transfer", "extradite", "offer", "repatriate",
-                                  "release", "grant", "sell", "lend", "export"}
+HANDING_VERBS = TRANSFER_VERBS | event_words("handing_verb")
 
 
-SHELTERING_VERBS = {"accept", "admit", "take", "welcome", "resettle", "host", "shelter", "receive"}
+SHELTERING_VERBS = event_words("sheltering_verb")
 
 
-DISPLACED = {"refugee", "migrant", "asylum-seeker", "seeker", "evacuee"}
+DISPLACED = event_words("displaced")
 
 
 # Where peacekeepers arrive, serve or take part, that is aid (CAMEO 074), not mobilisation.
-PEACEKEEPING_VERBS = {"arrive", "participate", "serve", "deploy", "send", "join", "contribute"}
+PEACEKEEPING_VERBS = event_words("peacekeeping_verb")
 
 
-LIGHT_VERBS = {"launch", "carry", "conduct", "impose", "levy", "hold", "stage", "mount", "implement",
-               "declare", "file", "issue", "bring", "open", "initiate", "have", "pay", "intensify",
-               "step", "escalate", "perform", "undertake", "extend", "renew", "sign", "commence",
-               "announce", "order", "unleash", "begin", "start", "continue", "resume", "lead",
-               "discuss", "consider", "threaten", "plan", "make", "use", "see"}
+LIGHT_VERBS = event_words("light_verb")
 
 
 # Nouns that count repetitions of an event: the light verb governs them, the event is "of" them.
-ROUND_NOUNS = {"round", "wave", "series", "spate", "string", "campaign", "flurry", "barrage"}
+ROUND_NOUNS = event_words("round_noun")
 
 
 # What one "fights" or "attacks" without violence: problems, not parties.
-PROBLEMS = {"epidemic", "pandemic", "virus", "disease", "outbreak", "coronavirus", "covid", "poverty",
-            "corruption", "crime", "fire", "wildfire", "hunger", "famine", "inflation", "drought",
-            "malaria", "cancer", "climate", "change", "unemployment", "illiteracy", "spread"}
+PROBLEMS = event_words("problem")
 
 
-OUTBREAK_VERBS = {"break", "erupt", "occur", "happen", "take", "start", "begin", "continue", "become"}
+OUTBREAK_VERBS = event_words("outbreak_verb")
+FREE_VERBS = event_words("free_verb")  # "let free activists"
 
 
 @cache
@@ -123,21 +117,22 @@ def _verb_trigger(tok, single: dict[str, Lexeme], double: dict[str, Lexeme],
     match = _two_word_trigger(tok, lemma, double, consumed)
     if match is None and lemma in PEACEKEEPING_VERBS and any(
             t.lemma_.lower().startswith("peacekeep") for t in tok.sent):
-        match = Trigger(tok, Lexeme("AID", "peacekeeping", "074"))  # CAMEO 074
+        match = Trigger(tok, coding("peacekeeping").lexeme())  # CAMEO 074
     if match is None and lemma in single:
         match = Trigger(tok, single[lemma])
     if match is not None and match.end_token is None and lemma in LIGHT_VERBS and any(
             c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in nouns for c in tok.children):
         match = None  # "ordered an investigation": the noun carries the event
-    if match is None and lemma in ("let", "set") and any(
+    if match is None and lemma in FREE_VERBS and any(
             c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ == "free" and a.i == tok.i + 1
                                      for a in c.children) for c in tok.children):
         # "let free activists": the parser hangs "free" on the object
-        match = Trigger(tok, double.get("set free") or Lexeme("RETREAT", "release", "0841"))
-    if match is not None and match.lexeme.type == "RETREAT" and lemma in HANDING_VERBS and any(
+        match = Trigger(tok, double.get("set free") or coding("set_free").lexeme())
+    handover = coding("aid_handover")
+    if match is not None and match.lexeme.type in handover.applies_to and lemma in HANDING_VERBS and any(
             c.dep_ == "dobj" and _lemma(quantified(c)) in AID_GOODS for c in tok.children):
         # "handed over medical supplies to the ministry": handing over relief is aid (CAMEO 07)
-        match = Trigger(tok, Lexeme("AID", "humanitarian", "073"), end_token=match.end_token)
+        match = Trigger(tok, handover.lexeme(), end_token=match.end_token)
     return match
 
 
@@ -170,10 +165,10 @@ def _two_word_trigger(tok, lemma: str, double: dict[str, Lexeme], consumed: set[
             return Trigger(tok, double[f"{lemma} <oprd>"], end_token=None)
         if child.dep_ == "dobj" and lemma in SHELTERING_VERBS and _lemma(child) in DISPLACED:
             # "accepted 1,141 Iraqi refugees": asylum (CAMEO 075); the refugees stay the target
-            return Trigger(tok, Lexeme("AID", "asylum", "075"))
+            return Trigger(tok, coding("asylum").lexeme())
         if child.dep_ == "dobj" and lemma in TRANSFER_VERBS and _lemma(quantified(child)) in AID_GOODS:
             # "flew 13 tons of medicine into Afghanistan": delivering aid, however measured
-            return Trigger(tok, Lexeme("AID", "humanitarian", "073"))
+            return Trigger(tok, coding("aid_delivery").lexeme())
     return None
 
 
@@ -207,23 +202,18 @@ def _noun_trigger(tok, nouns: dict[str, Lexeme], consumed: set[int], bare_nouns:
     elif lexeme.needs_frame:
         return None
     elif not any(c.dep_ in ("prep", "poss") for c in tok.children):
-        if bare_nouns and lexeme.type in BARE_NOUN_TYPES and _bare_event_noun(tok):
+        if bare_nouns and lexeme.type in types_in("bare_noun") and _bare_event_noun(tok):
             return Trigger(tok, lexeme, bare=True)
         return None
     return Trigger(tok, lexeme, frame=frame)
 
 
-# Types whose nouns are events on their own ("the shooting", "the protest"); a bare "agreement" or
-# "talks" is more often a topic than an occurrence.
-BARE_NOUN_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"}
-
-
 # Verbs whose object has not happened: "to avert an offensive".
-_PREVENTING_VERBS = {"avert", "prevent", "avoid", "thwart", "foil", "deter", "forestall", "preempt"}
+_PREVENTING_VERBS = event_words("preventing_verb")
 
 
 # Words before an event noun that make it no event here: "no attack", "a possible attack".
-_NOT_AN_EVENT_HERE = {"no", "any", "every", "each", "possible", "potential", "future", "alleged"}
+_NOT_AN_EVENT_HERE = event_words("not_an_event_here")
 
 
 def _bare_event_noun(tok) -> bool:
@@ -236,45 +226,32 @@ def _bare_event_noun(tok) -> bool:
     return not any(c.lower_ in _NOT_AN_EVENT_HERE for c in tok.children)
 
 
-# Prepositional idioms that name an event by where they put someone: "placed troops on alert",
-# "taken into custody", "all options are on the table". (preposition, noun) -> lexeme.
-PREPOSITIONAL_IDIOMS = {
-    ("on", "table"): Lexeme("THREATEN", "violence", "138"),
-    ("on", "alert"): Lexeme("MOBILIZE", "troops", "150"),
-    ("on", "standby"): Lexeme("MOBILIZE", "troops", "150"),
-    ("under", "arrest"): Lexeme("COERCE", "arrest", "173"),
-    ("into", "custody"): Lexeme("COERCE", "arrest", "173"),
-    ("in", "custody"): Lexeme("COERCE", "arrest", "173"),
-    ("under", "siege"): Lexeme("ASSAULT", None, "192"),
-    ("on", "strike"): Lexeme("PROTEST", "strike", "143"),
-    ("on", "hunger strike"): Lexeme("PROTEST", "hunger", "1423"),
-}
-
-
-ABSTRACT_SUBJECTS = {"option", "measure", "step", "action", "possibility", "choice", "everything",
-                      "nothing", "all"}
+ABSTRACT_SUBJECTS = event_words("abstract_subject")
 
 
 def idiom_triggers(doc) -> list[Trigger]:
-    """Idioms from PREPOSITIONAL_IDIOMS; their governing verb is the frame. 'On the table' counts
-    only when options are what is on it."""
+    """Prepositional idioms (knowledge/event_idioms.tsv: "placed troops on alert", "taken into
+    custody"); their governing verb is the frame. An idiom that needs a word counts only with it
+    before the noun in its clause: options are what is "on the table"."""
     found = []
+    table = idioms()
     for tok in doc:
         prep = tok.head
         if tok.dep_ != "pobj" or prep.i == tok.i:
             continue
-        lexeme = PREPOSITIONAL_IDIOMS.get((prep.lower_, _lemma(tok)))
-        if lexeme is None:
+        entry = table.get((prep.lower_, _lemma(tok)))
+        if entry is None:
             continue
+        lexeme, needs = entry
         clause = prep.head
-        if _lemma(tok) == "table" and not any(
-                _lemma(t) == "option" for t in tok.sent if clause.left_edge.i - 3 <= t.i < tok.i):
+        if needs is not None and not any(
+                _lemma(t) == needs for t in tok.sent if clause.left_edge.i - 3 <= t.i < tok.i):
             continue
         found.append(Trigger(tok, lexeme, frame=clause, idiom=True))
     return found
 
 
-OBLIGATION_AUX = {"must", "should"}
+OBLIGATION_AUX = event_words("obligation_aux")
 
 
 def demand_triggers(doc) -> list[Trigger]:
@@ -286,5 +263,5 @@ def demand_triggers(doc) -> list[Trigger]:
             continue
         speech = reporting_verb(tok)
         if speech is not None and subjects_of(tok)[0] and subjects_of(speech)[0]:
-            found.append(Trigger(tok, Lexeme("REQUEST", "change", "104"), demanded_by=speech))
+            found.append(Trigger(tok, coding("demand").lexeme(), demanded_by=speech))
     return found

@@ -12,6 +12,12 @@
    quote or a "said that" clause the event is asserted by the speaker (event_speakers.py), and an
    act the narrator does not assert becomes `reported`. A statement dated before the publication
    year ("pledged in 2023") is historical.
+
+What the rules match and code is data (README, "The event coder"): the PLOVER types and their
+groups (knowledge/plover_types.tsv via knowledge/plover.py), codings and idioms
+(knowledge/event_codings.tsv, event_idioms.tsv via event_tables.py) and English word classes
+(lang/en/event_words.tsv). A new type is a row of plover_types.tsv plus its triggers; a type a
+table names without a type row is W023 when this stage loads.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..knowledge.plover import check_coded_types, types_in
 from ..options import option
 from ..records import ActorRef, Event, Span, stable_id
 from ..registry import stage
@@ -39,7 +46,7 @@ from .event_context import (
     threat_target,
     venue_of,
 )
-from .event_cover import CONTACT_VERBS, MATERIAL_CONFLICT, suppressed_triggers
+from .event_cover import CONTACT_VERBS, suppressed_triggers
 from .event_fatalities import attach_fatalities
 from .event_links import link_incidents
 from .event_merge import merge_mentions
@@ -58,6 +65,7 @@ from .event_roles import (
 )
 from .event_sense import Worlds
 from .event_speakers import Assertion, dated_before, quote_contexts, who_asserts
+from .event_tables import event_words
 from .event_targets import DIRECTIONS, choose_targets, clause_party, inner_party, is_party
 from .event_trigger import Trigger
 from .event_triggers import (
@@ -75,11 +83,6 @@ from .event_typing import Typing, type_of
 from .parties import parties_only
 from .passive_sources import lend_passive_sources
 
-# Events two parties do together; coordinated subjects become a dyad when no target is named.
-RECIPROCAL_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE"}
-# Reactions to what someone said or published: their object may well be a report or a result.
-VERBAL_REACTIONS = {"REJECT", "ACCUSE", "SUPPORT", "AGREE", "REQUEST"}
-
 
 def _structure_score(has_source: bool, has_target: bool, carried: bool, main: bool) -> float:
     """What the coder found of an event: its source, its target, a verb or carried noun, the
@@ -88,19 +91,20 @@ def _structure_score(has_source: bool, has_target: bool, carried: bool, main: bo
 
 
 # Verbs whose subject undergoes what a phrase after them names: "died after torture".
-SUFFERING_VERBS = {"die", "suffer", "succumb", "perish", "hospitalize", "hospitalise", "collapse"}
-_CAUSE_PREPS = {"after", "from", "of", "in", "during", "following", "under", "to", "through", "as"}
+SUFFERING_VERBS = event_words("suffering_verb")
+_CAUSE_PREPS = event_words("cause_prep")
 
 
 # Places of custody: a death in one is laid at the door of who holds it ("died in prison").
-CUSTODY_NOUNS = {"prison", "jail", "gaol", "detention", "custody", "captivity", "camp", "cell",
-                 "center", "centre", "facility", "dungeon"}
+CUSTODY_NOUNS = event_words("custody_noun")
+CUSTODY_PREPS = event_words("custody_prep")
+FIRST_PERSON = event_words("first_person")
 
 
 def _custodian(verb):
     """The place of custody the verb of suffering happened in, if it names one."""
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "inside"):
+        if prep.dep_ == "prep" and prep.lower_ in CUSTODY_PREPS:
             for place in prep.children:
                 if place.dep_ == "pobj" and (place.lemma_.lower() in CUSTODY_NOUNS or any(
                         c.lemma_.lower() in CUSTODY_NOUNS for c in place.children if c.dep_ == "compound")):
@@ -154,6 +158,7 @@ def make_events(options: dict[str, Any]):
     triggers used in another sense (event_sense.py) and parties that are no parties;
     `learned_confidence` (default on) makes each confidence the chance the event is right
     (event_confidence.py)."""
+    check_coded_types()  # W023 for a type the tables can emit that has no PLOVER row
     sense_checks = bool(options.get("sense_checks", True))
     bare_nouns = sense_checks and bool(options.get("bare_nouns", True))
     model = shipped_model() if options.get("learned_confidence", True) else None
@@ -287,7 +292,7 @@ def _clause_roles(trig: Trigger, donor: Trigger | None, index: ActorIndex) -> tu
         # "refused to meet Obama", "called Lavrov to discuss Syria": the covered verb's party is
         # the target when the event names none, or only things
         donor_targets = _roles(donor)[1]
-        if not target_toks or (_lemma(donor.token) in CONTACT_VERBS or donor.lexeme.type == "REQUEST") and not any(
+        if not target_toks or (_lemma(donor.token) in CONTACT_VERBS or donor.lexeme.type in types_in("asks")) and not any(
                 is_actorish(t, index) for t in target_toks) and any(
                 is_actorish(t, index) for t in donor_targets):
             target_toks = donor_targets + target_toks
@@ -305,14 +310,14 @@ def _kept_roles(trig: Trigger, event_type: str, source_toks: list, target_toks: 
     """The role tokens that are not the trigger's own words or pronouns standing for a speaker;
     None when they show the trigger names no event here."""
     tok, lex = trig.token, trig.lexeme
-    if event_type not in VERBAL_REACTIONS and any(is_media_object(t) for t in target_toks):
+    if event_type not in types_in("verbal_reaction") and any(is_media_object(t) for t in target_toks):
         return None  # "released a statement"; but "rejected the results" is a rejection
     own = {tok.i} | ({trig.end_token.i} if trig.end_token is not None else set())
     # "implementing a tariff on X, a tariff on Y": the parallel objects are part of the trigger
     own_lemma = _lemma(trig.end_token) if trig.end_token is not None else None
     target_toks = [t for t in target_toks if t.i not in own and _lemma(t) != own_lemma]
     source_toks = [antecedent_of(t) for t in source_toks if t.i not in own]
-    if event_type == "ASSAULT" and target_toks and all(_lemma(t) in PROBLEMS for t in target_toks):
+    if event_type in types_in("violence") and target_toks and all(_lemma(t) in PROBLEMS for t in target_toks):
         return None  # "funding to fight the Ebola epidemic": no one is assaulted
     if lex.role == "vo" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         return None  # "returned to office" is not "returned the property"
@@ -381,14 +386,14 @@ def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
     maker = demand_maker(tok, trig.end_token)
     if maker is not None and not is_noun:  # "accepted the demands by protesters in the south"
         actor_targets, chosen = [maker], [maker]
-    if not actor_targets and lex.type in ("AID", "RETREAT") and not is_noun:
+    if not actor_targets and lex.type in types_in("recipient_target") and not is_noun:
         # "returned 12 skulls that date back to 640 AD to Peru": the recipient, wherever the
         # parser hung the "to" phrase
         recipients = [t for t in tok.sent if t.i > tok.i and t.dep_ == "pobj" and t.head.lower_ == "to"
                       and (t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or index.actor_at(t))]
         if recipients:
             actor_targets, chosen = recipients[:1], recipients[:1]
-    if _lemma(tok) in HANDING_VERBS and not is_noun and lex.type not in MATERIAL_CONFLICT:
+    if _lemma(tok) in HANDING_VERBS and not is_noun and lex.type not in types_in("material_conflict"):
         # "returned six artifacts to the government of Iraq": who receives is the target
         recipient = clause_party(tok, source_toks, index, preps=frozenset({"to", "into"}), any_actor=True)
         if recipient is not None:
@@ -398,7 +403,7 @@ def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
         # "gave the Pentagon permission to use", "gave approval for the UN to deliver": the one
         # allowed is the target, not the act allowed
         chosen = [permitted] + [t for t in chosen if t.i != permitted.i]
-    if event_type == "REJECT" and not any(is_party(t, index) for t in chosen):
+    if event_type in types_in("awaits_party") and not any(is_party(t, index) for t in chosen):
         # "will not lift the embargo until Cuba undertakes reforms": the refusal waits on Cuba
         awaited = awaited_party(anchor, index)
         if awaited is not None:
@@ -406,7 +411,7 @@ def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
     chosen = [t if is_actorish(t, index) else inner_party(t, index) or t for t in chosen]
     if not any(is_party(t, index) for t in chosen):
         party = clause_party(tok, source_toks, index, also=donor.token if donor is not None else None)
-        if party is not None and event_type == "ASSAULT" and party.head.lower_ in DIRECTIONS:
+        if party is not None and event_type in types_in("violence") and party.head.lower_ in DIRECTIONS:
             party = None  # "returned fire into Mexico": where the shots went, not whom they hit
         if party is not None:
             # after an actor target ("force against drug cartels in Mexico"), before a thing
@@ -419,7 +424,7 @@ def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
                         for p in t.children if p.dep_ == "pobj"), None)
         if between is not None:
             chosen = with_conjuncts(between) + chosen
-    if event_type in RECIPROCAL_TYPES and not actor_targets and len(source_toks) > 1:
+    if event_type in types_in("reciprocal") and not actor_targets and len(source_toks) > 1:
         # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party
         chosen, source_toks = source_toks[1:], source_toks[:1]
         actor_targets = chosen
@@ -432,7 +437,7 @@ def _has_agent(trig: Trigger, parties: _Parties, index: ActorIndex) -> bool:
     tok, source_toks = trig.token, parties.named_doers
     has_actor = bool(parties.actor_targets) or any(
         is_actorish(t, index, as_source=True) or t.tag_ == "PRP" for t in source_toks)
-    if trig.lexeme.type == "ASSAULT" and source_toks and not trig.bare and not any(
+    if trig.lexeme.type in types_in("violence") and source_toks and not trig.bare and not any(
             is_actorish(t, index, as_source=True) or t.pos_ == "PRON" or _lemma(t) in noun_lexicon()
             or t.ent_type_ for t in source_toks) and not is_agentive(source_toks[0]):
         return False  # "fentanyl that has killed", "the storm destroyed": violence needs an agent
@@ -449,11 +454,11 @@ def _event(trig: Trigger, ctx: _Context, typing: Typing, modality: str, said: As
     if inside is not None and inside.direct and inside.speaker_actor:
         # "I will deploy ...": in a verbatim quote the first person is the speaker
         sources = [ActorRef(span=r.span, actor_id=inside.speaker_actor)
-                   if r.actor_id is None and r.span.text.lower() in ("i", "we") else r for r in sources]
-    if typing.type == "THREATEN" and not sources and inside is not None and inside.speaker_actor:
+                   if r.actor_id is None and r.span.text.lower() in FIRST_PERSON else r for r in sources]
+    if typing.type in types_in("threat") and not sources and inside is not None and inside.speaker_actor:
         # "All options will be on the table": the speaker is the one who threatens
         sources = [ActorRef(span=quote_speaker_span(inside), actor_id=inside.speaker_actor)]
-    if typing.type == "THREATEN" and not targets:
+    if typing.type in types_in("threat") and not targets:
         targets = threat_target(tok, text, index, sources, inside)
     end_tok = trig.end_token if trig.end_token is not None and trig.end_token.i > tok.i else tok
     trigger_span = Span.of(text, tok.idx, end_tok.idx + len(end_tok.text))
