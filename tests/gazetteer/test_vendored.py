@@ -132,3 +132,25 @@ def test_the_installed_gazetteer_uses_the_vendored_table():
     # the written supplement wins on an id both hold
     for pid in supplement:
         assert gaz.get(pid).source == "supplement"
+
+
+def test_the_build_command_reports_the_index_and_refuses_a_missing_package(tmp_path):
+    """`wirecoder gazetteer build` says what the index holds; `--vendor` of a tree without the
+    package is W030, exit 2, with nothing built."""
+    import subprocess
+    import sys
+
+    from wirecoder.gazetteer import bundled_index_path, load_gazetteer
+
+    load_gazetteer()  # the index of this environment exists
+    out = subprocess.run([sys.executable, "-m", "wirecoder.cli", "gazetteer", "build"],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    with sqlite3.connect(f"file:{bundled_index_path()}?mode=ro", uri=True) as conn:
+        places = conn.execute("SELECT COUNT(*) FROM places").fetchone()[0]
+    assert str(bundled_index_path()) in out.stdout and f"{places:,} places" in out.stdout
+    assert "it existed" in out.stdout and " MB" in out.stdout
+    missing = subprocess.run([sys.executable, "-m", "wirecoder.cli", "gazetteer", "build",
+                              "--vendor", str(tmp_path / "node_modules")],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2 and "W030" in missing.stderr

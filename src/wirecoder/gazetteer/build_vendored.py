@@ -35,7 +35,10 @@ def write_vendored(w: IndexWriter, cities: dict, subdivisions: Subdivisions,
         known = cities.get(str(row.id))
         if known is not None:
             fcodes[row.id] = row.fcode
-            listed = {key(known["name"])} | {key(a) for a in known["alternatenames"]}
+            raw = {known["name"], *known["alternatenames"]}
+            if row.name in raw and all(n in raw or not alt_ok(n) for n in row.names):
+                continue  # nothing new, known without keying (the build's costly step)
+            listed = {key(n) for n in raw}
             if key(row.name) not in listed:
                 # the place's own name in the earlier release ("Fort Hood", "Ahmadnagar" before
                 # their renaming), which reports of that time use: a name, not an alias
