@@ -120,3 +120,28 @@ def test_facts_of_deleted_files_are_dropped(tmp_path):
     facts.save()
     saved = json.loads((tmp_path / "cache" / FACTS_FILE).read_text())
     assert [k.partition(":")[2] for k in saved] == [str(keep)]
+
+
+def test_installed_data_beside_a_module_is_covered(tmp_path):
+    """A file a module names in its `data/` folder (the gazetteer's vendored table's source
+    record, written by `make gazetteer`) counts like a knowledge file: vendoring the table, or
+    another version of it, changes the places stage's version."""
+    from wirecoder.fingerprint import _knowledge_files
+
+    module = tmp_path / "probe_mod.py"
+    module.write_text('SOURCE = "probe_source.json"\n')
+    assert _knowledge_files((module,)) == []
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "probe_source.json").write_text('{"sha256": "1"}')
+    assert _knowledge_files((module,)) == [tmp_path / "data" / "probe_source.json"]
+
+
+def test_the_places_stage_covers_the_vendored_table():
+    from wirecoder.gazetteer import vendored
+
+    closure = module_closure("wirecoder.extract.places")
+    assert "wirecoder.gazetteer.vendored" in closure, "the places stage must see the vendored data"
+    if vendored.source() is not None:
+        from wirecoder.fingerprint import _knowledge_files
+
+        assert vendored.DATA_DIR / vendored.SOURCE in _knowledge_files(tuple(closure.values()))

