@@ -38,8 +38,9 @@ from .blocking import (
     km,
     read_features,
 )
-from .features import mentions_of
+from .features import group_of, mentions_of
 from .records import ClusterLink, EventCluster, EventMention
+from .stories import StoryIndex, StoryLink, StoryOptions, story_terms
 
 PRECISION_RANK = {"point": 0, "locality": 1, "admin2": 2, "admin1": 3, "country": 4,
                   "region": 5, "unknown": 6}
@@ -58,6 +59,15 @@ class ClusterOptions:
     max_candidates: int = 32
     max_posting: int = 64
     max_members: int = 16
+    # two levels (#21): `add_analysis` first places each document in a story; its mentions are
+    # then compared only with mentions of that story, where related families (`STORY_GROUPS`)
+    # may merge and a shared trigger key counts for more
+    stories: bool = True
+    story: StoryOptions = field(default_factory=StoryOptions)
+    story_min_score: float = 4.0
+    story_trigger: float = 4.0  # the same trigger key, within a story: enough alone
+    story_type: float = 0.5  # the same PLOVER type, within a story
+    story_same_document: bool = True  # a document's repeated trigger joins its first mention
 
 
 @dataclass(eq=False, slots=True)
@@ -104,6 +114,9 @@ class EventClusterer:
         self._index = CandidateIndex(max(o.publication_window_days, o.explicit_window_days),
                                      max_posting=o.max_posting, max_candidates=o.max_candidates)
         self._every = o.min_score <= UNSHARED_MAX  # a score reachable without a shared key
+        self._story_every = o.story_min_score <= UNSHARED_MAX + o.story_type
+        self.stories: StoryIndex | None = StoryIndex(o.story) if o.stories else None
+        self.story_links: dict[str, StoryLink] = {}  # document id -> how it joined its story
         self._of_event: dict[str, str] = {}
         self.comparisons = 0  # mention-to-member comparisons made, for benches and tests
 
@@ -133,11 +146,17 @@ class EventClusterer:
         n = min(len(a), len(date))
         return a[:n] == date[:n], False
 
-    def _compare(self, fa: Features, fb: Features) -> tuple[float, list[str]] | None:
+    def _compare(self, fa: Features, fb: Features, same_document: bool = False
+                 ) -> tuple[float, list[str]] | None:
         o, a, b = self.options, fa.mention, fb.mention
-        if a.reality != b.reality or a.family != b.family or a.document_id == b.document_id:
+        if a.reality != b.reality or a.story != b.story or (
+                a.document_id == b.document_id and not same_document):
+            return None  # never across stories: no chaining from one story into another
+        story = a.story is not None
+        if a.family != b.family and not (story and group_of(a.family) == group_of(b.family)):
             return None
-        score, matched = 0.0, ["type"] if a.type == b.type else ["family"]
+        score = o.story_type if story and a.type == b.type else 0.0
+        matched = ["type" if a.type == b.type else "family" if a.family == b.family else "group"]
         # When: within the window at day precision, else the same month or year.
         if a.date and b.date:
             fits, same_day = self._dates_fit(fa, b.date, fb.explicit, fb.day)
@@ -168,9 +187,9 @@ class EventClusterer:
             elif not codes[0].isdisjoint(codes[1]):
                 score += 0.75
                 matched.append(f"{role}-code")
-        if a.trigger and a.trigger == b.trigger:
-            score += 1.0
-            matched.append("trigger")
+        if fa.lemma and fa.lemma == fb.lemma:  # "captured" and "capturing" alike
+            score += o.story_trigger if story else 1.0
+            matched.append("trigger" if a.trigger == b.trigger else f"lemma={fa.lemma}")
         if not fa.numbers.isdisjoint(fb.numbers):
             score += 1.5
             matched.append("numbers")
@@ -180,10 +199,10 @@ class EventClusterer:
             matched.append(f"context={context:.2f}")
         return round(score, 3), matched
 
-    def _fits(self, f: Features, cluster: _Cluster) -> bool:
+    def _fits(self, f: Features, cluster: _Cluster, same_document: bool = False) -> bool:
         """The hard rules against every member at once, through the cluster's summary."""
         m = f.mention
-        if m.document_id in cluster.documents:
+        if m.document_id in cluster.documents and not same_document:
             return False
         if m.place_country and any(c != m.place_country for c in cluster.countries):
             return False
@@ -193,8 +212,8 @@ class EventClusterer:
                                  for (date, explicit), day in cluster.dates.items())
 
     def _candidates(self, f: Features) -> list[_Cluster]:
-        block = (f.mention.reality, f.mention.family)
-        return [self._numbered[n] for n in self._index.candidates(block, f, self._every)]
+        every = self._story_every if f.mention.story is not None else self._every
+        return [self._numbered[n] for n in self._index.candidates(_block(f), f, every)]
 
     def _score(self, f: Features, cluster: _Cluster) -> tuple[float, list[str], str] | None:
         if not self._fits(f, cluster):
@@ -215,18 +234,36 @@ class EventClusterer:
     # -- adding -------------------------------------------------------------------------------
 
     def add_analysis(self, analysis: Analysis) -> list[ClusterLink]:
-        return self.add_document(list(mentions_of(analysis)))
+        """Place the document in its story (with `options.stories`), then cluster its events."""
+        mentions = list(mentions_of(analysis))
+        if self.stories is not None:
+            story = self.place(analysis).story_id
+            mentions = [m.model_copy(update={"story": story}) for m in mentions]
+        return self.add_document(mentions)
+
+    def place(self, analysis: Analysis) -> StoryLink:
+        """The document's story (a new one when none is close enough), kept with its reason."""
+        if self.stories is None:
+            raise ValueError("this clusterer was made with stories=False")
+        doc = analysis.document
+        link = self.stories.add(doc.id, story_terms(analysis), doc.published)
+        self.story_links.setdefault(doc.id, link)
+        return link
 
     def add_document(self, mentions: list[EventMention]) -> list[ClusterLink]:
         """Cluster one document's mentions: the best-scoring (mention, cluster) pairs first, each
         cluster taking at most one mention of the document; the rest start clusters."""
         mentions = [m for m in mentions if m.event_id not in self._of_event]
         features = [read_features(m) for m in mentions]
+        leader = self._leaders(features)
         candidates: list[tuple[float, int, str, list[str], str]] = []
         for i, f in enumerate(features):
+            if i in leader:
+                continue
+            least = self.options.story_min_score if f.mention.story else self.options.min_score
             for cluster in self._candidates(f):
                 found = self._score(f, cluster)
-                if found is not None and found[0] >= self.options.min_score:
+                if found is not None and found[0] >= least:
                     candidates.append((found[0], i, cluster.id, found[1], found[2]))
         candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
         chosen: dict[int, ClusterLink] = {}
@@ -239,12 +276,42 @@ class EventClusterer:
             taken.add(cluster_id)
         links: list[ClusterLink] = []
         for i, f in enumerate(features):
-            link = chosen.get(i) or ClusterLink(
+            link = chosen.get(i) or self._follow(f, features, leader.get(i), links) or ClusterLink(
                 event_id=f.mention.event_id, cluster_id=stable_id("cluster", f.mention.event_id),
                 matched=[], score=0.0, joined="")
             self._join(f, link)
             links.append(link)
         return links
+
+    def _leaders(self, features: list[Features]) -> dict[int, int]:
+        """Within a story, a document's later mention with the same trigger key as an earlier
+        one ("the quake ... the quake") follows it: mention index -> the earlier one's index."""
+        first: dict[tuple, int] = {}
+        out: dict[int, int] = {}
+        for i, f in enumerate(features):
+            m = f.mention
+            if m.story is None or not f.lemma or not self.options.story_same_document:
+                continue
+            key = (*_block(f), f.lemma)
+            if key in first:
+                out[i] = first[key]
+            else:
+                first[key] = i
+        return out
+
+    def _follow(self, f: Features, features: list[Features], lead: int | None,
+                links: list[ClusterLink]) -> ClusterLink | None:
+        """The link of a mention to the cluster of the earlier mention it follows, when no hard
+        rule parts them."""
+        if lead is None:
+            return None
+        cluster = self._clusters[links[lead].cluster_id]
+        found = self._compare(f, features[lead], same_document=True)
+        if found is None or not self._fits(f, cluster, same_document=True):
+            return None
+        return ClusterLink(event_id=f.mention.event_id, cluster_id=cluster.id,
+                           matched=[*found[1], "same-document"], score=found[0],
+                           joined=features[lead].mention.event_id)
 
     def _join(self, f: Features, link: ClusterLink) -> None:
         cluster = self._clusters.get(link.cluster_id)
@@ -252,7 +319,7 @@ class EventClusterer:
             cluster = self._clusters[link.cluster_id] = _Cluster(link.cluster_id, len(self._numbered))
             self._numbered.append(cluster)
         cluster.add(f, link)
-        self._index.add(cluster.number, (f.mention.reality, f.mention.family), f)
+        self._index.add(cluster.number, _block(f), f)
         self._of_event[f.mention.event_id] = link.cluster_id
 
     def restore(self, mention: EventMention, link: ClusterLink) -> None:
@@ -271,6 +338,14 @@ class EventClusterer:
     def assignments(self) -> dict[str, str]:
         """event id -> cluster id."""
         return dict(self._of_event)
+
+
+def _block(f: Features) -> tuple[str | None, ...]:
+    """Mentions that may merge: of one reality and family, or within a story one group."""
+    m = f.mention
+    if m.story is not None:
+        return (m.story, m.reality, group_of(m.family))
+    return (m.reality, m.family)
 
 
 def summarise(cluster_id: str, members: list[EventMention],

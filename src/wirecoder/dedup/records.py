@@ -55,6 +55,7 @@ class EventMention(Record):
     context: list[str] = Field(default_factory=list)  # content words of the event's sentence
     published: datetime | None = None
     trigger: str = ""
+    story: str | None = None  # the story (`stories.StoryIndex`) of its document, when placed
 
 
 class ClusterLink(Record):
