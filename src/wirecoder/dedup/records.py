@@ -56,6 +56,7 @@ class EventMention(Record):
     published: datetime | None = None
     trigger: str = ""
     story: str | None = None  # the story (`stories.StoryIndex`) of its document, when placed
+    copy_of: str | None = None  # its document is a near copy of this one: compared as a copy
 
 
 class ClusterLink(Record):

@@ -21,7 +21,7 @@ from ..errors import WirecoderError
 from .cluster import ClusterOptions, EventClusterer, summarise
 from .neardup import SCHEME, THRESHOLD, NearDuplicateIndex
 from .records import ClusterLink, EventMention
-from .stories import NAME_WEIGHT
+from .stories import NAME_WEIGHT, story_terms
 
 
 class DedupOptionError(WirecoderError):
@@ -159,8 +159,10 @@ def _add_document(analysis, index: NearDuplicateIndex, clusterer: EventClusterer
         rows.dups.append(link.model_dump())
     mentions = {m.event_id: m for m in _mentions(analysis)}
     if clusterer.stories is not None:
-        story = clusterer.place(analysis).story_id
-        mentions = {i: m.model_copy(update={"story": story}) for i, m in mentions.items()}
+        copy_of = link.duplicate_of if link is not None else None
+        story = clusterer.place(doc.id, story_terms(analysis), doc.published, copy_of).story_id
+        mentions = {i: m.model_copy(update={"story": story, "copy_of": copy_of})
+                    for i, m in mentions.items()}
     for cl in clusterer.add_document(list(mentions.values())):
         mem_pos += 1
         summary.mentions += 1

@@ -18,13 +18,14 @@ chains two stories together.
   small collection); a document's vector has unit length.
 - A new document joins the story whose members it is most similar to on average (cosine over
   the members compared), when that reaches `threshold`; else it starts a story.
+- Near copies (`NearDuplicateIndex`) join their original's story as they are.
 - Time: with publication dates, a document joins a story only when it was published within
   `window_days` of the story's latest report (follow-ups come days later, and each one moves
   the window on); undated documents are not bound.
 - Linear: candidates come from postings of the document's `query_terms` rarest-weighted terms,
   at most `max_posting` newest entries each, and only the `max_candidates` documents sharing the
-  most weight are compared (with at most `max_members` members per story: the candidates found,
-  then its first and latest).
+  most weight lead to their stories; each story is compared through at most `max_members` of
+  its members, spread evenly from its first to its latest.
 """
 
 from __future__ import annotations
@@ -64,10 +65,11 @@ class StoryLink:
     score: float = 0.0  # mean cosine with the members compared (0 for a new story)
     shared: tuple[str, ...] = ()  # the heaviest shared terms, an explanation
     compared: int = 0  # members compared
+    copy_of: str | None = None  # a near copy joins its original's story without comparing
 
     @property
     def joined(self) -> bool:
-        return self.score > 0
+        return self.score > 0 or self.copy_of is not None
 
 
 @dataclass(eq=False, slots=True)
@@ -164,26 +166,31 @@ class StoryIndex:
         for number in self._candidates(vector):
             by_story.setdefault(self._story_of[number].id, []).append(number)
         best: tuple[_Story, float, int] | None = None
-        for story_id, found in by_story.items():
+        for story_id in by_story:
             story = self._stories[story_id]
             if not self._fits(story, published):
                 continue
-            members = list(dict.fromkeys([*found, story.members[0], *story.members[-2:]]))
-            members = members[:o.max_members]
+            members = _spread(story.members, o.max_members)
             score = sum(self._cosine(vector, n) for n in members) / len(members)
             if score >= o.threshold and (best is None or score > best[1]):
                 best = (story, score, len(members))
         return best
 
     def add(self, document_id: str, terms: dict[str, int], published: datetime | None = None,
-            ) -> StoryLink:
-        """Put a document in its story (or a new one); a document already added keeps its own."""
+            copy_of: str | None = None) -> StoryLink:
+        """Put a document in its story (or a new one); a document already added keeps its own.
+        `copy_of`: an earlier document it is a near copy of (`NearDuplicateIndex`), whose story
+        it joins."""
         if document_id in self._number:
             story = self._story_of[self._number[document_id]]
             return StoryLink(document_id=document_id, story_id=story.id)
         self._df.update(terms.keys())  # the document counts in its own idf, as in a batch
-        found = self.best_story(terms, published)
-        if found is None:
+        original = self._number.get(copy_of) if copy_of else None
+        found = None if original is not None else self.best_story(terms, published)
+        if original is not None:
+            story = self._story_of[original]
+            link = StoryLink(document_id=document_id, story_id=story.id, copy_of=copy_of)
+        elif found is None:
             story = _Story(stable_id("story", document_id))
             self._stories[story.id] = story
             link = StoryLink(document_id=document_id, story_id=story.id)
@@ -236,3 +243,12 @@ def document_terms(texts: Iterable[str]) -> dict[str, int]:
     return dict(Counter(w for text in texts for w in _WORD.findall(text.lower())
                         if w not in STOP_WORDS))
 
+
+
+def _spread(members: list[int], k: int) -> list[int]:
+    """At most k members, evenly spread from the first to the latest (a sample of the story
+    for its average similarity, whatever its length)."""
+    if len(members) <= k:
+        return members
+    step = (len(members) - 1) / (k - 1)
+    return list(dict.fromkeys(members[round(i * step)] for i in range(k)))

@@ -3,16 +3,18 @@
 `wirecoder eval dedup --format ecbplus --data ../shared/data [--part tune|validation|all]
 [--topics 3,8] --json` reads the chosen topics (`corpora.ecbplus_gold`; 36-45 are never read),
 analyses every document with the pipeline (no publication dates: the corpus gives none), feeds
-the analyses topic by topic, in document order, to one `dedup.EventClusterer` (all topics
-together, so a cross-topic merge can happen and is counted) and reports:
+the analyses topic by topic, in document order, to one `dedup.EventClusterer` with the
+near-duplicate index, as `wirecoder dedup` runs them (all topics together, so a cross-topic merge
+can happen and is counted) and reports:
 
 - **documents**: B-cubed P/R/F1 of documents grouped by their *main cluster* against their gold
-  story (the topic's ECB or ECB+ half, `subtopic`); `story_doc_*` the same for documents grouped
-  by the story the clusterer placed them in (its first level, `dedup.stories`). A document's main cluster is the cluster of
+  story (the topic's ECB or ECB+ half, `subtopic`). A document's main cluster is the cluster of
   its main event: its most prominent event (`Event.prominence`), the earliest on ties. A document
   with no event is a cluster of its own; `no_event_share` counts them. `doc_bcubed_f1_in_scope`
   is the same over the topics in scope for political events (`topics.tsv`: scope `in` or
-  `political`), `per_topic` each topic's document F1.
+  `political`), `per_topic` each topic's document F1. `story_doc_*` score the documents grouped
+  by the story the clusterer placed them in (its first level, `dedup.stories`; #21), and
+  `cross_topic_stories` counts stories that span topics.
 - **mentions**: MUC, B-cubed, CEAF-e and CoNLL F1 over the event mentions wirecoder finds that
   align with a gold event mention (ACTION_* / NEG_ACTION_*): a coded event's trigger aligns with
   the gold mention whose tokens share the most characters with it, one to one (larger overlaps
@@ -111,9 +113,9 @@ def _main_event(analysis: Any) -> Any | None:
 
 def _run(docs: list[GoldDocument], pipeline: Any, progress: bool) -> dict[str, Any]:
     """Analyse and cluster every document; gather what the scores need."""
-    from ..dedup import EventClusterer
+    from ..dedup import EventClusterer, NearDuplicateIndex
 
-    clusterer = EventClusterer()
+    clusterer, copies = EventClusterer(), NearDuplicateIndex()
     articles = [Article(f"dedup/ecbplus/{d.topic}/{d.name}.xml", d.text) for d in docs]
     runs, crashes, dedup_seconds = [], 0, 0.0
     started = time.perf_counter()
@@ -121,7 +123,8 @@ def _run(docs: list[GoldDocument], pipeline: Any, progress: bool) -> dict[str, A
         crashes += preds is None
         if analysis is not None:
             tick = time.perf_counter()
-            clusterer.add_analysis(analysis)
+            copy = copies.add(analysis.document.id, analysis.document.text)
+            clusterer.add_analysis(analysis, copy.duplicate_of if copy else None)
             dedup_seconds += time.perf_counter() - tick
         runs.append((doc, preds or [], analysis))
     return {"runs": runs, "crashes": crashes, "clusterer": clusterer,
