@@ -32,6 +32,9 @@ def test_inflections_of_a_trigger_share_one_key():
     assert trigger_key("died") == trigger_key("dies") == trigger_key("dying")
     assert trigger_key("called it off") == trigger_key("calls off")
     assert trigger_key("arrested") != trigger_key("captured")
+    assert trigger_key("negotiations") == trigger_key("negotiating")
+    assert trigger_key("agreement") == trigger_key("agreed") == trigger_key("agrees")
+    assert trigger_key("arrival") == trigger_key("arrived")
 
 
 def _add(index: StoryIndex, doc: str, text: str, when: datetime | None = None):

@@ -7,7 +7,8 @@
 
 Irregular forms are read as their base form first (`lang/en/irregular_verbs.tsv`), then the
 inflectional ending is cut: -ies/-ied to -y, -ing, -ed, -es after a sibilant, -s (not -ss), a
-doubled final consonant ("stopped") and a final -e. The key is a stem, not a word: it is only
+doubled final consonant ("stopped"), the noun endings -ion, -ment and -al ("negotiations",
+"agreement", "arrival") and final -e's. The key is a stem, not a word: it is only
 compared with other keys. Stop words of a multi-word trigger are left out.
 """
 
@@ -22,6 +23,9 @@ from .features import STOP_WORDS
 _WORD = re.compile(r"[a-z]+")
 _VOWEL = re.compile(r"[aeiouy]")
 _SIBILANT = ("ss", "sh", "ch", "x", "z")
+# Nouns made from verbs, cut to the verb's stem (with the least stem length left): a report's
+# "the negotiations" is another's "negotiating".
+NOMINAL = (("ion", 4), ("ment", 4), ("al", 5))
 
 
 @cache
@@ -44,8 +48,12 @@ def _stem(word: str) -> str:
             word = word[:-2]
         elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
             word = word[:-1]
-    if word.endswith("e") and len(word) > 3:
-        word = word[:-1]
+    for ending, least in NOMINAL:  # "negotiation" and "negotiating", "arrival" and "arrived"
+        if word.endswith(ending) and len(word) - len(ending) >= least:
+            word = word[:-len(ending)]
+            break
+    if word.endswith("e") and len(word) > 3:  # "agree", "agreed" and "agreement" alike
+        word = word.rstrip("e") if len(word.rstrip("e")) >= 3 else word[:-1]
     return word
 
 
