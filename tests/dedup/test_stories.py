@@ -164,3 +164,18 @@ def test_a_near_copy_joins_its_originals_story_and_is_held_to_the_plain_rules():
     [plain] = clusterer.add_document([_m("b", "copy", link.story_id, trigger="capturing",
                                          copy_of="orig", context=["other", "words"])])
     assert plain.cluster_id != clusterer.cluster_of("a")  # a trigger alone is not enough
+
+
+def test_a_cluster_counts_independent_reports_and_keeps_the_surest_coding():
+    clusterer = EventClusterer()
+    clusterer.add_document([_m("a", "wire", "s1", outlet="AP", confidence=0.6)])
+    clusterer.add_document([_m("b", "reprint", "s1", outlet="BBC", copy_of="wire",
+                               confidence=0.4)])
+    clusterer.add_document([_m("c", "second", "s1", outlet="AP", confidence=0.5)])
+    clusterer.add_document([_m("d", "blog", "s1", type="COERCE", family="COERCE",
+                               trigger="capturing", confidence=0.9)])
+    [cluster] = clusterer.clusters()
+    assert cluster.source_count == 4
+    assert cluster.independent_sources == 2  # AP (with its reprint, and again), the blog
+    assert (cluster.best_event_id, cluster.type, cluster.confidence) == ("d", "COERCE", 0.9)
+    assert cluster.story_id == "s1"

@@ -61,5 +61,6 @@ def cmd_clusters(args: argparse.Namespace) -> int:
     for c in clusters:
         where = c["place_name"] or "-"
         print(f"{c['id']}  {c['type']:<10} {c['reality']:<9} sources={c['source_count']:<3} "
+              f"independent={c['independent_sources']:<3} "
               f"date={c['date'] or '-'}  place={where}")
     return 0

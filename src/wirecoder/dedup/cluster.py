@@ -377,10 +377,19 @@ def _block(f: Features) -> tuple[str | None, ...]:
     return (m.reality, m.family)
 
 
+def independent_sources(members: list[EventMention]) -> int:
+    """Reports that are not one report: distinct outlets, a near copy counting with its original
+    (whoever republished it), a document without a known outlet counting as its own."""
+    outlets = {m.document_id: m.outlet or f"doc:{m.document_id}" for m in members}
+    return len({outlets.get(m.copy_of, f"doc:{m.copy_of}") if m.copy_of else
+                outlets[m.document_id] for m in members})
+
+
 def summarise(cluster_id: str, members: list[EventMention],
               links: list[ClusterLink]) -> EventCluster:
-    """A cluster record: its mentions, source count, first and last report, most precise date
-    (dated by the text before dated by the report; day before month before year) and place."""
+    """A cluster record: its mentions, source count and independent sources, first and last
+    report, most precise date (dated by the text before dated by the report; day before month
+    before year) and place, and the highest-confidence coding (its type)."""
     reports = [m.published for m in members if m.published is not None]
     dated = [m for m in members if m.date]
     best_date = min(dated, key=lambda m: (m.date_from_publication,
@@ -389,12 +398,14 @@ def summarise(cluster_id: str, members: list[EventMention],
     placed = [m for m in members if m.place_name]
     best_place = min(placed, key=lambda m: PRECISION_RANK.get(m.place_precision or "unknown", 6),
                      default=None)
-    first = members[0]
+    best = max(members, key=lambda m: m.confidence)  # the first of equals
     return EventCluster(
-        id=cluster_id, type=first.type, reality=first.reality,
+        id=cluster_id, type=best.type, reality=best.reality,
         mention_ids=[m.event_id for m in members],
         document_ids=list(dict.fromkeys(m.document_id for m in members)),
         source_count=len({m.document_id for m in members}),
+        independent_sources=independent_sources(members), story_id=members[0].story,
+        best_event_id=best.event_id, confidence=best.confidence,
         first_report=min(reports) if reports else None,
         last_report=max(reports) if reports else None,
         date=best_date.date if best_date else None,

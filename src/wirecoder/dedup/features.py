@@ -93,7 +93,10 @@ def mentions_of(analysis: Analysis) -> Iterator[EventMention]:
     actors = {a.id: a for a in analysis.actors}
     places = {p.id: p for p in analysis.places}
     sentences = {s.id: s for s in analysis.sentences}
+    from ..store.export_views import outlet
+
     doc = analysis.document
+    published_by = outlet(doc) or None
     for event in analysis.events:
         sentence = sentences.get(event.sentence_id) if event.sentence_id else None
         lo, hi = (sentence.span.start, sentence.span.end) if sentence else (
@@ -116,7 +119,8 @@ def mentions_of(analysis: Analysis) -> Iterator[EventMention]:
             latitude=place.latitude if place else None,
             longitude=place.longitude if place else None,
             numbers=numbers, context=content_words(doc.text[lo:hi]), published=doc.published,
-            trigger=" ".join(words(event.trigger.text)),
+            trigger=" ".join(words(event.trigger.text)), outlet=published_by,
+            confidence=event.confidence,
         )
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, exists, func, insert, select, update
 
 from ..errors import WirecoderError
-from .cluster import ClusterOptions, EventClusterer, summarise
+from .cluster import ClusterOptions, EventClusterer, independent_sources, summarise
 from .neardup import SCHEME, THRESHOLD, NearDuplicateIndex
 from .records import ClusterLink, EventMention
 from .stories import NAME_WEIGHT, story_terms
@@ -230,7 +230,8 @@ def _mentions(analysis) -> list[EventMention]:
 
 def stored_clusters(db_url: str | os.PathLike[str] | None = None, *, min_sources: int = 1,
                     limit: int | None = None) -> list[dict[str, Any]]:
-    """Clusters in the store, most sources first, each with its mentions' event and document ids."""
+    """Clusters in the store, most sources first, each with its mentions' event and document ids,
+    its independent sources (`cluster.independent_sources`) and its story."""
     from ..store import open_store
     from ..store.schema import EventClusterMemberRow, EventClusterRow
 
@@ -242,10 +243,14 @@ def stored_clusters(db_url: str | os.PathLike[str] | None = None, *, min_sources
             q = q.limit(limit)
         clusters = [dict(r._mapping) for r in conn.execute(q)]
         for c in clusters:
-            c["members"] = [dict(r._mapping) for r in conn.execute(
+            rows = conn.execute(
                 select(t_member.c.event_id, t_member.c.document_id, t_member.c.matched,
-                       t_member.c.score).where(t_member.c.cluster_id == c["id"])
-                .order_by(t_member.c.position))]
+                       t_member.c.score, t_member.c.features)
+                .where(t_member.c.cluster_id == c["id"]).order_by(t_member.c.position)).all()
+            c["members"] = [{k: v for k, v in r._mapping.items() if k != "features"} for r in rows]
+            mentions = [EventMention.model_validate(r.features) for r in rows]
+            c["independent_sources"] = independent_sources(mentions) if mentions else 0
+            c["story_id"] = mentions[0].story if mentions else None
     return clusters
 
 
