@@ -179,3 +179,36 @@ def test_a_cluster_counts_independent_reports_and_keeps_the_surest_coding():
     assert cluster.independent_sources == 2  # AP (with its reprint, and again), the blog
     assert (cluster.best_event_id, cluster.type, cluster.confidence) == ("d", "COERCE", 0.9)
     assert cluster.story_id == "s1"
+
+
+def test_a_negative_story_window_is_refused():
+    from wirecoder.dedup.runner import DedupOptionError, check_options
+
+    with pytest.raises(DedupOptionError, match="W060"):
+        check_options(0.4, ClusterOptions(story=StoryOptions(window_days=-1)))
+
+
+def test_a_later_run_places_a_follow_up_in_the_story_an_earlier_run_made(tmp_path, pipeline):
+    import json
+
+    from wirecoder.dedup.runner import run_dedup, stored_clusters
+    from wirecoder.store import ingest
+
+    db = f"sqlite:///{tmp_path / 'stories.db'}"
+    docs = [("first", "Cartel gunmen attacked a police station in Fronton, Texas, on Monday, "
+                      "killing three officers, officials said. The sheriff said the gunmen fled "
+                      "toward the Rio Grande.", "2025-03-04"),
+            ("second", "Two days after cartel gunmen attacked the Fronton police station and "
+                       "killed three officers, the sheriff asked for more patrols along the Rio "
+                       "Grande.", "2025-03-06")]
+    for doc_id, text, day in docs:
+        path = tmp_path / f"{doc_id}.jsonl"
+        path.write_text(json.dumps({"id": doc_id, "text": text, "published": day}), "utf-8")
+        ingest([path], db, progress=False, pipeline=pipeline)
+        run_dedup(db)  # one run per document: the second restores the first's story
+    stories = {}
+    for cluster in stored_clusters(db):
+        for member in cluster["members"]:
+            stories.setdefault(member["document_id"], set()).add(cluster["story_id"])
+    assert set(stories) == {"first", "second"}
+    assert stories["first"] == stories["second"] and len(stories["first"]) == 1

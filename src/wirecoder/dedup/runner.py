@@ -50,7 +50,8 @@ class DedupSummary:
 def check_options(threshold: float, options: ClusterOptions) -> None:
     if not 0 < threshold <= 1:
         raise DedupOptionError(f"the near-duplicate threshold must be in (0, 1], not {threshold}")
-    if options.max_km <= 0 or options.publication_window_days < 0 or options.explicit_window_days < 0:
+    if options.max_km <= 0 or options.publication_window_days < 0 or \
+            options.explicit_window_days < 0 or options.story.window_days < 0:
         raise DedupOptionError("distances and date windows must not be negative")
     if min(options.max_candidates, options.max_posting, options.max_members) < 1:
         raise DedupOptionError("the bounds on comparisons (candidates, posting, members) must be "
