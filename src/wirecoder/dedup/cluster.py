@@ -276,8 +276,6 @@ class EventClusterer:
         leader = self._leaders(features)
         candidates: list[tuple[float, int, str, list[str], str]] = []
         for i, f in enumerate(features):
-            if i in leader:
-                continue
             story = f.mention.story is not None and f.mention.copy_of is None
             least = self.options.story_min_score if story else self.options.min_score
             for cluster in self._candidates(f):
@@ -295,7 +293,7 @@ class EventClusterer:
             taken.add(cluster_id)
         links: list[ClusterLink] = []
         for i, f in enumerate(features):
-            link = chosen.get(i) or self._follow(f, features, leader.get(i), links) or ClusterLink(
+            link = self._follow(f, features, leader.get(i), links) or chosen.get(i) or ClusterLink(
                 event_id=f.mention.event_id, cluster_id=stable_id("cluster", f.mention.event_id),
                 matched=[], score=0.0, joined="")
             self._join(f, link)
