@@ -9,8 +9,11 @@ documents published `--docs-per-day` a day. Each document is one of the real tex
 place in the stream: its publication date and every event date shift together, a fifth of the
 sentence's content words and a tenth of the actor names are dropped (another outlet's wording),
 so copies of one text reported within the date window are the same event told again, and copies
-weeks apart are other events alike in everything but the date. Only `EventClusterer.add_document`
-is timed (process CPU time), from an empty clusterer for each size.
+weeks apart are other events alike in everything but the date (a story that keeps being
+reported stays one story, #21; its events still part by date). Each document is placed in a
+story by the words of its text (a fifth dropped) and its mentions' names, then its mentions are
+clustered within it: only that (`EventClusterer.add_placed`) is timed (process CPU time), from
+an empty clusterer for each size.
 
 It prints, per size: CPU seconds, milliseconds per document, mentions, clusters, comparisons
 per mention (when the clusterer counts them), the peak memory of the process so far, and the ratio of the largest size's time per
@@ -78,8 +81,25 @@ def _shift(value: str | None, granularity: str | None, days: int) -> str | None:
     return moved[:{"day": 10, "month": 7, "year": 4}[granularity]]
 
 
-def stream(bases: list[list[dict]], n: int, per_day: int):
-    """The mentions of documents 0..n-1 of the stream (each document from its own seeded rng)."""
+def base_terms(bases: list[list[dict]], texts: list[str]) -> list[dict[str, int]]:
+    """Each text's story terms: its content words and (as `stories.story_terms` counts them) the
+    names its mentions carry."""
+    from wirecoder.dedup.stories import NAME_WEIGHT, document_terms
+
+    out = []
+    for mentions, text in zip(bases, texts, strict=True):
+        terms = document_terms([text])
+        for m in mentions:
+            for name in (*m["source_names"], *m["target_names"], m["place_name"] or ""):
+                if name:
+                    terms["=" + name.lower()] = terms.get("=" + name.lower(), 0) + NAME_WEIGHT
+        out.append(terms)
+    return out
+
+
+def stream(bases: list[list[dict]], n: int, per_day: int, terms: list[dict[str, int]]):
+    """(story terms, mentions) of documents 0..n-1 of the stream (each document from its own
+    seeded rng; a fifth of its words dropped, like its sentences' words)."""
     from wirecoder.dedup.records import EventMention
 
     for i in range(n):
@@ -96,11 +116,13 @@ def stream(bases: list[list[dict]], n: int, per_day: int):
                 "date": _shift(m["date"], m["date_granularity"], days),
                 "context": [w for w in m["context"] if rng.random() > 0.2],
                 "published": published.isoformat()}))
-        yield mentions
+        words = {w: c for w, c in terms[i % len(bases)].items() if rng.random() > 0.2}
+        yield doc, published, words, mentions
 
 
-def run(bases: list[list[dict]], n: int, per_day: int) -> dict:
-    """Cluster documents 0..n-1 from an empty clusterer; only `add_document` is timed."""
+def run(bases: list[list[dict]], n: int, per_day: int, terms: list[dict[str, int]]) -> dict:
+    """Cluster documents 0..n-1 from an empty clusterer; only `add_placed` (the story, then the
+    events within it) is timed."""
     import resource
 
     from wirecoder.dedup import EventClusterer
@@ -108,13 +130,16 @@ def run(bases: list[list[dict]], n: int, per_day: int) -> dict:
     clusterer = EventClusterer()
     joined = mentions = 0
     cpu = 0.0
-    for document in stream(bases, n, per_day):
+    for doc, published, words, document in stream(bases, n, per_day, terms):
         started = time.process_time()
-        links = clusterer.add_document(document)
+        links = clusterer.add_placed(doc, words, published, document)
         cpu += time.process_time() - started
         mentions += len(document)
         joined += sum(1 for link in links if link.joined)
     out = {"documents": n, "mentions": mentions, "joined": joined, "clusters": len(clusterer),
+           "stories": len(clusterer.stories or ()),
+           "story_comparisons_per_document": round(
+               clusterer.stories.comparisons / n, 2) if clusterer.stories else 0,
            "cpu_seconds": round(cpu, 3), "ms_per_document": round(1000 * cpu / n, 4)}
     comparisons = getattr(clusterer, "comparisons", None)
     if comparisons is not None:
@@ -133,9 +158,13 @@ def main() -> None:
                         help="best of N runs per size: other load on the machine only adds time")
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
-    bases = [b for b in analysed_mentions(args.texts) if b]
+    analysed = analysed_mentions(args.texts)
+    texts = load_texts(args.texts)
+    kept = [i for i, b in enumerate(analysed) if b]
+    bases = [analysed[i] for i in kept]
+    terms = base_terms(bases, [texts[i] for i in kept])
     load_before = os.getloadavg()
-    results = [min((run(bases, n, args.docs_per_day) for _ in range(max(1, args.repeat))),
+    results = [min((run(bases, n, args.docs_per_day, terms) for _ in range(max(1, args.repeat))),
                    key=lambda r: r["cpu_seconds"]) for n in sizes]
     print(json.dumps({
         "texts_with_events": len(bases), "docs_per_day": args.docs_per_day, "sizes": results,

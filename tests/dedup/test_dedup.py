@@ -190,6 +190,7 @@ def test_store_dedup_is_incremental_and_keeps_every_document(tmp_path, pipeline,
     assert attacks  # "attacked", "killing": each one event reported twice
     for attack in attacks:
         assert attack["source_count"] == 2 and attack["reality"] == "actual"
+        assert attack["independent_sources"] == 1, "the copy is the wire's report again"
         assert {m["document_id"] for m in attack["members"]} == {"wire", "copy"}
         assert attack["members"][1]["matched"]  # the joining mention says what matched
 

@@ -34,6 +34,8 @@ def test_one_topic_end_to_end(data_dir, pipeline):
     assert m["per_topic"] == {35: m["doc_bcubed_f1"]}
     assert m["doc_bcubed_f1_in_scope"] == m["doc_bcubed_f1"], "topic 35 is in scope (topics.tsv)"
     assert m["cross_topic_clusters"] == 0 and m["tfidf_cross_topic_clusters"] == 0
+    assert m["cross_topic_stories"] == 0 and 0.0 < m["story_doc_bcubed_f1"] <= 1.0
+    assert m["story_doc_bcubed_f1_in_scope"] == m["story_doc_bcubed_f1"]
     for key in ("doc_bcubed_f1", "tfidf_doc_bcubed_f1", "mention_conll_f1", "lemma_conll_f1",
                 "no_event_share", "gold_found_share"):
         assert 0.0 <= m[key] <= 1.0, key

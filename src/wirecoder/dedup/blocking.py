@@ -10,9 +10,11 @@ nothing (re-parsing dates with `strptime` on every comparison was most of the ti
   and per date of each member: its day (an ordinal), else its month or year (a member dated
   "2016-09", or by a day that does not read, is listed under "2016-09"), else *undated*.
 - Keys: in a bucket, each cluster is listed under its members' actor names, actor codes, trigger
-  words, numbers and sentence words. Date and place alone give at most `UNSHARED_MAX` (3.5)
-  points, so with the default `min_score` (4) a mention can only join a cluster that shares one
-  of those keys with a member: the clusters found through its own keys are all it could join.
+  keys (`lemmas.trigger_key`: "captured" and "capturing" share one), numbers and sentence
+  words. Date and place alone give at most `UNSHARED_MAX` (3.5) points, so with the default
+  `min_score` (4) a mention can only join a cluster that shares one of those keys with a
+  member: the clusters found through its own keys are all it could join. Within a story
+  (`cluster`), blocks are per story and every cluster of the story's buckets is a candidate.
   With a `min_score` at or under 3.5 every cluster of the buckets is a candidate.
 - Buckets looked at: a mention dated to a day looks at the days within the wider date window
   around it, at its month and year and at the undated; one dated to a month or a year at the
@@ -40,6 +42,7 @@ from datetime import date as Date
 from typing import Any
 
 from .features import day_of
+from .lemmas import trigger_key
 from .records import EventMention
 
 COARSE = {"admin1", "country", "region", "unknown"}
@@ -65,6 +68,7 @@ class Features:
     numbers: frozenset[float]
     context: frozenset[str]
     point: tuple[float, float, float] | None  # latitude, longitude (radians), cos(latitude)
+    lemma: str = ""  # the trigger's inflection-free key (`lemmas.trigger_key`)
 
     @property
     def explicit(self) -> bool:
@@ -72,9 +76,8 @@ class Features:
 
     def keys(self) -> tuple[frozenset[Any], ...]:
         """The keys it is listed and looked up under, by kind (not kept: memory)."""
-        m = self.mention
         return (self.source_names | self.target_names, self.source_codes | self.target_codes,
-                frozenset([m.trigger]) if m.trigger else _EMPTY, self.numbers, self.context)
+                frozenset([self.lemma]) if self.lemma else _EMPTY, self.numbers, self.context)
 
 
 def read_features(m: EventMention) -> Features:
@@ -86,7 +89,7 @@ def read_features(m: EventMention) -> Features:
     return Features(m, day.toordinal() if day else None, _set(m.source_names), _set(m.target_names),
                     _set(c for c in m.source_codes if not c.startswith(":")),
                     _set(c for c in m.target_codes if not c.startswith(":")),
-                    _set(m.numbers), _set(m.context), point)
+                    _set(m.numbers), _set(m.context), point, trigger_key(m.trigger))
 
 
 _EMPTY: frozenset[Any] = frozenset()

@@ -23,6 +23,11 @@ def add_dedup_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
                    help="events further apart never merge (default 100)")
     d.add_argument("--window-days", type=int, default=2,
                    help="events dated further apart never merge (default 2)")
+    d.add_argument("--story-days", type=float, default=14.0,
+                   help="a report joins a story only within N days of its latest report "
+                        "(default 14: follow-ups come days later)")
+    d.add_argument("--no-stories", dest="stories", action="store_false",
+                   help="one level only: compare events across all documents, not within stories")
     d.add_argument("--json", action="store_true", help="print the summary as JSON")
     c = sub.add_parser("clusters", help="list stored event clusters, most sources first")
     c.add_argument("--db", help=DB_HELP)
@@ -39,8 +44,10 @@ def add_dedup_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
 def cmd_dedup(args: argparse.Namespace) -> int:
     from .cluster import ClusterOptions
     from .runner import run_dedup
+    from .stories import StoryOptions
 
-    options = ClusterOptions(publication_window_days=args.window_days, max_km=args.max_km)
+    options = ClusterOptions(publication_window_days=args.window_days, max_km=args.max_km,
+                             stories=args.stories, story=StoryOptions(window_days=args.story_days))
     summary = run_dedup(args.db, threshold=args.threshold, options=options)
     if args.json:
         print(json.dumps({**vars(summary), "seconds": round(summary.seconds, 3)}, sort_keys=True))
@@ -61,5 +68,6 @@ def cmd_clusters(args: argparse.Namespace) -> int:
     for c in clusters:
         where = c["place_name"] or "-"
         print(f"{c['id']}  {c['type']:<10} {c['reality']:<9} sources={c['source_count']:<3} "
+              f"independent={c['independent_sources']:<3} "
               f"date={c['date'] or '-'}  place={where}")
     return 0

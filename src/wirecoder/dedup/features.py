@@ -17,8 +17,11 @@ from .shingles import words
 
 # Types that report one kind of happening in different words: PLOVER's YIELD is CONCEDE+RETREAT.
 FAMILIES = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+# Families that two reports of one happening within a story code either way: "captured"
+# (ASSAULT) and "arrested" (COERCE); "sentenced" (SANCTION) and "jailed" (COERCE).
+STORY_GROUPS = {"ASSAULT": "FORCE", "COERCE": "FORCE", "SANCTION": "FORCE"}
 POTENTIAL_MODALITIES = {"threatened", "planned", "hypothetical"}
-_STOP = frozenset("""a an and are as at be been but by for from had has have he her his i in is it
+STOP_WORDS = frozenset("""a an and are as at be been but by for from had has have he her his i in is it
 its of on or our said says she that the their them they this to was we were which who will with
 would after also about after before over than then there these those into out up not no new one
 two three mr mrs ms""".split())
@@ -36,6 +39,11 @@ def reality_of(event: Event) -> Reality:
 
 def family_of(event_type: str) -> str:
     return FAMILIES.get(event_type, event_type)
+
+
+def group_of(family: str) -> str:
+    """The families compared within one story (`STORY_GROUPS`), else the family itself."""
+    return STORY_GROUPS.get(family, family)
 
 
 def _granularity(value: str) -> str | None:
@@ -77,7 +85,7 @@ def _codes(refs: list[ActorRef], actors: dict[str, Actor]) -> tuple[list[str], l
 
 
 def content_words(text: str) -> list[str]:
-    return sorted({w for w in words(text) if len(w) > 2 and w not in _STOP})
+    return sorted({w for w in words(text) if len(w) > 2 and w not in STOP_WORDS})
 
 
 def mentions_of(analysis: Analysis) -> Iterator[EventMention]:
@@ -85,7 +93,10 @@ def mentions_of(analysis: Analysis) -> Iterator[EventMention]:
     actors = {a.id: a for a in analysis.actors}
     places = {p.id: p for p in analysis.places}
     sentences = {s.id: s for s in analysis.sentences}
+    from ..store.export_views import outlet
+
     doc = analysis.document
+    published_by = outlet(doc) or None
     for event in analysis.events:
         sentence = sentences.get(event.sentence_id) if event.sentence_id else None
         lo, hi = (sentence.span.start, sentence.span.end) if sentence else (
@@ -108,7 +119,8 @@ def mentions_of(analysis: Analysis) -> Iterator[EventMention]:
             latitude=place.latitude if place else None,
             longitude=place.longitude if place else None,
             numbers=numbers, context=content_words(doc.text[lo:hi]), published=doc.published,
-            trigger=" ".join(words(event.trigger.text)),
+            trigger=" ".join(words(event.trigger.text)), outlet=published_by,
+            confidence=event.confidence,
         )
 
 

@@ -55,6 +55,10 @@ class EventMention(Record):
     context: list[str] = Field(default_factory=list)  # content words of the event's sentence
     published: datetime | None = None
     trigger: str = ""
+    story: str | None = None  # the story (`stories.StoryIndex`) of its document, when placed
+    copy_of: str | None = None  # its document is a near copy of this one: compared as a copy
+    outlet: str | None = None  # who published its document (`store.export_views.outlet`)
+    confidence: float = 0.5  # the coder's confidence in the event's coding
 
 
 class ClusterLink(Record):
@@ -76,6 +80,12 @@ class EventCluster(Record):
     mention_ids: list[str]
     document_ids: list[str]
     source_count: int  # distinct documents
+    # distinct outlets, near copies (and copies of copies) counting with their original, a
+    # document without a known outlet counting as its own: the reports that are not one report
+    independent_sources: int = 0
+    story_id: str | None = None
+    best_event_id: str | None = None  # the mention with the highest-confidence coding
+    confidence: float = 0.0  # its confidence; `type` is its type
     first_report: datetime | None = None
     last_report: datetime | None = None
     date: str | None = None  # the most precise date among the mentions

@@ -18,9 +18,10 @@ from typing import Any
 from sqlalchemy import bindparam, delete, exists, func, insert, select, update
 
 from ..errors import WirecoderError
-from .cluster import ClusterOptions, EventClusterer, summarise
+from .cluster import ClusterOptions, EventClusterer, independent_sources, summarise
 from .neardup import SCHEME, THRESHOLD, NearDuplicateIndex
 from .records import ClusterLink, EventMention
+from .stories import NAME_WEIGHT, story_terms
 
 
 class DedupOptionError(WirecoderError):
@@ -34,7 +35,7 @@ class DedupSummary:
     documents: int = 0  # documents added to the index in this run
     duplicates: int = 0  # of them, near copies of an earlier document
     mentions: int = 0
-    joined: int = 0  # mentions that joined an existing cluster
+    joined: int = 0  # mentions that joined a cluster of earlier documents
     clusters: int = 0  # clusters in the store after the run
     multi_source: int = 0  # of them, reported by two documents or more
     seconds: float = 0.0
@@ -49,7 +50,8 @@ class DedupSummary:
 def check_options(threshold: float, options: ClusterOptions) -> None:
     if not 0 < threshold <= 1:
         raise DedupOptionError(f"the near-duplicate threshold must be in (0, 1], not {threshold}")
-    if options.max_km <= 0 or options.publication_window_days < 0 or options.explicit_window_days < 0:
+    if options.max_km <= 0 or options.publication_window_days < 0 or \
+            options.explicit_window_days < 0 or options.story.window_days < 0:
         raise DedupOptionError("distances and date windows must not be negative")
     if min(options.max_candidates, options.max_posting, options.max_members) < 1:
         raise DedupOptionError("the bounds on comparisons (candidates, posting, members) must be "
@@ -128,10 +130,15 @@ def _restore(store, t: _Tables, index: NearDuplicateIndex, clusterer: EventClust
         links = dict(conn.execute(select(t.dup.c.document_id, t.dup.c.duplicate_of)).all())
         for row in conn.execute(select(t.sig).order_by(t.sig.c.position)):
             index.add_signature(row.document_id, row.signature, links.get(row.document_id))
+        placed: dict[str, list[EventMention]] = {}
         for row in conn.execute(select(t.member).order_by(t.member.c.position)):
-            clusterer.restore(EventMention.model_validate(row.features), ClusterLink(
+            mention = EventMention.model_validate(row.features)
+            clusterer.restore(mention, ClusterLink(
                 event_id=row.event_id, cluster_id=row.cluster_id, matched=row.matched,
                 score=row.score, joined=row.joined))
+            if mention.story is not None:
+                placed.setdefault(mention.document_id, []).append(mention)
+        _restore_stories(clusterer, placed)
         sig_pos = conn.execute(select(func.coalesce(func.max(t.sig.c.position), -1))).scalar()
         mem_pos = conn.execute(select(func.coalesce(func.max(t.member.c.position), -1))).scalar()
     return sig_pos, mem_pos
@@ -152,10 +159,15 @@ def _add_document(analysis, index: NearDuplicateIndex, clusterer: EventClusterer
         summary.duplicates += 1
         rows.dups.append(link.model_dump())
     mentions = {m.event_id: m for m in _mentions(analysis)}
+    if clusterer.stories is not None:
+        copy_of = link.duplicate_of if link is not None else None
+        story = clusterer.place(doc.id, story_terms(analysis), doc.published, copy_of).story_id
+        mentions = {i: m.model_copy(update={"story": story, "copy_of": copy_of})
+                    for i, m in mentions.items()}
     for cl in clusterer.add_document(list(mentions.values())):
         mem_pos += 1
         summary.mentions += 1
-        summary.joined += bool(cl.joined)
+        summary.joined += bool(cl.joined) and "same-document" not in cl.matched
         rows.touched.add(cl.cluster_id)
         rows.members.append({"event_id": cl.event_id, "cluster_id": cl.cluster_id,
                              "document_id": doc.id, "position": mem_pos,
@@ -163,6 +175,23 @@ def _add_document(analysis, index: NearDuplicateIndex, clusterer: EventClusterer
                              "joined": cl.joined or None,
                              "features": mentions[cl.event_id].model_dump(mode="json")})
     return sig_pos, mem_pos
+
+
+def _restore_stories(clusterer: EventClusterer, placed: dict[str, list[EventMention]]) -> None:
+    """Documents of earlier runs back in their stories. The store keeps their mentions, not their
+    text: a document's terms are read again from its mentions' sentence words and names (fewer
+    than its text gave, so later documents find it by its events' sentences)."""
+    if clusterer.stories is None:
+        return
+    for document_id, mentions in placed.items():
+        terms: dict[str, int] = {}
+        for m in mentions:
+            for word in m.context:
+                terms[word] = terms.get(word, 0) + 1
+            for name in (*m.source_names, *m.target_names, *([m.place_name] if m.place_name else [])):
+                key = "=" + name.lower()
+                terms[key] = terms.get(key, 0) + NAME_WEIGHT
+        clusterer.stories.restore(document_id, terms, mentions[0].story or "", mentions[0].published)
 
 
 def _write_chunk(conn, t: _Tables, clusterer: EventClusterer, rows: _Chunk, now) -> None:
@@ -202,7 +231,8 @@ def _mentions(analysis) -> list[EventMention]:
 
 def stored_clusters(db_url: str | os.PathLike[str] | None = None, *, min_sources: int = 1,
                     limit: int | None = None) -> list[dict[str, Any]]:
-    """Clusters in the store, most sources first, each with its mentions' event and document ids."""
+    """Clusters in the store, most sources first, each with its mentions' event and document ids,
+    its independent sources (`cluster.independent_sources`) and its story."""
     from ..store import open_store
     from ..store.schema import EventClusterMemberRow, EventClusterRow
 
@@ -214,10 +244,14 @@ def stored_clusters(db_url: str | os.PathLike[str] | None = None, *, min_sources
             q = q.limit(limit)
         clusters = [dict(r._mapping) for r in conn.execute(q)]
         for c in clusters:
-            c["members"] = [dict(r._mapping) for r in conn.execute(
+            rows = conn.execute(
                 select(t_member.c.event_id, t_member.c.document_id, t_member.c.matched,
-                       t_member.c.score).where(t_member.c.cluster_id == c["id"])
-                .order_by(t_member.c.position))]
+                       t_member.c.score, t_member.c.features)
+                .where(t_member.c.cluster_id == c["id"]).order_by(t_member.c.position)).all()
+            c["members"] = [{k: v for k, v in r._mapping.items() if k != "features"} for r in rows]
+            mentions = [EventMention.model_validate(r.features) for r in rows]
+            c["independent_sources"] = independent_sources(mentions) if mentions else 0
+            c["story_id"] = mentions[0].story if mentions else None
     return clusters
 
 

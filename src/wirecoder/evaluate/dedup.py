@@ -2,7 +2,7 @@
 
 `wirecoder eval dedup --data ../shared/data` builds the collection from the gold corpora, runs
 the pipeline over every version, feeds the analyses in arrival order to the near-duplicate index
-and the event clusterer, and scores both with B-cubed precision, recall and F1:
+and the event clusterer (a near copy joins its original's story), and scores both with B-cubed precision, recall and F1:
 
 - events: every coded event of every version is an item; its gold cluster is the events with the
   same (article, source sentence, trigger word, occurrence) key;
@@ -60,8 +60,8 @@ def score_constructed(path: Path, pipeline: Any, limit: int | None = None,
     for version, analysis in zip(versions, analyses, strict=True):
         link = index.add(analysis.document.id, analysis.document.text)
         doc_pred[version.doc_id] = link.duplicate_of if link else version.doc_id
-        clusterer.add_analysis(analysis)
-        no_context.add_analysis(analysis)
+        clusterer.add_analysis(analysis, link.duplicate_of if link else None)
+        no_context.add_analysis(analysis, link.duplicate_of if link else None)
         for event in analysis.events:
             event_gold[event.id] = _gold_key(version, analysis, event, counts)
     dedup_seconds = time.perf_counter() - started

@@ -3,15 +3,18 @@
 `wirecoder eval dedup --format ecbplus --data ../shared/data [--part tune|validation|all]
 [--topics 3,8] --json` reads the chosen topics (`corpora.ecbplus_gold`; 36-45 are never read),
 analyses every document with the pipeline (no publication dates: the corpus gives none), feeds
-the analyses topic by topic, in document order, to one `dedup.EventClusterer` (all topics
-together, so a cross-topic merge can happen and is counted) and reports:
+the analyses topic by topic, in document order, to one `dedup.EventClusterer` with the
+near-duplicate index, as `wirecoder dedup` runs them (all topics together, so a cross-topic merge
+can happen and is counted) and reports:
 
 - **documents**: B-cubed P/R/F1 of documents grouped by their *main cluster* against their gold
   story (the topic's ECB or ECB+ half, `subtopic`). A document's main cluster is the cluster of
   its main event: its most prominent event (`Event.prominence`), the earliest on ties. A document
   with no event is a cluster of its own; `no_event_share` counts them. `doc_bcubed_f1_in_scope`
   is the same over the topics in scope for political events (`topics.tsv`: scope `in` or
-  `political`), `per_topic` each topic's document F1.
+  `political`), `per_topic` each topic's document F1. `story_doc_*` score the documents grouped
+  by the story the clusterer placed them in (its first level, `dedup.stories`; #21), and
+  `cross_topic_stories` counts stories that span topics.
 - **mentions**: MUC, B-cubed, CEAF-e and CoNLL F1 over the event mentions wirecoder finds that
   align with a gold event mention (ACTION_* / NEG_ACTION_*): a coded event's trigger aligns with
   the gold mention whose tokens share the most characters with it, one to one (larger overlaps
@@ -110,9 +113,9 @@ def _main_event(analysis: Any) -> Any | None:
 
 def _run(docs: list[GoldDocument], pipeline: Any, progress: bool) -> dict[str, Any]:
     """Analyse and cluster every document; gather what the scores need."""
-    from ..dedup import EventClusterer
+    from ..dedup import EventClusterer, NearDuplicateIndex
 
-    clusterer = EventClusterer()
+    clusterer, copies = EventClusterer(), NearDuplicateIndex()
     articles = [Article(f"dedup/ecbplus/{d.topic}/{d.name}.xml", d.text) for d in docs]
     runs, crashes, dedup_seconds = [], 0, 0.0
     started = time.perf_counter()
@@ -120,7 +123,8 @@ def _run(docs: list[GoldDocument], pipeline: Any, progress: bool) -> dict[str, A
         crashes += preds is None
         if analysis is not None:
             tick = time.perf_counter()
-            clusterer.add_analysis(analysis)
+            copy = copies.add(analysis.document.id, analysis.document.text)
+            clusterer.add_analysis(analysis, copy.duplicate_of if copy else None)
             dedup_seconds += time.perf_counter() - tick
         runs.append((doc, preds or [], analysis))
     return {"runs": runs, "crashes": crashes, "clusterer": clusterer,
@@ -130,11 +134,15 @@ def _run(docs: list[GoldDocument], pipeline: Any, progress: bool) -> dict[str, A
 def _documents(runs: list, clusterer: Any, tfidf: list[int], scopes: dict[int, str]) -> dict[str, Any]:
     gold = {d.name: d.subtopic for d, _, _ in runs}
     main: dict[str, Any] = {}
+    story: dict[str, Any] = {}
     no_event = 0
     for doc, _, analysis in runs:
         event = _main_event(analysis)
         no_event += event is None
         main[doc.name] = (clusterer.cluster_of(event.id) if event else None) or ("alone", doc.name)
+        placed = clusterer.stories.story_of(analysis.document.id) if (
+            clusterer.stories is not None and analysis is not None) else None
+        story[doc.name] = placed or ("alone", doc.name)
 
     def f1(names: list[str]) -> float:
         return round(coref.bcubed({n: gold[n] for n in names}, {n: main[n] for n in names})[2], 4)
@@ -143,6 +151,7 @@ def _documents(runs: list, clusterer: Any, tfidf: list[int], scopes: dict[int, s
     for doc, _, _ in runs:
         by_topic[doc.topic].append(doc.name)
     out = {**_prf("doc_bcubed", coref.bcubed(gold, main)),
+           **_prf("story_doc_bcubed", coref.bcubed(gold, story)),
            **_prf("topic_doc_bcubed", coref.bcubed(gold, {d.name: d.topic for d, _, _ in runs})),
            **_prf("tfidf_doc_bcubed", coref.bcubed(gold, {d.name: c for (d, _, _), c in zip(runs, tfidf, strict=True)})),
            "no_event_share": round(no_event / len(runs), 4) if runs else 0.0,
@@ -150,6 +159,8 @@ def _documents(runs: list, clusterer: Any, tfidf: list[int], scopes: dict[int, s
     scoped = [n for t, names in by_topic.items() if scopes.get(t) in IN_SCOPE for n in names]
     if scoped:
         out["doc_bcubed_f1_in_scope"] = f1(scoped)
+        out["story_doc_bcubed_f1_in_scope"] = round(coref.bcubed(
+            {n: gold[n] for n in scoped}, {n: story[n] for n in scoped})[2], 4)
     return out
 
 
@@ -217,6 +228,9 @@ def score_ecbplus(path: Path, pipeline: Any, limit: int | None = None, **options
     metrics.update(_mentions(runs, clusterer, tfidf))
     metrics.update({"clusters": len(clusterer), "cross_topic_clusters": _cross_topic(event_topics),
                     "tfidf_cross_topic_clusters": _cross_topic(list(tfidf_topics.values())),
+                    "cross_topic_stories": _cross_topic([
+                        {topic_of[i] for i in ids} for ids in clusterer.stories.stories().values()
+                    ] if clusterer.stories is not None else []),
                     "pipeline_seconds": round(run["seconds"] - run["dedup_seconds"], 2),
                     "dedup_seconds": round(run["dedup_seconds"], 3)})
     return metrics

@@ -1,0 +1,254 @@
+"""Stories: documents about the same happening, found before their events are compared (#21).
+
+    index = StoryIndex()
+    link = index.add(doc_id, story_terms(analysis), published)   # StoryLink: joined or new story
+
+A story is the first level of clustering: independent reports of one happening share its rare
+words and names ("Malibu", "rehab", "Promises") far more than its event triggers or actor names.
+Events are then compared only within their story (`cluster.EventClusterer`), so a link never
+chains two stories together.
+
+- Blocks: the documents a new one is compared with are found through the postings of its
+  rarest-weighted terms, never by a scan.
+- Terms: content words of the text (letters, 3 or more, outside a stop list) and the names the
+  analysis found (actors and places, as "=name" terms, counted twice: a name says more than a
+  word).
+- Weights: sublinear tf times the smoothed idf of the documents seen so far (incremental: a
+  word's idf is read when it is compared, so early documents are not stuck with the idf of a
+  small collection); a document's vector has unit length.
+- A new document joins the story whose members it is most similar to on average (cosine over
+  the members compared), when that reaches `threshold`; else it starts a story.
+- Near copies (`NearDuplicateIndex`) join their original's story as they are.
+- Time: with publication dates, a document joins a story only when it was published within
+  `window_days` of the story's latest report (follow-ups come days later, and each one moves
+  the window on); undated documents are not bound.
+- Linear: candidates come from postings of the document's `query_terms` rarest-weighted terms,
+  at most `max_posting` newest entries each, and only the `max_candidates` documents sharing the
+  most weight lead to their stories; each story is compared through at most `max_members` of
+  its members, spread evenly from its first to its latest.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..records import Analysis, stable_id
+from .features import STOP_WORDS
+
+_WORD = re.compile(r"[a-z]{3,}")
+NAME_WEIGHT = 2  # a name counts as two occurrences of a word
+REWEIGHT = 1.25  # a member's vector is weighted again when the collection grew by this factor
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    threshold: float = 0.18  # mean cosine with the story's members compared
+    window_days: float = 14.0  # from the story's latest report to a new one
+    query_terms: int = 16
+    max_posting: int = 64
+    max_candidates: int = 24
+    max_members: int = 8
+
+
+@dataclass(frozen=True)
+class StoryLink:
+    """Why a document is in its story: the story, its score and the terms it shared most with it."""
+
+    document_id: str
+    story_id: str
+    score: float = 0.0  # mean cosine with the members compared (0 for a new story)
+    shared: tuple[str, ...] = ()  # the heaviest shared terms, an explanation
+    compared: int = 0  # members compared
+    copy_of: str | None = None  # a near copy joins its original's story without comparing
+
+    @property
+    def joined(self) -> bool:
+        return self.score > 0 or self.copy_of is not None
+
+
+@dataclass(eq=False, slots=True)
+class _Story:
+    id: str
+    members: list[int] = field(default_factory=list)  # document numbers, in order
+    latest: datetime | None = None
+
+
+def story_terms(analysis: Analysis) -> dict[str, int]:
+    """Term counts of a document: its content words and (twice) the names of its actors and
+    places."""
+    counts = Counter(w for w in _WORD.findall(analysis.document.text.lower()) if w not in STOP_WORDS)
+    names = [a.name for a in analysis.actors] + [p.name for p in analysis.places]
+    for name in names:
+        key = " ".join(_WORD.findall(name.lower()))
+        if key:
+            counts["=" + key] += NAME_WEIGHT
+    return dict(counts)
+
+
+class StoryIndex:
+    def __init__(self, options: StoryOptions | None = None):
+        self.options = options or StoryOptions()
+        self._terms: list[dict[str, int]] = []  # per document number
+        self._story_of: list[_Story] = []  # per document number
+        self._ids: list[str] = []
+        self._number: dict[str, int] = {}
+        self._df: Counter[str] = Counter()
+        self._postings: dict[str, list[int]] = {}
+        self._stories: dict[str, _Story] = {}
+        self._vectors: dict[int, tuple[dict[str, float], int]] = {}
+        self.comparisons = 0
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    def __contains__(self, document_id: str) -> bool:
+        return document_id in self._number
+
+    def story_of(self, document_id: str) -> str | None:
+        n = self._number.get(document_id)
+        return None if n is None else self._story_of[n].id
+
+    def stories(self) -> dict[str, list[str]]:
+        """story id -> its document ids, in order."""
+        return {s.id: [self._ids[n] for n in s.members] for s in self._stories.values()}
+
+    def _idf(self, term: str) -> float:
+        return math.log((2 + len(self._terms)) / (1 + self._df.get(term, 0))) + 1.0
+
+    def _vector(self, terms: dict[str, int]) -> dict[str, float]:
+        weights = {t: (1.0 + math.log(n)) * self._idf(t) for t, n in terms.items() if n > 0}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {t: w / norm for t, w in weights.items()}
+
+    def _candidates(self, vector: dict[str, float]) -> list[int]:
+        o = self.options
+        query = heapq.nlargest(o.query_terms, (t for t in vector if t in self._postings),
+                               key=lambda t: (vector[t], t))
+        found: dict[int, float] = {}
+        for term in query:
+            for number in self._postings[term][-o.max_posting:]:
+                found[number] = found.get(number, 0.0) + vector[term]
+        return heapq.nlargest(o.max_candidates, found, key=lambda n: (found[n], n))
+
+    def _member_vector(self, number: int) -> dict[str, float]:
+        """A member's vector, weighted again once the collection has grown by a quarter since
+        (so each is re-weighted a logarithmic number of times: linear overall)."""
+        cached = self._vectors.get(number)
+        if cached is None or len(self._terms) > REWEIGHT * cached[1]:
+            cached = self._vectors[number] = (self._vector(self._terms[number]), len(self._terms))
+        return cached[0]
+
+    def _cosine(self, vector: dict[str, float], number: int) -> float:
+        self.comparisons += 1
+        other = self._member_vector(number)
+        if len(other) < len(vector):
+            return sum(w * vector.get(t, 0.0) for t, w in other.items())
+        return sum(w * other.get(t, 0.0) for t, w in vector.items())
+
+    def _fits(self, story: _Story, published: datetime | None) -> bool:
+        if published is None or story.latest is None:
+            return True
+        return abs((published - story.latest).total_seconds()) <= self.options.window_days * 86400
+
+    def best_story(self, terms: dict[str, int], published: datetime | None = None
+                   ) -> tuple[_Story, float, int] | None:
+        """The story a document with these terms would join (story, mean cosine, members
+        compared), or None."""
+        o = self.options
+        vector = self._vector(terms)
+        by_story: dict[str, list[int]] = {}
+        for number in self._candidates(vector):
+            by_story.setdefault(self._story_of[number].id, []).append(number)
+        best: tuple[_Story, float, int] | None = None
+        for story_id in by_story:
+            story = self._stories[story_id]
+            if not self._fits(story, published):
+                continue
+            members = _spread(story.members, o.max_members)
+            score = sum(self._cosine(vector, n) for n in members) / len(members)
+            if score >= o.threshold and (best is None or score > best[1]):
+                best = (story, score, len(members))
+        return best
+
+    def add(self, document_id: str, terms: dict[str, int], published: datetime | None = None,
+            copy_of: str | None = None) -> StoryLink:
+        """Put a document in its story (or a new one); a document already added keeps its own.
+        `copy_of`: an earlier document it is a near copy of (`NearDuplicateIndex`), whose story
+        it joins."""
+        if document_id in self._number:
+            story = self._story_of[self._number[document_id]]
+            return StoryLink(document_id=document_id, story_id=story.id)
+        self._df.update(terms.keys())  # the document counts in its own idf, as in a batch
+        original = self._number.get(copy_of) if copy_of else None
+        found = None if original is not None else self.best_story(terms, published)
+        if original is not None:
+            story = self._story_of[original]
+            link = StoryLink(document_id=document_id, story_id=story.id, copy_of=copy_of)
+        elif found is None:
+            story = _Story(stable_id("story", document_id))
+            self._stories[story.id] = story
+            link = StoryLink(document_id=document_id, story_id=story.id)
+        else:
+            story, score, compared = found
+            link = StoryLink(document_id=document_id, story_id=story.id, score=round(score, 4),
+                             shared=self._shared(terms, story), compared=compared)
+        self._store(document_id, terms, story, published)
+        return link
+
+    def restore(self, document_id: str, terms: dict[str, int], story_id: str,
+                published: datetime | None = None) -> None:
+        """Put back a document placed in an earlier run, in the story it was placed in."""
+        if document_id in self._number:
+            return
+        self._df.update(terms.keys())
+        story = self._stories.get(story_id)
+        if story is None:
+            story = self._stories[story_id] = _Story(story_id)
+        self._store(document_id, terms, story, published)
+
+    def _store(self, document_id: str, terms: dict[str, int], story: _Story,
+               published: datetime | None) -> None:
+        number = len(self._terms)
+        self._terms.append(terms)
+        self._story_of.append(story)
+        self._ids.append(document_id)
+        self._number[document_id] = number
+        story.members.append(number)
+        if published is not None and (story.latest is None or published > story.latest):
+            story.latest = published
+        for term in terms:
+            posting = self._postings.get(term)
+            if posting is None:
+                self._postings[term] = [number]
+            else:
+                posting.append(number)
+
+    def _shared(self, terms: dict[str, int], story: _Story, top: int = 5) -> tuple[str, ...]:
+        """The heaviest terms the document shares with the story's first and latest members."""
+        theirs: set[str] = set()
+        for n in {story.members[0], story.members[-1]}:
+            theirs.update(self._terms[n])
+        shared = [t for t in terms if t in theirs]
+        return tuple(heapq.nlargest(top, shared, key=lambda t: (self._idf(t), t)))
+
+
+def document_terms(texts: Iterable[str]) -> dict[str, int]:
+    """Term counts of plain texts (no analysis: no names)."""
+    return dict(Counter(w for text in texts for w in _WORD.findall(text.lower())
+                        if w not in STOP_WORDS))
+
+
+
+def _spread(members: list[int], k: int) -> list[int]:
+    """At most k members, evenly spread from the first to the latest (a sample of the story
+    for its average similarity, whatever its length)."""
+    if len(members) <= k:
+        return members
+    step = (len(members) - 1) / (k - 1)
+    return list(dict.fromkeys(members[round(i * step)] for i in range(k)))

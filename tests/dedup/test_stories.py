@@ -1,0 +1,214 @@
+"""Two-level clustering (#21): documents into stories, then events within a story by trigger key
+and related type families; no link crosses stories, and every link says why."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from wirecoder.dedup import ClusterOptions, EventClusterer
+from wirecoder.dedup.lemmas import trigger_key
+from wirecoder.dedup.records import EventMention
+from wirecoder.dedup.stories import StoryIndex, StoryOptions, document_terms
+
+DAY = datetime(2025, 3, 4, 9, tzinfo=UTC)
+PIRATES = ("Somali pirates captured the Saudi supertanker Sirius Star off the Kenyan coast near "
+           "Mombasa; the crew of 25 is held hostage while the owners Vela International talk "
+           "about a ransom.")
+PIRATES_AGAIN = ("The supertanker Sirius Star, owned by Vela International, was seized by "
+                 "Somali pirates near Mombasa and its crew of 25 held; a ransom is demanded.")
+PIRATES_LATER = ("Vela International said the Sirius Star crew were unharmed as pirates "
+                 "anchored the supertanker off Somalia awaiting a ransom.")
+QUAKE = ("A magnitude 6.1 earthquake struck the Indonesian province of Papua, destroying "
+         "houses in Manokwari and killing at least four people, the geophysics agency said.")
+
+
+def test_inflections_of_a_trigger_share_one_key():
+    assert trigger_key("captured") == trigger_key("capturing") == trigger_key("captures")
+    assert trigger_key("shot") == trigger_key("shooting") == trigger_key("shoots")
+    assert trigger_key("stopped") == trigger_key("stop")
+    assert trigger_key("died") == trigger_key("dies") == trigger_key("dying")
+    assert trigger_key("called it off") == trigger_key("calls off")
+    assert trigger_key("arrested") != trigger_key("captured")
+    assert trigger_key("negotiations") == trigger_key("negotiating")
+    assert trigger_key("agreement") == trigger_key("agreed") == trigger_key("agrees")
+    assert trigger_key("arrival") == trigger_key("arrived")
+
+
+def _add(index: StoryIndex, doc: str, text: str, when: datetime | None = None):
+    return index.add(doc, document_terms([text]), when)
+
+
+def _background(index: StoryIndex) -> None:
+    """Other news, so that common words weigh little (as in any real collection)."""
+    rng = random.Random(3)
+    words = ("government minister said officials police city report week people country "
+             "market talks election court").split()
+    for i in range(30):
+        _add(index, f"bg{i}", " ".join(rng.choice(words) for _ in range(40)) + f" topic{i}")
+
+
+def test_reports_of_one_happening_share_a_story_and_say_why():
+    index = StoryIndex()
+    _background(index)
+    first = _add(index, "p1", PIRATES, DAY)
+    again = _add(index, "p2", PIRATES_AGAIN, DAY + timedelta(hours=5))
+    quake = _add(index, "q1", QUAKE, DAY)
+    assert not first.joined and again.joined and again.story_id == first.story_id
+    assert {"sirius", "vela"} <= set(again.shared) and again.score >= index.options.threshold
+    assert not quake.joined and quake.story_id != first.story_id
+    assert index.stories()[first.story_id] == ["p1", "p2"]
+
+
+def test_follow_ups_days_later_join_but_not_past_the_window():
+    index = StoryIndex(StoryOptions(window_days=14))
+    _background(index)
+    first = _add(index, "p1", PIRATES, DAY)
+    later = _add(index, "p2", PIRATES_AGAIN, DAY + timedelta(days=6))
+    # the window runs from the story's latest report: 6 + 12 days is within it
+    latest = _add(index, "p3", PIRATES_LATER, DAY + timedelta(days=18))
+    assert later.story_id == latest.story_id == first.story_id
+    stale = _add(index, "p4", PIRATES_AGAIN, DAY + timedelta(days=60))
+    assert stale.story_id != first.story_id
+
+
+def _m(event_id: str, doc: str, story: str | None, **kw) -> EventMention:
+    base = dict(event_id=event_id, document_id=doc, type="ASSAULT", family="ASSAULT",
+                reality="actual", modality="asserted", trigger="captured", story=story,
+                context=["pirates", "supertanker"])
+    base.update(kw)
+    return EventMention(**base)
+
+
+def test_within_a_story_inflections_and_related_types_merge():
+    clusterer = EventClusterer()
+    clusterer.add_document([_m("a", "d1", "s1", trigger="captured")])
+    [link] = clusterer.add_document([_m("b", "d2", "s1", trigger="capturing", type="COERCE",
+                                        family="COERCE")])
+    assert link.cluster_id == clusterer.cluster_of("a")
+    assert "lemma=captur" in link.matched and "group" in link.matched and link.joined == "a"
+
+
+def test_outside_a_story_the_type_families_stay_apart():
+    clusterer = EventClusterer(ClusterOptions(min_score=0.0))
+    clusterer.add_document([_m("a", "d1", None)])
+    clusterer.add_document([_m("b", "d2", None, type="COERCE", family="COERCE")])
+    assert clusterer.cluster_of("a") != clusterer.cluster_of("b")
+
+
+@pytest.mark.parametrize("other", [
+    dict(story="s2"),  # the same words in another story: no chaining across stories
+    dict(type="THREATEN", family="THREATEN", reality="potential", modality="threatened"),
+    dict(reality="potential", modality="planned"),
+    dict(place_country="KEN", latitude=-4.05, longitude=39.67,  # Mombasa and Mogadishu
+         place_precision="locality"),
+])
+def test_hard_rules_hold_within_a_story(other):
+    clusterer = EventClusterer(ClusterOptions(min_score=0.0, story_min_score=0.0))
+    clusterer.add_document([_m("a", "d1", "s1", place_country="SOM", latitude=2.04,
+                               longitude=45.34, place_precision="locality")])
+    clusterer.add_document([_m("b", "d2", other.pop("story", "s1"), **other)])
+    assert clusterer.cluster_of("a") != clusterer.cluster_of("b")
+
+
+def test_a_documents_repeated_trigger_follows_its_first_mention():
+    clusterer = EventClusterer(ClusterOptions(story_same_document=True))
+    links = clusterer.add_document([_m("a", "d1", "s1", trigger="quake"),
+                                    _m("b", "d1", "s1", trigger="the quakes"),
+                                    _m("c", "d1", "s1", trigger="fled")])
+    assert links[1].cluster_id == links[0].cluster_id and "same-document" in links[1].matched
+    assert links[2].cluster_id != links[0].cluster_id
+    # without a story, a document's mentions stay in clusters of their own
+    plain = EventClusterer().add_document([_m("a2", "d9", None, trigger="quake"),
+                                           _m("b2", "d9", None, trigger="quake")])
+    assert plain[0].cluster_id != plain[1].cluster_id
+
+
+def test_story_comparisons_per_document_stay_bounded():
+    # a small vocabulary: every document shares words with every other, so only the bounds
+    # (postings read, candidates compared, members per story) keep the work per document flat
+    rng = random.Random(0)
+    vocabulary = [f"w{i}" for i in range(200)]
+    index = StoryIndex(StoryOptions(threshold=0.9))  # (almost) every document its own story
+    costs = []
+    for k in range(1200):
+        before = index.comparisons
+        _add(index, f"d{k}", " ".join(rng.choice(vocabulary) for _ in range(40)))
+        costs.append(index.comparisons - before)
+    o = index.options
+    assert max(costs) <= o.max_candidates * o.max_members
+    early, late = sum(costs[200:400]), sum(costs[1000:1200])
+    assert late <= 1.3 * early, (early, late)
+
+
+def test_a_role_named_differently_outweighs_the_type_within_a_story():
+    clusterer = EventClusterer()
+    clusterer.add_document([_m("a", "d1", "s1", trigger="shot", target_names=["keith scott"])])
+    [link] = clusterer.add_document([_m("b", "d2", "s1", trigger="shooting", context=["tulsa"],
+                                        target_names=["terence crutcher"])])
+    assert link.cluster_id != clusterer.cluster_of("a")
+    [same] = clusterer.add_document([_m("c", "d3", "s1", trigger="shoots", context=["crowd"],
+                                        target_names=["keith scott", "a man"])])
+    assert same.cluster_id == clusterer.cluster_of("a")
+    assert {"lemma=shoot", "target"} <= set(same.matched)
+
+
+def test_a_near_copy_joins_its_originals_story_and_is_held_to_the_plain_rules():
+    clusterer = EventClusterer()
+    clusterer.place("orig", document_terms([PIRATES]))
+    link = clusterer.place("copy", document_terms([QUAKE]), copy_of="orig")
+    assert link.story_id == clusterer.stories.story_of("orig") and link.copy_of == "orig"
+    clusterer.add_document([_m("a", "orig", link.story_id, trigger="captured")])
+    [plain] = clusterer.add_document([_m("b", "copy", link.story_id, trigger="capturing",
+                                         copy_of="orig", context=["other", "words"])])
+    assert plain.cluster_id != clusterer.cluster_of("a")  # a trigger alone is not enough
+
+
+def test_a_cluster_counts_independent_reports_and_keeps_the_surest_coding():
+    clusterer = EventClusterer()
+    clusterer.add_document([_m("a", "wire", "s1", outlet="AP", confidence=0.6)])
+    clusterer.add_document([_m("b", "reprint", "s1", outlet="BBC", copy_of="wire",
+                               confidence=0.4)])
+    clusterer.add_document([_m("c", "second", "s1", outlet="AP", confidence=0.5)])
+    clusterer.add_document([_m("d", "blog", "s1", type="COERCE", family="COERCE",
+                               trigger="capturing", confidence=0.9)])
+    [cluster] = clusterer.clusters()
+    assert cluster.source_count == 4
+    assert cluster.independent_sources == 2  # AP (with its reprint, and again), the blog
+    assert (cluster.best_event_id, cluster.type, cluster.confidence) == ("d", "COERCE", 0.9)
+    assert cluster.story_id == "s1"
+
+
+def test_a_negative_story_window_is_refused():
+    from wirecoder.dedup.runner import DedupOptionError, check_options
+
+    with pytest.raises(DedupOptionError, match="W060"):
+        check_options(0.4, ClusterOptions(story=StoryOptions(window_days=-1)))
+
+
+def test_a_later_run_places_a_follow_up_in_the_story_an_earlier_run_made(tmp_path, pipeline):
+    import json
+
+    from wirecoder.dedup.runner import run_dedup, stored_clusters
+    from wirecoder.store import ingest
+
+    db = f"sqlite:///{tmp_path / 'stories.db'}"
+    docs = [("first", "Cartel gunmen attacked a police station in Fronton, Texas, on Monday, "
+                      "killing three officers, officials said. The sheriff said the gunmen fled "
+                      "toward the Rio Grande.", "2025-03-04"),
+            ("second", "Two days after cartel gunmen attacked the Fronton police station and "
+                       "killed three officers, the sheriff asked for more patrols along the Rio "
+                       "Grande.", "2025-03-06")]
+    for doc_id, text, day in docs:
+        path = tmp_path / f"{doc_id}.jsonl"
+        path.write_text(json.dumps({"id": doc_id, "text": text, "published": day}), "utf-8")
+        ingest([path], db, progress=False, pipeline=pipeline)
+        run_dedup(db)  # one run per document: the second restores the first's story
+    stories = {}
+    for cluster in stored_clusters(db):
+        for member in cluster["members"]:
+            stories.setdefault(member["document_id"], set()).add(cluster["story_id"])
+    assert set(stories) == {"first", "second"}
+    assert stories["first"] == stories["second"] and len(stories["first"]) == 1
