@@ -51,6 +51,7 @@ from .event_fatalities import attach_fatalities
 from .event_links import link_incidents
 from .event_merge import merge_mentions
 from .event_roles import (
+    OTHER_EVENT_PREPS,
     antecedent_of,
     is_actorish,
     is_agentive,
@@ -442,8 +443,11 @@ def _has_agent(trig: Trigger, parties: _Parties, index: ActorIndex) -> bool:
             or t.ent_type_ for t in source_toks) and not is_agentive(source_toks[0]):
         return False  # "fentanyl that has killed", "the storm destroyed": violence needs an agent
     outbreak = tok.pos_ in ("NOUN", "PROPN") and trig.frame is not None and _lemma(trig.frame) in OUTBREAK_VERBS
+    # "after the embassy bombings, U.S. forces ...": a mention of another event, which borrows no
+    # doer from the clause (event_roles.OTHER_EVENT_PREPS) and needs none
+    beside = tok.dep_ == "pobj" and tok.head.lower_ in OTHER_EVENT_PREPS
     # "a picture released", "fentanyl that has killed": no actor acts here
-    return has_actor or outbreak or trig.idiom or trig.bare
+    return has_actor or outbreak or trig.idiom or trig.bare or beside
 
 
 def _event(trig: Trigger, ctx: _Context, typing: Typing, modality: str, said: Assertion,
