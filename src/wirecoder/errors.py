@@ -63,6 +63,13 @@ class ModelMissing(WirecoderError):
     code = "W021"
 
 
+class BadKnowledgeRow(WirecoderError):
+    """A row of a user's knowledge file (WIRECODER_KNOWLEDGE) that cannot be read: named by file
+    and line; the row is skipped and the rest of the file loads."""
+
+    code = "W023"
+
+
 class DataMissing(WirecoderError):
     """Gold data or another file an evaluation needs is absent."""
 
