@@ -146,8 +146,8 @@ def petrarch_rows(gitdir: str, commit: str) -> list[dict[str, str]]:
                 continue  # a country's own names: countries.tsv codes those
             for code, spec in codes:
                 coded = country_sector(code, iso3)
-                if coded is None or not any(coded):
-                    continue
+                if coded is None or not coded[1]:
+                    continue  # a country's own names and cities: countries.tsv and the gazetteer
                 start, end = dates_of(spec)
                 if end and end < SINCE:
                     continue

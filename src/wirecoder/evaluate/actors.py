@@ -15,7 +15,9 @@ case's date; an undated case or one dated "today" is coded at `today` (default 2
 date NGEC published the cases, which their "today" expectations follow). The predicted actor is
 the one whose mentions cover most of the input; its `country` and first sector are the codes.
 No actor, or one without codes, is ("", ""): NGEC's `null`, `UNK` (unknown sector) and `JNK`
-(junk) expect the same. NGEC's `context` is text around the mention: when the actor has no
+(junk) expect the same. An international organisation is coded so in both: NGEC's pseudo-countries
+(`IGO`, `UNO` for the UN's bodies, `EUR` for the EU's) read as `IGO`, and so does an actor of ours
+with no country whose first sector is IGO (its next sector is then its sector, as in POLECAT). NGEC's `context` is text around the mention: when the actor has no
 country, the country a context word names is taken (as NGEC does).
 
 Metrics: `country_accuracy` over the cases with a country expectation, `sector_accuracy` over
@@ -43,6 +45,7 @@ PARTS = ("tune", "validation", "all")
 TODAY = "2023-03-31"
 _NO_CODE = {None, "", "UNK", "JNK"}
 _SKIP_SECTOR = {"????"}
+_IO_COUNTRIES = {"IGO", "UNO", "EUR", "NATO", "NAT", "AFR", "ASA", "WST"}
 
 
 def part_of(case: dict[str, Any]) -> str:
@@ -68,7 +71,7 @@ def expectations(case: dict[str, Any]) -> tuple[Any, Any]:
 
 
 def _norm(code: Any) -> str:
-    return "" if code in _NO_CODE else str(code)
+    return "" if code in _NO_CODE else "IGO" if code in _IO_COUNTRIES else str(code)
 
 
 def case_date(raw: Any, today: str) -> str:
@@ -92,6 +95,8 @@ def predicted(analysis, text: str, context: str | None) -> tuple[str, list[str]]
             best, cover = actor, covered
     country = (best.country or "") if best else ""
     sectors = list(best.sectors) if best else []
+    if not country and sectors[:1] == ["IGO"]:
+        country, sectors = "IGO", sectors[1:]
     if best is not None and not country and context:
         from ..extract.actor_codes import country_of
         for word in re.findall(r"[A-Za-z][\w'’.-]*", context):

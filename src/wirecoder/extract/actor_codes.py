@@ -48,6 +48,12 @@ def country_table() -> dict[str, str]:
 
 
 @cache
+def seats() -> frozenset[str]:
+    """Capitals and seats of government ("ankara", "kremlin"): countries.tsv rows marked seat."""
+    return frozenset(row["name"].lower() for row in load_tsv("countries.tsv") if row.get("seat") == "yes")
+
+
+@cache
 def sector_table() -> dict[str, tuple[str, str | None]]:
     return {row["term"].lower(): (row["sector"], row.get("country") or None)
             for row in load_tsv("sectors.tsv")}

@@ -39,6 +39,19 @@ def name_key(name: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.replace("’", "'")).split())
 
 
+_LOOSE = [(re.compile(a), b) for a, b in (
+    (r"kh", "h"), (r"ph", "f"), (r"ou", "u"), (r"w", "v"), (r"[yj]", "i"), (r"'", ""), (r"(.)\1+", r"\1"))]
+
+
+def loose_key(name: str) -> str:
+    """A key that spellings of one name transliterated differently share: 'Zelenskyy',
+    'Zelenskiy' and 'Zelensky'; 'Borissov' and 'Borisov'. Tried only when the exact key fails."""
+    key = name_key(name)
+    for pattern, repl in _LOOSE:
+        key = pattern.sub(repl, key)
+    return key
+
+
 @dataclass(frozen=True)
 class Role:
     name: str
@@ -73,15 +86,17 @@ class ActorDictionary:
             self.by_key.setdefault(own, []).append(role)
         # every alias of a name reaches all of that name's rows
         self.alias_of: dict[str, set[str]] = {}
+        self.loose_of: dict[str, set[str]] = {}
         for own, aliases in names.items():
             for alias in aliases:
                 self.alias_of.setdefault(alias, set()).add(own)
+                self.loose_of.setdefault(loose_key(alias), set()).add(own)
 
     def lookup(self, name: str, day: str | date | None = None) -> Role | None:
         """The role `name` held on `day` (the latest known when no day is given); None for a name
         not in the dictionary or one that names several actors who differ in country or sector."""
         key = name_key(name)
-        owners = self.alias_of.get(key, set())
+        owners = self.alias_of.get(key) or self.loose_of.get(loose_key(name), set())
         if key in owners:
             owners = {key}  # a full name beats another actor's alias
         day = day.isoformat()[:10] if isinstance(day, date) else (day or "")[:10]
