@@ -98,3 +98,25 @@ def test_the_seed_codes_the_cartel_it_names(seed_analysis):
     assert codes["Jalisco New Generation Cartel"] == ("MEX", "CRM")
     assert codes["Donald Trump"] == ("USA", "GOV")
     assert codes["Pete Hegseth"][0] == "USA"
+
+
+def test_a_past_office_is_an_elite_only_before_a_title(actors_only):
+    analysis = actors_only.analyze("The former minister and former members of the club spoke.",
+                                   published="2025-02-03")
+    assert _codes(analysis)["former minister"] == (None, "ELI")
+    assert not [a for a in analysis.actors if "members" in a.name]
+
+
+def test_event_confidence_counts_codes_read_from_the_text_not_a_known_name():
+    from wirecoder.extract.event_confidence import _coded
+    from wirecoder.records import Actor, Span
+
+    name = Span(start=0, end=14, text="Tayyip Erdogan")
+    title = Span(start=20, end=29, text="President")
+    known = Actor(id="a", name="Tayyip Erdogan", kind="person", country="TUR", sectors=["GOV"],
+                  mentions=[name], evidence=[name])
+    described = known.model_copy(update={"evidence": [title, name]})
+    assert not _coded(known) and _coded(described)
+    body = Actor(id="b", name="Border Patrol", kind="organization", country="USA", sectors=["COP"],
+                 mentions=[name], evidence=[name])
+    assert _coded(body)  # an organisation coded by its own words

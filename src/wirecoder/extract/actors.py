@@ -26,7 +26,7 @@ from ..options import NoOptions
 from ..records import Actor, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
-from .actor_codes import Coding, code_span, country_of, seats, sector_table
+from .actor_codes import PAST_OFFICE, Coding, code_span, country_of, seats, sector_table
 from .actor_dictionary import lookup
 
 _PERSON_PRONOUNS = words("pronouns", kind="personal", refers="person", person="3")
@@ -93,7 +93,7 @@ def _title_word(tok) -> bool:
         return True
     # a nationality ("French"), or a word that makes the office a past one ("former")
     return tok.pos_ in ("ADJ", "PROPN") and tok.is_title and country_of(tok.text) is not None \
-        or sector_table().get(tok.lower_, ("",))[0] == "ELI"
+        or tok.lower_ in PAST_OFFICE
 
 
 def _appositive_span(head):
