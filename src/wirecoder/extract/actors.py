@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..datelines import in_dateline
 from ..lang.en import words
-from ..nlp import in_dateline
 from ..options import NoOptions
 from ..records import Actor, Span, stable_id
 from ..registry import stage

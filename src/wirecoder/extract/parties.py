@@ -12,8 +12,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from ..datelines import in_dateline
 from ..knowledge import load_tsv
-from ..nlp import in_dateline
 
 # Entity labels of times and amounts: never the one who acts or is acted upon. (Works of art are
 # not here: the parser often tags a quoted name so, '"The Islamic Resistance will not release"'.)
