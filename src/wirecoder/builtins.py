@@ -39,4 +39,5 @@ BUILTIN_SCORERS: dict[tuple[str, str], str] = {
     ("dedup", "constructed"): "wirecoder.evaluate.dedup",
     ("dedup", "ecbplus"): "wirecoder.evaluate.dedup_ecbplus",
     ("relevance", "gold"): "wirecoder.evaluate.relevance",
+    ("actors", "ngec"): "wirecoder.evaluate.actors",
 }

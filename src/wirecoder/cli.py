@@ -79,13 +79,13 @@ def _build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     _add_output_flags(analyze)
 
     ev = sub.add_parser("eval", help="score an extractor on a gold set")
-    ev.add_argument("task", help="events, quotes, quantities, claims, times, places, dedup or relevance")
+    ev.add_argument("task", help="events, quotes, quantities, claims, times, places, dedup, relevance or actors")
     ev.add_argument("--data", required=True, help="gold data file or folder")
     ev.add_argument("--format", dest="data_format", help="gold data format (default per task)")
     ev.add_argument("--limit", type=int, help="score only the first N items")
     ev.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     ev.add_argument("--part", choices=["tune", "validation", "all"],
-                    help="events --format articles, claims, dedup --format ecbplus: which part of the gold "
+                    help="events --format articles, claims, dedup --format ecbplus, actors: which part of the gold "
                          "(default validation)")
     ev.add_argument("--topics", help="dedup --format ecbplus: only these topics, e.g. 3,8,12 (1-35)")
     ev.add_argument("--folds", type=int,

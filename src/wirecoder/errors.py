@@ -78,6 +78,13 @@ class KnowledgeError(WirecoderError):
     code = "W023"
 
 
+class BadKnowledgeRow(WirecoderError):
+    """A row of a user's knowledge file (WIRECODER_KNOWLEDGE) that cannot be read: named by file
+    and line; the row is skipped and the rest of the file loads."""
+
+    code = "W024"
+
+
 class DataMissing(WirecoderError):
     """Gold data or another file an evaluation needs is absent."""
 

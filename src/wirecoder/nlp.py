@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .about import MODEL_NAME
+from .datelines import dateline_spans
 from .errors import ModelMissing
 from .ingest.base import MAX_CHARS
 
@@ -65,22 +66,6 @@ class LinearTokenizer:
         return getattr(self.tokenizer, name)
 
 
-# A wire dateline at the start of a paragraph: "ISLAMABAD -- ", "THE HAGUE, Netherlands (AP) - ".
-_DATELINE = re.compile(
-    r"(?:^|\n\n)[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
-    r"(?: \([A-Za-z .]+\))? ?(?:--|–|—|-) ?")
-# The same in title case ("Washington (Reuters) - ", "New Delhi, India - "): a subject followed by
-# a dash reads the same ("Hegseth — a former host — said"), so it counts as a dateline only with
-# a news agency's name in brackets, or with a spaced ASCII hyphen in the first two paragraphs.
-_TITLE_DATELINE = re.compile(
-    r"(?:^|\n\n)[A-Z][a-z.'’]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z.'’]+){0,3}"
-    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
-    r"(?: \((?P<agency>AP|Reuters|AFP|CNN|dpa|Xinhua|UPI|Bloomberg|BBC|EFE|ANSA|Kyodo|IANS|PTI"
-    r"|AA|TASS|IRNA|WAFA|Yonhap|APF|Sputnik|RIA Novosti|The Associated Press)\))?"
-    r" ?(?P<dash>--|–|—|-) ")
-_TITLE_DATELINE_PARAGRAPHS = 2
-
-
 @Language.component("wirecoder_paragraph_breaks")
 def _paragraph_breaks(doc):
     """A token after a blank line starts a sentence: captions and paragraphs never run together.
@@ -90,16 +75,10 @@ def _paragraph_breaks(doc):
         if "\n\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
             doc[i].is_sent_start = True
     starts = {tok.idx: tok.i for tok in doc}
-    for match in _DATELINE.finditer(doc.text):
-        i = starts.get(match.end())
+    for _, end in dateline_spans(doc.text):
+        i = starts.get(end)
         if i is not None and i > 0:
             doc[i].is_sent_start = True
-    for match in _TITLE_DATELINE.finditer(doc.text):
-        early = doc.text.count("\n\n", 0, match.start() + 2) < _TITLE_DATELINE_PARAGRAPHS
-        if match.group("agency") or (match.group("dash") in ("-", "--") and early):
-            i = starts.get(match.end())
-            if i is not None and i > 0:
-                doc[i].is_sent_start = True
     _cap_sentences(doc)
     return doc
 

@@ -17,7 +17,7 @@ from ..errors import DataMissing, UnknownFormat
 ScorerFn = Callable[..., dict[str, Any]]
 _SCORERS: dict[str, dict[str, ScorerFn]] = {}
 DEFAULT_FORMATS: dict[str, str] = {}
-TASKS = ("events", "quotes", "quantities", "claims", "times", "places", "dedup", "relevance")
+TASKS = ("events", "quotes", "quantities", "claims", "times", "places", "dedup", "relevance", "actors")
 
 
 def scorer(task: str, fmt: str, *, default: bool = False) -> Callable[[ScorerFn], ScorerFn]:

@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..knowledge import load_tsv
+from ..lang.en import words as word_list
 
 _MAX_TERM_WORDS = 4
+# "former", "retired": before a title, the office is a past one and the person an elite (ELI)
+PAST_OFFICE = word_list("titles", past="yes")
 
 
 @dataclass
@@ -44,7 +47,14 @@ class Coding:
 
 @cache
 def country_table() -> dict[str, str]:
-    return {row["name"].lower(): row["iso3"] for row in load_tsv("countries.tsv")}
+    rows = load_tsv("countries.tsv") + load_tsv("country_names.tsv")
+    return {row["name"].lower(): row["iso3"] for row in rows}
+
+
+@cache
+def seats() -> frozenset[str]:
+    """Capitals and seats of government ("ankara", "kremlin"): countries.tsv rows marked seat."""
+    return frozenset(row["name"].lower() for row in load_tsv("countries.tsv") if row.get("seat") == "yes")
 
 
 @cache
@@ -66,6 +76,11 @@ def code_words(words: list[tuple[str, int, int]]) -> Coding:
     countries, sectors = country_table(), sector_table()
     i = 0
     while i < len(words):
+        # "former CIA official": a past office, when a title follows ("former members" names none)
+        if words[i][0] in PAST_OFFICE and any(w in sectors for w, _, _ in words[i + 1:]):
+            coding.merge(Coding(sectors=["ELI"], evidence=[(words[i][1], words[i][2])]))
+            i += 1
+            continue
         matched = False
         for n in range(min(_MAX_TERM_WORDS, len(words) - i), 0, -1):
             phrase = " ".join(w for w, _, _ in words[i:i + n])

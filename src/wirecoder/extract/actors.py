@@ -9,7 +9,10 @@ third-person pronouns. They are grouped into actors:
   secretary, "the agents" the latest actor of the same sector, "the cartels" the latest cartels;
 - he/she/him/her the latest person, they/them the latest group.
 Codes come from the words of every mention (titles, descriptors, possessors), so a later mention
-can tell the country of an earlier one.
+can tell the country of an earlier one; what the text leaves open, the actor dictionary fills in
+for the document's date (extract/actor_dictionary.py: "Zelensky" in 2025 is UKR GOV), with the
+name as evidence. A wire dateline names no actor; a capital is its government only where it acts
+("Ankara said"), a place after a preposition ("met in Ankara").
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..datelines import in_dateline
 from ..lang.en import words
 from ..options import NoOptions
 from ..records import Actor, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
-from .actor_codes import Coding, code_span, country_of, sector_table
+from .actor_codes import PAST_OFFICE, Coding, code_span, country_of, seats, sector_table
+from .actor_dictionary import lookup
 
 _PERSON_PRONOUNS = words("pronouns", kind="personal", refers="person", person="3")
 _GROUP_PRONOUNS = words("pronouns", kind="personal", refers="group", person="3")
@@ -70,15 +75,25 @@ def _strip_det(text: str) -> str:
 
 
 def _person_title(ent) -> tuple[str | None, Any]:
-    """Title words before a person's name, inside or just outside the entity: 'Defense Secretary'."""
+    """Title words before a person's name, inside or just outside the entity: 'Defense Secretary',
+    'French Foreign Minister', 'former President'."""
     doc = ent.doc
     i = ent.start
-    while i > 0 and (doc[i - 1].is_title or doc[i - 1].text in ("U.S.", "US")) \
-            and doc[i - 1].pos_ in ("PROPN", "NOUN") and doc[i - 1].ent_type_ != "PERSON":
+    while i > 0 and _title_word(doc[i - 1]):
         i -= 1
     if i == ent.start:
         return None, None
     return doc[i:ent.start].text, doc[i:ent.end]
+
+
+def _title_word(tok) -> bool:
+    if tok.ent_type_ == "PERSON":
+        return False
+    if (tok.is_title or tok.text in ("U.S.", "US")) and tok.pos_ in ("PROPN", "NOUN"):
+        return True
+    # a nationality ("French"), or a word that makes the office a past one ("former")
+    return tok.pos_ in ("ADJ", "PROPN") and tok.is_title and country_of(tok.text) is not None \
+        or tok.lower_ in PAST_OFFICE
 
 
 def _appositive_span(head):
@@ -89,9 +104,30 @@ def _appositive_span(head):
     return None
 
 
+def _as_place(tok) -> bool:
+    """A name the sentence uses as a place: the object of a preposition ("in Ankara"), itself or as
+    a member of a list or an apposition that is ("states in the U.S., Washington, D.C."), or a
+    modifier ("a Moscow court")."""
+    while tok.dep_ in ("conj", "appos", "npadvmod") and tok.head.pos_ in ("PROPN", "NOUN") \
+            and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("pobj", "compound") or tok.head.pos_ == "ADP"
+
+
 def _all_sector_words(ent) -> bool:
     table = sector_table()
     return ent.text.lower() in table or all(t.lower_ in table or t.lemma_.lower() in table for t in ent)
+
+
+def _person_mention(ent, sentence: int) -> _Mention:
+    """A person named, coded from the title before the name and an appositive after it."""
+    title, titled = _person_title(ent)
+    coding = code_span(titled) if titled is not None else Coding()
+    appos = _appositive_span(ent.root)
+    if appos is not None:
+        coding.merge(code_span(appos))
+    name = ent.text.removesuffix("'s").removesuffix("’s")
+    return _Mention(ent.start_char, ent.end_char, ent.root, "person", coding, name, sentence, title=title)
 
 
 def collect_mentions(doc) -> list[_Mention]:
@@ -103,16 +139,11 @@ def collect_mentions(doc) -> list[_Mention]:
     mentions: list[_Mention] = []
     taken: set[int] = set()
     for ent in doc.ents:
+        if in_dateline(ent[0]):
+            continue  # "MEXICO CITY, Feb 3 (Reuters) -": where and when the story was filed
         # "Border Patrol" tagged PERSON is an organisation: every word of it names a sector.
         if ent.label_ == "PERSON" and not _all_sector_words(ent):
-            title, titled = _person_title(ent)
-            coding = code_span(titled) if titled is not None else Coding()
-            appos = _appositive_span(ent.root)
-            if appos is not None:
-                coding.merge(code_span(appos))
-            name = ent.text.removesuffix("'s").removesuffix("’s")
-            mentions.append(_Mention(ent.start_char, ent.end_char, ent.root, "person", coding, name,
-                                     sent_of(ent.root), title=title))
+            mentions.append(_person_mention(ent, sent_of(ent.root)))
         elif ent.label_ in ("ORG", "GPE", "NORP", "PERSON"):
             if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod"):
                 continue  # "Mexican" in "Mexican drug cartels": part of a larger mention
@@ -128,6 +159,10 @@ def collect_mentions(doc) -> list[_Mention]:
             country = country_of(name)
             if ent.label_ == "GPE" and country is None:
                 continue  # cities and states are places (the places stage), not actors here
+            if name.lower() in seats():
+                if _as_place(ent.root):
+                    continue  # "met in Ankara", "in the U.S., Washington and ...": a place
+                coding.merge(Coding(sectors=["GOV"], evidence=[(ent.start_char, ent.end_char)]))
             kind = "country" if country and ent.label_ == "GPE" else (
                 "group" if ent.label_ == "NORP" else "organization")
             if country and ent.label_ == "NORP":
@@ -141,7 +176,7 @@ def collect_mentions(doc) -> list[_Mention]:
     sectors = sector_table()
     for chunk in doc.noun_chunks:
         head = chunk.root
-        if head.i in taken or head.pos_ == "PRON" or "\n" in chunk.text:
+        if head.i in taken or head.pos_ == "PRON" or "\n" in chunk.text or in_dateline(chunk[0]):
             continue
         coding = code_span(chunk)
         pair = f"{head.doc[head.i - 1].lower_} {head.lower_}" if head.i > 0 else ""
@@ -299,6 +334,25 @@ def _resolve_description(m: _Mention, recent: list[_Mention]) -> _Group | None:
 _STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD"}
 
 
+def code_known(groups: list[_Group], day) -> None:
+    """Codes from the actor dictionary for the named actors, on the document's day: the text's
+    own codes come first, the dictionary fills in the country and adds its sectors; the name is
+    the evidence."""
+    for g in groups:
+        if g.kind == "country":
+            continue
+        named = [m for m in g.mentions if not m.pronoun and not m.definite
+                 and (m.head.ent_type_ in ("PERSON", "ORG", "NORP") or m.head.pos_ == "PROPN")]
+        role = next((r for r in (lookup(n, day) for n in dict.fromkeys(
+            [g.name] + [m.name for m in named])) if r is not None), None) if named else None
+        if role is None:
+            continue
+        g.coding.merge(Coding(country=role.country or None, sectors=list(role.sectors),
+                              evidence=[(named[0].start, named[0].end)]))
+        if role.kind == "person" and g.kind == "organization":
+            g.kind = "person"  # "Trump" alone, tagged an organisation
+
+
 def _home_country(groups: list[_Group]) -> str | None:
     """The country of most of the document's state actors, when one clearly dominates: an
     official whose country the text never states most likely serves it ("Defense Secretary Pete
@@ -313,13 +367,14 @@ def _home_country(groups: list[_Group]) -> str | None:
     return best if counts[best] >= 0.6 * sum(counts.values()) else None
 
 
-@stage("actors", requires=("document", "spacy"), assigns=("actors",), version="2", options=NoOptions)
+@stage("actors", requires=("document", "spacy"), assigns=("actors",), version="3", options=NoOptions)
 def make_actors(options: dict[str, Any]):
     """Actors from names, descriptions and pronouns, coded country + sectors from the text."""
 
     def run(state: AnalysisState) -> dict[str, Any]:
         doc_id, text = state.document.id, state.document.text
         groups = group_mentions(collect_mentions(state.spacy_doc))
+        code_known(groups, state.document.published)
         home = _home_country(groups)
         actors = []
         for g in groups:

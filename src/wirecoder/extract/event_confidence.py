@@ -63,7 +63,13 @@ PRONOUNS = words("pronouns", kind=("personal", "relative", "demonstrative"))
 
 
 def _coded(actor: Any) -> bool:
-    return actor is not None and (bool(actor.country) or bool(actor.sectors))
+    """Coded by the text's own words. A person whose codes rest on the name alone (the actor
+    dictionary's evidence is the name) is a named party (`_named`): this feature was fitted on
+    codes read from titles and descriptions."""
+    if actor is None or not (actor.country or actor.sectors):
+        return False
+    names = {(m.start, m.end) for m in actor.mentions}
+    return actor.kind != "person" or any((e.start, e.end) not in names for e in actor.evidence)
 
 
 def _named(actor: Any) -> bool:

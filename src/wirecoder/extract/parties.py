@@ -1,6 +1,7 @@
 """Parties must be parties: which words may stand as an event's source or target.
 
-A relative or interrogative pronoun ("which", "who") stands for its noun or for no one; a date,
+A relative or interrogative pronoun ("which", "who") stands for its noun or for no one; a wire
+dateline ("MEXICO CITY, Feb 3 (Reuters) -") is no party; a date,
 an amount or a count is no party; an abstract noun from `non_parties.tsv` ("a new chord", "times",
 "the coming days") is no party unless the text makes it an actor (a named entity, or a word the
 actors stage coded). Events keep the parties that remain.
@@ -11,6 +12,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from ..datelines import in_dateline
 from ..knowledge import load_tsv
 from .event_sense import ABSTRACT_CLASSES, noun_classes
 
@@ -32,7 +34,7 @@ def stands_for(tok: Any) -> Any | None:
         if tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
             return tok.head.head
         return None
-    if tok.ent_type_ in NOT_PARTY_LABELS:
+    if tok.ent_type_ in NOT_PARTY_LABELS or in_dateline(tok):
         return None
     if not tok.ent_type_ and tok.lemma_.lower() in non_party_lemmas() and not _names_its_party(tok):
         return None

@@ -99,7 +99,10 @@ def test_people_resolved_and_coded(seed_analysis):
     assert {"The Republican", "the President"} <= mentions
     hegseth = people["Pete Hegseth"]
     assert hegseth.country == "USA" and {"GOV", "MIL"} <= set(hegseth.sectors)
-    assert hegseth.confidence < trump.confidence  # the country is inferred, not stated
+    # his country is known from the actor dictionary (his name is the evidence), not inferred
+    assert "Pete Hegseth" in {e.text for e in hegseth.evidence}
+    leavitt = people["Karoline Leavitt"]  # not in the dictionary: her country is inferred
+    assert leavitt.country == "USA" and leavitt.confidence < trump.confidence
     assert "Brian" in {m.text for m in people["Brian Kilmeade"].mentions}
 
 
