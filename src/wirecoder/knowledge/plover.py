@@ -30,6 +30,8 @@ Groups (the `groups` column):
                       Mexico") are no targets
     moves_forces      its object is the means (the forces moved), not the target
     fatal             the deaths its sentence reports are its fatalities
+    asked_against     asking for it against a party rallies opposition (CAMEO 113, an ACCUSE):
+                      "called for sanctions against Moscow", "demanded an inquiry into the killings"
 
 Adding a type: add its row here, then use it in the lexicons (plover_verbs.tsv, plover_nouns.tsv,
 event_idioms.tsv, event_codings.tsv, event_senses.tsv). `check_coded_types` refuses (W023) a type
