@@ -89,7 +89,11 @@ def _build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
                          "(default validation)")
     ev.add_argument("--topics", help="dedup --format ecbplus: only these topics, e.g. 3,8,12 (1-35)")
     ev.add_argument("--folds", type=int,
-                    help="quantities: also score K folds of the sentences, with mean and spread")
+                    help="quantities, events --format plv: also score K folds of the sentences "
+                         "(split by a hash of the text), with mean and spread")
+    ev.add_argument("--held-out", type=int, metavar="F",
+                    help="events --format plv with --folds: score the other folds in full and "
+                         "fold F by its figures only (judge rules written from the others)")
     ev.add_argument("--min-confidence", type=float,
                     help="events --format articles: score only events at or above this confidence")
 
@@ -167,7 +171,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import run_eval
 
     options = {key: value for key, value in (("part", args.part), ("min_confidence", args.min_confidence),
-                                             ("topics", args.topics), ("folds", args.folds))
+                                             ("topics", args.topics), ("folds", args.folds),
+                                             ("held_out", args.held_out))
                if value is not None}
     metrics = run_eval(args.task, args.data, args.data_format, limit=args.limit, progress=sys.stderr.isatty(),
                        **options)

@@ -73,7 +73,8 @@ class ModelMissing(WirecoderError):
 
 class KnowledgeError(WirecoderError):
     """The knowledge tables disagree: an event type a lexicon, idiom, coding or sense can emit
-    has no row in knowledge/plover_types.tsv (so no CAMEO root or penta class)."""
+    has no row in knowledge/plover_types.tsv (so no CAMEO root or penta class), a type has no
+    row in acled_events.tsv, or a CAMEO root of cameo_codes.tsv has no quad class."""
 
     code = "W023"
 

@@ -347,3 +347,35 @@ def test_plv_scorer_on_the_shared_file():
     assert isinstance(m["per_type"], dict) and isinstance(m["confusion"], dict)
     assert sum(sum(row.values()) for row in m["confusion"].values()) == 20
     assert m["unaligned"] == 0
+
+
+def test_plv_folds_split_by_sentence_hash_and_hold_one_out(tmp_path):
+    from wirecoder.errors import ConfigError
+    from wirecoder.evaluate import fold_of
+
+    towns = [f"Rebels attack town {i}." for i in range(12)] + [f"Kenya aids Uganda {i}." for i in range(8)]
+    plv = tmp_path / "plv.tsv"
+    lines = [f"{s}\t<s>{s.split()[0]}</s> {' '.join(s.split()[1:])}\t{'ASSAULT' if 'attack' in s else 'AID'}"
+             for s in towns + towns[:1]]  # the first sentence twice: one fold holds both
+    plv.write_text("sentence\tmarked_sentence\tgold_root\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    whole = score_plv(plv, FakePipeline())
+    m = score_plv(plv, FakePipeline(), folds=4)
+    folds = m["folds"]
+    texts = towns + towns[:1]
+    assert folds["k"] == 4 and [f["n"] for f in folds["per_fold"]] == [
+        sum(fold_of(t, 4) == k for t in texts) for k in range(4)]
+    for f, k in zip(folds["per_fold"], range(4), strict=True):
+        part = [t for t in texts if fold_of(t, 4) == k]
+        assert f["type_recall"] == round(sum("attack" in t for t in part) / len(part), 4)
+    recalls = [f["type_recall"] for f in folds["per_fold"]]
+    assert folds["type_recall_mean"] == round(sum(recalls) / 4, 4) and folds["type_recall_sd"] > 0
+    assert {k: m[k] for k in whole} == whole  # folds add figures, they change none
+
+    held = score_plv(plv, FakePipeline(), folds=4, held_out=0)
+    assert held["held_out"]["n"] == folds["per_fold"][0]["n"]
+    assert held["held_out"]["type_f1"] == folds["per_fold"][0]["type_f1"]
+    assert held["n"] == len(texts) - folds["per_fold"][0]["n"]  # the confusion reads folds 1-3
+    assert sum(sum(row.values()) for row in held["confusion"].values()) == held["n"]
+    for bad in ({"folds": 4, "held_out": 4}, {"held_out": 0}):
+        with pytest.raises(ConfigError):
+            score_plv(plv, FakePipeline(), **bad)

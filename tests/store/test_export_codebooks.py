@@ -16,6 +16,7 @@ import pytest
 from wirecoder.cli import main
 from wirecoder.records import Document
 from wirecoder.store import export, open_store
+from wirecoder.store.export_acled import acled_type
 from wirecoder.store.export_views import outlet
 from wirecoder.store.exports import GDELT_COLUMNS, sidecar_path
 
@@ -201,7 +202,7 @@ def _count_rows(fmt: str, path) -> int:
 def test_clusters_and_min_confidence_on_every_event_format(fmt, seed_db, seed_analysis, tmp_path):
     out = tmp_path / "out"
     events = [e for e in seed_analysis.events if fmt != "acled-csv" or (
-        e.type in ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
+        acled_type(e.type, e.mode, False) is not None
         and e.modality in ("asserted", "historical", "reported"))]
     n = export(seed_db, fmt, out, clusters=True, min_confidence=0)
     assert n == _count_rows(fmt, out) == len({e.incident_id or e.id for e in events})

@@ -125,7 +125,7 @@ def _tsv(path) -> pd.DataFrame:
 
 def test_code_tables():
     assert quad_class("ASSAULT") == 4 and quad_class("AGREE") == 1 and quad_class("?") is None
-    assert quad_class("REQUEST") == 3 and quad_class("RETREAT") == 2
+    assert quad_class("REQUEST") == 3 and quad_class("RETREAT") == 2 and quad_class("SANCTION") == 4
     assert cameo_codes("1384", "THREATEN") == ("1384", "138", "13")
     assert cameo_codes(None, "PROTEST") == ("140", "140", "14")
     assert goldstein("190", "ASSAULT") == -10.0 and goldstein(None, "AID") == 7.0

@@ -22,6 +22,7 @@ from starlette.convertors import Convertor, register_url_convertor
 
 from ..about import __version__
 from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
+from ..store.codes import event_type_rows
 from ..store.errors import BadFilter
 from ..store.repository import Store, open_store
 from .analysis import DEFAULT_ANALYZE_MAX_BODY, add_analysis_routes, analyze_mode, body_limits
@@ -39,6 +40,7 @@ from .models import (
     DocumentDetail,
     ErrorOut,
     EventOut,
+    EventTypeOut,
     Health,
     Page,
     PlaceOut,
@@ -121,6 +123,11 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
     def health() -> dict[str, Any]:
         return {"status": "ok", **reader.totals(), "ingest_enabled": token is not None,
                 "analyze": mode, "dashboard": VENDOR.is_dir()}
+
+    @app.get("/api/event-types", response_model=list[EventTypeOut], tags=["meta"])
+    def event_types() -> list[dict[str, Any]]:
+        """The PLOVER types (knowledge/plover_types.tsv): the dashboard's colours and order."""
+        return event_type_rows()
 
     app.include_router(tables_router)  # /api/documents, /api/events/table, /api/events.csv
 

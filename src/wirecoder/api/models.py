@@ -226,3 +226,16 @@ class Health(BaseModel):
     analyze: Literal["off", "token", "open"] = Field(
         description="POST /api/analyze: off, with the ingest token, or open to anyone")
     dashboard: bool
+
+
+class EventTypeOut(BaseModel):
+    """A PLOVER type as knowledge/plover_types.tsv has it: what the dashboard colours and lists."""
+
+    name: str
+    quad_class: int = Field(description="PLOVER's class: 1 verbal cooperation, 2 material "
+                                        "cooperation, 3 verbal conflict, 4 material conflict")
+    quad_name: str
+    cameo_root: str | None
+    former_names: list[str]
+    color: str = Field(description="the dashboard's colour of the type, #rrggbb")
+    example: str

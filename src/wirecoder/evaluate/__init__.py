@@ -7,8 +7,9 @@ the scorer reports it) and `seconds` (wall time of the whole evaluation).
 
 from __future__ import annotations
 
+import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +79,24 @@ def prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> tuple[float, fl
     r = tp_gold / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return round(p, 4), round(r, 4), round(f, 4)
+
+
+# ---------------------------------------------------------------- k folds
+
+
+def fold_of(text: str, k: int) -> int:
+    """A sentence's fold of k, from a hash of its text: the same on every run and every machine,
+    and the same for a sentence that occurs twice."""
+    return int(hashlib.sha1(text.encode("utf-8")).hexdigest()[:8], 16) % k
+
+
+def fold_spread(per_fold: Sequence[dict[str, Any]], names: Sequence[str]) -> dict[str, float]:
+    """`NAME_mean` and `NAME_sd` (sample standard deviation) of each metric across the folds."""
+    out: dict[str, float] = {}
+    k = len(per_fold)
+    for name in names:
+        values = [fold[name] for fold in per_fold]
+        mean = sum(values) / k
+        out[f"{name}_mean"] = round(mean, 4)
+        out[f"{name}_sd"] = round((sum((v - mean) ** 2 for v in values) / (k - 1)) ** 0.5, 4) if k > 1 else 0.0
+    return out

@@ -48,6 +48,13 @@ Metrics (a row "has a prediction" when the pipeline found at least one event in 
     as without prediction), `event_stage` (whether the pipeline has a stage assigning events:
     without one every score is 0).
 
+Folds (`--folds K`): the rows split into K folds by a hash of the sentence (the same on every run;
+a sentence that occurs twice stays in one fold); `folds` holds each fold's `n`, type P/R/F1 and
+full-record accuracy, and their mean and sample standard deviation (`type_f1_mean`,
+`type_f1_sd`, ...). With `--held-out F` as well, every other metric (per type, confusion) is of the
+rows outside fold F, and fold F is reported only by its figures under `held_out`: a rule written
+from the errors of the other folds is then judged on rows nobody read.
+
 Penta (`--format penta`): ConfliBERT's `sentence<TAB>class` file, no header, classes 0 neutral,
 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. A sentence's
 predicted class is the `PENTA` class of its main event, the most prominent (the earliest on ties;
@@ -75,9 +82,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import DataMissing
+from ..errors import ConfigError, DataMissing
 from ..knowledge.plover import penta_map, plover_type
-from . import prf, scorer
+from . import fold_of, fold_spread, prf, scorer
 
 Range = tuple[int, int]
 ROLES = ("source", "target")
@@ -408,6 +415,7 @@ def has_event_stage(pipeline: Any) -> bool:
 @dataclass
 class _Run:
     preds: list[list[PredEvent]] = field(default_factory=list)
+    crashed: list[bool] = field(default_factory=list)
     crashes: int = 0
 
 
@@ -415,19 +423,55 @@ def _run(pipeline: Any, texts: Sequence[str], batch_size: int) -> _Run:
     run = _Run()
     for found in _analyze_all(pipeline, texts, batch_size):
         run.crashes += found is None
+        run.crashed.append(found is None)
         run.preds.append(found or [])
     return run
+
+
+FOLD_METRICS = ("type_precision", "type_recall", "type_f1", "full_record_accuracy")
+
+
+def _fold_figures(results: Sequence[RowResult]) -> dict[str, Any]:
+    m = summarize_plv(results)
+    return {"n": len(results), **{name: m[name] for name in FOLD_METRICS}}
+
+
+def plv_folds(rows: Sequence[GoldRow], results: Sequence[RowResult], k: int) -> dict[str, Any]:
+    """Each fold's figures (rows split by a hash of the sentence), with their mean and spread."""
+    folds = [fold_of(row.sentence, k) for row in rows]
+    per_fold = [_fold_figures([r for r, f in zip(results, folds, strict=True) if f == i])
+                for i in range(k)]
+    return {"k": k, "per_fold": per_fold, **fold_spread(per_fold, FOLD_METRICS)}
+
+
+def _fold_options(options: dict[str, Any]) -> tuple[int, int | None]:
+    k = int(options.get("folds") or 0)
+    held = options.get("held_out")
+    if held is not None and not (k > 1 and 0 <= int(held) < k):
+        raise ConfigError(f"--held-out {held} needs --folds K with K > {held}")
+    return k, None if held is None else int(held)
 
 
 @scorer("events", "plv", default=True)
 def score_plv(path: Path, pipeline: Any, limit: int | None = None,
               **options: Any) -> dict[str, Any]:
     """Event type and role metrics of `pipeline` on the PLV TSV (see the module docstring)."""
+    k, held = _fold_options(options)
     rows = load_plv(path, limit=limit)
     run = _run(pipeline, [row.sentence for row in rows], int(options.get("batch_size", 64)))
     results = [score_row(row, preds) for row, preds in zip(rows, run.preds, strict=True)]
+    extra: dict[str, Any] = {}
+    if k > 1:
+        extra["folds"] = plv_folds(rows, results, k)
+    if held is not None:
+        inside = [fold_of(row.sentence, k) == held for row in rows]
+        extra["held_out"] = {"fold": held, **_fold_figures(
+            [r for r, i in zip(results, inside, strict=True) if i])}
+        rows = [row for row, i in zip(rows, inside, strict=True) if not i]
+        results = [r for r, i in zip(results, inside, strict=True) if not i]
+        run.crashes = sum(c for c, i in zip(run.crashed, inside, strict=True) if not i)
     return {**summarize_plv(results), "unaligned": sum(not row.aligned for row in rows),
-            "crashes": run.crashes, "event_stage": has_event_stage(pipeline)}
+            "crashes": run.crashes, "event_stage": has_event_stage(pipeline), **extra}
 
 
 @scorer("events", "penta")

@@ -55,7 +55,6 @@ are reported under `peer_quantulum3`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -64,7 +63,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataMissing
-from . import prf, scorer
+from . import fold_of, fold_spread, prf, scorer
 
 Value = float | tuple[float, float]
 
@@ -239,11 +238,6 @@ class ItemScore:
 FOLD_METRICS = ("value_f1", "value_unit_f1", "value_change_f1", "concept_partial", "concept_complete")
 
 
-def fold_of(text: str, k: int) -> int:
-    """A sentence's fold, from a hash of its text: the same on every run and every machine."""
-    return int(hashlib.sha1(text.encode("utf-8")).hexdigest()[:8], 16) % k
-
-
 def _totals(scored: list[ItemScore]) -> tuple[int, int, list[tuple[Scored, Scored]]]:
     return (sum(s.n_gold for s in scored), sum(s.n_pred for s in scored),
             [pair for s in scored for pair in s.pairs])
@@ -259,13 +253,7 @@ def fold_scores(scored: list[ItemScore], k: int) -> dict[str, Any]:
         part = [s for s in scored if fold_of(s.text, k) == f]
         m = summarize(*_totals(part))
         per_fold.append({"n": len(part), **{name: m[name] for name in FOLD_METRICS}})
-    out: dict[str, Any] = {"k": k, "per_fold": per_fold}
-    for name in FOLD_METRICS:
-        values = [fold[name] for fold in per_fold]
-        mean = sum(values) / k
-        out[f"{name}_mean"] = round(mean, 4)
-        out[f"{name}_sd"] = round((sum((v - mean) ** 2 for v in values) / (k - 1)) ** 0.5, 4)
-    return out
+    return {"k": k, "per_fold": per_fold, **fold_spread(per_fold, FOLD_METRICS)}
 
 
 # ---------------------------------------------------------------- the scorer

@@ -29,6 +29,22 @@ def verbal_attack(noun) -> bool:
     return bool(targets) and all(_lemma(t) in VERBAL_TARGETS for t in targets)
 
 
+# An act asked for "against" someone, or an inquiry "into" something, is taken against them; "on"
+# is too often the measure's scope ("called for a ban on Muslims entering", a policy demanded).
+AGAINST_PREPS = frozenset({"against", "into"})
+
+
+def asks_for_act_against(verb, act_type) -> bool:
+    """'called for sanctions against Moscow', 'demanded an inquiry into the killings': what the
+    verb asks for (its object, or the object of its "for") is an act `act_type` (lemma -> whether
+    the event noun is one) takes against someone, and the noun names whom or what it is against."""
+    asked = [c for c in verb.children if c.dep_ == "dobj"]
+    asked += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+              for p in c.children if p.dep_ == "pobj"]
+    return any(act_type(_lemma(noun)) and any(c.dep_ == "prep" and c.lower_ in AGAINST_PREPS
+                                              for c in noun.children) for noun in asked)
+
+
 ORDERING_VERBS = event_words("ordering_verb")
 AWAITED_MARKS = event_words("awaited_mark")  # "until X reforms"
 

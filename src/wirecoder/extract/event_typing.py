@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..knowledge.plover import plover_type, type_cameo
+from ..knowledge.plover import plover_type, type_cameo, types_in
 from .common import lemma as _lemma
-from .event_context import verbal_attack
+from .event_context import asks_for_act_against, verbal_attack
 from .event_sense import Worlds, other_sense
 from .event_tables import coding, event_words
 from .event_trigger import Trigger
@@ -33,6 +33,13 @@ def agrees_to_a_text(verb) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") and
                any(p.dep_ == "pobj" and _lemma(p) in AGREEMENT_NOUNS for p in c.children)
                for c in verb.children)
+
+
+def _asked_against(noun_lemma: str) -> bool:
+    """An event noun of an `asked_against` type of plover_types.tsv ("sanctions", "an inquiry"),
+    and an event on its own: not a noun that needs a frame ("action on climate change")."""
+    lex = noun_lexicon().get(noun_lemma)
+    return lex is not None and lex.type in types_in("asked_against") and not lex.needs_frame
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,10 @@ def type_of(trig: Trigger, worlds: Worlds | None) -> Typing | None:
             and verbal_attack(attack_noun):
         # "a scathing attack on X"
         event_type, mode, cameo = verbal.type, verbal.mode_for(event_type, mode), verbal.cameo
+    rally = coding("rally_opposition")
+    if event_type in rally.applies_to and asks_for_act_against(tok, _asked_against):
+        # "called for sanctions against Moscow": rallying opposition against it (CAMEO 113)
+        event_type, mode, cameo = rally.type, rally.mode_for(event_type, mode), rally.cameo
     text = coding("agree_text")
     if event_type in text.applies_to and agrees_to_a_text(tok):
         # finalising an agreement is SUPPORT in PLOVER

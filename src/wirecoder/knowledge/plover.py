@@ -5,6 +5,7 @@ The coder, the evaluation and the exports read types here, never from literals o
 
     types_in("conflict")        # frozenset of the types in a group
     plover_type("ASSAULT").penta  # 4
+    find_type("DEMAND").name    # "REQUEST": a former name finds its type (the exports)
     penta_map()                 # {"AGREE": 1, ...}, the evaluation's penta classes
 
 Groups (the `groups` column):
@@ -29,6 +30,8 @@ Groups (the `groups` column):
                       Mexico") are no targets
     moves_forces      its object is the means (the forces moved), not the target
     fatal             the deaths its sentence reports are its fatalities
+    asked_against     asking for it against a party rallies opposition (CAMEO 113, an ACCUSE):
+                      "called for sanctions against Moscow", "demanded an inquiry into the killings"
 
 Adding a type: add its row here, then use it in the lexicons (plover_verbs.tsv, plover_nouns.tsv,
 event_idioms.tsv, event_codings.tsv, event_senses.tsv). `check_coded_types` refuses (W023) a type
@@ -59,6 +62,14 @@ class PloverType:
     threat_cameo: str | None
     target_preps: frozenset[str]
     groups: frozenset[str]
+    former_names: frozenset[str] = frozenset()
+    color: str = ""
+
+    @property
+    def quad(self) -> int:
+        """The PLOVER manual's class of the type (1 verbal cooperation .. 4 material conflict):
+        the `penta` column, which follows it."""
+        return self.penta
 
 
 def _cells(value: str) -> frozenset[str]:
@@ -74,8 +85,27 @@ def plover_types() -> dict[str, PloverType]:
             raise KnowledgeError(f"{TYPES_FILE}: type {row['type']} has no penta class 0-4")
         out[row["type"]] = PloverType(row["type"], row["cameo"] or None, int(row["penta"]),
                                       row["threat_mode"] or None, row["threat_cameo"] or None,
-                                      _cells(row["target_preps"]), _cells(row["groups"]))
+                                      _cells(row["target_preps"]), _cells(row["groups"]),
+                                      _cells(row.get("former_names", "")), row.get("color", ""))
+    clash = sorted(name for t in out.values() for name in t.former_names if name in out)
+    if clash:
+        raise KnowledgeError(f"{TYPES_FILE}: {', '.join(clash)} is a type and a former name")
     return out
+
+
+@cache
+def _by_any_name() -> dict[str, PloverType]:
+    out = {}
+    for row in plover_types().values():
+        out.update({former: row for former in row.former_names})
+    out.update(plover_types())
+    return out
+
+
+def find_type(name: str | None) -> PloverType | None:
+    """The row of a type by its name or a former one (DEMAND is REQUEST), any case; None for a
+    name that is no type (a plugin's own type): for the exports, which code what the store holds."""
+    return _by_any_name().get((name or "").strip().upper())
 
 
 def plover_type(name: str) -> PloverType:

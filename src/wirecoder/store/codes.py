@@ -1,42 +1,36 @@
-"""Small code tables the exports need: PLOVER quad classes, CAMEO roots, Goldstein weights,
-country names and numbers. Written for wirecoder.
+"""The codes the exports give an event, read from the knowledge tables, never from literals of
+their own: the PLOVER class of its type (knowledge/plover_types.tsv), its CAMEO codes, GDELT's
+QuadClass and a Goldstein weight (knowledge/cameo_codes.tsv); country names and numbers.
 
-Quad classes follow the PLOVER manual's table (REQUEST is PLOVER 2's name for DEMAND). The
-Goldstein weights are this project's approximation of Goldstein (1992) at the level of CAMEO root
-codes, with a few common three-digit codes; -10 is the most conflictual, +10 the most cooperative.
+Two classes of one event can differ, each following its own codebook: `quad_class` is the PLOVER
+manual's class of the type (PLOVER's quad_code, POLECAT's Quad Code), `gdelt_quad_class` is
+GDELT's, derived from the CAMEO root of the event's code (a CONCEDE coded 08 is PLOVER's verbal
+cooperation, GDELT's material cooperation).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-QUAD_CLASS = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-    "COOPERATE": 2, "AID": 2, "RETREAT": 2, "INVESTIGATE": 2,
-    "REQUEST": 3, "DEMAND": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3, "THREATEN": 3,
-    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}
+from ..errors import KnowledgeError
+from ..knowledge import load_tsv
+from ..knowledge.plover import find_type, plover_types
+
 QUAD_NAMES = {1: "VERBAL COOPERATION", 2: "MATERIAL COOPERATION", 3: "VERBAL CONFLICT",
               4: "MATERIAL CONFLICT"}
+CAMEO_FILE = "cameo_codes.tsv"
 
-# The CAMEO root an event of each PLOVER type falls under when the coder gave no CAMEO code.
-CAMEO_ROOT = {
-    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
-    "CONCEDE": "08", "RETREAT": "08", "INVESTIGATE": "09", "REQUEST": "10", "DEMAND": "10",
-    "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15",
-    "SANCTION": "16", "COERCE": "17", "ASSAULT": "18",
-}
 
-GOLDSTEIN_ROOT = {
-    "01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0, "07": 7.0, "08": 5.0,
-    "09": -2.0, "10": -5.0, "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5, "15": -7.2,
-    "16": -4.0, "17": -7.0, "18": -9.0, "19": -10.0, "20": -10.0,
-}
-GOLDSTEIN_CODE = {
-    "042": 1.9, "043": 2.8, "057": 8.0, "071": 7.4, "072": 8.3, "073": 7.4,
-    "138": -7.0, "163": -8.0, "172": -5.0, "173": -5.0, "174": -5.0,
-    "183": -10.0, "186": -10.0, "190": -10.0, "193": -10.0, "194": -10.0, "195": -10.0,
-}
+@cache
+def cameo_table() -> dict[str, dict[str, str]]:
+    """CAMEO code -> its row of knowledge/cameo_codes.tsv; W023 for a root 01-20 without a quad
+    class of 1-4."""
+    rows = {row["code"]: row for row in load_tsv(CAMEO_FILE)}
+    bad = [root for root in (f"{n:02d}" for n in range(1, 21))
+           if rows.get(root, {}).get("quad_class") not in ("1", "2", "3", "4")]
+    if bad:
+        raise KnowledgeError(f"{CAMEO_FILE}: CAMEO root(s) {', '.join(bad)} need a quad_class of 1-4")
+    return rows
 
 
 def cameo_codes(cameo: str | None, plover_type: str) -> tuple[str, str, str]:
@@ -44,21 +38,40 @@ def cameo_codes(cameo: str | None, plover_type: str) -> tuple[str, str, str]:
     type's root when it has none ("" when neither gives one)."""
     code = (cameo or "").strip()
     if not code:
-        root = CAMEO_ROOT.get(plover_type.upper())
+        found = find_type(plover_type)
+        root = found.cameo if found is not None else None
         return (root + "0", root + "0", root) if root else ("", "", "")
     return code, code[:3], code[:2]
 
 
 def goldstein(cameo: str | None, plover_type: str) -> float | None:
-    code, base, root = cameo_codes(cameo, plover_type)
-    for key in (code, base):
-        if key in GOLDSTEIN_CODE:
-            return GOLDSTEIN_CODE[key]
-    return GOLDSTEIN_ROOT.get(root)
+    """The Goldstein weight of the event's code, else of its base code, else of its root."""
+    table = cameo_table()
+    for key in cameo_codes(cameo, plover_type):
+        if key in table and table[key]["goldstein"]:
+            return float(table[key]["goldstein"])
+    return None
 
 
 def quad_class(plover_type: str) -> int | None:
-    return QUAD_CLASS.get(plover_type.upper())
+    """The PLOVER manual's class of a type (or of a former name of one); None for no type."""
+    found = find_type(plover_type)
+    return found.quad if found is not None else None
+
+
+def gdelt_quad_class(cameo: str | None, plover_type: str) -> int | None:
+    """GDELT's QuadClass: the class of the CAMEO root of the event's code (of its type's root
+    when the event has no code)."""
+    row = cameo_table().get(cameo_codes(cameo, plover_type)[2])
+    return int(row["quad_class"]) if row is not None and row["quad_class"] else None
+
+
+def event_type_rows() -> list[dict[str, object]]:
+    """Every PLOVER type of the table, in its order, as the API lists them (/api/event-types)."""
+    examples = {row["type"]: row["example"] for row in load_tsv("plover_types.tsv")}
+    return [{"name": t.name, "quad_class": t.quad, "quad_name": QUAD_NAMES.get(t.quad, ""),
+             "cameo_root": t.cameo, "former_names": sorted(t.former_names), "color": t.color,
+             "example": examples.get(t.name, "")} for t in plover_types().values()]
 
 
 @cache

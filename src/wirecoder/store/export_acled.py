@@ -1,8 +1,10 @@
 """The ACLED export: one CSV row per incident, in ACLED's 31 columns, as its codebook has them.
 
 - One row per incident (export_views.Unit): the mentions a report's coder linked and those one
-  dedup cluster holds. Only what happened is coded (asserted, historical or reported ASSAULT,
-  PROTEST, COERCE, MOBILIZE), as ACLED codes events, not threats.
+  dedup cluster holds. Only what happened is coded (asserted, historical or reported), as ACLED
+  codes events, not threats, and only events of a type and mode that ACLED codes: the types
+  come from knowledge/acled_events.tsv (ASSAULT, PROTEST, COERCE, MOBILIZE and RETREAT's
+  ceasefires, releases and withdrawals; no cyber attacks, no boycotts).
 - `fatalities` is an integer: the count the reports give (Unit.fatalities: the largest a report
   gives, the smallest across reports), 0 when the text says none died or says nothing of deaths
   (ACLED codes unreported fatalities as 0), empty only when the text reports deaths without a
@@ -21,10 +23,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ..errors import KnowledgeError
 from ..knowledge import load_tsv
+from ..knowledge.plover import find_type, plover_types
 from . import codes
 from .export_views import HAPPENED, EventView, Unit, global_event_id, num
 
@@ -38,9 +43,56 @@ ACLED_COLUMNS = [
 ACLED_EXTRA = ["document_id", "evidence_start", "evidence_end", "evidence_spans", "plover_type",
                "modality", "confidence", "fatalities_evidence", "mention_ids", "document_ids"]
 
-ACLED_TYPES = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE")
-_REMOTE_MODES = {"aerial", "artillery", "bomb"}
+ACLED_FILE = "acled_events.tsv"
 _ARMED = {"MIL", "COP", "REB", "PRM", "UAF", "SPY", "CRM", "IMG"}
+_DEMONSTRATORS = {"Protests": "6", "Riots": "5"}  # ACLED's inter code of protesters and rioters
+
+
+@dataclass(frozen=True)
+class AcledType:
+    """One row of knowledge/acled_events.tsv: what ACLED calls an event of a type and mode."""
+
+    type: str
+    mode: str
+    civilian_target: bool
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+
+    def fits(self, mode: str, civilian: bool) -> bool:
+        return (not self.mode or self.mode == mode) and (civilian or not self.civilian_target)
+
+
+@cache
+def acled_types() -> dict[str, tuple[AcledType, ...]]:
+    """PLOVER type -> its rows of acled_events.tsv in order; W023 for a row of no PLOVER type and
+    for a PLOVER type without a row (the export must not drop a new type without a word)."""
+    out: dict[str, list[AcledType]] = {}
+    for row in load_tsv(ACLED_FILE):
+        out.setdefault(row["type"], []).append(AcledType(
+            row["type"], row["mode"], row["target"] == "civilian", row["disorder_type"],
+            row["event_type"], row["sub_event_type"]))
+    unknown = sorted(set(out) - set(plover_types()))
+    missing = [t for t in plover_types() if t not in out]
+    if unknown or missing:
+        raise KnowledgeError(f"knowledge/{ACLED_FILE}: " + "; ".join(
+            part for part in (unknown and f"no PLOVER type {', '.join(unknown)}",
+                              missing and f"no row for {', '.join(missing)}") if part))
+    return {name: tuple(rows) for name, rows in out.items()}
+
+
+def acled_plover_types() -> tuple[str, ...]:
+    """The PLOVER types of which ACLED codes some event (a row with ACLED columns)."""
+    return tuple(name for name, rows in acled_types().items() if any(r.event_type for r in rows))
+
+
+def acled_type(plover: str, mode: str | None, civilian_target: bool) -> AcledType | None:
+    """The first row of the type (or of the type a former name names) that fits; None when ACLED
+    codes no such event (blank columns, or a type that is no PLOVER type)."""
+    found = find_type(plover)
+    rows = acled_types().get(found.name, ()) if found is not None else ()
+    hit = next((r for r in rows if r.fits((mode or "").lower(), civilian_target)), None)
+    return hit if hit is not None and hit.event_type else None
 
 
 @cache
@@ -82,28 +134,20 @@ def interaction(inter1: str, inter2: str) -> str:
     return f"{inter1 or inter2}0" if (inter1 or inter2) else ""
 
 
-def _acled_type(v: EventView) -> tuple[str, str, str, str]:
-    """(disorder_type, event_type, sub_event_type, civilian_targeting)."""
-    e = v.event
-    mode = (e.mode or "").lower()
-    if e.type == "ASSAULT":
-        if mode in _REMOTE_MODES:
-            sub = {"aerial": "Air/drone strike", "artillery": "Shelling/artillery/missile attack",
-                   "bomb": "Remote explosive/landmine/IED"}[mode]
-            return "Political violence", "Explosions/Remote violence", sub, ""
-        target_sectors = set(v.target["sectors"])
-        if v.target["name"] and not (target_sectors & _ARMED):
-            sub = "Abduction/forced disappearance" if mode == "abduct" else "Attack"
-            return "Political violence", "Violence against civilians", sub, "Civilian targeting"
-        return "Political violence", "Battles", "Armed clash", ""
-    if e.type == "PROTEST":
-        if mode == "riot":
-            return "Demonstrations", "Riots", "Violent demonstration", ""
-        return "Demonstrations", "Protests", "Peaceful protest", ""
-    if e.type == "COERCE":
-        sub = {"arrest": "Arrests", "seize": "Looting/property destruction"}.get(mode, "Other")
-        return "Strategic developments", "Strategic developments", sub, ""
-    return "Strategic developments", "Strategic developments", "Change to group/activity", ""
+def _civilian_target(v: EventView) -> bool:
+    return bool(v.target["name"]) and not set(v.target["sectors"]) & _ARMED
+
+
+def _acled_type(v: EventView) -> AcledType | None:
+    return acled_type(v.event.type, v.event.mode, _civilian_target(v))
+
+
+def _civilian_targeting(row: AcledType, v: EventView) -> str:
+    """ACLED's civilian_targeting: violence against civilians, and political violence whose named
+    target is no armed actor."""
+    civilian = row.event_type == "Violence against civilians" or (
+        row.disorder_type.startswith("Political violence") and _civilian_target(v))
+    return "Civilian targeting" if civilian else ""
 
 
 def _time_precision(precision: str | None) -> str:
@@ -154,23 +198,31 @@ def _cell(value: str) -> str:
 
 
 def acled_keeps(v: EventView) -> bool:
-    return v.event.type in ACLED_TYPES and v.event.modality in HAPPENED
+    return v.event.modality in HAPPENED and _acled_type(v) is not None
 
 
-def acled_row(unit: Unit) -> list[str]:
+def acled_row(unit: Unit) -> list[str] | None:
+    """The incident's row; None when ACLED codes no event of its type and mode (a cyber attack)."""
     v = unit.best
     e, p = v.event, v.place
-    disorder, etype, sub, civilian = _acled_type(v)
+    kind = _acled_type(v)
+    if kind is None:
+        return None
+    disorder, etype, sub = kind.disorder_type, kind.event_type, kind.sub_event_type
+    civilian = _civilian_targeting(kind, v)
     place_country = (p.country or "") if p else ""
     iso3 = place_country or v.source["country"] or v.target["country"] or ""
     info = codes.country(iso3)
-    protest = {"PROTEST": "5" if (e.mode or "").lower() == "riot" else "6"}.get(e.type, "")
+    demonstrators = _DEMONSTRATORS.get(etype, "")
     sources, targets = _actors(v, e.sources, v.sources), _actors(v, e.targets, v.targets)
     first, second = (sources, targets) if sources else (targets, [])
     actor1 = first[0] if first else v.ctx.party(None)
     actor2 = second[0] if second else v.ctx.party(None)
-    inter1 = _inter(actor1, place_country, protest if first is sources else "")
-    inter2 = _inter(actor2, place_country)
+    # the protesters are the source of a PROTEST, the target of force against protesters
+    protesting_source = find_type(e.type) is not None and find_type(e.type).name == "PROTEST"
+    inter1 = _inter(actor1, place_country,
+                    demonstrators if (first is sources) == protesting_source else "")
+    inter2 = _inter(actor2, place_country, "" if protesting_source else demonstrators)
     when = v.middle_date()
     fatalities = unit.fatalities()
     stamps = [u.stored_at for u in unit.views if u.stored_at is not None]

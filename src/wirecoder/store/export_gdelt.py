@@ -133,7 +133,7 @@ def gdelt_row(unit: Unit) -> list[str]:
     return [
         str(global_event_id(unit.key)), *gdelt_dates(v.date, v.precision),
         *_gdelt_actor(v.source), *_gdelt_actor(v.target),
-        "1" if v.paragraph == 0 else "0", code, base, root, num(v.quad), num(v.goldstein),
+        "1" if v.paragraph == 0 else "0", code, base, root, num(v.gdelt_quad), num(v.goldstein),
         str(len(unit.views)), str(unit.sources_count), str(len(unit.document_ids)), "",
         *gdelt_geo(None), *gdelt_geo(None), *gdelt_geo(v.place),
         added, url,

@@ -59,7 +59,8 @@ class EventView:
         self.target = self.targets[0] if self.targets else ctx.party(None)
         self.place = ctx.places.get(event.place_id) if event.place_id else None
         self.date, self.precision = event_date(event, ctx.times, self.doc.published)
-        self.quad = codes.quad_class(event.type)
+        self.quad = codes.quad_class(event.type)  # PLOVER's class of the type
+        self.gdelt_quad = codes.gdelt_quad_class(event.cameo, event.type)  # GDELT's, by CAMEO root
         self.goldstein = codes.goldstein(event.cameo, event.type)
         self.cameo = codes.cameo_codes(event.cameo, event.type)
         sentence = ctx.sentence_of(event.sentence_id, event.trigger.start)

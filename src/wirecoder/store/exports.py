@@ -7,7 +7,7 @@
 | ---           | ---         | ---    |
 | plover-jsonl  | event (incident with clusters) | PLOVER JSON data fields (id, date, source, recipient, event, event_loc, event_text, quad_code, event_scale, mode, context, text, text_info, cite_info, coder, coded_date) |
 | polecat-tsv   | event (incident with clusters) | the 40 columns of POLECAT's weekly TSV files, header line first |
-| acled-csv     | incident that happened (asserted, historical or reported ASSAULT, PROTEST, COERCE, MOBILIZE) | ACLED's 31 columns (export_acled.py) |
+| acled-csv     | incident that happened (asserted, historical or reported) of a type and mode ACLED codes (knowledge/acled_events.tsv) | ACLED's 31 columns (export_acled.py) |
 | gdelt-tsv     | event (incident with clusters) | GDELT 2.0's 61 event columns, no header; our columns in OUT.wirecoder.tsv (export_gdelt.py) |
 | parquet       | row of every table | a folder with one `<table>.parquet` per store table |
 
@@ -39,7 +39,7 @@ from typing import Any, TextIO
 from ..errors import UnknownFormat
 from . import codes
 from .errors import ExportError
-from .export_acled import ACLED_COLUMNS, ACLED_EXTRA, ACLED_TYPES, acled_row
+from .export_acled import ACLED_COLUMNS, ACLED_EXTRA, acled_plover_types, acled_row
 from .export_gdelt import (
     GDELT_COLUMNS,
     GDELT_SIDECAR,
@@ -210,7 +210,7 @@ def _write_polecat(store: Store, out_path, request: _Request) -> int:
 def _write_acled(store: Store, out_path, request: _Request) -> int:
     """ACLED rows are incidents that happened: the filters narrowed to ACLED's event types and
     to what happened, then grouped into incidents whatever `clusters` says."""
-    filters = narrowed(request.filters, "type", ACLED_TYPES)
+    filters = narrowed(request.filters, "type", acled_plover_types())
     filters = narrowed(filters, "modality", HAPPENED) if filters is not None else None
     n = 0
     with _open_text(out_path) as fh:
@@ -220,8 +220,10 @@ def _write_acled(store: Store, out_path, request: _Request) -> int:
         if filters is None:
             return 0
         for unit in iter_units(store, filters, clusters=True):
-            writer.writerow(acled_row(unit))
-            n += 1
+            row = acled_row(unit)
+            if row is not None:  # a mode ACLED does not code (knowledge/acled_events.tsv)
+                writer.writerow(row)
+                n += 1
     return n
 
 

@@ -15,13 +15,13 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, get_args
 
+from ..knowledge.plover import plover_types
 from ..records import Claim, Quote
-from .codes import QUAD_CLASS
 from .errors import BadFilter
 
 MODALITIES = ("asserted", "threatened", "planned", "hypothetical", "negated", "historical",
               "reported")
-EVENT_TYPES = frozenset(QUAD_CLASS)  # the PLOVER types
+EVENT_TYPES = frozenset(plover_types())  # the PLOVER types: knowledge/plover_types.tsv
 QUOTE_KINDS = get_args(Quote.model_fields["kind"].annotation)
 CLAIM_KINDS = get_args(Claim.model_fields["kind"].annotation)
 VERDICTS = get_args(Claim.model_fields["verdict"].annotation)

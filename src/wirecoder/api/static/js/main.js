@@ -4,7 +4,7 @@
 
 import { getJSON } from "./api.js";
 import { clear, el } from "./dom.js";
-import { typeColor } from "./colors.js";
+import { loadTypeColors, typeColor } from "./colors.js";
 import { drawPlaces, initMap } from "./map.js";
 import { drawTimeline } from "./timeline.js";
 import { drawNetwork } from "./network.js";
@@ -163,7 +163,7 @@ function wire() {
 
 async function start() {
   wire();
-  const all = await getJSON("/api/aggregates");
+  const [all] = await Promise.all([getJSON("/api/aggregates"), loadTypeColors()]);
   fillOptions(document.getElementById("f-type"), all.by_type);
   fillOptions(document.getElementById("f-modality"), all.by_modality);
   await initMap(document.getElementById("map"));
