@@ -190,6 +190,19 @@ def test_a_role_named_differently_outweighs_the_type_within_a_story():
     assert {"lemma=shoot", "target"} <= set(same.matched)
 
 
+def test_a_name_sharing_a_word_is_not_named_differently_within_a_story():
+    # "deputy Ortiz" and "Luis Gerardo Jerry Ortiz" are one man; "police" is not "Greek police"'s
+    # opposite either: no penalty, so the shared trigger key links them
+    clusterer = EventClusterer()
+    clusterer.add_document([_m("a", "d1", "s1", trigger="shot", target_names=["deputy ortiz"],
+                               source_names=["greek police"])])
+    [link] = clusterer.add_document([_m("b", "d2", "s1", trigger="shooting", context=["gang"],
+                                        target_names=["luis gerardo jerry ortiz"],
+                                        source_names=["police"])])
+    assert link.cluster_id == clusterer.cluster_of("a")
+    assert not any(m.startswith("other-") for m in link.matched)
+
+
 def test_a_near_copy_joins_its_originals_story_and_is_held_to_the_plain_rules():
     clusterer = EventClusterer()
     clusterer.place("orig", document_terms([PIRATES]))
