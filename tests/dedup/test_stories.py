@@ -74,6 +74,41 @@ def test_follow_ups_days_later_join_but_not_past_the_window():
     assert stale.story_id != first.story_id
 
 
+def test_the_first_documents_already_weigh_common_words_little():
+    # the background stories (lang/en/news_df.tsv) tell an empty index that "police" is common
+    index = StoryIndex()
+    assert index._idf("police") < index._idf("pirates") < index._idf("zzqxunseen")
+    plain = StoryIndex(StoryOptions(background=False))
+    assert plain._idf("police") == plain._idf("pirates") == plain._idf("zzqxunseen")
+
+
+def test_a_background_table_counts_each_story_once():
+    from wirecoder.dedup.build_background import DOCUMENTS_ROW, background_counts, render
+
+    texts = ["Pirates met police, pirates fled", "Police came", "The quake"]
+    counts = background_counts(texts)
+    assert counts["pirates"] == 1 and counts["police"] == 2 and "the" not in counts
+    lines = render(texts).splitlines()
+    assert f"{DOCUMENTS_ROW}\t3" in lines and "police\t2" in lines and "pirates\t1" not in lines
+
+
+def test_story_terms_count_names_per_mention_and_a_persons_surname():
+    from wirecoder.dedup.stories import NAME_WEIGHT, story_terms
+    from wirecoder.records import Actor, Analysis, Document, Span
+
+    text = "Tara Reid entered rehab. Reid is 33. People magazine said so."
+    reid = Actor(id="a1", name="Tara Reid", kind="person",
+                 mentions=[Span(start=0, end=9, text="Tara Reid"), Span(start=25, end=29, text="Reid")])
+    people = Actor(id="a2", name="People magazine", kind="organization",
+                   mentions=[Span(start=37, end=52, text="People magazine")])
+    analysis = Analysis(coder_version="test", stages=[], actors=[reid, people],
+                        document=Document(id="d1", text=text, original_text=text))
+    terms = story_terms(analysis)
+    assert terms["=tara reid"] == terms["=reid"] == 2 * NAME_WEIGHT
+    assert terms["=people magazine"] == NAME_WEIGHT and "=magazine" not in terms
+    assert terms["rehab"] == 1
+
+
 def _m(event_id: str, doc: str, story: str | None, **kw) -> EventMention:
     base = dict(event_id=event_id, document_id=doc, type="ASSAULT", family="ASSAULT",
                 reality="actual", modality="asserted", trigger="captured", story=story,
@@ -153,6 +188,19 @@ def test_a_role_named_differently_outweighs_the_type_within_a_story():
                                         target_names=["keith scott", "a man"])])
     assert same.cluster_id == clusterer.cluster_of("a")
     assert {"lemma=shoot", "target"} <= set(same.matched)
+
+
+def test_a_name_sharing_a_word_is_not_named_differently_within_a_story():
+    # "deputy Ortiz" and "Luis Gerardo Jerry Ortiz" are one man; "police" is not "Greek police"'s
+    # opposite either: no penalty, so the shared trigger key links them
+    clusterer = EventClusterer()
+    clusterer.add_document([_m("a", "d1", "s1", trigger="shot", target_names=["deputy ortiz"],
+                               source_names=["greek police"])])
+    [link] = clusterer.add_document([_m("b", "d2", "s1", trigger="shooting", context=["gang"],
+                                        target_names=["luis gerardo jerry ortiz"],
+                                        source_names=["police"])])
+    assert link.cluster_id == clusterer.cluster_of("a")
+    assert not any(m.startswith("other-") for m in link.matched)
 
 
 def test_a_near_copy_joins_its_originals_story_and_is_held_to_the_plain_rules():

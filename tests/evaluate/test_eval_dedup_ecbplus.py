@@ -21,6 +21,25 @@ def test_events_align_one_to_one_by_shared_characters():
     assert align(gold, [(13, 17)]) == {}
 
 
+def test_a_documents_widest_cluster_is_the_one_most_documents_report():
+    from types import SimpleNamespace as NS
+
+    from wirecoder.evaluate.dedup_ecbplus import _widest
+
+    def event(i: str, prominence: float, start: int):
+        return NS(id=i, prominence=prominence, trigger=NS(start=start))
+
+    # d1's most prominent event is a side event ("fled"); its "quake" is the one d2, d3 report
+    docs = {"d1": [event("fled", 0.9, 0), event("quake1", 0.5, 10)],
+            "d2": [event("quake2", 0.9, 0)], "d3": [event("quake3", 0.2, 5), event("aid", 0.8, 0)],
+            "d4": []}
+    clusters = {"fled": "c-fled", "quake1": "c-quake", "quake2": "c-quake", "quake3": "c-quake",
+                "aid": "c-aid"}
+    runs = [(NS(name=n), [], NS(events=evs)) for n, evs in docs.items()]
+    widest = _widest(runs, NS(cluster_of=clusters.get))
+    assert widest == {"d1": "c-quake", "d2": "c-quake", "d3": "c-quake", "d4": ("alone", "d4")}
+
+
 def test_one_topic_end_to_end(data_dir, pipeline):
     if not (data_dir / "dedup/ecbplus/35").exists():
         pytest.skip("needs ECB+ topic 35 under the shared gold data; not present here")

@@ -68,7 +68,8 @@ class ClusterOptions:
     story_min_score: float = 4.0
     story_trigger: float = 4.0  # the same trigger key, within a story: enough alone
     story_type: float = 0.5  # the same PLOVER type, within a story
-    story_other_actor: float = 1.0  # taken off per role both name differently, within a story
+    # taken off per role both name with no word in common, within a story (`_named_otherwise`)
+    story_other_actor: float = 1.0
     # a document's repeated trigger joins its first mention: +0.07 mention CoNLL on the ECB+
     # tune topics, but the constructed collection keys its gold by sentence and counts it wrong
     story_same_document: bool = False
@@ -193,7 +194,7 @@ class EventClusterer:
             elif not codes[0].isdisjoint(codes[1]):
                 score += 0.75
                 matched.append(f"{role}-code")
-            elif story and names[0] and names[1] and o.story_other_actor:
+            elif story and o.story_other_actor and _named_otherwise(*names):
                 score -= o.story_other_actor  # both name this role, and no name is shared
                 matched.append(f"other-{role}")
         if fa.lemma and fa.lemma == fb.lemma:  # "captured" and "capturing" alike
@@ -357,6 +358,16 @@ class EventClusterer:
     def assignments(self) -> dict[str, str]:
         """event id -> cluster id."""
         return dict(self._of_event)
+
+
+def _named_otherwise(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both mentions name a role's filler, and no name shares a word with the other's: "deputy
+    ortiz" is "luis gerardo jerry ortiz", "greek police" is "police"; "police" is not "hillary
+    clinton"."""
+    if not a or not b:
+        return False
+    words_a = {w for name in a for w in name.split()}
+    return all(words_a.isdisjoint(name.split()) for name in b)
 
 
 def _named_apart(a: Features, b: Features) -> bool:

@@ -11,11 +11,15 @@ chains two stories together.
 - Blocks: the documents a new one is compared with are found through the postings of its
   rarest-weighted terms, never by a scan.
 - Terms: content words of the text (letters, 3 or more, outside a stop list) and the names the
-  analysis found (actors and places, as "=name" terms, counted twice: a name says more than a
-  word).
-- Weights: sublinear tf times the smoothed idf of the documents seen so far (incremental: a
-  word's idf is read when it is compared, so early documents are not stuck with the idf of a
-  small collection); a document's vector has unit length.
+  analysis found (actors and places, as "=name" terms, counted twice per mention: a name says
+  more than a word; a person's surname also stands alone, as "Reid" is "Tara Reid").
+- Weights: sublinear tf times a smoothed idf over a background of news stories
+  (`lang/en/news_df.tsv`, built by `build_background`) together with the documents seen so far
+  (incremental: a word's idf is read when it is compared, so early documents are not stuck
+  with the idf of a small collection; the background tells the first of them that "said" is
+  common and "rehab" is not); a document's vector has unit length. On the ECB+ tune topics
+  the background and the per-mention names and surnames took story B-cubed F1 from 0.854 to
+  0.881 (at threshold 0.20; the batch TF-IDF baseline gives 0.870).
 - A new document joins the story whose members it is most similar to on average (cosine over
   the members compared), when that reaches `threshold`; else it starts a story.
 - Near copies (`NearDuplicateIndex`) join their original's story as they are.
@@ -37,18 +41,23 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
+from ..lang.en import table
 from ..records import Analysis, stable_id
 from .features import STOP_WORDS
 
 _WORD = re.compile(r"[a-z]{3,}")
 NAME_WEIGHT = 2  # a name counts as two occurrences of a word
+BACKGROUND = "news_df"  # lang/en/news_df.tsv
+DOCUMENTS_ROW = "_documents"  # its row holding the number of background stories
 REWEIGHT = 1.25  # a member's vector is weighted again when the collection grew by this factor
 
 
 @dataclass(frozen=True)
 class StoryOptions:
-    threshold: float = 0.18  # mean cosine with the story's members compared
+    threshold: float = 0.20  # mean cosine with the story's members compared
+    background: bool = True  # idf over the background stories and the documents seen
     window_days: float = 14.0  # from the story's latest report to a new one
     query_terms: int = 16
     max_posting: int = 64
@@ -79,15 +88,31 @@ class _Story:
     latest: datetime | None = None
 
 
+def words(text: str) -> list[str]:
+    """The content words of a text: lower-cased letter runs of 3 or more, stop words left out."""
+    return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+
+
+@cache
+def background() -> tuple[int, dict[str, int]]:
+    """(number of background stories, word -> stories using it) from `lang/en/news_df.tsv`."""
+    rows = {row["word"]: int(row["documents"]) for row in table(BACKGROUND)}
+    return rows.pop(DOCUMENTS_ROW, 0), rows
+
+
 def story_terms(analysis: Analysis) -> dict[str, int]:
-    """Term counts of a document: its content words and (twice) the names of its actors and
-    places."""
-    counts = Counter(w for w in _WORD.findall(analysis.document.text.lower()) if w not in STOP_WORDS)
-    names = [a.name for a in analysis.actors] + [p.name for p in analysis.places]
-    for name in names:
-        key = " ".join(_WORD.findall(name.lower()))
-        if key:
-            counts["=" + key] += NAME_WEIGHT
+    """Term counts of a document: its content words and the names of its actors (twice per
+    mention, a person's surname alone too) and places (twice)."""
+    counts = Counter(words(analysis.document.text))
+    names = [(a.name, len(a.mentions) or 1, a.kind == "person") for a in analysis.actors]
+    names += [(p.name, 1, False) for p in analysis.places]
+    for name, mentions, person in names:
+        found = _WORD.findall(name.lower())
+        if not found:
+            continue
+        counts["=" + " ".join(found)] += NAME_WEIGHT * mentions
+        if person and len(found) > 1:
+            counts["=" + found[-1]] += NAME_WEIGHT * mentions
     return dict(counts)
 
 
@@ -102,6 +127,7 @@ class StoryIndex:
         self._postings: dict[str, list[int]] = {}
         self._stories: dict[str, _Story] = {}
         self._vectors: dict[int, tuple[dict[str, float], int]] = {}
+        self._background = background() if self.options.background else (0, {})
         self.comparisons = 0
 
     def __len__(self) -> int:
@@ -119,7 +145,9 @@ class StoryIndex:
         return {s.id: [self._ids[n] for n in s.members] for s in self._stories.values()}
 
     def _idf(self, term: str) -> float:
-        return math.log((2 + len(self._terms)) / (1 + self._df.get(term, 0))) + 1.0
+        stories, df = self._background
+        return math.log((2 + stories + len(self._terms)) /
+                        (1 + df.get(term, 0) + self._df.get(term, 0))) + 1.0
 
     def _vector(self, terms: dict[str, int]) -> dict[str, float]:
         weights = {t: (1.0 + math.log(n)) * self._idf(t) for t, n in terms.items() if n > 0}
@@ -240,8 +268,7 @@ class StoryIndex:
 
 def document_terms(texts: Iterable[str]) -> dict[str, int]:
     """Term counts of plain texts (no analysis: no names)."""
-    return dict(Counter(w for text in texts for w in _WORD.findall(text.lower())
-                        if w not in STOP_WORDS))
+    return dict(Counter(w for text in texts for w in words(text)))
 
 
 

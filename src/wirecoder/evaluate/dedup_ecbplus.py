@@ -14,7 +14,11 @@ can happen and is counted) and reports:
   is the same over the topics in scope for political events (`topics.tsv`: scope `in` or
   `political`), `per_topic` each topic's document F1. `story_doc_*` score the documents grouped
   by the story the clusterer placed them in (its first level, `dedup.stories`; #21), and
-  `cross_topic_stories` counts stories that span topics.
+  `cross_topic_stories` counts stories that span topics. `widest_doc_*` take as a document's
+  main cluster instead the widest cluster it takes part in (the one reported by the most
+  documents; more mentions, then the more prominent event on ties): the event its story is
+  about, where the coder's most prominent event of a report may be a side event, or one coded
+  another way than in the other reports.
 - **mentions**: MUC, B-cubed, CEAF-e and CoNLL F1 over the event mentions wirecoder finds that
   align with a gold event mention (ACTION_* / NEG_ACTION_*): a coded event's trigger aligns with
   the gold mention whose tokens share the most characters with it, one to one (larger overlaps
@@ -131,11 +135,32 @@ def _run(docs: list[GoldDocument], pipeline: Any, progress: bool) -> dict[str, A
             "seconds": time.perf_counter() - started, "dedup_seconds": dedup_seconds}
 
 
+def _widest(runs: list, clusterer: Any) -> dict[str, Any]:
+    """Each document's widest cluster: of the clusters its events are in, the one the most
+    documents report (then the most mentions, then its most prominent event's); a document
+    without an event stands alone."""
+    reporters: dict[Any, set[str]] = defaultdict(set)
+    mentions: dict[Any, int] = defaultdict(int)
+    clusters_of: dict[str, list[Any]] = {}
+    for doc, _, analysis in runs:
+        events = sorted(analysis.events, key=lambda e: (-e.prominence, e.trigger.start)) if analysis else []
+        clusters_of[doc.name] = [c for c in (clusterer.cluster_of(e.id) for e in events) if c]
+        for c in clusters_of[doc.name]:
+            reporters[c].add(doc.name)
+            mentions[c] += 1
+    out: dict[str, Any] = {}
+    for name, clusters in clusters_of.items():
+        ranked = sorted(enumerate(clusters), key=lambda ic: (-len(reporters[ic[1]]), -mentions[ic[1]], ic[0]))
+        out[name] = ranked[0][1] if ranked else ("alone", name)
+    return out
+
+
 def _documents(runs: list, clusterer: Any, tfidf: list[int], scopes: dict[int, str]) -> dict[str, Any]:
     gold = {d.name: d.subtopic for d, _, _ in runs}
     main: dict[str, Any] = {}
     story: dict[str, Any] = {}
     no_event = 0
+    widest = _widest(runs, clusterer)
     for doc, _, analysis in runs:
         event = _main_event(analysis)
         no_event += event is None
@@ -152,6 +177,7 @@ def _documents(runs: list, clusterer: Any, tfidf: list[int], scopes: dict[int, s
         by_topic[doc.topic].append(doc.name)
     out = {**_prf("doc_bcubed", coref.bcubed(gold, main)),
            **_prf("story_doc_bcubed", coref.bcubed(gold, story)),
+           **_prf("widest_doc_bcubed", coref.bcubed(gold, widest)),
            **_prf("topic_doc_bcubed", coref.bcubed(gold, {d.name: d.topic for d, _, _ in runs})),
            **_prf("tfidf_doc_bcubed", coref.bcubed(gold, {d.name: c for (d, _, _), c in zip(runs, tfidf, strict=True)})),
            "no_event_share": round(no_event / len(runs), 4) if runs else 0.0,
@@ -159,8 +185,9 @@ def _documents(runs: list, clusterer: Any, tfidf: list[int], scopes: dict[int, s
     scoped = [n for t, names in by_topic.items() if scopes.get(t) in IN_SCOPE for n in names]
     if scoped:
         out["doc_bcubed_f1_in_scope"] = f1(scoped)
-        out["story_doc_bcubed_f1_in_scope"] = round(coref.bcubed(
-            {n: gold[n] for n in scoped}, {n: story[n] for n in scoped})[2], 4)
+        for name, grouping in (("story", story), ("widest", widest)):
+            out[f"{name}_doc_bcubed_f1_in_scope"] = round(coref.bcubed(
+                {n: gold[n] for n in scoped}, {n: grouping[n] for n in scoped})[2], 4)
     return out
 
 
