@@ -21,7 +21,6 @@ LONG_FILES = {
 }
 LONG_FUNCTIONS = {
     "api/app.py:create_app": 169,
-    "store/batch.py:ingest": 159,
     "store/convert.py:analysis_to_rows": 105,
     "extract/attribution/finder.py:find_quotes": 104,
     "api/data.py:_aggregate": 92,
