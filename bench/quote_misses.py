@@ -159,9 +159,9 @@ PATTERNS: dict[str, str] = {}  # quote id -> the frame pattern that made it
 
 def _record_patterns() -> None:
     """Note each quote's frame pattern (ccomp, dobj, passive:by, ...) as finder builds it."""
-    from wirecoder.extract.attribution import finder
+    from wirecoder.extract.attribution import drafts
 
-    build = finder._to_quote
+    build = drafts.to_quote
 
     def to_quote(doc_id, tx, d, index):
         q = build(doc_id, tx, d, index)
@@ -169,7 +169,7 @@ def _record_patterns() -> None:
         PATTERNS[q.id] = f"{d.category}/{d.pattern or '-'}/{lemma}"
         return q
 
-    finder._to_quote = to_quote
+    drafts.to_quote = to_quote
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,19 +14,12 @@ MAX_FUNCTION_LINES = 80
 # Still to split (lines today), as each is next changed. Split so far: the event coder (events,
 # event_triggers, event_roles, event_targets, event_context, event_cover), the toponym resolver
 # (recognise, accept, resolve), the quote syntax (syntax, speaker_syntax, tree), the quantity scan
-# (finder, reading, filters), the event type and speaker (event_typing, event_speakers) and the
-# gazetteer builder (build, build_subdivisions, build_geometry, build_rows).
-LONG_FILES = {
-    "extract/attribution/finder.py": 655,
-}
-LONG_FUNCTIONS = {
-    "api/app.py:create_app": 169,
-    "store/batch.py:ingest": 159,
-    "store/convert.py:analysis_to_rows": 105,
-    "extract/attribution/finder.py:find_quotes": 104,
-    "api/data.py:_aggregate": 92,
-    "extract/attribution/syntax.py:_content_of_verb": 83,
-}
+# (finder, reading, filters), the event type and speaker (event_typing, event_speakers), the
+# gazetteer builder (build, build_subdivisions, build_geometry, build_rows), the quote finder
+# (finder, layout, nesting, drafts, verb_content), ingest (batch, intake), the API's routes and
+# aggregates (app, aggregates) and the store's rows (convert). None is left.
+LONG_FILES: dict[str, int] = {}
+LONG_FUNCTIONS: dict[str, int] = {}
 
 
 def sizes() -> tuple[dict[str, int], dict[str, int]]:

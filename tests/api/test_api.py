@@ -181,6 +181,19 @@ def test_ingest_needs_the_token(writer):
     assert again.json()["outcome"] == "skipped"
 
 
+def test_ingest_under_a_stored_id_with_another_text_replaces_it(writer):
+    """The same id and text is skipped; the same id with a corrected text replaced the stored
+    document (it was skipped, and the correction lost)."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    first = {"id": "https://example.org/goma", "text": "Rebels attacked the town of Goma."}
+    fixed = {**first, "text": "Rebels attacked the town of Goma on Monday, officials said."}
+    outcomes = [writer.post("/api/ingest", json=body, headers=auth).json()["outcome"]
+                for body in (first, first, fixed)]
+    assert outcomes == ["stored", "skipped", "replaced"]
+    doc = writer.get("/api/document", params={"id": first["id"]}).json()
+    assert doc["analysis"]["document"]["original_text"] == fixed["text"]
+
+
 def test_body_size_limit(writer):
     big = {"text": "word " * 20_000}
     r = writer.post("/api/analyze", json=big)

@@ -9,9 +9,12 @@ import json
 import multiprocessing
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -199,6 +202,29 @@ def test_first_migrations_do_not_race(tmp_path):
         with open_store(url) as store:
             assert store.runs() == []
     assert failures == []
+
+
+def test_opening_a_store_another_connection_is_writing_waits_for_it(tmp_path):
+    """Switching a file still in rollback mode to WAL failed at once ("database is locked",
+    W040) while another connection wrote it, whatever the lock timeout: the way one of several
+    first-time openers of a new store failed now and then. It waits like any write now."""
+    path = tmp_path / "new.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE notes (line TEXT)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO notes VALUES ('held')")
+    release = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        started = time.monotonic()
+        with open_store(f"sqlite:///{path}", lock_timeout=10) as store:
+            assert store.runs() == []
+        assert time.monotonic() - started >= 0.4  # it waited for the writer
+    finally:
+        release.join()
+        other.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 # -- PostgreSQL --------------------------------------------------------------------------------

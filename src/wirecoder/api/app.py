@@ -130,6 +130,45 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
         return event_type_rows()
 
     app.include_router(tables_router)  # /api/documents, /api/events/table, /api/events.csv
+    _document_routes(app, reader)
+    _record_routes(app, reader)
+    _directory_routes(app, reader)
+
+    # -- analyze and ingest: api/analysis.py ----------------------------------------------------
+
+    add_analysis_routes(app, store, ERRORS, analyze_max_body=analyze_max_body)
+
+    _dashboard_routes(app)
+    return app
+
+
+def _cached(reader: StoreReader, model: Any, key: tuple, produce: Any) -> Response:
+    """The answer as JSON checked against `model`, kept while the store is unchanged
+    (dashboards ask the same questions again and again)."""
+    body = reader.memo(key, lambda: model.model_validate(produce()).model_dump_json().encode())
+    return Response(body, media_type="application/json")
+
+
+def _paged(offset: int, limit: int, total: int, items: list) -> dict[str, Any]:
+    return {"total": total, "offset": offset, "limit": limit, "items": items}
+
+
+def _filters(**given: Any) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in given.items()
+            if v not in (None, "")}
+
+
+def _modality(value: str | None) -> str | None:
+    if value:
+        bad = [m for m in value.split(",") if m.strip() and m.strip() not in MODALITIES]
+        if bad:
+            raise BadFilter(f"unknown modality {', '.join(bad)}; choose from "
+                            f"{', '.join(MODALITIES)}")
+    return value
+
+
+def _document_routes(app: FastAPI, reader: StoreReader) -> None:
+    """One stored document with every record, by id in the path or in the query."""
 
     # Any id opens: ids are often URLs ('/'), and may hold '..', '%' or spaces. The path form
     # takes every character after /api/documents/ (percent-encoded); the query form is for
@@ -151,26 +190,9 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
         analysis, rows = found
         return {"analysis": analysis, **rows}
 
-    def cached(model: Any, key: tuple, produce: Any) -> Response:
-        """The answer as JSON checked against `model`, kept while the store is unchanged
-        (dashboards ask the same questions again and again)."""
-        body = reader.memo(key, lambda: model.model_validate(produce()).model_dump_json().encode())
-        return Response(body, media_type="application/json")
 
-    def paged(offset: int, limit: int, total: int, items: list) -> dict[str, Any]:
-        return {"total": total, "offset": offset, "limit": limit, "items": items}
-
-    def _filters(**given: Any) -> dict[str, Any]:
-        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in given.items()
-                if v not in (None, "")}
-
-    def _modality(value: str | None) -> str | None:
-        if value:
-            bad = [m for m in value.split(",") if m.strip() and m.strip() not in MODALITIES]
-            if bad:
-                raise BadFilter(f"unknown modality {', '.join(bad)}; choose from "
-                                f"{', '.join(MODALITIES)}")
-        return value
+def _record_routes(app: FastAPI, reader: StoreReader) -> None:
+    """Pages of events, quotes and claims, filtered."""
 
     @app.get("/api/events", response_model=Page[EventOut], responses=ERRORS, tags=["records"])
     def events(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
@@ -189,8 +211,8 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
         filters = _filters(type=type, actor=actor, country=country, since=since, until=until,
                            modality=_modality(modality), place=place, document=document,
                            min_confidence=min_confidence)
-        return cached(Page[EventOut], ("events", offset, limit, *sorted(filters.items())),
-                      lambda: paged(offset, limit, *reader.page("events", offset, limit, **filters)))
+        return _cached(reader, Page[EventOut], ("events", offset, limit, *sorted(filters.items())),
+                       lambda: _paged(offset, limit, *reader.page("events", offset, limit, **filters)))
 
     @app.get("/api/quotes", response_model=Page[QuoteOut], responses=ERRORS, tags=["records"])
     def quotes(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
@@ -203,8 +225,8 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
                since: Since = None, until: Until = None, document: Text = None):
         filters = _filters(type=type, actor=actor, country=country, since=since, until=until,
                            document=document)
-        return cached(Page[QuoteOut], ("quotes", offset, limit, *sorted(filters.items())),
-                      lambda: paged(offset, limit, *reader.page("quotes", offset, limit, **filters)))
+        return _cached(reader, Page[QuoteOut], ("quotes", offset, limit, *sorted(filters.items())),
+                       lambda: _paged(offset, limit, *reader.page("quotes", offset, limit, **filters)))
 
     @app.get("/api/claims", response_model=Page[ClaimOut], responses=ERRORS, tags=["records"])
     def claims(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
@@ -216,22 +238,26 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
                until: Until = None, document: Text = None):
         filters = _filters(type=type, verdict=verdict, actor=actor, country=country, since=since,
                            until=until, document=document)
-        return cached(Page[ClaimOut], ("claims", offset, limit, *sorted(filters.items())),
-                      lambda: paged(offset, limit, *reader.page("claims", offset, limit, **filters)))
+        return _cached(reader, Page[ClaimOut], ("claims", offset, limit, *sorted(filters.items())),
+                       lambda: _paged(offset, limit, *reader.page("claims", offset, limit, **filters)))
+
+
+def _directory_routes(app: FastAPI, reader: StoreReader) -> None:
+    """Pages of actors and places, and the events' aggregates for charts."""
 
     @app.get("/api/actors", response_model=Page[ActorOut], responses=ERRORS, tags=["records"])
     def actors(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
                q: Annotated[str | None, Query(max_length=200, description="a substring of the name")] = None,
                country: Text = None):
-        return cached(Page[ActorOut], ("actors", offset, limit, q, country),
-                      lambda: paged(offset, limit, *reader.actors(offset, limit, q, country)))
+        return _cached(reader, Page[ActorOut], ("actors", offset, limit, q, country),
+                       lambda: _paged(offset, limit, *reader.actors(offset, limit, q, country)))
 
     @app.get("/api/places", response_model=Page[PlaceOut], responses=ERRORS, tags=["records"])
     def places(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
                q: Annotated[str | None, Query(max_length=200, description="a substring of the name")] = None,
                country: Text = None):
-        return cached(Page[PlaceOut], ("places", offset, limit, q, country),
-                      lambda: paged(offset, limit, *reader.places(offset, limit, q, country)))
+        return _cached(reader, Page[PlaceOut], ("places", offset, limit, q, country),
+                       lambda: _paged(offset, limit, *reader.places(offset, limit, q, country)))
 
     @app.get("/api/aggregates", response_model=Aggregates, responses=ERRORS, tags=["records"])
     def aggregates(interval: Literal["auto", "day", "week", "month"] = "auto",
@@ -242,14 +268,12 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
         filters = _filters(type=type, actor=actor, country=country, since=since, until=until,
                            modality=_modality(modality), place=place, document=document,
                            min_confidence=min_confidence)
-        return cached(Aggregates, ("aggregates", interval, *sorted(filters.items())),
-                      lambda: reader.aggregates(interval, **filters))
+        return _cached(reader, Aggregates, ("aggregates", interval, *sorted(filters.items())),
+                       lambda: reader.aggregates(interval, **filters))
 
-    # -- analyze and ingest: api/analysis.py ----------------------------------------------------
 
-    add_analysis_routes(app, store, ERRORS, analyze_max_body=analyze_max_body)
-
-    # -- the dashboard ------------------------------------------------------------------------------
+def _dashboard_routes(app: FastAPI) -> None:
+    """The dashboard's page and its static files."""
 
     @app.get("/", include_in_schema=False)
     def index():
@@ -260,4 +284,3 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
 
     # StaticFiles resolves paths inside the folder only (no '..', no symlinks out of it).
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
-    return app

@@ -11,13 +11,10 @@ from __future__ import annotations
 import threading
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import case, func, or_, select
 
-from ..lang.en import words
 from ..records import Analysis
 from ..store.filters import confidence as check_confidence
 from ..store.filters import countries
@@ -34,36 +31,11 @@ from ..store.repository import (
 )
 from ..store.search import search_condition
 from ..store.sql import chunks
+from .aggregates import aggregate, country_numeric, load_events
 
 _CACHE_SIZE = 256
 _MEMO_SIZE = 1024
-_TOP_PAIRS = 80
-_MAX_BARS = 120
 DOCUMENT_SORTS = ("published", "title", "source", "events")
-_NOT_NAMES = {w.title() for w in words("pronouns", kind="personal", case=("subject", "both"))
-              | words("pronouns", placeholder="yes")}
-
-
-@lru_cache(maxsize=512)
-def country_numeric(alpha3: str | None) -> str:
-    """ISO 3166 numeric code ('484' for MEX): the id of a country's shape in world-atlas."""
-    if not alpha3:
-        return ""
-    import pycountry
-
-    found = pycountry.countries.get(alpha_3=alpha3.upper())
-    return found.numeric if found else ""
-
-
-def party_label(country: str | None, sectors: Sequence[str] | None, name: str) -> str | None:
-    """A network node: 'USA GOV' (country and first sector) when coded, else the name when it
-    is a name (capitalised); None for pronouns and descriptions ('it', 'the race', '75 percent'),
-    which would each become a node of their own."""
-    parts = [p for p in (country or "", (sectors or [""])[0] if sectors else "") if p]
-    if parts:
-        return " ".join(parts)
-    name = name.strip()
-    return name if name[:1].isupper() and name not in _NOT_NAMES else None
 
 
 class StoreReader:
@@ -270,107 +242,6 @@ class StoreReader:
     def aggregates(self, interval: str = "auto", **filters: Any) -> dict[str, Any]:
         """Counts of the events passing `filters` by date bucket x type x modality, type,
         modality, country, actor pair (source -> target, by country + sector) and place."""
-        return self._aggregate(interval, {k: v for k, v in filters.items()
-                                          if v not in (None, "")})
-
-    def _aggregate(self, interval: str, filters: dict[str, Any]) -> dict[str, Any]:
-        ids = [e for _, e in self.store.event_hits(**filters)]
-        events, args, actors, places = [], defaultdict(list), {}, {}
-        with self.store.engine.connect() as conn:
-            for part in chunks(ids):
-                events.extend(conn.execute(select(
-                    T_EVENTS.c.id, T_EVENTS.c.type, T_EVENTS.c.modality, T_EVENTS.c.event_date,
-                    T_EVENTS.c.place_id).where(T_EVENTS.c.id.in_(part))).all())
-                for a in conn.execute(select(T_ARGS).where(T_ARGS.c.event_id.in_(part))
-                                      .order_by(T_ARGS.c.event_id, T_ARGS.c.role,
-                                                T_ARGS.c.ordinal)):
-                    args[a.event_id].append(a)
-            actor_ids = sorted({a.actor_id for rows in args.values() for a in rows if a.actor_id})
-            for part in chunks(actor_ids):
-                actors.update({a.id: a for a in conn.execute(
-                    select(T_ACTORS.c.id, T_ACTORS.c.name, T_ACTORS.c.country, T_ACTORS.c.sectors)
-                    .where(T_ACTORS.c.id.in_(part)))})
-            place_ids = sorted({e.place_id for e in events if e.place_id})
-            for part in chunks(place_ids):
-                places.update({p.id: p for p in conn.execute(
-                    select(T_PLACES).where(T_PLACES.c.id.in_(part)))})
-
-        dates = [e.event_date for e in events if e.event_date]
-        first, last = (min(dates), max(dates)) if dates else (None, None)
-        if interval == "auto":  # the finest bucket that keeps the timeline to ~120 bars
-            interval = next((i for i in ("day", "week") if len({bucket(d, i) for d in dates})
-                             <= _MAX_BARS), "month")
-
-        by_date: Counter = Counter()
-        by_type: Counter = Counter()
-        by_modality: Counter = Counter()
-        by_country: Counter = Counter()
-        pairs: Counter = Counter()
-        pair_names: dict[tuple, Counter] = defaultdict(Counter)
-        by_place: dict[tuple, Counter] = defaultdict(Counter)
-        without_place = 0
-        for e in events:
-            by_type[e.type] += 1
-            by_modality[e.modality] += 1
-            if e.event_date:
-                by_date[(bucket(e.event_date, interval), e.type, e.modality)] += 1
-            parties = {"source": [], "target": []}
-            for a in args[e.id]:
-                actor = actors.get(a.actor_id) if a.actor_id else None
-                name = actor.name if actor else a.text
-                label = party_label(actor.country if actor else None,
-                                    actor.sectors if actor else None, name)
-                parties[a.role].append((label, name, actor.country if actor else None))
-            countries = {c for role in parties.values() for _, _, c in role if c}
-            place = places.get(e.place_id) if e.place_id else None
-            if place is not None and place.country:
-                countries.add(place.country)
-            for c in countries:
-                by_country[c] += 1
-            for s_label, s_name, _ in parties["source"]:
-                for t_label, t_name, _ in parties["target"]:
-                    if s_label is None or t_label is None:
-                        continue
-                    pairs[(s_label, t_label, e.type)] += 1
-                    pair_names[(s_label, t_label, e.type)][f"{s_name} -> {t_name}"] += 1
-            if place is not None and (place.latitude is not None or place.country):
-                pkey = (place.name, place.country or "", place.admin1 or "", place.precision,
-                        place.latitude, place.longitude)
-                by_place[pkey][e.type] += 1
-            else:
-                without_place += 1
-
-        def counts(counter: Counter) -> list[dict[str, Any]]:
-            return [{"key": k, "count": n} for k, n in sorted(counter.items(),
-                                                              key=lambda kv: (-kv[1], kv[0]))]
-
-        return {
-            "total": len(events), "interval": interval, "first": first, "last": last,
-            "by_date": [{"date": d.isoformat(), "type": t, "modality": m, "count": n}
-                        for (d, t, m), n in sorted(by_date.items())],
-            "by_type": counts(by_type), "by_modality": counts(by_modality),
-            "by_country": counts(by_country),
-            "actor_pairs": [
-                {"source": s, "target": t, "type": ty, "count": n,
-                 "names": [name for name, _ in pair_names[(s, t, ty)].most_common(3)]}
-                for (s, t, ty), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
-            ][:_TOP_PAIRS],
-            "places": [
-                {"name": name, "country": country, "country_numeric": country_numeric(country),
-                 "admin1": admin1, "precision": precision, "latitude": lat, "longitude": lon,
-                 "count": sum(types.values()), "types": counts(types)}
-                for (name, country, admin1, precision, lat, lon), types in sorted(
-                    by_place.items(), key=lambda kv: (-sum(kv[1].values()), kv[0][0]))
-            ],
-            "without_place": without_place,
-            "without_date": sum(1 for e in events if not e.event_date),
-        }
-
-
-def bucket(day: date, interval: str) -> date:
-    """The first day of the day / ISO week / month holding `day`."""
-    if interval == "week":
-        return day - timedelta(days=day.weekday())
-    if interval == "month":
-        return day.replace(day=1)
-    return day
+        given = {k: v for k, v in filters.items() if v not in (None, "")}
+        ids = [e for _, e in self.store.event_hits(**given)]
+        return aggregate(load_events(self.store, ids), interval)

@@ -19,7 +19,6 @@ either way every batch committed before is intact and no document is half stored
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 import sys
@@ -28,7 +27,6 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +38,7 @@ from ..ingest.base import parse_published
 from .connect import is_memory, resolve_url
 from .errors import AnalysisFailed, DocumentNotStored, StoreError
 from .faults import RetryPolicy, one_line, with_retries
-from .readers import read_inputs
+from .intake import BatchJob, BatchOutcome, Intake, _doc_id  # noqa: F401  (_doc_id: tests)
 from .repository import Failure, Store, open_store, safe_url
 
 
@@ -55,6 +53,7 @@ class IngestSummary:
     skipped: int = 0
     filtered: int = 0  # left out by the relevance pre-filter (counted in `skipped` too)
     stale: int = 0  # coded by another coder version and kept so (--keep-stale; in `skipped` too)
+    changed: int = 0  # stored before with another text, analysed again (in `replaced` too)
     failed: int = 0
     undated: int = 0  # documents read with no publication date from any source
     events: int = 0
@@ -79,7 +78,9 @@ class IngestSummary:
         filtered = f" ({self.filtered} by the relevance filter)" if self.filtered else ""
         stale = (f"; {self.stale} stale, coded by another version of the coder: ingest them again "
                  f"without --keep-stale to recode them") if self.stale else ""
-        return (f"{self.stored} stored, {self.replaced} replaced, {self.skipped} skipped{filtered}, "
+        changed = f" ({self.changed} with a changed text)" if self.changed else ""
+        return (f"{self.stored} stored, {self.replaced} replaced{changed}, "
+                f"{self.skipped} skipped{filtered}, "
                 f"{self.failed} failed; {self.events} events, {self.quotes} quotes, "
                 f"{self.claims} claims; {self.undated} of {self.seen} documents undated; "
                 f"{self.seconds:.1f} s ({self.docs_per_second:.1f} docs/s); "
@@ -136,28 +137,6 @@ def count_documents(path: Path, fmt: str | None = None) -> int:
     return 1
 
 
-class FirstReadings:
-    """Where each document id was first read in this run, with a digest of its text. The same
-    id read again is a repeat (skipped); read again with another text (two JSONL lines under
-    one id) it is W044 naming both sources, where it was skipped without a word."""
-
-    def __init__(self) -> None:
-        self.first: dict[str, tuple[str | None, str]] = {}
-
-    def read(self, raw: RawDocument, doc_id: str) -> tuple[bool, Failure | None]:
-        """(a repeat of an id read before, the W044 failure when its text differs)."""
-        digest = hashlib.sha256(raw.text.encode("utf-8")).hexdigest() if raw.doc_id else doc_id
-        first = self.first.get(doc_id)
-        if first is None:
-            self.first[doc_id] = (raw.source, digest)
-            return False, None
-        if first[1] == digest:
-            return True, None
-        return True, Failure(source=raw.source, document_id=doc_id, reason=str(DocumentNotStored(
-            f"document id {doc_id!r} at {raw.source or '?'} was read before at "
-            f"{first[0] or '?'} with a different text; the first is kept")))
-
-
 def _store_to_write(db_url: str | os.PathLike[str] | None, retry: RetryPolicy,
                     lock_timeout: float) -> Store:
     """The store to ingest into, opened before the pipeline is loaded: one that cannot be
@@ -169,18 +148,6 @@ def _store_to_write(db_url: str | os.PathLike[str] | None, retry: RetryPolicy,
     return open_store(db_url, pooled=False, retry=retry, lock_timeout=lock_timeout)
 
 
-def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
-def _doc_id(raw: RawDocument) -> str:
-    from ..stages import document_id
-
-    return raw.doc_id or document_id(raw.text)
-
-
 def _progress(total: int | None, enabled: bool):
     from tqdm import tqdm
 
@@ -188,30 +155,6 @@ def _progress(total: int | None, enabled: bool):
                 dynamic_ncols=True, smoothing=0.05)
 
 
-
-
-@dataclass
-class BatchOutcome:
-    """What one batch did; it crosses from a worker process to the main one."""
-
-    analysed: int = 0
-    stored: int = 0
-    replaced: int = 0
-    skipped: int = 0
-    events: int = 0
-    quotes: int = 0
-    claims: int = 0
-    failures: list[Failure] = field(default_factory=list)
-
-
-@dataclass
-class BatchJob:
-    """Fresh documents to analyse, with the tally gathered since the last batch (documents
-    skipped before analysis, unreadable records), committed together with them."""
-
-    raws: list[RawDocument]
-    counts: dict[str, int]
-    failures: list[Failure]
 
 
 def analyse_safely(nlp: Any, raws: list[RawDocument]) -> tuple[list[Any], list[Failure]]:
@@ -313,7 +256,8 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
            batch_size: int | None = None, strict: bool = False,
            retry: RetryPolicy | None = None, lock_timeout: float = 60.0,
            relevance_filter: bool = False, engine: str = "local",
-           ray_address: str | None = None, dating: FileDating | None = None) -> IngestSummary:
+           ray_address: str | None = None, dating: FileDating | None = None,
+           changed_text: str = "replace") -> IngestSummary:
     """Analyse every document under `paths` and save it in the store at `db_url`.
 
     workers: processes that analyse and store batches; reprocess: re-analyse and replace
@@ -331,123 +275,46 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     security event (`wirecoder.relevance`; off by default); engine: "local" (`workers`
     processes) or "ray" (`workers` Ray actors, on the cluster at `ray_address` or a local one;
     see `wirecoder.scaleout.ray_engine`): the store gets the same rows either way; dating: the
-    manifest and file-name pattern dating text and HTML files (`wirecoder.ingest.FileDating`)."""
+    manifest and file-name pattern dating text and HTML files (`wirecoder.ingest.FileDating`);
+    changed_text: what becomes of a document stored by an earlier run and read again under its
+    id with another text (a feed's corrected article): "replace" (default) analyses it again
+    and replaces the stored one, counted as `replaced` and `changed`, with a warning naming both
+    sources; "keep" keeps the stored one and logs W044 naming both, counted as failed."""
     from ..pipeline import load
     from ..scaleout import ENGINES, EngineError
 
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if changed_text not in CHANGED_TEXT:
+        raise WirecoderError(f"changed_text must be one of {', '.join(CHANGED_TEXT)}, "
+                             f"not {changed_text!r}")
     retry = retry or RetryPolicy()
     if batch_size is None:
         batch_size = 32 if workers <= 1 else 8
     path_list = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    default_published = parse_published(published) if isinstance(published, str) else published
     files = collect_files(path_list)
     store = _store_to_write(db_url, retry, lock_timeout)
-    where = safe_url(store.url)
     try:
         nlp = pipeline if pipeline is not None else load(config)
         run_id = with_retries(lambda: store.start_run(
             nlp.coder_version, config=nlp.config.to_dict(), config_hash=nlp.config.digest(),
             stages=nlp.stage_labels, inputs=[str(p) for p in path_list], workers=workers),
-            retry, what="start a run", where=where)
+            retry, what="start a run", where=safe_url(store.url))
     except BaseException:
         store.close()
         raise
     summary = IngestSummary(run_id=run_id, db_url=store.url, files=len(files))
-    total = sum(count_documents(f, fmt) for f in files) if progress else None
-    bar = _progress(total, progress)
+    bar = _progress(sum(count_documents(f, fmt) for f in files) if progress else None, progress)
+    intake = Intake(
+        files=files, fmt=fmt, dating=dating, strict=strict, store=store, summary=summary,
+        bar=bar, retry=retry, coder_version=nlp.coder_version, reprocess=reprocess,
+        keep_stale=keep_stale, changed_text=changed_text, batch_size=batch_size,
+        published=parse_published(published) if isinstance(published, str) else published,
+        relevant=_relevance(relevance_filter))
     started = time.perf_counter()
-
-    def warn(message: str) -> None:
-        bar.write(f"wirecoder: {message}", file=sys.stderr)
-
-    relevant = None
-    if relevance_filter:
-        from ..relevance import RelevanceFilter
-
-        relevant = RelevanceFilter().keep
-
-    def jobs() -> Iterator[BatchJob]:
-        """Batches of fresh documents; reading and the skip check happen here, in order."""
-        counts: Counter[str] = Counter()
-        failures: list[Failure] = []
-        seen = FirstReadings()
-
-        def items() -> Iterator[RawDocument]:
-            for f in files:
-                for item in read_inputs(f, fmt, published=default_published, dating=dating):
-                    if isinstance(item, Failure):
-                        if strict:
-                            raise _error_of(item)
-                        summary.failed += 1
-                        summary.errors.append(item.reason)
-                        counts["documents_failed"] += 1
-                        failures.append(item)
-                        warn(item.reason)
-                        bar.update(1)
-                    else:
-                        yield item
-
-        for chunk in _batched(items(), batch_size):
-            ids = [_doc_id(raw) for raw in chunk]
-            stored = with_retries(lambda ids=ids: store.stored_versions(ids), retry,
-                                  what="look up stored documents", where=where, on_retry=warn)
-            fresh: list[RawDocument] = []
-            for raw, doc_id in zip(chunk, ids, strict=True):
-                summary.count_read(raw)
-                repeat, clash = seen.read(raw, doc_id)
-                old = stored.get(doc_id)
-                kept_stale = keep_stale and not reprocess and old is not None and old != nlp.coder_version
-                skip = repeat or (not reprocess and old == nlp.coder_version) or kept_stale
-                filtered = not skip and relevant is not None and not relevant(raw.text)
-                if not skip and not filtered:
-                    fresh.append(raw)
-                    continue
-                bar.update(1)
-                if clash is not None:  # logged and counted as failed by `tally`
-                    failures.append(clash)
-                    counts.update(documents_seen=1, documents_failed=1)
-                    continue
-                summary.stale += int(kept_stale and not repeat)
-                summary.filtered += int(filtered)
-                summary.skipped += 1
-                counts.update(documents_seen=1, documents_skipped=1)
-            if fresh:
-                yield BatchJob(fresh, dict(counts), list(failures))
-                counts.clear()
-                failures.clear()
-        if counts or failures:
-            yield BatchJob([], dict(counts), list(failures))
-
-    def tally(outcome: BatchOutcome) -> None:
-        for reason in [f.reason for f in outcome.failures if f.document_id is not None]:
-            summary.errors.append(reason)
-            warn(reason)
-        summary.failed += sum(1 for f in outcome.failures if f.document_id is not None)
-        summary.stored += outcome.stored
-        summary.replaced += outcome.replaced
-        summary.skipped += outcome.skipped
-        summary.events += outcome.events
-        summary.quotes += outcome.quotes
-        summary.claims += outcome.claims
-        bar.update(outcome.analysed)
-        bar.set_postfix(stored=summary.stored + summary.replaced, skipped=summary.skipped,
-                        failed=summary.failed, refresh=False)
-
     status = "failed"
     try:
-        if engine == "ray":
-            _with_ray(jobs(), nlp, workers, batch_size, ray_address,
-                      lambda job, analysed: tally(run_batch(
-                          job, nlp, store, run_id, reprocess=reprocess, retry=retry, warn=warn,
-                          analysed=analysed)))
-        elif workers <= 1:
-            for job in jobs():
-                tally(run_batch(job, nlp, store, run_id, reprocess=reprocess, retry=retry,
-                                warn=warn))
-        else:
-            _in_workers(jobs(), workers, nlp, store, run_id, reprocess, retry, tally)
+        _dispatch(intake, nlp, run_id, workers=workers, engine=engine, ray_address=ray_address)
         status = "finished"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -455,16 +322,51 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     finally:
         bar.close()
         summary.seconds = time.perf_counter() - started
-        try:
-            # A short policy: when the database is gone, the run's error is what matters.
-            with_retries(lambda: store.finish_run(run_id, status),
-                         RetryPolicy(attempts=2, first_delay=0.5), what="finish the run",
-                         where=where)
-        except WirecoderError as exc:
-            print(f"wirecoder: {exc}", file=sys.stderr)
-        finally:
-            store.close()
+        _finish_run(store, run_id, status)
     return summary
+
+
+CHANGED_TEXT = ("replace", "keep")
+
+
+def _relevance(enabled: bool) -> Callable[[str], bool] | None:
+    """The relevance pre-filter's test of a text, when it is on."""
+    if not enabled:
+        return None
+    from ..relevance import RelevanceFilter
+
+    return RelevanceFilter().keep
+
+
+def _dispatch(intake: Intake, nlp: Any, run_id: str, *, workers: int, engine: str,
+              ray_address: str | None) -> None:
+    """Run the intake's batches through the pipeline and into the store with the engine asked
+    for, tallying each batch's outcome in input order."""
+    store, retry, reprocess = intake.store, intake.retry, intake.reprocess
+    if engine == "ray":
+        _with_ray(intake.jobs(), nlp, workers, intake.batch_size, ray_address,
+                  lambda job, analysed: intake.tally(run_batch(
+                      job, nlp, store, run_id, reprocess=reprocess, retry=retry,
+                      warn=intake.warn, analysed=analysed)))
+    elif workers <= 1:
+        for job in intake.jobs():
+            intake.tally(run_batch(job, nlp, store, run_id, reprocess=reprocess, retry=retry,
+                                   warn=intake.warn))
+    else:
+        _in_workers(intake.jobs(), workers, nlp, store, run_id, reprocess, retry, intake.tally)
+
+
+def _finish_run(store: Store, run_id: str, status: str) -> None:
+    """Record how the run ended and close the store; a database that is gone by then costs a
+    line on stderr, not the run's own error (a short retry policy)."""
+    try:
+        with_retries(lambda: store.finish_run(run_id, status),
+                     RetryPolicy(attempts=2, first_delay=0.5), what="finish the run",
+                     where=safe_url(store.url))
+    except WirecoderError as exc:
+        print(f"wirecoder: {exc}", file=sys.stderr)
+    finally:
+        store.close()
 
 
 def _with_ray(jobs: Iterator[BatchJob], nlp: Any, workers: int, batch_size: int,
@@ -517,10 +419,3 @@ def _in_workers(jobs: Iterator[BatchJob], workers: int, nlp: Any, store: Store, 
     finally:
         pool.join()
         _WORKER.clear()
-
-
-def _error_of(failure: Failure) -> WirecoderError:
-    """The error a Failure stands for (strict mode raises it), with the same code and line."""
-    error = WirecoderError(failure.reason.split(": ", 1)[-1])
-    error.code = failure.code
-    return error

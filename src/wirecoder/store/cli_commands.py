@@ -62,9 +62,8 @@ def _filters(parser: argparse.ArgumentParser, kind: str) -> None:
     parser.add_argument("--document", help="only this document id")
 
 
-def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> dict[str, Handler]:
-    """Add the store's subcommands to `sub` (argparse subparsers); register their handlers in
-    `commands` when given. Returns the handlers by command name."""
+def _add_ingest(sub: Any) -> None:
+    """The `ingest` command and its options."""
     ing = sub.add_parser("ingest", help="analyse files and folders into the store",
                          description="Analyse text, HTML, JSONL, RSS/Atom and WARC files (folders "
                                      "recursively) and save the results in the store. Documents "
@@ -77,6 +76,10 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
     ing.add_argument("--keep-stale", action="store_true",
                      help="leave documents coded by another coder version as they are (counted as stale); "
                           "by default they are recoded")
+    ing.add_argument("--changed-text", choices=["replace", "keep"], default="replace",
+                     help="a document stored before whose id comes again with another text: "
+                          "analyse it again and replace it (default, counted as replaced), or "
+                          "keep the stored one and log W044 naming both sources")
     ing.add_argument("--format", dest="input_format", choices=INPUT_FORMATS,
                      help="input format (default: by file extension)")
     ing.add_argument("--published", help="publication date for inputs that carry none")
@@ -108,6 +111,11 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
     progress.add_argument("--no-progress", dest="progress", action="store_false")
     ing.add_argument("--json", action="store_true", help="print the run summary as JSON")
 
+
+def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> dict[str, Handler]:
+    """Add the store's subcommands to `sub` (argparse subparsers); register their handlers in
+    `commands` when given. Returns the handlers by command name."""
+    _add_ingest(sub)
     for kind, what in (("events", "events"), ("quotes", "quotes"), ("claims", "checked claims")):
         p = sub.add_parser(kind, help=f"list stored {what}")
         p.add_argument("--db", help=DB_HELP)
@@ -159,7 +167,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                      published=args.published,
                      batch_size=max(1, args.batch_size) if args.batch_size else None,
                      strict=args.strict, relevance_filter=args.relevance_filter,
-                     engine=args.engine, ray_address=args.ray_address, dating=dating)
+                     engine=args.engine, ray_address=args.ray_address, dating=dating,
+                     changed_text=args.changed_text)
     if args.json:
         data = {k: v for k, v in vars(summary).items() if k != "db_url"}
         data["docs_per_second"] = round(summary.docs_per_second, 2)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -143,10 +144,28 @@ def create_store_engine(url: str | os.PathLike[str] | None = None, *, pooled: bo
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     # WAL: readers never block the writer, and a killed writer loses only its open transaction.
-    cur.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cur)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _switch_to_wal(cur: sqlite3.Cursor) -> None:
+    """PRAGMA journal_mode=WAL, waiting for other writers as any write does. Switching a file
+    still in rollback mode (a new store) fails at once while another connection writes it, not
+    after the busy timeout: three first-time openers of one new store failed about one time in
+    150 with "database is locked" (W040). Tried again with backoff until the timeout is spent."""
+    deadline = time.monotonic() + cur.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
+    delay = 0.005
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(delay)
+        delay = min(2 * delay, 0.1)
 
 
 def _read_only_engine(path: Path, lock_timeout: float, pooled: bool) -> Engine:

@@ -106,8 +106,44 @@ def analysis_to_rows(analysis: Analysis, run_id: str | None, stored_at: datetime
     doc = analysis.document
     did = doc.id
     rows: Rows = defaultdict(list)
-    rows["documents"].append({
-        "id": did, "run_id": run_id, "coder_version": analysis.coder_version,
+    rows["documents"].append(_document_row(analysis, run_id, stored_at))
+    rows["dropped_spans"].extend(_dropped_row(d, did, i) for i, d in enumerate(doc.dropped))
+    rows["sentences"].extend({"id": s.id, "document_id": did, "ordinal": i,
+                              **_plain_cols(s.span), "paragraph": s.paragraph}
+                             for i, s in enumerate(analysis.sentences))
+    for i, a in enumerate(analysis.actors):
+        rows["actors"].append(_actor_row(a, did, i))
+        _spans(rows, did, "actor", a.id, "mention", a.mentions)
+        _spans(rows, did, "actor", a.id, "evidence", a.evidence)
+    times = {t.id: t for t in analysis.times}
+    for i, e in enumerate(analysis.events):
+        rows["events"].append(_event_row(e, did, i, times, doc.published))
+        rows["event_arguments"].extend(_argument_rows(e, did))
+        _spans(rows, did, "event", e.id, "evidence", e.evidence)
+    for i, q in enumerate(analysis.quotes):
+        rows["quotes"].append(_quote_row(q, did, i))
+        _spans(rows, did, "quote", q.id, "content", q.content)
+        _spans(rows, did, "quote", q.id, "evidence", q.evidence)
+    for table, kind, build in _EVIDENCED:
+        for i, record in enumerate(getattr(analysis, table)):
+            rows[table].append(build(record, did, i))
+            _spans(rows, did, kind, record.id, "evidence", record.evidence)
+    return rows
+
+
+def _spans(rows: Rows, did: str, kind: str, record_id: str, role: str,
+           items: Iterable[Span]) -> None:
+    for i, span in enumerate(items):
+        rows["evidence_spans"].append({
+            "record_id": record_id, "role": role, "ordinal": i, "document_id": did,
+            "record_kind": kind, **_plain_cols(span),
+        })
+
+
+def _document_row(analysis: Analysis, run_id: str | None, stored_at: datetime) -> dict[str, Any]:
+    doc = analysis.document
+    return {
+        "id": doc.id, "run_id": run_id, "coder_version": analysis.coder_version,
         "schema_version": analysis.schema_version, "stages": list(analysis.stages),
         "source": doc.source, "url": doc.url, "title": doc.title,
         "published": doc.published.astimezone(UTC) if doc.published else None,
@@ -115,89 +151,85 @@ def analysis_to_rows(analysis: Analysis, run_id: str | None, stored_at: datetime
         "language": doc.language, "text": doc.text, "original_text": doc.original_text,
         "offset_map": [[s.clean_start, s.orig_start, s.length] for s in doc.offset_map],
         "metadata": dict(doc.metadata), "stored_at": stored_at,
-    })
-    for i, d in enumerate(doc.dropped):
-        rows["dropped_spans"].append({
-            "document_id": did, "ordinal": i, "start_char": d.start, "end_char": d.end,
-            "text": d.text, "reason": d.reason,
-            "duplicate_of_start": d.duplicate_of[0] if d.duplicate_of else None,
-            "duplicate_of_end": d.duplicate_of[1] if d.duplicate_of else None,
-        })
+    }
 
-    def spans(kind: str, record_id: str, role: str, items: Iterable[Span]) -> None:
-        for i, span in enumerate(items):
-            rows["evidence_spans"].append({
-                "record_id": record_id, "role": role, "ordinal": i, "document_id": did,
-                "record_kind": kind, **_plain_cols(span),
-            })
 
-    for i, s in enumerate(analysis.sentences):
-        rows["sentences"].append({"id": s.id, "document_id": did, "ordinal": i,
-                                  **_plain_cols(s.span), "paragraph": s.paragraph})
-    for i, a in enumerate(analysis.actors):
-        rows["actors"].append({
-            "id": a.id, "document_id": did, "ordinal": i, "name": a.name, "kind": a.kind,
-            "country": a.country, "sectors": list(a.sectors), "title": a.title,
-            "confidence": a.confidence,
-        })
-        spans("actor", a.id, "mention", a.mentions)
-        spans("actor", a.id, "evidence", a.evidence)
-    times = {t.id: t for t in analysis.times}
-    for i, e in enumerate(analysis.events):
-        rows["events"].append(_event_row(e, did, i, times, doc.published))
-        for role, refs in (("source", e.sources), ("target", e.targets)):
-            for j, ref in enumerate(refs):
-                rows["event_arguments"].append({
-                    "event_id": e.id, "role": role, "ordinal": j, "document_id": did,
-                    **_plain_cols(ref.span), "actor_id": ref.actor_id,
-                })
-        spans("event", e.id, "evidence", e.evidence)
-    for i, q in enumerate(analysis.quotes):
-        rows["quotes"].append({
-            "id": q.id, "document_id": did, "ordinal": i, "kind": q.kind,
-            **_span_cols("speaker", q.speaker.span if q.speaker else None),
-            "speaker_actor_id": q.speaker.actor_id if q.speaker else None,
-            "speaker_name": q.speaker_name, "anonymous": q.anonymous,
-            **_span_cols("cue", q.cue),
-            **_span_cols("addressee", q.addressee.span if q.addressee else None),
-            "addressee_actor_id": q.addressee.actor_id if q.addressee else None,
-            "time_id": q.time_id, "confidence": q.confidence,
-        })
-        spans("quote", q.id, "content", q.content)
-        spans("quote", q.id, "evidence", q.evidence)
-    for i, n in enumerate(analysis.quantities):
-        rows["quantities"].append({
-            "id": n.id, "document_id": did, "ordinal": i, **_plain_cols(n.span),
-            "value": n.value, "value_high": n.value_high, "unit": n.unit,
-            "normalized_unit": n.normalized_unit, "approximate": n.approximate,
-            "change": n.change, **_span_cols("concept", n.concept), "time_id": n.time_id,
-            "place_id": n.place_id, "confidence": n.confidence,
-        })
-        spans("quantity", n.id, "evidence", n.evidence)
-    for i, c in enumerate(analysis.claims):
-        rows["claims"].append({
-            "id": c.id, "document_id": did, "ordinal": i, "kind": c.kind, "verdict": c.verdict,
-            "explanation": c.explanation, "quantity_ids": list(c.quantity_ids),
-            "asserted_by": c.asserted_by, "confidence": c.confidence,
-        })
-        spans("claim", c.id, "evidence", c.evidence)
-    for i, t in enumerate(analysis.times):
-        rows["times"].append({
-            "id": t.id, "document_id": did, "ordinal": i, **_plain_cols(t.span), "type": t.type,
-            "value": t.value, "granularity": t.granularity, "interval_start": t.interval_start,
-            "interval_end": t.interval_end, "from_publication_date": t.from_publication_date,
-            "confidence": t.confidence,
-        })
-        spans("time", t.id, "evidence", t.evidence)
-    for i, p in enumerate(analysis.places):
-        rows["places"].append({
-            "id": p.id, "document_id": did, "ordinal": i, **_plain_cols(p.span), "name": p.name,
-            "precision": p.precision, "country": p.country, "admin1": p.admin1,
-            "latitude": p.latitude, "longitude": p.longitude, "geonames_id": p.geonames_id,
-            "feature": p.feature, "confidence": p.confidence,
-        })
-        spans("place", p.id, "evidence", p.evidence)
-    return rows
+def _dropped_row(d: DroppedSpan, did: str, i: int) -> dict[str, Any]:
+    return {
+        "document_id": did, "ordinal": i, "start_char": d.start, "end_char": d.end,
+        "text": d.text, "reason": d.reason,
+        "duplicate_of_start": d.duplicate_of[0] if d.duplicate_of else None,
+        "duplicate_of_end": d.duplicate_of[1] if d.duplicate_of else None,
+    }
+
+
+def _actor_row(a: Actor, did: str, i: int) -> dict[str, Any]:
+    return {
+        "id": a.id, "document_id": did, "ordinal": i, "name": a.name, "kind": a.kind,
+        "country": a.country, "sectors": list(a.sectors), "title": a.title,
+        "confidence": a.confidence,
+    }
+
+
+def _argument_rows(e: Event, did: str) -> list[dict[str, Any]]:
+    return [{"event_id": e.id, "role": role, "ordinal": j, "document_id": did,
+             **_plain_cols(ref.span), "actor_id": ref.actor_id}
+            for role, refs in (("source", e.sources), ("target", e.targets))
+            for j, ref in enumerate(refs)]
+
+
+def _quote_row(q: Quote, did: str, i: int) -> dict[str, Any]:
+    return {
+        "id": q.id, "document_id": did, "ordinal": i, "kind": q.kind,
+        **_span_cols("speaker", q.speaker.span if q.speaker else None),
+        "speaker_actor_id": q.speaker.actor_id if q.speaker else None,
+        "speaker_name": q.speaker_name, "anonymous": q.anonymous,
+        **_span_cols("cue", q.cue),
+        **_span_cols("addressee", q.addressee.span if q.addressee else None),
+        "addressee_actor_id": q.addressee.actor_id if q.addressee else None,
+        "time_id": q.time_id, "confidence": q.confidence,
+    }
+
+
+def _quantity_row(n: Quantity, did: str, i: int) -> dict[str, Any]:
+    return {
+        "id": n.id, "document_id": did, "ordinal": i, **_plain_cols(n.span),
+        "value": n.value, "value_high": n.value_high, "unit": n.unit,
+        "normalized_unit": n.normalized_unit, "approximate": n.approximate,
+        "change": n.change, **_span_cols("concept", n.concept), "time_id": n.time_id,
+        "place_id": n.place_id, "confidence": n.confidence,
+    }
+
+
+def _claim_row(c: Claim, did: str, i: int) -> dict[str, Any]:
+    return {
+        "id": c.id, "document_id": did, "ordinal": i, "kind": c.kind, "verdict": c.verdict,
+        "explanation": c.explanation, "quantity_ids": list(c.quantity_ids),
+        "asserted_by": c.asserted_by, "confidence": c.confidence,
+    }
+
+
+def _time_row(t: TimeRef, did: str, i: int) -> dict[str, Any]:
+    return {
+        "id": t.id, "document_id": did, "ordinal": i, **_plain_cols(t.span), "type": t.type,
+        "value": t.value, "granularity": t.granularity, "interval_start": t.interval_start,
+        "interval_end": t.interval_end, "from_publication_date": t.from_publication_date,
+        "confidence": t.confidence,
+    }
+
+
+def _place_row(p: Place, did: str, i: int) -> dict[str, Any]:
+    return {
+        "id": p.id, "document_id": did, "ordinal": i, **_plain_cols(p.span), "name": p.name,
+        "precision": p.precision, "country": p.country, "admin1": p.admin1,
+        "latitude": p.latitude, "longitude": p.longitude, "geonames_id": p.geonames_id,
+        "feature": p.feature, "confidence": p.confidence,
+    }
+
+
+# The records whose only spans are their evidence, in the order their rows are built.
+_EVIDENCED = (("quantities", "quantity", _quantity_row), ("claims", "claim", _claim_row),
+              ("times", "time", _time_row), ("places", "place", _place_row))
 
 
 # ---------------------------------------------------------------------------------------------

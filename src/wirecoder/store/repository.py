@@ -6,13 +6,15 @@
     store.events(type="ASSAULT", country="MEX", since="2025-01-01")
 
 A document is identified by its id (a hash of its text unless the input supplied one). Saved again
-under the same coder version it is skipped; under another coder version, or with
-`reprocess=True`, its rows are deleted and the new ones inserted in the same transaction, so a
-reader never sees half a document. `save_many` writes a whole batch in one transaction.
+under the same coder version with the same text it is skipped; under another coder version, with
+another text (a feed's corrected article under its URL), or with `reprocess=True`, its rows are
+deleted and the new ones inserted in the same transaction, so a reader never sees half a
+document. `save_many` writes a whole batch in one transaction.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import socket
 import uuid
@@ -220,6 +222,20 @@ class Store:
             found.update({row.id: row.coder_version for row in conn.execute(q)})
         return found
 
+    def stored_texts(self, doc_ids: Iterable[str],
+                     conn: Connection | None = None) -> dict[str, tuple[str, str | None]]:
+        """doc id -> (the digest of its original text, its source), for the ids that are stored."""
+        ids = list(dict.fromkeys(doc_ids))
+        if conn is None:
+            with self.engine.connect() as c:
+                return self.stored_texts(ids, c)
+        found: dict[str, tuple[str, str | None]] = {}
+        for part in chunks(ids):
+            q = select(T_DOCS.c.id, T_DOCS.c.original_text, T_DOCS.c.source).where(
+                T_DOCS.c.id.in_(part))
+            found.update({r.id: (text_digest(r.original_text), r.source) for r in conn.execute(q)})
+        return found
+
     def has_document(self, doc_id: str, coder_version: str | None = None) -> bool:
         """Whether the document is stored (under `coder_version`, when given)."""
         stored = self.stored_versions([doc_id]).get(doc_id)
@@ -270,6 +286,10 @@ class Store:
               reprocess: bool, run_counts: dict[str, int]) -> Counter[str]:
         outcome: Counter[str] = Counter()
         existing = self.stored_versions([a.document.id for a in analyses], conn)
+        same = {a.document.id: a.document.original_text for a in analyses
+                if existing.get(a.document.id) == a.coder_version and not reprocess}
+        changed = {i for i, (digest, _) in self.stored_texts(same, conn).items()
+                   if digest != text_digest(same[i])}
         rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         replace: list[str] = []
         seen: set[str] = set()
@@ -277,7 +297,7 @@ class Store:
         for analysis in analyses:
             doc_id = analysis.document.id
             old = existing.get(doc_id)
-            if doc_id in seen or (old == analysis.coder_version and not reprocess):
+            if doc_id in seen or (doc_id in same and doc_id not in changed):
                 outcome["skipped"] += 1
                 continue
             seen.add(doc_id)
@@ -543,6 +563,11 @@ class Store:
                 if isinstance(row[key], datetime) and row[key].tzinfo is None:
                     row[key] = row[key].replace(tzinfo=UTC)
         return rows
+
+
+def text_digest(text: str) -> str:
+    """A document text's fingerprint: an id sent again with another text is analysed again."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _alive(pid: int) -> bool:

@@ -1,0 +1,180 @@
+"""The events' grouped counts behind the dashboard's charts: by date bucket x type x modality, by
+type, modality and country, by actor pair (source -> target, by country and sector) and by place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import select
+
+from ..lang.en import words
+from ..store.repository import T_ACTORS, T_ARGS, T_EVENTS, T_PLACES, Store
+from ..store.sql import chunks
+
+_TOP_PAIRS = 80
+_MAX_BARS = 120
+_NOT_NAMES = {w.title() for w in words("pronouns", kind="personal", case=("subject", "both"))
+              | words("pronouns", placeholder="yes")}
+
+
+@lru_cache(maxsize=512)
+def country_numeric(alpha3: str | None) -> str:
+    """ISO 3166 numeric code ('484' for MEX): the id of a country's shape in world-atlas."""
+    if not alpha3:
+        return ""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=alpha3.upper())
+    return found.numeric if found else ""
+
+
+def party_label(country: str | None, sectors: Sequence[str] | None, name: str) -> str | None:
+    """A network node: 'USA GOV' (country and first sector) when coded, else the name when it
+    is a name (capitalised); None for pronouns and descriptions ('it', 'the race', '75 percent'),
+    which would each become a node of their own."""
+    parts = [p for p in (country or "", (sectors or [""])[0] if sectors else "") if p]
+    if parts:
+        return " ".join(parts)
+    name = name.strip()
+    return name if name[:1].isupper() and name not in _NOT_NAMES else None
+
+
+@dataclass
+class EventRows:
+    """The rows the counts need: events, their arguments by event, their actors and places."""
+
+    events: list[Any] = field(default_factory=list)
+    args: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
+    actors: dict[str, Any] = field(default_factory=dict)
+    places: dict[str, Any] = field(default_factory=dict)
+
+
+def load_events(store: Store, ids: Sequence[str]) -> EventRows:
+    """The rows of the events `ids`, read in chunks."""
+    rows = EventRows()
+    with store.engine.connect() as conn:
+        for part in chunks(list(ids)):
+            rows.events.extend(conn.execute(select(
+                T_EVENTS.c.id, T_EVENTS.c.type, T_EVENTS.c.modality, T_EVENTS.c.event_date,
+                T_EVENTS.c.place_id).where(T_EVENTS.c.id.in_(part))).all())
+            for a in conn.execute(select(T_ARGS).where(T_ARGS.c.event_id.in_(part))
+                                  .order_by(T_ARGS.c.event_id, T_ARGS.c.role, T_ARGS.c.ordinal)):
+                rows.args[a.event_id].append(a)
+        actor_ids = sorted({a.actor_id for args in rows.args.values() for a in args if a.actor_id})
+        for part in chunks(actor_ids):
+            rows.actors.update({a.id: a for a in conn.execute(
+                select(T_ACTORS.c.id, T_ACTORS.c.name, T_ACTORS.c.country, T_ACTORS.c.sectors)
+                .where(T_ACTORS.c.id.in_(part)))})
+        place_ids = sorted({e.place_id for e in rows.events if e.place_id})
+        for part in chunks(place_ids):
+            rows.places.update({p.id: p for p in conn.execute(
+                select(T_PLACES).where(T_PLACES.c.id.in_(part)))})
+    return rows
+
+
+def aggregate(rows: EventRows, interval: str) -> dict[str, Any]:
+    """The counts of `rows` by `interval` (day, week, month; auto: the finest that keeps the
+    timeline to about 120 bars)."""
+    dates = [e.event_date for e in rows.events if e.event_date]
+    first, last = (min(dates), max(dates)) if dates else (None, None)
+    if interval == "auto":  # the finest bucket that keeps the timeline to ~120 bars
+        interval = next((i for i in ("day", "week") if len({bucket(d, i) for d in dates})
+                         <= _MAX_BARS), "month")
+    tally = _Tally(interval)
+    for e in rows.events:
+        tally.add(e, _parties(rows, e), rows.places.get(e.place_id) if e.place_id else None)
+    return {"total": len(rows.events), "interval": interval, "first": first, "last": last,
+            **tally.as_dict(),
+            "without_date": sum(1 for e in rows.events if not e.event_date)}
+
+
+def _parties(rows: EventRows, e: Any) -> dict[str, list[tuple[str | None, str, str | None]]]:
+    """An event's sources and targets as (network label, name, country)."""
+    parties: dict[str, list[tuple[str | None, str, str | None]]] = {"source": [], "target": []}
+    for a in rows.args[e.id]:
+        actor = rows.actors.get(a.actor_id) if a.actor_id else None
+        name = actor.name if actor else a.text
+        label = party_label(actor.country if actor else None,
+                            actor.sectors if actor else None, name)
+        parties[a.role].append((label, name, actor.country if actor else None))
+    return parties
+
+
+def _counts(counter: Counter) -> list[dict[str, Any]]:
+    return [{"key": k, "count": n} for k, n in sorted(counter.items(),
+                                                      key=lambda kv: (-kv[1], kv[0]))]
+
+
+class _Tally:
+    """The counters, event by event."""
+
+    def __init__(self, interval: str):
+        self.interval = interval
+        self.by_date: Counter = Counter()
+        self.by_type: Counter = Counter()
+        self.by_modality: Counter = Counter()
+        self.by_country: Counter = Counter()
+        self.pairs: Counter = Counter()
+        self.pair_names: dict[tuple, Counter] = defaultdict(Counter)
+        self.by_place: dict[tuple, Counter] = defaultdict(Counter)
+        self.without_place = 0
+
+    def add(self, e: Any, parties: dict[str, list[tuple[str | None, str, str | None]]],
+            place: Any) -> None:
+        self.by_type[e.type] += 1
+        self.by_modality[e.modality] += 1
+        if e.event_date:
+            self.by_date[(bucket(e.event_date, self.interval), e.type, e.modality)] += 1
+        countries = {c for role in parties.values() for _, _, c in role if c}
+        if place is not None and place.country:
+            countries.add(place.country)
+        for c in countries:
+            self.by_country[c] += 1
+        for s_label, s_name, _ in parties["source"]:
+            for t_label, t_name, _ in parties["target"]:
+                if s_label is None or t_label is None:
+                    continue
+                self.pairs[(s_label, t_label, e.type)] += 1
+                self.pair_names[(s_label, t_label, e.type)][f"{s_name} -> {t_name}"] += 1
+        if place is not None and (place.latitude is not None or place.country):
+            pkey = (place.name, place.country or "", place.admin1 or "", place.precision,
+                    place.latitude, place.longitude)
+            self.by_place[pkey][e.type] += 1
+        else:
+            self.without_place += 1
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "by_date": [{"date": d.isoformat(), "type": t, "modality": m, "count": n}
+                        for (d, t, m), n in sorted(self.by_date.items())],
+            "by_type": _counts(self.by_type), "by_modality": _counts(self.by_modality),
+            "by_country": _counts(self.by_country),
+            "actor_pairs": [
+                {"source": s, "target": t, "type": ty, "count": n,
+                 "names": [name for name, _ in self.pair_names[(s, t, ty)].most_common(3)]}
+                for (s, t, ty), n in sorted(self.pairs.items(), key=lambda kv: (-kv[1], kv[0]))
+            ][:_TOP_PAIRS],
+            "places": [
+                {"name": name, "country": country, "country_numeric": country_numeric(country),
+                 "admin1": admin1, "precision": precision, "latitude": lat, "longitude": lon,
+                 "count": sum(types.values()), "types": _counts(types)}
+                for (name, country, admin1, precision, lat, lon), types in sorted(
+                    self.by_place.items(), key=lambda kv: (-sum(kv[1].values()), kv[0][0]))
+            ],
+            "without_place": self.without_place,
+        }
+
+
+def bucket(day: date, interval: str) -> date:
+    """The first day of the day / ISO week / month holding `day`."""
+    if interval == "week":
+        return day - timedelta(days=day.weekday())
+    if interval == "month":
+        return day.replace(day=1)
+    return day
