@@ -107,25 +107,31 @@ def place_of_mention(mention, gaz, doc_id: str, text: str) -> Place:
 class PlacesOptions:
     demonyms: bool = option(True, "\"Mexican cartels\" places Mexico")
     inner: bool = option(True, "places inside organisation names (\"Texas Department of Safety\")")
+    organisations: bool = option(False, "report a place name that only names an organisation "
+                                        "(\"Auckland Zoo\", \"the Los Angeles Times\") as a place")
 
 
-@stage("places", requires=("document", "spacy"), optional=("actors",), assigns=("places",), version="5",
+@stage("places", requires=("document", "spacy"), optional=("actors",), assigns=("places",), version="6",
        options=PlacesOptions)
 def make_gazetteer_places(options: dict[str, Any]):
     """Toponyms recognised and resolved with the offline gazetteer (GeoNames from PyPI packages)."""
     from ..gazetteer import load_gazetteer
     from ..gazetteer.resolve import resolve
+    from ..gazetteer.namesakes import names_organisation
     from ..gazetteer.senses import not_people
 
     gaz = load_gazetteer()
     demonyms = bool(options.get("demonyms", True))
     inner = bool(options.get("inner", True))
+    organisations = bool(options.get("organisations", False))
 
     def run(state: AnalysisState) -> dict[str, Any]:
         doc_id, text = state.document.id, state.document.text
         doc = state.spacy_doc
         mentions = resolve(doc, gaz, demonyms=demonyms, inner=inner)
         mentions = not_people(doc, mentions, state.get("actors") or (), gaz)
+        if not organisations:
+            mentions = [m for m in mentions if not names_organisation(doc, m)]
         return {"places": [place_of_mention(m, gaz, doc_id, text) for m in mentions]}
 
     return run

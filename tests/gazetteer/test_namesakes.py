@@ -1,0 +1,37 @@
+"""A place name that only names a newspaper, a school or a company is no place mention
+(gazetteer/namesakes.py, #25): every `org_head` row of lang/en/name_senses.tsv, and the places
+that stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.lang.en import table
+from wirecoder.pipeline import load
+
+ROWS = [r for r in table("name_senses") if r["cue"] == "org_head"]
+
+
+def _places(pipeline, text: str) -> list[str]:
+    return [p.span.text for p in pipeline.analyze(text).places]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r["word"])
+def test_each_org_head_row_names_no_place(pipeline, row):
+    assert row["word"] in row["example"].lower() and row["name"] in row["example"]
+    assert row["name"] not in _places(pipeline, row["example"])
+
+
+def test_the_option_reports_them_again():
+    keep = load({"options": {"places": {"organisations": True}}})
+    assert "Auckland" in _places(keep, "The otter escaped from the Auckland Zoo almost a month ago.")
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("Enfield Council said the school would reopen on Monday.", "Enfield"),
+    ("The U.S. Department of Justice said he was sentenced to 20 years.", "U.S."),
+    ("The otter was found near Auckland, officials said.", "Auckland"),
+    ("Protesters gathered outside the Buffalo, N.Y., school on Monday.", "Buffalo"),
+])
+def test_public_bodies_and_placed_names_stay(pipeline, sentence, name):
+    assert name in _places(pipeline, sentence)
