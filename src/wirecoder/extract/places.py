@@ -116,8 +116,8 @@ class PlacesOptions:
 def make_gazetteer_places(options: dict[str, Any]):
     """Toponyms recognised and resolved with the offline gazetteer (GeoNames from PyPI packages)."""
     from ..gazetteer import load_gazetteer
-    from ..gazetteer.resolve import resolve
     from ..gazetteer.namesakes import names_organisation
+    from ..gazetteer.resolve import resolve
     from ..gazetteer.senses import not_people
 
     gaz = load_gazetteer()
