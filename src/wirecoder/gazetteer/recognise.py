@@ -4,10 +4,13 @@ their qualifiers ("Fronton, Texas"). See resolve.py for the whole account."""
 
 from __future__ import annotations
 
+import re
+
 from .mention import (
     CALENDAR,
     COMPASS,
     GENERIC,
+    GEO_NOUNS,
     PLACE_LABELS,
     SETTLEMENT_NOUNS,
     SKIP_LABELS,
@@ -34,6 +37,9 @@ from .spans import (
     split_and,
 )
 from .store import Candidate, Gazetteer
+
+
+_REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|X)")
 
 
 def _trim(doc, i: int, j: int) -> tuple[int, int]:
@@ -147,6 +153,12 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
     _add_datelines(found)
     for ent in doc.ents:
         if ent.label_ in SKIP_LABELS:
+            after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+            if ent.label_ in ("DATE", "TIME") and after not in GEO_NOUNS | SETTLEMENT_NOUNS:
+                # "over Christmas", "Nov. 3 to 6", "since Mar. 2005": a date's words are no
+                # towns ("Giza's Haram district" is no date, whatever the tagger says)
+                for t in range(ent.start, ent.end):
+                    claimed[t] = True
             continue
         if ent.label_ in PLACE_LABELS:
             _add_place_entity(found, ent, inner)
@@ -258,8 +270,11 @@ def _add_other_entity(found: _Collector, ent, inner: bool) -> None:
         # what stands before a title or an acronym describes the person ("Calgary MLA
         # Sandra Jansen")
         n = max((t + 1 for t in range(i, j) if doc[t].is_upper and doc[t].is_alpha
+                 and not _REGNAL.fullmatch(doc[t].text)
                  or doc[t].lower_.rstrip(".") in TITLES), default=i)
+        # "Pope John Paul II", "John-Paul Langbroek": a regnal number, a hyphenated first name
         if j - n > 1 and all(name_like(t) and t.lower_ not in SETTLEMENT_NOUNS
+                             or t.text in ("-", "‐") or _REGNAL.fullmatch(t.text)
                              for t in doc[n:j]):
             for t in range(n, j):
                 claimed[t] = True

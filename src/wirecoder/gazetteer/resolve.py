@@ -49,6 +49,8 @@ this one runs them and the resolution rounds.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -347,12 +349,23 @@ def _city_of_its_province(e: Entry, cs: dict[int, Candidate]) -> Entry:
     return e
 
 
+# Endings of adjectives ("Olympic", "Jewish", "Historical"), which no "Punjab" or "Bulacan" has.
+_ADJECTIVAL = re.compile(r"(?:ic|ish|ical|ous|ive|ful|less)$")
+
+
 def _not_a_place(doc, m: Mention) -> bool:
     """A pathogen named after a place ("West Nile virus"), a title before a person's name ("Sen.
-    Marco Rubio") or a month or weekday no place label vouches for ("in August")."""
-    j = m.tokens[1]
+    Marco Rubio"), a month or weekday no place label vouches for ("in August"), a town named
+    like an adjective used as one ("Olympic record") or a degree after a person ("M.D.")."""
+    i, j = m.tokens
     if j < len(doc) and doc[j].lower_ in PATHOGEN_WORDS:
         return True
+    if j - i == 1 and doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod" and _ADJECTIVAL.search(m.text) and \
+            m.label not in PLACE_LABELS and not any(c.kind == "demonym" for c in m.candidates):
+        return True  # a town named like an adjective: "the Olympic champion", "Jewish law"
+    if i >= 2 and doc[i - 1].text == "," and doc[i - 2].ent_type_ == "PERSON" and \
+            "." in m.text and m.qualifier is None:
+        return True  # a degree after a person's name: "Maury Rosenstein, M.D."
     if m.label not in PLACE_LABELS and m.key in TITLES and j < len(doc) and \
             name_like(doc[j]) and (m.text.endswith(".") or
                                     not any(c.kind == "name" for c in m.candidates)):
