@@ -38,7 +38,6 @@ from .spans import (
 )
 from .store import Candidate, Gazetteer
 
-
 _REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|X)")
 
 

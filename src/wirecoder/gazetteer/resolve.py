@@ -50,7 +50,6 @@ this one runs them and the resolution rounds.
 from __future__ import annotations
 
 import re
-
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
