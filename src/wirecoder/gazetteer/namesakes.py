@@ -2,6 +2,10 @@
 "the Auckland Zoo", "Michigan State University", "the Los Angeles Times", "the University of
 Iowa", "Peanut Corp. of America".
 
+Both development corpora leave such namesakes unmarked, but TR-News marks some of them (a
+newspaper's, a school's), so the places stage reports them unless its option `organisations` is
+off; the head word itself ("Centre" of "Trillium Health Centre") is never a place.
+
 A mention names such an organisation when
   - capitalised words follow it up to a head word that ends the name ("Auckland Zoo", "Buffalo
     Public Schools", "the Bucharest Daily News"; not "Edmonton Schools Partnership"), or the name
@@ -66,11 +70,14 @@ def _is_head_of_longer_name(doc, i: int, j: int) -> bool:
         and doc[i - 1].lower_ not in ("the", "a", "an")
 
 
-def names_organisation(doc, m: Mention) -> bool:
-    """The mention is only the namesake of a newspaper, a school or a company (see the module)."""
+def names_organisation(doc, m: Mention, namesakes: bool = True) -> bool:
+    """The mention is only an organisation's head word ("Trillium Health Centre"), or, with
+    `namesakes`, only the namesake of a newspaper, a school or a company (see the module)."""
     i, j = m.tokens
     if m.demonym or m.qualifier is not None or m.is_qualifier or m.extra.get("dateline"):
         return False
-    if j < len(doc) and doc[j].tag_ == "POS":
+    if _is_head_of_longer_name(doc, i, j):
+        return True
+    if not namesakes or j < len(doc) and doc[j].tag_ == "POS":
         return False  # "Brisbane's inner-west"
-    return _head_follows(doc, j) or _head_before_of(doc, i) or _is_head_of_longer_name(doc, i, j)
+    return _head_follows(doc, j) or _head_before_of(doc, i)

@@ -4,13 +4,10 @@ their qualifiers ("Fronton, Texas"). See resolve.py for the whole account."""
 
 from __future__ import annotations
 
-import re
-
 from .mention import (
     CALENDAR,
     COMPASS,
     GENERIC,
-    GEO_NOUNS,
     PLACE_LABELS,
     SETTLEMENT_NOUNS,
     SKIP_LABELS,
@@ -37,8 +34,6 @@ from .spans import (
     split_and,
 )
 from .store import Candidate, Gazetteer
-
-_REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|X)")
 
 
 def _trim(doc, i: int, j: int) -> tuple[int, int]:
@@ -145,19 +140,15 @@ class _Collector:
         _claim_rest(self.doc, self.gaz, i, j, self.claimed, self.add, self.mentions)
 
 
-def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
+def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True, borders: bool = False) -> list[Mention]:
     """Candidate place mentions of a spaCy Doc, in text order, qualifiers linked."""
     found = _Collector(doc, gaz)
     mentions, claimed = found.mentions, found.claimed
     _add_datelines(found)
+    if borders:
+        _add_borders(found)
     for ent in doc.ents:
         if ent.label_ in SKIP_LABELS:
-            after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-            if ent.label_ in ("DATE", "TIME") and after not in GEO_NOUNS | SETTLEMENT_NOUNS:
-                # "over Christmas", "Nov. 3 to 6", "since Mar. 2005": a date's words are no
-                # towns ("Giza's Haram district" is no date, whatever the tagger says)
-                for t in range(ent.start, ent.end):
-                    claimed[t] = True
             continue
         if ent.label_ in PLACE_LABELS:
             _add_place_entity(found, ent, inner)
@@ -198,6 +189,30 @@ def _add_datelines(found: _Collector) -> None:
                 m.extra["dateline"] = True
                 if j + 1 < len(doc) and doc[j].text == "," and hyphen_prefix(doc[j + 1]):
                     found.add_prefix(j + 1, hyphen_prefix(doc[j + 1]), "QUAL")  # "KY--(Marketwire"
+
+
+BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
+_DASHES = frozenset({"-", "–", "—", "‐"})
+
+
+def _add_borders(found: _Collector) -> None:
+    """A border the gazetteer lists, whole: "the Texas-Mexico border", "the Syria-Turkey border"
+    (knowledge/places_supplement.tsv, feature code BDR), its sides joined by a dash, before they
+    become places of their own ("Texas-Mexico" would read as a town Texas qualified by Mexico).
+    Sides a slash or "and" joins stay places of their own ("the U.S. / Mexico border")."""
+    doc = found.doc
+    for b, tok in enumerate(doc):
+        if tok.lower_ not in BORDER_WORDS:
+            continue
+        for i in range(max(0, b - 6), b):
+            if not name_like(doc[i]) or any(found.claimed[i:b + 1]) or not all(
+                    name_like(t) or t.text in _DASHES for t in doc[i:b]):
+                continue  # "the U.S. / Mexico border" names each side, a place of its own
+            if any(c.entry.fcode == "BDR" for c in found.gaz.lookup(key(doc[i:b + 1].text))):
+                m = found.add(i, b + 1, "LOC")
+                if m is not None:
+                    m.candidates = tuple(c for c in m.candidates if c.entry.fcode == "BDR")
+                break
 
 
 def _add_place_entity(found: _Collector, ent, inner: bool) -> None:
@@ -269,11 +284,8 @@ def _add_other_entity(found: _Collector, ent, inner: bool) -> None:
         # what stands before a title or an acronym describes the person ("Calgary MLA
         # Sandra Jansen")
         n = max((t + 1 for t in range(i, j) if doc[t].is_upper and doc[t].is_alpha
-                 and not _REGNAL.fullmatch(doc[t].text)
                  or doc[t].lower_.rstrip(".") in TITLES), default=i)
-        # "Pope John Paul II", "John-Paul Langbroek": a regnal number, a hyphenated first name
         if j - n > 1 and all(name_like(t) and t.lower_ not in SETTLEMENT_NOUNS
-                             or t.text in ("-", "‐") or _REGNAL.fullmatch(t.text)
                              for t in doc[n:j]):
             for t in range(n, j):
                 claimed[t] = True

@@ -191,9 +191,10 @@ def _renamed(c: Candidate, k: str) -> bool:
     return SequenceMatcher(None, primary, k).ratio() < 0.5
 
 
-def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -> list[Mention]:
+def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True,
+            borders: bool = False) -> list[Mention]:
     """Accepted place mentions of a Doc, each with its chosen gazetteer entry (or None)."""
-    accepted = _accepted(doc, gaz, demonyms, inner)
+    accepted = _accepted(doc, gaz, demonyms, inner, borders)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in accepted:
         groups[("d:" if m.demonym else "") + m.key].append(m)
@@ -210,9 +211,9 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
     return accepted
 
 
-def _accepted(doc, gaz: Gazetteer, demonyms: bool, inner: bool) -> list[Mention]:
+def _accepted(doc, gaz: Gazetteer, demonyms: bool, inner: bool, borders: bool = False) -> list[Mention]:
     """The mentions that earn their place, in text order, qualifiers of rejected heads unlinked."""
-    found = find_mentions(doc, gaz, inner=inner)
+    found = find_mentions(doc, gaz, inner=inner, borders=borders)
     pathogens = {m.key for m in found if _pathogen(doc, m)}
     mentions = [m for m in found if not _not_a_place(doc, m) and not _pathogen(doc, m) and not (
         m.key in pathogens and m.qualifier is None and not m.is_qualifier)]
