@@ -12,8 +12,9 @@ and only one the place. Mentions are linked, conservatively, when
     own sentence names and no event of the document takes).
 Only acts that happened (asserted or reported) link, so a threat never lends its day to an
 attack. An incident then gives its one day from the text to the mentions dated only by the
-publication date, and its one place to the mentions without a place; when its mentions disagree
-(two days, two places) nothing is shared. The shared ids point at the real time and place
+publication date, and its one place to the mentions without a place (the finest, when its
+mentions' places nest: "at the Texas-Mexico border" then "in Fronton, Texas"); when its mentions
+disagree (two days, two places) nothing is shared. The shared ids point at the real time and place
 records, so the evidence stays in the text. The mentions of one incident share an `incident_id`
 (the id of its first mention's incident), which exports read to give an incident one row.
 """
@@ -64,6 +65,7 @@ def link_incidents(events: list[Event], doc, times: list[TimeRef],
     """`events` with the dates and places their incident's other mentions give them."""
     by_time = {t.id: t for t in times}
     place_ids = {p.id for p in places}
+    by_id = {p.id: p for p in places}
     starts = [s.start_char for s in doc.sents]
 
     def sentence(e: Event) -> int:
@@ -125,7 +127,8 @@ def link_incidents(events: list[Event], doc, times: list[TimeRef],
         if len(group) < 2:
             continue
         days = {text_day(events[i]): events[i].time_id for i in group if text_day(events[i])}
-        where = {events[i].place_id for i in group if events[i].place_id in place_ids}
+        where = _finest({events[i].place_id for i in group if events[i].place_id in place_ids},
+                        by_id)
         incident = stable_id("incident", events[min(group)].id)
         for i in group:
             e = out[i]
@@ -136,3 +139,23 @@ def link_incidents(events: list[Event], doc, times: list[TimeRef],
                 update["place_id"] = next(iter(where))
             out[i] = e.model_copy(update=update)
     return out
+
+
+_FINENESS = {"point": 4, "locality": 4, "admin2": 3, "region": 2, "admin1": 2, "country": 1}
+
+
+def _holds(coarse: Place, fine: Place) -> bool:
+    """`coarse` is a coarser place of the same country and, if it has one, the same first-level
+    subdivision: "the Texas-Mexico border" (Texas) holds "Fronton, Texas"."""
+    return coarse.country is not None and coarse.country == fine.country and \
+        _FINENESS.get(coarse.precision, 0) < _FINENESS.get(fine.precision, 0) and \
+        (coarse.admin1 is None and coarse.precision != "region" or coarse.admin1 == fine.admin1)
+
+
+def _finest(ids: set[str], by_id: dict[str, Place]) -> set[str]:
+    """The incident's one place when its mentions' places nest ("at the Texas-Mexico border" ...
+    "in Fronton, Texas"): the finest; else the places as they are (they disagree)."""
+    if len(ids) < 2:
+        return ids
+    finest = [i for i in ids if all(j == i or _holds(by_id[j], by_id[i]) for j in ids)]
+    return {finest[0]} if len(finest) == 1 else ids

@@ -107,25 +107,34 @@ def place_of_mention(mention, gaz, doc_id: str, text: str) -> Place:
 class PlacesOptions:
     demonyms: bool = option(True, "\"Mexican cartels\" places Mexico")
     inner: bool = option(True, "places inside organisation names (\"Texas Department of Safety\")")
+    organisations: bool = option(True, "report a place name that only names a newspaper, a school "
+                                       "or a company (\"Auckland Zoo\", \"the Los Angeles Times\") "
+                                       "as a place")
+    borders: bool = option(False, "a border the gazetteer lists is one place (\"the Texas-Mexico "
+                                  "border\", feature BDR) rather than its two sides")
 
 
-@stage("places", requires=("document", "spacy"), optional=("actors",), assigns=("places",), version="5",
+@stage("places", requires=("document", "spacy"), optional=("actors",), assigns=("places",), version="6",
        options=PlacesOptions)
 def make_gazetteer_places(options: dict[str, Any]):
     """Toponyms recognised and resolved with the offline gazetteer (GeoNames from PyPI packages)."""
     from ..gazetteer import load_gazetteer
+    from ..gazetteer.namesakes import names_organisation
     from ..gazetteer.resolve import resolve
     from ..gazetteer.senses import not_people
 
     gaz = load_gazetteer()
     demonyms = bool(options.get("demonyms", True))
     inner = bool(options.get("inner", True))
+    organisations = bool(options.get("organisations", True))
+    borders = bool(options.get("borders", False))
 
     def run(state: AnalysisState) -> dict[str, Any]:
         doc_id, text = state.document.id, state.document.text
         doc = state.spacy_doc
-        mentions = resolve(doc, gaz, demonyms=demonyms, inner=inner)
+        mentions = resolve(doc, gaz, demonyms=demonyms, inner=inner, borders=borders)
         mentions = not_people(doc, mentions, state.get("actors") or (), gaz)
+        mentions = [m for m in mentions if not names_organisation(doc, m, not organisations)]
         return {"places": [place_of_mention(m, gaz, doc_id, text) for m in mentions]}
 
     return run

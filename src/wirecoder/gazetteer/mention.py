@@ -61,8 +61,9 @@ LIST_WORDS = frozenset({",", "and", "or", "&"})
 
 
 # After a name these make it a pathogen's, not a place's: "West Nile virus", "Marburg fever",
-# "Reston ebolavirus", "Lyme disease".
-PATHOGEN_WORDS = frozenset({"virus", "viruses", "fever", "ebolavirus", "disease", "virus's"})
+# "Reston ebolavirus", "Lyme disease", "Swine Flu", "Marburg hemorrhagic fever".
+PATHOGEN_WORDS = frozenset({"virus", "viruses", "fever", "ebolavirus", "disease", "virus's",
+                            "flu", "influenza", "hemorrhagic", "haemorrhagic"})
 
 
 # Capitalised words that are dates far more often than towns ("in August", "March 5").

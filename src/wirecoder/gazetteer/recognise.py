@@ -140,11 +140,13 @@ class _Collector:
         _claim_rest(self.doc, self.gaz, i, j, self.claimed, self.add, self.mentions)
 
 
-def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True) -> list[Mention]:
+def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True, borders: bool = False) -> list[Mention]:
     """Candidate place mentions of a spaCy Doc, in text order, qualifiers linked."""
     found = _Collector(doc, gaz)
     mentions, claimed = found.mentions, found.claimed
     _add_datelines(found)
+    if borders:
+        _add_borders(found)
     for ent in doc.ents:
         if ent.label_ in SKIP_LABELS:
             continue
@@ -187,6 +189,30 @@ def _add_datelines(found: _Collector) -> None:
                 m.extra["dateline"] = True
                 if j + 1 < len(doc) and doc[j].text == "," and hyphen_prefix(doc[j + 1]):
                     found.add_prefix(j + 1, hyphen_prefix(doc[j + 1]), "QUAL")  # "KY--(Marketwire"
+
+
+BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
+_DASHES = frozenset({"-", "–", "—", "‐"})
+
+
+def _add_borders(found: _Collector) -> None:
+    """A border the gazetteer lists, whole: "the Texas-Mexico border", "the Syria-Turkey border"
+    (knowledge/places_supplement.tsv, feature code BDR), its sides joined by a dash, before they
+    become places of their own ("Texas-Mexico" would read as a town Texas qualified by Mexico).
+    Sides a slash or "and" joins stay places of their own ("the U.S. / Mexico border")."""
+    doc = found.doc
+    for b, tok in enumerate(doc):
+        if tok.lower_ not in BORDER_WORDS:
+            continue
+        for i in range(max(0, b - 6), b):
+            if not name_like(doc[i]) or any(found.claimed[i:b + 1]) or not all(
+                    name_like(t) or t.text in _DASHES for t in doc[i:b]):
+                continue  # "the U.S. / Mexico border" names each side, a place of its own
+            if any(c.entry.fcode == "BDR" for c in found.gaz.lookup(key(doc[i:b + 1].text))):
+                m = found.add(i, b + 1, "LOC")
+                if m is not None:
+                    m.candidates = tuple(c for c in m.candidates if c.entry.fcode == "BDR")
+                break
 
 
 def _add_place_entity(found: _Collector, ent, inner: bool) -> None:

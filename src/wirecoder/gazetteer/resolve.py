@@ -49,6 +49,7 @@ this one runs them and the resolution rounds.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -190,9 +191,10 @@ def _renamed(c: Candidate, k: str) -> bool:
     return SequenceMatcher(None, primary, k).ratio() < 0.5
 
 
-def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -> list[Mention]:
+def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True,
+            borders: bool = False) -> list[Mention]:
     """Accepted place mentions of a Doc, each with its chosen gazetteer entry (or None)."""
-    accepted = _accepted(doc, gaz, demonyms, inner)
+    accepted = _accepted(doc, gaz, demonyms, inner, borders)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in accepted:
         groups[("d:" if m.demonym else "") + m.key].append(m)
@@ -209,9 +211,12 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True) -
     return accepted
 
 
-def _accepted(doc, gaz: Gazetteer, demonyms: bool, inner: bool) -> list[Mention]:
+def _accepted(doc, gaz: Gazetteer, demonyms: bool, inner: bool, borders: bool = False) -> list[Mention]:
     """The mentions that earn their place, in text order, qualifiers of rejected heads unlinked."""
-    mentions = [m for m in find_mentions(doc, gaz, inner=inner) if not _not_a_place(doc, m)]
+    found = find_mentions(doc, gaz, inner=inner, borders=borders)
+    pathogens = {m.key for m in found if _pathogen(doc, m)}
+    mentions = [m for m in found if not _not_a_place(doc, m) and not _pathogen(doc, m) and not (
+        m.key in pathogens and m.qualifier is None and not m.is_qualifier)]
     strong_keys = {m.key for m in mentions if m.strong and m.candidates}
     person_words = frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                              for t in ent)
@@ -347,12 +352,39 @@ def _city_of_its_province(e: Entry, cs: dict[int, Candidate]) -> Entry:
     return e
 
 
-def _not_a_place(doc, m: Mention) -> bool:
-    """A pathogen named after a place ("West Nile virus"), a title before a person's name ("Sen.
-    Marco Rubio") or a month or weekday no place label vouches for ("in August")."""
+# A virus's name: an influenza subtype ("H5N1"), a virus or its family ("Ebolavirus",
+# "Filoviridae"), an inflammation ("Poliomyelitis").
+_PATHOGEN_NAME = re.compile(r"(?:^H\d{1,2}N\d{1,2}$|virus$|viridae$|myelitis$)", re.I)
+
+
+def _pathogen(doc, m: Mention) -> bool:
+    """A name used for a pathogen: a pathogen word after it ("West Nile virus") or a virus's
+    name; every mention of that name in the article is the pathogen's (one sense per discourse:
+    "cases of West Nile" after "West Nile virus") unless a qualifier places it."""
     j = m.tokens[1]
-    if j < len(doc) and doc[j].lower_ in PATHOGEN_WORDS:
+    if _PATHOGEN_NAME.search(m.text):
         return True
+    # "the United States flu season" stays the country
+    area = any(c.entry.precision in ("country", "admin1") and c.kind == "name" for c in m.candidates)
+    return j < len(doc) and doc[j].lower_ in PATHOGEN_WORDS and not (
+        area and doc[j].lower_ in ("flu", "influenza"))
+
+
+# Endings of adjectives ("Olympic", "Jewish", "Historical"), which no "Punjab" or "Bulacan" has.
+_ADJECTIVAL = re.compile(r"(?:ic|ish|ical|ous|ive|ful|less)$")
+
+
+def _not_a_place(doc, m: Mention) -> bool:
+    """A title before a person's name ("Sen.
+    Marco Rubio"), a month or weekday no place label vouches for ("in August"), a town named
+    like an adjective used as one ("Olympic record") or a degree after a person ("M.D.")."""
+    i, j = m.tokens
+    if j - i == 1 and doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod" and _ADJECTIVAL.search(m.text) and \
+            m.label not in PLACE_LABELS and not any(c.kind == "demonym" for c in m.candidates):
+        return True  # a town named like an adjective: "the Olympic champion", "Jewish law"
+    if i >= 2 and doc[i - 1].text == "," and doc[i - 2].ent_type_ == "PERSON" and \
+            "." in m.text and m.qualifier is None:
+        return True  # a degree after a person's name: "Maury Rosenstein, M.D."
     if m.label not in PLACE_LABELS and m.key in TITLES and j < len(doc) and \
             name_like(doc[j]) and (m.text.endswith(".") or
                                     not any(c.kind == "name" for c in m.candidates)):

@@ -1,0 +1,83 @@
+"""A place name that only names a newspaper, a school or a company is no place mention (#25):
+"the Auckland Zoo", "Michigan State University", "the Los Angeles Times", "the University of
+Iowa", "Peanut Corp. of America".
+
+Both development corpora leave such namesakes unmarked, but TR-News marks some of them (a
+newspaper's, a school's), so the places stage reports them unless its option `organisations` is
+off; the head word itself ("Centre" of "Trillium Health Centre") is never a place.
+
+A mention names such an organisation when
+  - capitalised words follow it up to a head word that ends the name ("Auckland Zoo", "Buffalo
+    Public Schools", "the Bucharest Daily News"; not "Edmonton Schools Partnership"), or the name
+    goes on with "of" ("Bowman Gray School of Medicine");
+  - it follows "of" after such a head ("the University of Calgary"); or
+  - the mention is such a head word itself, ending a longer capitalised name ("Trillium Health
+    Centre", "Women's College Hospital").
+The head words are the rows of lang/en/name_senses.tsv with cue `org_head`, each with an
+example. A public body's head is none ("Enfield Council", "the U.S. Department of Justice",
+"Queensland Police": the body is the place's), nor a venue where events happen ("Kandahar
+airport").
+
+It stays a place when the mention itself is placed: it qualifies or is qualified, a possessive
+("Brisbane's inner-west"), a dateline. Demonyms are left to the demonym option.
+"""
+
+from __future__ import annotations
+
+from ..lang.en import table
+from .mention import Mention
+
+ORG_HEADS = frozenset(r["word"] for r in table("name_senses") if r["cue"] == "org_head")
+_JOINERS = frozenset({"and", "&", "of", "for"})
+MAX_GAP = 4  # name words between the place and the head: "Buffalo Science Magnet School"
+
+
+def _head(tok) -> bool:
+    return tok.lower_.rstrip(".") in ORG_HEADS or tok.lemma_.lower() in ORG_HEADS
+
+
+def _capitalised(tok) -> bool:
+    return tok.text[:1].isupper() and (tok.is_alpha or "." in tok.text or "-" in tok.text
+                                       or tok.text.endswith(("'s", "’s")))
+
+
+def _ends_name(doc, k: int) -> bool:
+    """Token k ends a capitalised name, or the name goes on with "of" ("School of Medicine")."""
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    return nxt is None or not _capitalised(nxt) and nxt.tag_ != "POS" or nxt.lower_ == "of"
+
+
+def _head_follows(doc, j: int) -> bool:
+    """Capitalised words from token j on reach a head word that ends the name."""
+    for k in range(j, min(len(doc), j + MAX_GAP + 1)):
+        tok = doc[k]
+        if _head(tok) and tok.text[:1].isupper() and _ends_name(doc, k):
+            return True
+        if not (_capitalised(tok) or k > j and tok.lower_ in _JOINERS):
+            return False
+    return False
+
+
+def _head_before_of(doc, i: int) -> bool:
+    """ "the University of Calgary": a capitalised head, then "of", then the name."""
+    return i >= 2 and doc[i - 1].lower_ == "of" and _head(doc[i - 2]) \
+        and doc[i - 2].text[:1].isupper()
+
+
+def _is_head_of_longer_name(doc, i: int, j: int) -> bool:
+    """ "Trillium Health Centre": the mention is the head word that ends a longer name."""
+    return j - i == 1 and _head(doc[i]) and i > 0 and _capitalised(doc[i - 1]) \
+        and doc[i - 1].lower_ not in ("the", "a", "an")
+
+
+def names_organisation(doc, m: Mention, namesakes: bool = True) -> bool:
+    """The mention is only an organisation's head word ("Trillium Health Centre"), or, with
+    `namesakes`, only the namesake of a newspaper, a school or a company (see the module)."""
+    i, j = m.tokens
+    if m.demonym or m.qualifier is not None or m.is_qualifier or m.extra.get("dateline"):
+        return False
+    if _is_head_of_longer_name(doc, i, j):
+        return True
+    if not namesakes or j < len(doc) and doc[j].tag_ == "POS":
+        return False  # "Brisbane's inner-west"
+    return _head_follows(doc, j) or _head_before_of(doc, i)

@@ -1,0 +1,45 @@
+"""A place name that only names a newspaper, a school or a company is no place mention
+(gazetteer/namesakes.py, #25): every `org_head` row of lang/en/name_senses.tsv, and the places
+that stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.lang.en import table
+from wirecoder.pipeline import load
+
+ROWS = [r for r in table("name_senses") if r["cue"] == "org_head"]
+
+
+def _places(pipeline, text: str) -> list[str]:
+    return [p.span.text for p in pipeline.analyze(text).places]
+
+
+@pytest.fixture(scope="module")
+def corpus_style():
+    return load({"options": {"places": {"organisations": False}}})
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r["word"])
+def test_each_org_head_row_names_no_place(corpus_style, row):
+    assert row["word"] in row["example"].lower() and row["name"] in row["example"]
+    assert row["name"] not in _places(corpus_style, row["example"])
+
+
+def test_by_default_namesakes_stay_places(pipeline):
+    assert "Auckland" in _places(pipeline, "The otter escaped from the Auckland Zoo almost a month ago.")
+
+
+def test_a_head_word_is_never_a_place(pipeline):
+    assert "Centre" not in _places(pipeline, "Walsh goes to Trillium Health Centre every two weeks.")
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("Enfield Council said the school would reopen on Monday.", "Enfield"),
+    ("The U.S. Department of Justice said he was sentenced to 20 years.", "U.S."),
+    ("The otter was found near Auckland, officials said.", "Auckland"),
+    ("Protesters gathered outside the Buffalo, N.Y., school on Monday.", "Buffalo"),
+])
+def test_public_bodies_and_placed_names_stay(corpus_style, sentence, name):
+    assert name in _places(corpus_style, sentence)
