@@ -152,8 +152,11 @@ def _a_part(v: Any) -> bool:
     after "of" ("four members of the security forces" is a count of members)."""
     if re.match(r"\W*[\w.,-]*[^\Ws] of\b", v.q.span.text, re.I):  # not "dozens of women"
         return True
-    text = v.sentence.doc.text if v.sentence is not None else ""
-    return not v.q.normalized_unit and text[v.q.span.end:v.q.span.end + 4] == " of "
+    if v.sentence is None:
+        return False
+    # the sentence's own text: Doc.text joins every token of the document anew on each call
+    end = v.q.span.end - v.sentence.start_char
+    return not v.q.normalized_unit and v.sentence.text[end:end + 4] == " of "
 
 
 def how_much_larger(ratio: float) -> str:
