@@ -817,7 +817,7 @@ def test_the_regex_sweep_finds_the_regexes():
     labels = [where for where, *_ in REGEXES]
     assert len(REGEXES) > 150, len(REGEXES)
     for expected in ("clean.py:", "extract/numbers/finder.py:", "extract/claims.py:",
-                     "wirecoder.nlp._DATELINE", "wirecoder.extract.numbers.finder._MASKS",
+                     "wirecoder.datelines._DATELINE", "wirecoder.extract.numbers.finder._MASKS",
                      "wirecoder.extract.timex."):
         assert any(w.startswith(expected) for w in labels), expected
     assert sum("RULES" in w for w in labels) > 30  # the time tagger's rules
