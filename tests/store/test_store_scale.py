@@ -142,3 +142,33 @@ def test_event_exports_never_list_every_hit(small_store, tmp_path, monkeypatch):
     monkeypatch.setattr(views, "CHUNK_DOCUMENTS", 2)
     assert export(small_store, "gdelt-tsv", tmp_path / "g.tsv", min_confidence=0) > 0
     assert export(small_store, "plover-jsonl", tmp_path / "p.jsonl", country="USA") > 0
+
+
+# -- streamed listings ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_csv_and_jsonl_listings_write_each_row_as_it_comes(small_store, fmt):
+    """`wirecoder events --csv/--jsonl` writes a row before the next is built (a listing of the
+    whole store is never held), and prints what the rows listed first print."""
+    import io
+
+    from wirecoder.store.queries import iter_rows, write_rows
+
+    with open_store(small_store, read_only=True) as store:
+        listed = list(iter_rows(store, "events", min_confidence=0))
+        out = io.StringIO()
+        written: list[int] = []
+
+        def rows():
+            for row in listed:
+                written.append(len(out.getvalue()))
+                yield row
+
+        assert write_rows(rows(), fmt, out) == len(listed) > 2
+        assert written[0] == 0 and all(b > a for a, b in zip(written, written[1:]))
+        reference = io.StringIO()
+        write_rows(listed, fmt, reference)
+        assert out.getvalue() == reference.getvalue()
+        empty = io.StringIO()
+        assert write_rows(iter(()), fmt, empty) == 0 and empty.getvalue() == ""
