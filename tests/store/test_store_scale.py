@@ -166,7 +166,7 @@ def test_csv_and_jsonl_listings_write_each_row_as_it_comes(small_store, fmt):
                 yield row
 
         assert write_rows(rows(), fmt, out) == len(listed) > 2
-        assert written[0] == 0 and all(b > a for a, b in zip(written, written[1:]))
+        assert written[0] == 0 and all(b > a for a, b in zip(written, written[1:], strict=False))
         reference = io.StringIO()
         write_rows(listed, fmt, reference)
         assert out.getvalue() == reference.getvalue()
