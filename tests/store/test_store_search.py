@@ -83,12 +83,21 @@ def test_the_index_follows_replaced_and_deleted_documents(store_url, tmp_path, l
 def test_a_store_made_before_the_index_is_filled_when_migrated(tmp_path, light):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     migrate(url, "0005")
-    # documents stored at 0005: written straight into the tables, as an older coder did
-    from wirecoder.store.repository import Store
+    # documents stored at 0005: written straight into the tables, as an older coder did (the
+    # Store of today also moves the change counter of 0007, which such a store lacks)
+    from sqlalchemy import insert
 
-    older = Store(create_engine(url), url)
-    older.save_many([light.analyze(d["text"], title=d["title"]) for d in DOCS])
-    older.close()
+    from wirecoder.store.convert import analysis_to_rows, utcnow
+    from wirecoder.store.repository import INSERT_ORDER
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for d in DOCS:
+            rows = analysis_to_rows(light.analyze(d["text"], title=d["title"]), None, utcnow())
+            for table in INSERT_ORDER:
+                if rows.get(table.name):
+                    conn.execute(insert(table), rows[table.name])
+    engine.dispose()
     migrate(url)
     assert found(url, "army") == sorted(light.analyze(d["text"]).document.id
                                         for d in DOCS if "army" in d["text"])

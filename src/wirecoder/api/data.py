@@ -217,17 +217,12 @@ class StoreReader:
 
     # -- aggregates -------------------------------------------------------------------------------
 
-    def _fingerprint(self) -> tuple:
-        with self.store.engine.connect() as conn:
-            return tuple(conn.execute(select(func.count(), func.max(T_DOCS.c.stored_at))
-                                      .select_from(T_DOCS)).one())
-
     def memo(self, key: tuple, produce: Callable[[], Any]) -> Any:
-        """`produce()`, remembered under `key` while the store holds the same documents (same
-        count, same latest stored_at): a recoded, added or deleted document changes that."""
+        """`produce()`, remembered under `key` while the store's change counter
+        (`Store.generation`) is the same: storing, recoding or deleting a document changes it."""
         if not self.memo_enabled:
             return produce()
-        key = (*key, self._fingerprint())
+        key = (*key, self.store.generation())
         with self._lock:
             if key in self._memo:
                 self._memo.move_to_end(key)

@@ -27,6 +27,7 @@ _PLACE_RANK = {"point": 5, "locality": 5, "admin2": 4, "admin1": 3, "country": 2
 # how ingest names a document it has no name for: a path, "<jsonl>:3", "feed.xml#2", "x.warc@512"
 _LOCATOR = re.compile(r"[/\\]|^<.*>|[:#@]\d+$|\.(txt|html?|jsonl?|xml|rss|atom|warc(\.gz)?)$",
                       re.IGNORECASE)
+CHUNK_DOCUMENTS = 50  # documents read back at a time by the streamed exports
 OUTLET_KEYS = ("sitename", "publisher", "outlet", "source_name", "feed_title")
 
 
@@ -162,28 +163,75 @@ class Unit:
 
 
 def _hits(store: Store, filters: dict[str, Any]) -> tuple[set[str] | None, list[str] | None]:
-    if not any(v is not None for v in filters.values()):
+    """Every wanted event id and its documents (the incident grouping needs them all)."""
+    if not _filtered(filters):
         return None, None
     hits = store.event_hits(**{k: v for k, v in filters.items() if v is not None})
     return {i for _, i in hits}, list(dict.fromkeys(d for d, _ in hits))
 
 
+def _filtered(filters: dict[str, Any]) -> bool:
+    return any(v is not None for v in filters.values())
+
+
+def document_chunks(store: Store, filters: dict[str, Any], size: int | None = None,
+                    ) -> Iterator[tuple[list[str], set[str] | None]]:
+    """The documents holding wanted events, in publication order, `size` at a time, each chunk
+    with its wanted event ids (None: every event). The ids stream from one cursor: what is held
+    is one chunk, whatever the store's size."""
+    from sqlalchemy import null, select
+
+    size = size or CHUNK_DOCUMENTS
+    if _filtered(filters):
+        conds = store.event_conditions(**{k: v for k, v in filters.items() if v is not None})
+        query = store.hits_query(T_EVENTS, conds)
+    else:
+        query = (select(T_DOCS.c.id.label("document_id"), null().label("id"))
+                 .order_by(T_DOCS.c.published.is_(None), T_DOCS.c.published, T_DOCS.c.id))
+    ids: list[str] = []
+    wanted: set[str] = set()
+    with store.engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=2000).execute(query)
+        for doc_id, event_id in result:
+            if not ids or ids[-1] != doc_id:
+                if len(ids) >= size:
+                    yield ids, (wanted if _filtered(filters) else None)
+                    ids, wanted = [], set()
+                ids.append(doc_id)
+            if event_id is not None:
+                wanted.add(event_id)
+    if ids:
+        yield ids, (wanted if _filtered(filters) else None)
+
+
+def _stored_at(store: Store, doc_ids: list[str]) -> dict[str, datetime]:
+    from sqlalchemy import select
+
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(T_DOCS.c.id, T_DOCS.c.stored_at).where(T_DOCS.c.id.in_(doc_ids)))
+        return {r.id: r.stored_at if r.stored_at is None or r.stored_at.tzinfo
+                else r.stored_at.replace(tzinfo=UTC) for r in rows}
+
+
 def iter_views(store: Store, filters: dict[str, Any],
                wanted_ids: tuple[set[str] | None, list[str] | None] | None = None,
                ) -> Iterator[EventView]:
-    from sqlalchemy import select
-
-    wanted, doc_ids = wanted_ids if wanted_ids is not None else _hits(store, filters)
-    with store.engine.connect() as conn:
-        stored = {r.id: r.stored_at for r in conn.execute(select(T_DOCS.c.id, T_DOCS.c.stored_at))}
-    for analysis in store.analyses(doc_ids, chunk=50):
-        ctx = Context(analysis)
-        stored_at = stored.get(analysis.document.id)
-        if stored_at is not None and stored_at.tzinfo is None:
-            stored_at = stored_at.replace(tzinfo=UTC)
-        for event in analysis.events:
-            if wanted is None or event.id in wanted:
-                yield EventView(ctx, event, stored_at)
+    """A view of every wanted event, in publication order, read a chunk of documents at a time
+    (`document_chunks`; `wanted_ids` when the caller already holds them)."""
+    if wanted_ids is not None and wanted_ids[1] is not None:
+        doc_ids, wanted = wanted_ids[1], wanted_ids[0]
+        step = CHUNK_DOCUMENTS
+        chunks: Iterator = ((doc_ids[i:i + step], wanted) for i in range(0, len(doc_ids), step))
+    else:
+        chunks = document_chunks(store, filters)
+    for part, wanted_part in chunks:
+        stored = _stored_at(store, part)
+        for analysis in store.analyses(part, chunk=len(part)):
+            ctx = Context(analysis)
+            stored_at = stored.get(analysis.document.id)
+            for event in analysis.events:
+                if wanted_part is None or event.id in wanted_part:
+                    yield EventView(ctx, event, stored_at)
 
 
 def incident_keys(store: Store, event_ids: set[str] | None) -> dict[str, str]:
@@ -225,11 +273,11 @@ def incident_keys(store: Store, event_ids: set[str] | None) -> dict[str, str]:
 def iter_units(store: Store, filters: dict[str, Any], clusters: bool) -> Iterator[Unit]:
     """The units rows stand for, in publication order: one per event, or with `clusters` one per
     incident (written when its last mention has been read)."""
-    wanted_ids = _hits(store, filters)
-    if not clusters:
-        for view in iter_views(store, filters, wanted_ids):
+    if not clusters:  # streamed: one chunk of documents held at a time
+        for view in iter_views(store, filters):
             yield Unit(view.event.id, [view])
         return
+    wanted_ids = _hits(store, filters)
     keys = incident_keys(store, wanted_ids[0])
     size: dict[str, int] = {}
     for key in keys.values():

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any, TextIO
 
@@ -196,27 +196,34 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO,
-               table_columns: Sequence[str] | None = None) -> None:
-    """Rows in one of the shared output formats: table, csv, json, jsonl."""
+def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO,
+               table_columns: Sequence[str] | None = None) -> int:
+    """Rows in one of the shared output formats: table, csv, json, jsonl; returns the count.
+    csv and jsonl are written as the rows come (a generator is never held whole); json and
+    table need every row first (one list, column widths)."""
     if fmt not in OUTPUT_FORMATS:
         raise BadFilter(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
-    if fmt == "json":
-        out.write(json.dumps(list(rows), indent=2, ensure_ascii=False, default=str) + "\n")
-    elif fmt == "jsonl":
+    if fmt == "jsonl":
+        n = 0
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    elif fmt == "csv":
-        if not rows:
-            return
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
+            n += 1
+        return n
+    if fmt == "csv":
+        n, writer = 0, None
         for row in rows:
+            n += 1
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(row), lineterminator="\n")
+                writer.writeheader()
             writer.writerow({k: cell(v) for k, v in row.items()})
+        return n
+    rows = list(rows)
+    if fmt == "json":
+        out.write(json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n")
+    elif not rows:
+        out.write("(no rows)\n")
     else:
-        if not rows:
-            out.write("(no rows)\n")
-            return
         columns = list(table_columns or rows[0].keys())
         cells = [[_clip(cell(row.get(c)), 48) for c in columns] for row in rows]
         widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
@@ -224,6 +231,7 @@ def write_rows(rows: Sequence[dict[str, Any]], fmt: str, out: TextIO,
         out.write("  ".join("-" * w for w in widths) + "\n")
         for r in cells:
             out.write("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() + "\n")
+    return len(rows)
 
 
 def rows(kind: str, db_url: str | None = None, **filters: Any) -> list[dict[str, Any]]:
@@ -239,6 +247,8 @@ def query(kind: str, db_url: str | None = None, fmt: str = "table", out: TextIO 
     Filters: type, actor, country, since, until, modality (events), place (events),
     verdict (claims), document, limit. See `Store.event_hits` for what each matches.
     """
-    found = rows(kind, db_url, **filters)
-    write_rows(found, fmt, out or sys.stdout, KINDS[kind][3])
-    return len(found)
+    if fmt not in OUTPUT_FORMATS:  # before the store is opened
+        raise BadFilter(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
+    with open_store(db_url, read_only=True) as store:
+        return write_rows(iter_rows(store, kind, **filters), fmt, out or sys.stdout,
+                          KINDS[kind][3])

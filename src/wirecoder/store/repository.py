@@ -70,6 +70,7 @@ from .schema import (
     PlaceRow,
     QuoteRow,
     Run,
+    StoreChangeRow,
 )
 from .sql import chunks, contains, one_line
 
@@ -83,6 +84,7 @@ T_CLAIMS: Table = ClaimRow.__table__  # type: ignore[assignment]
 T_SPANS: Table = EvidenceSpanRow.__table__  # type: ignore[assignment]
 T_RUNS: Table = Run.__table__  # type: ignore[assignment]
 T_FAILURES: Table = FailureRow.__table__  # type: ignore[assignment]
+T_CHANGES: Table = StoreChangeRow.__table__  # type: ignore[assignment]
 # Parents first: the order rows are inserted in.
 INSERT_ORDER: list[Table] = list(reversed(DOCUMENT_TABLES))  # type: ignore[arg-type]
 
@@ -319,6 +321,8 @@ class Store:
         for table in INSERT_ORDER:
             if rows.get(table.name):
                 conn.execute(insert(table), rows[table.name])
+        if rows.get("documents"):
+            self.touch(conn)
         if run_id is not None:
             counts = Counter({
                 "documents_seen": len(analyses), "documents_stored": outcome["stored"],
@@ -342,7 +346,26 @@ class Store:
         with self.engine.begin() as conn:
             present = bool(self.stored_versions([doc_id], conn))
             self._delete(conn, [doc_id])
+            if present:
+                self.touch(conn)
         return present
+
+    @staticmethod
+    def touch(conn: Connection) -> None:
+        """Add one to the store's change counter, in the transaction of `conn`: call it in
+        every write that changes the stored documents (see `generation`)."""
+        done = conn.execute(update(T_CHANGES).where(T_CHANGES.c.id == 1)
+                            .values(generation=T_CHANGES.c.generation + 1))
+        if done.rowcount == 0:  # the row was emptied by hand
+            conn.execute(insert(T_CHANGES).values(id=1, generation=1))
+
+    def generation(self) -> int:
+        """The store's change counter: it differs after any committed write that stored,
+        replaced or deleted documents (one primary-key read, whatever the store's size)."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(T_CHANGES.c.generation)
+                                 .where(T_CHANGES.c.id == 1)).scalar()
+        return int(found or 0)
 
     def document_ids(self) -> list[str]:
         with self.engine.connect() as conn:
@@ -450,16 +473,20 @@ class Store:
         """Claims passing `record_filters.claim_conditions`, in publication order."""
         return self._hits(T_CLAIMS, claim_conditions(self.held_countries, **filters), limit)
 
-    def _hits(self, table: Table, conds: list, limit: int | None) -> list[tuple[str, str]]:
+    @staticmethod
+    def hits_query(table: Table, conds: list, limit: int | None = None):
+        """SELECT document_id, id of `table`'s rows passing `conds`, in publication order."""
         q = (select(table.c.document_id, table.c.id)
              .select_from(table.join(T_DOCS, T_DOCS.c.id == table.c.document_id))
              .where(*conds)
              .order_by(T_DOCS.c.published.is_(None), T_DOCS.c.published, table.c.document_id,
                        table.c.ordinal))
-        if (rows := check.limit(limit)) is not None:
-            q = q.limit(rows)
+        return q if (rows := check.limit(limit)) is None else q.limit(rows)
+
+    def _hits(self, table: Table, conds: list, limit: int | None) -> list[tuple[str, str]]:
         with self.engine.connect() as conn:
-            return [(row.document_id, row.id) for row in conn.execute(q)]
+            return [(row.document_id, row.id)
+                    for row in conn.execute(self.hits_query(table, conds, limit))]
 
     def _distinct(self, column) -> set[str]:
         """The values a column holds: the check of a filter value outside the known lists."""

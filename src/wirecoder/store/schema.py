@@ -312,6 +312,17 @@ class FailureRow(Base):
     failed_at: Mapped[datetime]
 
 
+class StoreChangeRow(Base):
+    """One row (id 1): a counter every write that changes the stored documents adds one to,
+    in the writer's own transaction (migration 0007). Readers that keep answers (the API's
+    cache) compare it, one primary-key read, instead of scanning the documents."""
+
+    __tablename__ = "store_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    generation: Mapped[int] = mapped_column(BigInteger)
+
+
 # Children first: the order in which a document's rows are deleted.
 DOCUMENT_TABLES = [
     EvidenceSpanRow.__table__, EventArgumentRow.__table__, EventRow.__table__,
@@ -322,4 +333,4 @@ DOCUMENT_TABLES = [
 ALL_TABLES = [Run.__table__, *reversed(DOCUMENT_TABLES), FailureRow.__table__]
 
 # The deduplication tables (migration 0003) live in their own module.
-ALL_TABLES = [*ALL_TABLES, *DEDUP_TABLES]
+ALL_TABLES = [*ALL_TABLES, *DEDUP_TABLES, StoreChangeRow.__table__]
