@@ -1,6 +1,7 @@
 """The SQL conditions of the quote and claim filters (on the table joined to documents), each
 value checked first (W041), for `Store.quote_hits` / `claim_hits` and the keyset pages of
-`store.event_order`. The event filters are `Store.event_conditions`."""
+`store.event_order`, and those of the event filters (on the events table joined to documents),
+for `Store.event_conditions`."""
 
 from __future__ import annotations
 
@@ -11,13 +12,16 @@ from typing import Any
 from sqlalchemy import Table, exists, func, or_, select
 
 from . import filters as check
-from .schema import ActorRow, ClaimRow, DocumentRow, QuoteRow
+from .schema import ActorRow, ClaimRow, DocumentRow, EventArgumentRow, EventRow, PlaceRow, QuoteRow
 from .sql import contains
 
 T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]
 T_ACTORS: Table = ActorRow.__table__  # type: ignore[assignment]
 T_QUOTES: Table = QuoteRow.__table__  # type: ignore[assignment]
 T_CLAIMS: Table = ClaimRow.__table__  # type: ignore[assignment]
+T_EVENTS: Table = EventRow.__table__  # type: ignore[assignment]
+T_ARGS: Table = EventArgumentRow.__table__  # type: ignore[assignment]
+T_PLACES: Table = PlaceRow.__table__  # type: ignore[assignment]
 Countries = Callable[[], Collection[str]]
 
 
@@ -79,4 +83,54 @@ def claim_conditions(held_countries: Countries, *, type: str | Iterable[str] | N
                                             T_ACTORS.c.country.in_(codes))))
     if document:
         conds.append(C.c.document_id == document)
+    return conds
+
+
+def event_conditions(held_countries: Countries, distinct_types: Callable[[], Collection[str]], *,
+                     type: str | Iterable[str] | None = None,
+                     actor: str | None = None, country: str | Iterable[str] | None = None,
+                     since: Any = None, until: Any = None,
+                     modality: str | Iterable[str] | None = None, place: str | None = None,
+                     document: str | None = None, min_confidence: float | None = None) -> list:
+    """The SQL conditions on the events table (joined to documents) of the event filters,
+    each value checked first (W041).
+
+    type: PLOVER types; actor: a substring of a source's or target's name or mention;
+    country: ISO3 of a source or target actor or of the event's place; since/until: the
+    event's date (see `EventRow.event_date`); modality; place: a substring of the place name;
+    min_confidence: only events at least this likely to be right (0 to 1; None keeps all).
+    """
+    E = T_EVENTS
+    conds = []
+    if min_confidence is not None:
+        threshold = check.confidence(min_confidence)
+        if threshold > 0:
+            conds.append(E.c.confidence >= threshold)
+    if types := check.event_types(type, distinct_types):
+        conds.append(func.upper(E.c.type).in_(types))
+    if mods := check.choices("modality", modality, check.MODALITIES):
+        conds.append(E.c.modality.in_(mods))
+    if (start := check.as_date(since)) is not None:
+        conds.append(E.c.event_date >= start)
+    if (end := check.as_date(until)) is not None:
+        conds.append(E.c.event_date <= end)
+    if actor:
+        joined = T_ARGS.outerjoin(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
+        conds.append(exists(select(1).select_from(joined).where(
+            T_ARGS.c.event_id == E.c.id,
+            or_(contains(T_ACTORS.c.name, actor), contains(T_ARGS.c.text, actor)))))
+    if codes := check.countries(country, held_countries):
+        joined = T_ARGS.join(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
+        conds.append(or_(
+            exists(select(1).select_from(joined).where(
+                T_ARGS.c.event_id == E.c.id, T_ACTORS.c.country.in_(codes))),
+            exists(select(1).where(T_PLACES.c.id == E.c.place_id,
+                                   T_PLACES.c.country.in_(codes))),
+        ))
+    if place:
+        conds.append(exists(select(1).where(
+            T_PLACES.c.id == E.c.place_id,
+            or_(contains(T_PLACES.c.name, place), contains(T_PLACES.c.text, place)))))
+    if document:
+        conds.append(E.c.document_id == document)
     return conds

@@ -29,10 +29,8 @@ from sqlalchemy import (
     Engine,
     Table,
     delete,
-    exists,
     func,
     insert,
-    or_,
     select,
     update,
 )
@@ -56,7 +54,7 @@ from .connect import (  # noqa: F401  (DEFAULT_URL, URL_ENV, sqlite_file: re-exp
 from .convert import Loaded, analysis_to_rows, utcnow
 from .errors import BadFilter, StoreError, StoreFull
 from .faults import RetryPolicy, kind_of, with_retries
-from .record_filters import claim_conditions, quote_conditions
+from .record_filters import claim_conditions, event_conditions, quote_conditions
 from .schema import (
     ALL_TABLES,
     DOCUMENT_TABLES,
@@ -72,7 +70,7 @@ from .schema import (
     Run,
     StoreChangeRow,
 )
-from .sql import chunks, contains, one_line
+from .sql import chunks, one_line
 
 T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]
 T_EVENTS: Table = EventRow.__table__  # type: ignore[assignment]
@@ -417,53 +415,10 @@ class Store:
         in publication order."""
         return self._hits(T_EVENTS, self.event_conditions(**filters), limit)
 
-    def event_conditions(self, *, type: str | Iterable[str] | None = None,
-                         actor: str | None = None, country: str | Iterable[str] | None = None,
-                         since: Any = None, until: Any = None,
-                         modality: str | Iterable[str] | None = None, place: str | None = None,
-                         document: str | None = None, min_confidence: float | None = None) -> list:
-        """The SQL conditions on the events table (joined to documents) of the event filters,
-        each value checked first (W041).
-
-        type: PLOVER types; actor: a substring of a source's or target's name or mention;
-        country: ISO3 of a source or target actor or of the event's place; since/until: the
-        event's date (see `EventRow.event_date`); modality; place: a substring of the place name;
-        min_confidence: only events at least this likely to be right (0 to 1; None keeps all).
-        """
-        E = T_EVENTS
-        conds = []
-        if min_confidence is not None:
-            threshold = check.confidence(min_confidence)
-            if threshold > 0:
-                conds.append(E.c.confidence >= threshold)
-        if types := check.event_types(type, lambda: self._distinct(func.upper(E.c.type))):
-            conds.append(func.upper(E.c.type).in_(types))
-        if mods := check.choices("modality", modality, check.MODALITIES):
-            conds.append(E.c.modality.in_(mods))
-        if (start := check.as_date(since)) is not None:
-            conds.append(E.c.event_date >= start)
-        if (end := check.as_date(until)) is not None:
-            conds.append(E.c.event_date <= end)
-        if actor:
-            joined = T_ARGS.outerjoin(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
-            conds.append(exists(select(1).select_from(joined).where(
-                T_ARGS.c.event_id == E.c.id,
-                or_(contains(T_ACTORS.c.name, actor), contains(T_ARGS.c.text, actor)))))
-        if codes := check.countries(country, self.held_countries):
-            joined = T_ARGS.join(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
-            conds.append(or_(
-                exists(select(1).select_from(joined).where(
-                    T_ARGS.c.event_id == E.c.id, T_ACTORS.c.country.in_(codes))),
-                exists(select(1).where(T_PLACES.c.id == E.c.place_id,
-                                       T_PLACES.c.country.in_(codes))),
-            ))
-        if place:
-            conds.append(exists(select(1).where(
-                T_PLACES.c.id == E.c.place_id,
-                or_(contains(T_PLACES.c.name, place), contains(T_PLACES.c.text, place)))))
-        if document:
-            conds.append(E.c.document_id == document)
-        return conds
+    def event_conditions(self, **filters: Any) -> list:
+        """The SQL conditions of the event filters (`record_filters.event_conditions`)."""
+        return event_conditions(self.held_countries, lambda: self._distinct(func.upper(T_EVENTS.c.type)),
+                                **filters)
 
     def quote_hits(self, *, limit: int | None = None, **filters: Any) -> list[tuple[str, str]]:
         """Quotes passing `record_filters.quote_conditions`, in publication order."""
