@@ -9,19 +9,12 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Table, exists, func, or_, select
+from sqlalchemy import exists, func, or_, select
 
 from . import filters as check
-from .schema import ActorRow, ClaimRow, DocumentRow, EventArgumentRow, EventRow, PlaceRow, QuoteRow
+from .schema import T_ACTORS, T_ARGS, T_CLAIMS, T_DOCS, T_EVENTS, T_PLACES, T_QUOTES
 from .sql import contains
 
-T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]
-T_ACTORS: Table = ActorRow.__table__  # type: ignore[assignment]
-T_QUOTES: Table = QuoteRow.__table__  # type: ignore[assignment]
-T_CLAIMS: Table = ClaimRow.__table__  # type: ignore[assignment]
-T_EVENTS: Table = EventRow.__table__  # type: ignore[assignment]
-T_ARGS: Table = EventArgumentRow.__table__  # type: ignore[assignment]
-T_PLACES: Table = PlaceRow.__table__  # type: ignore[assignment]
 Countries = Callable[[], Collection[str]]
 
 

@@ -58,31 +58,20 @@ from .record_filters import claim_conditions, event_conditions, quote_conditions
 from .schema import (
     ALL_TABLES,
     DOCUMENT_TABLES,
-    ActorRow,
-    ClaimRow,
-    DocumentRow,
-    EventArgumentRow,
-    EventRow,
-    EvidenceSpanRow,
-    FailureRow,
-    PlaceRow,
-    QuoteRow,
-    Run,
-    StoreChangeRow,
+    T_ACTORS,
+    T_ARGS,
+    T_CHANGES,
+    T_CLAIMS,
+    T_DOCS,
+    T_EVENTS,
+    T_FAILURES,
+    T_PLACES,
+    T_QUOTES,
+    T_RUNS,
+    T_SPANS,
 )
 from .sql import chunks, one_line
 
-T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]
-T_EVENTS: Table = EventRow.__table__  # type: ignore[assignment]
-T_ARGS: Table = EventArgumentRow.__table__  # type: ignore[assignment]
-T_ACTORS: Table = ActorRow.__table__  # type: ignore[assignment]
-T_PLACES: Table = PlaceRow.__table__  # type: ignore[assignment]
-T_QUOTES: Table = QuoteRow.__table__  # type: ignore[assignment]
-T_CLAIMS: Table = ClaimRow.__table__  # type: ignore[assignment]
-T_SPANS: Table = EvidenceSpanRow.__table__  # type: ignore[assignment]
-T_RUNS: Table = Run.__table__  # type: ignore[assignment]
-T_FAILURES: Table = FailureRow.__table__  # type: ignore[assignment]
-T_CHANGES: Table = StoreChangeRow.__table__  # type: ignore[assignment]
 # Parents first: the order rows are inserted in.
 INSERT_ORDER: list[Table] = list(reversed(DOCUMENT_TABLES))  # type: ignore[arg-type]
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
     BigInteger,
     ForeignKey,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -334,3 +335,16 @@ ALL_TABLES = [Run.__table__, *reversed(DOCUMENT_TABLES), FailureRow.__table__]
 
 # The deduplication tables (migration 0003) live in their own module.
 ALL_TABLES = [*ALL_TABLES, *DEDUP_TABLES, StoreChangeRow.__table__]
+
+# The tables as SQLAlchemy Core objects, for queries (one name each, shared by the store modules).
+T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]
+T_EVENTS: Table = EventRow.__table__  # type: ignore[assignment]
+T_ARGS: Table = EventArgumentRow.__table__  # type: ignore[assignment]
+T_ACTORS: Table = ActorRow.__table__  # type: ignore[assignment]
+T_PLACES: Table = PlaceRow.__table__  # type: ignore[assignment]
+T_QUOTES: Table = QuoteRow.__table__  # type: ignore[assignment]
+T_CLAIMS: Table = ClaimRow.__table__  # type: ignore[assignment]
+T_SPANS: Table = EvidenceSpanRow.__table__  # type: ignore[assignment]
+T_RUNS: Table = Run.__table__  # type: ignore[assignment]
+T_FAILURES: Table = FailureRow.__table__  # type: ignore[assignment]
+T_CHANGES: Table = StoreChangeRow.__table__  # type: ignore[assignment]
