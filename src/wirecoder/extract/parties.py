@@ -15,6 +15,7 @@ from typing import Any
 from ..datelines import in_dateline
 from ..knowledge import load_tsv
 from .event_sense import ABSTRACT_CLASSES, noun_classes
+from .event_triggers import noun_lexicon
 
 # Entity labels of times and amounts: never the one who acts or is acted upon. (Works of art are
 # not here: the parser often tags a quoted name so, '"The Islamic Resistance will not release"'.)
@@ -41,13 +42,6 @@ def stands_for(tok: Any) -> Any | None:
     return tok
 
 
-@cache
-def event_noun_lemmas() -> frozenset[str]:
-    """Nouns that name events ("bombing", "operation", "summit"): an event does not act, so one
-    is never an event's source ("the bombing killed 12": the bomber, if named, is)."""
-    return frozenset(row["noun"].lower() for row in load_tsv("plover_nouns.tsv") if " " not in row["noun"])
-
-
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # WordNet classes of things that act: a noun with one of these among its commonest senses may be
 # a doer ("the government", "court", "crowd", "sniper").
@@ -55,13 +49,13 @@ ACTING_CLASSES = frozenset({"person", "group", "animal"})
 
 
 def _can_act(tok: Any) -> bool:
-    """May this common noun be the one who does something? Not an event ("the bombing killed"),
-    nor an abstraction by its WordNet classes ("DNA tests linked"), unless the phrase names whose
-    it is ("a car bombing by the Islamic State group")."""
-    if tok.pos_ != "NOUN" or _names_its_party(tok) or _has_agent(tok):
+    """May this common noun be the one who does something? Not an event noun of the lexicon ("the
+    bombing killed": an event does not act), nor an abstraction by its WordNet classes ("DNA tests
+    linked"), unless the phrase names whose it is ("a car bombing by the Islamic State group")."""
+    if tok.pos_ != "NOUN" or _names_its_party(tok) or _made_by(tok):
         return True  # a name; "a U.S. airstrike killed", "a bombing by the Islamic State": whose is named
     lemma = tok.lemma_.lower()
-    if lemma in event_noun_lemmas():
+    if lemma in noun_lexicon():
         return False
     classes = noun_classes().get(lemma)
     if not classes or ACTING_CLASSES & set(classes):
@@ -70,7 +64,7 @@ def _can_act(tok: Any) -> bool:
     return not set(classes) <= ABSTRACT_CLASSES
 
 
-def _has_agent(tok: Any) -> bool:
+def _made_by(tok: Any) -> bool:
     """"a bombing by the Islamic State group", "the missiles fired by the army"."""
     return any(c.dep_ == "prep" and c.lower_ == "by" or c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children)
                for c in tok.children)
@@ -87,12 +81,13 @@ def parties_only(tokens: list[Any], is_actor, inner, doers: bool = False) -> lis
     """The tokens that may be parties, each as the word it stands for; `is_actor(tok)` keeps a
     word the actors stage coded even when its lemma is abstract, and an abstract word gives way to
     the party inside its phrase, `inner(tok)` ("condemned Netanyahu's decision": Netanyahu).
-    With `doers` (sources), an event noun gives way too ("the Taliban's attack killed": Taliban)."""
+    With `doers` (sources), a word that cannot act (`_can_act`) is dropped, without looking inside
+    its phrase ("the bombing in Kiev killed" is not Kiev's doing)."""
     out, seen = [], set()
     for tok in tokens:
         kept = tok if is_actor(tok) else stands_for(tok)
         if doers and kept is not None and not is_actor(kept) and not kept.ent_type_ and not _can_act(kept):
-            continue  # not the place it happened in either: "a car bomb in Kiev killed"
+            continue  # not the place it happened in either: "the bombing in Kiev killed"
         if kept is None and tok.tag_ not in RELATIVE_TAGS:
             kept = inner(tok)
         if kept is not None and kept.i not in seen:
