@@ -90,19 +90,20 @@ def _ranges(value: Any) -> tuple[Range, ...]:
     return tuple((int(a), int(b)) for a, b in value or ())
 
 
-def load_gold(path: str | Path | None = None, part: str = "all") -> list[GoldArticle]:
+def gold_lines(path: Path, part: str, what: str) -> list[dict[str, Any]]:
+    """The articles of one part ("tune", "validation" or "all") of a real-news gold JSONL file;
+    W020 for an unknown part, W030 when the file is missing (`what` names the gold)."""
     if part not in PARTS:
         raise ConfigError(f"unknown part {part!r}; choose one of {', '.join(PARTS)}")
-    path = Path(path) if path else default_gold()
     if not path.is_file():
-        raise DataMissing(f"real-news gold not found: {path}")
+        raise DataMissing(f"{what} not found: {path}")
+    rows = (json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip())
+    return [d for d in rows if part == "all" or d["part"] == part]
+
+
+def load_gold(path: str | Path | None = None, part: str = "all") -> list[GoldArticle]:
     out = []
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        d = json.loads(line)
-        if part != "all" and d["part"] != part:
-            continue
+    for d in gold_lines(Path(path) if path else default_gold(), part, "real-news gold"):
         items = tuple(GoldItem(_ranges(e["trigger"]), e["type"], _ranges(e.get("source")),
                                _ranges(e.get("target")), e.get("modality") or "asserted", e.get("why"))
                       for e in d["events"])

@@ -23,7 +23,6 @@ errors are not read.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -31,11 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from ..corpora import article_sha1, load_article
-from ..errors import ConfigError, DataMissing
+from ..errors import ConfigError
 from . import scorer
+from .articles import gold_lines
 
 Range = tuple[int, int]
-PARTS = ("tune", "validation", "all")
 VERDICTS = ("contradicted", "consistent", "unverifiable")
 JUDGED = VERDICTS + ("none",)
 
@@ -91,18 +90,8 @@ def _ranges(value: Any) -> tuple[Range, ...]:
 
 
 def load_gold(path: str | Path | None = None, part: str = "all") -> list[ClaimArticle]:
-    if part not in PARTS:
-        raise ConfigError(f"unknown part {part!r}; choose one of {', '.join(PARTS)}")
-    path = Path(path) if path else default_gold()
-    if not path.is_file():
-        raise DataMissing(f"claim gold not found: {path}")
     out = []
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        d = json.loads(line)
-        if part != "all" and d["part"] != part:
-            continue
+    for d in gold_lines(Path(path) if path else default_gold(), part, "claim gold"):
         items = []
         for j in d["claims"]:
             if j["judged"] not in JUDGED:
