@@ -22,7 +22,8 @@ VERBAL_TARGETS = event_words("verbal_target")
 
 
 def verbal_attack(noun) -> bool:
-    if any(c.dep_ == "amod" and c.lower_ in VERBAL_ATTACK_MODIFIERS for c in noun.children):
+    # the parser makes "ad hominem" or "campaign" a compound as often as an adjective
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in VERBAL_ATTACK_MODIFIERS for c in noun.children):
         return True
     targets = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                for p in c.children if p.dep_ == "pobj"]

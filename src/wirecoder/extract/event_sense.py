@@ -176,6 +176,9 @@ def _parties(tok: Any) -> list[Any]:
             head = head.head
         if head.i != tok.i:
             found += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "an attack against Cruz by Sen. Graham": the noun's own agent
+        found += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for g in c.children if g.dep_ == "pobj"]
     return found
 
 
@@ -270,6 +273,9 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         return not worlds.armed(tok) and abstract_patients(tok, values)
     if rule.when == "dependent":  # a dependent of one of these labels: "demonstrated that ..." (ccomp)
         return any(c.dep_ in values for c in tok.children)
+    if rule.when == "prep_object":  # a preposition and the noun it governs: "detained in hospital"
+        return any(f"{c.lower_} {_lemma(g)}" in values for c in tok.children if c.dep_ == "prep"
+                   for g in c.children if g.dep_ == "pobj")
     if rule.when == "prep":  # "that leaves the court with one judge"
         return any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)
     if rule.when == "clause":  # the trigger governs one of these verbs: "help people understand"
@@ -281,6 +287,8 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     if rule.when == "object":
         return any(_lemma(o) in values or o.lower_ in values for o in _objects(tok) + (
             _objects(end_tok) if end_tok is not None and end_tok.i != tok.i else []))
+    if rule.when == "object_unarmed":  # "attacking critics", but not with rifles
+        return not worlds.armed(tok) and any(_lemma(o) in values for o in _objects(tok))
     if rule.when == "object_not":  # the sense needs one of these objects: "recalled its ambassador"
         objs = _objects(tok)
         return not any(_lemma(o) in values for o in objs)

@@ -17,7 +17,7 @@ PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 WHEN = {"object", "object_not", "particle", "subject", "modifier", "compound", "compound_not", "entity",
         "domain", "sentence", "pos", "patient", "party", "governor", "clause", "world_not", "partner_not",
-        "prep", "verbal_dyad", "object_abstract", "dependent"}
+        "prep", "verbal_dyad", "object_abstract", "dependent", "prep_object", "object_unarmed"}
 ROWS = load_tsv("event_senses.tsv")
 
 
@@ -62,6 +62,11 @@ def _types(pipeline, text: str) -> list[str]:
     ("Rubio suspended his campaign after losing the Florida primary.", "SANCTION"),
     ("Protesters plan to march in March, the organisers said.", "PROTEST"),
     ("Americans are once again forced to face the threat of terrorism.", "THREATEN"),
+    # words for attacks: the parser's compound, an aired attack, critics as the target
+    ("Cuban relied on an ad hominem attack against Cruz by Sen. Lindsey Graham.", "ASSAULT"),
+    ("The two candidates repeated the attacks they have been airing in the media.", "ASSAULT"),
+    ("Carson was on defense, attacking critics as scrutiny heats up.", "ASSAULT"),
+    ("Ninety six people were detained in hospital and 24 others were allowed home after treatment.", "COERCE"),
 ])
 def test_other_senses_give_no_event_of_that_type(pipeline, text, absent):
     assert absent not in _types(pipeline, text)
@@ -72,6 +77,9 @@ def test_other_senses_give_no_event_of_that_type(pipeline, text, absent):
     ("Police shot a football fan outside the stadium after the match, witnesses said.", "ASSAULT"),
     ("Police arrested three men in Lagos on Friday.", "COERCE"),
     ("Thousands of nurses went on strike on Monday to demand higher pay.", "PROTEST"),
+    ("Militants launched repeated attacks on the village, killing nine people.", "ASSAULT"),
+    ("Police detained the suspect at the hospital where he was treated for his wounds.", "COERCE"),
+    ("Gunmen attacked the critics of the regime outside their office with rifles.", "ASSAULT"),
 ])
 def test_real_events_stay(pipeline, text, present):
     assert present in _types(pipeline, text)
