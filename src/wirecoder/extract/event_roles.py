@@ -8,7 +8,7 @@ from ..knowledge.plover import plover_type, types_in
 from ..lang.en import words
 from .actor_index import ActorIndex
 from .common import lemma as _lemma
-from .event_tables import event_words
+from .event_tables import event_words, held_idioms
 from .event_trigger import Lexeme, Trigger
 from .modality import outside_governors, reporting_verb
 
@@ -79,6 +79,9 @@ def subjects_of(verb) -> tuple[list, list]:
         break
     return [], []
 
+
+# Verbs of being in a state: the subject of "remain in custody" is the one held.
+STATE_VERBS = event_words("state_verb")
 
 # Event nouns whose possessor is the one the act is done to, not the one who does it.
 PATIENT_POSSESSOR_NOUNS = event_words("patient_possessor_noun")
@@ -226,9 +229,13 @@ def noun_roles(trigger: Trigger) -> tuple[list, list]:
     preps = _target_preps_for(lex)
     between: list = []
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and child.ent_type_ != "DATE":
-            # "the tanker's release", "Navalny's arrest": the possessor undergoes the act
-            (targets if _lemma(noun) in PATIENT_POSSESSOR_NOUNS else sources).append(child)
+        if child.dep_ == "poss" and child.ent_type_ != "DATE":
+            # "the tanker's release", "Navalny's arrest", "a warrant for his arrest": the
+            # possessor undergoes the act (a pronoun too: who "his" is, coreference tells)
+            if _lemma(noun) in PATIENT_POSSESSOR_NOUNS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                targets.append(child)
+            elif child.pos_ in ("PROPN", "NOUN"):
+                sources.append(child)
         if child.dep_ == "prep":
             objs = [p for p in child.children if p.dep_ == "pobj"]
             if child.lower_ == "between" and objs:
@@ -266,6 +273,15 @@ def noun_roles(trigger: Trigger) -> tuple[list, list]:
             return third, between
     if governor is not None and _lemma(governor) in outside_governors():
         return sources, targets  # "the navy foiled an attack": the act is not the navy's
+    if governor is not None and trigger.idiom and not targets \
+            and (noun.head.lower_, _lemma(noun)) in held_idioms():
+        # "six suspects remain in custody", "the city is under siege", "was placed under arrest":
+        # who is put in that state undergoes the act
+        doers, held = subjects_of(governor)
+        if _lemma(governor) in STATE_VERBS:
+            doers, held = [], doers
+        if held:
+            return sources + [s for s in doers if s.i != noun.i], [s for s in held if s.i != noun.i]
     if governor is not None and not sources:
         governor_sources, _ = subjects_of(governor)
         sources.extend(s for s in governor_sources if s.i != noun.i)

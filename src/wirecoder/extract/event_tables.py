@@ -72,6 +72,12 @@ def coding(name: str) -> Coding:
 
 
 @cache
+def held_idioms() -> frozenset[tuple[str, str]]:
+    """(preposition, noun lemma) of the idioms whose holder undergoes the act: "in custody"."""
+    return frozenset((row["prep"], row["noun"]) for row in load_tsv("event_idioms.tsv") if row["held"] == "yes")
+
+
+@cache
 def idioms() -> dict[tuple[str, str], tuple[Lexeme, str | None]]:
     """(preposition, noun lemma) -> (lexeme, the lemma that must precede the noun, if any)."""
     return {(row["prep"], row["noun"]): (Lexeme(row["type"], row["mode"] or None, row["cameo"] or None),

@@ -13,6 +13,7 @@ from functools import cache
 
 from ..knowledge import load_tsv
 from ..lang.en import words
+from .event_tables import event_words
 
 THREAT_GOVERNORS = words("speech_verbs", threatens="yes")
 # Commitments: what they govern is planned, not done ("agreed to withdraw", "vowed to retaliate").
@@ -29,6 +30,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should", "must", "ca"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
 SPEECH_HEADS = words("speech_verbs", reporting="yes")
+SET_ASIDE = event_words("set_aside")  # "rather than", "instead of"
 _CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "relcl",
                 "acl", "conj", "advmod", "attr", "nsubj"}
 
@@ -45,6 +47,18 @@ class ModalReading:
     modality: str  # asserted | threatened | planned | hypothetical | negated
     cue: object | None = None  # the token that decided it
     governor: object | None = None  # a threat/plan verb governing the trigger, if any
+
+
+def _set_aside(tok) -> bool:
+    """"negotiated rather than storming", "chose talks instead of an attack": the act is the one
+    not taken. The preposition governs the trigger, or joins it to the act chosen as a cc."""
+    if tok.dep_ in ("pobj", "pcomp"):
+        preps = [tok.head]
+    elif tok.dep_ == "conj":
+        preps = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+    else:
+        return False
+    return any(f"{a.lower_} {p.lower_}" in SET_ASIDE for p in preps for a in p.children if a.dep_ == "advmod")
 
 
 def _own_markers(tok) -> str | None:
@@ -71,6 +85,8 @@ def _own_markers(tok) -> str | None:
 
 def read_modality(trigger) -> ModalReading:
     """The modality of the event whose trigger token is `trigger`."""
+    if _set_aside(trigger):  # the trigger's own phrase only: a clause above it is another act
+        return ModalReading("negated", cue=trigger)
     tok = trigger
     depth = 0
     while True:

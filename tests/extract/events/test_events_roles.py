@@ -319,3 +319,17 @@ def test_asking_others_to_act_is_the_request_not_the_act(pipeline):
     assert events[0].sources[0].span.text == "The group"
     ordered = pipeline.analyze("The president will order the military to strike the camps.").events
     assert [e.type for e in ordered] == ["THREATEN"]  # an order sets the act in motion: a threat
+
+
+@pytest.mark.parametrize("sentence,trigger,event_type,held", [
+    # who is in a state an idiom names undergoes it
+    ("Six suspects in the bombing remain in custody in New York.", "in custody", "COERCE", "Six suspects"),
+    ("The opposition leader was placed under arrest on Friday.", "under arrest", "COERCE", "The opposition leader"),
+    # the possessor of an arrest or a shooting is the one it is done to
+    ("Before Slepian's shooting, the suspect had travelled widely.", "shooting", "ASSAULT", "Slepian"),
+])
+def test_who_undergoes_is_no_doer(pipeline, sentence, trigger, event_type, held):
+    event = _event(pipeline, sentence, trigger)
+    assert event.type == event_type
+    assert held in _texts(event.targets), _texts(event.targets)
+    assert held not in _texts(event.sources), _texts(event.sources)
