@@ -1,8 +1,8 @@
 """One mention, one event: "shot and killed the agent", "exploded, killing two soldiers and
 wounding 56" report one attack, not two or three.
 
-Events of the same type whose triggers are joined in one clause (coordinated verbs, or a
-participle adjunct of the other trigger) and whose sources agree (the same words, or one has
+Events of the same type whose triggers are joined in one clause (coordinated verbs, a
+participle adjunct of the other trigger, or its purpose: "marched to protest") and whose sources agree (the same words, or one has
 none) become one event: the first in the text, with the others' triggers and parties added to
 its evidence and targets. A user who counts events counts the attack once.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..records import Event
+from .event_tables import coding
 
 
 def _joined(a: Any, b: Any) -> bool:
@@ -29,6 +30,27 @@ def _joined(a: Any, b: Any) -> bool:
                 c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT" for c in y.children):
             return True  # "the attacks, which targeted politicians": the noun's own clause
     return False
+
+
+def _purpose(a: Any, b: Any) -> bool:
+    """Is one trigger the other's purpose: "marched, burning flags to protest the killings"?"""
+    for x, y in ((a, b), (b, a)):
+        if y.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in y.children) and (
+                y.head.i == x.i or y.head.dep_ == "advcl" and y.head.tag_ == "VBG" and y.head.head.i == x.i):
+            return True
+    return False
+
+
+# A threat or a plan and its aim are told apart: "will deploy the navy to impose an embargo" is
+# coded by what is threatened, which the purpose names.
+_NOT_DONE = frozenset({"threatened", "planned", "hypothetical"})
+
+
+def _one_mention(a: Event, b: Event, tok_a: Any, tok_b: Any) -> bool:
+    if _joined(tok_a, tok_b):
+        return True
+    return a.type != coding("threat").type and a.modality not in _NOT_DONE and b.modality not in _NOT_DONE \
+        and _purpose(tok_a, tok_b)
 
 
 def _sources_agree(a: Event, b: Event) -> bool:
@@ -55,7 +77,8 @@ def merge_mentions(events: list[Event], token_of) -> list[Event]:
             tok_i = token_of(head)
             for j in order[pos + 1:]:
                 other = events[j]
-                if j in absorbed or not _joined(tok_i, token_of(other)) or not _sources_agree(head, other):
+                if j in absorbed or not _one_mention(head, other, tok_i, token_of(other)) \
+                        or not _sources_agree(head, other):
                     continue
                 absorbed.add(j)
                 head = _absorb(head, other)

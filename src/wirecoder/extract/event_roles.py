@@ -62,6 +62,10 @@ def subjects_of(verb) -> tuple[list, list]:
             return own_agents, [t for s in subj for t in with_conjuncts(s)]
         if subj:
             return [t for s in subj for t in with_conjuncts(s)], []
+        if passive and tok.i != verb.i and verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "oprd") \
+                and tok.i == verb.head.i:
+            # "51 people were reported killed": a participle under a passive is passive too
+            return [t for a in own_agents for t in with_conjuncts(a)], [t for p in passive for t in with_conjuncts(p)]
         if passive and tok.i != verb.i:
             # "are you permitted to go after them": the one permitted is the one who acts
             return [t for p in passive for t in with_conjuncts(p)], []

@@ -44,6 +44,11 @@ def test_one_mention_one_event(pipeline):
     assert [kind for kind, _ in found].count("COERCE") == 1
     found = _events(pipeline, "The bomb exploded, killing two soldiers and wounding 56 others.")
     assert sum(kind == "ASSAULT" for kind, _ in found) == 1
+    # an act's own purpose: "marched ... to protest" is one protest
+    found = _events(pipeline, "Some 1,500 Albanians marched in Istanbul, burning flags to protest the killings.")
+    assert [kind for kind, _ in found].count("PROTEST") == 1
+    found = _events(pipeline, "Lavrov held talks with Netanyahu on Monday to discuss the Iranian presence in Syria.")
+    assert [kind for kind, _ in found].count("CONSULT") == 1
 
 
 def test_a_noun_and_its_relative_clause_are_one_mention(pipeline):
