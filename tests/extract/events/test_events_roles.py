@@ -321,28 +321,21 @@ def test_asking_others_to_act_is_the_request_not_the_act(pipeline):
     assert [e.type for e in ordered] == ["THREATEN"]  # an order sets the act in motion: a threat
 
 
-@pytest.mark.parametrize("sentence,trigger,event_type,held", [
+@pytest.mark.parametrize("sentence,trigger,event_type,role,party", [
     # who is in a state an idiom names undergoes it
-    ("Six suspects in the bombing remain in custody in New York.", "in custody", "COERCE", "Six suspects"),
-    ("The opposition leader was placed under arrest on Friday.", "under arrest", "COERCE", "The opposition leader"),
+    ("Six suspects in the bombing remain in custody in New York.", "in custody", "COERCE", "target", "Six suspects"),
+    ("The opposition leader was placed under arrest on Friday.", "under arrest", "COERCE", "target", "The opposition leader"),
     # a participle under a passive is passive too
-    ("At least 51 people were reported killed in clashes in the province.", "killed", "ASSAULT", "At least 51 people"),
+    ("At least 51 people were reported killed in clashes in the province.", "killed", "ASSAULT", "target", "At least 51 people"),
     # the possessor of an arrest or a shooting is the one it is done to
-    ("Before Slepian's shooting, the suspect had travelled widely.", "shooting", "ASSAULT", "Slepian"),
+    ("Before Slepian's shooting, the suspect had travelled widely.", "shooting", "ASSAULT", "target", "Slepian"),
+    # a count stands for what it counts, and the event is not dropped for want of a doer
+    ("Thousands of workers protested the pension cuts outside parliament.", "protested", "PROTEST", "source", "workers"),
+    ("A group of armed rebels launched attacks on army posts near the border.", "launched attacks", "ASSAULT", "source", "armed rebels"),
 ])
-def test_who_undergoes_is_no_doer(pipeline, sentence, trigger, event_type, held):
+def test_the_party_in_its_role(pipeline, sentence, trigger, event_type, role, party):
     event = _event(pipeline, sentence, trigger)
     assert event.type == event_type
-    assert held in _texts(event.targets), _texts(event.targets)
-    assert held not in _texts(event.sources), _texts(event.sources)
-
-
-@pytest.mark.parametrize("sentence,trigger,event_type,party", [
-    ("Thousands of workers protested the pension cuts outside parliament.", "protested", "PROTEST", "workers"),
-    ("A group of armed rebels launched attacks on army posts near the border.", "launched attacks", "ASSAULT", "armed rebels"),
-])
-def test_a_count_stands_for_what_it_counts(pipeline, sentence, trigger, event_type, party):
-    """"thousands of workers": the workers act, and the event is not dropped for want of a doer."""
-    event = _event(pipeline, sentence, trigger)
-    assert event.type == event_type
-    assert party in _texts(event.sources), _texts(event.sources)
+    sources, targets = _texts(event.sources), _texts(event.targets)
+    assert party in (targets if role == "target" else sources), (sources, targets)
+    assert party not in (sources if role == "target" else targets), (sources, targets)
