@@ -156,7 +156,7 @@ def _open_to_read(resolved: str, *, pooled: bool, lock_timeout: float) -> Store:
         with engine.connect() as conn:
             current = current_revision(conn)
         if current is None:
-            raise StoreError(f"no store at {where}: it holds no wirecoder tables (check the "
+            raise StoreError(f"no store at {where} (it holds no wirecoder tables: check the "
                              "path or URL, or ingest into it first)")
         known_revision(current, resolved)
         if current != head_revision():
