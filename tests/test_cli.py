@@ -78,6 +78,21 @@ def test_errors_are_one_line_with_a_code(tmp_path):
         assert "Traceback" not in out.stderr
 
 
+def test_an_internal_error_is_one_line_too(monkeypatch, capsys):
+    """A database error's message goes on with its SQL and parameters (a PostgreSQL DataError
+    printed 8 lines, a 5,000-character id among them): W099 says its first line only."""
+    from wirecoder import cli
+
+    def crash(args):
+        raise RuntimeError("(psycopg.DataError) cannot hold NUL\n[SQL: SELECT ...]\n[parameters: x]")
+
+    monkeypatch.setitem(cli.COMMANDS, "schema", crash)
+    assert main(["schema"]) == 3
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("wirecoder: W099: internal error (RuntimeError: (psycopg.DataError) "
+                           "cannot hold NUL); rerun with --debug"), line
+
+
 def test_schema_and_stages_commands():
     out = run("schema")
     assert out.returncode == 0

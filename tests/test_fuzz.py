@@ -16,6 +16,7 @@ import json
 import math
 import os
 import re
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -414,6 +415,105 @@ def test_dates_with_offsets_are_the_instant_they_name_or_w014(case):
         assert docs.code == "W014" and str(docs).startswith("W014: f.jsonl:1: "), docs
     else:
         assert docs[0].published == read
+
+
+# Ids feeds use and ids that break naive code: URLs, path segments, blanks, controls, NUL
+# (PostgreSQL keeps none), lone surrogates (JSON can spell them), bidi marks, astral characters.
+ODD_IDS = ["https://news.example.org/2025/01/31/story?id=5&x=%20y#top", "..", "a/../b", "",
+           "   ", "100%", "a\x00b", "\x00", "\ud800", "x\udfff", "\u202eevil", "a\nb", "é/ü",
+           "😀", "\\", "5", "id\u2028line"]
+
+
+def _ingest_ids(ids: list[str], url: str, nlp) -> None:
+    """JSONL lines with these ids (and one line without): each id is stored under itself and
+    opens by it, or costs its own line a coded failure (W011 NUL, W012 lone surrogate, W044 an
+    id read before with another text); the rest of the file is stored; a rerun stores nothing
+    new and crashes on nothing."""
+    with tempfile.TemporaryDirectory(prefix="wirecoder-ids-") as folder:
+        _check_ids(ids, url, nlp, Path(folder) / "ids.jsonl")
+
+
+def _check_ids(ids: list[str], url: str, nlp, path: Path) -> None:
+    from wirecoder.store import ingest, open_store
+
+    texts = [f"Rebels attacked convoy number {n}." for n in range(len(ids) + 1)]
+    lines = [json.dumps({"id": i, "text": t}) for i, t in zip(ids, texts, strict=False)]
+    path.write_text("\n".join([*lines, json.dumps({"text": texts[-1]})]) + "\n")
+    expected_failures, stored, seen = [], {}, set()
+    for n, doc_id in enumerate(ids, start=1):
+        if "\x00" in doc_id:
+            expected_failures.append(("W011", f"{path}:{n}"))
+        elif any(0xD800 <= ord(c) <= 0xDFFF for c in doc_id):
+            expected_failures.append(("W012", f"{path}:{n}"))
+        elif doc_id and doc_id in seen:
+            expected_failures.append(("W044", f"{path}:{n}"))
+        elif doc_id:
+            seen.add(doc_id)
+            stored[doc_id] = texts[n - 1]
+    summary = ingest([path], url, pipeline=nlp, progress=False, batch_size=3, workers=1)
+    assert summary.stored == len(ids) + 1 - len(expected_failures), (ids, summary.errors)
+    with open_store(url, read_only=True) as store:
+        got = sorted((f.code, f.source) for f in store.failures(summary.run_id))
+        assert got == sorted(expected_failures), (ids, got)
+        for doc_id, text in stored.items():
+            analysis = store.analysis(doc_id)
+            assert analysis is not None and analysis.document.id == doc_id, (ids, doc_id)
+            assert analysis.document.original_text == text
+        for doc_id in ids:  # an id no store keeps is looked up as absent, never an error
+            assert store.has_document(doc_id) == (doc_id in stored)
+    again = ingest([path], url, pipeline=nlp, progress=False, batch_size=3, workers=1)
+    assert (again.stored, again.skipped) == (0, summary.stored)
+
+
+id_lists = st.lists(st.one_of(st.sampled_from(ODD_IDS), st.text(st.characters(), max_size=20)),
+                    min_size=1, max_size=5)
+
+
+@pytest.fixture(scope="module")
+def clean_only():
+    return wirecoder.load({"stages": ["clean"]})  # ids and storage need no parse
+
+
+@pytest.fixture(scope="module")
+def pg_ids_url():
+    from wirecoder.store.testing import PG_ENV, pg_test_url
+
+    url = pg_test_url()
+    if not url:
+        pytest.skip(f"PostgreSQL store tests need {PG_ENV}; not set")
+    return url
+
+
+@pytest.fixture(scope="module")
+def empty_sqlite(tmp_path_factory) -> Path:
+    """An empty store made once (migrating a new file each example took most of the time)."""
+    from wirecoder.store import open_store
+
+    path = tmp_path_factory.mktemp("ids") / "empty.db"
+    open_store(f"sqlite:///{path}").close()
+    return path
+
+
+@SLOW
+@given(ids=id_lists)
+@example(ids=ODD_IDS)
+def test_jsonl_ids_with_any_characters_are_stored_under_them_or_cost_their_line(
+        ids, clean_only, empty_sqlite):
+    with tempfile.TemporaryDirectory(prefix="wirecoder-ids-db-") as folder:
+        db = Path(folder) / "ids.db"
+        shutil.copyfile(empty_sqlite, db)
+        _ingest_ids(ids, f"sqlite:///{db}", clean_only)
+
+
+@settings(FUZZ, max_examples=15)
+@given(ids=id_lists)
+@example(ids=ODD_IDS)
+def test_jsonl_ids_with_any_characters_on_postgresql(ids, clean_only, pg_ids_url):
+    """The same on PostgreSQL, which keeps no NUL: a NUL id failed the whole run (W099)."""
+    from wirecoder.store.testing import empty_store
+
+    empty_store(pg_ids_url)
+    _ingest_ids(ids, pg_ids_url, clean_only)
 
 
 # ------------------------------------------------------------------ 4. sizes

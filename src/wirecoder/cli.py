@@ -263,7 +263,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # an internal error: one line unless --debug
         if args.debug:
             raise
-        print(f"wirecoder: W099: internal error ({type(exc).__name__}: {exc}); "
+        # the first line only: a database error goes on with its SQL and every parameter
+        detail = (str(exc).strip().splitlines() or [""])[0][:300]
+        print(f"wirecoder: W099: internal error ({type(exc).__name__}: {detail}); "
               "rerun with --debug for the traceback", file=sys.stderr)
         return 3
 

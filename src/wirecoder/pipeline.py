@@ -20,7 +20,7 @@ from typing import Any
 from .about import __version__
 from .errors import ConfigError, InputTooLarge
 from .fingerprint import stage_fingerprint
-from .ingest.base import RawDocument, check_encodable, check_length, parse_published
+from .ingest.base import RawDocument, check_document, check_length, parse_published
 from .options import describe, validate_options
 from .records import Analysis, Document
 from .registry import StageSpec, get_stage
@@ -197,11 +197,8 @@ def to_raw(item: str | RawDocument | Document, *, published: str | datetime | No
     raw = _raw_of(item, published=published, title=title)
     check_length(raw.text, raw.source)  # W017 before cleaning, which is the slow part
     # Ids hash the text as UTF-8: a lone surrogate ("\ud800") failed there with an uncoded
-    # UnicodeEncodeError; refuse it up front as W012.
-    for value in (raw.text, raw.title):
-        if isinstance(value, str):
-            check_encodable(value, raw.source or "<text>")
-    return raw
+    # UnicodeEncodeError; refuse it up front as W012, and a NUL no store keeps as W011.
+    return check_document(raw, raw.source or "<text>")
 
 
 def _raw_of(item: str | RawDocument | Document, *, published: str | datetime | None,

@@ -90,8 +90,19 @@ def test_missing_ids_are_w050_on_both_routes(odd):
 @example(doc_id="https://a.example/x/../y?z=%41#f")
 @example(doc_id="\x00/\n")
 def test_ids_with_any_characters_open(odd, light, doc_id):
-    """Whatever characters an id holds (it comes from a feed), the stored document opens."""
+    """Whatever characters an id holds (it comes from a feed), the stored document opens; an
+    id with a NUL, which PostgreSQL cannot keep, is refused when read (W011) and asked for it
+    is no document on either route."""
+    from wirecoder.errors import InputNotText
+
     client, store = odd
+    if "\x00" in doc_id:
+        with pytest.raises(InputNotText):
+            _save(store, light, doc_id)
+        by_query = client.get("/api/document", params={"id": doc_id})
+        assert by_query.status_code == 422 and by_query.json()["error"]["code"] == "W041"
+        assert client.get(path_of(doc_id)).json()["error"]["code"] == "W050"
+        return
     _save(store, light, doc_id)
     if not store.has_document(doc_id):  # an id the reader replaces (blank) is not kept as given
         return
@@ -151,6 +162,15 @@ def test_a_lone_surrogate_in_a_field_name_is_coded_not_a_500(odd):
     r = client.post("/api/analyze", content=b'{"text": 5, "\\udfff": 1}',
                     headers={"content-type": "application/json"})
     assert r.status_code in (400, 422) and r.json()["error"]["code"] == "W052", r.text
+
+
+@pytest.mark.parametrize("query", ["id=a%00b", "actor=x%00", "q=%00", "place=%00&limit=5"])
+def test_a_nul_in_a_query_is_w041_not_a_database_error(odd, query):
+    """PostgreSQL compares no text with a NUL: /api/document?id=a%00b and /api/events?actor=x%00
+    answered 500 W099 (DataError) there. The guard refuses it before any route, on any store."""
+    client, _store = odd
+    for path in ("/api/document", "/api/events", "/api/places", "/api/nowhere"):
+        coded(client.get(f"{path}?{query}"), 422, "W041")
 
 
 def test_unknown_routes_are_no_such_route_not_no_such_document(odd):

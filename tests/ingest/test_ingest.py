@@ -247,3 +247,41 @@ def test_a_text_file_too_long_for_any_document_is_w017_before_it_is_read(tmp_pat
         list(read_path(big))
     with pytest.raises(InputTooLarge):
         list(read_path(big, "text"))
+
+
+def test_every_message_about_a_jsonl_line_names_that_line(tmp_path):
+    """The batch reader hands read_jsonl one line at a time; a message that named the line in
+    its middle ("input is not valid Unicode text: f.jsonl:1 (...)") kept line 1 whatever the
+    line was (the failure's source said :11)."""
+    from wirecoder.store.readers import read_inputs
+
+    lines = [json.dumps({"text": f"Line {n} of the file."}) for n in range(1, 12)]
+    lines[4] = '{"text": "A lone \\ud800 surrogate."}'
+    lines[8] = json.dumps({"text": "Null", "id": "x\u0000"})
+    lines[10] = json.dumps({"text": "Late", "published": "2025-01-31T09:00:00+25:00"})
+    path = tmp_path / "f.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    failures = [f for f in read_inputs(path) if not hasattr(f, "text")]
+    for f in failures:
+        assert f"{f.source}:" in f.reason or f"{f.source} " in f.reason, f.reason
+        assert f"{path}:1 " not in f.reason and f"{path}:1:" not in f.reason
+    assert [(f.code, f.source) for f in failures] == [
+        ("W012", f"{path}:5"), ("W011", f"{path}:9"), ("W014", f"{path}:11")]
+
+
+def test_a_nul_no_store_keeps_is_w011_wherever_a_document_comes_from(tmp_path):
+    """A NUL past the first 8 KB of a text file (the binary sniff), or in a text or id given
+    to `analyze`, reached the store: PostgreSQL refused it (W099 for the whole batch)."""
+    import wirecoder
+    from wirecoder.ingest import RawDocument
+    from wirecoder.store.readers import read_inputs
+
+    late = tmp_path / "late.txt"
+    late.write_text("Rebels attacked a convoy. " * 400 + "\x00 and more.")
+    [failure] = list(read_inputs(late))  # ingest: the file's failure, not the run's
+    assert failure.code == "W011" and failure.source == str(late) and "its text" in failure.reason
+    nlp = wirecoder.load({"stages": ["clean"]})
+    for raw in (*read_path(late), RawDocument(text="Fine text.", doc_id="a\x00"), RawDocument(text="Text\x00."),
+                RawDocument(text="Fine text.", metadata={"k": "v\x00"})):
+        with pytest.raises(InputNotText, match="NUL character"):
+            nlp.analyze(raw)

@@ -510,6 +510,31 @@ def test_bad_dates_cost_their_line_only_and_reruns_do_not_crash(tmp_path, paragr
     assert stored[paragraphs[2]].isoformat() == "2025-01-30T10:00:00-05:00"
 
 
+def test_nul_characters_cost_their_line_only_on_every_backend(store_url, tmp_path, paragraphs,
+                                                             small_nlp):
+    """A JSONL id, title or text holding NUL ("\\u0000") was stored by SQLite, while PostgreSQL
+    (which keeps no NUL in text) failed the whole run with W099 when the stored ids were looked
+    up. Now each such line is one W011 failure naming its line and field on both backends, the
+    rest is stored, and a lookup of such an id answers 'not stored' instead of failing."""
+    fields = [{}, {"id": "a\x00b"}, {"title": "t\x00"}, {"id": "plain"}, {"extra": "\x00"}, {}]
+    lines = [json.dumps({"text": p, **f}) for p, f in zip(paragraphs[:6], fields, strict=True)]
+    lines[5] = json.dumps({"text": paragraphs[5] + "\x00 trailing"})
+    path = tmp_path / "nul.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    summary = ingest([path], store_url, pipeline=small_nlp, progress=False, batch_size=8, workers=1)
+    assert (summary.stored, summary.failed) == (2, 4)
+    with open_store(store_url) as store:
+        failures = store.failures(summary.run_id)
+        assert sorted(a.document.original_text for a in store.analyses()) == sorted(
+            paragraphs[i] for i in (0, 3))
+        assert store.analysis("a\x00b") is None and not store.has_document("a\x00b")
+        assert store.stored_versions(["plain", "a\x00b", "\ud800"]).keys() == {"plain"}
+    assert [(f.code, f.source) for f in failures] == [("W011", f"{path}:{n}") for n in (2, 3, 5, 6)]
+    said = [f.reason.split("(its ")[1] for f in failures]
+    assert said == ["id, character 1)", "title, character 1)", "field 'extra', character 0)",
+                    f"text, character {len(paragraphs[5])})"]
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_an_id_read_again_with_another_text_is_w044_naming_both(tmp_path, paragraphs, small_nlp,
                                                                workers):

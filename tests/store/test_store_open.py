@@ -166,6 +166,19 @@ def test_ingest_into_memory_is_refused(tmp_path, small_nlp, url):
         ingest([doc], url, pipeline=small_nlp, progress=False)
 
 
+@pytest.mark.parametrize("url", [":memory:", "sqlite://"])
+def test_a_server_taking_ingests_into_memory_is_refused(capsys, url):
+    """`serve --db :memory: --ingest-token T` answered "stored" to every ingest and kept
+    nothing once it stopped; without a token it is no store to read (W040 either way)."""
+    pytest.importorskip("fastapi")
+    from wirecoder.api import create_app
+
+    with pytest.raises(StoreError, match="in-memory database"):  # the server is never started
+        create_app(url, ingest_token="t")
+    assert main(["serve", "--db", url, "--port", "1"]) == 2
+    assert "W040: no store at" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("url", ["postgresql://user:pw@host:notaport/db",
                                  "postgresql://user@[::1/db", "postgresql://u:pw@h:5432:6/db"])
 def test_malformed_urls_are_w040(capsys, url):

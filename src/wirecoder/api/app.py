@@ -23,7 +23,8 @@ from starlette.convertors import Convertor, register_url_convertor
 from ..about import __version__
 from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
 from ..store.codes import event_type_rows
-from ..store.errors import BadFilter
+from ..store.connect import is_memory, resolve_url
+from ..store.errors import BadFilter, StoreError
 from ..store.repository import Store, open_store
 from .analysis import DEFAULT_ANALYZE_MAX_BODY, add_analysis_routes, analyze_mode, body_limits
 from .data import StoreReader
@@ -101,6 +102,11 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
     (api/analysis.py). `cache=False` answers every request from the store."""
     token = ingest_token or None
     mode = analyze_mode(analyze, token)
+    if token is not None and not isinstance(db, Store) and is_memory(resolve_url(db)):
+        # ingest answered "stored" and everything was gone when the server stopped (as
+        # `ingest --db :memory:` was: W040 there too)
+        raise StoreError("an in-memory database (:memory:) keeps nothing after the server "
+                         "stops: give a file (--db news.db) or a database URL to ingest into")
     store = db if isinstance(db, Store) else open_store(db, read_only=token is None)
     reader = StoreReader(store, memo=cache)
 

@@ -30,7 +30,7 @@ from ..store.repository import (
     Store,
 )
 from ..store.search import search_condition
-from ..store.sql import chunks
+from ..store.sql import chunks, keepable
 from .aggregates import aggregate, country_numeric, load_events
 
 _CACHE_SIZE = 256
@@ -60,7 +60,7 @@ class StoreReader:
 
     def contexts(self, doc_ids: Sequence[str]) -> dict[str, Context]:
         """Rebuilt documents by id (cached while their stored_at is unchanged)."""
-        ids = list(dict.fromkeys(doc_ids))
+        ids = keepable(doc_ids)
         stamps = self._stamps(ids)
         out: dict[str, Context] = {}
         missing: list[str] = []

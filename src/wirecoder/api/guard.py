@@ -1,6 +1,6 @@
 """An ASGI layer around the whole app: security headers on every response, a request body
-limit (413, code W051; lower for some paths: `limits`) and a one-line JSON 500 (code W099)
-instead of a traceback."""
+limit (413, code W051; lower for some paths: `limits`), no NUL in a query string (422, W041)
+and a one-line JSON 500 (code W099) instead of a traceback."""
 
 from __future__ import annotations
 
@@ -59,6 +59,10 @@ class Guard:
                                                  *(headers or [])]})
             await send_with_headers({"type": "http.response.body", "body": body})
 
+        if b"%00" in scope.get("query_string", b""):  # PostgreSQL compares no text with a NUL
+            await reply(422, error_body("W041", "a query parameter holds a NUL character (%00), "
+                                                "which no stored value holds"))
+            return
         limit = self.limits.get(scope.get("path", "").rstrip("/"), self.max_body)
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None:

@@ -84,6 +84,30 @@ def check_encodable(text: str, name: str) -> str:
     return text
 
 
+# The fields of a document that are stored as text, and how a message names them.
+_STORED_FIELDS = (("doc_id", "id"), ("text", "text"), ("title", "title"), ("url", "url"),
+                  ("source", "source"))
+
+
+def check_document(raw: RawDocument, where: str) -> RawDocument:
+    """`raw`, if every string in it can be stored: a lone surrogate is W012 (see
+    `check_encodable`), a NUL character (U+0000, which JSON spells "\\u0000") W011, as NUL bytes
+    in a file are. PostgreSQL keeps no NUL in a text or JSON value: an id, title or text holding
+    one failed the whole batch there (W099), while SQLite stored it."""
+    named = [(label, getattr(raw, attr)) for attr, label in _STORED_FIELDS]
+    named += [(f"field {key!r}", value) for key, value in raw.metadata.items()]
+    named += [("field name", key) for key in raw.metadata]
+    for label, value in named:
+        if not isinstance(value, str):
+            continue
+        check_encodable(value, where)
+        at = value.find("\x00")
+        if at >= 0:
+            raise InputNotText(f"input holds a NUL character (U+0000), which no store keeps: "
+                               f"{where} (its {label}, character {at})")
+    return raw
+
+
 def check_length(text: str, where: str | None) -> str:
     """`text`, unless it is longer than the parse takes (W017, before any cleaning)."""
     if len(text) > MAX_CHARS:

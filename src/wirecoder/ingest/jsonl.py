@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from ..errors import BadDate, BadRecord, EmptyInput
-from .base import RawDocument, check_encodable, parse_published
+from .base import RawDocument, check_document, parse_published
 
 _TEXT_KEYS = ("text", "body", "content")
 _DATE_KEYS = ("published", "date", "publication_date", "published_at")
@@ -21,10 +21,12 @@ def jsonl_lines(content: str) -> list[str]:
     return [line.removesuffix("\r") for line in content.split("\n")]
 
 
-def read_jsonl(content: str, *, source: str | None = None,
-               published: datetime | None = None) -> Iterator[RawDocument]:
+def read_jsonl(content: str, *, source: str | None = None, published: datetime | None = None,
+               first_line: int = 1) -> Iterator[RawDocument]:
+    """The documents of JSONL `content`, whose first line is line `first_line` of `source`
+    (every message and document source names the line as `source:line`)."""
     where = source or "<jsonl>"
-    for lineno, line in enumerate(jsonl_lines(content), start=1):
+    for lineno, line in enumerate(jsonl_lines(content), start=first_line):
         if not line.strip():
             continue
         try:
@@ -56,9 +58,6 @@ def read_jsonl(content: str, *, source: str | None = None,
             doc_id=str(obj["id"]) if obj.get("id") is not None else None,
             metadata={k: str(v) for k, v in obj.items() if k not in _KNOWN and v is not None},
         )
-        # JSON escapes can spell lone surrogates ("\ud800"), which no id or output can encode
-        for value in (raw.text, raw.title, raw.url, raw.source, raw.doc_id,
-                      *raw.metadata.keys(), *raw.metadata.values()):
-            if isinstance(value, str):
-                check_encodable(value, f"{where}:{lineno}")
-        yield raw
+        # JSON escapes can spell lone surrogates ("\ud800") and NUL ("\u0000"), which no id,
+        # output or store can hold
+        yield check_document(raw, f"{where}:{lineno}")

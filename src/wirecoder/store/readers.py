@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import WirecoderError
 from ..ingest import FileDating, RawDocument, guess_format, read_path
-from ..ingest.base import byte_order_mark, decode_bytes
+from ..ingest.base import byte_order_mark, check_document, decode_bytes
 from ..ingest.jsonl import jsonl_lines, read_jsonl
 from .repository import Failure
 
@@ -30,9 +30,19 @@ def read_inputs(path: Path, fmt: str | None = None, *, published: datetime | Non
         if kind == "jsonl" and str(path) != "-" and path.is_file():
             yield from _jsonl_records(path, published)
             return
-        yield from read_path(path, fmt, published=published, dating=dating)
+        for raw in read_path(path, fmt, published=published, dating=dating):
+            yield _storable(raw, raw.source or str(path))
     except WirecoderError as exc:
         yield Failure(source=str(path), reason=str(exc))
+
+
+def _storable(raw: RawDocument, where: str) -> RawDocument | Failure:
+    """`raw`, or the Failure that says why no store can keep it (a NUL in a text file past the
+    binary sniff, in a page's title): that document only, not the rest of its file."""
+    try:
+        return check_document(raw, where)
+    except WirecoderError as exc:
+        return Failure(source=where, reason=str(exc))
 
 
 def _jsonl_records(path: Path, published: datetime | None) -> Iterator[RawDocument | Failure]:
@@ -53,16 +63,9 @@ def _jsonl_records(path: Path, published: datetime | None) -> Iterator[RawDocume
         if not line.strip():
             continue
         try:
-            for raw in read_jsonl(line, source=where, published=published):
-                # read_jsonl numbers the one line it was given 1: give it its place in the file
-                if raw.source == f"{where}:1":
-                    raw.source = f"{where}:{lineno}"
-                yield raw
+            yield from read_jsonl(line, source=where, published=published, first_line=lineno)
         except WirecoderError as exc:
-            message = exc.message
-            if message.startswith(f"{where}:1:"):
-                message = f"{where}:{lineno}:" + message[len(f"{where}:1:"):]
-            yield Failure(source=f"{where}:{lineno}", reason=str(type(exc)(message)))
+            yield Failure(source=f"{where}:{lineno}", reason=str(exc))
 
 
 def _decoded_or_failure(raw: bytes, name: str) -> str | Failure:

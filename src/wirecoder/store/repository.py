@@ -70,7 +70,7 @@ from .schema import (
     T_RUNS,
     T_SPANS,
 )
-from .sql import chunks, one_line
+from .sql import chunks, keepable, one_line
 
 # Parents first: the order rows are inserted in.
 INSERT_ORDER: list[Table] = list(reversed(DOCUMENT_TABLES))  # type: ignore[arg-type]
@@ -156,7 +156,7 @@ def _open_to_read(resolved: str, *, pooled: bool, lock_timeout: float) -> Store:
         with engine.connect() as conn:
             current = current_revision(conn)
         if current is None:
-            raise StoreError(f"no store at {where}: it holds no wirecoder tables (check the "
+            raise StoreError(f"no store at {where} (it holds no wirecoder tables: check the "
                              "path or URL, or ingest into it first)")
         known_revision(current, resolved)
         if current != head_revision():
@@ -201,7 +201,7 @@ class Store:
 
     def stored_versions(self, doc_ids: Iterable[str], conn: Connection | None = None) -> dict[str, str]:
         """doc id -> the coder version it is stored under, for the ids that are stored."""
-        ids = list(dict.fromkeys(doc_ids))
+        ids = keepable(doc_ids)
         if conn is None:
             with self.engine.connect() as c:
                 return self.stored_versions(ids, c)
@@ -214,7 +214,7 @@ class Store:
     def stored_texts(self, doc_ids: Iterable[str],
                      conn: Connection | None = None) -> dict[str, tuple[str, str | None]]:
         """doc id -> (the digest of its original text, its source), for the ids that are stored."""
-        ids = list(dict.fromkeys(doc_ids))
+        ids = keepable(doc_ids)
         if conn is None:
             with self.engine.connect() as c:
                 return self.stored_texts(ids, c)
@@ -324,7 +324,7 @@ class Store:
 
     @staticmethod
     def _delete(conn: Connection, doc_ids: Sequence[str]) -> None:
-        for part in chunks(list(doc_ids)):
+        for part in chunks(keepable(doc_ids)):
             for table in DOCUMENT_TABLES:
                 column = table.c.id if table.name == "documents" else table.c.document_id
                 conn.execute(delete(table).where(column.in_(part)))
@@ -378,7 +378,7 @@ class Store:
     def analyses(self, doc_ids: Iterable[str] | None = None, *,
                  chunk: int = 100) -> Iterator[Analysis]:
         """Stored analyses, rebuilt record for record (all of them when `doc_ids` is None)."""
-        ids = self.document_ids() if doc_ids is None else list(dict.fromkeys(doc_ids))
+        ids = self.document_ids() if doc_ids is None else keepable(doc_ids)
         for part in chunks(ids, chunk):
             with self.engine.connect() as conn:
                 rows = {"documents": self._fetch(conn, T_DOCS, T_DOCS.c.id, part)}

@@ -1,9 +1,9 @@
-"""Small SQL helpers the store's queries share: batches of values, case-insensitive substring
-matches, and one-line database messages."""
+"""Small SQL helpers the store's queries share: batches of values, the ids a store can hold,
+case-insensitive substring matches, and one-line database messages."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import func
@@ -15,6 +15,21 @@ CHUNK = 500
 def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
     for i in range(0, len(values), size):
         yield values[i:i + size]
+
+
+def keepable(ids: Iterable[str]) -> list[str]:
+    """The ids a store can hold, once each, in order. An id with a NUL or a lone surrogate is
+    never stored (the readers refuse it: W011, W012) and PostgreSQL cannot even compare one
+    (DataError: a lookup of such an id failed the request with W099, not "no such document")."""
+    out = []
+    for doc_id in dict.fromkeys(ids):
+        try:
+            doc_id.encode("utf-8")
+        except UnicodeEncodeError:
+            continue
+        if "\x00" not in doc_id:
+            out.append(doc_id)
+    return out
 
 
 def contains(column: Any, needle: str) -> Any:
