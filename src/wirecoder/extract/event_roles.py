@@ -58,8 +58,9 @@ def subjects_of(verb) -> tuple[list, list]:
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if subj and own_passive and tok.i != verb.i:
-            return own_agents, [t for s in subj for t in with_conjuncts(s)]
+        if (subj or passive) and own_passive and tok.i != verb.i:
+            # "he had been killed soon after being captured": the one killed was the one captured
+            return own_agents, [t for s in subj or passive for t in with_conjuncts(s)]
         if subj:
             return [t for s in subj for t in with_conjuncts(s)], []
         if passive and tok.i != verb.i and verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "oprd") \

@@ -327,6 +327,7 @@ def test_asking_others_to_act_is_the_request_not_the_act(pipeline):
     ("The opposition leader was placed under arrest on Friday.", "under arrest", "COERCE", "target", "The opposition leader"),
     # a participle under a passive is passive too
     ("At least 51 people were reported killed in clashes in the province.", "killed", "ASSAULT", "target", "At least 51 people"),
+    ("The journalist was killed by the gang days after being kidnapped in the capital.", "kidnapped", "ASSAULT", "target", "The journalist"),
     # the possessor of an arrest or a shooting is the one it is done to
     ("Before Slepian's shooting, the suspect had travelled widely.", "shooting", "ASSAULT", "target", "Slepian"),
     # a count stands for what it counts, and the event is not dropped for want of a doer
