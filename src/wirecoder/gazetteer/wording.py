@@ -3,15 +3,14 @@ precision): a common noun capitalised inside a name ("Hit Entertainment", "King 
 Earth"), a compass word describing a noun ("Western powers", "West and Central African
 countries"), a person's initials after a title ("the Reverend W.V. Awdry"), a month's
 abbreviation in a date ("since Mar. 2005"), and, for a name the gazetteer lacks, the evidence
-that it is a place at all before it is reported at its article's area ("a wild Mute Swan",
-"20 grams of meth" are no places; "flocked to Mahim Creek", "at Teethal beach" are)."""
+that it is a place at all before it is reported ("a drip of Narcan", "20 grams of meth" are no
+places; "flocked to Mahim Creek", "on Colton Way" are)."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ..knowledge import iter_tsv
+from ..knowledge import noun_classes
 from ..lang.en import words
 from .mention import COMPASS, GEO_NOUNS, LIST_WORDS, PLACE_LABELS, SETTLEMENT_NOUNS, TITLES, Mention
 
@@ -32,16 +31,10 @@ FEATURE_WORDS = SETTLEMENT_NOUNS | GEO_NOUNS | frozenset({
 })
 
 
-@cache
-def _noun_classes() -> dict[str, tuple[str, ...]]:
-    """WordNet's classes of each English noun's commonest senses (knowledge/noun_classes.tsv)."""
-    return {row["noun"]: tuple(row["classes"].split(",")) for row in iter_tsv("noun_classes.tsv")}
-
-
 def common_noun(word: str) -> bool:
     """An English common noun whose commonest sense is no place or person's name ("hit", "box",
     "earth", "metro"; not "buffalo", "phoenix", "paris", whose senses include a location)."""
-    classes = _noun_classes().get(word.lower())
+    classes = noun_classes().get(word.lower())
     return bool(classes) and "location" not in classes and classes[0] != "person"
 
 
