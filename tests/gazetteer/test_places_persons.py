@@ -32,6 +32,29 @@ def test_the_text_can_still_place_the_same_word(pipeline):
     assert "Clinton" in _places(pipeline, text)
 
 
+def test_a_surname_with_a_campaign_or_aides_is_no_place_without_a_full_name(pipeline):
+    text = ("The Clinton campaign said on Monday it had raised $10 million. Clinton's aides "
+            "declined to comment on the figures.")
+    assert "Clinton" not in _places(pipeline, text)
+
+
+def test_a_town_namesake_tagged_otherwise_has_no_campaign_or_aides(pipeline):
+    # the parser tags "Lincoln" an organisation here; Lincoln, Nebraska, is a state capital
+    text = "The Lincoln administration said the war would end. Lincoln's aides met in Springfield."
+    assert _places(pipeline, text) == ["Springfield"]
+
+
+def test_a_placed_name_does_not_place_its_campaign(pipeline):
+    text = "A rally was held in Clinton, Iowa. The Clinton campaign said 300 people came."
+    places = [(p.span.text, p.span.start) for p in pipeline.analyze(text).places]
+    assert places == [("Clinton", text.index("Clinton")), ("Iowa", text.index("Iowa"))]
+
+
+def test_a_capital_speaks_for_its_government(pipeline):
+    text = "Officials in Beijing said on Monday that a Beijing spokesman would brief reporters."
+    assert _places(pipeline, text) == ["Beijing", "Beijing"]
+
+
 def test_a_list_of_places_lends_its_kind(nlp):
     from wirecoder.gazetteer.senses import listed_with_a_place
 

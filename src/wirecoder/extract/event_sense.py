@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..knowledge import iter_tsv, load_tsv
+from ..knowledge import load_tsv, noun_classes
 from ..lang.en import words
 from .common import lemma as _lemma
 from .event_tables import event_words
@@ -217,11 +217,6 @@ ABSTRACT_SENSES = 2
 ABSTRACT_CLASSES = frozenset({"act", "attribute", "cognition", "communication", "event", "feeling", "motive",
                               "phenomenon", "possession", "process", "quantity", "relation", "state", "time"})
 
-
-@cache
-def noun_classes() -> dict[str, tuple[str, ...]]:
-    """WordNet's classes of each noun's commonest senses (knowledge/noun_classes.tsv)."""
-    return {row["noun"]: tuple(row["classes"].split(",")) for row in iter_tsv("noun_classes.tsv")}
 
 
 def abstract_patients(tok: Any, abstract: frozenset[str]) -> bool:

@@ -9,6 +9,7 @@ from collections import Counter
 from .mention import PLACE_LABELS, Mention
 from .names import key
 from .store import Entry, Gazetteer
+from .wording import vouched_unknown
 
 # An article is about one country when at least this share of its resolved mentions lie in it,
 # and about one of its first-level subdivisions when that share of those mentions that are finer
@@ -60,7 +61,7 @@ def _outside(e: Entry | None, q: Entry) -> bool:
     return False
 
 
-def place_at_areas(gaz: Gazetteer, groups: dict[str, list[Mention]],
+def place_at_areas(doc, gaz: Gazetteer, groups: dict[str, list[Mention]],
                    chosen: dict[str, Entry | None], qualifiers: dict[str, Entry | None],
                    unknown: set[str]) -> None:
     """Give the names the gazetteer cannot pin down the area that holds them, in `chosen`, and
@@ -79,7 +80,8 @@ def place_at_areas(gaz: Gazetteer, groups: dict[str, list[Mention]],
         return
     for g, ms in groups.items():
         if chosen.get(g) is None and g in unknown and all(
-                m.label in PLACE_LABELS or m.extra.get("named") for m in ms):
+                m.label in PLACE_LABELS or m.extra.get("named") for m in ms) and \
+                vouched_unknown(doc, ms):
             # a place the gazetteer lacks ("Dunnock Close", "the Kampungu village") in an
             # article about one country (or one state): known to that area, no finer
             chosen[g] = area

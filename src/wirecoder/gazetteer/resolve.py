@@ -77,6 +77,7 @@ from .sentence import (
     named_kind,
 )
 from .store import Candidate, Entry, Gazetteer
+from .wording import inner_common_nouns, used_otherwise, vouched_unknown
 
 # ---------------------------------------------------------------- recognition
 
@@ -201,14 +202,18 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True,
     cands = {g: _group_cands(ms) for g, ms in groups.items()}
     neighbours = _neighbours(cands)
     chosen, scores = _choose(doc, groups, cands, accepted, neighbours)
-    place_at_areas(gaz, groups, chosen, {g: _qualifier_entry(ms, chosen) for g, ms in groups.items()},
+    place_at_areas(doc, gaz, groups, chosen, {g: _qualifier_entry(ms, chosen) for g, ms in groups.items()},
                    {g for g, cs in cands.items() if not cs})
     _drop_unplaced_parts(doc, gaz, groups, chosen, neighbours)
     for g, ms in groups.items():
         for m in ms:
             m.entry = chosen.get(g)
             m.score, m.margin = scores.get(g, (0.0, 0.0))
-    return accepted
+    # a name the gazetteer lacks and nothing in the text places ("a wild Mute Swan", "a drip of
+    # Narcan", "internet stars like King Bach") is no place mention, not even an unknown one
+    unplaced = {id(m) for g, ms in groups.items() if not cands[g] and chosen.get(g) is None
+                and not vouched_unknown(doc, ms) for m in ms}
+    return [m for m in accepted if id(m) not in unplaced]
 
 
 def _accepted(doc, gaz: Gazetteer, demonyms: bool, inner: bool, borders: bool = False) -> list[Mention]:
@@ -223,6 +228,8 @@ def _accepted(doc, gaz: Gazetteer, demonyms: bool, inner: bool, borders: bool = 
     accepted = [m for m in mentions if accept(doc, m, strong_keys, demonyms, person_words)]
     accepted += accept_more(doc, mentions, accepted, person_words)
     accepted = [m for m in accepted if m.strong or m.demonym or not among_non_places(doc, gaz, m)]
+    common = inner_common_nouns(doc, accepted)
+    accepted = [m for m in accepted if id(m) not in common]
     accepted.sort(key=lambda m: m.start)
     # a qualifier whose head was rejected stays a place of its own; a rejected qualifier unlinks
     ids = {id(m) for m in accepted}
@@ -389,7 +396,7 @@ def _not_a_place(doc, m: Mention) -> bool:
             name_like(doc[j]) and (m.text.endswith(".") or
                                     not any(c.kind == "name" for c in m.candidates)):
         return True  # a title before a name: "Sen. Marco Rubio", "Gov. Abbott"
-    return m.key in CALENDAR and m.label not in PLACE_LABELS
+    return m.key in CALENDAR and m.label not in PLACE_LABELS or used_otherwise(doc, m)
 
 
 def _partial(doc, gaz: Gazetteer, m: Mention) -> bool:

@@ -316,6 +316,27 @@ def _is_place(doc, m: Mention, person: str | None, place: str | None, people: Pe
         return person is None and (place == WEAK and m.label in PLACE_LABELS or _area(m)
                                    or held == "self" and m.locative in SPATIAL_PREPS)
     if m.key in weak_person and _weak(m):
-        # one sense per article: a name some cue makes a person's, unless the text places it
-        return place is not None or m.key in placed
+        # one sense per article: a name some cue makes a person's, unless the text places it,
+        # but never where it heads a person's entourage ("in Clinton, Iowa ... the Clinton
+        # campaign")
+        return place is not None or m.key in placed and not _used_as_person(doc, m)
+    if place is None and _town(m) and _used_as_person(doc, m):
+        # "the Lincoln administration", "Lincoln's aides", even tagged a place or an organisation:
+        # a town has no campaign or aides; a capital may stand for its government
+        return False
     return True
+
+
+def _town(m: Mention) -> bool:
+    """A town (no capital) read from the gazetteer's own entry, whatever the parser's label, but
+    not inside a longer name ("the Lincoln Center campaign")."""
+    return m.label != "INNER" and m.entry is not None and m.entry.precision == "locality" \
+        and m.entry.fcode not in ("PPLC", "PPLG") and not m.extra.get("area_only")
+
+
+def _used_as_person(doc, m: Mention) -> bool:
+    """The mention modifies a person's entourage or office ("the Clinton campaign", "Clinton's
+    aides": a `head` row of name_senses.tsv). Not the subject of a verb of saying: a town's
+    council speaks as the town ("Toronto said it would close three parks")."""
+    head = _head(doc[m.tokens[1] - 1])
+    return head is not None and _among(head, HEADS)

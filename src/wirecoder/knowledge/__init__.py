@@ -36,3 +36,10 @@ def iter_tsv(name: str) -> Iterator[dict[str, str]]:
 def load_tsv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a shipped TSV (header line first, '#' comments), plus the user's rows of the same name."""
     return tuple(iter_tsv(name))
+
+
+@cache
+def noun_classes() -> dict[str, tuple[str, ...]]:
+    """WordNet's classes of each English noun's commonest senses (noun_classes.tsv), read once
+    for the event coder, the parties and the gazetteer alike."""
+    return {row["noun"]: tuple(row["classes"].split(",")) for row in iter_tsv("noun_classes.tsv")}

@@ -1,0 +1,126 @@
+"""Words that read as a place name but are used as something else in their sentence (#25, places
+precision): a common noun capitalised inside a name ("Hit Entertainment", "King Nut", "the
+Earth"), a compass word describing a noun ("Western powers", "West and Central African
+countries"), a person's initials after a title ("the Reverend W.V. Awdry"), a month's
+abbreviation in a date ("since Mar. 2005"), and, for a name the gazetteer lacks, the evidence
+that it is a place at all before it is reported ("a drip of Narcan", "20 grams of meth" are no
+places; "flocked to Mahim Creek", "on Colton Way" are)."""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge import noun_classes
+from ..lang.en import words
+from .mention import COMPASS, GEO_NOUNS, LIST_WORDS, PLACE_LABELS, SETTLEMENT_NOUNS, TITLES, Mention
+
+MONTH_ABBREVIATIONS = words("months", form="abbreviation")
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+# Last words of a name that say it names a place or a feature: "Mithi River", "Weir Road",
+# "Restlawn Garden Cemetery", "Interstate 40" (first word).
+FEATURE_WORDS = SETTLEMENT_NOUNS | GEO_NOUNS | frozenset({
+    "river", "creek", "beach", "lake", "bay", "sea", "gulf", "strait", "mountain", "mountains",
+    "mount", "hill", "hills", "valley", "canyon", "falls", "forest", "desert", "delta", "dam",
+    "harbour", "harbor", "peninsula", "road", "highway", "street", "avenue", "boulevard", "lane",
+    "drive", "square", "plaza", "bridge", "airport", "station", "cemetery", "park", "garden",
+    "gardens", "hall", "camp", "interstate", "route", "canal", "reservoir", "marsh", "swamp",
+    "hospital", "market", "stadium", "mall", "farm", "ranch", "base", "prison", "mine",
+    "rd", "ave", "hwy", "blvd", "pkwy", "ln", "way", "close", "crescent", "terrace", "slum",
+    "union", "republic", "kingdom", "empire", "federation", "emirate",
+})
+
+
+def common_noun(word: str) -> bool:
+    """An English common noun whose commonest sense is no place or person's name ("hit", "box",
+    "earth", "metro"; not "buffalo", "phoenix", "paris", whose senses include a location)."""
+    classes = noun_classes().get(word.lower())
+    return bool(classes) and "location" not in classes and classes[0] != "person"
+
+
+def used_otherwise(doc, m: Mention) -> bool:
+    """The mention's words are used as something other than a place name in its sentence."""
+    i, j = m.tokens
+    tok = doc[i]
+    if not any(t.text[:1].isupper() for t in doc[i:j]):
+        return True  # English writes place names capitalised: "20 grams of meth", "bee colonies"
+    if j - i != 1:
+        return False
+    if m.key in COMPASS and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
+        return True  # "Western powers"; "West and Central African countries"
+    if m.key in COMPASS and j < len(doc) and doc[j].lower_ in ("and", "or") and \
+            _describes_noun(doc, j + 1):
+        return True
+    if _INITIALS.match(tok.text) and i >= 1 and doc[i - 1].lower_.rstrip(".") in TITLES and \
+            j < len(doc) and doc[j].text[:1].isupper():
+        return True  # "the Reverend W.V. Awdry": a person's initials, not West Virginia
+    if m.label in PLACE_LABELS:
+        return _the_common_noun(doc, m)
+    if m.key in MONTH_ABBREVIATIONS and (tok.text.endswith(".") or j < len(doc) and doc[j].like_num):
+        return True  # "since Mar. 2005", "(Mar. 1)": a date, not Morocco
+    return False
+
+
+def _describes_noun(doc, k: int) -> bool:
+    """Capitalised words from k on, then a common noun they describe ("Central African
+    countries" after "West and")."""
+    start = k
+    while k < len(doc) and k - start < 3 and doc[k].text[:1].isupper():
+        k += 1
+    return start < k < len(doc) and doc[k].is_lower and doc[k].pos_ == "NOUN"
+
+
+def _the_common_noun(doc, m: Mention) -> bool:
+    """'the Earth': a common noun after 'the' that only small towns are named (Earth, Texas)."""
+    i = m.tokens[0]
+    return i >= 1 and doc[i - 1].lower_ == "the" and common_noun(doc[i].text) and \
+        bool(m.candidates) and all(c.entry.precision in ("locality", "point") and
+                                   c.entry.fcode in ("PPL", "PPLL", "PPLX", None)
+                                   for c in m.candidates)
+
+
+def inner_common_nouns(doc, accepted: list[Mention]) -> set[int]:
+    """ids of one-word mentions inside longer names ("Hit Entertainment", "King Nut", "Near Earth
+    Object Program") or capitalised on their own, whose word is a common noun, when no mention of
+    that name in the article is placed (a place label, a locative preposition, a qualifier)."""
+    placed = {m.key for m in accepted
+              if m.label in PLACE_LABELS or m.locative in ("in", "at", "near", "outside")
+              or m.qualifier is not None or m.is_qualifier or m.extra.get("named")}
+    return {id(m) for m in accepted
+            if m.label in ("INNER", "SCAN") and m.tokens[1] - m.tokens[0] == 1 and not m.demonym
+            and m.key not in placed and common_noun(doc[m.tokens[0]].text)
+            and all(c.entry.precision in ("locality", "point") for c in m.candidates)}
+
+
+def vouched_unknown(doc, ms: list[Mention]) -> bool:
+    """A name the gazetteer lacks is a place when written as a name (capitalised) and either
+    tagged a facility by the parser, earned from the article (a settlement noun, a list), governed by a preposition of place at
+    one of its mentions ("in", "at", "to", "the village of"; not "from": "died from Ebola"), or
+    named with a feature word ("Mithi River", "Weir Road", "Colton Way")."""
+    for m in ms:
+        i, j = m.tokens
+        words_ = [t for t in doc[i:j] if t.is_alpha]
+        if not words_ or not any(t.text[:1].isupper() for t in words_):
+            continue
+        if m.label == "FAC" or m.extra.get("named") or m.locative is not None and m.locative != "from":
+            return True
+        if _listed_after_settlement_noun(doc, i) or i >= 1 and doc[i - 1].is_lower and \
+                doc[i - 1].lower_ in FEATURE_WORDS:
+            return True  # "four villages: Kampungu, Kaluamba and Mombo"; "Nairobi slum Kibera"
+        if i >= 1 and doc[i - 1].like_num or doc[j - 1].like_num:
+            return True  # an address or a numbered road: "at 1405 Monterey Highway", "Route 9"
+        if words_[-1].lower_ in FEATURE_WORDS or words_[0].lower_ in FEATURE_WORDS or \
+                j < len(doc) and doc[j].is_lower and doc[j].lower_ in FEATURE_WORDS:
+            return True
+    return False
+
+
+def _listed_after_settlement_noun(doc, i: int) -> bool:
+    """The name is an item of a list of names that a settlement noun introduces ("four villages:
+    Kampungu, Makonono, Kaluamba and Mombo", "the villages of A and B")."""
+    k = i - 1
+    while k >= 0 and i - k < 20 and (doc[k].text in LIST_WORDS or doc[k].text[:1].isupper()):
+        k -= 1
+    if k >= 1 and doc[k].text in (":", "of", "including"):
+        k -= 1
+    return k >= 0 and doc[k].is_lower and doc[k].lower_ in SETTLEMENT_NOUNS

@@ -1,0 +1,36 @@
+"""Words that read as place names but are used as something else in their sentence, and names
+the gazetteer lacks that nothing in the text places (gazetteer/wording.py, #25 places precision).
+The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _places(pipeline, text: str) -> list[str]:
+    return [p.span.text for p in pipeline.analyze(text).places]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Deputies in Dallas, Texas, seized 20 grams of meth and a pistol.", "meth"),
+    ("The dust rose when the rock hit the Earth, scientists in Lima said.", "Earth"),
+    ("The toys are made under licence from Hit Entertainment, a studio in London.", "Hit"),
+    ("Mugabe accused Western powers of plotting against Zimbabwe.", "Western"),
+    ("A drive across 19 West and Central African countries begins in Nigeria today.", "West"),
+    ("The engine was first drawn by the Reverend W.V. Awdry in England.", "W.V."),
+    ("Cases on Reunion have risen since Mar. 2005, officials in Paris said.", "Mar."),
+    ("Nurses in Ottawa keep patients on a drip of Narcan overnight.", "Narcan"),
+])
+def test_a_word_used_otherwise_is_no_place(pipeline, text, word):
+    assert word not in _places(pipeline, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Thousands of people flocked to Mahim Creek in Mumbai on Friday.", "Mahim Creek"),
+    ("The flood reached four villages: Kobuta, Manekwa, Lutendo and Mombasi, but spread.", "Mombasi"),
+    ("He was arrested at his home on Colton Way in Leeds, England.", "Colton Way"),
+    ("Crews closed the Interstate 40 exit in Russellville, Arkansas.", "Interstate 40"),
+    ("Scientists at Buffalo said Buffalo Public Schools would close.", "Buffalo"),
+])
+def test_a_place_the_text_vouches_for_stays(pipeline, text, name):
+    assert name in _places(pipeline, text)
