@@ -36,7 +36,8 @@ from ..ingest.base import RawDocument, parse_published
 from ..lang.en import numbers
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+_WEEKDAY = "(?:" + "|".join(d.title() for d, _ in sorted(numbers("weekdays", "number", form="name").items(),
+                                                       key=lambda kv: kv[1])) + "|yesterday|today)"
 # "(?<!\s)": a match starts at the first blank of a run, so a long run is scanned once
 _LEAD_TIME = re.compile(rf"(?<!\s)\s+on\s+({_WEEKDAY})\b")
 _TRAILING_SAID = re.compile(r"^(?P<body>.+?),\s+(?P<who>(?:[A-Z][\w.'’-]*\s?){1,4}|police|officials|"

@@ -20,13 +20,8 @@ LOCATIVE = frozenset({
     "nearby", "beyond", "over", "under",
 })
 STRICT_LOCATIVE = frozenset({"in", "near", "outside", "at"})
-GEO_NOUNS = frozenset({
-    "city", "town", "village", "state", "province", "region", "county", "district", "capital",
-    "outskirts", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-    "southwest", "center", "centre", "heart", "suburb", "suburbs", "borough", "part", "parts",
-    "area", "island", "coast", "border", "streets", "people", "residents", "government",
-    "governor", "mayor", "municipality", "territory", "prefecture", "port", "shores",
-})
+# "the outskirts of Kabul", "the governor of Kandahar": "of" says where, as "in" does.
+GEO_NOUNS = words("place_nouns", of_where="yes")
 TITLES = words("titles", before_name="yes")
 
 
@@ -51,12 +46,7 @@ COMPASS = frozenset({
 
 # Nouns that say the name next to them is a settlement or an area: "the village of Ciocile",
 # "Heze city", "the Etoumbi and Mbomo districts".
-SETTLEMENT_NOUNS = frozenset({
-    "village", "villages", "town", "towns", "city", "cities", "community", "communities",
-    "municipality", "municipalities", "hamlet", "suburb", "township", "borough", "prefecture",
-    "province", "provinces", "county", "counties", "district", "districts", "state", "governorate",
-    "island", "islands", "parish", "region", "regions", "neighbourhood", "neighborhood",
-})
+SETTLEMENT_NOUNS = words("place_nouns", settlement="yes")
 LIST_WORDS = frozenset({",", "and", "or", "&"})
 
 
@@ -67,7 +57,7 @@ PATHOGEN_WORDS = frozenset({"virus", "viruses", "fever", "ebolavirus", "disease"
 
 
 # Capitalised words that are dates far more often than towns ("in August", "March 5").
-CALENDAR = words("months", form="name") | words("weekdays")
+CALENDAR = words("months", form="name") | words("weekdays", form="name")
 # a verb whose subject the name is: "Clinton said", "Lyons believes" (a person, not a place)
 SPEECH = words("speech_verbs", personal="yes") | words("thought_verbs", personal="yes")
 

@@ -52,10 +52,7 @@ GENERIC_WORDS = frozenset({
     "mount", "lake", "river", "port", "fort", "northeast", "northwest", "southeast", "southwest",
 })
 # Nouns of "the County of Brant", "the University of Michigan": the name after "of" is the place.
-OF_HEADS = frozenset({
-    "county", "city", "town", "borough", "municipality", "district", "province", "state",
-    "university", "village", "township", "region", "republic", "kingdom", "diocese", "port",
-})
+OF_HEADS = words("place_nouns", of_name="yes")
 # Lower-case words that may stand inside a place name: "Rio Grande do Sul", "Stratford-upon-Avon".
 PARTICLES = frozenset({
     "do", "da", "dos", "das", "de", "del", "della", "dei", "des", "di", "du", "la", "le", "les",
@@ -217,12 +214,7 @@ def hyphen_prefix(tok) -> int | None:
 
 # Nouns that say the name beside them is a settlement or an area: "the village of X", "X state",
 # "X, a farming town", "X is a rural township".
-SETTLEMENT_WORDS = frozenset({
-    "village", "villages", "town", "towns", "city", "hamlet", "suburb", "township", "camp",
-    "district", "districts", "neighbourhood", "neighborhood", "island", "commune", "settlement",
-    "municipality", "county", "province", "state", "region", "governorate", "prefecture",
-    "locality", "oasis", "port", "borough", "parish",
-})
+SETTLEMENT_WORDS = words("place_nouns", describes="yes")
 CALLED = frozenset({"called", "named"})
 MAX_UNKNOWN_TOKENS = 3
 

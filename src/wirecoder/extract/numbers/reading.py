@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from . import units as un
 from . import words as nw
+from .lexicon import POSSESSIVES
 
 _DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+")
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -183,7 +184,7 @@ def _read_fraction(text: str, i: int, words: list[tuple[str, int, int]]) -> Nume
             return Numeral(start=i, end=m.end(), value=0.5 * scale, digit_start=i,
                         scaled=scale >= 1000)
         after = text[m.end():m.end() + 12]
-        if re.match(r"\s+(?:of|the|its|their|his|her|our|my|all)\b", after, re.I) and \
+        if re.match(r"\s+(?:of|the|" + "|".join(sorted(POSSESSIVES)) + r"|all)\b", after, re.I) and \
                 not re.match(r"-", after):
             return Numeral(start=i, end=m.end(), value=0.5, digit_start=i, kind="fraction")
         return None

@@ -11,13 +11,15 @@ MONTH_ABBR = numbers("months", "number", form="abbreviation")
 # the parse must not read them as a verb or modal ("We may ...", "they march on ...").
 AMBIGUOUS_MONTHS = words("months", ambiguous="yes")
 
-WEEKDAYS = numbers("weekdays", "number")
+WEEKDAYS = numbers("weekdays", "number", form="name")
 # Abbreviated weekdays count only with a full stop and before a date ("Wed., Jan. 5"): this is
 # why "We" is never Wednesday and "Sun" never Sunday.
-WEEKDAY_ABBR = {
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
-    "sat": 5, "sun": 6,
-}
+WEEKDAY_ABBR = numbers("weekdays", "number", form="abbreviation")
+
+# Possessive determiners ("his", "their"): "over their lifetime" is no approximation, and "its
+# march" is a noun.
+POSSESSIVES = words("pronouns", kind="possessive")
+THIRD_PERSON_POSSESSIVES = words("pronouns", kind="possessive", person="3")
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 

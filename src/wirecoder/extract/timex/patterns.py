@@ -16,6 +16,7 @@ from .lexicon import (
     NUMBER_WORDS,
     ORDINALS,
     PARTS_OF_DAY,
+    POSSESSIVES,
     SEASONS,
     SET_ADVERBS,
     UNIT_PLURALS,
@@ -68,7 +69,8 @@ UNIT_CAL = r"(?:week|weekend|month|year|quarter|decade|century|spring|summer|fal
 SEASON = rf"(?:{alt(SEASONS)})"
 
 # "over" and "under" only before a number: "over an hour", never "over the past year".
-_PREP_LIKE = r"(?:over|under)(?![ \t\n]+(?:the|its|his|her|their|our|my|your|these|those)\b)"
+POSSESSIVE = rf"(?:{alt(POSSESSIVES)})"
+_PREP_LIKE = rf"(?:over|under)(?![ \t\n]+(?:the|{POSSESSIVE}|these|those)\b)"
 APPROX = (rf"(?:about|around|approximately|roughly|nearly|almost|some|more{WS}than|"
           rf"less{WS}than|fewer{WS}than|no{WS}more{WS}than|no{WS}less{WS}than|"
           rf"not{WS}more{WS}than|at{WS}least|at{WS}most|up{WS}to|{_PREP_LIKE}|"
