@@ -91,7 +91,7 @@ def test_each_stage_covers_the_word_lists_it_reads():
 
     assert {"months.tsv", "weekdays.tsv"} <= lists("times")
     assert {"speech_verbs.tsv", "pronouns.tsv", "non_speakers.tsv"} <= lists("quotes")
-    assert {"place_nouns.tsv", "titles.tsv"} <= lists("places")
+    assert {"place_nouns.tsv", "name_words.tsv", "titles.tsv"} <= lists("places")
 
 
 # -- what a process learns about the files, kept for the next one (#26) ---------------------------

@@ -26,22 +26,11 @@ TITLES = words("titles", before_name="yes")
 
 
 # Words that name no place on their own (they only qualify one: "West Java", "New South Wales").
-GENERIC = frozenset({
-    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-    "upper", "lower", "new", "old", "greater", "great", "little", "saint", "san", "santa", "united",
-    "republic", "state", "states", "city", "county", "island", "islands", "national", "federal",
-    "northeast", "northwest", "southeast", "southwest", "mount", "lake", "river", "bay", "port",
-    "far", "middle", "inner", "outer", "grand", "royal", "capital", "district", "province",
-    "union", "democratic", "people", "peoples", "free", "valley", "coast", "university",
-})
+GENERIC = words("name_words", generic="yes")
 
 
 # Of those, the ones that only say which part ("South West", "North Eastern").
-COMPASS = frozenset({
-    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-    "northeast", "northwest", "southeast", "southwest", "upper", "lower", "far", "middle", "inner",
-    "outer",
-})
+COMPASS = words("name_words", compass="yes")
 
 
 # Nouns that say the name next to them is a settlement or an area: "the village of Ciocile",
