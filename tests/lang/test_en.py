@@ -12,7 +12,7 @@ from wirecoder.lang.en import numbers, table, words
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "wirecoder"
 LISTS = ("pronouns", "months", "weekdays", "speech_verbs", "thought_verbs", "titles", "non_speakers",
-         "place_nouns", "name_words")
+         "place_nouns", "name_words", "number_words")
 
 
 def test_selections_by_column():
@@ -65,7 +65,7 @@ def _string_literals(tree: ast.AST):
 # evidence, of perceiving, of making), at six words making four fifths of it.
 COPY_RULES = {"pronouns": (4, 0.5), "months": (4, 0.5), "weekdays": (4, 0.5), "titles": (4, 0.5),
               "speech_verbs": (6, 0.8), "thought_verbs": (6, 0.8), "place_nouns": (6, 0.8),
-              "name_words": (6, 0.8)}
+              "name_words": (6, 0.8), "number_words": (6, 0.8)}
 
 
 def copies_in(tree: ast.AST, where: str) -> list[str]:

@@ -53,8 +53,7 @@ _HOUSE_WORDS = [("officials", "authorities"), ("government", "administration"),
                 ("spokesman", "spokesperson"), ("capital", "capital city"),
                 ("statement", "written statement"), ("residents", "locals"),
                 ("country", "nation"), ("president", "President")]
-_NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                 "eight": "8", "nine": "9"}
+_NUMBER_WORDS = {w: str(v) for w, v in numbers("number_words", "value", kind="count").items() if 2 <= v <= 9}
 
 
 @dataclass(frozen=True)

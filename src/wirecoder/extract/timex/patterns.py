@@ -11,6 +11,7 @@ import re
 
 from .lexicon import (
     DECADE_WORDS,
+    DIGIT_WORDS,
     MONTH_ABBR,
     MONTHS,
     NUMBER_WORDS,
@@ -51,7 +52,7 @@ PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 _SMALL = [w for w, v in NUMBER_WORDS.items() if isinstance(v, int) and 0 < v < 20
           and " " not in w and w not in ("a", "an", "dozen", "couple")]
 _TENS = [w for w, v in NUMBER_WORDS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
-_DIGITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_DIGITS = DIGIT_WORDS
 NUM_WORD = (rf"(?:(?:{alt(_TENS)})(?:[- ](?:{alt(_DIGITS)}))?|{alt(_SMALL)}|a{WS}hundred|"
             rf"one{WS}hundred|hundred|a{WS}thousand|a{WS}dozen|dozen|a{WS}couple{WS}of|"
             rf"couple{WS}of|a{WS}couple|half{WS}an?|an?)")
