@@ -79,7 +79,23 @@ def _quantity_value_ok(pipeline, row) -> bool:
                if q.normalized_unit != "factor" and q.value is not None)
 
 
-# catalogue -> its check, with the stages its tests run (None: the default pipeline)
+def _quantity_concept_ok(pipeline, row) -> bool:
+    found = pipeline.analyze(row["sentence"]).quantities
+    if not found:
+        return False
+    concept = found[0].concept.text if found[0].concept else None
+    return concept in ((None,) if row["concept"] is None else (row["concept"], f"its {row['concept']}"))
+
+
+def _claim_non_fact_ok(pipeline, row) -> bool:
+    return not [c for c in pipeline.analyze(row["sentence"]).claims
+                if (row["kind"] is None or c.kind == row["kind"])
+                and (row["verdict"] is None or c.verdict == row["verdict"])]
+
+
+CLAIM_STAGES = ["clean", "parse", "sentences", "quantities", "claims"]
+# catalogue -> its check, with the stages its tests run (None: the default pipeline; a row's
+# full_pipeline says the default one for that row)
 CHECKS = {
     "event_roles": (None, _roles_ok), "event_modality": (None, _modality_ok),
     "event_fatalities": (None, _fatalities_ok), "event_types": (None, _event_type_ok),
@@ -88,6 +104,8 @@ CHECKS = {
     "time_traps": (["clean", "parse", "sentences", "times"], _time_trap_ok),
     "quote_speakers": (["clean", "parse", "sentences", "actors", "quotes"], _quote_speaker_ok),
     "quantity_values": (["clean", "parse", "quantities"], _quantity_value_ok),
+    "quantity_concepts": (["clean", "parse", "quantities"], _quantity_concept_ok),
+    "claim_non_facts": (CLAIM_STAGES, _claim_non_fact_ok),
 }
 
 
@@ -95,14 +113,17 @@ def main() -> int:
     import wirecoder
 
     pipelines: dict = {}
-    failed = 0
-    for name, (stages, check) in CHECKS.items():
+
+    def pipeline(stages):
         key = tuple(stages or ())
         if key not in pipelines:
             pipelines[key] = wirecoder.load({"stages": stages} if stages else None)
-        pipeline = pipelines[key]
+        return pipelines[key]
+
+    failed = 0
+    for name, (stages, check) in CHECKS.items():
         rows = [json.loads(line) for line in (CATALOGUES / f"{name}.jsonl").read_text("utf-8").splitlines() if line]
-        bad = [row for row in rows if not check(pipeline, row)]
+        bad = [row for row in rows if not check(pipeline(None if row.get("full_pipeline") else stages), row)]
         failed += len(bad)
         print(f"{name}: {len(rows) - len(bad)}/{len(rows)} right")
         for row in bad:

@@ -120,13 +120,7 @@ def test_approximation_and_bounds(nlp):
     assert bound_of(q.span.text) == "<"
 
 
-@pytest.mark.parametrize("text, concept", [
-    ("The President will be implementing a 25 percent tariff on Canada.", "tariff on Canada"),
-    ("Mexico said it had seized 18 kilos of fentanyl hidden in a bus.", "fentanyl"),
-    ("The Chinese giant generates more than 60 per cent of its revenue from ads.", "revenue"),
-    ("Vectura shares rose 6.5% to 164p.", "Vectura shares"),
-    ("There are 4 hundred million people.", None),
-])
+@pytest.mark.parametrize("text, concept", catalogue("quantity_concepts", "sentence", "concept"))
 def test_concepts(nlp, text, concept):
     q = quantities(nlp, text)[0]
     assert (q.concept.text if q.concept else None) in ((concept,) if concept is None else
