@@ -4,7 +4,9 @@ its knowledge files and its options."""
 from __future__ import annotations
 
 import importlib
+import shutil
 import sys
+from pathlib import Path
 
 from wirecoder.fingerprint import module_closure, stage_fingerprint
 
@@ -61,6 +63,35 @@ def test_the_event_stage_covers_its_tables_in_knowledge_and_lang():
     names = {p.parent.name + "/" + p.name for p in _knowledge_files(tuple(sorted(closure.values())))}
     assert {"knowledge/plover_types.tsv", "knowledge/event_codings.tsv", "knowledge/event_idioms.tsv",
             "en/event_words.tsv"} <= names
+
+
+def test_a_word_list_the_loader_reads_changes_the_coder_version(tmp_path, monkeypatch):
+    # lang/en lists are named to the loader without their ending (`words("months", ...)`): a
+    # stage covers them all the same, here the time tagger's months in a temporary copy
+    import wirecoder
+    from wirecoder import fingerprint
+
+    lang = tmp_path / "en"
+    shutil.copytree(Path(fingerprint.__file__).parent / "lang" / "en", lang)
+    monkeypatch.setattr(fingerprint, "_DATA_DIRS", (fingerprint._KNOWLEDGE, lang))
+    monkeypatch.setattr(fingerprint, "_FACTS", fingerprint.FileFacts(tmp_path))
+    before = wirecoder.load().coder_version
+    with (lang / "months.tsv").open("a", encoding="utf-8") as f:
+        f.write("sept.\t9\tabbreviation\n")
+    assert wirecoder.load().coder_version != before
+
+
+def test_each_stage_covers_the_word_lists_it_reads():
+    from wirecoder.fingerprint import _knowledge_files
+    from wirecoder.registry import get_stage
+
+    def lists(stage_name):
+        closure = module_closure(get_stage(stage_name).factory.__module__)
+        return {p.name for p in _knowledge_files(tuple(sorted(closure.values()))) if p.parent.name == "en"}
+
+    assert {"months.tsv", "weekdays.tsv"} <= lists("times")
+    assert {"speech_verbs.tsv", "pronouns.tsv", "non_speakers.tsv"} <= lists("quotes")
+    assert {"place_nouns.tsv", "name_words.tsv", "titles.tsv"} <= lists("places")
 
 
 # -- what a process learns about the files, kept for the next one (#26) ---------------------------

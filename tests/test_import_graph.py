@@ -73,3 +73,24 @@ def test_a_cycle_would_be_found():
     except graphlib.CycleError:
         return
     raise AssertionError("a planted cycle went unnoticed")
+
+
+def private_imports(src: Path = SRC) -> list[str]:
+    """`from m import _name` anywhere in a module (a function's imports too): a private name
+    used by another module is part of the contract and should be public."""
+    found = []
+    for path in src.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+                found += [f"{path.relative_to(src)}:{node.lineno} {a.name}" for a in node.names
+                          if a.name.startswith("_") and not a.name.startswith("__")]
+    return found
+
+
+def test_no_private_name_is_imported_from_another_module():
+    assert private_imports() == []
+
+
+def test_a_private_import_would_be_found(tmp_path):
+    (tmp_path / "m.py").write_text("def f():\n    from .pipeline import _hidden\n")
+    assert private_imports(tmp_path) == ["m.py:2 _hidden"]

@@ -102,3 +102,17 @@ def test_document_offset_mapping():
         {"clean_start": 1, "orig_start": 3, "length": 1}])
     assert doc.to_original(0) == 0 and doc.to_original(1) == 3
     assert doc.original_span(Span(start=0, end=2, text="ab")) == (0, 4)
+
+
+def test_every_list_of_modalities_is_the_records_one():
+    # the store's filters and the API import records.MODALITIES; the CLI writes it out (its help
+    # must not import pydantic), so it is checked here
+    from typing import get_args
+
+    from wirecoder.api import app
+    from wirecoder.records import MODALITIES, Modality
+    from wirecoder.store import cli_commands, record_filters
+
+    assert MODALITIES == get_args(Modality)
+    assert record_filters.MODALITIES is MODALITIES and app.MODALITIES is MODALITIES
+    assert tuple(cli_commands.MODALITIES) == MODALITIES

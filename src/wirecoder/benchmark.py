@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .ingest.base import RawDocument
-from .pipeline import Pipeline, _within_parse_limit, to_raw
+from .pipeline import Pipeline, to_raw, within_parse_limit
 from .state import AnalysisState, StageView
 
 
@@ -36,7 +36,7 @@ def stage_seconds(pipeline: Pipeline, items: Sequence[str | RawDocument],
     for spec, runner in zip(pipeline.specs, pipeline._runners, strict=True):
         started = time.perf_counter()
         if hasattr(runner, "pipe"):
-            source = _within_parse_limit(iter(states)) if "spacy" in spec.assigns else iter(states)
+            source = within_parse_limit(iter(states)) if "spacy" in spec.assigns else iter(states)
             states = list(runner.pipe(source, n_process=1, batch_size=batch_size))
         else:
             for state in states:

@@ -3,7 +3,7 @@
 Each module still declares its stage with `@stage` (what it requires, assigns and takes as
 options) or its scorer with `@scorer`; this table is the one place that says which modules those
 are, so the registry imports exactly them (and nothing imports the extractors for their side
-effects). `tests/test_registry.py` checks that the table and the decorators agree.
+effects). `tests/test_stage_contract.py` checks that the table and the decorators agree.
 """
 
 from __future__ import annotations

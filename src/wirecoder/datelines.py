@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import re
 
+from .lang.en import numbers
+
 # The date a wire dateline may carry after its place: "MEXICO CITY, Feb 3 (Reuters) -".
-_DATELINE_DATE = (r"(?:,? (?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
-                  r"(?:,? \d{4})?|,? \d{1,2} (?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)"
+# A month is its first three letters and any more ("Feb", "Sept.", "February").
+_MONTH = "(?:" + "|".join(m[:3].title() for m, _ in sorted(numbers("months", "number", form="name").items(),
+                                                         key=lambda kv: kv[1])) + ")"
+_DATELINE_DATE = (rf"(?:,? {_MONTH}[a-z]*\.? \d{{1,2}}"
+                  rf"(?:,? \d{{4}})?|,? \d{{1,2}} {_MONTH}"
                   r"[a-z]*\.?(?: \d{4})?)?")
 # A wire dateline at the start of a paragraph: "ISLAMABAD -- ", "THE HAGUE, Netherlands (AP) - ".
 _DATELINE = re.compile(

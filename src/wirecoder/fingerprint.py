@@ -3,7 +3,8 @@ whenever any of it does (issue #23: versions derived, not written).
 
 It covers the source of the module that registers the stage and of every module of the package
 that module imports, directly or not (read from their `import` statements, not by running them);
-the knowledge files those modules name (`"plover_verbs.tsv"`; in lang/en, `"event_words.tsv"`),
+the knowledge files those modules name (`"plover_verbs.tsv"`; in lang/en, `"event_words.tsv"`, or
+by a call of the lang/en loader, `words("months", ...)`),
 with the user's own rows from WIRECODER_KNOWLEDGE, and the files they name in a `data/` folder
 beside them (installed data: the gazetteer's vendored GeoNames table, through its source record);
 and the stage's options. A stage registered outside the package (a plugin, a script) is covered
@@ -38,7 +39,10 @@ _KNOWLEDGE = _ROOT / "knowledge"
 # the folders of shipped tables a module may name: codings, and the English word lists
 _DATA_DIRS = (_KNOWLEDGE, _ROOT / "lang" / "en")
 _FILE_NAME = re.compile(r"""["']([A-Za-z0-9_\-]+\.(?:tsv|json|jsonl|yaml|txt))["']""")
-FACTS_FILE = "fingerprint-facts-v1.json"
+# the lang/en loader's functions: their first argument names a word list, `<name>.tsv`
+_LANG_LOADERS = frozenset({"words", "numbers", "table"})
+# v2: the names a module gives the lang/en loader count (v1 caches lack them)
+FACTS_FILE = "fingerprint-facts-v2.json"
 
 
 class FileFacts:
@@ -170,8 +174,20 @@ def _knowledge_files(paths: tuple[Path, ...]) -> list[Path]:
 
 
 def _names_in(path: Path) -> list[str]:
-    """The data file names a module's source mentions ("plover_verbs.tsv")."""
-    return _FACTS.get("names", path, lambda p: sorted(set(_FILE_NAME.findall(p.read_text("utf-8")))))
+    """The data file names a module's source mentions ("plover_verbs.tsv"), and the word lists it
+    asks the lang/en loader for (`words("months")` -> "months.tsv")."""
+    return _FACTS.get("names", path, _data_names)
+
+
+def _data_names(path: Path) -> list[str]:
+    text = path.read_text("utf-8")
+    tree = ast.parse(text)
+    loaders = {a.asname or a.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+               and (node.module or "").endswith("lang.en") for a in node.names if a.name in _LANG_LOADERS}
+    lists = {f"{node.args[0].value}.tsv" for node in ast.walk(tree)
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in loaders
+             and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)}
+    return sorted(set(_FILE_NAME.findall(text)) | lists)
 
 
 def _file_digest(path: Path) -> str:

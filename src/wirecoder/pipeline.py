@@ -137,7 +137,7 @@ class Pipeline:
     def _apply(spec: StageSpec, runner, states: Iterator[AnalysisState], n_process: int,
                batch_size: int) -> Iterator[AnalysisState]:
         if "spacy" in spec.assigns:
-            states = _within_parse_limit(states)
+            states = within_parse_limit(states)
         if hasattr(runner, "pipe"):
             return runner.pipe(states, n_process=n_process, batch_size=batch_size)
 
@@ -178,7 +178,7 @@ def _ordered_specs(names: list[str]) -> list[StageSpec]:
     return specs
 
 
-def _within_parse_limit(states: Iterator[AnalysisState]) -> Iterator[AnalysisState]:
+def within_parse_limit(states: Iterator[AnalysisState]) -> Iterator[AnalysisState]:
     """Refuse a document the parser cannot take with a coded error (spaCy raises a bare
     ValueError past its max_length)."""
     from .nlp import MAX_CHARS

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -136,6 +136,7 @@ class ActorRef(Record):
 Modality = Literal[
     "asserted", "threatened", "planned", "hypothetical", "negated", "historical", "reported"
 ]
+MODALITIES: tuple[str, ...] = get_args(Modality)  # the store's filters, the CLI and the API check against it
 
 
 class Event(Record):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, catalogue
 from wirecoder import Pipeline
 from wirecoder.errors import ConfigError
 from wirecoder.extract.claims import load_reference_table
@@ -133,29 +133,15 @@ def test_seed_claims(nlp):
         assert claim.explanation and claim.quantity_ids and claim.evidence
 
 
-@pytest.mark.parametrize("text", [
-    # two different sets of the same noun
-    "There are 22 women running this year.\n\nThere are 20 women in the Senate.",
-    # percentages of different subgroups of one whole
-    "Some 32 percent of Hillsborough's population is Republican.\n\nSome 51 percent of Hillsborough's population is white.",
-    # a proposed value against the current one
-    "The corporate tax rate is 35 percent.\n\nHe proposed a corporate tax rate of 15 percent.",
-    # a part of a whole
-    "It is one of those 529 college savings plans.\n\nThere are about 529 plans in the country.",
-    # a question, not an assertion (knowledge/claim_vetoes.tsv: whether)
-    "The minimum wage is $7.25.\n\nShe asked whether the $15 minimum wage is right for them.",
-    # figures next to a person's name say nothing of what they count
-    "Marco Rubio has seven, the campaign said.\n\nMarco Rubio has 1, his rival said.",
-    # occurrences, whatever unit the figure reads
-    "Gray, 16, was shot eleven times after police said he pulled out a gun.\n\n"
-    "Gray had been arrested three times since October.",
-    # a person's name says who, not what is counted
-    "Sanders received 69 percent of the vote to earn nine of the 13 delegates at stake.\n\n"
-    "Still, Sanders continues to trail Clinton by more than 300 delegates.",
-])
-def test_figures_that_are_not_one_fact_never_contradict(pipeline, text):
-    claims = pipeline.analyze(text).claims
-    assert not [c for c in claims if c.verdict == "contradicted"], [c.explanation for c in claims]
+# Figures that are not one fact, or count nothing, give no claim of that kind or verdict
+# (tests/catalogues/claim_non_facts.jsonl: numbers in names and markup, thresholds, parts of a
+# whole, different sets, subgroups, periods and kinds of the same noun).
+@pytest.mark.parametrize("text,kind,verdict,full",
+                         catalogue("claim_non_facts", "sentence", "kind", "verdict", "full_pipeline"))
+def test_figures_that_are_not_one_fact_are_not_checked(nlp, pipeline, text, kind, verdict, full):
+    found = [c for c in (pipeline if full else nlp).analyze(text).claims
+             if (kind is None or c.kind == kind) and (verdict is None or c.verdict == verdict)]
+    assert found == [], [c.explanation for c in found]
 
 
 def test_a_number_written_against_a_slash_is_no_count(pipeline):
@@ -178,55 +164,10 @@ def test_the_ratio_is_said_sanely():
     assert _how_much_larger(40_000_000_000) == "at least about 40,000,000,000 times"
 
 
-@pytest.mark.parametrize("text", [
-    # "one" is as often the article "a" as a count
-    "One person has been arrested.\n\nHe added that one person had been attacked outside a store.",
-    # shares of different wholes
-    "PolitiFact rated 11% of Democratic claims as false.\n\nIt rated 11% of Republican claims as true.",
-    # different kinds of the same noun
-    "He has zero military experience.\n\nHe has zero foreign policy experience.",
-    # the same figure for different periods
-    "There were 5 million tweets with the hashtag in 10 hours.\n\n"
-    "He said there were 5 million tweets with the hashtag within 24 hours.",
-    # a part of something
-    "At least three patients in Norway had it, with two of the cases being fatal.\n\n"
-    "Two prior cases of the mutation were reported in the summer.",
-    # an addition to a set (knowledge/claim_figure_words.tsv: added)
-    "The latest outbreak occurred in Zaire province with six cases.\n\n"
-    "Two deaths had been confirmed in Luanda, and six more cases were being investigated there.",
-])
-def test_equal_figures_of_different_things_are_not_consistent(pipeline, text):
-    found = claims(pipeline, text, "contradiction")  # the full pipeline: the periods come from `times`
-    assert found == [], [c.explanation for c in found]
-
-
 def test_one_fact_stated_twice_stays_consistent(nlp):
     text = ("Five deaths from cholera have been reported in the past week.\n\n"
             "The five deaths resulted from 117 cases reported since last month.")
     assert [c.verdict for c in claims(nlp, text, "contradiction")] == ["consistent"]
-
-
-@pytest.mark.parametrize("text", [
-    # a number in a name
-    "A second business, Under 70 Auto Sales, donated $7,500.\n\nThe phone at Under 70 Auto Sales is disconnected.",
-    "Beverly Lockhart, 3 News reporter, tried the water.\n\nBlair Norton, One News reporter, had drunk the water.",
-    # values inside markup
-    '<tweet timestamp="1449075600">Very bad.</tweet>\n\n<tweet timestamp="1449075600">Prayers.</tweet>',
-    "a.button {\n  -webkit-border-radius: 50px;\n  -moz-border-radius: 50px;\n}",
-    # a threshold bounds a group, it counts nothing (knowledge/claim_figure_words.tsv)
-    "In March, 74 percent of voters were 45 or older.\n\nIn 2012, just 61 percent of voters were 45 or older.",
-])
-def test_numbers_that_count_nothing_are_never_checked(nlp, text):
-    found = claims(nlp, text)
-    assert found == [], [c.explanation for c in found]
-
-
-@pytest.mark.parametrize("text", [
-    "But more than half of the 288 candidates running are from the Democratic Party.",  # a fraction
-    "Levels were similar in two treatment groups of 60 patients each.",  # groups of 60 each
-])
-def test_no_part_of_a_whole(nlp, text):
-    assert claims(nlp, text, "arithmetic") == []
 
 
 def test_a_subset_of_a_countrys_divisions_is_no_reference_check(nlp):
@@ -234,14 +175,3 @@ def test_a_subset_of_a_countrys_divisions_is_no_reference_check(nlp):
     assert claims(nlp, text, "reference") == []
 
 
-@pytest.mark.parametrize("text", [
-    "Seattle became the first city to mandate a $15 minimum wage.\n\n"
-    "The current federally mandated minimum wage is $7.25.",
-    "He hit .308, with 33 home runs and 121 RBI.\n\n"
-    "He is one of five players to hit at least 100 home runs in his first three seasons.",
-])
-def test_the_counted_nouns_own_words_tie_no_two_figures(nlp, text):
-    """ "minimum" of "minimum wage", "home" of "home runs" say what is counted, not that two
-    figures are one fact: they are no shared context."""
-    found = [c for c in claims(nlp, text) if c.verdict == "contradicted"]
-    assert found == [], [c.explanation for c in found]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ import pytest
 from wirecoder.lang.en import numbers, table, words
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "wirecoder"
-LISTS = ("pronouns", "months", "weekdays", "speech_verbs", "thought_verbs", "titles", "non_speakers")
+LISTS = ("pronouns", "months", "weekdays", "speech_verbs", "thought_verbs", "titles", "non_speakers",
+         "place_nouns", "name_words", "number_words")
 
 
 def test_selections_by_column():
@@ -33,15 +35,27 @@ def test_each_list_has_one_row_per_word(name):
     assert all(w == w.strip().lower() and w for w in column)
 
 
+def _strings(node: ast.AST) -> set[str]:
+    """The words of a literal, nested literals included ("[("jan", "january"), ...]"), and of a
+    regular expression's alternation ("(?:Monday|Tuesday|...)")."""
+    if isinstance(node, ast.Set | ast.List | ast.Tuple):
+        return set().union(*(_strings(e) for e in node.elts)) if node.elts else set()
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        text = node.value.lower()
+        return {w for part in text.split("|") for w in re.findall(r"[a-z]{2,}", part)} if "|" in text else {text}
+    return set()
+
+
 def _string_literals(tree: ast.AST):
     for node in ast.walk(tree):
         if isinstance(node, ast.Set | ast.List | ast.Tuple):
-            items = node.elts
+            found = _strings(node)
         elif isinstance(node, ast.Dict):
-            items = [k for k in node.keys if k is not None]
+            found = set().union(*(_strings(k) for k in node.keys if k is not None)) if node.keys else set()
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and "|" in node.value:
+            found = _strings(node)
         else:
             continue
-        found = {e.value.lower() for e in items if isinstance(e, ast.Constant) and isinstance(e.value, str)}
         if len(found) >= 4:
             yield node.lineno, found
 
@@ -50,7 +64,8 @@ def _string_literals(tree: ast.AST):
 # words making half the literal; verbs, an open class whose lists legitimately overlap (verbs of
 # evidence, of perceiving, of making), at six words making four fifths of it.
 COPY_RULES = {"pronouns": (4, 0.5), "months": (4, 0.5), "weekdays": (4, 0.5), "titles": (4, 0.5),
-              "speech_verbs": (6, 0.8), "thought_verbs": (6, 0.8)}
+              "speech_verbs": (6, 0.8), "thought_verbs": (6, 0.8), "place_nouns": (6, 0.8),
+              "name_words": (6, 0.8), "number_words": (6, 0.8)}
 
 
 def copies_in(tree: ast.AST, where: str) -> list[str]:
@@ -73,3 +88,12 @@ def test_the_check_sees_a_copy():
     planted = ast.parse('MONTHS = {"january", "february", "march", "april"}\n'
                         'SAYING = ("say", "tell", "announce", "report", "claim", "state", "add")')
     assert [c.split(" repeats ")[1].split(":")[0] for c in copies_in(planted, "x")] == ["months", "speech_verbs"]
+
+
+def test_the_check_sees_a_nested_copy_and_one_in_a_pattern():
+    planted = ast.parse('M = {m: i for i, names in enumerate([("jan", "january"), ("feb", "february"),\n'
+                        '                                     ("mar", "march"), ("apr", "april")])}\n'
+                        'DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|today)"\n'
+                        'WHERE = frozenset({"village", "villages", "town", "towns", "hamlet", "township"})')
+    assert sorted(c.split(" repeats ")[1].split(":")[0] for c in copies_in(planted, "x")) == \
+        ["months", "place_nouns", "weekdays"]

@@ -36,17 +36,17 @@ class MemoPipeline:
         self.frozen = False  # then a document not analysed yet is an error
 
     def pipe(self, raws, **kwargs):
-        from wirecoder.store.batch import _doc_id
+        from wirecoder.store.intake import raw_doc_id
 
         raws = list(raws)
-        todo = [r for r in raws if _doc_id(r) not in self.memo]
+        todo = [r for r in raws if raw_doc_id(r) not in self.memo]
         if todo and self.frozen:
             raise AssertionError(f"{len(todo)} documents were not analysed before")
         for analysis in self.nlp.pipe(todo, **kwargs):
             self.memo[analysis.document.id] = analysis
             self.analysed += 1
         for raw in raws:
-            yield self.memo[_doc_id(raw)]
+            yield self.memo[raw_doc_id(raw)]
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ from starlette.convertors import Convertor, register_url_convertor
 
 from ..about import __version__
 from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
+from ..records import MODALITIES
 from ..store.codes import event_type_rows
 from ..store.connect import is_memory, resolve_url
 from ..store.errors import BadFilter, StoreError
@@ -54,8 +55,6 @@ VENDOR = STATIC / "vendor"
 MAX_PAGE = 500
 DEFAULT_PAGE = 50
 DEFAULT_MAX_BODY = 2_000_000
-MODALITIES = ("asserted", "threatened", "planned", "hypothetical", "negated", "historical",
-              "reported")
 
 # Every route answers its errors as ErrorOut (api/handlers.py): 422 replaces FastAPI's
 # HTTPValidationError, which no response has since the validation handler is ours.

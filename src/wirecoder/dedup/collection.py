@@ -36,7 +36,8 @@ from ..ingest.base import RawDocument, parse_published
 from ..lang.en import numbers
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+_WEEKDAY = "(?:" + "|".join(d.title() for d, _ in sorted(numbers("weekdays", "number", form="name").items(),
+                                                       key=lambda kv: kv[1])) + "|yesterday|today)"
 # "(?<!\s)": a match starts at the first blank of a run, so a long run is scanned once
 _LEAD_TIME = re.compile(rf"(?<!\s)\s+on\s+({_WEEKDAY})\b")
 _TRAILING_SAID = re.compile(r"^(?P<body>.+?),\s+(?P<who>(?:[A-Z][\w.'’-]*\s?){1,4}|police|officials|"
@@ -52,8 +53,7 @@ _HOUSE_WORDS = [("officials", "authorities"), ("government", "administration"),
                 ("spokesman", "spokesperson"), ("capital", "capital city"),
                 ("statement", "written statement"), ("residents", "locals"),
                 ("country", "nation"), ("president", "President")]
-_NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                 "eight": "8", "nine": "9"}
+_NUMBER_WORDS = {w: str(v) for w, v in numbers("number_words", "value", kind="count").items() if 2 <= v <= 9}
 
 
 @dataclass(frozen=True)

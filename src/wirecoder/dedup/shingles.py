@@ -16,8 +16,7 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 # "Jan. 27" / "January 27" -> "27 january": day first, like the other common form.
 _MONTH_DAY = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+    r"\b(" + "|".join(_NAMES[n] for n in sorted(_NAMES)) + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _DAY_SUFFIX = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 
 

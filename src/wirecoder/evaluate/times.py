@@ -38,7 +38,8 @@ from ..lang.en import words
 from . import prf, scorer
 
 PRONOUNS = words("pronouns", kind="personal")
-CALENDAR_TRAPS = frozenset({"may", "march", "sun", "sat", "wed"})
+# month names and weekday abbreviations that are also common words
+CALENDAR_TRAPS = words("months", ambiguous="yes") | words("weekdays", ambiguous="yes")
 
 
 @dataclass(frozen=True)

@@ -240,8 +240,3 @@ def _indirect(doc_id: str, text: str, doc, ranges: _QuotedRanges) -> list[Quote]
             evidence=[content, speaker_ref.span, cue_span], confidence=0.5,
         ))
     return found
-
-
-# The better stage, "quotes" (version 2), lives in the attribution package; importing it here
-# registers it beside "quotes_simple".
-from .attribution import stage as _attribution_stage  # noqa: E402,F401

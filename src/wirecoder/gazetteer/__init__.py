@@ -17,10 +17,11 @@ import os
 import sqlite3
 import threading
 import time
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 
-from .geonames import ImportStats, import_geonames
+from . import geonames
+from .geonames import ImportStats
 from .names import key
 from .store import Candidate, Country, Entry, Gazetteer, cache_dir, haversine_km, user_index_path
 
@@ -59,6 +60,13 @@ def ensure_bundled_index() -> Path:
 @lru_cache(maxsize=4)
 def _load(paths: tuple[str, ...]) -> Gazetteer:
     return Gazetteer([Path(p) for p in paths])
+
+
+@wraps(geonames.import_geonames)
+def import_geonames(*args, **kwargs) -> ImportStats:
+    stats = geonames.import_geonames(*args, **kwargs)
+    _load.cache_clear()  # the next load_gazetteer() sees the new rows
+    return stats
 
 
 def load_gazetteer(*, user_index: str | Path | None = None, bundled: bool = True) -> Gazetteer:

@@ -4,6 +4,7 @@ article (`accept_more`: lists, settlement nouns, the same name placed elsewhere)
 
 from __future__ import annotations
 
+from ..lang.en import words
 from .mention import (
     LIST_WORDS,
     LOCATIVE,
@@ -30,13 +31,8 @@ def _usable(m: Mention, c: Candidate) -> bool:
     return True
 
 
-INSTITUTIONS = frozenset({
-    "police", "hospital", "court", "university", "college", "school", "schools", "department",
-    "council", "fire", "sheriff", "sheriffs", "county", "city", "public", "district", "board",
-    "airport", "station", "library", "museum", "zoo", "church", "cathedral", "club", "community",
-    "regional", "general", "memorial", "medical", "high", "times", "post", "herald", "journal",
-    "star", "press", "tribune", "news", "daily", "chamber", "transit", "parks", "health",
-})
+# after a town's name, a local institution: "Danbury Hospital", "Torrington Police Department"
+INSTITUTIONS = words("name_words", institution="yes")
 
 
 def _institution_after(doc, m: Mention) -> bool:
@@ -46,10 +42,7 @@ def _institution_after(doc, m: Mention) -> bool:
 
 
 # Nouns after a name that make it a landmark: "Champs-Elysees boulevard", "Heathrow airport".
-LANDMARK_NOUNS = frozenset({
-    "airport", "boulevard", "avenue", "street", "square", "stadium", "palace", "tower", "bridge",
-    "terminal", "gate", "building", "residence", "compound", "lawn",
-})
+LANDMARK_NOUNS = words("place_nouns", landmark="yes")
 
 
 def _at_landmark(doc, m: Mention) -> bool:

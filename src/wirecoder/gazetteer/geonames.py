@@ -130,8 +130,6 @@ def import_geonames(path: str | Path, *, admin1_codes: str | Path | None = None,
     conn.commit()
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.close()
-    from . import _load
-    _load.cache_clear()  # the next load_gazetteer() sees the new rows
     return ImportStats(index=target, places=places, names=batches.names, skipped=skipped,
                        seconds=round(time.perf_counter() - started, 2))
 

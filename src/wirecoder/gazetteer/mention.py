@@ -20,43 +20,22 @@ LOCATIVE = frozenset({
     "nearby", "beyond", "over", "under",
 })
 STRICT_LOCATIVE = frozenset({"in", "near", "outside", "at"})
-GEO_NOUNS = frozenset({
-    "city", "town", "village", "state", "province", "region", "county", "district", "capital",
-    "outskirts", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-    "southwest", "center", "centre", "heart", "suburb", "suburbs", "borough", "part", "parts",
-    "area", "island", "coast", "border", "streets", "people", "residents", "government",
-    "governor", "mayor", "municipality", "territory", "prefecture", "port", "shores",
-})
+# "the outskirts of Kabul", "the governor of Kandahar": "of" says where, as "in" does.
+GEO_NOUNS = words("place_nouns", of_where="yes")
 TITLES = words("titles", before_name="yes")
 
 
 # Words that name no place on their own (they only qualify one: "West Java", "New South Wales").
-GENERIC = frozenset({
-    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-    "upper", "lower", "new", "old", "greater", "great", "little", "saint", "san", "santa", "united",
-    "republic", "state", "states", "city", "county", "island", "islands", "national", "federal",
-    "northeast", "northwest", "southeast", "southwest", "mount", "lake", "river", "bay", "port",
-    "far", "middle", "inner", "outer", "grand", "royal", "capital", "district", "province",
-    "union", "democratic", "people", "peoples", "free", "valley", "coast", "university",
-})
+GENERIC = words("name_words", generic="yes")
 
 
 # Of those, the ones that only say which part ("South West", "North Eastern").
-COMPASS = frozenset({
-    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-    "northeast", "northwest", "southeast", "southwest", "upper", "lower", "far", "middle", "inner",
-    "outer",
-})
+COMPASS = words("name_words", compass="yes")
 
 
 # Nouns that say the name next to them is a settlement or an area: "the village of Ciocile",
 # "Heze city", "the Etoumbi and Mbomo districts".
-SETTLEMENT_NOUNS = frozenset({
-    "village", "villages", "town", "towns", "city", "cities", "community", "communities",
-    "municipality", "municipalities", "hamlet", "suburb", "township", "borough", "prefecture",
-    "province", "provinces", "county", "counties", "district", "districts", "state", "governorate",
-    "island", "islands", "parish", "region", "regions", "neighbourhood", "neighborhood",
-})
+SETTLEMENT_NOUNS = words("place_nouns", settlement="yes")
 LIST_WORDS = frozenset({",", "and", "or", "&"})
 
 
@@ -67,7 +46,7 @@ PATHOGEN_WORDS = frozenset({"virus", "viruses", "fever", "ebolavirus", "disease"
 
 
 # Capitalised words that are dates far more often than towns ("in August", "March 5").
-CALENDAR = words("months", form="name") | words("weekdays")
+CALENDAR = words("months", form="name") | words("weekdays", form="name")
 # a verb whose subject the name is: "Clinton said", "Lyons believes" (a person, not a place)
 SPEECH = words("speech_verbs", personal="yes") | words("thought_verbs", personal="yes")
 

@@ -92,23 +92,11 @@ def _name_words(tokens: Iterable[Any]) -> list[str]:
     return [t.lower_ for t in tokens if t.is_alpha and t.text[:1].isupper()]
 
 
-def _place_nouns() -> frozenset[str]:
-    from .accept import LANDMARK_NOUNS
-
-    own = frozenset(r["word"] for r in _ROWS if r["cue"] == "place_word")
-    return own | GEO_NOUNS | SETTLEMENT_NOUNS | LANDMARK_NOUNS
-
-
-def _org_heads() -> frozenset[str]:
-    from .spans import ORG_HEADS
-
-    return ORG_HEADS
-
-
 # nouns of places ("Galliard Road", "Giza's Haram district"); with institutions', words no
 # person's name holds ("Village Malakal", "Kinder Kitchen" aside)
-PLACE_NOUNS = _place_nouns()
-PLACE_WORDS = PLACE_NOUNS | GENERIC | _org_heads()
+PLACE_NOUNS = (frozenset(r["word"] for r in _ROWS if r["cue"] == "place_word") | GEO_NOUNS | SETTLEMENT_NOUNS
+               | words("place_nouns", landmark="yes"))
+PLACE_WORDS = PLACE_NOUNS | GENERIC | words("name_words", org_head="yes")
 _INITIAL = re.compile(r"[A-Z]\.")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..lang.en import table
 from .mention import (
     COMPASS,
     LIST_WORDS,
@@ -109,13 +110,7 @@ def a_list(doc, m: Mention, q: Mention, mentions: list[Mention]) -> bool:
 
 # Nouns that say which kind of place the name next to them is: "the state of Washington",
 # "Hebei province", "the city of Buenos Aires", "Monroe County".
-KIND_NOUNS = {
-    "state": "admin1", "province": "admin1", "governorate": "admin1", "prefecture": "admin1",
-    "territory": "admin1", "region": "admin1", "oblast": "admin1",
-    "county": "admin2", "district": "admin2", "parish": "admin2",
-    "city": "locality", "town": "locality", "village": "locality", "municipality": "locality",
-    "country": "country", "nation": "country", "republic": "country",
-}
+KIND_NOUNS = {row["word"]: row["kind"] for row in table("place_nouns") if row["kind"]}
 
 
 KIND_NOUN_BONUS = 4.0

@@ -22,40 +22,16 @@ from .names import key
 
 # Last words that make a name an institution, a service or an event, not a place: the place that
 # begins it is the place ("Metcalfe County Sheriff's Office" -> Metcalfe County).
-ORG_HEADS = frozenset({
-    "police", "hospital", "court", "courts", "university", "college", "school", "schools",
-    "department", "council", "fire", "sheriff", "sheriffs", "board", "airport", "station",
-    "library", "museum", "zoo", "church", "cathedral", "club", "chamber", "transit", "parks",
-    "office", "offices", "association", "service", "services", "festival", "racecourse",
-    "borough", "district", "center", "centre", "agency", "authority", "commission", "committee",
-    "society", "institute", "academy", "detachment", "constabulary", "ems", "marathon", "show",
-    "fair", "raceway", "speedway", "arena", "stadium", "harbour", "harbor", "prison", "jail",
-    "courthouse", "clinic", "infirmary", "federation", "league", "union", "trust", "foundation",
-    "corporation", "council's", "office's", "market", "markets", "games", "port",
-})
+ORG_HEADS = words("name_words", org_head="yes")
 # Words of an institution's name that are no places of their own, however a town may be called
 # ("Superior Court", "General Hospital", "Central Station").
-ORG_WORDS = frozenset({
-    "superior", "supreme", "high", "general", "regional", "municipal", "provincial", "circuit",
-    "district", "county", "federal", "national", "international", "royal", "grand", "first",
-    "united", "global", "metropolitan", "independent", "memorial", "community", "public",
-    "state", "civic", "central", "city", "town", "children's", "university", "medical",
-    "police", "fire", "family", "juvenile", "criminal", "civil", "appeals", "crown", "magistrates",
-    "sheriff's", "sheriffs", "film", "arts", "art", "music", "science", "health", "water",
-})
+ORG_WORDS = words("name_words", org_word="yes")
 # Titles that begin institutions named after a person ("King Juan Carlos University").
 TITLE_WORDS = words("titles", names_institutions="yes")
 # Words that name no place on their own ("North Powderly High School" is not in "North").
-GENERIC_WORDS = frozenset({
-    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-    "upper", "lower", "new", "old", "greater", "great", "little", "saint", "st.", "san", "santa",
-    "mount", "lake", "river", "port", "fort", "northeast", "northwest", "southeast", "southwest",
-})
+GENERIC_WORDS = words("name_words", org_generic="yes")
 # Nouns of "the County of Brant", "the University of Michigan": the name after "of" is the place.
-OF_HEADS = frozenset({
-    "county", "city", "town", "borough", "municipality", "district", "province", "state",
-    "university", "village", "township", "region", "republic", "kingdom", "diocese", "port",
-})
+OF_HEADS = words("place_nouns", of_name="yes")
 # Lower-case words that may stand inside a place name: "Rio Grande do Sul", "Stratford-upon-Avon".
 PARTICLES = frozenset({
     "do", "da", "dos", "das", "de", "del", "della", "dei", "des", "di", "du", "la", "le", "les",
@@ -217,12 +193,7 @@ def hyphen_prefix(tok) -> int | None:
 
 # Nouns that say the name beside them is a settlement or an area: "the village of X", "X state",
 # "X, a farming town", "X is a rural township".
-SETTLEMENT_WORDS = frozenset({
-    "village", "villages", "town", "towns", "city", "hamlet", "suburb", "township", "camp",
-    "district", "districts", "neighbourhood", "neighborhood", "island", "commune", "settlement",
-    "municipality", "county", "province", "state", "region", "governorate", "prefecture",
-    "locality", "oasis", "port", "borough", "parish",
-})
+SETTLEMENT_WORDS = words("place_nouns", describes="yes")
 CALLED = frozenset({"called", "named"})
 MAX_UNKNOWN_TOKENS = 3
 

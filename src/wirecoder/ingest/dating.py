@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import BadDate, BadIngestOption, BadRecord
+from ..lang.en import numbers
 from .base import RawDocument, parse_published, read_text_file
 
 DATE_KEYS = ("published", "date", "publication_date", "published_at")
@@ -193,10 +194,8 @@ def _glob(part: str) -> str:
     return "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in part)
 
 
-_MONTHS = {m: i for i, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for m in names}
+# Month names and abbreviations ("feb", "sept", "september") -> the month's number.
+_MONTHS = numbers("months", "number")
 # "WASHINGTON, Feb. 3, 2025 (Reuters) -", "MEXICO CITY, Feb. 8 (UPI) —", "Kabul, 3 February 2025 -"
 _DATELINE_DATE = re.compile(
     r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?,? "

@@ -38,7 +38,7 @@ from ..ingest.base import parse_published
 from .connect import is_memory, resolve_url
 from .errors import AnalysisFailed, DocumentNotStored, StoreError
 from .faults import RetryPolicy, one_line, with_retries
-from .intake import BatchJob, BatchOutcome, Intake, _doc_id  # noqa: F401  (_doc_id: tests)
+from .intake import BatchJob, BatchOutcome, Intake, raw_doc_id
 from .repository import Failure, Store, open_store, safe_url
 
 
@@ -170,7 +170,7 @@ def analyse_safely(nlp: Any, raws: list[RawDocument]) -> tuple[list[Any], list[F
         try:
             analyses.extend(nlp.pipe([raw], batch_size=1))
         except Exception as exc:  # noqa: BLE001
-            doc_id = _doc_id(raw)
+            doc_id = raw_doc_id(raw)
             reason = str(exc) if isinstance(exc, WirecoderError) else str(AnalysisFailed(
                 f"document {doc_id} ({raw.source or '?'}) could not be analysed: "
                 f"{type(exc).__name__}: {one_line(exc)}"))

@@ -19,6 +19,8 @@ DB_HELP = ("database: a SQLAlchemy URL (sqlite:///file.db, postgresql://user:pw@
            "SQLite file path (default: $WIRECODER_DB, else wirecoder.db)")
 INPUT_FORMATS = ["text", "html", "jsonl", "feed", "warc"]
 EXPORT_CHOICES = ["plover-jsonl", "polecat-tsv", "acled-csv", "gdelt-tsv", "parquet"]
+# records.MODALITIES, written out: the CLI's help must not import pydantic (tests/test_records.py
+# checks that the two agree)
 MODALITIES = ["asserted", "threatened", "planned", "hypothetical", "negated", "historical",
               "reported"]
 

@@ -19,8 +19,6 @@ from ..knowledge.plover import plover_types
 from ..records import Claim, Quote
 from .errors import BadFilter
 
-MODALITIES = ("asserted", "threatened", "planned", "hypothetical", "negated", "historical",
-              "reported")
 EVENT_TYPES = frozenset(plover_types())  # the PLOVER types: knowledge/plover_types.tsv
 QUOTE_KINDS = get_args(Quote.model_fields["kind"].annotation)
 CLAIM_KINDS = get_args(Claim.model_fields["kind"].annotation)

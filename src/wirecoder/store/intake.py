@@ -35,7 +35,7 @@ def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _doc_id(raw: RawDocument) -> str:
+def raw_doc_id(raw: RawDocument) -> str:
     from ..stages import document_id
 
     return raw.doc_id or document_id(raw.text)
@@ -140,7 +140,7 @@ class Intake:
         """Batches of the documents to analyse; reading and the skip check happen here, in order."""
         where = safe_url(self.store.url)
         for chunk in _batched(self.items(), self.batch_size):
-            ids = [_doc_id(raw) for raw in chunk]
+            ids = [raw_doc_id(raw) for raw in chunk]
             stored = with_retries(lambda ids=ids: self.store.stored_versions(ids), self.retry,
                                   what="look up stored documents", where=where,
                                   on_retry=self.warn)

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import exists, func, or_, select
 
+from ..records import MODALITIES
 from . import filters as check
 from .schema import T_ACTORS, T_ARGS, T_CLAIMS, T_DOCS, T_EVENTS, T_PLACES, T_QUOTES
 from .sql import contains
@@ -101,7 +102,7 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
             conds.append(E.c.confidence >= threshold)
     if types := check.event_types(type, distinct_types):
         conds.append(func.upper(E.c.type).in_(types))
-    if mods := check.choices("modality", modality, check.MODALITIES):
+    if mods := check.choices("modality", modality, MODALITIES):
         conds.append(E.c.modality.in_(mods))
     if (start := check.as_date(since)) is not None:
         conds.append(E.c.event_date >= start)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import wirecoder
-from conftest import SEED, need
+from conftest import SEED, catalogue, need
 from wirecoder.lang.en import table
 
 STAGES = ["clean", "parse", "sentences", "actors", "quotes"]
@@ -31,22 +31,7 @@ def test_each_listed_noun_is_no_speaker_in_its_example(nlp, noun, kind, example)
         assert found == []
 
 
-@pytest.mark.parametrize("text, speaker", [
-    # a picture or recording speaks for whoever the text says made it
-    ("A photograph released by the army shows the destroyed bridge.", "the army"),
-    ("Images broadcast by state television showed crowds in the square.", "state television"),
-    ("A web video by the Republican National Committee references four cases.",
-     "the Republican National Committee"),
-    # unnamed, a scene it depicts keeps no speaker ...
-    ("Footage shows a small group of armed men crossing the river.", None),
-    # ... and a clause it shows is evidence, as "polls show that" (PolNeAR marks the recording
-    # as the source)
-    ("The recording shows that the officer fired first.", "The recording"),
-    # the words around an event noun still find the people who speak
-    ("The report said 40 people had died in the fight.", "The report"),
-    ("The attack, he said, was planned for weeks.", "he"),
-    ("Officials said the fight lasted two hours.", "Officials"),
-])
+@pytest.mark.parametrize("text, speaker", catalogue("quote_speakers", "sentence", "speaker"))
 def test_who_speaks_instead(nlp, text, speaker):
     assert speakers(nlp, text) == [speaker]
 

@@ -57,23 +57,7 @@ def test_main_clause(pipeline):
     assert not _main_clause(by_text["failed"])
 
 
-@pytest.mark.parametrize("sentence,trigger,event_type", [
-    # announced boycotts and strikes are threats (PLOVER THREATEN/restrict)
-    ("The opposition parties said they will boycott the election.", "boycott", "THREATEN"),
-    # a text agreed is a signed agreement (SUPPORT), not a promise
-    ("UK and EU negotiators agreed a free trade agreement.", "agreed", "SUPPORT"),
-    # CAMEO2PLOVER: withdrawing peacekeepers 1661, halting mediation 165, rejecting a meeting 125
-    ("The UN withdrew peacekeepers from the Golan Heights.", "withdrew", "SANCTION"),
-    ("The county commission ended mediation efforts with the company.", "ended", "SANCTION"),
-    ("The prime minister cancelled a planned visit to Washington.", "cancelled", "REJECT"),
-    ("The president granted a full pardon to the former publisher.", "granted", "RETREAT"),
-    ("The Pentagon gave Canada a deadline to remove the waste.", "gave", "THREATEN"),
-    # a subordinate clause does not swallow the pledge
-    ("The State Department pledged support for Hungarian NGOs, though no details have been released.",
-     "pledged", "SUPPORT"),
-    # rejecting results is a rejection, however much "results" look like a publication
-    ("The opposition party rejected the election results.", "rejected", "REJECT"),
-])
+@pytest.mark.parametrize("sentence,trigger,event_type", catalogue("event_types", "sentence", "trigger", "event_type"))
 def test_types(pipeline, sentence, trigger, event_type):
     assert _event(pipeline, sentence, trigger).type == event_type
 
@@ -250,17 +234,6 @@ def test_a_named_party_misparsed_as_object_predicate_is_no_name_calling(pipeline
     assert [e.type for e in events] == ["SUPPORT"], events
     named = pipeline.analyze("The minister called the plan a disgrace.").events
     assert [e.type for e in named] == ["ACCUSE"], named
-
-
-@pytest.mark.parametrize("sentence,trigger,event_type", [
-    # a counted object is read through its count: the pattern is "withdraw peacekeeper"
-    ("Ghana withdrew a contingent of 300 peacekeepers from Mali.", "withdrew", "SANCTION"),
-    # handing over relief is aid, handing over arms is a return
-    ("Japan handed over 20 tons of medical supplies to the Red Cross.", "handed over", "AID"),
-    ("The rebels handed over their weapons to the United Nations.", "handed over", "RETREAT"),
-])
-def test_counted_objects_and_handed_relief(pipeline, sentence, trigger, event_type):
-    assert _event(pipeline, sentence, trigger).type == event_type
 
 
 def test_a_counted_sanction_is_one_event(pipeline):

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, catalogue
 from wirecoder import Pipeline
 from wirecoder.evaluate import run_eval
 from wirecoder.evaluate.quantities import concept_words, match, parse_gold_value, predicted
@@ -43,18 +43,7 @@ def test_number_words(words, value):
     assert parse_number_words(words) == value
 
 
-@pytest.mark.parametrize("text, value, unit", [
-    ("Exports dropped 7% to $2.3 billion.", 2.3e9, "dollar"),
-    ("The company raised HK $3.7 billion last year.", 3.7e9, "hong kong dollar"),
-    ("Police seized 18 kilos of fentanyl.", 18, "kilogram"),
-    ("The engine makes 5.5kWh of storage.", 5.5, "kilowatt hour"),
-    ("Half a million people attended.", 5e5, "people"),
-    ("The storage was doubled to 256GB.", 256, "gigabyte"),
-    ("It is worth 25k now.", 25000, None),
-    ("The speed of light is approximately 2.998×10−8 meters per second.", 2.998e-8,
-     "metre per second"),
-    ("One fluid ounce is 1/16 of a pint.", 0.0625, "pint"),
-])
+@pytest.mark.parametrize("text, value, unit", catalogue("quantity_values", "sentence", "value", "unit"))
 def test_values_and_units(nlp, text, value, unit):
     found = [q for q in quantities(nlp, text) if q.normalized_unit != "factor"]
     q = next(q for q in found if q.value == pytest.approx(value, rel=1e-6))
@@ -131,13 +120,7 @@ def test_approximation_and_bounds(nlp):
     assert bound_of(q.span.text) == "<"
 
 
-@pytest.mark.parametrize("text, concept", [
-    ("The President will be implementing a 25 percent tariff on Canada.", "tariff on Canada"),
-    ("Mexico said it had seized 18 kilos of fentanyl hidden in a bus.", "fentanyl"),
-    ("The Chinese giant generates more than 60 per cent of its revenue from ads.", "revenue"),
-    ("Vectura shares rose 6.5% to 164p.", "Vectura shares"),
-    ("There are 4 hundred million people.", None),
-])
+@pytest.mark.parametrize("text, concept", catalogue("quantity_concepts", "sentence", "concept"))
 def test_concepts(nlp, text, concept):
     q = quantities(nlp, text)[0]
     assert (q.concept.text if q.concept else None) in ((concept,) if concept is None else

@@ -65,8 +65,8 @@ class Found:
 # ---------------------------------------------------------------- the scan
 
 
-_MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-             r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+# month names and abbreviations, longest first ("january" before "jan")
+_MONTH_RE = "(?:" + "|".join(sorted(lx.MONTHS, key=lambda w: (-len(w), w))) + ")"
 # Stretches that hold numbers but no quantity: ISO dates and times, clock times, numeric dates,
 # date ranges after a month, seasons ("2014-15"), match scores ("2-2", "won 3-1"), phone numbers.
 _MASKS = [

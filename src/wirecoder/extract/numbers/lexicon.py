@@ -53,7 +53,8 @@ DOWN_WORDS = {
 # "up"/"down" carry the direction.
 
 MONTHS = words("months")
-WEEKDAYS = words("weekdays")
+POSSESSIVES = words("pronouns", kind="possessive")
+WEEKDAYS = words("weekdays", form="name")
 YEAR_PREPOSITIONS = {
     "in", "since", "by", "from", "until", "till", "to", "of", "before", "after", "during", "for",
     "between", "and", "through", "early", "late", "mid", "circa", "around", "throughout",

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 from . import units as un
 from . import words as nw
+from .lexicon import POSSESSIVES
 
+# "one" to "nine", the counts of a fraction ("three quarters of")
+_DIGIT_WORDS = "|".join(w for w, v in nw.UNITS_WORDS.items() if 0 < v < 10)
 _DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?|\.\d+")
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _SCALE_WORD = re.compile(
@@ -183,12 +186,12 @@ def _read_fraction(text: str, i: int, words: list[tuple[str, int, int]]) -> Nume
             return Numeral(start=i, end=m.end(), value=0.5 * scale, digit_start=i,
                         scaled=scale >= 1000)
         after = text[m.end():m.end() + 12]
-        if re.match(r"\s+(?:of|the|its|their|his|her|our|my|all)\b", after, re.I) and \
+        if re.match(r"\s+(?:of|the|" + "|".join(sorted(POSSESSIVES)) + r"|all)\b", after, re.I) and \
                 not re.match(r"-", after):
             return Numeral(start=i, end=m.end(), value=0.5, digit_start=i, kind="fraction")
         return None
     # "a third of", "two-thirds of", "one fourth of", "three quarters of"
-    m = re.compile(r"(a|an|one|two|three|four|five|six|seven|eight|nine)[ -]"
+    m = re.compile(r"(a|an|" + _DIGIT_WORDS + r")[ -]"
                    r"(halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|"
                    r"ninths?|tenths?)\b(?=\s+(?:of|the)\b)", re.I).match(text, i)
     if m:

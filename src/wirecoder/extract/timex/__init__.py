@@ -21,7 +21,7 @@ from datetime import date, datetime
 
 from .base import Ctx, Norm, Rule
 from .calendar import Point
-from .lexicon import AMBIGUOUS_MONTHS
+from .lexicon import AMBIGUOUS_MONTHS, THIRD_PERSON_POSSESSIVES
 from .rules_dates import RULES as DATE_RULES
 from .rules_dates import SECOND_DAY
 from .rules_spans import RULES as SPAN_RULES
@@ -120,7 +120,8 @@ def _drop_article(text: str, start: int, end: int) -> int:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
-_NOUN_MARCH_BEFORE = re.compile(r"\b(?:the|a|an|annual|this|that|their|its|his|her)\s+$", re.I)
+_NOUN_MARCH_BEFORE = re.compile(
+    r"\b(?:the|a|an|annual|this|that|" + "|".join(sorted(THIRD_PERSON_POSSESSIVES)) + r")\s+$", re.I)
 _NOUN_MARCH_AFTER = re.compile(r"\s+(?:for|on|to|against|through|from|into|across|of)\b", re.I)
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:no|nos|number|flight|route|room|model|chapter|section|article|page|pp|highway|"

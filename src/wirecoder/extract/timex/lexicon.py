@@ -11,13 +11,15 @@ MONTH_ABBR = numbers("months", "number", form="abbreviation")
 # the parse must not read them as a verb or modal ("We may ...", "they march on ...").
 AMBIGUOUS_MONTHS = words("months", ambiguous="yes")
 
-WEEKDAYS = numbers("weekdays", "number")
+WEEKDAYS = numbers("weekdays", "number", form="name")
 # Abbreviated weekdays count only with a full stop and before a date ("Wed., Jan. 5"): this is
 # why "We" is never Wednesday and "Sun" never Sunday.
-WEEKDAY_ABBR = {
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
-    "sat": 5, "sun": 6,
-}
+WEEKDAY_ABBR = numbers("weekdays", "number", form="abbreviation")
+
+# Possessive determiners ("his", "their"): "over their lifetime" is no approximation, and "its
+# march" is a noun.
+POSSESSIVES = words("pronouns", kind="possessive")
+THIRD_PERSON_POSSESSIVES = words("pronouns", kind="possessive", person="3")
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
@@ -43,14 +45,13 @@ UNIT_PLURALS = {
     "millennia": "millennium",
 }
 
+# "one" to "nine"
+DIGIT_WORDS = [w for w, v in numbers("number_words", "value", kind="count").items() if 0 < v < 10]
+# zero to nineteen and the tens (lang/en/number_words.tsv), with the article and phrase counts
 NUMBER_WORDS = {
-    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "one hundred": 100, "thousand": 1000, "a thousand": 1000, "dozen": 12, "a dozen": 12,
-    "half a": 0.5, "a half": 0.5, "half an": 0.5, "couple of": 2, "a couple of": 2,
+    **numbers("number_words", "value", spelling="standard"), "a": 1, "an": 1, "hundred": 100,
+    "a hundred": 100, "one hundred": 100, "thousand": 1000, "a thousand": 1000, "dozen": 12,
+    "a dozen": 12, "half a": 0.5, "a half": 0.5, "half an": 0.5, "couple of": 2, "a couple of": 2,
     "a couple": 2, "couple": 2,
 }
 # Vague amounts: the TIMEX3 value gets an X ("several years" -> PXY).

@@ -11,11 +11,13 @@ import re
 
 from .lexicon import (
     DECADE_WORDS,
+    DIGIT_WORDS,
     MONTH_ABBR,
     MONTHS,
     NUMBER_WORDS,
     ORDINALS,
     PARTS_OF_DAY,
+    POSSESSIVES,
     SEASONS,
     SET_ADVERBS,
     UNIT_PLURALS,
@@ -50,7 +52,7 @@ PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 _SMALL = [w for w, v in NUMBER_WORDS.items() if isinstance(v, int) and 0 < v < 20
           and " " not in w and w not in ("a", "an", "dozen", "couple")]
 _TENS = [w for w, v in NUMBER_WORDS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
-_DIGITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_DIGITS = DIGIT_WORDS
 NUM_WORD = (rf"(?:(?:{alt(_TENS)})(?:[- ](?:{alt(_DIGITS)}))?|{alt(_SMALL)}|a{WS}hundred|"
             rf"one{WS}hundred|hundred|a{WS}thousand|a{WS}dozen|dozen|a{WS}couple{WS}of|"
             rf"couple{WS}of|a{WS}couple|half{WS}an?|an?)")
@@ -68,7 +70,8 @@ UNIT_CAL = r"(?:week|weekend|month|year|quarter|decade|century|spring|summer|fal
 SEASON = rf"(?:{alt(SEASONS)})"
 
 # "over" and "under" only before a number: "over an hour", never "over the past year".
-_PREP_LIKE = r"(?:over|under)(?![ \t\n]+(?:the|its|his|her|their|our|my|your|these|those)\b)"
+POSSESSIVE = rf"(?:{alt(POSSESSIVES)})"
+_PREP_LIKE = rf"(?:over|under)(?![ \t\n]+(?:the|{POSSESSIVE}|these|those)\b)"
 APPROX = (rf"(?:about|around|approximately|roughly|nearly|almost|some|more{WS}than|"
           rf"less{WS}than|fewer{WS}than|no{WS}more{WS}than|no{WS}less{WS}than|"
           rf"not{WS}more{WS}than|at{WS}least|at{WS}most|up{WS}to|{_PREP_LIKE}|"

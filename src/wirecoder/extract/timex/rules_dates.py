@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ...lang.en import numbers
 from .base import (
     Ctx,
     Norm,
@@ -336,8 +337,8 @@ def resolve_pod(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 # ---------------------------------------------------------------- clock times
 
-_HOUR_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-               "eleven", "twelve")
+# "one" to "twelve" -> the hour
+_HOUR_WORDS = {w: v for w, v in numbers("number_words", "value", kind="count").items() if 1 <= v <= 12}
 CLOCK = compile_pattern(
     rf"{L}(?:(?P<approx>about|around|approximately|roughly|shortly{WS}(?:before|after)|just"
     rf"{WS}(?:before|after)){WS})?(?:"
@@ -373,7 +374,7 @@ def resolve_clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
         hour, minute = (12, 0) if gd["noon"].lower() == "noon" else (24, 0)
     else:
         word = (gd.get("hoc") or gd.get("hmo") or "").lower()
-        hour = int(word) if word.isdigit() else _HOUR_WORDS.index(word) + 1
+        hour = int(word) if word.isdigit() else _HOUR_WORDS[word]
         if hour > 12:
             return None
         pod = (gd.get("podm") or gd.get("pod2") or "").lower()

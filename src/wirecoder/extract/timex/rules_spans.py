@@ -28,6 +28,7 @@ from .patterns import (
     NUM,
     NUM_RANGE,
     POINT_MOD,
+    POSSESSIVE,
     SEASON,
     SET_ADVERB,
     UNIT_ANY,
@@ -36,6 +37,7 @@ from .patterns import (
     YEAR,
     L,
     R,
+    alt,
     compile_pattern,
 )
 
@@ -220,7 +222,7 @@ def resolve_fiscal(m: re.Match[str], ctx: Ctx) -> Norm | None:
 # ---------------------------------------------------------------- durations and "ago"
 
 DURATION = compile_pattern(
-    rf"{L}(?:(?P<approx>{APPROX}){WS})?(?:(?P<det>the|these|those|its|his|her|their|our|my|your|"
+    rf"{L}(?:(?P<approx>{APPROX}){WS})?(?:(?P<det>the|these|those|{POSSESSIVE}|"
     rf"another|an{WS}additional|the{WS}first){WS})?(?:(?P<rel>past|last|next|coming|first|final|"
     rf"previous|latest|following|remaining|initial|ensuing|preceding|subsequent|full|entire|"
     rf"whole|other|additional|further|succeeding|intervening|closing|opening|early|same|"
@@ -346,7 +348,7 @@ SET_FREQ = compile_pattern(
     rf"{L}(?:(?P<freq>once|twice|thrice|(?:\d+|{NUM}){WS}times){WS})?(?P<q>a|an|per){WS}"
     rf"(?P<unit>second|minute|hour|day|night|week|month|year|decade)(?![\w-])")
 SET_WEEKDAYS = compile_pattern(
-    rf"{L}(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"{L}(?P<wd>{alt(WEEKDAYS)})"
     rf"(?:s|{WS}(?P<pod>mornings|afternoons|evenings|nights))(?![\w'’-])")
 SET_PER_ANNUM = compile_pattern(rf"{L}per{WS}annum{R}")
 
