@@ -68,7 +68,11 @@ def test_agreeing_mentions_and_different_places(nlp):
 def test_rates_are_not_compared_with_totals(nlp):
     text = ("About 80,000 Americans die of overdoses annually.\n\n"
             "In all, the drug has killed hundreds of thousands of Americans.")
-    assert claims(nlp, text, "contradiction") == []
+    # not checked against each other: a rate is for another period than a total (claim_model.py)
+    assert [c.verdict for c in claims(nlp, text, "contradiction")] == ["unverifiable"]
+    [claim] = claims(nlp, text, "contradiction")
+    assert '"About 80,000 Americans" is a rate per period and the other a total' in claim.explanation
+    assert "annually" in {s.text for s in claim.evidence}
 
 
 def test_builtin_division_counts(nlp):
@@ -245,3 +249,48 @@ def test_the_counted_nouns_own_words_tie_no_two_figures(nlp, text):
     figures are one fact: they are no shared context."""
     found = [c for c in claims(nlp, text) if c.verdict == "contradicted"]
     assert found == [], [c.explanation for c in found]
+
+
+@pytest.mark.parametrize("text, why, shown", [
+    ("In 2015, the drug killed 30,000 Americans.\n\nIn 2019, the drug killed 70,000 Americans.",
+     "different years (2015 against 2019)", {"2015", "2019"}),
+    ("The storm killed 3 people in Texas.\n\nThe storm killed 10 to 20 people, the governor said.",
+     '"10 to 20 people" is a range (10 to 20) and the other a single figure', {"10 to 20 people"}),
+    ("The storm killed 3 people in Texas.\n\nThe storm killed 12 people in Mexico.",
+     "different places (none named against Mexico)", {"Mexico"}),
+])
+def test_one_thing_in_different_settings_is_unverifiable_and_says_why(nlp, text, why, shown):
+    """Figures of one thing that disagree but are for another year, place, or a range against a
+    point are not a contradiction: `unverifiable`, with the condition they fail in plain words
+    and the words that show it among the evidence (claim_model.py)."""
+    [claim] = claims(nlp, text, "contradiction")
+    assert claim.verdict == "unverifiable", claim.explanation
+    assert why in claim.explanation and "not checked against each other" in claim.explanation
+    assert shown <= {s.text for s in claim.evidence}
+
+
+@pytest.mark.parametrize("text", [
+    "There are 22 women running this year.\n\nThere are 20 women in the Senate.",
+    "Some 32 percent of Hillsborough's population is Republican.\n\nSome 51 percent of Hillsborough's population is white.",
+    "WTI crude oil fell to $45.84 a barrel.\n\nBrent crude oil rose to $47.44 a barrel.",
+])
+def test_figures_of_different_things_get_no_verdict_at_all(nlp, text):
+    """Different sets, shares of different parts, different markets: no contradiction and no
+    `unverifiable` either: nothing ties them as one thing."""
+    found = claims(nlp, text, "contradiction")
+    assert found == [], [c.explanation for c in found]
+
+
+def test_a_zero_against_a_count_has_no_ratio(nlp):
+    text = "The storm killed 0 people in Texas.\n\nThe governor said the storm killed 300 people in Texas."
+    [claim] = claims(nlp, text, "contradiction")
+    assert claim.verdict == "contradicted"
+    assert "the larger is at least 300 and the smaller 0" in claim.explanation
+    assert "times" not in claim.explanation
+
+
+def test_a_small_difference_is_not_rounded_away():
+    from wirecoder.extract.claim_pairs import how_much_larger
+
+    assert how_much_larger(1.004) == "at least 0.4% larger than"  # was "at least 1% larger than"
+    assert how_much_larger(1.5) == "at least 50% larger than"
