@@ -45,7 +45,7 @@ def shares_concept(a: Any, b: Any) -> bool:
 
 def setting_differences(a: Any, b: Any, text: str) -> list[Difference]:
     """Different time or place: a rate against a total, years or durations that differ, places
-    that differ."""
+    named on both sides that differ."""
     out = []
     if a.rate != b.rate:
         rate = a if a.rate else b
@@ -58,12 +58,17 @@ def setting_differences(a: Any, b: Any, text: str) -> list[Difference]:
         out.append(Difference("they are for different periods ("
                               + " against ".join(", ".join(s.text for s in v.period_spans) for v in (a, b)) + ")",
                               tuple(a.period_spans + b.period_spans)))
-    if (a.places or b.places) and not a.places & b.places:
+    if a.places and b.places and not a.places & b.places:
         spans = tuple(_place_spans(text, a) + _place_spans(text, b))
-        named = " against ".join(", ".join(sorted({s.text for s in _place_spans(text, v)})) or "none named"
-                                 for v in (a, b))
+        named = " against ".join(", ".join(sorted({s.text for s in _place_spans(text, v)})) for v in (a, b))
         out.append(Difference(f"they are for different places ({named})", spans))
     return out
+
+
+def one_place(a: Any, b: Any) -> bool:
+    """A place named for one figure and none for the other: too little to tell whether they are of
+    one thing (the seven militants of a headline, the four of one blast), so no verdict."""
+    return bool(a.places) != bool(b.places)
 
 
 def _place_spans(text: str, v: Any) -> list[Span]:
@@ -148,7 +153,7 @@ def unverifiable_differences(a: Any, b: Any, text: str) -> list[Difference] | No
     """Why two figures of one thing that disagree are not checked against each other: another
     time, period or place, a rate against a total, a range against a single figure. [] when they
     fail no condition (a contradiction); None when they are not one thing (no verdict)."""
-    if not one_fact(a, b, text):
+    if not one_fact(a, b, text) or one_place(a, b):
         return None
     return setting_differences(a, b, text) + form_differences(a, b)
 
