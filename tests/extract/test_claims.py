@@ -284,6 +284,22 @@ def test_figures_of_different_things_get_no_verdict_at_all(nlp, text):
     assert found == [], [c.explanation for c in found]
 
 
+def test_equal_figures_with_a_place_on_one_side_only_are_not_consistent(nlp):
+    """As before the claim model: a place named for one figure only leaves it open whether they
+    are of one thing, so two equal figures are not recorded as one fact checked."""
+    text = ("The storm killed 12 people in Mexico.\n\n"
+            "The storm killed 12 people, the governor said.")
+    found = claims(nlp, text, "contradiction")
+    assert found == [], [c.explanation for c in found]
+
+
+def test_a_value_sought_is_no_second_statement_of_a_value_held(nlp):
+    text = ("Seattle became the first city to mandate a $15 minimum wage.\n\n"
+            "Sanders promises to raise the minimum wage to $15.")
+    found = claims(nlp, text, "contradiction")
+    assert found == [], [c.explanation for c in found]
+
+
 def test_a_zero_against_a_count_has_no_ratio(nlp):
     text = "The storm killed 0 people in Texas.\n\nThe governor said the storm killed 300 people in Texas."
     [claim] = claims(nlp, text, "contradiction")

@@ -34,6 +34,22 @@ def veto_word(sentence: Any, start: int, end: int) -> Any:
                  and not start <= t.idx < end), None)
 
 
+@cache
+def target_words() -> frozenset[str]:
+    """The words of claim_vetoes.tsv that make a figure a value sought rather than held: a
+    proposed, planned, demanded, promised or hypothetical value."""
+    return frozenset(row["word"] for row in load_tsv("claim_vetoes.tsv")
+                     if row["why"].startswith(("a proposed", "a planned", "a demanded", "a promised",
+                                               "a hypothetical")))
+
+
+def is_sought(sentence: Any, start: int, end: int) -> bool:
+    """Is the figure a value its sentence proposes, plans, demands or promises ("promises to raise
+    the minimum wage to $15")?"""
+    words = target_words()
+    return any((t.lemma_.lower() in words or t.lower_ in words) and not start <= t.idx < end for t in sentence)
+
+
 def is_vetoed(sentence: Any, start: int, end: int) -> bool:
     return veto_word(sentence, start, end) is not None
 
@@ -121,8 +137,8 @@ def agree_as_one_fact(a: Any, b: Any) -> bool:
     to deport 11 million people"); and no addition ("six more cases")."""
     if a.high <= 1 and a.bound is None and a.q.value_high is None and a.dimension in ("count", None):
         return False
-    if not (a.phrase <= b.phrase or b.phrase <= a.phrase) or a.added or b.added:
-        return False
+    if not (a.phrase <= b.phrase or b.phrase <= a.phrase) or a.added or b.added or a.sought != b.sought:
+        return False  # a sought value ("promises a $15 wage") is no second statement of a held one
     return not any(_a_part(v) for v in (a, b))
 
 

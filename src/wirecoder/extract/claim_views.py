@@ -15,7 +15,7 @@ from .claim_keys import concept_head as _concept_head
 from .claim_keys import head_phrase as _head_phrase
 from .claim_keys import key as _key
 from .claim_keys import keys as _keys
-from .claim_pairs import is_added, is_vetoed, names_a_party, part_of_something_else
+from .claim_pairs import is_added, is_sought, is_vetoed, names_a_party, part_of_something_else
 from .numbers.lexicon import approximator_of, bound_of
 from .numbers.reference import country_code
 from .numbers.units import dimension_of
@@ -50,6 +50,7 @@ class View:
     year_spans: list[Span] = field(default_factory=list)  # where the years, durations and rate words are
     period_spans: list[Span] = field(default_factory=list)
     rate_spans: list[Span] = field(default_factory=list)
+    sought: bool = False  # a proposed, planned, demanded or promised value (claim_vetoes.tsv)
     vetoed: bool = False  # its sentence speaks of a change, a proposal, a comparison (claim_vetoes.tsv)
 
     @property
@@ -108,6 +109,7 @@ def read_views(text: str, doc, quantities: list[Quantity], quotes: list, times: 
         v.speaker, v.quoted = _speaker(q, quotes, quote_marks)
         # words of the figure itself ("more than 300") are its bound, not a comparison
         v.vetoed = sent is not None and is_vetoed(sent, q.span.start, q.span.end)
+        v.sought = sent is not None and is_sought(sent, q.span.start, q.span.end)
         views.append(v)
     return views
 

@@ -34,7 +34,12 @@ from ..records import Claim, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
 from .claim_keys import keys as _keys
-from .claim_model import setting_differences, unverifiable_differences, unverifiable_explanation
+from .claim_model import (
+    one_place,
+    setting_differences,
+    unverifiable_differences,
+    unverifiable_explanation,
+)
 from .claim_pairs import (
     agree_as_one_fact,
     figure_words,
@@ -268,7 +273,8 @@ def _contradictions(state: AnalysisState, views: list[View]) -> list[Claim]:
                            f"{how_they_differ(_bounds(big)[0], _bounds(small)[1])}, so they cannot both hold.")
             claims.append(_claim(state, "contradiction", "contradicted", explanation, [a, b],
                                  0.8))
-        elif not setting and a.low == b.low and a.high == b.high and agree_as_one_fact(a, b):
+        elif not setting and not one_place(a, b) and a.low == b.low and a.high == b.high and \
+                agree_as_one_fact(a, b):
             explanation = (f"{_say(a)} and {_say(b)} give {what} the same value, "
                            f"{_range_text(a)}{_unit_suffix(a)}: consistent.")
             claims.append(_claim(state, "contradiction", "consistent", explanation, [a, b],
