@@ -298,6 +298,10 @@ def test_a_value_sought_is_no_second_statement_of_a_value_held(nlp):
             "Sanders promises to raise the minimum wage to $15.")
     found = claims(nlp, text, "contradiction")
     assert found == [], [c.explanation for c in found]
+    # a figure of what a plan acts on is no value sought: the same 11 million people twice
+    text = ("Trump's plan to deport 11 million people is cruel, Clinton said.\n\n"
+            "There are 11 million people living in the country illegally.")
+    assert [c.verdict for c in claims(nlp, text, "contradiction")] == ["consistent"]
 
 
 def test_a_zero_against_a_count_has_no_ratio(nlp):

@@ -44,8 +44,12 @@ def target_words() -> frozenset[str]:
 
 
 def is_sought(sentence: Any, start: int, end: int) -> bool:
-    """Is the figure a value its sentence proposes, plans, demands or promises ("promises to raise
-    the minimum wage to $15")?"""
+    """Is the figure the value its sentence proposes, plans, demands or promises to bring something
+    to or set something at ("promises to raise the minimum wage to $15")? Not a figure of what a
+    plan acts on ("a plan to deport 11 million people")."""
+    before = sentence.text[max(0, start - sentence.start_char - 4):start - sentence.start_char]
+    if not re.search(r"\b(?:to|at)\s+$", before):
+        return False
     words = target_words()
     return any((t.lemma_.lower() in words or t.lower_ in words) and not start <= t.idx < end for t in sentence)
 
