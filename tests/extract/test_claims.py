@@ -304,6 +304,13 @@ def test_a_value_sought_is_no_second_statement_of_a_value_held(nlp):
     assert [c.verdict for c in claims(nlp, text, "contradiction")] == ["consistent"]
 
 
+def test_a_currency_amount_is_written_as_a_reader_writes_it(nlp):
+    text = ("The city mandated a $15 minimum wage in 2014.\n\n"
+            "The $15 minimum wage took effect in 2014, officials said.")
+    [claim] = claims(nlp, text, "contradiction")
+    assert "the same value, $15: consistent" in claim.explanation, claim.explanation  # was "15 $"
+
+
 def test_a_zero_against_a_count_has_no_ratio(nlp):
     text = "The storm killed 0 people in Texas.\n\nThe governor said the storm killed 300 people in Texas."
     [claim] = claims(nlp, text, "contradiction")

@@ -259,8 +259,7 @@ def _contradictions(state: AnalysisState, views: list[View]) -> list[Claim]:
         differences = unverifiable_differences(a, b, text) if ahi < blo or bhi < alo else None
         if differences is not None:
             if differences:
-                explanation = unverifiable_explanation(_say(a), _say(b), what, _range_text(a) + _unit_suffix(a),
-                                                       _range_text(b) + _unit_suffix(b),
+                explanation = unverifiable_explanation(_say(a), _say(b), what, _amount(a), _amount(b),
                                                        differences)
                 claims.append(_claim(state, "contradiction", "unverifiable", explanation, [a, b], 0.6,
                                      more=[s for d in differences for s in d.spans]))
@@ -276,7 +275,7 @@ def _contradictions(state: AnalysisState, views: list[View]) -> list[Claim]:
         elif not setting and not one_place(a, b) and a.low == b.low and a.high == b.high and \
                 agree_as_one_fact(a, b):
             explanation = (f"{_say(a)} and {_say(b)} give {what} the same value, "
-                           f"{_range_text(a)}{_unit_suffix(a)}: consistent.")
+                           f"{_amount(a)}: consistent.")
             claims.append(_claim(state, "contradiction", "consistent", explanation, [a, b],
                                  0.7))
     return claims
@@ -307,11 +306,17 @@ def _candidate_pairs(views: list[View]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _unit_suffix(v: View) -> str:
+def _amount(v: View) -> str:
+    """The figure's value with its unit as a reader writes it: "$15", "25%", "12 km", "3"."""
+    value = _range_text(v)
     if v.dimension == "count" or not v.q.unit:
-        return ""
+        return value
     unit = v.q.unit.strip()
-    return unit if unit in ("%",) else f" {unit}"
+    if unit == "%":
+        return value + unit
+    if (v.dimension or "").startswith("currency") and not unit[-1:].isalpha():  # "$", "US$", "£"
+        return unit + value
+    return f"{value} {unit}"
 
 
 def _what(a: View, b: View) -> str:
