@@ -68,7 +68,11 @@ def test_agreeing_mentions_and_different_places(nlp):
 def test_rates_are_not_compared_with_totals(nlp):
     text = ("About 80,000 Americans die of overdoses annually.\n\n"
             "In all, the drug has killed hundreds of thousands of Americans.")
-    assert claims(nlp, text, "contradiction") == []
+    # not checked against each other: a rate is for another period than a total (claim_model.py)
+    assert [c.verdict for c in claims(nlp, text, "contradiction")] == ["unverifiable"]
+    [claim] = claims(nlp, text, "contradiction")
+    assert '"About 80,000 Americans" is a rate per period and the other a total' in claim.explanation
+    assert "annually" in {s.text for s in claim.evidence}
 
 
 def test_builtin_division_counts(nlp):
@@ -175,3 +179,76 @@ def test_a_subset_of_a_countrys_divisions_is_no_reference_check(nlp):
     assert claims(nlp, text, "reference") == []
 
 
+@pytest.mark.parametrize("text, why, shown", [
+    ("In 2015, the drug killed 30,000 Americans.\n\nIn 2019, the drug killed 70,000 Americans.",
+     "different years (2015 against 2019)", {"2015", "2019"}),
+    ("The storm killed 3 people in Texas.\n\nThe storm killed 10 to 20 people, the governor said.",
+     '"10 to 20 people" is a range (10 to 20) and the other a single figure', {"10 to 20 people"}),
+    ("The storm killed 3 people in Guatemala.\n\nThe storm killed 12 people in Mexico.",
+     "different places (Guatemala against Mexico)", {"Guatemala", "Mexico"}),
+])
+def test_one_thing_in_different_settings_is_unverifiable_and_says_why(nlp, text, why, shown):
+    """Figures of one thing that disagree but are for another year, place, or a range against a
+    point are not a contradiction: `unverifiable`, with the condition they fail in plain words
+    and the words that show it among the evidence (claim_model.py)."""
+    [claim] = claims(nlp, text, "contradiction")
+    assert claim.verdict == "unverifiable", claim.explanation
+    assert why in claim.explanation and "not checked against each other" in claim.explanation
+    assert shown <= {s.text for s in claim.evidence}
+
+
+@pytest.mark.parametrize("text", [
+    "There are 22 women running this year.\n\nThere are 20 women in the Senate.",
+    "Some 32 percent of Hillsborough's population is Republican.\n\nSome 51 percent of Hillsborough's population is white.",
+    "WTI crude oil fell to $45.84 a barrel.\n\nBrent crude oil rose to $47.44 a barrel.",
+    # a place named for one figure only: the seven of a headline, the four of one blast
+    "7 militants killed in blasts in Afghanistan.\n\nFour militants were killed when the device detonated, "
+    "the statement said.",
+])
+def test_figures_of_different_things_get_no_verdict_at_all(nlp, text):
+    """Different sets, shares of different parts, different markets: no contradiction and no
+    `unverifiable` either: nothing ties them as one thing."""
+    found = claims(nlp, text, "contradiction")
+    assert found == [], [c.explanation for c in found]
+
+
+def test_equal_figures_with_a_place_on_one_side_only_are_not_consistent(nlp):
+    """As before the claim model: a place named for one figure only leaves it open whether they
+    are of one thing, so two equal figures are not recorded as one fact checked."""
+    text = ("The storm killed 12 people in Mexico.\n\n"
+            "The storm killed 12 people, the governor said.")
+    found = claims(nlp, text, "contradiction")
+    assert found == [], [c.explanation for c in found]
+
+
+def test_a_value_sought_is_no_second_statement_of_a_value_held(nlp):
+    text = ("Seattle became the first city to mandate a $15 minimum wage.\n\n"
+            "Sanders promises to raise the minimum wage to $15.")
+    found = claims(nlp, text, "contradiction")
+    assert found == [], [c.explanation for c in found]
+    # a figure of what a plan acts on is no value sought: the same 11 million people twice
+    text = ("Trump's plan to deport 11 million people is cruel, Clinton said.\n\n"
+            "There are 11 million people living in the country illegally.")
+    assert [c.verdict for c in claims(nlp, text, "contradiction")] == ["consistent"]
+
+
+def test_a_currency_amount_is_written_as_a_reader_writes_it(nlp):
+    text = ("The city mandated a $15 minimum wage in 2014.\n\n"
+            "The $15 minimum wage took effect in 2014, officials said.")
+    [claim] = claims(nlp, text, "contradiction")
+    assert "the same value, $15: consistent" in claim.explanation, claim.explanation  # was "15 $"
+
+
+def test_a_zero_against_a_count_has_no_ratio(nlp):
+    text = "The storm killed 0 people in Texas.\n\nThe governor said the storm killed 300 people in Texas."
+    [claim] = claims(nlp, text, "contradiction")
+    assert claim.verdict == "contradicted"
+    assert "the larger is at least 300 and the smaller 0" in claim.explanation
+    assert "times" not in claim.explanation
+
+
+def test_a_small_difference_is_not_rounded_away():
+    from wirecoder.extract.claim_pairs import how_much_larger
+
+    assert how_much_larger(1.004) == "at least 0.4% larger than"  # was "at least 1% larger than"
+    assert how_much_larger(1.5) == "at least 50% larger than"

@@ -291,6 +291,16 @@ def test_quote_and_claim_filters(store, seed_analysis):
         store.claims(verdict="no such verdict")
 
 
+def test_an_unverifiable_claim_is_stored_and_filtered(store, seed_analysis):
+    """The claim model's `unverifiable` verdict (#20) round-trips and is a known filter value."""
+    a = seed_analysis
+    claim = a.claims[0].model_copy(update={"id": "claim_unverifiable", "verdict": "unverifiable",
+                                           "explanation": "they are for different years (2015 against 2019)"})
+    store.save(a.model_copy(update={"claims": [*a.claims, claim]}))
+    assert [c.id for c in store.claims(verdict="unverifiable")] == ["claim_unverifiable"]
+    assert store.claims(verdict="Unverifiable")[0] == claim
+
+
 def test_query_output_formats(store, store_url, seed_analysis):
     store.save(seed_analysis)
     n = len([e for e in seed_analysis.events if e.type == "THREATEN"])

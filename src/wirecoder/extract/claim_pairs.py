@@ -25,12 +25,37 @@ def figure_words(role: str) -> tuple[str, ...]:
     return tuple(row["words"].lower() for row in load_tsv("claim_figure_words.tsv") if row["role"] == role)
 
 
-def is_vetoed(sentence: Any, start: int, end: int) -> bool:
-    """Does the figure's sentence speak of a change, a proposal, a comparison or a condition? The
-    figure's own words ("more than 300") are its bound, not a comparison."""
+def veto_word(sentence: Any, start: int, end: int) -> Any:
+    """The first word of the figure's sentence that speaks of a change, a proposal, a comparison
+    or a condition, or None. The figure's own words ("more than 300") are its bound, not a
+    comparison."""
     vetoes = claim_vetoes()
-    return any((t.lemma_.lower() in vetoes or t.lower_ in vetoes) and not start <= t.idx < end
-               for t in sentence)
+    return next((t for t in sentence if (t.lemma_.lower() in vetoes or t.lower_ in vetoes)
+                 and not start <= t.idx < end), None)
+
+
+@cache
+def target_words() -> frozenset[str]:
+    """The words of claim_vetoes.tsv that make a figure a value sought rather than held: a
+    proposed, planned, demanded, promised or hypothetical value."""
+    return frozenset(row["word"] for row in load_tsv("claim_vetoes.tsv")
+                     if row["why"].startswith(("a proposed", "a planned", "a demanded", "a promised",
+                                               "a hypothetical")))
+
+
+def is_sought(sentence: Any, start: int, end: int) -> bool:
+    """Is the figure the value its sentence proposes, plans, demands or promises to bring something
+    to or set something at ("promises to raise the minimum wage to $15")? Not a figure of what a
+    plan acts on ("a plan to deport 11 million people")."""
+    before = sentence.text[max(0, start - sentence.start_char - 4):start - sentence.start_char]
+    if not re.search(r"\b(?:to|at)\s+$", before):
+        return False
+    words = target_words()
+    return any((t.lemma_.lower() in words or t.lower_ in words) and not start <= t.idx < end for t in sentence)
+
+
+def is_vetoed(sentence: Any, start: int, end: int) -> bool:
+    return veto_word(sentence, start, end) is not None
 
 
 # a person or an organisation is no count; a people ("tens of millions of Americans") is one
@@ -96,27 +121,6 @@ def names_a_party(doc: Any, start: int, end: int) -> bool:
     return span is not None and len(span) > 0 and span.root.ent_type_ in _PARTY_LABELS
 
 
-def one_fact(a: Any, b: Any) -> bool:
-    """Could two figures that disagree be one fact stated twice? Two counts of the same noun in an
-    article are mostly of different sets ("22 women", "20 women in the Senate"), two percentages
-    mostly of different wholes ("32% Republican", "51% white"). Only mentions tied by a word beyond
-    the counted noun and its own noun phrase (what happened to them: "death"; not the "minimum" of
-    "$15 minimum wage" and "$7.25 minimum wage", nor the "home" of "home runs") qualify, and only when one's words are all
-    among the other's (no two different subgroups, markets or wholes); neither may be a part ("one
-    of those plans") or sit in a sentence of change, proposal, comparison or condition
-    (knowledge/claim_vetoes.tsv)."""
-    if not (a.keys & b.keys) - {a.counted} - a.phrase - b.phrase or not (a.keys <= b.keys or b.keys <= a.keys):
-        return False
-    own = {_last_word(v.q.span.text) for v in (a, b)}  # "eleven times" whatever its unit reads
-    if ({a.counted, b.counted} | own) & claim_vetoes() or a.added or b.added:  # occurrences; additions
-        return False
-    for v in (a, b):
-        after = v.sentence.doc.text[v.q.span.end:v.q.span.end + 4] if v.sentence is not None else ""
-        if after.startswith(" of ") or v.vetoed:
-            return False
-    return True
-
-
 def is_added(text: str, start: int, end: int) -> bool:
     """Does the figure count an addition to a set rather than the set: "six more cases", "each
     additional 10 vehicles", "a further 20,000 people" (knowledge/claim_figure_words.tsv, added)?
@@ -125,11 +129,6 @@ def is_added(text: str, start: int, end: int) -> bool:
     if re.search(rf"\b(?:{words})\s+$", text[max(0, start - 20):start].lower()):
         return True
     return bool(re.match(rf"\W*[\w.,$%-]+\s+(?:{words})\b(?!\s+than)", text[start:end + 20].lower()))
-
-
-def _last_word(text: str) -> str:
-    words = re.findall(r"[A-Za-z]+", text.lower())
-    return words[-1] if words else ""
 
 
 def agree_as_one_fact(a: Any, b: Any) -> bool:
@@ -142,8 +141,8 @@ def agree_as_one_fact(a: Any, b: Any) -> bool:
     to deport 11 million people"); and no addition ("six more cases")."""
     if a.high <= 1 and a.bound is None and a.q.value_high is None and a.dimension in ("count", None):
         return False
-    if not (a.phrase <= b.phrase or b.phrase <= a.phrase) or a.added or b.added:
-        return False
+    if not (a.phrase <= b.phrase or b.phrase <= a.phrase) or a.added or b.added or a.sought != b.sought:
+        return False  # a sought value ("promises a $15 wage") is no second statement of a held one
     return not any(_a_part(v) for v in (a, b))
 
 
@@ -160,7 +159,18 @@ def _a_part(v: Any) -> bool:
 
 
 def how_much_larger(ratio: float) -> str:
-    """'at least 20% larger than', 'at least about 3 times', 'at least about 1,000 times'."""
+    """'at least 0.4% larger than', 'at least 17% larger than', 'at least about 3 times',
+    'at least about 1,000 times': never a rounding to "1 times" or to 0%."""
     if ratio < 2:
-        return f"at least {max(1, round((ratio - 1) * 100))}% larger than"
+        pct = (ratio - 1) * 100
+        said = f"{pct:.1g}" if pct < 1 else str(round(pct))
+        return f"at least {said}% larger than"
     return f"at least about {format_value(float(f'{ratio:.2g}'))} times"
+
+
+def how_they_differ(big_low: float, small_high: float) -> str:
+    """The clause of a contradiction that says how far apart two figures are; a zero on the small
+    side has no ratio ("at least 3 against 0")."""
+    if small_high <= 0:
+        return f"the larger is at least {format_value(big_low)} and the smaller {format_value(small_high)}"
+    return f"the larger is {how_much_larger(big_low / small_high)} the smaller"

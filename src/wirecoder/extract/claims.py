@@ -26,28 +26,27 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..options import option
-from ..records import Claim, Quantity, Span, stable_id
+from ..records import Claim, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
-from .claim_keys import concept_head as _concept_head
-from .claim_keys import head_phrase as _head_phrase
-from .claim_keys import key as _key
 from .claim_keys import keys as _keys
+from .claim_model import (
+    one_place,
+    setting_differences,
+    unverifiable_differences,
+    unverifiable_explanation,
+)
 from .claim_pairs import (
     agree_as_one_fact,
     figure_words,
-    how_much_larger,
-    is_added,
-    is_vetoed,
-    names_a_party,
-    one_fact,
-    part_of_something_else,
+    how_they_differ,
 )
-from .numbers.lexicon import BELOW_APPROXIMATORS, approximator_of, bound_of
+from .claim_views import View, read_views
+from .numbers.lexicon import BELOW_APPROXIMATORS
 from .numbers.reference import (
     ReferenceRow,
     country_code,
@@ -59,42 +58,10 @@ from .numbers.words import format_value
 
 __all__ = ["load_reference_table", "make_claims"]
 
-_RATE = re.compile(r"\b(?:annually|yearly|a year|per year|each year|every year|a month|"
-                   r"per month|monthly|a week|per week|weekly|a day|per day|daily)\b", re.I)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # "23 of Mexico's 32 states": the longest gap read between a part and its whole.
 _MAX_OF_GAP = 80
 # A mention is checked against at most this many earlier mentions of the same counted thing.
 _MAX_COMPARED = 50
-
-
-@dataclass
-class View:
-    """A quantity with what the checks need to know about it."""
-
-    q: Quantity
-    index: int
-    sentence: Any  # spaCy Span
-    low: float
-    high: float
-    bound: str | None
-    approximator: str | None
-    dimension: str | None
-    counted: str | None  # the key of what is counted or measured
-    keys: set[str] = field(default_factory=set)
-    phrase: set[str] = field(default_factory=set)
-    added: bool = False  # "six more cases": an addition to a set (claim_figure_words.tsv)  # the keys of the counted noun's own phrase ("home runs")
-    places: set[str] = field(default_factory=set)
-    rate: bool = False
-    speaker: str | None = None
-    quoted: bool = False
-    years: list[str] = field(default_factory=list)
-    periods: set[str] = field(default_factory=set)  # TIMEX3 values of the sentence's durations ("in 10 hours": PT10H)
-    vetoed: bool = False  # its sentence speaks of a change, a proposal, a comparison (claim_vetoes.tsv)
-
-    @property
-    def text(self) -> str:
-        return self.q.span.text
 
 
 @dataclass(frozen=True)
@@ -115,7 +82,7 @@ def make_claims(options: dict[str, Any]):
 
     def run(state: AnalysisState) -> dict[str, Any]:
         doc = state.spacy_doc
-        views = _views(state.document.text, doc, state.get("quantities", []),
+        views = read_views(state.document.text, doc, state.get("quantities", []),
                        state.get("quotes", []), state.get("times", []))
         claims: list[Claim] = []
         claims += _arithmetic(state, views)
@@ -129,131 +96,12 @@ def make_claims(options: dict[str, Any]):
     return run
 
 
-# ---------------------------------------------------------------- reading the quantities
-
-
-def _views(text: str, doc, quantities: list[Quantity], quotes: list, times: Sequence[Any] = ()) -> list[View]:
-    views = []
-    quote_marks = _quoted_ranges(text)
-    countries = _country_mentions(doc)
-    for i, q in enumerate(quantities):
-        if q.value is None or part_of_something_else(text, q.span.start, q.span.end, times, doc):
-            continue
-        span = doc.char_span(q.span.start, q.span.end, alignment_mode="expand")
-        sent = span.sent if span is not None and len(span) else None
-        low, high = _interval(q)
-        unit = (q.normalized_unit or "").lower() or None
-        dimension = dimension_of(unit) if unit else None
-        if unit and dimension is None and unit not in ("factor", "fraction"):
-            dimension = "count"
-        if unit == "factor":
-            dimension = "factor"
-        concept = q.concept.text if q.concept else ""
-        # a concept that names a person or an organisation ("Sanders", "Gray") says who, not what
-        # is counted: it ties no two figures ("13 delegates at stake", "trails by 300 delegates")
-        party = q.concept is not None and names_a_party(doc, q.concept.start, q.concept.end)
-        keys = (set() if party else _keys(concept)) | (_keys(unit) if dimension == "count" else set())
-        counted = None
-        if dimension == "count" and unit:
-            counted = _key(unit.split()[-1])
-        elif q.concept is not None and not party:
-            counted = _concept_head(concept)
-        if sent is not None:
-            keys |= {_key(t.lemma_.lower()) for t in sent if t.pos_ == "VERB"
-                     and _key(t.lemma_.lower()) == "death"}
-        v = View(q=q, index=i, sentence=sent, low=low, high=high,
-                 bound=bound_of(q.span.text), approximator=approximator_of(q.span.text),
-                 dimension=dimension, counted=counted, keys=keys)
-        # what is counted: a count's own noun phrase ("home runs"), else the concept's head phrase
-        v.phrase = _keys(unit) if dimension == "count" else _keys(_head_phrase(concept))
-        v.places = _places(text, doc, q, sent, countries)
-        v.added = is_added(text, q.span.start, q.span.end)
-        clause = text[sent.start_char:sent.end_char] if sent is not None else q.span.text
-        v.rate = bool(_RATE.search(clause)) or bool(unit and " per " in unit)
-        v.years = _YEAR.findall(clause)
-        if sent is not None:
-            v.periods = {t.value for t in times if t.type == "DURATION" and t.value
-                         and sent.start_char <= t.span.start < sent.end_char}
-        v.speaker, v.quoted = _speaker(q, quotes, quote_marks)
-        # words of the figure itself ("more than 300") are its bound, not a comparison
-        v.vetoed = sent is not None and is_vetoed(sent, q.span.start, q.span.end)
-        views.append(v)
-    return views
-
-
-def _interval(q: Quantity) -> tuple[float, float]:
-    low = q.value if q.value is not None else 0.0
-    high = q.value_high if q.value_high is not None else low
-    if q.value_high is not None and high < low:
-        low, high = high, low
-    return low, high
-
-
-def _country_mentions(doc) -> tuple[list[int], list[tuple[int, str]]]:
-    """Start offsets, and (end, ISO code), of the GPE/NORP/LOC entities naming a country, in
-    order: read once per document, not once per quantity (quadratic on long texts)."""
-    starts, rest = [], []
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP", "LOC"):
-            code = country_code(ent.text)
-            if code:
-                starts.append(ent.start_char)
-                rest.append((ent.end_char, code))
-    return starts, rest
-
-
-def _places(text: str, doc, q: Quantity, sent, countries) -> set[str]:
-    """Countries named in the concept, else in the quantity's own clause."""
-    starts, rest = countries
-
-    def codes(start: int, end: int) -> set[str]:
-        out = set()
-        for k in range(bisect_left(starts, start), len(starts)):
-            if starts[k] >= end:
-                break
-            if rest[k][0] <= end:
-                out.add(rest[k][1])
-        return out
-
-    if q.concept is not None:
-        found = codes(q.concept.start, q.concept.end)
-        if found:
-            return found
-    span = doc.char_span(q.span.start, q.span.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return set()
-    # the clause: the governing verb's subtree, without other quantities' noun phrases
-    tok = span.root
-    for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-            break
-        tok = tok.head
-    sub = list(tok.subtree)
-    found = codes(min(t.idx for t in sub), max(t.idx + len(t.text) for t in sub))
-    around = codes(max(0, q.span.start - 24), q.span.start) | codes(q.span.end, q.span.end + 24)
-    return found if len(found) <= 1 or not around else around
-
-
-def _quoted_ranges(text: str) -> list[tuple[int, int]]:
-    ranges = []
-    for m in re.finditer(r"[‘“\"]([^‘’“”\"\n]{3,}?)[’”\"](?!\w)", text):
-        ranges.append((m.start(), m.end()))
-    return ranges
-
-
-def _speaker(q: Quantity, quotes: list, marks: list[tuple[int, int]]) -> tuple[str | None, bool]:
-    for quote in quotes or []:
-        for part in getattr(quote, "content", []):
-            if part.start <= q.span.start and q.span.end <= part.end:
-                return getattr(quote, "speaker_name", None), True
-    return None, any(a <= q.span.start < b for a, b in marks)
-
 
 # ---------------------------------------------------------------- helpers for claims
 
 
 def _claim(state: AnalysisState, kind: str, verdict: str, explanation: str,
-           views: list[View], confidence: float, salt: str = "") -> Claim:
+           views: list[View], confidence: float, salt: str = "", more: Sequence[Span] = ()) -> Claim:
     doc_id = state.document.id
     ids = [v.q.id for v in views]
     evidence: list[Span] = []
@@ -261,6 +109,7 @@ def _claim(state: AnalysisState, kind: str, verdict: str, explanation: str,
         evidence.append(v.q.span)
         if v.q.concept is not None:
             evidence.append(v.q.concept)
+    evidence += [s for s in more if s not in evidence]  # what shows a condition is failed
     first = next((v for v in views if v.speaker), None)
     return Claim(id=stable_id("claim", doc_id, kind, salt, *ids), kind=kind, verdict=verdict,
                  explanation=explanation, quantity_ids=ids,
@@ -371,25 +220,17 @@ def _whole_of(text: str, part: View, group: list[View]) -> View | None:
 # ---------------------------------------------------------------- contradictions
 
 
-def _comparable(a: View, b: View) -> bool:
+def _same_measure(a: View, b: View) -> bool:
+    """Two figures of the same counted thing and dimension in different sentences, neither a
+    factor, an age nor a change: the pairs the claim model reads further (claim_model.py)."""
     if a.sentence is not None and b.sentence is not None and a.sentence.start == b.sentence.start:
         return False
     for v in (a, b):
         if v.dimension in ("factor", "fraction", "age") or \
                 (v.q.value_high is not None and v.q.change in ("up", "down")):
             return False
-    if a.rate != b.rate:
-        return False
     dims = {a.dimension or "count", b.dimension or "count"}
-    if len(dims) != 1:
-        return False
-    if a.counted is None or a.counted != b.counted:
-        return False
-    if (a.places or b.places) and not (a.places & b.places):
-        return False
-    if a.periods and b.periods and not a.periods & b.periods:
-        return False  # "a million tweets in 10 hours", "a million tweets within 24 hours"
-    return not (a.years and b.years and not set(a.years) & set(b.years))
+    return len(dims) == 1 and a.counted is not None and a.counted == b.counted
 
 
 def _bounds(v: View) -> tuple[float, float]:
@@ -404,33 +245,44 @@ def _bounds(v: View) -> tuple[float, float]:
 
 
 def _contradictions(state: AnalysisState, views: list[View]) -> list[Claim]:
+    """Each pair of mentions of the same counted thing that disagree and are of one thing
+    (claim_model.py): contradicted when they fail no condition of one fact, unverifiable, with the
+    failed conditions of setting or form, when they do; consistent when equal in the same setting
+    and agreeing as one fact."""
     claims = []
+    text = state.document.text
     for i, j in _candidate_pairs(views):
         a, b = views[i], views[j]
-        if not _comparable(a, b):
-            continue
         (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
         what = _what(a, b)
-        shared = sorted((a.keys & b.keys) - {a.counted or ""})
-        about = f" (context of both: {', '.join(shared)})" if shared else ""
-        if (ahi < blo or bhi < alo) and one_fact(a, b):
+        setting = setting_differences(a, b, text)
+        differences = unverifiable_differences(a, b, text) if ahi < blo or bhi < alo else None
+        if differences is not None:
+            if differences:
+                explanation = unverifiable_explanation(_say(a), _say(b), what, _amount(a), _amount(b),
+                                                       differences)
+                claims.append(_claim(state, "contradiction", "unverifiable", explanation, [a, b], 0.6,
+                                     more=[s for d in differences for s in d.spans]))
+                continue
+            shared = sorted((a.keys & b.keys) - {a.counted or ""})
+            about = f" (context of both: {', '.join(shared)})" if shared else ""
             big, small = (a, b) if alo > bhi else (b, a)
-            ratio = _bounds(big)[0] / max(_bounds(small)[1], 1e-9)
             explanation = (f"{_say(a)} puts {what} at {_range_text(a)}; {_say(b)} puts it at "
-                           f"{_range_text(b)}{about}. The ranges do not overlap: the larger "
-                           f"is {how_much_larger(ratio)} the smaller, so they cannot both hold.")
+                           f"{_range_text(b)}{about}. The ranges do not overlap: "
+                           f"{how_they_differ(_bounds(big)[0], _bounds(small)[1])}, so they cannot both hold.")
             claims.append(_claim(state, "contradiction", "contradicted", explanation, [a, b],
                                  0.8))
-        elif a.low == b.low and a.high == b.high and agree_as_one_fact(a, b):
+        elif not setting and not one_place(a, b) and a.low == b.low and a.high == b.high and \
+                agree_as_one_fact(a, b):
             explanation = (f"{_say(a)} and {_say(b)} give {what} the same value, "
-                           f"{_range_text(a)}{_unit_suffix(a)}: consistent.")
+                           f"{_amount(a)}: consistent.")
             claims.append(_claim(state, "contradiction", "consistent", explanation, [a, b],
                                  0.7))
     return claims
 
 
 def _candidate_pairs(views: list[View]) -> list[tuple[int, int]]:
-    """The pairs (i < j) `_comparable` may accept, in order: only mentions of the same counted
+    """The pairs (i < j) `_same_measure` accepts, in order: only mentions of the same counted
     thing, each against at most the _MAX_COMPARED mentions of it before it, and of those only
     the nearest one with each value: a repeated figure is checked once against each other
     figure, not once per repetition. Comparing every pair was quadratic in time and in output
@@ -439,13 +291,13 @@ def _candidate_pairs(views: list[View]) -> list[tuple[int, int]]:
     pairs = []
     for j, b in enumerate(views):
         if b.counted is None:
-            continue  # _comparable needs a counted key on both sides
+            continue  # _same_measure needs a counted key on both sides
         earlier = same[b.counted]
         seen_values: set[tuple] = set()
         for i in reversed(earlier[-_MAX_COMPARED:]):
             a = views[i]
             value = (a.low, a.high, a.bound, a.q.approximate, a.rate, tuple(sorted(a.places)))
-            if value in seen_values or not _comparable(a, b):
+            if value in seen_values or not _same_measure(a, b):
                 continue
             seen_values.add(value)
             pairs.append((i, j))
@@ -454,11 +306,17 @@ def _candidate_pairs(views: list[View]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _unit_suffix(v: View) -> str:
+def _amount(v: View) -> str:
+    """The figure's value with its unit as a reader writes it: "$15", "25%", "12 km", "3"."""
+    value = _range_text(v)
     if v.dimension == "count" or not v.q.unit:
-        return ""
+        return value
     unit = v.q.unit.strip()
-    return unit if unit in ("%",) else f" {unit}"
+    if unit == "%":
+        return value + unit
+    if (v.dimension or "").startswith("currency") and not unit[-1:].isalpha():  # "$", "US$", "£"
+        return unit + value
+    return f"{value} {unit}"
 
 
 def _what(a: View, b: View) -> str:

@@ -232,3 +232,28 @@ def test_folds_report_each_fold_with_mean_and_spread(tmp_path, nlp):
     assert folds["value_f1_mean"] == round(sum(values) / 5, 4)
     assert folds["value_f1_sd"] >= 0
     assert "folds" not in run_eval("quantities", path, "newsquant", pipeline=nlp)
+
+
+@pytest.mark.parametrize("text, figure, concept", [
+    # the amount an object is brought to or from is the object's, not the subject's
+    ("The firm cut its earnings guidance to $140 million.", "$140 million",
+     "earnings guidance"),
+    ("It is investing to boost its output to 1.2 million tons.", "1.2 million tons", "output"),
+    # ... but another figure is no object: "gained 0.7 percent to 6,327.80" is the index's
+    ("The Nasdaq rose 0.5 percent to 5,190.73.", "5,190.73", "Nasdaq"),
+    # "worth" says what the amount is of
+    ("The company will get a state incentive grant worth up to $8 million.", "up to $8 million",
+     "state incentive grant"),
+    # a figure listed after another of the same unit, no verb between, measures the same thing
+    ("The grid's frequency fell to 49.55 Hz on 9 May, 49.52 Hz on 20 June and 49.58 Hz on 11 July.",
+     "49.52 Hz", "grid's frequency"),
+    # a duration a state or an action lasts is the subject's ("for"), not a date
+    ("Forrest Gump kept running for three years.", "three years", "Forrest Gump"),
+])
+def test_the_concept_a_figure_measures(text, figure, concept):
+    nlp = Pipeline(PipelineConfig(stages=["clean", "parse", "quantities"],
+                                  options={"quantities": {"time_offsets": True}}))
+    found = nlp.analyze(text).quantities
+    q = next(q for q in found if figure in q.span.text)
+    said = q.concept.text if q.concept else None
+    assert said in (concept, f"its {concept}", f"The {concept}"), (said, [q.span.text for q in found])

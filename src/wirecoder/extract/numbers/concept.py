@@ -12,6 +12,11 @@ Rules, in order (the first that applies wins):
      shared subjects of coordinated or subordinate verbs, and "the number of X" (-> X, or the
      counted noun when the quantity names one: "the number ... rose from 31,000 overdose
      deaths" -> "overdose deaths"). Expletive and personal-pronoun subjects give no concept.
+     An amount an object is brought to or from, or changed by, is the object's ("boost its output
+     to 1.2m tons" -> "output"); "worth" gives the noun it values ("a grant worth $8 million");
+     a duration "for" which something lasts is the subject's, one "in"/"after"/"within" dates.
+     A figure listed after another of the same unit with no verb between takes its concept
+     (syntax.attach_concepts: "49.55 Hz on 9 May, 49.52 Hz on 20 June").
   5. Otherwise no concept.
 """
 
@@ -183,6 +188,9 @@ def _climb(site: _Site, cur) -> _Climb:
             k = by_token.get(h.i)
             if k is not None and k != own and k < own:
                 return _Climb(True, found[k].concept, None, None, cur)
+        valued = _valued(h, site)
+        if valued is not None:
+            return _Climb(True, site.phrase(valued, with_pp=False), None, None, cur)
         if h.pos_ in ("VERB", "AUX"):
             if cur.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return _Climb(True, None, None, None, cur)  # the quantity is the subject
@@ -193,13 +201,25 @@ def _climb(site: _Site, cur) -> _Climb:
     return _Climb(False, None, verb, adjunct, cur)
 
 
+def _valued(worth, site: _Site):
+    """ "a grant worth up to $8 million", "the grant worth $8 million": the noun that "worth" says
+    the amount of (its subject, or the noun it modifies); None for "was worth", left to the verb."""
+    if worth.lower_ != "worth":
+        return None
+    subj = next((c for c in worth.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if subj is None and worth.dep_ == "amod" and worth.head.pos_ in ("NOUN", "PROPN"):
+        subj = worth.head
+    return subj if subj is not None and subj.i not in site.blocked and subj.i not in site.by_token else None
+
+
 def _verb_concept(site: _Site, root, index, climb: _Climb) -> tuple[int, int] | None:
     """Rule 4: the quantity belongs to a verb."""
     verb, adjunct, cur, blocked = climb.verb, climb.adjunct, climb.cur, site.blocked
-    if cur.dep_ == "pobj" and cur.head.lower_ == "by" or _pronoun_subject(verb):
+    if cur.dep_ == "pobj" and cur.head.lower_ == "by" or _pronoun_subject(verb) or \
+            _changes_an_object(adjunct, verb):
         # "boost the driving range by about 35 miles": the object changes by the amount
         obj = next((c for c in verb.children if c.dep_ in ("dobj",) and c.i not in blocked
-                    and c.pos_ in ("NOUN", "PROPN")), None)
+                    and c.i not in site.by_token and c.pos_ in ("NOUN", "PROPN")), None)
         if obj is not None:
             span = site.phrase(obj, with_pp=True)
             if span:
@@ -212,10 +232,16 @@ def _verb_concept(site: _Site, root, index, climb: _Climb) -> tuple[int, int] | 
     return found_concept
 
 
+def _changes_an_object(adjunct, verb) -> bool:
+    """ "boost its output to 1.2m tons", "downgrading its guidance from $160 million": the amount
+    an object is brought to or from is the object's."""
+    return adjunct is not None and adjunct.dep_ == "pobj" and adjunct.head.lower_ in ("to", "from") and \
+        adjunct.head.head == verb
+
+
 def _temporal_adjunct(tok, verb) -> bool:
     """A duration that dates the event rather than measuring it."""
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "for", "after", "over", "within",
-                                                  "during", "since", "before") and \
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "after", "within", "since", "before") and \
             tok.head.head == verb:
         return True
     return tok.dep_ in ("npadvmod",) and any(c.lower_ in ("later", "earlier", "ago", "before",

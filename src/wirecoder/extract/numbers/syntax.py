@@ -525,3 +525,18 @@ def attach_concepts(doc, index: TokenIndex, found: list[Found], text: str) -> No
         gap = text[prev.end:q.start]
         if re.fullmatch(r"\s*(?:\(|/|,\s*or|or)\s*", gap) and prev.concept is not None:
             q.concept = prev.concept
+        elif _listed_after(index, prev, q, gap):
+            q.concept = prev.concept
+
+
+def _listed_after(index: TokenIndex, prev: Found, q: Found, gap: str) -> bool:
+    """ "fell to 49.55 Hz on 9 May, 49.52 Hz on 20 June and 49.58 Hz on 11 July": a figure of the
+    same unit listed after another, with no verb between them, measures what the first does."""
+    if prev.concept is None or q.norm is None or q.norm != prev.norm or q.dimension != prev.dimension:
+        return False
+    if prev.concept[1] > prev.start:  # "a 25 percent tariff on Mexico, a 25 percent tariff on Canada"
+        return False
+    if not re.search(r",|\band\b|\bor\b", gap) or len(gap) > 60:
+        return False
+    between = index.within(prev.end, q.start)
+    return not any(t.pos_ in ("VERB", "AUX") for t in between)
