@@ -26,10 +26,16 @@ def _joined(a: Any, b: Any) -> bool:
             return True  # "exploded, killing two and wounding 56": the second participle
         if y.dep_ == "prep" and y.head.dep_ == "conj" and y.head.head.i == x.i:
             return True  # "were arrested and remained in custody": the idiom on the second verb
-        if y.head.i == x.i and y.dep_ == "relcl" and x.pos_ == "NOUN" and any(
+        if y.dep_ == "relcl" and x.pos_ == "NOUN" and (y.head.i == x.i or _object_of(y.head, x)) and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT" for c in y.children):
-            return True  # "the attacks, which targeted politicians": the noun's own clause
+            return True  # "the attacks, which targeted politicians": the noun's own clause, also
+            # when it hangs on the noun's object ("the bombing of a clinic that killed an officer")
     return False
+
+
+def _object_of(obj: Any, noun: Any) -> bool:
+    """Is `obj` the object of a preposition of `noun` ("the bombing of a clinic")?"""
+    return obj.dep_ == "pobj" and obj.head.dep_ == "prep" and obj.head.head.i == noun.i
 
 
 def _purpose(a: Any, b: Any) -> bool:

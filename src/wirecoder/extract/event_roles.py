@@ -199,11 +199,18 @@ def _in_direct_quote(tok, speech) -> bool:
     return any(t.text in _OPENING_MARKS or t.text == "”" for t in tok.doc[max(lo - 30, tok.sent.start):hi + 1])
 
 
-def antecedent_of(tok):
-    """A relative pronoun's noun: 'organizations who are targeting' -> organizations."""
-    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
-        return tok.head.head
-    return tok
+def antecedent_of(tok, event_noun=lambda lemma: False):
+    """A relative pronoun's noun: 'organizations who are targeting' -> organizations; and an event
+    noun when the clause hangs on its object: "the bombing of a clinic that killed an officer" is
+    the bombing's doing, not the clinic's (`event_noun(lemma)` tells an event noun)."""
+    if tok.tag_ not in ("WDT", "WP") or tok.head.dep_ != "relcl":
+        return tok
+    noun = tok.head.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("of", "at", "on", "in", "against") \
+            and prep.head.i != prep.i and event_noun(_lemma(prep.head)):
+        return prep.head
+    return noun
 
 
 # "post"/"station" with a security or site compound is an installation: "a police post".

@@ -317,7 +317,7 @@ def _kept_roles(trig: Trigger, event_type: str, source_toks: list, target_toks: 
     # "implementing a tariff on X, a tariff on Y": the parallel objects are part of the trigger
     own_lemma = _lemma(trig.end_token) if trig.end_token is not None else None
     target_toks = [t for t in target_toks if t.i not in own and _lemma(t) != own_lemma]
-    source_toks = [antecedent_of(t) for t in source_toks if t.i not in own]
+    source_toks = [antecedent_of(t, noun_lexicon().__contains__) for t in source_toks if t.i not in own]
     if event_type in types_in("violence") and target_toks and all(_lemma(t) in PROBLEMS for t in target_toks):
         return None  # "funding to fight the Ebola epidemic": no one is assaulted
     if lex.role == "vo" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):

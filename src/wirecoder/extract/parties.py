@@ -14,6 +14,7 @@ from typing import Any
 
 from ..datelines import in_dateline
 from ..knowledge import load_tsv
+from .event_roles import antecedent_of
 from .event_sense import ABSTRACT_CLASSES, noun_classes
 from .event_tables import event_words
 from .event_triggers import noun_lexicon
@@ -34,7 +35,7 @@ def stands_for(tok: Any) -> Any | None:
     if tok.tag_ in RELATIVE_TAGS:
         # "the man who fired": the noun the relative clause hangs on; a bare "Which" is no one
         if tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
-            return tok.head.head
+            return antecedent_of(tok, noun_lexicon().__contains__)
         return None
     if tok.lemma_.lower() in COUNTING or tok.like_num:
         # "thousands of workers", "a group of protesters": the counted ones are the party

@@ -44,6 +44,9 @@ def test_one_mention_one_event(pipeline):
     assert [kind for kind, _ in found].count("COERCE") == 1
     found = _events(pipeline, "The bomb exploded, killing two soldiers and wounding 56 others.")
     assert sum(kind == "ASSAULT" for kind, _ in found) == 1
+    # a relative clause on the event noun's object: one bombing, which killed an officer
+    found = _events(pipeline, "He fled after the bombing of a Birmingham abortion clinic that killed an off-duty police officer.")
+    assert [kind for kind, _ in found].count("ASSAULT") == 1
     # an act's own purpose: "marched ... to protest" is one protest
     found = _events(pipeline, "Some 1,500 Albanians marched in Istanbul, burning flags to protest the killings.")
     assert [kind for kind, _ in found].count("PROTEST") == 1
