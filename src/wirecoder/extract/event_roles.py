@@ -88,6 +88,9 @@ def subjects_of(verb) -> tuple[list, list]:
 # Verbs of being in a state: the subject of "remain in custody" is the one held.
 STATE_VERBS = event_words("state_verb")
 
+# Participles that name who stands behind an act: "a Saudi-led strike", "Iranian-backed attacks".
+LEADING_PARTICIPLES = event_words("leading_participle")
+
 # Event nouns whose possessor is the one the act is done to, not the one who does it.
 PATIENT_POSSESSOR_NOUNS = event_words("patient_possessor_noun")
 
@@ -260,6 +263,10 @@ def noun_roles(trigger: Trigger) -> tuple[list, list]:
         # "a Taliban attack", "Russian airstrikes": a named modifier is who acts
         sources = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
                    and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")][:1]
+    if not sources:
+        # "a Saudi-led strike", "Iranian-backed attacks": who leads or backs it acts
+        sources = [g for c in noun.children if c.dep_ == "amod" and _lemma(c) in LEADING_PARTICIPLES
+                   for g in c.children if g.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")][:1]
     if not targets:
         targets = _target_preps(noun, preps)
     # "Denmark announced a suspension of aid", "agreed to a ceasefire": whoever does the governing

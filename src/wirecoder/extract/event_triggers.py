@@ -221,9 +221,14 @@ def _bare_event_noun(tok) -> bool:
     shooting", "Saturday's bombing", "a suicide attack"), not a kind ("attack ads", "no attack")."""
     if tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in tok.children):
         return False  # "attack helicopters", "attacks are rising": a kind, not one event
+    return not denied_or_prevented(tok)
+
+
+def denied_or_prevented(tok) -> bool:
+    """"to avert an offensive", "there was no attack": the noun names nothing that happened."""
     if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _PREVENTING_VERBS:
-        return False  # "to avert an offensive": what is prevented has not happened
-    return not any(c.lower_ in _NOT_AN_EVENT_HERE for c in tok.children)
+        return True
+    return any(c.lower_ in _NOT_AN_EVENT_HERE for c in tok.children)
 
 
 ABSTRACT_SUBJECTS = event_words("abstract_subject")

@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..knowledge import noun_classes
 from ..knowledge.plover import check_coded_types, types_in
 from ..options import option
 from ..records import ActorRef, Event, Span, stable_id
@@ -75,6 +76,7 @@ from .event_triggers import (
     OUTBREAK_VERBS,
     PROBLEMS,
     demand_triggers,
+    denied_or_prevented,
     find_triggers,
     idiom_triggers,
     in_web_address,
@@ -432,6 +434,20 @@ def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
     return source_toks, chosen, actor_targets
 
 
+# Prepositions of what an attack hits: "the attack on the mosque", "violence against civilians".
+AIMED_PREPS = frozenset({"on", "against"})
+# WordNet classes of what can be hit, by a noun's commonest sense: a mosque, a town, civilians,
+# troops; not democracy (cognition) or the press (state).
+PHYSICAL_CLASSES = frozenset({"artifact", "location", "person", "group", "animal", "object"})
+
+
+def _physical(tok) -> bool:
+    if tok.ent_type_:
+        return tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON")
+    classes = noun_classes().get(_lemma(tok))
+    return tok.pos_ == "NOUN" and bool(classes) and classes[0] in PHYSICAL_CLASSES
+
+
 def _has_agent(trig: Trigger, parties: _Parties, index: ActorIndex) -> bool:
     """Whether someone acts here: an actor among the parties, or an outbreak, idiom or bare
     mention, which need none; violence needs an agent."""
@@ -446,8 +462,13 @@ def _has_agent(trig: Trigger, parties: _Parties, index: ActorIndex) -> bool:
     # "after the embassy bombings, U.S. forces ...": a mention of another event, which borrows no
     # doer from the clause (event_roles.OTHER_EVENT_PREPS) and needs none
     beside = tok.dep_ == "pobj" and tok.head.lower_ in OTHER_EVENT_PREPS
+    # "the attack on the mosque shocked the country": an event noun that names what it hit is a
+    # mention of one occurrence, as a bare one is, though no one is named as doing it
+    aimed = tok.pos_ == "NOUN" and trig.lexeme.type in types_in("bare_noun") and not denied_or_prevented(tok) and any(
+        c.dep_ == "prep" and c.lower_ in AIMED_PREPS and any(_physical(g) for g in c.children if g.dep_ == "pobj")
+        for c in tok.children)
     # "a picture released", "fentanyl that has killed": no actor acts here
-    return has_actor or outbreak or trig.idiom or trig.bare or beside
+    return has_actor or outbreak or trig.idiom or trig.bare or beside or aimed
 
 
 def _event(trig: Trigger, ctx: _Context, typing: Typing, modality: str, said: Assertion,

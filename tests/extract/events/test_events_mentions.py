@@ -14,6 +14,14 @@ def test_a_bare_event_noun_is_a_mention(pipeline):
     assert ("ASSAULT", "shooting") in _events(pipeline, "Police said the shooting left three people dead in Lagos.")
 
 
+def test_an_attack_that_names_what_it_hit_is_a_mention(pipeline):
+    """No one is named as doing it, but "the attack on the mosque" is one occurrence; an attack on
+    an abstraction is not ("the attack on democracy"), nor one that did not happen."""
+    assert ("ASSAULT", "attack") in _events(pipeline, "The attack on the mosque shocked the country.")
+    assert not any(k == "ASSAULT" for k, _ in _events(pipeline, "The attack on democracy must end, the senator said."))
+    assert not any(t == "attack" for _, t in _events(pipeline, "There was no attack on the town, officials said."))
+
+
 def test_a_prevented_or_denied_noun_is_no_mention(pipeline):
     found = _events(pipeline, "Turkey and Russia set up a buffer zone to avert an offensive.")
     assert not any(t == "offensive" for _, t in found)

@@ -306,6 +306,8 @@ def test_asking_others_to_act_is_the_request_not_the_act(pipeline):
     # a relative clause on an event noun's object tells of the event: the clinic bombed is no bomber
     ("He fled after the bombing of a Birmingham abortion clinic that killed an off-duty police officer.", "bombing",
      "ASSAULT", "target", "a Birmingham abortion clinic"),
+    # who leads or backs an act does it
+    ("An Iranian-backed attack on the base wounded two soldiers.", "attack", "ASSAULT", "source", "Iranian"),
     # a count stands for what it counts, and the event is not dropped for want of a doer
     ("Thousands of workers protested the pension cuts outside parliament.", "protested", "PROTEST", "source", "workers"),
     ("A group of armed rebels launched attacks on army posts near the border.", "launched attacks", "ASSAULT", "source", "armed rebels"),
