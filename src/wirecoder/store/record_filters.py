@@ -12,7 +12,16 @@ from typing import Any
 from sqlalchemy import exists, func, or_, select
 
 from . import filters as check
-from .schema import T_ACTORS, T_ARGS, T_CLAIMS, T_DOCS, T_EVENTS, T_PLACES, T_QUOTES
+from .schema import (
+    T_ACTORS,
+    T_ARGS,
+    T_CLAIMS,
+    T_DOCS,
+    T_EVENT_COUNTRIES,
+    T_EVENTS,
+    T_PLACES,
+    T_QUOTES,
+)
 from .sql import contains
 
 Countries = Callable[[], Collection[str]]
@@ -113,13 +122,9 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
             T_ARGS.c.event_id == E.c.id,
             or_(contains(T_ACTORS.c.name, actor), contains(T_ARGS.c.text, actor)))))
     if codes := check.countries(country, held_countries):
-        joined = T_ARGS.join(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
-        conds.append(or_(
-            exists(select(1).select_from(joined).where(
-                T_ARGS.c.event_id == E.c.id, T_ACTORS.c.country.in_(codes))),
-            exists(select(1).where(T_PLACES.c.id == E.c.place_id,
-                                   T_PLACES.c.country.in_(codes))),
-        ))
+        # the countries of its actors and place, saved beside the event (migration 0008)
+        conds.append(E.c.id.in_(select(T_EVENT_COUNTRIES.c.event_id)
+                                .where(T_EVENT_COUNTRIES.c.country.in_(codes))))
     if place:
         conds.append(exists(select(1).where(
             T_PLACES.c.id == E.c.place_id,

@@ -57,6 +57,7 @@ from .faults import RetryPolicy, kind_of, with_retries
 from .record_filters import claim_conditions, event_conditions, quote_conditions
 from .schema import (
     ALL_TABLES,
+    DERIVED_TABLES,
     DOCUMENT_TABLES,
     T_ACTORS,
     T_ARGS,
@@ -383,7 +384,7 @@ class Store:
             with self.engine.connect() as conn:
                 rows = {"documents": self._fetch(conn, T_DOCS, T_DOCS.c.id, part)}
                 for table in DOCUMENT_TABLES:
-                    if table.name != "documents":
+                    if table.name != "documents" and table.name not in DERIVED_TABLES:
                         rows[table.name] = self._fetch(conn, table, table.c.document_id, part)
             loaded = Loaded(rows)
             for doc_id in part:
