@@ -395,7 +395,9 @@ class Store:
     def _fetch(conn: Connection, table: Table, column, values: Sequence[Any]) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         for part in chunks(list(values)):
-            out.extend(dict(row._mapping) for row in conn.execute(select(table).where(column.in_(part))))
+            result = conn.execute(select(table).where(column.in_(part)))
+            keys = list(result.keys())  # once: row._mapping builds them again for every row
+            out.extend(dict(zip(keys, row, strict=True)) for row in result)
         return out
 
     # -- queries ------------------------------------------------------------------------------
