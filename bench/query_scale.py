@@ -17,7 +17,9 @@ the next. At each size it measures, best of `--repeat`:
 - gdelt_export: `wirecoder export --format gdelt-tsv`, rows/s and peak RSS of a child process
   that does only the export;
 - cache_check: the API's check that the store is unchanged (`StoreReader.memo` hit), ms;
-- aggregates: /api/aggregates recomputed (memo off), s.
+- aggregates: /api/aggregates counted from scratch (every event read, as before #26), s;
+  aggregates_first: a new reader's first answer (document by document, `AggregateCache`);
+  aggregates_after_commit: a reader that answered, after a commit of `--commit` documents.
 
 It prints JSON with every figure, the ratios of the largest size to the smallest, and the load.
 
@@ -187,10 +189,27 @@ def measure(url: str, tmp: Path, country: str, repeat: int) -> dict:
             checks.append(time.perf_counter() - started)
         out["cache_check_ms"] = round(1000 * statistics.median(checks), 3)
         cold = StoreReader(store, memo=False)
-        seconds, agg = best(lambda: cold.aggregates(), repeat)
+        seconds, agg = best(lambda: cold.aggregates_from_scratch(), repeat)
         out["aggregates_s"] = round(seconds, 3)
         out["aggregates_events"] = agg["total"]
+        seconds, _ = best(lambda: StoreReader(store, memo=False).aggregates(), 1)
+        out["aggregates_first_s"] = round(seconds, 3)
     return out
+
+
+def after_commit(url: str, bases, have: int, per_day: int, added: int) -> dict:
+    """/api/aggregates on a reader that answered before a commit of `added` documents."""
+    from wirecoder.api.data import StoreReader
+    from wirecoder.store import open_store
+
+    with open_store(url, read_only=True) as store:
+        reader = StoreReader(store, memo=False)
+        reader.aggregates()
+        fill(url, bases, have, have + added, per_day)
+        started = time.perf_counter()
+        reader.aggregates()
+        return {"aggregates_after_commit_s": round(time.perf_counter() - started, 4),
+                "commit_documents": added}
 
 
 def main() -> None:
@@ -200,6 +219,8 @@ def main() -> None:
     parser.add_argument("--docs-per-day", type=int, default=200)
     parser.add_argument("--country", default="USA")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--commit", type=int, default=20,
+                        help="documents of the commit after which aggregates are read again")
     parser.add_argument("--db-dir", help="keep the store here (default: a temp folder)")
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
@@ -215,12 +236,15 @@ def main() -> None:
             fill_s = fill(url, bases, have, n, args.docs_per_day)
             have = n
             row = {"documents": n, "fill_s": round(fill_s, 1),
-                   **measure(url, Path(tmpdir), args.country, args.repeat)}
+                   **measure(url, Path(tmpdir), args.country, args.repeat),
+                   **after_commit(url, bases, n, args.docs_per_day, args.commit)}
+            have += args.commit
             print(json.dumps(row), file=sys.stderr)
             results.append(row)
     first, last = results[0], results[-1]
     ratio_keys = ("events_page_s", "events_all_ms_per_row", "gdelt_rows_per_s",
-                  "gdelt_peak_rss_mb", "cache_check_ms", "aggregates_s")
+                  "gdelt_peak_rss_mb", "cache_check_ms", "aggregates_s", "aggregates_first_s",
+                  "aggregates_after_commit_s")
     print(json.dumps({
         "texts_with_events": len(bases), "sizes": results,
         "size_ratio": last["documents"] / first["documents"],

@@ -145,3 +145,22 @@ def test_migration_0008_fills_the_table_for_events_stored_before(store_url):
     with open_store(store_url, migrate=False) as store, store.engine.connect() as conn:
         assert not store.engine.dialect.has_table(conn, "event_countries")
     migrate(store_url)
+
+
+def test_a_first_page_of_a_common_country_walks_the_documents_in_order(tmp_path):
+    """SQLite, knowing nothing of how many events pass, sorted every hit of `--country USA
+    --limit 100` first; the page now reads the documents in the listing's order and stops."""
+    with open_store(f"sqlite:///{tmp_path / 'walk.db'}") as store:
+        store.save_many(analyses())
+        assert store.common_countries(["USA"]) and not store.common_countries(["DEU"])
+        plans: list[str] = []
+
+        def explain(conn, cursor, sql, params, context, many):
+            if sql.lstrip().upper().startswith("SELECT EVENTS.DOCUMENT_ID"):
+                plans.extend(r[3] for r in cursor.connection.execute(
+                    "EXPLAIN QUERY PLAN " + sql, params))
+
+        event.listen(store.engine, "before_cursor_execute", explain)
+        page = store.event_hits(country="USA", min_confidence=0, limit=2)
+        assert page == old_hits(store, ["USA"], 2)
+        assert any("ix_documents_published_order" in p for p in plans), plans

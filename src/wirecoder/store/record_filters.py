@@ -93,7 +93,8 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
                      actor: str | None = None, country: str | Iterable[str] | None = None,
                      since: Any = None, until: Any = None,
                      modality: str | Iterable[str] | None = None, place: str | None = None,
-                     document: str | None = None, min_confidence: float | None = None) -> list:
+                     document: str | None = None, min_confidence: float | None = None,
+                     common: Callable[[list[str]], bool] | None = None) -> list:
     """The SQL conditions on the events table (joined to documents) of the event filters,
     each value checked first (W041).
 
@@ -101,6 +102,9 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
     country: ISO3 of a source or target actor or of the event's place; since/until: the
     event's date (see `EventRow.event_date`); modality; place: a substring of the place name;
     min_confidence: only events at least this likely to be right (0 to 1; None keeps all).
+    common(codes): whether many events have one of these countries (`Store.common_countries`):
+    then the condition is asked per event (EXISTS), so a page walks the documents in order,
+    else the country's events are listed from its index (IN); the same events either way.
     """
     E = T_EVENTS
     conds = []
@@ -123,8 +127,11 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
             or_(contains(T_ACTORS.c.name, actor), contains(T_ARGS.c.text, actor)))))
     if codes := check.countries(country, held_countries):
         # the countries of its actors and place, saved beside the event (migration 0008)
-        conds.append(E.c.id.in_(select(T_EVENT_COUNTRIES.c.event_id)
-                                .where(T_EVENT_COUNTRIES.c.country.in_(codes))))
+        C = T_EVENT_COUNTRIES
+        if common is not None and common(codes):
+            conds.append(exists(select(1).where(C.c.event_id == E.c.id, C.c.country.in_(codes))))
+        else:
+            conds.append(E.c.id.in_(select(C.c.event_id).where(C.c.country.in_(codes))))
     if place:
         conds.append(exists(select(1).where(
             T_PLACES.c.id == E.c.place_id,

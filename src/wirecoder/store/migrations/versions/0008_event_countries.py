@@ -8,6 +8,10 @@ country filter read the arguments, actors and place of every event (an EXISTS pe
 when it saves an event; this migration fills it for the events already stored, from the same
 rows the filter read.
 
+`ix_documents_published_order` is the order every listing is in (undated last, then by
+publication, then by document): a first page (`--limit 100`) walks it and stops, where the
+database sorted every hit first. An expression index, which no model describes (like 0006's).
+
 `ix_documents_id_stored_at` lets the API's aggregates (and its cache of rebuilt documents) read
 each document's `stored_at` from an index instead of the documents' rows, whose text comes
 first on disk.
@@ -29,6 +33,7 @@ down_revision: str | Sequence[str] | None = '0007'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+ORDER_INDEX = "ix_documents_published_order"
 # The rows the country filter matched: an argument's actor, the event's place (once each).
 BACKFILL = """
 INSERT INTO event_countries (event_id, role, country, document_id)
@@ -63,8 +68,10 @@ def upgrade() -> None:
     op.create_index(op.f('ix_event_countries_country_event_id'), 'event_countries',
                     ['country', 'event_id'])
     op.create_index(op.f('ix_documents_id_stored_at'), 'documents', ['id', 'stored_at'])
+    op.execute(f"CREATE INDEX {ORDER_INDEX} ON documents ((published IS NULL), published, id)")
 
 
 def downgrade() -> None:
+    op.execute(f"DROP INDEX IF EXISTS {ORDER_INDEX}")
     op.drop_index(op.f('ix_documents_id_stored_at'), table_name='documents')
     op.drop_table('event_countries')

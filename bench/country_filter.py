@@ -1,0 +1,102 @@
+"""The events' country filter before and after `event_countries` (#26, migration 0008), on one
+store in one run: the SELECT of the hits with the condition the filter had (an EXISTS per event
+over its arguments, actors and place) and `Store.event_hits` as it is now (event_countries; a
+first page of a common country walks the documents in order), interleaved, best of `--repeat`.
+
+    python bench/country_filter.py --sizes 2000,8000 [--country USA] [--repeat 5]
+    python bench/country_filter.py --db /tmp/qs/query_scale.db   # a store kept by query_scale.py
+
+The store is filled as bench/query_scale.py fills it (real texts analysed once, rows cycled).
+It prints JSON: per size, seconds for the first page (--limit 100, as the CLI and the dashboard
+ask) and for every hit, old and new, their ratio, and the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from query_scale import base_rows, fill  # noqa: E402
+
+
+def scan_condition(codes: list[str]):
+    """The country condition before 0008."""
+    from sqlalchemy import exists, or_, select
+
+    from wirecoder.store.schema import T_ACTORS, T_ARGS, T_EVENTS, T_PLACES
+
+    joined = T_ARGS.join(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
+    return or_(
+        exists(select(1).select_from(joined).where(
+            T_ARGS.c.event_id == T_EVENTS.c.id, T_ACTORS.c.country.in_(codes))),
+        exists(select(1).where(T_PLACES.c.id == T_EVENTS.c.place_id,
+                               T_PLACES.c.country.in_(codes))))
+
+
+def compare(url: str, country: str, repeat: int) -> dict:
+    from wirecoder.extract.event_confidence import DEFAULT_MIN_CONFIDENCE
+    from wirecoder.store import open_store
+    from wirecoder.store.schema import T_EVENTS
+
+    out: dict = {}
+    with open_store(url, read_only=True) as store:
+        base = store.event_conditions(min_confidence=DEFAULT_MIN_CONFIDENCE)
+        old = [*base, scan_condition([country])]
+        for name, limit in (("page", 100), ("all", None)):
+            times: dict[str, list[float]] = {"old": [], "new": []}
+            found: dict[str, list] = {}
+            with store.engine.connect() as conn:
+                for _ in range(max(1, repeat)):
+                    started = time.perf_counter()
+                    found["old"] = [tuple(r) for r in conn.execute(
+                        store.hits_query(T_EVENTS, old, limit))]
+                    times["old"].append(time.perf_counter() - started)
+                    started = time.perf_counter()  # as the CLI asks: the filter's checks too
+                    found["new"] = store.event_hits(limit=limit, country=country,
+                                                    min_confidence=DEFAULT_MIN_CONFIDENCE)
+                    times["new"].append(time.perf_counter() - started)
+            assert found["old"] == found["new"], "the two conditions disagree"
+            out[f"{name}_rows"] = len(found["new"])
+            for label in ("old", "new"):
+                out[f"{name}_{label}_s"] = round(min(times[label]), 4)
+            out[f"{name}_old_over_new"] = round(min(times["old"]) / max(min(times["new"]), 1e-9), 1)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="2000,8000")
+    parser.add_argument("--db", help="measure this store instead of filling one")
+    parser.add_argument("--texts", type=int, default=12)
+    parser.add_argument("--docs-per-day", type=int, default=200)
+    parser.add_argument("--country", default="USA")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    load_before = os.getloadavg()
+    results = []
+    if args.db:
+        results.append({"store": args.db, **compare(f"sqlite:///{args.db}", args.country,
+                                                     args.repeat)})
+    else:
+        bases = [b for b in base_rows(args.texts) if b.get("events")]
+        with tempfile.TemporaryDirectory() as tmpdir:
+            url = f"sqlite:///{Path(tmpdir) / 'country.db'}"
+            have = 0
+            for n in sorted(int(s) for s in args.sizes.split(",")):
+                fill(url, bases, have, n, args.docs_per_day)
+                have = n
+                results.append({"documents": n, **compare(url, args.country, args.repeat)})
+                print(json.dumps(results[-1]), file=sys.stderr)
+    print(json.dumps({"country": args.country, "sizes": results,
+                      "load_average_before": [round(x, 2) for x in load_before],
+                      "load_average_after": [round(x, 2) for x in os.getloadavg()]}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
