@@ -28,6 +28,13 @@ documents (18k -> 72k -> 288k events). Cache check before 0007: 7.1 -> 33.4 ms; 
 0.076 -> 0.082 -> 0.080 ms. GDELT export peak RSS before 168 -> 179 MB, streamed 168 -> 169
 -> 225 MB (the database's own sort of the hits: the ORDER BY has no index yet), 612-838 rows/s.
 events --country USA --limit 100: 0.24 -> 0.41 -> 3.7 s (scans every event; not fixed yet).
+
+Measured 2026-12-07 10:00-10:50, same sizes, load average 4-9 (other jobs: noisy; compare ratios
+within a run). Before 0008 (489a38a): aggregates from scratch 1.70 -> 6.75 -> 29.8 s (x17.5 for
+x16 documents); events page 0.19 -> 0.49 -> 1.33 s. After (aggregate cache): from scratch
+3.58 -> 7.55 -> 21.0 s, a reader's answer after a 20-document commit 0.063 -> 0.029 -> 0.106 s
+(200x less at 32,000). The page's SELECT: bench/country_filter.py. GDELT export 316 -> 514 ->
+324 rows/s, peak RSS 168 -> 169 -> 231 MB: not faster (it rebuilds whole analyses, see #26).
 """
 
 from __future__ import annotations
