@@ -61,8 +61,8 @@ def load_events(store: Store, ids: Sequence[str]) -> EventRows:
     with store.engine.connect() as conn:
         for part in chunks(list(ids)):
             rows.events.extend(conn.execute(select(
-                T_EVENTS.c.id, T_EVENTS.c.type, T_EVENTS.c.modality, T_EVENTS.c.event_date,
-                T_EVENTS.c.place_id).where(T_EVENTS.c.id.in_(part))).all())
+                T_EVENTS.c.id, T_EVENTS.c.document_id, T_EVENTS.c.type, T_EVENTS.c.modality,
+                T_EVENTS.c.event_date, T_EVENTS.c.place_id).where(T_EVENTS.c.id.in_(part))).all())
             for a in conn.execute(select(T_ARGS).where(T_ARGS.c.event_id.in_(part))
                                   .order_by(T_ARGS.c.event_id, T_ARGS.c.role, T_ARGS.c.ordinal)):
                 rows.args[a.event_id].append(a)
@@ -81,17 +81,15 @@ def load_events(store: Store, ids: Sequence[str]) -> EventRows:
 def aggregate(rows: EventRows, interval: str) -> dict[str, Any]:
     """The counts of `rows` by `interval` (day, week, month; auto: the finest that keeps the
     timeline to about 120 bars)."""
-    dates = [e.event_date for e in rows.events if e.event_date]
-    first, last = (min(dates), max(dates)) if dates else (None, None)
-    if interval == "auto":  # the finest bucket that keeps the timeline to ~120 bars
-        interval = next((i for i in ("day", "week") if len({bucket(d, i) for d in dates})
-                         <= _MAX_BARS), "month")
-    tally = _Tally(interval)
+    return tally(rows).render(interval)
+
+
+def tally(rows: EventRows) -> Tally:
+    """The counts of `rows`, event by event (a `Tally`: sums of tallies are tallies)."""
+    out = Tally()
     for e in rows.events:
-        tally.add(e, _parties(rows, e), rows.places.get(e.place_id) if e.place_id else None)
-    return {"total": len(rows.events), "interval": interval, "first": first, "last": last,
-            **tally.as_dict(),
-            "without_date": sum(1 for e in rows.events if not e.event_date)}
+        out.add(e, _parties(rows, e), rows.places.get(e.place_id) if e.place_id else None)
+    return out
 
 
 def _parties(rows: EventRows, e: Any) -> dict[str, list[tuple[str | None, str, str | None]]]:
@@ -111,26 +109,57 @@ def _counts(counter: Counter) -> list[dict[str, Any]]:
                                                       key=lambda kv: (-kv[1], kv[0]))]
 
 
-class _Tally:
-    """The counters, event by event."""
+def _merge(into: Counter, other: Counter, sign: int) -> None:
+    """`into` += sign * `other`, keys that fall to zero removed (they would show as zero)."""
+    for key, n in other.items():
+        total = into[key] + sign * n
+        if total:
+            into[key] = total
+        else:
+            del into[key]
 
-    def __init__(self, interval: str):
-        self.interval = interval
-        self.by_date: Counter = Counter()
+
+def _merge_nested(into: dict[tuple, Counter], other: dict[tuple, Counter], sign: int) -> None:
+    for key, counter in other.items():
+        _merge(into[key], counter, sign)
+        if not into[key]:
+            del into[key]
+
+
+def _place_order(item: tuple[tuple, Counter]) -> tuple:
+    """Most events first, then by the whole key (None coordinates first): one order whatever
+    order the events were counted in."""
+    (name, country, admin1, precision, lat, lon), types = item
+    return (-sum(types.values()), name, country, admin1, precision,
+            lat is not None, lat or 0.0, lon is not None, lon or 0.0)
+
+
+class Tally:
+    """The counters, event by event, kept by day (any interval is rendered from them). Tallies
+    add up (`merge`): the tally of a set of events is the sum of its documents' tallies, so
+    the API adds the documents a commit stored instead of counting every event again."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.without_date = 0
+        self.without_place = 0
+        self.by_day: Counter = Counter()  # (day, type, modality)
         self.by_type: Counter = Counter()
         self.by_modality: Counter = Counter()
         self.by_country: Counter = Counter()
         self.pairs: Counter = Counter()
         self.pair_names: dict[tuple, Counter] = defaultdict(Counter)
         self.by_place: dict[tuple, Counter] = defaultdict(Counter)
-        self.without_place = 0
 
     def add(self, e: Any, parties: dict[str, list[tuple[str | None, str, str | None]]],
             place: Any) -> None:
+        self.total += 1
         self.by_type[e.type] += 1
         self.by_modality[e.modality] += 1
         if e.event_date:
-            self.by_date[(bucket(e.event_date, self.interval), e.type, e.modality)] += 1
+            self.by_day[(e.event_date, e.type, e.modality)] += 1
+        else:
+            self.without_date += 1
         countries = {c for role in parties.values() for _, _, c in role if c}
         if place is not None and place.country:
             countries.add(place.country)
@@ -149,15 +178,38 @@ class _Tally:
         else:
             self.without_place += 1
 
-    def as_dict(self) -> dict[str, Any]:
+    def merge(self, other: Tally, sign: int = 1) -> Tally:
+        """Add `other`'s counts (sign=-1: take them away); returns self."""
+        self.total += sign * other.total
+        self.without_date += sign * other.without_date
+        self.without_place += sign * other.without_place
+        for name in ("by_day", "by_type", "by_modality", "by_country", "pairs"):
+            _merge(getattr(self, name), getattr(other, name), sign)
+        _merge_nested(self.pair_names, other.pair_names, sign)
+        _merge_nested(self.by_place, other.by_place, sign)
+        return self
+
+    def render(self, interval: str) -> dict[str, Any]:
+        """The counts as /api/aggregates gives them, by `interval` (day, week, month; auto: the
+        finest that keeps the timeline to about 120 bars)."""
+        days = {d for d, _, _ in self.by_day}
+        if interval == "auto":
+            interval = next((i for i in ("day", "week") if len({bucket(d, i) for d in days})
+                             <= _MAX_BARS), "month")
+        by_date: Counter = Counter()
+        for (d, t, m), n in self.by_day.items():
+            by_date[(bucket(d, interval), t, m)] += n
         return {
+            "total": self.total, "interval": interval,
+            "first": min(days) if days else None, "last": max(days) if days else None,
             "by_date": [{"date": d.isoformat(), "type": t, "modality": m, "count": n}
-                        for (d, t, m), n in sorted(self.by_date.items())],
+                        for (d, t, m), n in sorted(by_date.items())],
             "by_type": _counts(self.by_type), "by_modality": _counts(self.by_modality),
             "by_country": _counts(self.by_country),
             "actor_pairs": [
                 {"source": s, "target": t, "type": ty, "count": n,
-                 "names": [name for name, _ in self.pair_names[(s, t, ty)].most_common(3)]}
+                 "names": [name for name, _ in sorted(self.pair_names[(s, t, ty)].items(),
+                                                      key=lambda kv: (-kv[1], kv[0]))[:3]]}
                 for (s, t, ty), n in sorted(self.pairs.items(), key=lambda kv: (-kv[1], kv[0]))
             ][:_TOP_PAIRS],
             "places": [
@@ -165,9 +217,10 @@ class _Tally:
                  "admin1": admin1, "precision": precision, "latitude": lat, "longitude": lon,
                  "count": sum(types.values()), "types": _counts(types)}
                 for (name, country, admin1, precision, lat, lon), types in sorted(
-                    self.by_place.items(), key=lambda kv: (-sum(kv[1].values()), kv[0][0]))
+                    self.by_place.items(), key=_place_order)
             ],
             "without_place": self.without_place,
+            "without_date": self.without_date,
         }
 
 

@@ -116,9 +116,13 @@ def analysis_to_rows(analysis: Analysis, run_id: str | None, stored_at: datetime
         _spans(rows, did, "actor", a.id, "mention", a.mentions)
         _spans(rows, did, "actor", a.id, "evidence", a.evidence)
     times = {t.id: t for t in analysis.times}
+    actor_countries = {a.id: a.country for a in analysis.actors}
+    place_countries = {p.id: p.country for p in analysis.places}
     for i, e in enumerate(analysis.events):
         rows["events"].append(_event_row(e, did, i, times, doc.published))
         rows["event_arguments"].extend(_argument_rows(e, did))
+        rows["event_countries"].extend(
+            event_country_rows(e, did, actor_countries, place_countries))
         _spans(rows, did, "event", e.id, "evidence", e.evidence)
     for i, q in enumerate(analysis.quotes):
         rows["quotes"].append(_quote_row(q, did, i))
@@ -176,6 +180,20 @@ def _argument_rows(e: Event, did: str) -> list[dict[str, Any]]:
              **_plain_cols(ref.span), "actor_id": ref.actor_id}
             for role, refs in (("source", e.sources), ("target", e.targets))
             for j, ref in enumerate(refs)]
+
+
+def event_country_rows(e: Event, did: str, actor_countries: dict[str, str | None],
+                       place_countries: dict[str, str | None]) -> list[dict[str, Any]]:
+    """The `event_countries` rows of an event: the country of each source's and target's
+    actor and of its place, once per (role, country), as the rows the country filter read
+    before (an argument's actor, the event's place) hold them."""
+    found = [(role, actor_countries.get(ref.actor_id))
+             for role, refs in (("source", e.sources), ("target", e.targets))
+             for ref in refs if ref.actor_id]
+    if e.place_id:
+        found.append(("place", place_countries.get(e.place_id)))
+    return [{"event_id": e.id, "role": role, "country": country, "document_id": did}
+            for role, country in dict.fromkeys(found) if country]
 
 
 def _quote_row(q: Quote, did: str, i: int) -> dict[str, Any]:
@@ -353,4 +371,5 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-__all__ = ["Loaded", "Rows", "analysis_to_rows", "event_date", "timex_date", "utcnow"]
+__all__ = ["Loaded", "Rows", "analysis_to_rows", "event_country_rows", "event_date",
+           "timex_date", "utcnow"]

@@ -13,7 +13,16 @@ from sqlalchemy import exists, func, or_, select
 
 from ..records import MODALITIES
 from . import filters as check
-from .schema import T_ACTORS, T_ARGS, T_CLAIMS, T_DOCS, T_EVENTS, T_PLACES, T_QUOTES
+from .schema import (
+    T_ACTORS,
+    T_ARGS,
+    T_CLAIMS,
+    T_DOCS,
+    T_EVENT_COUNTRIES,
+    T_EVENTS,
+    T_PLACES,
+    T_QUOTES,
+)
 from .sql import contains
 
 Countries = Callable[[], Collection[str]]
@@ -85,7 +94,8 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
                      actor: str | None = None, country: str | Iterable[str] | None = None,
                      since: Any = None, until: Any = None,
                      modality: str | Iterable[str] | None = None, place: str | None = None,
-                     document: str | None = None, min_confidence: float | None = None) -> list:
+                     document: str | None = None, min_confidence: float | None = None,
+                     common: Callable[[list[str]], bool] | None = None) -> list:
     """The SQL conditions on the events table (joined to documents) of the event filters,
     each value checked first (W041).
 
@@ -93,6 +103,9 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
     country: ISO3 of a source or target actor or of the event's place; since/until: the
     event's date (see `EventRow.event_date`); modality; place: a substring of the place name;
     min_confidence: only events at least this likely to be right (0 to 1; None keeps all).
+    common(codes): whether many events have one of these countries (`Store.common_countries`):
+    then the condition is asked per event (EXISTS), so a page walks the documents in order,
+    else the country's events are listed from its index (IN); the same events either way.
     """
     E = T_EVENTS
     conds = []
@@ -114,13 +127,12 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
             T_ARGS.c.event_id == E.c.id,
             or_(contains(T_ACTORS.c.name, actor), contains(T_ARGS.c.text, actor)))))
     if codes := check.countries(country, held_countries):
-        joined = T_ARGS.join(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
-        conds.append(or_(
-            exists(select(1).select_from(joined).where(
-                T_ARGS.c.event_id == E.c.id, T_ACTORS.c.country.in_(codes))),
-            exists(select(1).where(T_PLACES.c.id == E.c.place_id,
-                                   T_PLACES.c.country.in_(codes))),
-        ))
+        # the countries of its actors and place, saved beside the event (migration 0008)
+        C = T_EVENT_COUNTRIES
+        if common is not None and common(codes):
+            conds.append(exists(select(1).where(C.c.event_id == E.c.id, C.c.country.in_(codes))))
+        else:
+            conds.append(E.c.id.in_(select(C.c.event_id).where(C.c.country.in_(codes))))
     if place:
         conds.append(exists(select(1).where(
             T_PLACES.c.id == E.c.place_id,

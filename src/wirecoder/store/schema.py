@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     ForeignKey,
+    Index,
     String,
     Table,
     Text,
@@ -70,6 +71,8 @@ class Run(Base):
 
 class DocumentRow(Base):
     __tablename__ = "documents"
+    # migration 0008: each document's stamp read from an index, not from the rows (text first)
+    __table_args__ = (Index("ix_documents_id_stored_at", "id", "stored_at"),)
 
     id: Mapped[str] = mapped_column(primary_key=True)
     run_id: Mapped[str | None] = mapped_column(
@@ -180,6 +183,23 @@ class EventArgumentRow(Base):
     end_char: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
     actor_id: Mapped[str | None] = mapped_column(index=True)
+
+
+class EventCountryRow(Base):
+    """One country of an event and where it comes from (role): a source's or target's actor
+    ("source", "target") or the event's place ("place"), once per (event, role, country).
+    Derived from the other rows when the event is saved (migration 0008 filled it for stores
+    made before), so the events' country filter is an indexed lookup, not a scan of every
+    event's arguments, actors and place. Never read back into an analysis."""
+
+    __tablename__ = "event_countries"
+    __table_args__ = (Index("ix_event_countries_country_event_id", "country", "event_id"),)
+
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(8), primary_key=True)  # source | target | place
+    country: Mapped[str] = mapped_column(String(8), primary_key=True)
+    document_id: Mapped[str] = _doc_fk()
 
 
 class QuoteRow(Base):
@@ -326,12 +346,14 @@ class StoreChangeRow(Base):
 
 # Children first: the order in which a document's rows are deleted.
 DOCUMENT_TABLES = [
-    EvidenceSpanRow.__table__, EventArgumentRow.__table__, EventRow.__table__,
-    QuoteRow.__table__, QuantityRow.__table__, ClaimRow.__table__, TimeRow.__table__,
-    PlaceRow.__table__, ActorRow.__table__, SentenceRow.__table__, DroppedSpanRow.__table__,
-    DocumentRow.__table__,
+    EventCountryRow.__table__, EvidenceSpanRow.__table__, EventArgumentRow.__table__,
+    EventRow.__table__, QuoteRow.__table__, QuantityRow.__table__, ClaimRow.__table__,
+    TimeRow.__table__, PlaceRow.__table__, ActorRow.__table__, SentenceRow.__table__,
+    DroppedSpanRow.__table__, DocumentRow.__table__,
 ]
 ALL_TABLES = [Run.__table__, *reversed(DOCUMENT_TABLES), FailureRow.__table__]
+# The tables of rows derived from a document's other rows when it is saved: never read back.
+DERIVED_TABLES = {EventCountryRow.__tablename__}
 
 # The deduplication tables (migration 0003) live in their own module.
 ALL_TABLES = [*ALL_TABLES, *DEDUP_TABLES, StoreChangeRow.__table__]
@@ -340,6 +362,7 @@ ALL_TABLES = [*ALL_TABLES, *DEDUP_TABLES, StoreChangeRow.__table__]
 T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]
 T_EVENTS: Table = EventRow.__table__  # type: ignore[assignment]
 T_ARGS: Table = EventArgumentRow.__table__  # type: ignore[assignment]
+T_EVENT_COUNTRIES: Table = EventCountryRow.__table__  # type: ignore[assignment]
 T_ACTORS: Table = ActorRow.__table__  # type: ignore[assignment]
 T_PLACES: Table = PlaceRow.__table__  # type: ignore[assignment]
 T_QUOTES: Table = QuoteRow.__table__  # type: ignore[assignment]
