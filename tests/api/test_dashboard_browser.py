@@ -34,12 +34,16 @@ def test_seed_on_map_timeline_and_network(seed_server, page_at):
     start, end = (p.page.get_attribute("#timeline", n) for n in ("data-start", "data-end"))
     ticks = [t for (t,) in p.attrs("#timeline text.tl-label", "data-time")]
     assert len(ticks) >= 3 and ticks == sorted(ticks) and start <= ticks[0] and ticks[-1] <= end
-    # Network: USA GOV -> MEX CRM threats, MEX CRM -> USA COP assault, USA GOV sanctions.
+    # Network: Trump (USA GOV) -> MEX CRM threats, MEX CRM -> USA COP assault, Trump's
+    # sanctions; one node for Trump; labels on the best-connected nodes only.
     edges = set(p.attrs("path.net-edge", "data-source", "data-target", "data-type"))
-    assert ("USA GOV", "MEX CRM", "THREATEN") in edges
-    assert ("MEX CRM", "USA COP", "ASSAULT") in edges
-    assert {("USA GOV", "MEX", "SANCTION"), ("USA GOV", "CAN", "SANCTION")} <= edges
+    assert ("Donald Trump", "MEX CRM", "THREATEN") in edges
+    codes = set(p.attrs("path.net-edge", "data-source-code", "data-target-code", "data-type"))
+    assert ("MEX CRM", "USA COP", "ASSAULT") in codes
+    assert {("Donald Trump", "Mexico", "SANCTION"), ("Donald Trump", "Canada", "SANCTION")} <= edges
     assert p.count("g.net-node") >= 5
+    assert p.count('g.net-node[data-label="Donald Trump"]') == 1
+    assert p.count("g.net-node text") == min(12, p.count("g.net-node"))
     p.shot("seed-dashboard.png")
     # Stacked by modality instead: the same bars, keyed by modality.
     p.page.check("input[name=stack][value=modality]")

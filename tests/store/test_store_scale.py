@@ -88,7 +88,7 @@ def test_migration_0007_upgrades_and_downgrades(store_url):
         with engine.connect() as conn:
             assert "store_changes" not in inspect(conn).get_table_names()
         migrate(store_url)
-        assert head_revision() == "0007"
+        assert head_revision() >= "0007"
         with open_store(store_url) as store:
             assert store.generation() == 0
             store.save(handmade())

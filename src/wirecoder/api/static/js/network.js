@@ -1,6 +1,9 @@
-// The actor network: who acts on whom. Nodes are parties as coded (country + sector, e.g.
-// "USA GOV"), edges run source -> target, one per event type, as wide as their event count.
-// Laid out by a small deterministic force simulation (same data, same picture).
+// The actor network: who acts on whom. Nodes are the store's registry actors (one node for
+// "Trump" and "Donald Trump" in every document, its code in the tooltip) and described parties
+// by their code ("MEX CRM"); edges run source -> target, one per event type, as wide as their
+// event count. Only the LABELS best-connected nodes are labelled, so labels do not pile up; the
+// others name themselves on hover. Laid out by a small deterministic force simulation (same
+// data, same picture).
 
 import { clear, svg } from "./dom.js";
 import { typeColor } from "./colors.js";
@@ -53,6 +56,7 @@ function layout(nodes, edges, width, height) {
 }
 
 const MAX_LINKS = 50; // more is a hairball; the API returns the heaviest first
+const LABELS = 12; // labelled nodes, by degree
 
 export function drawNetwork(node, allPairs) {
   clear(node);
@@ -61,16 +65,19 @@ export function drawNetwork(node, allPairs) {
   const height = node.clientHeight || 390;
   node.setAttribute("viewBox", `0 0 ${width} ${height}`);
   const byLabel = new Map();
-  const nodeOf = (label) => {
-    if (!byLabel.has(label)) byLabel.set(label, { label, weight: 0 });
+  const nodeOf = (label, code) => {
+    if (!byLabel.has(label)) byLabel.set(label, { label, code: code || "", weight: 0, degree: new Set() });
     return byLabel.get(label);
   };
   const edges = pairs.map((p) => {
-    const s = nodeOf(p.source), t = nodeOf(p.target);
+    const s = nodeOf(p.source, p.source_code), t = nodeOf(p.target, p.target_code);
     s.weight += p.count; t.weight += p.count;
+    s.degree.add(t.label); t.degree.add(s.label);
     return { ...p, s, t };
   });
   const nodes = [...byLabel.values()].sort((a, b) => b.weight - a.weight || a.label.localeCompare(b.label));
+  const labelled = new Set([...nodes].sort((a, b) => b.degree.size - a.degree.size || b.weight - a.weight
+    || a.label.localeCompare(b.label)).slice(0, LABELS).map((a) => a.label));
   const note = document.getElementById("network-note");
   if (!nodes.length) {
     node.append(svg("text", { x: width / 2, y: height / 2, "text-anchor": "middle", text: "no events with both a source and a target" }));
@@ -111,16 +118,20 @@ export function drawNetwork(node, allPairs) {
       class: "net-edge", d, stroke: typeColor(e.type), "stroke-width": (1 + 1.6 * Math.log2(1 + e.count)).toFixed(2),
       "marker-end": `url(#arrow-${e.type.replace(/[^A-Za-z0-9_-]/g, "")})`,
       "data-source": e.source, "data-target": e.target, "data-type": e.type, "data-count": e.count,
+      "data-source-code": e.source_code || "", "data-target-code": e.target_code || "",
     }, svg("title", { text: `${e.source} → ${e.target}: ${e.type} × ${e.count}\n${e.names.join("\n")}` })));
   }
   node.append(edgeLayer);
 
   const nodeLayer = svg("g", { class: "net-nodes" });
   for (const a of nodes) {
-    const g = svg("g", { class: "net-node", "data-label": a.label, transform: `translate(${a.x.toFixed(1)},${a.y.toFixed(1)})` },
+    const shown = labelled.has(a.label);
+    const coded = a.code && a.code !== a.label ? ` (${a.code})` : "";
+    const g = svg("g", { class: "net-node", "data-label": a.label, "data-code": a.code,
+      "data-labelled": shown ? "yes" : "no", transform: `translate(${a.x.toFixed(1)},${a.y.toFixed(1)})` },
       svg("circle", { r: radius(a).toFixed(1) }),
-      svg("text", { x: radius(a) + 3, y: 4, text: a.label }),
-      svg("title", { text: `${a.label}: in ${a.weight} event links` }));
+      ...(shown ? [svg("text", { x: radius(a) + 3, y: 4, text: a.label })] : []),
+      svg("title", { text: `${a.label}${coded}: in ${a.weight} event links with ${a.degree.size} parties` }));
     g.addEventListener("mouseenter", () => highlight(node, a.label));
     g.addEventListener("mouseleave", () => highlight(node, null));
     nodeLayer.append(g);
@@ -128,7 +139,7 @@ export function drawNetwork(node, allPairs) {
   node.append(nodeLayer);
   note.textContent = `${nodes.length} parties, ${edges.length} links`
     + (allPairs.length > edges.length ? ` (the ${edges.length} heaviest of ${allPairs.length})` : "")
-    + ". Parties are coded country + sector where known, else named; pronouns and descriptions are left out.";
+    + `. Named parties are the store's actors, every alias joined; described ones their code (MEX CRM); words that name no actor are left out. The ${Math.min(LABELS, nodes.length)} best-connected are labelled; hover for the others.`;
 }
 
 function highlight(root, label) {

@@ -1,0 +1,361 @@
+"""The actor registry: one actor, one code, across every stored document.
+
+Each document's actors are coded from that document (and the actor dictionary for its date).
+When documents are saved, `register` joins each named actor to one registry actor, in the same
+transaction:
+- a name the actor dictionary knows joins that entry ("Trump", "President Trump" and "Donald
+  Trump" are 'dict:donald trump');
+- a country joins its code ('country:MEX' for "Mexico" and "Mexican");
+- a lone surname joins the one stored person of that surname ("Sheinbaum" joins "Claudia
+  Sheinbaum"), and a full name joins a person stored by surname alone, who takes the full name;
+- any other name joins the stored actor of the same normalised name.
+Descriptions ("suspected cartel members", "Mexico's government") are not registered: they are
+coded actors, not named ones.
+
+The registry actor's code (`refresh`): the dictionary's role on the latest day a document
+mentions it, with the role as evidence; else the code its documents' own text gave it most often
+(ties: the latest), with the span it was read from as evidence and the other codes kept as
+conflicts. Documents that left the actor uncoded get that code (`code_from`: learned from the
+evidence document).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, text, update
+
+from ..lang.en import words
+from ..records import Analysis
+from .convert import utcnow
+from .schema import T_DOCS, T_REGISTRY, T_REGISTRY_LINKS
+from .sql import chunks
+
+# Words a name never opens with: articles, quantifiers and every pronoun ("Which", "At least
+# none", "An investment pitch", "Some supporters").
+_NOT_OPENING = words("pronouns") | {"a", "an", "the", "no", "at", "every", "another", "such",
+                                    "more", "less", "nearly", "about", "only", "just", "over"}
+# Small words a name may hold in lower case: "Ministry of Defense", "Osama bin Laden".
+_NAME_PARTICLES = {"of", "the", "for", "and", "de", "del", "da", "di", "la", "le", "al", "el",
+                   "bin", "ibn", "van", "von", "der", "y", "on", "in", "du", "des", "&"}
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s?\s+\S", re.UNICODE)
+
+
+def is_name(text: str) -> bool:
+    """Whether a stretch of text is a name ("Donald Trump", "Ministry of Defense", "U.S.") and
+    not a description, pronoun or quantity ("Which", "At least none", "An investment pitch",
+    "Clinton's advantage")."""
+    found = _WORD.findall(text.strip())
+    if not found or not text.strip()[:1].isupper():
+        return False
+    if found[0].lower() in _NOT_OPENING or _POSSESSIVE.search(text):
+        return False
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in found)
+
+
+def name_key(name: str) -> str:
+    from ..extract.actor_dictionary import name_key as key
+
+    return key(name)
+
+
+def registry_id(key: str) -> str:
+    return "reg_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class _Candidate:
+    """A document's actor to register."""
+
+    actor_id: str
+    document_id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    day: str
+    evidence: tuple[int, int, str] | None
+
+
+def _candidates(analyses: Sequence[Analysis]) -> list[_Candidate]:
+    out = []
+    for analysis in analyses:
+        published = analysis.document.published
+        day = published.date().isoformat() if published else ""
+        for actor in analysis.actors:
+            if actor.kind == "country" and actor.country:
+                pass
+            elif actor.kind in ("person", "organization", "group") and is_name(actor.name):
+                pass
+            else:
+                continue
+            ev = actor.evidence[0] if actor.evidence else None
+            out.append(_Candidate(
+                actor.id, analysis.document.id, actor.name, actor.kind, actor.country,
+                actor.sectors[0] if actor.sectors else None, day,
+                (ev.start, ev.end, ev.text) if ev else None))
+    return out
+
+
+@dataclass
+class _Entry:
+    id: str
+    key: str
+    name: str
+    kind: str
+
+
+class _Resolver:
+    """Keys to registry actors: the stored ones (read as needed) and those this batch adds."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.by_key: dict[str, _Entry | None] = {}
+        self.new: dict[str, _Entry] = {}
+        self.renamed: dict[str, _Entry] = {}
+
+    def get(self, key: str) -> _Entry | None:
+        if key not in self.by_key:
+            row = self.conn.execute(select(T_REGISTRY.c.id, T_REGISTRY.c.key, T_REGISTRY.c.name,
+                                           T_REGISTRY.c.kind)
+                                    .where(T_REGISTRY.c.key == key)).first()
+            self.by_key[key] = _Entry(row.id, row.key, row.name, row.kind) if row else None
+        return self.by_key[key]
+
+    def people_named(self, surname: str) -> list[_Entry]:
+        """Stored and new people whose name ends in `surname` (a name key)."""
+        found = {e.id: e for e in self.new.values()
+                 if e.kind == "person" and e.key.split(":", 1)[1].split()[-1:] == [surname]}
+        pattern = f"% {surname}".replace("\\", "\\\\").replace("_", "\\_")
+        for prefix in ("name:", "dict:"):
+            for row in self.conn.execute(
+                    select(T_REGISTRY.c.id, T_REGISTRY.c.key, T_REGISTRY.c.name, T_REGISTRY.c.kind)
+                    .where(T_REGISTRY.c.kind == "person",
+                           T_REGISTRY.c.key.like(prefix + pattern, escape="\\"))):
+                found.setdefault(row.id, _Entry(row.id, row.key, row.name, row.kind))
+        return list(found.values())
+
+    def add(self, key: str, name: str, kind: str) -> _Entry:
+        rid, n = registry_id(key), 0
+        taken = {e.id for e in self.new.values()}
+        while rid in taken or self.conn.execute(
+                select(T_REGISTRY.c.id).where(T_REGISTRY.c.id == rid)).first() is not None:
+            n += 1  # a key renamed away keeps its id; a new actor under that key needs another
+            rid = registry_id(f"{key}#{n}")
+        entry = _Entry(rid, key, name, kind)
+        self.by_key[key] = self.new[key] = entry
+        return entry
+
+    def resolve(self, c: _Candidate) -> _Entry:
+        from ..extract.actor_dictionary import lookup
+
+        if c.kind == "country":
+            key = f"country:{c.country}"
+            return self.get(key) or self.add(key, _country_name(c.country, c.name), "country")
+        role = lookup(c.name, c.day or None)
+        if role is not None:
+            key = "dict:" + name_key(role.name)
+            return self.get(key) or self.add(key, role.name, role.kind)
+        own = name_key(c.name)
+        key = "name:" + own
+        if (found := self.get(key)) is not None:
+            return found
+        parts = own.split()
+        if c.kind == "person" and parts:
+            people = self.people_named(parts[-1])
+            if len(parts) == 1 and len(people) == 1:
+                return people[0]  # "Sheinbaum" is the one Sheinbaum stored
+            alone = self.get("name:" + parts[-1])
+            if len(parts) > 1 and alone is not None and alone.kind == "person" \
+                    and len([p for p in people if p.id != alone.id]) == 0:
+                # the person stored by surname alone takes the full name
+                self.by_key[key] = self.renamed[alone.id] = _Entry(alone.id, key, c.name, "person")
+                self.by_key["name:" + parts[-1]] = None
+                self.new.pop("name:" + parts[-1], None)
+                return self.by_key[key]  # type: ignore[return-value]
+        return self.add(key, c.name, c.kind)
+
+
+def _country_name(code: str | None, fallback: str) -> str:
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=(code or "").upper())
+    return getattr(found, "common_name", None) or getattr(found, "name", None) or fallback
+
+
+def register(conn: Connection, analyses: Sequence[Analysis], replaced: Iterable[str] = ()) -> None:
+    """Link the named actors of `analyses` (just inserted) to the registry and bring the codes
+    of every registry actor they touch up to date; `replaced`: the registry ids the documents'
+    earlier links held (their rows are gone), refreshed or removed too.
+
+    Concurrent writers take turns here (on PostgreSQL an advisory lock held to the commit; a
+    SQLite store has one writer), so each sees the actors the other added. Which actor a lone
+    surname joins depends on what is stored when it comes: the registry of an ingest in
+    parallel workers can differ from a sequential one's; `rebuild` makes it anew in date order."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(730500118)"))
+    resolver = _Resolver(conn)
+    links = []
+    for c in _candidates(analyses):
+        entry = resolver.resolve(c)
+        coded = c.country is not None or c.sector is not None
+        links.append({
+            "actor_id": c.actor_id, "document_id": c.document_id, "registry_id": entry.id,
+            "name": c.name, "country": c.country, "sector": c.sector,
+            "how": "text" if coded else "none", "day": c.day or None,
+            "evidence_start": c.evidence[0] if c.evidence and coded else None,
+            "evidence_end": c.evidence[1] if c.evidence and coded else None,
+            "evidence_text": c.evidence[2] if c.evidence and coded else None})
+    now = utcnow()
+    if resolver.new:
+        conn.execute(insert(T_REGISTRY), [
+            {"id": e.id, "key": e.key, "name": e.name, "kind": e.kind, "country": None,
+             "sector": None, "sectors": [], "code_from": "none", "role": None,
+             "evidence_document_id": None, "evidence_start": None, "evidence_end": None,
+             "evidence_text": None, "conflicts": [], "documents": 0, "mentions": 0,
+             "updated_at": now} for e in resolver.new.values()])
+    for rid, e in resolver.renamed.items():
+        conn.execute(update(T_REGISTRY).where(T_REGISTRY.c.id == rid)
+                     .values(key=e.key, name=e.name))
+    if links:
+        conn.execute(insert(T_REGISTRY_LINKS), links)
+    refresh(conn, {link["registry_id"] for link in links} | set(replaced))
+
+
+def linked_ids(conn: Connection, doc_ids: Sequence[str]) -> set[str]:
+    """The registry ids the documents' links hold (read before the documents are replaced)."""
+    out: set[str] = set()
+    for part in chunks(list(doc_ids)):
+        out.update(r for (r,) in conn.execute(select(T_REGISTRY_LINKS.c.registry_id).distinct()
+                                              .where(T_REGISTRY_LINKS.c.document_id.in_(part))))
+    return out
+
+
+def refresh(conn: Connection, ids: Iterable[str]) -> None:
+    """Recompute the code, evidence, conflicts and counts of the registry actors `ids` from
+    their links; one no link holds any more is removed."""
+    ids = sorted(set(ids))
+    links: dict[str, list[Any]] = defaultdict(list)
+    entries: dict[str, Any] = {}
+    for part in chunks(ids):
+        for row in conn.execute(select(T_REGISTRY_LINKS)
+                                .where(T_REGISTRY_LINKS.c.registry_id.in_(part))):
+            links[row.registry_id].append(row)
+        entries.update({r.id: r for r in conn.execute(
+            select(T_REGISTRY).where(T_REGISTRY.c.id.in_(part)))})
+    gone = [i for i in ids if not links.get(i)]
+    for part in chunks(gone):
+        conn.execute(delete(T_REGISTRY).where(T_REGISTRY.c.id.in_(part)))
+    now = utcnow()
+    for rid, rows in links.items():
+        entry = entries.get(rid)
+        if entry is not None:
+            conn.execute(update(T_REGISTRY).where(T_REGISTRY.c.id == rid)
+                         .values(**code_of(entry, rows), updated_at=now))
+
+
+def code_of(entry: Any, rows: Sequence[Any]) -> dict[str, Any]:
+    """The registry actor's code and its evidence, from its links (see the module's docstring)."""
+    counts = {"documents": len({r.document_id for r in rows}), "mentions": len(rows)}
+    latest = max((r.day or "" for r in rows), default="")
+    if entry.key.startswith("dict:"):
+        from ..extract.actor_dictionary import lookup
+
+        role = lookup(entry.name, latest or None)
+        if role is not None:
+            span = f"{role.start or '...'} to {role.end or 'now'}"
+            return {**counts, "country": role.country or None,
+                    "sector": role.sectors[0] if role.sectors else None,
+                    "sectors": list(role.sectors), "code_from": "dictionary", "role": role.role,
+                    "evidence_document_id": None, "evidence_start": None, "evidence_end": None,
+                    "evidence_text": f"actor dictionary ({role.source}): {role.name}, "
+                                     f"{role.role or 'role'}, {span}",
+                    "conflicts": _conflicts(rows, lambda r: _dated_code(entry.name, r.day))}
+    coded = [r for r in rows if r.how == "text"]
+    if not coded:
+        return {**counts, "name": _display_name(entry, rows), "country": None, "sector": None,
+                "sectors": [], "code_from": "none",
+                "role": None, "evidence_document_id": None, "evidence_start": None,
+                "evidence_end": None, "evidence_text": None, "conflicts": []}
+    tally = Counter((r.country, r.sector) for r in coded)
+    last = {code: max(r.day or "" for r in coded if (r.country, r.sector) == code) for code in tally}
+    best = max(tally, key=lambda code: (tally[code], last[code], code[0] or "", code[1] or ""))
+    proof = min((r for r in coded if (r.country, r.sector) == best),
+                key=lambda r: (r.day or "", r.document_id, r.evidence_start or 0))
+    return {**counts, "name": _display_name(entry, rows), "country": best[0], "sector": best[1],
+            "sectors": [best[1]] if best[1] else [], "code_from": "text", "role": None,
+            "evidence_document_id": proof.document_id, "evidence_start": proof.evidence_start,
+            "evidence_end": proof.evidence_end, "evidence_text": proof.evidence_text,
+            "conflicts": _conflicts(rows, lambda r: best)}
+
+
+def _display_name(entry: Any, rows: Sequence[Any]) -> str:
+    """The name its documents give it most, among their fullest ("Chris Christie" over a
+    misprinted "Chris] Christie" given once; "Claudia Sheinbaum" over "Sheinbaum")."""
+    if entry.key.startswith(("dict:", "country:")):
+        return entry.name
+    names = Counter(r.name for r in rows if is_name(r.name))
+    if not names:
+        return entry.name
+    return max(names, key=lambda n: (len(n.split()), names[n], n))
+
+
+def _dated_code(name: str, day: str | None) -> tuple[str | None, str | None]:
+    """The dictionary's code for `name` on `day`: a 2016 report of Trump as a candidate is no
+    conflict with his code as president."""
+    from ..extract.actor_dictionary import lookup
+
+    role = lookup(name, day or None)
+    return (role.country or None, role.sectors[0] if role.sectors else None) if role else (None, None)
+
+
+def _conflicts(rows: Sequence[Any], expected: Callable[[Any], tuple[str | None, str | None]]
+               ) -> list[dict[str, Any]]:
+    """The codes the documents' own text gave the actor against the one `expected` of that
+    document, most often given first."""
+    other: dict[tuple, list[Any]] = defaultdict(list)
+    for r in rows:
+        chosen = expected(r)
+        if r.how == "text" and (r.country, r.sector) != chosen and (r.country or r.sector):
+            # a country alone under a chosen code of that country is no conflict
+            if r.sector is None and r.country == chosen[0]:
+                continue
+            other[(r.country, r.sector)].append(r)
+    return [{"country": c, "sector": s, "count": len(found),
+             "document_id": min(found, key=lambda r: r.document_id).document_id}
+            for (c, s), found in sorted(other.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))]
+
+
+def rebuild(store: Any) -> int:
+    """Build the registry anew from every stored document (`rebuild_on`) in one transaction."""
+    with store.engine.begin() as conn:
+        done = rebuild_on(conn)
+        store.touch(conn)
+    return done
+
+
+def rebuild_on(conn: Connection, chunk: int = 100) -> int:
+    """Build the registry anew from every stored document, oldest first, on `conn` (also run
+    when a store made before migration 0008 is upgraded); returns the documents read."""
+    from .convert import Loaded
+    from .schema import DOCUMENT_TABLES
+
+    conn.execute(delete(T_REGISTRY_LINKS))
+    conn.execute(delete(T_REGISTRY))
+    ids = [r.id for r in conn.execute(select(T_DOCS.c.id).order_by(
+        T_DOCS.c.published.is_(None), T_DOCS.c.published, T_DOCS.c.id))]
+    for part in chunks(ids, chunk):
+        rows = {}
+        for table in DOCUMENT_TABLES:
+            column = table.c.id if table.name == "documents" else table.c.document_id
+            rows[table.name] = [dict(r._mapping) for r in
+                                conn.execute(select(table).where(column.in_(part)))]
+        loaded = Loaded(rows)
+        register(conn, [loaded.analysis(i) for i in part])
+    return len(ids)
