@@ -43,7 +43,16 @@ def test_seed_on_map_timeline_and_network(seed_server, page_at):
     assert {("Donald Trump", "Mexico", "SANCTION"), ("Donald Trump", "Canada", "SANCTION")} <= edges
     assert p.count("g.net-node") >= 5
     assert p.count('g.net-node[data-label="Donald Trump"]') == 1
-    assert p.count("g.net-node text") == min(12, p.count("g.net-node"))
+    # labels: at most 12, on the best-connected nodes (Trump's first), none over another
+    assert 3 <= p.count("g.net-node text") <= 12
+    assert p.count('g.net-node[data-label="Donald Trump"] text') == 1
+    boxes = p.page.eval_on_selector_all("g.net-node text", "els => els.map(e => {"
+                                        "const r = e.getBoundingClientRect();"
+                                        "return [r.left, r.top, r.right, r.bottom]; })")
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1
+                        and b[1] < a[3] - 1), (a, b)
     p.shot("seed-dashboard.png")
     # Stacked by modality instead: the same bars, keyed by modality.
     p.page.check("input[name=stack][value=modality]")

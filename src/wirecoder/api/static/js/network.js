@@ -76,8 +76,7 @@ export function drawNetwork(node, allPairs) {
     return { ...p, s, t };
   });
   const nodes = [...byLabel.values()].sort((a, b) => b.weight - a.weight || a.label.localeCompare(b.label));
-  const labelled = new Set([...nodes].sort((a, b) => b.degree.size - a.degree.size || b.weight - a.weight
-    || a.label.localeCompare(b.label)).slice(0, LABELS).map((a) => a.label));
+
   const note = document.getElementById("network-note");
   if (!nodes.length) {
     node.append(svg("text", { x: width / 2, y: height / 2, "text-anchor": "middle", text: "no events with both a source and a target" }));
@@ -86,6 +85,7 @@ export function drawNetwork(node, allPairs) {
   }
   layout(nodes, edges.filter((e) => e.s !== e.t), width, height);
   const radius = (a) => 4 + 2.2 * Math.sqrt(a.weight);
+  const labels = placeLabels(nodes, radius, width, height);
 
   const defs = svg("defs");
   for (const type of new Set(edges.map((e) => e.type))) {
@@ -125,12 +125,12 @@ export function drawNetwork(node, allPairs) {
 
   const nodeLayer = svg("g", { class: "net-nodes" });
   for (const a of nodes) {
-    const shown = labelled.has(a.label);
+    const spot = labels.get(a);
     const coded = a.code && a.code !== a.label ? ` (${a.code})` : "";
     const g = svg("g", { class: "net-node", "data-label": a.label, "data-code": a.code,
-      "data-labelled": shown ? "yes" : "no", transform: `translate(${a.x.toFixed(1)},${a.y.toFixed(1)})` },
+      "data-labelled": spot ? "yes" : "no", transform: `translate(${a.x.toFixed(1)},${a.y.toFixed(1)})` },
       svg("circle", { r: radius(a).toFixed(1) }),
-      ...(shown ? [svg("text", { x: radius(a) + 3, y: 4, text: a.label })] : []),
+      ...(spot ? [svg("text", { x: spot.x, y: spot.y, "text-anchor": spot.anchor, text: a.label })] : []),
       svg("title", { text: `${a.label}${coded}: in ${a.weight} event links with ${a.degree.size} parties` }));
     g.addEventListener("mouseenter", () => highlight(node, a.label));
     g.addEventListener("mouseleave", () => highlight(node, null));
@@ -139,7 +139,44 @@ export function drawNetwork(node, allPairs) {
   node.append(nodeLayer);
   note.textContent = `${nodes.length} parties, ${edges.length} links`
     + (allPairs.length > edges.length ? ` (the ${edges.length} heaviest of ${allPairs.length})` : "")
-    + `. Named parties are the store's actors, every alias joined; described ones their code (MEX CRM); words that name no actor are left out. The ${Math.min(LABELS, nodes.length)} best-connected are labelled; hover for the others.`;
+    + `. Named parties are the store's actors, every alias joined; described ones their code (MEX CRM); words that name no actor are left out. ${labels.size} of the best-connected are labelled where their names do not overlap; hover for the others.`;
+}
+
+// Labels for the best-connected nodes (most parties met, then most events), at most LABELS:
+// each at the first of right, left, above, below of its node where its box overlaps no label
+// placed before (and no node, where such a place exists); a label that fits nowhere is left out
+// (the node's title names it).
+const CHAR_WIDTH = 6.2, LINE = 13;
+
+function placeLabels(nodes, radius, width, height) {
+  const boxes = [], placed = new Map();
+  const hits = (b) => boxes.some((o) => b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1)
+    || b.x0 < 0 || b.x1 > width || b.y0 < 0 || b.y1 > height;
+  const circles = nodes.map((a) => ({ a, r: radius(a) }));
+  const onNode = (b, self) => circles.some(({ a, r }) => a !== self
+    && a.x + r > b.x0 && a.x - r < b.x1 && a.y + r > b.y0 && a.y - r < b.y1);
+  const ranked = [...nodes].sort((a, b) => b.degree.size - a.degree.size || b.weight - a.weight
+    || a.label.localeCompare(b.label));
+  for (const a of ranked) {
+    if (placed.size >= LABELS) break;
+    const w = a.label.length * CHAR_WIDTH, r = radius(a);
+    const spots = [
+      { x: r + 3, y: 4, anchor: "start", box: [a.x + r + 3, a.y - LINE / 2, a.x + r + 3 + w, a.y + LINE / 2] },
+      { x: -r - 3, y: 4, anchor: "end", box: [a.x - r - 3 - w, a.y - LINE / 2, a.x - r - 3, a.y + LINE / 2] },
+      { x: 0, y: -r - 4, anchor: "middle", box: [a.x - w / 2, a.y - r - 4 - LINE, a.x + w / 2, a.y - r - 2] },
+      { x: 0, y: r + 12, anchor: "middle", box: [a.x - w / 2, a.y + r + 1, a.x + w / 2, a.y + r + 2 + LINE] },
+    ];
+    const free = spots.map((spot) => {
+      const [x0, y0, x1, y1] = spot.box;
+      return { spot, b: { x0, y0, x1, y1 } };
+    }).filter(({ b }) => !hits(b));
+    const best = free.find(({ b }) => !onNode(b, a)) || free[0];  // clear of nodes if it can be
+    if (best) {
+      boxes.push(best.b);
+      placed.set(a, best.spot);
+    }
+  }
+  return placed;
 }
 
 function highlight(root, label) {
