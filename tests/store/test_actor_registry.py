@@ -70,6 +70,18 @@ def test_a_dictionary_actor_has_one_code_across_dates(store):
     assert len(registry_actors(store, q="trump")[1]) == 1
 
 
+def test_event_filters_see_the_registry(store):
+    store.save(MAYOR_A)
+    store.save(MAYOR_B)
+    consult = [e.id for e in store.events(type="CONSULT")]
+    assert len(consult) == 1
+    # document b leaves "Quintanar" uncoded and names him so: the registry gives the country
+    # (from document a) and the full name
+    assert [e.id for e in store.events(country="MEX", type="CONSULT")] == consult
+    assert [e.id for e in store.events(actor="Marisol")] == consult
+    assert store.events(country="CHN") == []
+
+
 def test_conflicting_codes_are_resolved_by_count_and_shown(store):
     for analysis in (MAYOR_A, MAYOR_C, MAYOR_D):
         store.save(analysis)
