@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from registry_fixtures import MAYOR_A, MAYOR_B, MAYOR_C, MAYOR_D, TRUMP_2016
+from registry_fixtures import MAYOR_A, MAYOR_B, MAYOR_C, MAYOR_D, TRUMP_2016, doc
 from wirecoder.store import BadFilter, migrate, open_store
 from wirecoder.store.actor_registry import is_name, rebuild
 from wirecoder.store.registry_queries import registry_actors
@@ -55,6 +55,23 @@ def test_a_name_is_one_actor_with_one_code_learned_from_a_stored_span(store):
     assert ev["document_id"] == "doc_a" and ev["text"] == "the mayor of Tijuana"
     assert MAYOR_A.document.text[ev["start"]:ev["end"]] == ev["text"]
     assert mayor["events"] == 1 and mayor["conflicts"] == []
+
+
+@pytest.mark.parametrize("together", [False, True])
+def test_a_surname_first_takes_the_full_name_later(store, together):
+    # "Quintanar" stored first (alone or in the same batch), then the full name: one actor,
+    # under the full name, coded from the full name's document; a surname the parser took for
+    # an organisation joins too
+    org = doc("g", "2025-03-11", "Quintanar asked for help.",
+              [("Quintanar", "organization", None, [], "Quintanar", None)])
+    if together:
+        store.save_many([MAYOR_B, MAYOR_A, org])
+    else:
+        for analysis in (MAYOR_B, MAYOR_A, org):
+            store.save(analysis)
+    mayor = by_name(store, "Marisol Quintanar")
+    assert mayor["documents"] == 3 and (mayor["country"], mayor["sector"]) == ("MEX", "GOV")
+    assert registry_actors(store, q="quintanar")[0] == 1
 
 
 def test_a_dictionary_actor_has_one_code_across_dates(store):

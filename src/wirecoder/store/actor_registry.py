@@ -167,18 +167,25 @@ class _Resolver:
         if (found := self.get(key)) is not None:
             return found
         parts = own.split()
-        if c.kind == "person" and parts:
-            people = self.people_named(parts[-1])
-            if len(parts) == 1 and len(people) == 1:
-                return people[0]  # "Sheinbaum" is the one Sheinbaum stored
-            alone = self.get("name:" + parts[-1])
-            if len(parts) > 1 and alone is not None and alone.kind == "person" \
-                    and len([p for p in people if p.id != alone.id]) == 0:
-                # the person stored by surname alone takes the full name
-                self.by_key[key] = self.renamed[alone.id] = _Entry(alone.id, key, c.name, "person")
-                self.by_key["name:" + parts[-1]] = None
-                self.new.pop("name:" + parts[-1], None)
-                return self.by_key[key]  # type: ignore[return-value]
+        if len(parts) == 1 and c.kind in ("person", "organization"):
+            people = self.people_named(parts[0])
+            if len(people) == 1:
+                # "Sheinbaum" is the one Sheinbaum stored (also when the parser took the lone
+                # surname for an organisation: "Treviño asked the federal government")
+                return people[0]
+        if c.kind == "person" and len(parts) > 1:
+            surname = "name:" + parts[-1]
+            alone = self.get(surname)
+            if alone is not None and alone.kind == "person" and not [
+                    p for p in self.people_named(parts[-1]) if p.id != alone.id]:
+                # the person stored by surname alone takes the full name, keeping its id
+                full = _Entry(alone.id, key, c.name, "person")
+                if self.new.pop(surname, None) is not None:
+                    self.new[key] = full  # added by this batch: inserted under the full name
+                else:
+                    self.renamed[alone.id] = full
+                self.by_key[key], self.by_key[surname] = full, None
+                return full
         return self.add(key, c.name, c.kind)
 
 
