@@ -74,6 +74,32 @@ def test_a_surname_first_takes_the_full_name_later(store, together):
     assert registry_actors(store, q="quintanar")[0] == 1
 
 
+def test_noisy_and_fuller_forms_of_a_known_name_join_it(store):
+    # a headline's words before a dictionary name, one middle initial, a surname stored before
+    # the dictionary's full name: each joins the one actor
+    texts = [("h", "2016-05-02", "Castro spoke.", "Castro"),
+             ("i", "2016-05-03", "Fidel Castro spoke.", "Fidel Castro"),
+             ("j", "2016-05-04", "Claim That Donald Trump spoke.", "Claim That Donald Trump"),
+             ("k", "2016-05-05", "Paul D. Ryan spoke.", "Paul D. Ryan"),
+             ("l", "2016-05-06", "Paul Ryan spoke.", "Paul Ryan"),
+             ("n", "2016-05-08", "Moderator Hugh Hewitt asked.", "Moderator Hugh Hewitt"),
+             ("o", "2016-05-09", "Hugh Hewitt asked.", "Hugh Hewitt")]
+    for key, day, text, name in texts:
+        store.save(doc(key, day, text, [(name, "person", None, [], name, None)]))
+    store.save(doc("m", "2016-05-07", "Paul Ryan again.", [("Paul Ryan", "person", None, [],
+                                                           "Paul Ryan", None)]))
+    store.save(TRUMP_2016)
+    names = {r["name"]: r for r in registry_actors(store)[1]}
+    assert {"Castro", "Claim That Donald Trump", "Paul D. Ryan",
+            "Moderator Hugh Hewitt"}.isdisjoint(names)
+    assert names["Hugh Hewitt"]["documents"] == 2
+    assert names["Donald Trump"]["documents"] == 2
+    fidel = [r for n, r in names.items() if n.endswith("Castro")]
+    assert len(fidel) == 1 and fidel[0]["documents"] == 2
+    ryan = [r for n, r in names.items() if n.endswith("Ryan")]
+    assert len(ryan) == 1 and ryan[0]["documents"] == 3
+
+
 def test_a_dictionary_actor_has_one_code_across_dates(store):
     store.save(TRUMP_2016)
     store.save(MAYOR_B)

@@ -65,6 +65,12 @@ def name_key(name: str) -> str:
     return key(name)
 
 
+def surname_of(key: str) -> str | None:
+    """The last word of a registry key's name ('dict:donald trump' -> 'trump')."""
+    words_ = key.split(":", 1)[-1].split()
+    return words_[-1] if words_ else None
+
+
 def registry_id(key: str) -> str:
     return "reg_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
@@ -119,6 +125,15 @@ class _Resolver:
         self.by_key: dict[str, _Entry | None] = {}
         self.new: dict[str, _Entry] = {}
         self.renamed: dict[str, _Entry] = {}
+        # registry actors joined into another: stored ones (their links move), and ones this
+        # batch added (never inserted)
+        self.merged: dict[str, str] = {}
+        self.merged_new: dict[str, str] = {}
+
+    @property
+    def stale(self) -> set[str]:
+        """Stored actors this batch merged away (their rows still read until it writes)."""
+        return set(self.merged)
 
     def get(self, key: str) -> _Entry | None:
         if key not in self.by_key:
@@ -131,14 +146,15 @@ class _Resolver:
     def people_named(self, surname: str) -> list[_Entry]:
         """Stored and new people whose name ends in `surname` (a name key)."""
         found = {e.id: e for e in self.new.values()
-                 if e.kind == "person" and e.key.split(":", 1)[1].split()[-1:] == [surname]}
-        pattern = f"% {surname}".replace("\\", "\\\\").replace("_", "\\_")
-        for prefix in ("name:", "dict:"):
-            for row in self.conn.execute(
-                    select(T_REGISTRY.c.id, T_REGISTRY.c.key, T_REGISTRY.c.name, T_REGISTRY.c.kind)
-                    .where(T_REGISTRY.c.kind == "person",
-                           T_REGISTRY.c.key.like(prefix + pattern, escape="\\"))):
+                 if e.kind == "person" and surname_of(e.key) == surname}
+        R = T_REGISTRY
+        for row in self.conn.execute(select(R.c.id, R.c.key, R.c.name, R.c.kind)
+                                     .where(R.c.surname == surname, R.c.kind == "person")):
+            if row.id not in self.stale:
                 found.setdefault(row.id, _Entry(row.id, row.key, row.name, row.kind))
+        for e in self.renamed.values():
+            if surname_of(e.key) == surname:
+                found[e.id] = e
         return list(found.values())
 
     def add(self, key: str, name: str, kind: str) -> _Entry:
@@ -160,8 +176,7 @@ class _Resolver:
             return self.get(key) or self.add(key, _country_name(c.country, c.name), "country")
         role = lookup(c.name, c.day or None)
         if role is not None:
-            key = "dict:" + name_key(role.name)
-            return self.get(key) or self.add(key, role.name, role.kind)
+            return self.dictionary_entry(role)
         own = name_key(c.name)
         key = "name:" + own
         if (found := self.get(key)) is not None:
@@ -174,19 +189,75 @@ class _Resolver:
                 # surname for an organisation: "Treviño asked the federal government")
                 return people[0]
         if c.kind == "person" and len(parts) > 1:
-            surname = "name:" + parts[-1]
-            alone = self.get(surname)
-            if alone is not None and alone.kind == "person" and not [
-                    p for p in self.people_named(parts[-1]) if p.id != alone.id]:
+            if (found := self.known_variant(parts, c.day)) is not None:
+                return found
+            alone = self.surname_alone(parts[-1])
+            if alone is not None:
                 # the person stored by surname alone takes the full name, keeping its id
                 full = _Entry(alone.id, key, c.name, "person")
-                if self.new.pop(surname, None) is not None:
+                if self.new.pop(alone.key, None) is not None:
                     self.new[key] = full  # added by this batch: inserted under the full name
                 else:
                     self.renamed[alone.id] = full
-                self.by_key[key], self.by_key[surname] = full, None
+                self.by_key[key], self.by_key[alone.key] = full, None
                 return full
         return self.add(key, c.name, c.kind)
+
+    def dictionary_entry(self, role: Any) -> _Entry:
+        """The registry actor of a dictionary name; a person stored by surname alone before
+        ("Castro", then "Fidel Castro") is merged into it."""
+        key = "dict:" + name_key(role.name)
+        entry = self.get(key) or self.add(key, role.name, role.kind)
+        parts = key.split(":", 1)[1].split()
+        if role.kind == "person" and len(parts) > 1:
+            alone = self.surname_alone(parts[-1], besides=entry.id)
+            if alone is not None:
+                if self.new.pop(alone.key, None) is None:
+                    self.merged[alone.id] = entry.id
+                else:
+                    self.merged_new[alone.id] = entry.id
+                self.by_key[alone.key] = entry
+        return entry
+
+    def surname_alone(self, surname: str, besides: str | None = None) -> _Entry | None:
+        """The person stored under `surname` alone, when no other person of that surname is
+        stored (but `besides`)."""
+        alone = self.get("name:" + surname)
+        if alone is None or alone.key != "name:" + surname or alone.kind != "person" \
+                or alone.id == besides:
+            return None  # none, or already joined to a full name
+        others = [p for p in self.people_named(surname) if p.id not in (alone.id, besides)]
+        return None if others else alone
+
+    def known_variant(self, parts: list[str], day: str) -> _Entry | None:
+        """The actor a fuller or noisier form of a known name is: "Paul D. Ryan" is "Paul Ryan"
+        (one middle initial), "Claim That Donald Trump" and "Moderator Hugh Hewitt" (a
+        headline's or a title's words before a known name of two words or more)."""
+        from ..extract.actor_dictionary import lookup
+
+        variants = []
+        if len(parts) == 3 and len(parts[1]) == 1:
+            variants.append(parts[:1] + parts[2:])
+        variants += [parts[i:] for i in range(1, len(parts) - 1)]
+        own = " ".join(parts)
+        longer = [p for p in self.people_named(parts[-1])
+                  if p.key.split(":", 1)[-1].endswith(" " + own)]
+        if len(longer) == 1:  # "Hugh Hewitt" after "Moderator Hugh Hewitt"
+            return longer[0]
+        if len(parts) == 2:  # "Paul Ryan" after "Paul D. Ryan"
+            keyed = [(p, p.key.split(":", 1)[1].split()) for p in self.people_named(parts[1])]
+            initialled = [p for p, w in keyed if len(w) == 3 and len(w[1]) == 1 and w[::2] == parts]
+            if len(initialled) == 1:
+                return initialled[0]
+        for words_ in variants:
+            name = " ".join(words_)
+            role = lookup(name, day or None)
+            if role is not None and role.kind == "person":
+                return self.dictionary_entry(role)
+            found = self.get("name:" + name)
+            if found is not None and found.kind == "person":
+                return found
+        return None
 
 
 def _country_name(code: str | None, fallback: str) -> str:
@@ -219,17 +290,26 @@ def register(conn: Connection, analyses: Sequence[Analysis], replaced: Iterable[
             "evidence_start": c.evidence[0] if c.evidence and coded else None,
             "evidence_end": c.evidence[1] if c.evidence and coded else None,
             "evidence_text": c.evidence[2] if c.evidence and coded else None})
+    moved = {**resolver.merged, **resolver.merged_new}
+    for link in links:
+        while link["registry_id"] in moved:
+            link["registry_id"] = moved[link["registry_id"]]
     now = utcnow()
+    for old, into in resolver.merged.items():
+        conn.execute(update(T_REGISTRY_LINKS).where(T_REGISTRY_LINKS.c.registry_id == old)
+                     .values(registry_id=into))
+        conn.execute(delete(T_REGISTRY).where(T_REGISTRY.c.id == old))
     if resolver.new:
         conn.execute(insert(T_REGISTRY), [
-            {"id": e.id, "key": e.key, "name": e.name, "kind": e.kind, "country": None,
+            {"id": e.id, "key": e.key, "name": e.name, "kind": e.kind,
+             "surname": surname_of(e.key) if e.kind == "person" else None, "country": None,
              "sector": None, "sectors": [], "code_from": "none", "role": None,
              "evidence_document_id": None, "evidence_start": None, "evidence_end": None,
              "evidence_text": None, "conflicts": [], "documents": 0, "mentions": 0,
              "updated_at": now} for e in resolver.new.values()])
     for rid, e in resolver.renamed.items():
         conn.execute(update(T_REGISTRY).where(T_REGISTRY.c.id == rid)
-                     .values(key=e.key, name=e.name))
+                     .values(key=e.key, name=e.name, surname=surname_of(e.key)))
     if links:
         conn.execute(insert(T_REGISTRY_LINKS), links)
     refresh(conn, {link["registry_id"] for link in links} | set(replaced))
@@ -303,14 +383,20 @@ def code_of(entry: Any, rows: Sequence[Any]) -> dict[str, Any]:
 
 
 def _display_name(entry: Any, rows: Sequence[Any]) -> str:
-    """The name its documents give it most, among their fullest ("Chris Christie" over a
-    misprinted "Chris] Christie" given once; "Claudia Sheinbaum" over "Sheinbaum")."""
+    """A full name over a surname ("Jorge Salinas" over "Salinas"); among full names the one its
+    documents give most ("Chris Christie" over a misprinted "Chris] Christie"), the one others
+    extend ("Hugh Hewitt" over "Moderator Hugh Hewitt"), then the longest."""
     if entry.key.startswith(("dict:", "country:")):
         return entry.name
     names = Counter(r.name for r in rows if is_name(r.name))
     if not names:
         return entry.name
-    return max(names, key=lambda n: (len(n.split()), names[n], n))
+
+    def rank(n: str) -> tuple:
+        core = sum(o != n and o.endswith(" " + n) for o in names)  # names extending it
+        return (len(n.split()) > 1, names[n], core, len(n.split()), n)
+
+    return max(names, key=rank)
 
 
 def _dated_code(name: str, day: str | None) -> tuple[str | None, str | None]:

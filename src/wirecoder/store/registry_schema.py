@@ -34,6 +34,8 @@ class RegistryActorRow(Base):
     key: Mapped[str] = mapped_column(Text, unique=True)
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16))
+    # a person's last name word (of the key), for lone surnames to find their person
+    surname: Mapped[str | None] = mapped_column(Text, index=True)
     country: Mapped[str | None] = mapped_column(String(8), index=True)
     sector: Mapped[str | None] = mapped_column(String(8), index=True)
     sectors: Mapped[list[Any]]

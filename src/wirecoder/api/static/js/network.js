@@ -139,7 +139,7 @@ export function drawNetwork(node, allPairs) {
   node.append(nodeLayer);
   note.textContent = `${nodes.length} parties, ${edges.length} links`
     + (allPairs.length > edges.length ? ` (the ${edges.length} heaviest of ${allPairs.length})` : "")
-    + `. Named parties are the store's actors, every alias joined; described ones their code (MEX CRM); words that name no actor are left out. ${labels.size} of the best-connected are labelled where their names do not overlap; hover for the others.`;
+    + `. One node per actor across documents, a description by its code; ${labels.size} labelled, hover for the rest.`;
 }
 
 // Labels for the best-connected nodes (most parties met, then most events), at most LABELS:

@@ -26,6 +26,7 @@ def upgrade() -> None:
         sa.Column('key', sa.Text(), nullable=False),
         sa.Column('name', sa.Text(), nullable=False),
         sa.Column('kind', sa.String(length=16), nullable=False),
+        sa.Column('surname', sa.Text(), nullable=True),
         sa.Column('country', sa.String(length=8), nullable=True),
         sa.Column('sector', sa.String(length=8), nullable=True),
         sa.Column('sectors', sa.JSON(), nullable=False),
@@ -43,6 +44,7 @@ def upgrade() -> None:
         sa.UniqueConstraint('key', name=op.f('uq_actor_registry_key')),
     )
     op.create_index(op.f('ix_actor_registry_country'), 'actor_registry', ['country'])
+    op.create_index(op.f('ix_actor_registry_surname'), 'actor_registry', ['surname'])
     op.create_index(op.f('ix_actor_registry_sector'), 'actor_registry', ['sector'])
     op.create_table(
         'actor_registry_links',
