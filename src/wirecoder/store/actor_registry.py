@@ -135,6 +135,16 @@ class _Resolver:
         """Stored actors this batch merged away (their rows still read until it writes)."""
         return set(self.merged)
 
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Read the stored actors of `keys` at once (a missing one is remembered as missing)."""
+        R = T_REGISTRY
+        todo = sorted({k for k in keys if k not in self.by_key})
+        for part in chunks(todo):
+            self.by_key.update(dict.fromkeys(part))
+            for row in self.conn.execute(select(R.c.id, R.c.key, R.c.name, R.c.kind)
+                                         .where(R.c.key.in_(part))):
+                self.by_key[row.key] = _Entry(row.id, row.key, row.name, row.kind)
+
     def get(self, key: str) -> _Entry | None:
         if key not in self.by_key:
             row = self.conn.execute(select(T_REGISTRY.c.id, T_REGISTRY.c.key, T_REGISTRY.c.name,
@@ -260,6 +270,18 @@ class _Resolver:
         return None
 
 
+def _likely_keys(c: _Candidate) -> list[str]:
+    """The keys `_Resolver.resolve` reads first for a candidate."""
+    from ..extract.actor_dictionary import lookup
+
+    if c.kind == "country":
+        return [f"country:{c.country}"]
+    role = lookup(c.name, c.day or None)
+    own = name_key(c.name)
+    return ["dict:" + name_key(role.name) if role else "name:" + own,
+            "name:" + own.split()[-1] if own else "name:"]
+
+
 def _country_name(code: str | None, fallback: str) -> str:
     import pycountry
 
@@ -279,8 +301,10 @@ def register(conn: Connection, analyses: Sequence[Analysis], replaced: Iterable[
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(730500118)"))
     resolver = _Resolver(conn)
+    candidates = _candidates(analyses)
+    resolver.prefetch(k for c in candidates for k in _likely_keys(c))
     links = []
-    for c in _candidates(analyses):
+    for c in candidates:
         entry = resolver.resolve(c)
         coded = c.country is not None or c.sector is not None
         links.append({
