@@ -17,7 +17,7 @@ from .errors import WirecoderError
 # unknown one import every group, to list them all (tests/test_startup.py checks the names).
 GROUPS = {
     "store": ("wirecoder.store.cli_commands", "add_store_commands",
-              ("ingest", "events", "quotes", "claims", "export", "failures")),
+              ("ingest", "events", "quotes", "claims", "export", "failures", "actors")),
     "api": ("wirecoder.api.cli_commands", "add_api_commands", ("serve",)),
     "dedup": ("wirecoder.dedup.cli_commands", "add_dedup_commands", ("dedup", "clusters")),
 }

@@ -124,10 +124,15 @@ def test_aggregates_show_the_seed(client):
     days = {d["date"] for d in agg["by_date"]}
     assert {"2025-01-27", "2025-01-31", "2025-02-01"} <= days
     pairs = {(p["source"], p["target"], p["type"]) for p in agg["actor_pairs"]}
-    assert ("USA GOV", "MEX CRM", "THREATEN") in pairs
-    assert ("MEX CRM", "USA COP", "ASSAULT") in pairs
-    assert {("USA GOV", "MEX", "SANCTION"), ("USA GOV", "CAN", "SANCTION"),
-            ("USA GOV", "CHN", "SANCTION")} <= pairs
+    # nodes: the registry's actors by name ("Trump", "the president", "Donald Trump": one node,
+    # coded USA GOV), described parties by their code
+    assert ("Donald Trump", "MEX CRM", "THREATEN") in pairs
+    assert {p["source_code"] for p in agg["actor_pairs"] if p["source"] == "Donald Trump"} \
+        == {"USA GOV"}
+    codes = {(p["source_code"], p["target_code"], p["type"]) for p in agg["actor_pairs"]}
+    assert ("MEX CRM", "USA COP", "ASSAULT") in codes
+    assert {("Donald Trump", "Mexico", "SANCTION"), ("Donald Trump", "Canada", "SANCTION"),
+            ("Donald Trump", "China", "SANCTION")} <= pairs
     assert sum(c["count"] for c in agg["by_type"]) == agg["total"]
     places = {p["name"]: p for p in agg["places"]}
     assert places["Mexico"]["precision"] == "country"

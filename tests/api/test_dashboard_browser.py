@@ -34,12 +34,25 @@ def test_seed_on_map_timeline_and_network(seed_server, page_at):
     start, end = (p.page.get_attribute("#timeline", n) for n in ("data-start", "data-end"))
     ticks = [t for (t,) in p.attrs("#timeline text.tl-label", "data-time")]
     assert len(ticks) >= 3 and ticks == sorted(ticks) and start <= ticks[0] and ticks[-1] <= end
-    # Network: USA GOV -> MEX CRM threats, MEX CRM -> USA COP assault, USA GOV sanctions.
+    # Network: Trump (USA GOV) -> MEX CRM threats, MEX CRM -> USA COP assault, Trump's
+    # sanctions; one node for Trump; labels on the best-connected nodes only.
     edges = set(p.attrs("path.net-edge", "data-source", "data-target", "data-type"))
-    assert ("USA GOV", "MEX CRM", "THREATEN") in edges
-    assert ("MEX CRM", "USA COP", "ASSAULT") in edges
-    assert {("USA GOV", "MEX", "SANCTION"), ("USA GOV", "CAN", "SANCTION")} <= edges
+    assert ("Donald Trump", "MEX CRM", "THREATEN") in edges
+    codes = set(p.attrs("path.net-edge", "data-source-code", "data-target-code", "data-type"))
+    assert ("MEX CRM", "USA COP", "ASSAULT") in codes
+    assert {("Donald Trump", "Mexico", "SANCTION"), ("Donald Trump", "Canada", "SANCTION")} <= edges
     assert p.count("g.net-node") >= 5
+    assert p.count('g.net-node[data-label="Donald Trump"]') == 1
+    # labels: at most 12, on the best-connected nodes (Trump's first), none over another
+    assert 3 <= p.count("g.net-node text") <= 12
+    assert p.count('g.net-node[data-label="Donald Trump"] text') == 1
+    boxes = p.page.eval_on_selector_all("g.net-node text", "els => els.map(e => {"
+                                        "const r = e.getBoundingClientRect();"
+                                        "return [r.left, r.top, r.right, r.bottom]; })")
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1
+                        and b[1] < a[3] - 1), (a, b)
     p.shot("seed-dashboard.png")
     # Stacked by modality instead: the same bars, keyed by modality.
     p.page.check("input[name=stack][value=modality]")

@@ -86,6 +86,13 @@ def test_a_seat_of_government_acts_for_its_government_but_is_a_place_after_a_pre
     assert all("GOV" not in a.sectors for a in listed.actors if a.country == "USA")
 
 
+def test_a_seat_of_government_the_tagger_took_for_a_person_is_none(actors_only):
+    # spaCy tags "Kyiv" here PERSON: a capital is its government where it acts, else a place
+    analysis = actors_only.analyze("Erdogan offered to host new talks between Kyiv and Moscow.",
+                                   published="2025-02-05")
+    assert "Kyiv" not in _codes(analysis) and _codes(analysis)["Erdogan"] == ("TUR", "GOV")
+
+
 def test_a_dateline_with_a_date_starts_the_lead_and_names_no_one(actors_only):
     analysis = actors_only.analyze("WASHINGTON, Feb 3 (Reuters) - Officials met on Monday.",
                                    published="2025-02-03")

@@ -13,14 +13,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..lang.en import words
+from ..store.registry_queries import RegistryIndex, registry_index
 from ..store.repository import T_ACTORS, T_ARGS, T_EVENTS, T_PLACES, Store
 from ..store.sql import chunks
 
 _TOP_PAIRS = 80
 _MAX_BARS = 120
-_NOT_NAMES = {w.title() for w in words("pronouns", kind="personal", case=("subject", "both"))
-              | words("pronouns", placeholder="yes")}
 
 
 @lru_cache(maxsize=512)
@@ -34,15 +32,11 @@ def country_numeric(alpha3: str | None) -> str:
     return found.numeric if found else ""
 
 
-def party_label(country: str | None, sectors: Sequence[str] | None, name: str) -> str | None:
-    """A network node: 'USA GOV' (country and first sector) when coded, else the name when it
-    is a name (capitalised); None for pronouns and descriptions ('it', 'the race', '75 percent'),
-    which would each become a node of their own."""
+def party_label(country: str | None, sectors: Sequence[str] | None) -> str | None:
+    """The node of a party that no registry actor holds: its code ('MEX CRM', 'CVL') when the
+    coder gave it one, else None (descriptions and pronouns: 'it', 'the race', 'Which')."""
     parts = [p for p in (country or "", (sectors or [""])[0] if sectors else "") if p]
-    if parts:
-        return " ".join(parts)
-    name = name.strip()
-    return name if name[:1].isupper() and name not in _NOT_NAMES else None
+    return " ".join(parts) if parts else None
 
 
 @dataclass
@@ -53,6 +47,7 @@ class EventRows:
     args: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
     actors: dict[str, Any] = field(default_factory=dict)
     places: dict[str, Any] = field(default_factory=dict)
+    registry: RegistryIndex = field(default_factory=RegistryIndex)
 
 
 def load_events(store: Store, ids: Sequence[str]) -> EventRows:
@@ -71,6 +66,7 @@ def load_events(store: Store, ids: Sequence[str]) -> EventRows:
             rows.actors.update({a.id: a for a in conn.execute(
                 select(T_ACTORS.c.id, T_ACTORS.c.name, T_ACTORS.c.country, T_ACTORS.c.sectors)
                 .where(T_ACTORS.c.id.in_(part)))})
+        rows.registry = registry_index(conn, actor_ids)
         place_ids = sorted({e.place_id for e in rows.events if e.place_id})
         for part in chunks(place_ids):
             rows.places.update({p.id: p for p in conn.execute(
@@ -92,15 +88,27 @@ def tally(rows: EventRows) -> Tally:
     return out
 
 
-def _parties(rows: EventRows, e: Any) -> dict[str, list[tuple[str | None, str, str | None]]]:
-    """An event's sources and targets as (network label, name, country)."""
-    parties: dict[str, list[tuple[str | None, str, str | None]]] = {"source": [], "target": []}
+Party = tuple[str | None, str, str | None, str]  # node label, name, country, code
+
+
+def _parties(rows: EventRows, e: Any) -> dict[str, list[Party]]:
+    """An event's sources and targets as network nodes: the party's registry actor (its aliases
+    in every document joined), else the code of a described party; a party the coder resolved
+    to no actor is a node only when its words name a registry actor ("Rubio")."""
+    parties: dict[str, list[Party]] = {"source": [], "target": []}
     for a in rows.args[e.id]:
         actor = rows.actors.get(a.actor_id) if a.actor_id else None
-        name = actor.name if actor else a.text
-        label = party_label(actor.country if actor else None,
-                            actor.sectors if actor else None, name)
-        parties[a.role].append((label, name, actor.country if actor else None))
+        node = (rows.registry.by_actor.get(a.actor_id) if actor is not None
+                else rows.registry.for_text(a.text))
+        name = actor.name if actor is not None else a.text
+        if node is not None:
+            country = actor.country if actor is not None else node.code.split(" ")[0] or None
+            parties[a.role].append((node.name, name, country, node.code))
+        elif actor is not None:
+            label = party_label(actor.country, actor.sectors)
+            parties[a.role].append((label, name, actor.country, label or ""))
+        else:
+            parties[a.role].append((None, name, None, ""))
     return parties
 
 
@@ -148,11 +156,11 @@ class Tally:
         self.by_modality: Counter = Counter()
         self.by_country: Counter = Counter()
         self.pairs: Counter = Counter()
+        self.codes: dict[str, str] = {}
         self.pair_names: dict[tuple, Counter] = defaultdict(Counter)
         self.by_place: dict[tuple, Counter] = defaultdict(Counter)
 
-    def add(self, e: Any, parties: dict[str, list[tuple[str | None, str, str | None]]],
-            place: Any) -> None:
+    def add(self, e: Any, parties: dict[str, list[Party]], place: Any) -> None:
         self.total += 1
         self.by_type[e.type] += 1
         self.by_modality[e.modality] += 1
@@ -160,15 +168,16 @@ class Tally:
             self.by_day[(e.event_date, e.type, e.modality)] += 1
         else:
             self.without_date += 1
-        countries = {c for role in parties.values() for _, _, c in role if c}
+        countries = {c for role in parties.values() for _, _, c, _ in role if c}
         if place is not None and place.country:
             countries.add(place.country)
         for c in countries:
             self.by_country[c] += 1
-        for s_label, s_name, _ in parties["source"]:
-            for t_label, t_name, _ in parties["target"]:
+        for s_label, s_name, _, s_code in parties["source"]:
+            for t_label, t_name, _, t_code in parties["target"]:
                 if s_label is None or t_label is None:
                     continue
+                self.codes[s_label], self.codes[t_label] = s_code, t_code
                 self.pairs[(s_label, t_label, e.type)] += 1
                 self.pair_names[(s_label, t_label, e.type)][f"{s_name} -> {t_name}"] += 1
         if place is not None and (place.latitude is not None or place.country):
@@ -187,6 +196,7 @@ class Tally:
             _merge(getattr(self, name), getattr(other, name), sign)
         _merge_nested(self.pair_names, other.pair_names, sign)
         _merge_nested(self.by_place, other.by_place, sign)
+        self.codes.update(other.codes)  # a node's code: the same in every tally that has it
         return self
 
     def render(self, interval: str) -> dict[str, Any]:
@@ -208,6 +218,7 @@ class Tally:
             "by_country": _counts(self.by_country),
             "actor_pairs": [
                 {"source": s, "target": t, "type": ty, "count": n,
+                 "source_code": self.codes.get(s, ""), "target_code": self.codes.get(t, ""),
                  "names": [name for name, _ in sorted(self.pair_names[(s, t, ty)].items(),
                                                       key=lambda kv: (-kv[1], kv[0]))[:3]]}
                 for (s, t, ty), n in sorted(self.pairs.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -252,10 +252,21 @@ def _directory_routes(app: FastAPI, reader: StoreReader) -> None:
 
     @app.get("/api/actors", response_model=Page[ActorOut], responses=ERRORS, tags=["records"])
     def actors(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,
-               q: Annotated[str | None, Query(max_length=200, description="a substring of the name")] = None,
-               country: Text = None):
-        return _cached(reader, Page[ActorOut], ("actors", offset, limit, q, country),
-                       lambda: _paged(offset, limit, *reader.actors(offset, limit, q, country)))
+               q: Annotated[str | None, Query(max_length=200,
+                                              description="a substring of any of its names")] = None,
+               country: Text = None,
+               sector: Annotated[str | None, Query(max_length=200,
+                                                   description="sector code(s): GOV, MIL ...")] = None,
+               kind: Annotated[str | None, Query(max_length=200, description=(
+                   "person, organization, country, group"))] = None,
+               code_from: Annotated[str | None, Query(max_length=200, description=(
+                   "dictionary, text, none"))] = None,
+               min_documents: Annotated[int, Query(ge=1, le=1_000_000, description=(
+                   "only actors named in at least N documents"))] = 1):
+        filters = _filters(q=q, country=country, sector=sector, kind=kind, code_from=code_from,
+                           min_documents=min_documents)
+        return _cached(reader, Page[ActorOut], ("actors", offset, limit, *sorted(filters.items())),
+                       lambda: _paged(offset, limit, *reader.actors(offset, limit, **filters)))
 
     @app.get("/api/places", response_model=Page[PlaceOut], responses=ERRORS, tags=["records"])
     def places(offset: Offset = 0, limit: Limit = DEFAULT_PAGE,

@@ -19,9 +19,8 @@ from ..records import Analysis
 from ..store.filters import confidence as check_confidence
 from ..store.filters import countries
 from ..store.queries import KINDS, Context
+from ..store.registry_queries import registry_actors
 from ..store.repository import (
-    T_ACTORS,
-    T_ARGS,
     T_CLAIMS,
     T_DOCS,
     T_EVENTS,
@@ -156,36 +155,9 @@ class StoreReader:
 
     # -- actors and places ------------------------------------------------------------------------
 
-    def actors(self, offset: int, limit: int, q: str | None, country: str | None
-               ) -> tuple[int, list[dict]]:
-        """Actors grouped across documents by name and country, most documents first."""
-        A = T_ACTORS
-        conds = []
-        if q:
-            conds.append(func.lower(A.c.name).contains(q.lower(), autoescape=True))
-        if codes := countries(country, self.store.held_countries):
-            conds.append(A.c.country.in_(codes))
-        with self.store.engine.connect() as conn:
-            actors = conn.execute(select(A.c.id, A.c.name, A.c.country, A.c.sectors, A.c.kind,
-                                         A.c.document_id).where(*conds)).all()
-            in_events = Counter()
-            for row in conn.execute(select(T_ARGS.c.actor_id, func.count(T_ARGS.c.event_id.distinct()))
-                                    .where(T_ARGS.c.actor_id.is_not(None))
-                                    .group_by(T_ARGS.c.actor_id)):
-                in_events[row[0]] = row[1]
-        groups: dict[tuple[str, str], dict[str, Any]] = {}
-        for a in actors:
-            key = (a.name, a.country or "")
-            g = groups.setdefault(key, {"name": a.name, "country": a.country or "",
-                                        "sectors": list(a.sectors or []), "kind": a.kind,
-                                        "documents": set(), "events": 0})
-            g["documents"].add(a.document_id)
-            g["events"] += in_events[a.id]
-        ranked = sorted(groups.values(), key=lambda g: (-len(g["documents"]), -g["events"],
-                                                       g["name"], g["country"]))
-        for g in ranked:
-            g["documents"] = len(g["documents"])
-        return len(ranked), ranked[offset:offset + limit]
+    def actors(self, offset: int, limit: int, **filters: Any) -> tuple[int, list[dict]]:
+        """The actor registry, most events first (as `wirecoder actors` lists it)."""
+        return registry_actors(self.store, offset=offset, limit=limit, **filters)
 
     def places(self, offset: int, limit: int, q: str | None, country: str | None
                ) -> tuple[int, list[dict]]:

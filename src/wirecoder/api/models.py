@@ -125,12 +125,38 @@ class DocumentDetail(BaseModel):
     claims: list[ClaimOut]
 
 
+class ActorEvidence(BaseModel):
+    document_id: str | None = Field(description="the document whose span gave the code; null "
+                                                "when the actor dictionary gave it")
+    start: int | None
+    end: int | None
+    text: str = Field(description="the span's text, or the dictionary's dated role")
+
+
+class ActorConflict(BaseModel):
+    country: str | None
+    sector: str | None
+    count: int = Field(description="documents' actors the text gave this other code")
+    document_id: str
+
+
 class ActorOut(BaseModel):
+    """One actor of the store's registry: every document's mentions of it joined, one code."""
+
+    id: str
     name: str
-    country: str
-    sectors: list[str]
     kind: str
+    country: str
+    sector: str
+    sectors: list[str]
+    code_from: str = Field(description="dictionary (a dated role), text (learned from a stored "
+                                       "span), none")
+    role: str | None
+    evidence: ActorEvidence | None
+    conflicts: list[ActorConflict] = Field(description="other codes its documents gave it")
+    aliases: list[str] = Field(description="other names the documents gave it")
     documents: int
+    mentions: int
     events: int = Field(description="events in which the actor is a source or a target")
 
 
@@ -159,9 +185,12 @@ class DateCount(BaseModel):
 
 
 class PairCount(BaseModel):
-    source: str = Field(description="country + sector code of the source ('USA GOV'), "
-                                    "else its name")
+    source: str = Field(description="the source as a network node: the name of its actor in the "
+                                    "store's registry ('Donald Trump', every alias joined), else "
+                                    "the code of a described party ('MEX CRM')")
     target: str
+    source_code: str = Field("", description="the source's country + sector code, '' if none")
+    target_code: str = ""
     type: str
     count: int
     names: list[str] = Field(description="a few 'source -> target' names behind the pair")

@@ -141,8 +141,10 @@ def collect_mentions(doc) -> list[_Mention]:
     for ent in doc.ents:
         if in_dateline(ent[0]):
             continue  # "MEXICO CITY, Feb 3 (Reuters) -": where and when the story was filed
-        # "Border Patrol" tagged PERSON is an organisation: every word of it names a sector.
-        if ent.label_ == "PERSON" and not _all_sector_words(ent):
+        # "Border Patrol" tagged PERSON is an organisation: every word of it names a sector;
+        # "Kyiv" tagged PERSON is a seat of government, its government or a place as below.
+        if ent.label_ == "PERSON" and not _all_sector_words(ent) \
+                and ent.text.lower() not in seats():
             mentions.append(_person_mention(ent, sent_of(ent.root)))
         elif ent.label_ in ("ORG", "GPE", "NORP", "PERSON"):
             if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod"):

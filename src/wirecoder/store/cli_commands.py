@@ -114,6 +114,24 @@ def _add_ingest(sub: Any) -> None:
     ing.add_argument("--json", action="store_true", help="print the run summary as JSON")
 
 
+def _add_actors(sub: Any) -> None:
+    act = sub.add_parser("actors", help="list the actor registry: one row per actor across "
+                                        "documents, with its code and the evidence for it")
+    act.add_argument("--db", help=DB_HELP)
+    act.add_argument("--q", "--name", dest="q", help="a substring of any of its names")
+    act.add_argument("--country", help="ISO 3166 alpha-3 code(s), comma-separated")
+    act.add_argument("--sector", help="sector code(s): GOV, MIL, CRM ... (comma-separated)")
+    act.add_argument("--kind", help="person, organization, country, group")
+    act.add_argument("--code-from", help="dictionary, text (learned from a stored span), none")
+    act.add_argument("--min-documents", type=int, default=1,
+                     help="only actors named in at least N documents")
+    act.add_argument("--limit", type=int, help="at most N rows")
+    act.add_argument("--rebuild", action="store_true",
+                     help="build the registry anew from every stored document first (a store "
+                          "made before the registry has none)")
+    _output_flags(act)
+
+
 def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> dict[str, Handler]:
     """Add the store's subcommands to `sub` (argparse subparsers); register their handlers in
     `commands` when given. Returns the handlers by command name."""
@@ -141,6 +159,7 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
                           "those one `wirecoder dedup` cluster holds); ACLED rows always are")
     _filters(exp, "events")
 
+    _add_actors(sub)
     fail = sub.add_parser("failures", help="list inputs ingest could not store, with the reason")
     fail.add_argument("--db", help=DB_HELP)
     fail.add_argument("--run", help="only this run id")
@@ -148,7 +167,8 @@ def add_store_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
 
     handlers: dict[str, Handler] = {"ingest": cmd_ingest, "events": cmd_events,
                                     "quotes": cmd_quotes, "claims": cmd_claims,
-                                    "export": cmd_export, "failures": cmd_failures}
+                                    "export": cmd_export, "failures": cmd_failures,
+                                    "actors": cmd_actors}
     if commands is not None:
         commands.update(handlers)
     return handlers
@@ -230,6 +250,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     side = sidecar_path(out) if fmt == "gdelt-tsv" else None
     if side is not None:
         print(f"wirecoder: wirecoder's own columns in {side}", file=sys.stderr)
+    return 0
+
+
+def cmd_actors(args: argparse.Namespace) -> int:
+    """The actor registry, most events first (`registry_queries.registry_actors`)."""
+    from .actor_listing import write_actors
+    from .actor_registry import rebuild
+    from .registry_queries import registry_actors
+    from .repository import open_store
+
+    if args.rebuild:
+        with open_store(args.db, create=False) as store:
+            print(f"wirecoder: registry rebuilt from {rebuild(store)} documents", file=sys.stderr)
+    with open_store(args.db, read_only=True) as store:
+        total, rows = registry_actors(store, q=args.q, country=args.country, sector=args.sector,
+                                      kind=args.kind, code_from=args.code_from,
+                                      min_documents=args.min_documents, limit=args.limit)
+    write_actors(rows, args.output, sys.stdout)
+    print(f"wirecoder: {len(rows)} of {total} actors", file=sys.stderr)
     return 0
 
 

@@ -256,3 +256,19 @@ def upgrade(conn: Connection, url: str, revision: str = "head") -> None:
         command.downgrade(cfg, revision)
     else:
         command.upgrade(cfg, revision)
+        _fill_registry(conn, script, current)
+
+
+REGISTRY_REVISION = "0009"
+
+
+def _fill_registry(conn: Connection, script: Any, before: str | None) -> None:
+    """A store upgraded past migration 0009 gets its actor registry built from the documents it
+    holds (a new store has none to read)."""
+    after = current_revision(conn)
+    lineage = lambda rev: {r.revision for r in script.iterate_revisions(rev, "base")} if rev else set()  # noqa: E731
+    if before is not None and REGISTRY_REVISION in lineage(after) \
+            and REGISTRY_REVISION not in lineage(before):
+        from .actor_registry import rebuild_on
+
+        rebuild_on(conn)

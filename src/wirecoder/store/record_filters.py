@@ -22,6 +22,8 @@ from .schema import (
     T_EVENTS,
     T_PLACES,
     T_QUOTES,
+    T_REGISTRY,
+    T_REGISTRY_LINKS,
 )
 from .sql import contains
 
@@ -99,8 +101,9 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
     """The SQL conditions on the events table (joined to documents) of the event filters,
     each value checked first (W041).
 
-    type: PLOVER types; actor: a substring of a source's or target's name or mention;
-    country: ISO3 of a source or target actor or of the event's place; since/until: the
+    type: PLOVER types; actor: a substring of a source's or target's name or mention, or of its
+    actor's name in the registry; country: ISO3 of a source or target actor (as its document or
+    the registry codes it) or of the event's place; since/until: the
     event's date (see `EventRow.event_date`); modality; place: a substring of the place name;
     min_confidence: only events at least this likely to be right (0 to 1; None keeps all).
     common(codes): whether many events have one of these countries (`Store.common_countries`):
@@ -121,18 +124,28 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
         conds.append(E.c.event_date >= start)
     if (end := check.as_date(until)) is not None:
         conds.append(E.c.event_date <= end)
+    # a party's actor in the registry: its name there ("Donald Trump" for a document's "Trump")
+    # and its code there (learned from another document where this one left it uncoded)
+    registered = T_ARGS.join(T_REGISTRY_LINKS, T_REGISTRY_LINKS.c.actor_id == T_ARGS.c.actor_id) \
+        .join(T_REGISTRY, T_REGISTRY.c.id == T_REGISTRY_LINKS.c.registry_id)
     if actor:
         joined = T_ARGS.outerjoin(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
-        conds.append(exists(select(1).select_from(joined).where(
-            T_ARGS.c.event_id == E.c.id,
-            or_(contains(T_ACTORS.c.name, actor), contains(T_ARGS.c.text, actor)))))
+        conds.append(or_(
+            exists(select(1).select_from(joined).where(
+                T_ARGS.c.event_id == E.c.id,
+                or_(contains(T_ACTORS.c.name, actor), contains(T_ARGS.c.text, actor)))),
+            exists(select(1).select_from(registered).where(
+                T_ARGS.c.event_id == E.c.id, contains(T_REGISTRY.c.name, actor)))))
     if codes := check.countries(country, held_countries):
-        # the countries of its actors and place, saved beside the event (migration 0008)
+        # the countries of its actors and place, saved beside the event (migration 0008), and the
+        # codes the registry gives its parties (learned in another document: migration 0009)
         C = T_EVENT_COUNTRIES
+        by_registry = E.c.id.in_(select(T_ARGS.c.event_id).select_from(registered).where(
+            T_REGISTRY.c.country.in_(codes)))
         if common is not None and common(codes):
-            conds.append(exists(select(1).where(C.c.event_id == E.c.id, C.c.country.in_(codes))))
+            conds.append(or_(exists(select(1).where(C.c.event_id == E.c.id, C.c.country.in_(codes))), by_registry))
         else:
-            conds.append(E.c.id.in_(select(C.c.event_id).where(C.c.country.in_(codes))))
+            conds.append(or_(E.c.id.in_(select(C.c.event_id).where(C.c.country.in_(codes))), by_registry))
     if place:
         conds.append(exists(select(1).where(
             T_PLACES.c.id == E.c.place_id,

@@ -38,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError
 
 from ..records import Analysis, Claim, Event, Quote
+from . import actor_registry
 from . import filters as check
 from .connect import (  # noqa: F401  (DEFAULT_URL, URL_ENV, sqlite_file: re-exported)
     DEFAULT_URL,
@@ -70,6 +71,7 @@ from .schema import (
     T_FAILURES,
     T_PLACES,
     T_QUOTES,
+    T_REGISTRY_LINKS,
     T_RUNS,
     T_SPANS,
 )
@@ -284,6 +286,7 @@ class Store:
                    if digest != text_digest(same[i])}
         rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         replace: list[str] = []
+        saved: list[Analysis] = []
         seen: set[str] = set()
         now = utcnow()
         for analysis in analyses:
@@ -298,6 +301,7 @@ class Store:
                 outcome["replaced"] += 1
             else:
                 outcome["stored"] += 1
+            saved.append(analysis)
             for table, items in analysis_to_rows(analysis, run_id, now).items():
                 rows[table].extend(items)
             outcome["events"] += len(analysis.events)
@@ -306,11 +310,14 @@ class Store:
             outcome["quantities"] += len(analysis.quantities)
         if run_id is not None and rows.get("documents"):
             self._ensure_run(conn, run_id, analyses[0].coder_version)
+        before = actor_registry.linked_ids(conn, replace) if replace else set()
         if replace:
             self._delete(conn, replace)
         for table in INSERT_ORDER:
             if rows.get(table.name):
                 conn.execute(insert(table), rows[table.name])
+        if saved:
+            actor_registry.register(conn, saved, before)
         if rows.get("documents"):
             self.touch(conn)
         if run_id is not None:
@@ -328,6 +335,7 @@ class Store:
     @staticmethod
     def _delete(conn: Connection, doc_ids: Sequence[str]) -> None:
         for part in chunks(keepable(doc_ids)):
+            conn.execute(delete(T_REGISTRY_LINKS).where(T_REGISTRY_LINKS.c.document_id.in_(part)))
             for table in DOCUMENT_TABLES:
                 column = table.c.id if table.name == "documents" else table.c.document_id
                 conn.execute(delete(table).where(column.in_(part)))
@@ -335,8 +343,10 @@ class Store:
     def delete_document(self, doc_id: str) -> bool:
         with self.engine.begin() as conn:
             present = bool(self.stored_versions([doc_id], conn))
+            before = actor_registry.linked_ids(conn, [doc_id])
             self._delete(conn, [doc_id])
             if present:
+                actor_registry.refresh(conn, before)
                 self.touch(conn)
         return present
 

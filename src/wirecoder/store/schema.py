@@ -34,6 +34,11 @@ from .dedup_schema import (  # noqa: F401  (re-exported: import them from here)
     EventClusterMemberRow,
     EventClusterRow,
 )
+from .registry_schema import (  # noqa: F401  (re-exported: import them from here)
+    REGISTRY_TABLES,
+    RegistryActorRow,
+    RegistryLinkRow,
+)
 
 
 def _doc_fk() -> Any:
@@ -357,6 +362,8 @@ DERIVED_TABLES = {EventCountryRow.__tablename__}
 
 # The deduplication tables (migration 0003) live in their own module.
 ALL_TABLES = [*ALL_TABLES, *DEDUP_TABLES, StoreChangeRow.__table__]
+# The actor registry (migration 0009) too.
+ALL_TABLES = [*ALL_TABLES, *REGISTRY_TABLES]
 
 # The tables as SQLAlchemy Core objects, for queries (one name each, shared by the store modules).
 T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]
@@ -371,3 +378,5 @@ T_SPANS: Table = EvidenceSpanRow.__table__  # type: ignore[assignment]
 T_RUNS: Table = Run.__table__  # type: ignore[assignment]
 T_FAILURES: Table = FailureRow.__table__  # type: ignore[assignment]
 T_CHANGES: Table = StoreChangeRow.__table__  # type: ignore[assignment]
+T_REGISTRY: Table = RegistryActorRow.__table__  # type: ignore[assignment]
+T_REGISTRY_LINKS: Table = RegistryLinkRow.__table__  # type: ignore[assignment]

@@ -103,15 +103,16 @@ def _first_paragraphs(text: str, max_chars: int) -> str:
 
 
 def table_keys(url: str) -> dict[str, list[tuple]]:
-    """Every document table's primary keys, sorted: two stores holding the same records give
-    the same lists (runs, whose ids are random, and the failure log are left out)."""
-    from .schema import DOCUMENT_TABLES
+    """Every document table's and the actor registry's primary keys, sorted: two stores holding
+    the same records give the same lists (runs, whose ids are random, and the failure log are
+    left out)."""
+    from .schema import DOCUMENT_TABLES, REGISTRY_TABLES
 
     engine = create_engine(resolve_url(url))
     try:
         with engine.connect() as conn:
             keys = {}
-            for table in DOCUMENT_TABLES:
+            for table in [*DOCUMENT_TABLES, *REGISTRY_TABLES]:
                 columns = list(table.primary_key.columns)
                 rows = conn.execute(select(*columns)).all()
                 keys[table.name] = sorted(tuple(r) for r in rows)

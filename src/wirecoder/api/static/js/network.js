@@ -1,6 +1,9 @@
-// The actor network: who acts on whom. Nodes are parties as coded (country + sector, e.g.
-// "USA GOV"), edges run source -> target, one per event type, as wide as their event count.
-// Laid out by a small deterministic force simulation (same data, same picture).
+// The actor network: who acts on whom. Nodes are the store's registry actors (one node for
+// "Trump" and "Donald Trump" in every document, its code in the tooltip) and described parties
+// by their code ("MEX CRM"); edges run source -> target, one per event type, as wide as their
+// event count. Only the LABELS best-connected nodes are labelled, so labels do not pile up; the
+// others name themselves on hover. Laid out by a small deterministic force simulation (same
+// data, same picture).
 
 import { clear, svg } from "./dom.js";
 import { typeColor } from "./colors.js";
@@ -53,6 +56,7 @@ function layout(nodes, edges, width, height) {
 }
 
 const MAX_LINKS = 50; // more is a hairball; the API returns the heaviest first
+const LABELS = 12; // labelled nodes, by degree
 
 export function drawNetwork(node, allPairs) {
   clear(node);
@@ -61,16 +65,18 @@ export function drawNetwork(node, allPairs) {
   const height = node.clientHeight || 390;
   node.setAttribute("viewBox", `0 0 ${width} ${height}`);
   const byLabel = new Map();
-  const nodeOf = (label) => {
-    if (!byLabel.has(label)) byLabel.set(label, { label, weight: 0 });
+  const nodeOf = (label, code) => {
+    if (!byLabel.has(label)) byLabel.set(label, { label, code: code || "", weight: 0, degree: new Set() });
     return byLabel.get(label);
   };
   const edges = pairs.map((p) => {
-    const s = nodeOf(p.source), t = nodeOf(p.target);
+    const s = nodeOf(p.source, p.source_code), t = nodeOf(p.target, p.target_code);
     s.weight += p.count; t.weight += p.count;
+    s.degree.add(t.label); t.degree.add(s.label);
     return { ...p, s, t };
   });
   const nodes = [...byLabel.values()].sort((a, b) => b.weight - a.weight || a.label.localeCompare(b.label));
+
   const note = document.getElementById("network-note");
   if (!nodes.length) {
     node.append(svg("text", { x: width / 2, y: height / 2, "text-anchor": "middle", text: "no events with both a source and a target" }));
@@ -79,6 +85,7 @@ export function drawNetwork(node, allPairs) {
   }
   layout(nodes, edges.filter((e) => e.s !== e.t), width, height);
   const radius = (a) => 4 + 2.2 * Math.sqrt(a.weight);
+  const labels = placeLabels(nodes, radius, width, height);
 
   const defs = svg("defs");
   for (const type of new Set(edges.map((e) => e.type))) {
@@ -111,16 +118,20 @@ export function drawNetwork(node, allPairs) {
       class: "net-edge", d, stroke: typeColor(e.type), "stroke-width": (1 + 1.6 * Math.log2(1 + e.count)).toFixed(2),
       "marker-end": `url(#arrow-${e.type.replace(/[^A-Za-z0-9_-]/g, "")})`,
       "data-source": e.source, "data-target": e.target, "data-type": e.type, "data-count": e.count,
+      "data-source-code": e.source_code || "", "data-target-code": e.target_code || "",
     }, svg("title", { text: `${e.source} → ${e.target}: ${e.type} × ${e.count}\n${e.names.join("\n")}` })));
   }
   node.append(edgeLayer);
 
   const nodeLayer = svg("g", { class: "net-nodes" });
   for (const a of nodes) {
-    const g = svg("g", { class: "net-node", "data-label": a.label, transform: `translate(${a.x.toFixed(1)},${a.y.toFixed(1)})` },
+    const spot = labels.get(a);
+    const coded = a.code && a.code !== a.label ? ` (${a.code})` : "";
+    const g = svg("g", { class: "net-node", "data-label": a.label, "data-code": a.code,
+      "data-labelled": spot ? "yes" : "no", transform: `translate(${a.x.toFixed(1)},${a.y.toFixed(1)})` },
       svg("circle", { r: radius(a).toFixed(1) }),
-      svg("text", { x: radius(a) + 3, y: 4, text: a.label }),
-      svg("title", { text: `${a.label}: in ${a.weight} event links` }));
+      ...(spot ? [svg("text", { x: spot.x, y: spot.y, "text-anchor": spot.anchor, text: a.label })] : []),
+      svg("title", { text: `${a.label}${coded}: in ${a.weight} event links with ${a.degree.size} parties` }));
     g.addEventListener("mouseenter", () => highlight(node, a.label));
     g.addEventListener("mouseleave", () => highlight(node, null));
     nodeLayer.append(g);
@@ -128,7 +139,44 @@ export function drawNetwork(node, allPairs) {
   node.append(nodeLayer);
   note.textContent = `${nodes.length} parties, ${edges.length} links`
     + (allPairs.length > edges.length ? ` (the ${edges.length} heaviest of ${allPairs.length})` : "")
-    + ". Parties are coded country + sector where known, else named; pronouns and descriptions are left out.";
+    + `. One node per actor across documents, a description by its code; ${labels.size} labelled, hover for the rest.`;
+}
+
+// Labels for the best-connected nodes (most parties met, then most events), at most LABELS:
+// each at the first of right, left, above, below of its node where its box overlaps no label
+// placed before (and no node, where such a place exists); a label that fits nowhere is left out
+// (the node's title names it).
+const CHAR_WIDTH = 6.2, LINE = 13;
+
+function placeLabels(nodes, radius, width, height) {
+  const boxes = [], placed = new Map();
+  const hits = (b) => boxes.some((o) => b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1)
+    || b.x0 < 0 || b.x1 > width || b.y0 < 0 || b.y1 > height;
+  const circles = nodes.map((a) => ({ a, r: radius(a) }));
+  const onNode = (b, self) => circles.some(({ a, r }) => a !== self
+    && a.x + r > b.x0 && a.x - r < b.x1 && a.y + r > b.y0 && a.y - r < b.y1);
+  const ranked = [...nodes].sort((a, b) => b.degree.size - a.degree.size || b.weight - a.weight
+    || a.label.localeCompare(b.label));
+  for (const a of ranked) {
+    if (placed.size >= LABELS) break;
+    const w = a.label.length * CHAR_WIDTH, r = radius(a);
+    const spots = [
+      { x: r + 3, y: 4, anchor: "start", box: [a.x + r + 3, a.y - LINE / 2, a.x + r + 3 + w, a.y + LINE / 2] },
+      { x: -r - 3, y: 4, anchor: "end", box: [a.x - r - 3 - w, a.y - LINE / 2, a.x - r - 3, a.y + LINE / 2] },
+      { x: 0, y: -r - 4, anchor: "middle", box: [a.x - w / 2, a.y - r - 4 - LINE, a.x + w / 2, a.y - r - 2] },
+      { x: 0, y: r + 12, anchor: "middle", box: [a.x - w / 2, a.y + r + 1, a.x + w / 2, a.y + r + 2 + LINE] },
+    ];
+    const free = spots.map((spot) => {
+      const [x0, y0, x1, y1] = spot.box;
+      return { spot, b: { x0, y0, x1, y1 } };
+    }).filter(({ b }) => !hits(b));
+    const best = free.find(({ b }) => !onNode(b, a)) || free[0];  // clear of nodes if it can be
+    if (best) {
+      boxes.push(best.b);
+      placed.set(a, best.spot);
+    }
+  }
+  return placed;
 }
 
 function highlight(root, label) {
