@@ -13,15 +13,20 @@ from wirecoder.records import Analysis
 from wirecoder.store import migrate, open_store
 from wirecoder.store.convert import analysis_to_rows, utcnow
 from wirecoder.store.repository import INSERT_ORDER, Store, resolve_url
-from wirecoder.store.schema import T_ACTORS, T_ARGS, T_EVENT_COUNTRIES, T_EVENTS, T_PLACES
+from wirecoder.store.schema import T_ACTORS, T_ARGS, T_EVENT_COUNTRIES, T_EVENTS, T_PLACES, T_REGISTRY, T_REGISTRY_LINKS
 
 
 def old_condition(codes: list[str]):
-    """The country condition before 0008: a source's or target's actor, or the place."""
+    """The country condition before 0008: a source's or target's actor, or the place; and, since
+    the actor registry (0009), the code the registry gives a party."""
     joined = T_ARGS.join(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
+    registered = T_ARGS.join(T_REGISTRY_LINKS, T_REGISTRY_LINKS.c.actor_id == T_ARGS.c.actor_id) \
+        .join(T_REGISTRY, T_REGISTRY.c.id == T_REGISTRY_LINKS.c.registry_id)
     return or_(
         exists(select(1).select_from(joined).where(
             T_ARGS.c.event_id == T_EVENTS.c.id, T_ACTORS.c.country.in_(codes))),
+        exists(select(1).select_from(registered).where(
+            T_ARGS.c.event_id == T_EVENTS.c.id, T_REGISTRY.c.country.in_(codes))),
         exists(select(1).where(T_PLACES.c.id == T_EVENTS.c.place_id,
                                T_PLACES.c.country.in_(codes))))
 
@@ -108,15 +113,16 @@ def test_the_rows_name_where_each_country_comes_from(store_url):
 
 
 def test_the_country_filter_reads_no_event_argument(store_url):
-    """The filter is a lookup in `event_countries`, not a join per event of its arguments."""
+    """The filter is a lookup in `event_countries`, not a join per event of its arguments and
+    actors; the arguments are read only from the registry's side (its actors of those countries)."""
     with open_store(store_url) as store:
         store.save_many(analyses())
         statements: list[str] = []
         event.listen(store.engine, "before_cursor_execute",
                      lambda conn, cursor, sql, *a: statements.append(sql))
         assert store.event_hits(country="USA", min_confidence=0)
-        assert statements and not any("event_arguments" in s or "actors" in s
-                                      for s in statements)
+        assert statements and not any(" actors" in s for s in statements)
+        assert all("actor_registry" in s for s in statements if "event_arguments" in s)
 
 
 def test_migration_0008_fills_the_table_for_events_stored_before(store_url):
