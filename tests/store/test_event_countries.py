@@ -13,7 +13,15 @@ from wirecoder.records import Analysis
 from wirecoder.store import migrate, open_store
 from wirecoder.store.convert import analysis_to_rows, utcnow
 from wirecoder.store.repository import INSERT_ORDER, Store, resolve_url
-from wirecoder.store.schema import T_ACTORS, T_ARGS, T_EVENT_COUNTRIES, T_EVENTS, T_PLACES, T_REGISTRY, T_REGISTRY_LINKS
+from wirecoder.store.schema import (
+    T_ACTORS,
+    T_ARGS,
+    T_EVENT_COUNTRIES,
+    T_EVENTS,
+    T_PLACES,
+    T_REGISTRY,
+    T_REGISTRY_LINKS,
+)
 
 
 def old_condition(codes: list[str]):
