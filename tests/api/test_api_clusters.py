@@ -55,12 +55,19 @@ def test_pages_walk_every_cluster_in_order_and_back(client, clustered_db):
     last = client.get("/api/clusters/table", params={**everything, "limit": 7,
                                                      "last": "true"}).json()
     assert [r["id"] for r in last["items"]] == [r["id"] for r in pages[-1]["items"]]
+    from wirecoder.store.queries import rows as cli_rows
+
+    events = {e["id"]: e for e in cli_rows("events", clustered_db, min_confidence=0)}
     by_id = {c["id"]: c for c in stored}  # independent sources and story as the runner reads them
     for row in (r for p in pages for r in p["items"]):
         want = by_id[row["id"]]
         assert (row["independent_sources"], row["story_id"]) == (want["independent_sources"],
                                                                   want["story_id"])
-        assert row["best_event_id"] in {m["event_id"] for m in want["members"]}
+        members = [events[m["event_id"]] for m in want["members"]]
+        best = events[row["best_event_id"]]  # the first of the most confident mentions
+        assert best == max(members, key=lambda e: e["confidence"])
+        assert (row["source_names"], row["target_names"], row["type"]) == \
+            (best["source"], best["target"], best["type"])
     ordered, _ = walk(client, sort="last_report", order="asc", limit=9, **everything)
     rows = sorted(stored, key=lambda c: c["id"])
     rows.sort(key=lambda c: c["last_report"] or "")

@@ -32,7 +32,7 @@ from sqlalchemy import exists, func, select
 from ..store import filters as check
 from ..store.errors import BadFilter
 from ..store.event_order import ORDERS, beyond, nulls_last
-from ..store.repository import T_DOCS, T_EVENTS, Store
+from ..store.repository import T_ACTORS, T_ARGS, T_DOCS, T_EVENTS, Store
 from ..store.schema import EventClusterMemberRow, EventClusterRow
 from .cluster import independent_sources
 from .records import EventMention
@@ -182,14 +182,15 @@ def cluster_rows(conn, ids: list[str], members: bool = False) -> list[dict[str, 
     by_cluster: dict[str, list] = {}
     for m in held:
         by_cluster.setdefault(m.cluster_id, []).append(m)
+    bests = {cid: max(ms, key=lambda m: m.confidence) for cid, ms in by_cluster.items()}
+    parties = _parties(conn, [b.event_id for b in bests.values()])
     out = []
     for cid in ids:
         if cid not in found:
             continue  # removed since the page's ids were read
         c, ms = found[cid], by_cluster.get(cid, [])
         mentions = [EventMention.model_validate(m.features) for m in ms]
-        best = max(ms, key=lambda m: m.confidence, default=None)  # the first of equals
-        feats = mentions[ms.index(best)] if best is not None else None
+        best = bests.get(cid)  # the first of equals
         out.append({
             "id": cid, "type": c["type"], "reality": c["reality"],
             "source_count": c["source_count"],
@@ -205,13 +206,30 @@ def cluster_rows(conn, ids: list[str], members: bool = False) -> list[dict[str, 
             "best_title": best.title if best else None,
             "trigger": best.trigger_text if best else None,
             "cameo": best.cameo if best else None,
-            "source_names": feats.source_names if feats else [],
-            "target_names": feats.target_names if feats else [],
+            "source_names": parties.get((best.event_id, "source"), []) if best else [],
+            "target_names": parties.get((best.event_id, "target"), []) if best else [],
             "confidence": best.confidence if best else None,
         })
         if members:
             out[-1]["members"] = [{"event_id": m.event_id, "document_id": m.document_id,
                                    "matched": m.matched, "score": m.score} for m in ms]
+    return out
+
+
+def _parties(conn, event_ids: list[str]) -> dict[tuple[str, str], list[str]]:
+    """(event id, role) -> its parties' names as the events' rows give them: the actor's name,
+    else the words of the mention."""
+    out: dict[tuple[str, str], list[str]] = {}
+    if not event_ids:
+        return out
+    q = (select(T_ARGS.c.event_id, T_ARGS.c.role, T_ARGS.c.text, T_ACTORS.c.name)
+         .outerjoin(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
+         .where(T_ARGS.c.event_id.in_(event_ids)).order_by(T_ARGS.c.event_id, T_ARGS.c.ordinal))
+    for r in conn.execute(q):
+        name = r.name or r.text
+        names = out.setdefault((r.event_id, r.role), [])
+        if name not in names:
+            names.append(name)
     return out
 
 
