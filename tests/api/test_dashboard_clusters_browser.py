@@ -1,6 +1,6 @@
-"""The dashboard's Clusters tab in Debian's Chromium (#22 item 3): the event clusters of
-`wirecoder dedup` over five copies of the seed (four outlets' dates, one undated), paged,
-sorted, filtered and opened; what the page shows is checked against the API's own answers."""
+"""The dashboard's Clusters tab and the timeline's bucket size in Debian's Chromium (#22 item 3)
+over five deduplicated copies of the seed (dated 2022 to 2025, one undated; fixture
+`copies_server`): what the page shows is checked against the API's own answers."""
 
 from __future__ import annotations
 
@@ -11,20 +11,6 @@ import pytest
 
 pytest.importorskip("fastapi")
 pytest.importorskip("playwright.sync_api")
-
-from api_fixtures import seed_copies_store  # noqa: E402
-from browser_fixtures import serve  # noqa: E402
-from conftest import SEED, need  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def clustered_server(tmp_path_factory, pipeline):
-    from wirecoder.dedup.runner import run_dedup
-
-    url = seed_copies_store(need(SEED), tmp_path_factory.mktemp("dash-clusters"), pipeline)
-    run_dedup(url)
-    with serve(url) as server:
-        yield server
 
 
 def api(p, **params) -> dict:
@@ -49,8 +35,8 @@ def ids(p) -> list[str]:
     return [r for (r,) in p.attrs("#clusters-table tbody tr[data-record]", "data-record")]
 
 
-def test_clusters_tab_pages_sorts_filters_and_opens_the_best_coding(clustered_server, page_at):
-    p = page_at(clustered_server)
+def test_clusters_tab_pages_sorts_filters_and_opens_the_best_coding(copies_server, page_at):
+    p = page_at(copies_server)
     p.open()
     before = loads(p)
     p.page.click("#records-tabs [data-view=clusters]")
@@ -95,3 +81,41 @@ def test_clusters_tab_pages_sorts_filters_and_opens_the_best_coding(clustered_se
     assert (query(p)["document"], query(p)["event"]) == (best["best_document_id"],
                                                          best["best_event_id"])
     assert p.count("#doc-text mark.focus") > 0
+
+
+def _bars(p) -> list[tuple[str, float]]:
+    return sorted({(b.get_attribute("data-date"), b.bounding_box()["width"])
+                   for b in p.page.locator("rect.tl-bar").all()})
+
+
+def test_timeline_bars_are_sized_by_the_span_shown_and_follow_the_brush(copies_server, page_at):
+    p = page_at(copies_server)
+    p.open()
+    whole = api_path(p, "/api/aggregates")
+    assert whole["last"] > "2025" and whole["first"] < "2023", "the copies span three years"
+    assert whole["interval"] == "month"  # four dated copies: by day they were 1-pixel bars
+    assert "one bar per month" in p.page.text_content("#timeline .tl-interval")
+    bars = _bars(p)
+    assert bars and min(w for _, w in bars) >= 5, bars
+    # Brush the bar of June 2024 alone: the view now spans days, and its bars are days.
+    box = p.page.locator("rect.tl-bar[data-date='2024-06-01']").first.bounding_box()
+    frame = p.page.locator("#timeline").bounding_box()
+    loaded = p.loads()
+    y = frame["y"] + frame["height"] * 0.4
+    p.page.mouse.move(box["x"] - 1, y)
+    p.page.mouse.down()
+    p.page.mouse.move(box["x"] + box["width"] + 1, y, steps=4)
+    p.page.mouse.up()
+    p.until_reloaded(loaded)
+    assert (query(p)["since"], query(p)["until"]) == ("2024-06-01", "2024-06-30")
+    brushed = api_path(p, "/api/aggregates", since="2024-06-01", until="2024-06-30")
+    assert brushed["interval"] == "day" and brushed["total"] > 0
+    assert "one bar per day" in p.page.text_content("#timeline .tl-interval")
+    shown = {d for d, _ in _bars(p)}
+    assert shown == {r["date"] for r in brushed["by_date"]}
+    p.shot("seed-copies-timeline-brushed.png", full=False)
+
+
+def api_path(p, path: str, **params) -> dict:
+    query_string = f"?{urlencode(params)}" if params else ""
+    return json.loads(p.page.evaluate(f"fetch({json.dumps(path + query_string)}).then(r => r.text())"))

@@ -278,7 +278,7 @@ def _directory_routes(app: FastAPI, reader: StoreReader) -> None:
                        lambda: _paged(offset, limit, *reader.places(offset, limit, q, country)))
 
     @app.get("/api/aggregates", response_model=Aggregates, responses=ERRORS, tags=["records"])
-    def aggregates(interval: Literal["auto", "day", "week", "month"] = "auto",
+    def aggregates(interval: Literal["auto", "day", "week", "month", "year"] = "auto",
                    type: Text = None, actor: Text = None, country: Text = None,
                    since: Since = None, until: Until = None, modality: Text = None,
                    place: Text = None, document: Text = None,
