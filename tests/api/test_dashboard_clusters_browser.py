@@ -83,6 +83,15 @@ def test_clusters_tab_pages_sorts_filters_and_opens_the_best_coding(copies_serve
     assert p.count("#doc-text mark.focus") > 0
 
 
+def test_a_store_never_deduplicated_says_how_to_build_clusters(seed_server, page_at):
+    p = page_at(seed_server)
+    p.open("/?view=clusters")
+    p.page.wait_for_selector("#clusters-view[data-loads]", timeout=30_000)
+    assert api(p, min_sources=1, min_confidence=0)["total"] == 0
+    assert "wirecoder dedup" in p.page.inner_text("#clusters-table tbody tr.empty")
+    assert p.page.is_disabled("#clusters-next") and p.page.is_disabled("#clusters-last")
+
+
 def _bars(p) -> list[tuple[str, float]]:
     return sorted({(b.get_attribute("data-date"), b.bounding_box()["width"])
                    for b in p.page.locator("rect.tl-bar").all()})

@@ -33,6 +33,7 @@ export const TABLES = {
   },
   clusters: {
     noun: "clusters", filters: ["type", "since", "until", "min_confidence"],
+    none: "no clusters pass the filters (`wirecoder dedup` builds them from the store's documents)",
     first: { type: "asc" }, // the rest high (or late) first
     open: (r) => [r.best_document_id, r.best_event_id],
     cells: (r) => [
@@ -72,7 +73,8 @@ export async function loadRecords(kind, state, onOpen) {
   const body = clear(table.querySelector("tbody"));
   for (const r of page.items) body.append(row(kind, r, onOpen));
   const columns = table.querySelectorAll("thead th").length;
-  if (!page.items.length) body.append(el("tr", { class: "empty" }, el("td", { colspan: String(columns), text: `no ${kind} pass the filters` })));
+  const none = TABLES[kind].none || `no ${kind} pass the filters`;
+  if (!page.items.length) body.append(el("tr", { class: "empty" }, el("td", { colspan: String(columns), text: none })));
   for (const th of table.querySelectorAll("th[data-sort]")) {
     const on = th.dataset.sort === t.sort;
     th.setAttribute("aria-sort", on ? (t.order === "asc" ? "ascending" : "descending") : "none");
