@@ -1,7 +1,7 @@
 """Browser fixtures for the dashboard's tests (registered by tests/conftest.py): Debian's
 Chromium driven by Playwright (one browser for the whole session), uvicorn on a loopback port
-over a store, and a page that records console errors. Stores: the seed alone, and the seed plus
-~200 PolNeAR articles. Screenshots go to test-output/dashboard/ (or $WIRECODER_SHOTS)."""
+over a store, and a page that records console errors. Stores: the seed alone, five deduplicated
+copies of it, and the seed plus ~200 PolNeAR articles. Screenshots go to test-output/dashboard/ (or $WIRECODER_SHOTS)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from api_fixtures import LiveServer, seed_and_polnear_store, seed_store
+from api_fixtures import LiveServer, seed_and_polnear_store, seed_copies_store, seed_store
 from conftest import DATA, REPO, SEED, need
 
 CHROMIUM = Path(os.environ.get("WIRECODER_CHROMIUM", "/usr/bin/chromium"))
@@ -46,6 +46,17 @@ def serve(url: str, token: str | None = None):
 @pytest.fixture(scope="module")
 def seed_server(tmp_path_factory, pipeline):
     url = seed_store(need(SEED), tmp_path_factory.mktemp("dash-seed"), pipeline)
+    with serve(url) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def copies_server(tmp_path_factory, pipeline):
+    """Five copies of the seed (four dates from 2022 to 2025, one undated), deduplicated."""
+    from wirecoder.dedup.runner import run_dedup
+
+    url = seed_copies_store(need(SEED), tmp_path_factory.mktemp("dash-copies"), pipeline)
+    run_dedup(url)
     with serve(url) as server:
         yield server
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pytest
 
@@ -26,9 +27,14 @@ def test_seed_on_map_timeline_and_network(seed_server, page_at):
     west, south, east, north = map(float, p.page.get_attribute("#map", "data-bounds").split(","))
     assert west < -99.1 < east and south < 26.4 < north  # Fronton in view
     assert west > -140 and east < -60 and south > 0 and north < 45  # a regional view, not the world
-    # Timeline: bars on 27 Jan, 31 Jan and 1 Feb 2025.
+    # Timeline: bars for 27 Jan, 31 Jan and 1 Feb 2025, by the bucket the span calls for (the
+    # text dates an event in 2022: by week, the three days are the week of 27 Jan).
+    from wirecoder.api.aggregates import bucket
+
+    interval = p.page.text_content("#timeline .tl-interval").split("one bar per ")[1].split(";")[0]
     bar_dates = {d for (d,) in p.attrs("rect.tl-bar", "data-date")}
-    assert {"2025-01-27", "2025-01-31", "2025-02-01"} <= bar_dates
+    assert {bucket(date.fromisoformat(d), interval).isoformat()
+            for d in ("2025-01-27", "2025-01-31", "2025-02-01")} <= bar_dates
     # The axis is linear: calendar ticks, in order, within its span (the seed's text dates
     # some events back to 2023, so the ticks are months or years).
     start, end = (p.page.get_attribute("#timeline", n) for n in ("data-start", "data-end"))

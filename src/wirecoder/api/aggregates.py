@@ -19,6 +19,7 @@ from ..store.sql import chunks
 
 _TOP_PAIRS = 80
 _MAX_BARS = 120
+INTERVALS = ("day", "week", "month", "year")
 
 
 @lru_cache(maxsize=512)
@@ -75,8 +76,7 @@ def load_events(store: Store, ids: Sequence[str]) -> EventRows:
 
 
 def aggregate(rows: EventRows, interval: str) -> dict[str, Any]:
-    """The counts of `rows` by `interval` (day, week, month; auto: the finest that keeps the
-    timeline to about 120 bars)."""
+    """The counts of `rows` by `interval` (day, week, month, year; auto: `auto_interval`)."""
     return tally(rows).render(interval)
 
 
@@ -200,12 +200,11 @@ class Tally:
         return self
 
     def render(self, interval: str) -> dict[str, Any]:
-        """The counts as /api/aggregates gives them, by `interval` (day, week, month; auto: the
-        finest that keeps the timeline to about 120 bars)."""
+        """The counts as /api/aggregates gives them, by `interval` (day, week, month, year;
+        auto: `auto_interval` over the span of the dates)."""
         days = {d for d, _, _ in self.by_day}
         if interval == "auto":
-            interval = next((i for i in ("day", "week") if len({bucket(d, i) for d in days})
-                             <= _MAX_BARS), "month")
+            interval = auto_interval(min(days), max(days)) if days else "day"
         by_date: Counter = Counter()
         for (d, t, m), n in self.by_day.items():
             by_date[(bucket(d, interval), t, m)] += n
@@ -236,9 +235,29 @@ class Tally:
 
 
 def bucket(day: date, interval: str) -> date:
-    """The first day of the day / ISO week / month holding `day`."""
+    """The first day of the day / ISO week / month / year holding `day`."""
     if interval == "week":
         return day - timedelta(days=day.weekday())
     if interval == "month":
         return day.replace(day=1)
+    if interval == "year":
+        return day.replace(month=1, day=1)
     return day
+
+
+def buckets_between(first: date, last: date, interval: str) -> int:
+    """How many buckets of `interval` the time from `first` to `last` spans, both counted."""
+    a, b = bucket(first, interval), bucket(last, interval)
+    if interval == "year":
+        return b.year - a.year + 1
+    if interval == "month":
+        return (b.year - a.year) * 12 + b.month - a.month + 1
+    return (b - a).days // (7 if interval == "week" else 1) + 1
+
+
+def auto_interval(first: date, last: date) -> str:
+    """The finest interval that cuts the span from `first` to `last` into at most _MAX_BARS
+    buckets: on a linear time axis a bar is as wide as its bucket, so it is the span shown,
+    not how many buckets hold events, that keeps bars readable (four days over three years
+    by day were four bars a pixel wide). The dashboard asks again for the brushed span."""
+    return next((i for i in INTERVALS if buckets_between(first, last, i) <= _MAX_BARS), "year")

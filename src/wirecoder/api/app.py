@@ -28,6 +28,7 @@ from ..store.connect import is_memory, resolve_url
 from ..store.errors import BadFilter, StoreError
 from ..store.repository import Store, open_store
 from .analysis import DEFAULT_ANALYZE_MAX_BODY, add_analysis_routes, analyze_mode, body_limits
+from .clusters import router as clusters_router
 from .data import StoreReader
 from .errors import (
     DashboardMissing,
@@ -134,6 +135,7 @@ def create_app(db: str | Store | None = None, *, ingest_token: str | None = None
         """The PLOVER types (knowledge/plover_types.tsv): the dashboard's colours and order."""
         return event_type_rows()
 
+    app.include_router(clusters_router)  # /api/clusters/table
     app.include_router(tables_router)  # /api/documents, /api/events/table, /api/events.csv
     _document_routes(app, reader)
     _record_routes(app, reader)
@@ -276,7 +278,7 @@ def _directory_routes(app: FastAPI, reader: StoreReader) -> None:
                        lambda: _paged(offset, limit, *reader.places(offset, limit, q, country)))
 
     @app.get("/api/aggregates", response_model=Aggregates, responses=ERRORS, tags=["records"])
-    def aggregates(interval: Literal["auto", "day", "week", "month"] = "auto",
+    def aggregates(interval: Literal["auto", "day", "week", "month", "year"] = "auto",
                    type: Text = None, actor: Text = None, country: Text = None,
                    since: Since = None, until: Until = None, modality: Text = None,
                    place: Text = None, document: Text = None,

@@ -210,7 +210,7 @@ class PlaceCount(BaseModel):
 
 class Aggregates(BaseModel):
     total: int = Field(description="events passing the filters")
-    interval: Literal["day", "week", "month"]
+    interval: Literal["day", "week", "month", "year"]
     first: Date | None
     last: Date | None
     by_date: list[DateCount]

@@ -73,7 +73,7 @@ KINDS = {
 }
 
 
-def _nulls_last(column: Any, desc: bool) -> list[tuple[Any, bool]]:
+def nulls_last(column: Any, desc: bool) -> list[tuple[Any, bool]]:
     """A 0/1 flag, always ascending, then the column: NULLs last whichever way it runs."""
     return [(case((column.is_(None), 1), else_=0), False), (column, desc)]
 
@@ -100,13 +100,13 @@ def _columns(kind: Kind, sort: str, order: str) -> list[tuple[Any, bool]]:
     if order not in ORDERS:
         raise BadFilter(f"unknown order {order!r}; choose from asc, desc")
     column, nullable = kind.sorts[sort]
-    key = _nulls_last(column, order == "desc") if nullable else [(column, order == "desc")]
+    key = nulls_last(column, order == "desc") if nullable else [(column, order == "desc")]
     if sort != "published":  # ties in the store's own order: by publication, then as written
-        key += _nulls_last(T_DOCS.c.published, False)
+        key += nulls_last(T_DOCS.c.published, False)
     return key + [(tie, False) for tie in kind.ties]
 
 
-def _beyond(columns: list[tuple[Any, bool]], values: tuple, forward: bool) -> ColumnElement:
+def beyond(columns: list[tuple[Any, bool]], values: tuple, forward: bool) -> ColumnElement:
     """Rows after (`forward`) or before the row holding `values`, in the order of `columns`:
     (a > x) or (a = x and b > y) or ..., each comparison turned by its column's direction. A
     NULL value (an undated row's key) is equal to every other NULL in its group: skipped."""
@@ -164,7 +164,7 @@ def event_page(store: Store, *, kind: str = "events", sort: str = "published", o
                              .where(*conds)).scalar_one()
         where = list(conds)
         if cursor := after or before:
-            where.append(_beyond(columns, _values_of(conn, table, columns, cursor), forward))
+            where.append(beyond(columns, _values_of(conn, table, columns, cursor), forward))
         # the last page holds what the pages before it leave, so paging back from it meets
         # the pages paging forward gives
         size = (total % limit or limit) if last else limit
@@ -177,7 +177,7 @@ def event_page(store: Store, *, kind: str = "events", sort: str = "published", o
         elif not cursor:
             start = 0
         elif rows:
-            first = _beyond(columns, tuple(rows[0][2:]), forward=False)
+            first = beyond(columns, tuple(rows[0][2:]), forward=False)
             start = conn.execute(select(func.count()).select_from(_joined(table))
                                  .where(*conds, first)).scalar_one()
         else:
@@ -194,7 +194,7 @@ def iter_event_hits(store: Store, *, sort: str = "published", order: str = "asc"
     conds = store.event_conditions(**{k: v for k, v in filters.items() if v not in (None, "")})
     values: tuple | None = None
     while True:
-        where = conds if values is None else [*conds, _beyond(columns, values, True)]
+        where = conds if values is None else [*conds, beyond(columns, values, True)]
         with store.engine.connect() as conn:
             rows = conn.execute(_select(T_EVENTS, columns, where).limit(batch)).all()
         if not rows:

@@ -48,6 +48,7 @@ export function formatDate(iso, interval = "day") {
   const d = new Date(iso.slice(0, 10) + "T00:00:00Z");
   if (Number.isNaN(d.getTime())) return iso;
   const month = d.toLocaleString("en-GB", { month: "short", timeZone: "UTC" });
+  if (interval === "year") return String(d.getUTCFullYear());
   if (interval === "month") return `${month} ${d.getUTCFullYear()}`;
   return `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
 }

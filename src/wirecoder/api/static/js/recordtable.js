@@ -1,8 +1,9 @@
-// The quotes and claims tables: every quote or checked claim across documents, from
-// /api/quotes/table and /api/claims/table, in the order the analyst picks by clicking a column
-// head, paged by keyset (after / before a record id) as the events table is. They follow the
-// filter bar's actor, country and dates (the publication's); type, modality and confidence are
-// the events' own. Values from the store only become text.
+// The quotes, claims and clusters tables: every quote, checked claim or event cluster across
+// documents, from /api/{quotes,claims,clusters}/table, in the order the analyst picks by
+// clicking a column head, paged by keyset (after / before a record id) as the events table is.
+// Quotes and claims follow the filter bar's actor, country and dates (the publication's);
+// clusters its type, dates (when reported) and confidence (their best coding's), with their own
+// minimum of sources. Values from the store only become text.
 
 import { getJSON } from "./api.js";
 import { clear, el, formatDate } from "./dom.js";
@@ -11,6 +12,8 @@ const number = (n) => n.toLocaleString("en-GB");
 export const RECORD_FILTERS = ["actor", "country", "since", "until"];
 const clip = (text) => el("td", { class: "clip", title: text, text });
 const docCell = (r) => clip(r.title || r.document_id);
+const dateOf = (iso) => el("td", { class: "nowrap", text: formatDate(iso) });
+const names = (list) => (list.length ? list.join(", ") : "–");
 
 export const TABLES = {
   quotes: {
@@ -28,12 +31,28 @@ export const TABLES = {
       clip(r.explanation), clip(r.evidence), el("td", { text: r.asserted_by }),
       el("td", { class: "num", text: r.confidence.toFixed(2) }), docCell(r)],
   },
+  clusters: {
+    noun: "clusters", filters: ["type", "since", "until", "min_confidence"],
+    none: "no clusters pass the filters (`wirecoder dedup` builds them from the store's documents)",
+    first: { type: "asc" }, // the rest high (or late) first
+    open: (r) => [r.best_document_id, r.best_event_id],
+    cells: (r) => [
+      el("td", { class: "num", text: String(r.source_count) }),
+      el("td", { class: "num", text: String(r.independent_sources) }),
+      el("td", { class: "num", text: String(r.mentions) }), el("td", { text: r.type }),
+      clip(`${names(r.source_names)} → ${names(r.target_names)}: ${r.trigger || ""}`),
+      el("td", { text: r.place_name || "" }), el("td", { class: "nowrap", text: r.date || "" }),
+      dateOf(r.first_report), dateOf(r.last_report),
+      el("td", { class: "num", text: r.confidence === null ? "" : r.confidence.toFixed(2) }),
+      clip(r.best_title || r.best_document_id || "")],
+  },
 };
 
 function row(kind, r, onOpen) {
-  const open = () => onOpen(r.document_id, r.id);
+  const [doc, id] = TABLES[kind].open ? TABLES[kind].open(r) : [r.document_id, r.id];
+  const open = () => onOpen(doc, id);
   return el("tr", {
-    "data-record": r.id, "data-document": r.document_id, tabindex: "0", onclick: open,
+    "data-record": r.id, "data-document": doc, "data-event": id, tabindex: "0", onclick: open,
     onkeydown: (ev) => { if (ev.key === "Enter") open(); },
   }, ...TABLES[kind].cells(r));
 }
@@ -41,7 +60,8 @@ function row(kind, r, onOpen) {
 export function recordParams(kind, state) {
   const t = state.records[kind];
   const params = { sort: t.sort, order: t.order, limit: t.size, ...t.cursor };
-  for (const name of RECORD_FILTERS) if (state.filters[name]) params[name] = state.filters[name];
+  if (t.min !== undefined) params.min_sources = t.min;
+  for (const name of TABLES[kind].filters || RECORD_FILTERS) if (state.filters[name]) params[name] = state.filters[name];
   return params;
 }
 
@@ -53,7 +73,8 @@ export async function loadRecords(kind, state, onOpen) {
   const body = clear(table.querySelector("tbody"));
   for (const r of page.items) body.append(row(kind, r, onOpen));
   const columns = table.querySelectorAll("thead th").length;
-  if (!page.items.length) body.append(el("tr", { class: "empty" }, el("td", { colspan: String(columns), text: `no ${kind} pass the filters` })));
+  const none = TABLES[kind].none || `no ${kind} pass the filters`;
+  if (!page.items.length) body.append(el("tr", { class: "empty" }, el("td", { colspan: String(columns), text: none })));
   for (const th of table.querySelectorAll("th[data-sort]")) {
     const on = th.dataset.sort === t.sort;
     th.setAttribute("aria-sort", on ? (t.order === "asc" ? "ascending" : "descending") : "none");
@@ -66,6 +87,7 @@ export async function loadRecords(kind, state, onOpen) {
   document.getElementById(`${kind}-next`).disabled = !page.next;
   document.getElementById(`${kind}-last`).disabled = !page.next;
   document.getElementById(`${kind}-size`).value = String(t.size);
+  if (t.min !== undefined) document.getElementById(`${kind}-min`).value = String(t.min);
   const view = document.getElementById(`${kind}-view`);
   view.dataset.loads = String(Number(view.dataset.loads || 0) + 1);
   view.dataset.previous = page.previous || "";
@@ -78,7 +100,8 @@ export function wireRecords(kind, change) {
   const set = (fn) => change((s) => ({ records: { ...s.records, [kind]: { ...s.records[kind], ...fn(s.records[kind]) } } }));
   for (const th of document.querySelectorAll(`#${kind}-table th[data-sort]`)) {
     const key = th.dataset.sort;
-    const first = key === "published" || key === "confidence" ? "desc" : "asc"; // names A-Z, the rest high first
+    const first = TABLES[kind].first ? TABLES[kind].first[key] || "desc"
+      : key === "published" || key === "confidence" ? "desc" : "asc"; // names A-Z, the rest high first
     th.querySelector("button").addEventListener("click", () => set((t) => ({
       sort: key, order: t.sort !== key ? first : t.order === "desc" ? "asc" : "desc", cursor: {},
     })));
@@ -89,4 +112,6 @@ export function wireRecords(kind, change) {
   document.getElementById(`${kind}-next`).addEventListener("click", () => set(() => ({ cursor: { after: view.dataset.next } })));
   document.getElementById(`${kind}-last`).addEventListener("click", () => set(() => ({ cursor: { last: true } })));
   document.getElementById(`${kind}-size`).addEventListener("change", (ev) => set(() => ({ size: Number(ev.target.value), cursor: {} })));
+  const min = document.getElementById(`${kind}-min`);
+  if (min) min.addEventListener("change", (ev) => set(() => ({ min: Number(ev.target.value), cursor: {} })));
 }

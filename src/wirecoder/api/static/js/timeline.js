@@ -1,4 +1,4 @@
-// The timeline: one stacked bar per day, week or month that holds events (stacked by event
+// The timeline: one stacked bar per day, week, month or year that holds events (stacked by event
 // type or by modality), on a linear time axis: a bar stands where its dates fall and is as wide
 // as its stretch of time, so empty years take the room they span. Drag to brush a range: the
 // filter becomes the bars the brush touches, from the first one's start to the last one's end,
@@ -23,6 +23,7 @@ export function bucketEnd(day, interval) {
     const d = new Date(ms(day));
     return iso(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
   }
+  if (interval === "year") return `${day.slice(0, 4)}-12-31`;
   return day;
 }
 

@@ -6,13 +6,17 @@ export const FILTERS = ["type", "modality", "country", "actor", "since", "until"
 export const PAGE_SIZES = [25, 50, 100, 250, 500];
 export const EVENT_SORTS = ["date", "published", "confidence", "type", "modality"];
 export const DOCUMENT_SORTS = ["published", "title", "source", "events"];
-export const VIEWS = ["events", "quotes", "claims", "documents"];
-// The quotes and claims tables, each under its own prefix in the address (qsort, cafter, ...).
+export const VIEWS = ["events", "quotes", "claims", "clusters", "documents"];
+// The quotes, claims and clusters tables, each under its own prefix in the address (qsort,
+// cafter, kmin, ...). Clusters start most sources first, those of two sources or more.
 export const RECORD_TABLES = {
   quotes: { prefix: "q", sorts: ["published", "speaker", "kind", "confidence"] },
   claims: { prefix: "c", sorts: ["published", "kind", "verdict", "confidence"] },
+  clusters: { prefix: "k", sorts: ["sources", "mentions", "type", "date", "first_report", "last_report"], sort: "sources", min: 2 },
 };
 export const RECORD_DEFAULTS = Object.freeze({ sort: "published", order: "desc", size: 100 });
+export const MIN_SOURCES = [1, 2, 3, 5, 10];
+const defaultsOf = (table) => ({ ...RECORD_DEFAULTS, ...(table.sort ? { sort: table.sort } : {}), min: table.min });
 
 export const DEFAULTS = Object.freeze({
   view: "events", sort: "date", order: "desc", size: 100,
@@ -42,22 +46,26 @@ function writeCursor(p, cursor, prefix = "") {
 
 function readRecords(p) {
   const records = {};
-  for (const [kind, { prefix, sorts }] of Object.entries(RECORD_TABLES)) {
+  for (const [kind, table] of Object.entries(RECORD_TABLES)) {
+    const { prefix, sorts } = table;
+    const d = defaultsOf(table);
     records[kind] = {
-      sort: oneOf(p.get(`${prefix}sort`), sorts, RECORD_DEFAULTS.sort),
-      order: oneOf(p.get(`${prefix}order`), ["asc", "desc"], RECORD_DEFAULTS.order),
-      size: oneOf(whole(p.get(`${prefix}size`), RECORD_DEFAULTS.size), PAGE_SIZES, RECORD_DEFAULTS.size),
+      sort: oneOf(p.get(`${prefix}sort`), sorts, d.sort),
+      order: oneOf(p.get(`${prefix}order`), ["asc", "desc"], d.order),
+      size: oneOf(whole(p.get(`${prefix}size`), d.size), PAGE_SIZES, d.size),
       cursor: readCursor(p, prefix),
     };
+    if (d.min !== undefined) records[kind].min = oneOf(whole(p.get(`${prefix}min`), d.min), MIN_SOURCES, d.min);
   }
   return records;
 }
 
 function writeRecords(p, records) {
-  for (const [kind, { prefix }] of Object.entries(RECORD_TABLES)) {
+  for (const [kind, table] of Object.entries(RECORD_TABLES)) {
     const t = records[kind];
-    for (const key of ["sort", "order", "size"]) if (t[key] !== RECORD_DEFAULTS[key]) p.set(`${prefix}${key}`, t[key]);
-    writeCursor(p, t.cursor, prefix);
+    const d = defaultsOf(table);
+    for (const key of ["sort", "order", "size", "min"]) if (t[key] !== undefined && t[key] !== d[key]) p.set(`${table.prefix}${key}`, t[key]);
+    writeCursor(p, t.cursor, table.prefix);
   }
 }
 
