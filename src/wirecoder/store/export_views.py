@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from . import codes
 from .convert import event_date
+from .export_read import lean_analyses
 from .queries import Context, spans_text
 from .repository import T_DOCS, T_EVENTS, Store
 
@@ -213,6 +214,18 @@ def _stored_at(store: Store, doc_ids: list[str]) -> dict[str, datetime]:
                 else r.stored_at.replace(tzinfo=UTC) for r in rows}
 
 
+def whole_analyses(store: Store, doc_ids: list[str]) -> Iterator[tuple[Any, datetime | None]]:
+    """Each document's whole Analysis with its stored_at: what the exports read before the lean
+    reader (export_read.lean_analyses), kept to check that both write the same bytes."""
+    stored = _stored_at(store, doc_ids)
+    for analysis in store.analyses(doc_ids, chunk=len(doc_ids)):
+        yield analysis, stored.get(analysis.document.id)
+
+
+# How iter_views reads a chunk of documents: only the columns the export rows use.
+read_chunk = lean_analyses
+
+
 def iter_views(store: Store, filters: dict[str, Any],
                wanted_ids: tuple[set[str] | None, list[str] | None] | None = None,
                ) -> Iterator[EventView]:
@@ -225,10 +238,8 @@ def iter_views(store: Store, filters: dict[str, Any],
     else:
         chunks = document_chunks(store, filters)
     for part, wanted_part in chunks:
-        stored = _stored_at(store, part)
-        for analysis in store.analyses(part, chunk=len(part)):
-            ctx = Context(analysis)
-            stored_at = stored.get(analysis.document.id)
+        for analysis, stored_at in read_chunk(store, part):
+            ctx = Context(analysis)  # type: ignore[arg-type]
             for event in analysis.events:
                 if wanted_part is None or event.id in wanted_part:
                     yield EventView(ctx, event, stored_at)

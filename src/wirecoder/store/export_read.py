@@ -1,0 +1,250 @@
+"""What the event exports read of a chunk of documents, straight from the store's tables (#26).
+
+`Store.analyses` rebuilds whole analyses: every table of a document (the text, the offset map,
+quotes, quantities, claims, every actor's mention and evidence span) and a validated record of
+each row. An event export reads a few columns of it, so here each chunk of documents is read
+with only the columns the export rows use (export_views.EventView and the format modules), into
+plain slotted objects that have the records' attribute names, without validation:
+
+- documents: id, source, url, title, published, language, metadata, coder version, stored_at
+  (not the text, the original text or the offset map);
+- sentences (offsets, text, paragraph), actors (name, kind, country, sectors, title), places
+  (span and codes), times (what `convert.event_date` reads);
+- events with their sources and targets and their own evidence spans, not other records' spans.
+
+What the rows are built from is the same values the records hold, in the same order (each
+table's rows by ordinal), so the export writes the same bytes either way
+(tests/store/test_export_read.py compares them on SQLite and PostgreSQL).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from .schema import T_ACTORS, T_ARGS, T_DOCS, T_EVENTS, T_PLACES, T_SPANS
+from .sql import chunks
+
+
+@dataclass(slots=True)
+class LeanSpan:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class LeanRef:
+    span: LeanSpan
+    actor_id: str | None
+
+
+@dataclass(slots=True)
+class LeanDocument:
+    id: str
+    source: str | None
+    url: str | None
+    title: str | None
+    published: datetime | None
+    language: str
+    metadata: dict[str, str]
+
+
+@dataclass(slots=True)
+class LeanSentence:
+    id: str
+    span: LeanSpan
+    paragraph: int
+
+
+@dataclass(slots=True)
+class LeanActor:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sectors: list[str]
+    title: str | None
+
+
+@dataclass(slots=True)
+class LeanPlace:
+    id: str
+    span: LeanSpan
+    name: str
+    precision: str
+    country: str | None
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    geonames_id: int | None
+    feature: str | None
+
+
+@dataclass(slots=True)
+class LeanTime:
+    id: str
+    type: str
+    value: str | None
+    interval_start: str | None
+    from_publication_date: bool
+
+
+@dataclass(slots=True)
+class LeanEvent:
+    id: str
+    type: str
+    mode: str | None
+    context: list[str]
+    cameo: str | None
+    trigger: LeanSpan
+    place_id: str | None
+    time_id: str | None
+    modality: str
+    asserted_by: str
+    sentence_id: str | None
+    confidence: float
+    incident_id: str | None
+    fatalities: int | None
+    fatalities_evidence: LeanSpan | None
+    sources: list[LeanRef] = field(default_factory=list)
+    targets: list[LeanRef] = field(default_factory=list)
+    evidence: list[LeanSpan] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class LeanAnalysis:
+    """The parts of an Analysis the export rows read (export_views.Context takes it as one)."""
+
+    document: LeanDocument
+    coder_version: str
+    sentences: list[LeanSentence] = field(default_factory=list)
+    actors: list[LeanActor] = field(default_factory=list)
+    places: list[LeanPlace] = field(default_factory=list)
+    times: list[LeanTime] = field(default_factory=list)
+    events: list[LeanEvent] = field(default_factory=list)
+
+
+def _span(start: int | None, end: int | None, text: str | None) -> LeanSpan | None:
+    return None if start is None else LeanSpan(start, end, text)  # type: ignore[arg-type]
+
+
+def _stamp(value: datetime | None) -> datetime | None:
+    return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _rows(conn, columns: Sequence[Any], where, ids: Sequence[str]) -> Iterator[tuple]:
+    for part in chunks(list(ids)):
+        yield from conn.execute(select(*columns).where(where.in_(part)))
+
+
+def _by_doc(conn, table, columns: Sequence[str], doc_ids: Sequence[str],
+            ) -> dict[str, list[tuple]]:
+    """A table's rows of the documents, `columns` only, each document's by ordinal."""
+    out: dict[str, list[tuple]] = defaultdict(list)
+    cols = [table.c.document_id, table.c.ordinal, *(table.c[c] for c in columns)]
+    for row in _rows(conn, cols, table.c.document_id, doc_ids):
+        out[row[0]].append(row[1:])
+    for items in out.values():
+        items.sort(key=lambda r: r[0])
+    return out
+
+
+def _sentences(conn, doc_ids):
+    from .schema import SentenceRow
+
+    table = SentenceRow.__table__
+    return _by_doc(conn, table, ("id", "start_char", "end_char", "text", "paragraph"), doc_ids)
+
+
+def _times(conn, doc_ids):
+    from .schema import TimeRow
+
+    table = TimeRow.__table__
+    return _by_doc(conn, table, ("id", "type", "value", "interval_start",
+                                 "from_publication_date"), doc_ids)
+
+
+_DOC_COLUMNS = ("id", "source", "url", "title", "published_iso", "language", "metadata",
+                "coder_version", "stored_at")
+_EVENT_COLUMNS = ("id", "type", "mode", "context", "cameo", "trigger_start", "trigger_end",
+                  "trigger_text", "place_id", "time_id", "modality", "asserted_by",
+                  "sentence_id", "confidence", "incident_id", "fatalities", "fatalities_start",
+                  "fatalities_end", "fatalities_text")
+_ACTOR_COLUMNS = ("id", "name", "kind", "country", "sectors", "title")
+_PLACE_COLUMNS = ("id", "start_char", "end_char", "text", "name", "precision", "country",
+                  "admin1", "latitude", "longitude", "geonames_id", "feature")
+
+
+def _event(row: tuple) -> LeanEvent:
+    (eid, etype, mode, context, cameo, t_start, t_end, t_text, place_id, time_id, modality,
+     asserted_by, sentence_id, confidence, incident_id, fatalities, f_start, f_end,
+     f_text) = row
+    return LeanEvent(eid, etype, mode, list(context or []), cameo, LeanSpan(t_start, t_end, t_text),
+                     place_id, time_id, modality, asserted_by, sentence_id, confidence,
+                     incident_id, fatalities, _span(f_start, f_end, f_text))
+
+
+def _event_parts(conn, doc_ids: Sequence[str], events: dict[str, list[tuple]]) -> None:
+    """Fill each event's sources, targets and evidence spans (each list by ordinal)."""
+    found = {e.id: e for items in events.values() for _, e in items}
+    args = []
+    for row in _rows(conn, [T_ARGS.c.event_id, T_ARGS.c.role, T_ARGS.c.ordinal,
+                            T_ARGS.c.start_char, T_ARGS.c.end_char, T_ARGS.c.text,
+                            T_ARGS.c.actor_id], T_ARGS.c.document_id, doc_ids):
+        args.append(row)
+    for eid, role, _, start, end, text, actor_id in sorted(args, key=lambda r: r[2]):
+        event = found.get(eid)
+        if event is not None:
+            (event.sources if role == "source" else event.targets).append(
+                LeanRef(LeanSpan(start, end, text), actor_id))
+    spans = []
+    cols = [T_SPANS.c.record_id, T_SPANS.c.ordinal, T_SPANS.c.start_char, T_SPANS.c.end_char,
+            T_SPANS.c.text]
+    for part in chunks(list(doc_ids)):
+        spans.extend(conn.execute(select(*cols).where(
+            T_SPANS.c.document_id.in_(part), T_SPANS.c.record_kind == "event",
+            T_SPANS.c.role == "evidence")))
+    for rid, _, start, end, text in sorted(spans, key=lambda r: r[1]):
+        event = found.get(rid)
+        if event is not None:
+            event.evidence.append(LeanSpan(start, end, text))
+
+
+def lean_analyses(store, doc_ids: Sequence[str],
+                  ) -> Iterator[tuple[LeanAnalysis, datetime | None]]:
+    """Each stored document of `doc_ids` (in that order) as a LeanAnalysis, with its stored_at
+    (UTC); documents no longer stored are passed over."""
+    with store.engine.connect() as conn:
+        docs = {row[0]: row for row in _rows(conn, [T_DOCS.c[c] for c in _DOC_COLUMNS],
+                                             T_DOCS.c.id, doc_ids)}
+        events = _by_doc(conn, T_EVENTS, _EVENT_COLUMNS, doc_ids)
+        events = {d: [(o, _event(r)) for o, *r in items] for d, items in events.items()}
+        _event_parts(conn, doc_ids, events)
+        actors = _by_doc(conn, T_ACTORS, _ACTOR_COLUMNS, doc_ids)
+        places = _by_doc(conn, T_PLACES, _PLACE_COLUMNS, doc_ids)
+        sentences = _sentences(conn, doc_ids)
+        times = _times(conn, doc_ids)
+    for doc_id in doc_ids:
+        d = docs.get(doc_id)
+        if d is None:
+            continue
+        _, source, url, title, published_iso, language, metadata, coder, stored_at = d
+        published = datetime.fromisoformat(published_iso) if published_iso else None
+        doc = LeanDocument(doc_id, source, url, title, published, language, dict(metadata or {}))
+        yield LeanAnalysis(
+            doc, coder,
+            sentences=[LeanSentence(i, LeanSpan(s, e, t), p)
+                       for _, i, s, e, t, p in sentences.get(doc_id, ())],
+            actors=[LeanActor(i, n, k, c, list(sec or []), t)
+                    for _, i, n, k, c, sec, t in actors.get(doc_id, ())],
+            places=[LeanPlace(i, LeanSpan(s, e, t), *rest)
+                    for _, i, s, e, t, *rest in places.get(doc_id, ())],
+            times=[LeanTime(i, ty, v, st, bool(f)) for _, i, ty, v, st, f in times.get(doc_id, ())],
+            events=[e for _, e in events.get(doc_id, ())],
+        ), _stamp(stored_at)
