@@ -7,15 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_event_countries import analyses
+from test_exports import handmade
+from test_store_scale import copy_of
 
 from wirecoder.records import Span
 from wirecoder.store import export, open_store
 from wirecoder.store import export_views as views
 from wirecoder.store.export_read import LeanAnalysis, lean_analyses
-
-from test_event_countries import analyses
-from test_exports import handmade
-from test_store_scale import copy_of
 
 FORMATS = ("gdelt-tsv", "acled-csv", "polecat-tsv", "plover-jsonl")
 
@@ -76,7 +75,7 @@ def test_lean_reader_holds_only_what_rows_read(filled):
     """No document text, no quotes or quantities: what makes the lean read cheap."""
     with open_store(filled, read_only=True) as store:
         ids = store.document_ids()
-        lean = [a for a, _ in lean_analyses(store, ids)]
+        lean = [ctx.analysis for ctx, _ in lean_analyses(store, ids)]
         whole = list(store.analyses(ids))
     assert [a.document.id for a in lean] == [a.document.id for a in whole]
     assert all(isinstance(a, LeanAnalysis) for a in lean)

@@ -19,15 +19,18 @@ table's rows by ordinal), so the export writes the same bytes either way
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import JSON, Text, cast, select
 
-from .schema import T_ACTORS, T_ARGS, T_DOCS, T_EVENTS, T_PLACES, T_SPANS
+from .queries import Context
+from .schema import T_ACTORS, T_ARGS, T_DOCS, T_EVENTS, T_PLACES, T_SPANS, SentenceRow, TimeRow
 from .sql import chunks
 
 
@@ -138,16 +141,33 @@ def _stamp(value: datetime | None) -> datetime | None:
     return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _rows(conn, columns: Sequence[Any], where, ids: Sequence[str]) -> Iterator[tuple]:
+def _rows(conn, columns: Sequence[Any], where, ids: Sequence[str], *more) -> list[tuple]:
+    """The rows of `columns` whose `where` column is one of `ids` (and `more` conditions)."""
+    out: list[tuple] = []
     for part in chunks(list(ids)):
-        yield from conn.execute(select(*columns).where(where.in_(part)))
+        out.extend(conn.execute(select(*columns).where(where.in_(part), *more)).all())
+    return out
+
+
+@cache
+def _json(text: str | None) -> Any:
+    """A JSON cell read as text, decoded once per distinct value ("[]", '["GOV"]', ...)."""
+    return None if text is None else json.loads(text)
+
+
+def _text(column):
+    """A JSON column read as its text (decoded by `_json`, which sees few distinct values)."""
+    return cast(column, Text).label(column.name)
 
 
 def _by_doc(conn, table, columns: Sequence[str], doc_ids: Sequence[str],
             ) -> dict[str, list[tuple]]:
-    """A table's rows of the documents, `columns` only, each document's by ordinal."""
+    """A table's rows of the documents, `columns` only (JSON ones as text), each document's by
+    ordinal."""
     out: dict[str, list[tuple]] = defaultdict(list)
-    cols = [table.c.document_id, table.c.ordinal, *(table.c[c] for c in columns)]
+    cols = [table.c.document_id, table.c.ordinal,
+            *(_text(table.c[c]) if isinstance(table.c[c].type, JSON) else table.c[c]
+              for c in columns)]
     for row in _rows(conn, cols, table.c.document_id, doc_ids):
         out[row[0]].append(row[1:])
     for items in out.values():
@@ -155,21 +175,8 @@ def _by_doc(conn, table, columns: Sequence[str], doc_ids: Sequence[str],
     return out
 
 
-def _sentences(conn, doc_ids):
-    from .schema import SentenceRow
-
-    table = SentenceRow.__table__
-    return _by_doc(conn, table, ("id", "start_char", "end_char", "text", "paragraph"), doc_ids)
-
-
-def _times(conn, doc_ids):
-    from .schema import TimeRow
-
-    table = TimeRow.__table__
-    return _by_doc(conn, table, ("id", "type", "value", "interval_start",
-                                 "from_publication_date"), doc_ids)
-
-
+T_SENTENCES = SentenceRow.__table__
+T_TIMES = TimeRow.__table__
 _DOC_COLUMNS = ("id", "source", "url", "title", "published_iso", "language", "metadata",
                 "coder_version", "stored_at")
 _EVENT_COLUMNS = ("id", "type", "mode", "context", "cameo", "trigger_start", "trigger_end",
@@ -179,72 +186,109 @@ _EVENT_COLUMNS = ("id", "type", "mode", "context", "cameo", "trigger_start", "tr
 _ACTOR_COLUMNS = ("id", "name", "kind", "country", "sectors", "title")
 _PLACE_COLUMNS = ("id", "start_char", "end_char", "text", "name", "precision", "country",
                   "admin1", "latitude", "longitude", "geonames_id", "feature")
+_TIME_COLUMNS = ("id", "type", "value", "interval_start", "from_publication_date")
+_SENTENCE_COLUMNS = ("id", "start_char", "end_char", "text", "paragraph")
 
 
 def _event(row: tuple) -> LeanEvent:
     (eid, etype, mode, context, cameo, t_start, t_end, t_text, place_id, time_id, modality,
      asserted_by, sentence_id, confidence, incident_id, fatalities, f_start, f_end,
      f_text) = row
-    return LeanEvent(eid, etype, mode, list(context or []), cameo, LeanSpan(t_start, t_end, t_text),
-                     place_id, time_id, modality, asserted_by, sentence_id, confidence,
-                     incident_id, fatalities, _span(f_start, f_end, f_text))
+    return LeanEvent(eid, etype, mode, list(_json(context) or []), cameo,
+                     LeanSpan(t_start, t_end, t_text), place_id, time_id, modality, asserted_by,
+                     sentence_id, confidence, incident_id, fatalities,
+                     _span(f_start, f_end, f_text))
 
 
-def _event_parts(conn, doc_ids: Sequence[str], events: dict[str, list[tuple]]) -> None:
+def _event_parts(conn, doc_ids: Sequence[str], found: dict[str, LeanEvent]) -> None:
     """Fill each event's sources, targets and evidence spans (each list by ordinal)."""
-    found = {e.id: e for items in events.values() for _, e in items}
-    args = []
-    for row in _rows(conn, [T_ARGS.c.event_id, T_ARGS.c.role, T_ARGS.c.ordinal,
-                            T_ARGS.c.start_char, T_ARGS.c.end_char, T_ARGS.c.text,
-                            T_ARGS.c.actor_id], T_ARGS.c.document_id, doc_ids):
-        args.append(row)
-    for eid, role, _, start, end, text, actor_id in sorted(args, key=lambda r: r[2]):
+    args = _rows(conn, [T_ARGS.c.event_id, T_ARGS.c.role, T_ARGS.c.ordinal,
+                        T_ARGS.c.start_char, T_ARGS.c.end_char, T_ARGS.c.text,
+                        T_ARGS.c.actor_id], T_ARGS.c.document_id, doc_ids)
+    args.sort(key=lambda r: r[2])
+    for eid, role, _, start, end, text, actor_id in args:
         event = found.get(eid)
         if event is not None:
             (event.sources if role == "source" else event.targets).append(
                 LeanRef(LeanSpan(start, end, text), actor_id))
-    spans = []
-    cols = [T_SPANS.c.record_id, T_SPANS.c.ordinal, T_SPANS.c.start_char, T_SPANS.c.end_char,
-            T_SPANS.c.text]
-    for part in chunks(list(doc_ids)):
-        spans.extend(conn.execute(select(*cols).where(
-            T_SPANS.c.document_id.in_(part), T_SPANS.c.record_kind == "event",
-            T_SPANS.c.role == "evidence")))
-    for rid, _, start, end, text in sorted(spans, key=lambda r: r[1]):
+    spans = _rows(conn, [T_SPANS.c.record_id, T_SPANS.c.ordinal, T_SPANS.c.start_char,
+                         T_SPANS.c.end_char, T_SPANS.c.text], T_SPANS.c.document_id, doc_ids,
+                  T_SPANS.c.record_kind == "event", T_SPANS.c.role == "evidence")
+    spans.sort(key=lambda r: r[1])
+    for rid, _, start, end, text in spans:
         event = found.get(rid)
         if event is not None:
             event.evidence.append(LeanSpan(start, end, text))
 
 
+def _sentences(conn, events: dict[str, list[LeanEvent]]) -> dict[str, list[tuple]]:
+    """The sentences the events name (ordinal, id, start, end, text, paragraph) by document;
+    every sentence of a document with an event that names none or one not stored (its row
+    looks the sentence up by offset)."""
+    named = {e.sentence_id for items in events.values() for e in items if e.sentence_id}
+    cols = [T_SENTENCES.c.document_id, T_SENTENCES.c.ordinal,
+            *(T_SENTENCES.c[c] for c in _SENTENCE_COLUMNS)]
+    out: dict[str, list[tuple]] = defaultdict(list)
+    for row in _rows(conn, cols, T_SENTENCES.c.id, sorted(named)):
+        out[row[0]].append(row[1:])
+    have = {r[1] for items in out.values() for r in items}
+    whole = [d for d, items in events.items()
+             if any(e.sentence_id is None or e.sentence_id not in have for e in items)]
+    if whole:
+        for doc_id in whole:
+            out.pop(doc_id, None)
+        for doc_id, rows in _by_doc(conn, T_SENTENCES, _SENTENCE_COLUMNS, whole).items():
+            out[doc_id] = rows
+    for rows in out.values():
+        rows.sort(key=lambda r: r[0])
+    return out
+
+
+class LeanContext(Context):
+    """export_views' Context of a LeanAnalysis: its sentences are those its events name (or all,
+    see `_sentences`), each at its ordinal, which is its index among the document's sentences."""
+
+    def __init__(self, analysis: LeanAnalysis, ordinals: list[int]):
+        self.analysis = analysis  # type: ignore[assignment]
+        self.document = analysis.document  # type: ignore[assignment]
+        self.actors = {a.id: a for a in analysis.actors}  # type: ignore[misc]
+        self.places = {p.id: p for p in analysis.places}  # type: ignore[misc]
+        self.times = {t.id: t for t in analysis.times}  # type: ignore[misc]
+        self.sentences = {s.id: (i, s) for i, s in  # type: ignore[misc]
+                          zip(ordinals, analysis.sentences, strict=True)}
+
+
 def lean_analyses(store, doc_ids: Sequence[str],
-                  ) -> Iterator[tuple[LeanAnalysis, datetime | None]]:
-    """Each stored document of `doc_ids` (in that order) as a LeanAnalysis, with its stored_at
-    (UTC); documents no longer stored are passed over."""
+                  ) -> Iterator[tuple[LeanContext, datetime | None]]:
+    """Each stored document of `doc_ids` (in that order) as the Context of a LeanAnalysis, with
+    its stored_at (UTC); documents no longer stored are passed over."""
+    doc_cols = [_text(T_DOCS.c.metadata) if c == "metadata" else T_DOCS.c[c] for c in _DOC_COLUMNS]
     with store.engine.connect() as conn:
-        docs = {row[0]: row for row in _rows(conn, [T_DOCS.c[c] for c in _DOC_COLUMNS],
-                                             T_DOCS.c.id, doc_ids)}
-        events = _by_doc(conn, T_EVENTS, _EVENT_COLUMNS, doc_ids)
-        events = {d: [(o, _event(r)) for o, *r in items] for d, items in events.items()}
-        _event_parts(conn, doc_ids, events)
+        docs = {row[0]: row for row in _rows(conn, doc_cols, T_DOCS.c.id, doc_ids)}
+        events = {d: [_event(r) for _, *r in items]
+                  for d, items in _by_doc(conn, T_EVENTS, _EVENT_COLUMNS, doc_ids).items()}
+        _event_parts(conn, doc_ids, {e.id: e for items in events.values() for e in items})
         actors = _by_doc(conn, T_ACTORS, _ACTOR_COLUMNS, doc_ids)
         places = _by_doc(conn, T_PLACES, _PLACE_COLUMNS, doc_ids)
-        sentences = _sentences(conn, doc_ids)
-        times = _times(conn, doc_ids)
+        times = _by_doc(conn, T_TIMES, _TIME_COLUMNS, doc_ids)
+        sentences = _sentences(conn, events)
     for doc_id in doc_ids:
         d = docs.get(doc_id)
         if d is None:
             continue
         _, source, url, title, published_iso, language, metadata, coder, stored_at = d
         published = datetime.fromisoformat(published_iso) if published_iso else None
-        doc = LeanDocument(doc_id, source, url, title, published, language, dict(metadata or {}))
-        yield LeanAnalysis(
+        doc = LeanDocument(doc_id, source, url, title, published, language,
+                           dict(_json(metadata) or {}))
+        said = sentences.get(doc_id, ())
+        analysis = LeanAnalysis(
             doc, coder,
-            sentences=[LeanSentence(i, LeanSpan(s, e, t), p)
-                       for _, i, s, e, t, p in sentences.get(doc_id, ())],
-            actors=[LeanActor(i, n, k, c, list(sec or []), t)
+            sentences=[LeanSentence(i, LeanSpan(s, e, t), p) for _, i, s, e, t, p in said],
+            actors=[LeanActor(i, n, k, c, list(_json(sec) or []), t)
                     for _, i, n, k, c, sec, t in actors.get(doc_id, ())],
             places=[LeanPlace(i, LeanSpan(s, e, t), *rest)
                     for _, i, s, e, t, *rest in places.get(doc_id, ())],
             times=[LeanTime(i, ty, v, st, bool(f)) for _, i, ty, v, st, f in times.get(doc_id, ())],
-            events=[e for _, e in events.get(doc_id, ())],
-        ), _stamp(stored_at)
+            events=events.get(doc_id, []),
+        )
+        yield LeanContext(analysis, [r[0] for r in said]), _stamp(stored_at)

@@ -214,12 +214,12 @@ def _stored_at(store: Store, doc_ids: list[str]) -> dict[str, datetime]:
                 else r.stored_at.replace(tzinfo=UTC) for r in rows}
 
 
-def whole_analyses(store: Store, doc_ids: list[str]) -> Iterator[tuple[Any, datetime | None]]:
-    """Each document's whole Analysis with its stored_at: what the exports read before the lean
-    reader (export_read.lean_analyses), kept to check that both write the same bytes."""
+def whole_analyses(store: Store, doc_ids: list[str]) -> Iterator[tuple[Context, datetime | None]]:
+    """The Context of each document's whole Analysis, with its stored_at: what the exports read
+    before the lean reader (export_read.lean_analyses), kept to check both write the same bytes."""
     stored = _stored_at(store, doc_ids)
     for analysis in store.analyses(doc_ids, chunk=len(doc_ids)):
-        yield analysis, stored.get(analysis.document.id)
+        yield Context(analysis), stored.get(analysis.document.id)
 
 
 # How iter_views reads a chunk of documents: only the columns the export rows use.
@@ -238,9 +238,8 @@ def iter_views(store: Store, filters: dict[str, Any],
     else:
         chunks = document_chunks(store, filters)
     for part, wanted_part in chunks:
-        for analysis, stored_at in read_chunk(store, part):
-            ctx = Context(analysis)  # type: ignore[arg-type]
-            for event in analysis.events:
+        for ctx, stored_at in read_chunk(store, part):
+            for event in ctx.analysis.events:
                 if wanted_part is None or event.id in wanted_part:
                     yield EventView(ctx, event, stored_at)
 
