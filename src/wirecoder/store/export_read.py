@@ -27,7 +27,8 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import JSON, Text, cast, select
+from sqlalchemy import JSON, Date, DateTime, Text, cast, select
+from sqlalchemy.sql.elements import Label
 
 from .queries import Context
 from .schema import T_ACTORS, T_ARGS, T_DOCS, T_EVENTS, T_PLACES, T_SPANS, SentenceRow, TimeRow
@@ -142,11 +143,53 @@ def _stamp(value: datetime | None) -> datetime | None:
 
 
 def _rows(conn, columns: Sequence[Any], where, ids: Sequence[str], *more) -> list[tuple]:
-    """The rows of `columns` whose `where` column is one of `ids` (and `more` conditions)."""
+    """The rows of `columns` whose `where` column is one of `ids` (and `more` conditions), as
+    the driver's tuples where the SQL can be written plainly (`_plain_sql`): no Row objects."""
     out: list[tuple] = []
     for part in chunks(list(ids)):
-        out.extend(conn.execute(select(*columns).where(where.in_(part), *more)).all())
+        stmt = select(*columns).where(where.in_(part), *more)
+        plain = _plain_sql(conn, columns, where, len(part), more)
+        if plain is None:
+            out.extend(conn.execute(stmt).all())
+            continue
+        sql, extra = plain
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute(sql, (*part, *extra))
+            out.extend(cursor.fetchall())
+        finally:
+            cursor.close()
     return out
+
+
+_MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
+
+def _plain_sql(conn, columns: Sequence[Any], where, n: int, more: Sequence[Any],
+               ) -> tuple[str, tuple] | None:
+    """SELECT columns FROM table WHERE where IN (n marks) AND column = value ..., with its extra
+    parameters; None (read through SQLAlchemy) for a driver of another parameter style or a
+    column whose values the driver gives in another type than SQLAlchemy does (a date, a time,
+    a boolean on SQLite: these readers turn booleans into bool themselves)."""
+    mark = _MARKS.get(conn.dialect.paramstyle)
+    if mark is None:
+        return None
+    quote = conn.dialect.identifier_preparer.quote
+    cols = []
+    for c in columns:
+        if isinstance(c, Label):  # a JSON column read as text
+            cols.append(f"CAST({quote(c.element.clause.name)} AS TEXT)")
+        elif isinstance(c.type, (DateTime, Date, JSON)):
+            return None
+        else:
+            cols.append(quote(c.name))
+    conds = [f"{quote(where.name)} IN ({', '.join([mark] * n)})"]
+    values = []
+    for cond in more:  # column == literal
+        conds.append(f"{quote(cond.left.name)} = {mark}")
+        values.append(cond.right.value)
+    sql = f"SELECT {', '.join(cols)} FROM {quote(where.table.name)} WHERE {' AND '.join(conds)}"
+    return sql, tuple(values)
 
 
 @cache
@@ -201,7 +244,9 @@ def _event(row: tuple) -> LeanEvent:
 
 
 def _event_parts(conn, doc_ids: Sequence[str], found: dict[str, LeanEvent]) -> None:
-    """Fill each event's sources, targets and evidence spans (each list by ordinal)."""
+    """Fill each event's sources, targets and evidence spans (each list by ordinal; the spans
+    by the primary key, which starts with the record id: a document's other spans are not
+    read)."""
     args = _rows(conn, [T_ARGS.c.event_id, T_ARGS.c.role, T_ARGS.c.ordinal,
                         T_ARGS.c.start_char, T_ARGS.c.end_char, T_ARGS.c.text,
                         T_ARGS.c.actor_id], T_ARGS.c.document_id, doc_ids)
@@ -212,8 +257,8 @@ def _event_parts(conn, doc_ids: Sequence[str], found: dict[str, LeanEvent]) -> N
             (event.sources if role == "source" else event.targets).append(
                 LeanRef(LeanSpan(start, end, text), actor_id))
     spans = _rows(conn, [T_SPANS.c.record_id, T_SPANS.c.ordinal, T_SPANS.c.start_char,
-                         T_SPANS.c.end_char, T_SPANS.c.text], T_SPANS.c.document_id, doc_ids,
-                  T_SPANS.c.record_kind == "event", T_SPANS.c.role == "evidence")
+                         T_SPANS.c.end_char, T_SPANS.c.text], T_SPANS.c.record_id, list(found),
+                  T_SPANS.c.role == "evidence", T_SPANS.c.record_kind == "event")
     spans.sort(key=lambda r: r[1])
     for rid, _, start, end, text in spans:
         event = found.get(rid)

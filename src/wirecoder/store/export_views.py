@@ -47,6 +47,14 @@ def outlet(doc) -> str:
     return "" if not source or _LOCATOR.search(source) or source == "stdin" else source
 
 
+def _outlet_of(ctx: Context) -> str:
+    """The document's outlet, worked out once per document, not once per event."""
+    found = ctx.__dict__.get("outlet")
+    if found is None:
+        found = ctx.__dict__["outlet"] = outlet(ctx.document)
+    return found
+
+
 class EventView:
     """What every event export needs to know about one event, worked out once."""
 
@@ -69,7 +77,7 @@ class EventView:
         self.sentence_index = sentence[0] if sentence else None
         self.sentence = sentence[1] if sentence else None
         self.paragraph = sentence[1].paragraph if sentence else None
-        self.outlet = outlet(self.doc)
+        self.outlet = _outlet_of(ctx)
 
     @property
     def publisher(self) -> str:
