@@ -86,3 +86,25 @@ def test_lean_reader_holds_only_what_rows_read(filled):
             [[(s.start, s.end, s.text) for s in e.evidence] for e in b.events]
         assert [[r.actor_id for r in e.sources + e.targets] for e in a.events] == \
             [[r.actor_id for r in e.sources + e.targets] for e in b.events]
+
+
+@pytest.mark.parametrize("cells", [
+    ["a", "b c", ""], ["tab\there", "x"], ["line\nbreak", "say \"no\""], ["\r", ""], [None, 3, "x"],
+    ["  spaced\t\tout  ", "ok"], [],
+])
+def test_tsv_line_fast_path_is_tsv_cell(cells):
+    from wirecoder.store.export_gdelt import tsv_cell
+    from wirecoder.store.exports import _tsv_line
+
+    assert _tsv_line(cells) == "\t".join(tsv_cell(c) for c in cells) + "\n"
+
+
+def test_gdelt_dates_and_stamp_as_strftime_writes_them():
+    from datetime import UTC, date, datetime, timedelta, timezone
+
+    from wirecoder.store.export_gdelt import _stamp, gdelt_dates
+
+    for d in (date(2025, 1, 5), date(1999, 12, 31), date(2024, 2, 29), date(1000, 1, 1)):
+        assert gdelt_dates(d, "day")[:2] == [d.strftime("%Y%m%d"), d.strftime("%Y%m")]
+    when = datetime(2025, 1, 31, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
+    assert _stamp(when) == when.astimezone(UTC).strftime("%Y%m%d%H%M%S") == "20250201043000"

@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -136,7 +137,14 @@ class Unit:
 
     @property
     def document_ids(self) -> list[str]:
+        if len(self.views) == 1:
+            return [self.views[0].doc.id]
         return list(dict.fromkeys(v.doc.id for v in self.views))
+
+    @cached_property
+    def global_id(self) -> int:
+        """global_event_id of the row's key, worked out once for the row and its sidecar."""
+        return global_event_id(self.key)
 
     @property
     def outlets(self) -> list[str]:
