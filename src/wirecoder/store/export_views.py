@@ -13,7 +13,6 @@ import hashlib
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -130,6 +129,7 @@ class Unit:
         self.key = key
         self.views = views
         self.best = max(views, key=EventView.completeness)
+        self._global_id: int | None = None
 
     @property
     def event_ids(self) -> list[str]:
@@ -141,10 +141,12 @@ class Unit:
             return [self.views[0].doc.id]
         return list(dict.fromkeys(v.doc.id for v in self.views))
 
-    @cached_property
+    @property
     def global_id(self) -> int:
         """global_event_id of the row's key, worked out once for the row and its sidecar."""
-        return global_event_id(self.key)
+        if self._global_id is None:
+            self._global_id = global_event_id(self.key)
+        return self._global_id
 
     @property
     def outlets(self) -> list[str]:
