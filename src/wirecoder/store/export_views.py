@@ -5,6 +5,9 @@ report's coder linked (`Event.incident_id`: "opened fire", "returned fire", "the
 the mentions `wirecoder dedup` put in one cross-report cluster, joined transitively. ACLED rows
 are always incidents. An incident's row is built from its most complete mention (`best`), with
 what the mentions give together: every outlet, every document, the fatalities.
+
+The views are read a chunk of documents at a time (`document_chunks`), each chunk with only the
+columns the rows use (`read_chunk`: export_read.lean_analyses), not as whole analyses.
 """
 
 from __future__ import annotations
