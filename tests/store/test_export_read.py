@@ -108,3 +108,15 @@ def test_gdelt_dates_and_stamp_as_strftime_writes_them():
         assert gdelt_dates(d, "day")[:2] == [d.strftime("%Y%m%d"), d.strftime("%Y%m")]
     when = datetime(2025, 1, 31, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
     assert _stamp(when) == when.astimezone(UTC).strftime("%Y%m%d%H%M%S") == "20250201043000"
+
+
+def test_lean_reader_reads_only_the_wanted_events(filled):
+    with open_store(filled, read_only=True) as store:
+        ids = store.document_ids()
+        every = [e for ctx, _ in lean_analyses(store, ids) for e in ctx.analysis.events]
+        some = {e.id for e in every[::3]}
+        kept = [e for ctx, _ in lean_analyses(store, ids, some) for e in ctx.analysis.events]
+    assert len(every) > len(some) > 0
+    assert [e.id for e in kept] == [e.id for e in every if e.id in some]
+    assert [(e.sources, e.targets, e.evidence) for e in kept] == \
+        [(e.sources, e.targets, e.evidence) for e in every if e.id in some]

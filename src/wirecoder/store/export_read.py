@@ -243,13 +243,13 @@ def _event(row: tuple) -> LeanEvent:
                      _span(f_start, f_end, f_text))
 
 
-def _event_parts(conn, doc_ids: Sequence[str], found: dict[str, LeanEvent]) -> None:
-    """Fill each event's sources, targets and evidence spans (each list by ordinal; the spans
-    by the primary key, which starts with the record id: a document's other spans are not
-    read)."""
+def _event_parts(conn, found: dict[str, LeanEvent]) -> None:
+    """Fill each event's sources, targets and evidence spans (each list by ordinal), read by
+    the primary keys, which start with the event id: other events' and records' rows are not
+    read."""
     args = _rows(conn, [T_ARGS.c.event_id, T_ARGS.c.role, T_ARGS.c.ordinal,
                         T_ARGS.c.start_char, T_ARGS.c.end_char, T_ARGS.c.text,
-                        T_ARGS.c.actor_id], T_ARGS.c.document_id, doc_ids)
+                        T_ARGS.c.actor_id], T_ARGS.c.event_id, list(found))
     args.sort(key=lambda r: r[2])
     for eid, role, _, start, end, text, actor_id in args:
         event = found.get(eid)
@@ -303,16 +303,17 @@ class LeanContext(Context):
                           zip(ordinals, analysis.sentences, strict=True)}
 
 
-def lean_analyses(store, doc_ids: Sequence[str],
+def lean_analyses(store, doc_ids: Sequence[str], wanted: set[str] | None = None,
                   ) -> Iterator[tuple[LeanContext, datetime | None]]:
     """Each stored document of `doc_ids` (in that order) as the Context of a LeanAnalysis, with
-    its stored_at (UTC); documents no longer stored are passed over."""
+    its stored_at (UTC); documents no longer stored are passed over. With `wanted`, the
+    analysis holds only those of its events (and what they name: their parts, sentences)."""
     doc_cols = [_text(T_DOCS.c.metadata) if c == "metadata" else T_DOCS.c[c] for c in _DOC_COLUMNS]
     with store.engine.connect() as conn:
         docs = {row[0]: row for row in _rows(conn, doc_cols, T_DOCS.c.id, doc_ids)}
-        events = {d: [_event(r) for _, *r in items]
+        events = {d: [_event(r) for _, *r in items if wanted is None or r[0] in wanted]
                   for d, items in _by_doc(conn, T_EVENTS, _EVENT_COLUMNS, doc_ids).items()}
-        _event_parts(conn, doc_ids, {e.id: e for items in events.values() for e in items})
+        _event_parts(conn, {e.id: e for items in events.values() for e in items})
         actors = _by_doc(conn, T_ACTORS, _ACTOR_COLUMNS, doc_ids)
         places = _by_doc(conn, T_PLACES, _PLACE_COLUMNS, doc_ids)
         times = _by_doc(conn, T_TIMES, _TIME_COLUMNS, doc_ids)

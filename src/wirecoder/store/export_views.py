@@ -235,9 +235,11 @@ def _stored_at(store: Store, doc_ids: list[str]) -> dict[str, datetime]:
                 else r.stored_at.replace(tzinfo=UTC) for r in rows}
 
 
-def whole_analyses(store: Store, doc_ids: list[str]) -> Iterator[tuple[Context, datetime | None]]:
+def whole_analyses(store: Store, doc_ids: list[str], wanted: set[str] | None = None,
+                   ) -> Iterator[tuple[Context, datetime | None]]:
     """The Context of each document's whole Analysis, with its stored_at: what the exports read
-    before the lean reader (export_read.lean_analyses), kept to check both write the same bytes."""
+    before the lean reader (export_read.lean_analyses), kept to check both write the same bytes
+    (every event is read: iter_views keeps the `wanted` ones)."""
     stored = _stored_at(store, doc_ids)
     for analysis in store.analyses(doc_ids, chunk=len(doc_ids)):
         yield Context(analysis), stored.get(analysis.document.id)
@@ -259,7 +261,7 @@ def iter_views(store: Store, filters: dict[str, Any],
     else:
         chunks = document_chunks(store, filters)
     for part, wanted_part in chunks:
-        for ctx, stored_at in read_chunk(store, part):
+        for ctx, stored_at in read_chunk(store, part, wanted_part):
             for event in ctx.analysis.events:
                 if wanted_part is None or event.id in wanted_part:
                     yield EventView(ctx, event, stored_at)
