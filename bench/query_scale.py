@@ -35,6 +35,7 @@ x16 documents); events page 0.19 -> 0.49 -> 1.33 s. After (aggregate cache): fro
 3.58 -> 7.55 -> 21.0 s, a reader's answer after a 20-document commit 0.063 -> 0.029 -> 0.106 s
 (200x less at 32,000). The page's SELECT: bench/country_filter.py. GDELT export 316 -> 514 ->
 324 rows/s, peak RSS 168 -> 169 -> 231 MB: not faster (it rebuilds whole analyses, see #26).
+Since, the event exports read only the columns their rows use: bench/export_scale.py.
 """
 
 from __future__ import annotations

