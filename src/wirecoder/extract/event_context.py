@@ -21,11 +21,15 @@ VERBAL_ATTACK_MODIFIERS = event_words("verbal_attack_modifier")
 VERBAL_TARGETS = event_words("verbal_target")
 
 
+# Prepositions of what an attack is aimed at: "the attack on the mosque", "violence against civilians".
+AIMED_PREPS = frozenset({"on", "against"})
+
+
 def verbal_attack(noun) -> bool:
     # the parser makes "ad hominem" or "campaign" a compound as often as an adjective
     if any(c.dep_ in ("amod", "compound") and c.lower_ in VERBAL_ATTACK_MODIFIERS for c in noun.children):
         return True
-    targets = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+    targets = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in AIMED_PREPS
                for p in c.children if p.dep_ == "pobj"]
     return bool(targets) and all(_lemma(t) in VERBAL_TARGETS for t in targets)
 

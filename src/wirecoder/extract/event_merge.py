@@ -2,9 +2,10 @@
 wounding 56" report one attack, not two or three.
 
 Events of the same type whose triggers are joined in one clause (coordinated verbs, a
-participle adjunct of the other trigger, or its purpose: "marched to protest") and whose sources agree (the same words, or one has
-none) become one event: the first in the text, with the others' triggers and parties added to
-its evidence and targets. A user who counts events counts the attack once.
+participle adjunct of the other trigger, or its purpose: "marched to protest") and whose sources
+agree (the same words, or one has none) become one event: the first in the text, with the
+others' triggers and parties added to its evidence and targets. A user who counts events counts
+the attack once.
 """
 
 from __future__ import annotations

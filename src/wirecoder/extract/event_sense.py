@@ -121,13 +121,18 @@ class Worlds:
 _COUNTING = event_words("counting")
 
 
+def counted(tok: Any) -> list[Any]:
+    """What a count word counts: "thousands of workers" -> [workers]; nothing for other words."""
+    if _lemma(tok) not in _COUNTING and not tok.like_num:
+        return []
+    return [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+
+
 def _through_counts(words: list[Any]) -> list[Any]:
     out = []
     for w in words:
         out.append(w)
-        if _lemma(w) in _COUNTING or w.like_num:
-            out += [g for p in w.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children if g.dep_ == "pobj"]
+        out += counted(w)
     return out
 
 

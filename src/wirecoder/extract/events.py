@@ -38,6 +38,7 @@ from .common import TokenFinder
 from .common import lemma as _lemma
 from .event_confidence import event_features, shipped_model
 from .event_context import (
+    AIMED_PREPS,
     armed_defence,
     awaited_party,
     demand_maker,
@@ -434,8 +435,6 @@ def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
     return source_toks, chosen, actor_targets
 
 
-# Prepositions of what an attack hits: "the attack on the mosque", "violence against civilians".
-AIMED_PREPS = frozenset({"on", "against"})
 # WordNet classes of what can be hit, by a noun's commonest sense: a mosque, a town, civilians,
 # troops; not democracy (cognition) or the press (state).
 PHYSICAL_CLASSES = frozenset({"artifact", "location", "person", "group", "animal", "object"})

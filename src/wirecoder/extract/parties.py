@@ -15,8 +15,7 @@ from typing import Any
 from ..datelines import in_dateline
 from ..knowledge import load_tsv
 from .event_roles import antecedent_of
-from .event_sense import ABSTRACT_CLASSES, noun_classes
-from .event_tables import event_words
+from .event_sense import ABSTRACT_CLASSES, counted, noun_classes
 from .event_triggers import noun_lexicon
 
 # Entity labels of times and amounts: never the one who acts or is acted upon. (Works of art are
@@ -37,11 +36,8 @@ def stands_for(tok: Any) -> Any | None:
         if tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
             return antecedent_of(tok, noun_lexicon().__contains__)
         return None
-    if tok.lemma_.lower() in COUNTING or tok.like_num:
-        # "thousands of workers", "a group of protesters": the counted ones are the party
-        counted = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if counted:
-            return stands_for(counted[0])
+    if whom := counted(tok):  # "thousands of workers", "a group of protesters": they are the party
+        return stands_for(whom[0])
     if tok.ent_type_ in NOT_PARTY_LABELS or in_dateline(tok):
         return None
     if not tok.ent_type_ and tok.lemma_.lower() in non_party_lemmas() and not _names_its_party(tok):
@@ -50,7 +46,6 @@ def stands_for(tok: Any) -> Any | None:
 
 
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-COUNTING = event_words("counting")  # "hundred", "dozen", "group": words that count a party
 # WordNet classes of things that act: a noun with one of these among its commonest senses may be
 # a doer ("the government", "court", "crowd", "sniper").
 ACTING_CLASSES = frozenset({"person", "group", "animal"})
