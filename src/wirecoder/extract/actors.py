@@ -33,6 +33,8 @@ _PERSON_PRONOUNS = words("pronouns", kind="personal", refers="person", person="3
 _GROUP_PRONOUNS = words("pronouns", kind="personal", refers="group", person="3")
 # Sector words that describe a person by office: "the secretary", "the Republican".
 _PERSON_TITLES = words("titles", office="yes")
+# Offices that stand before a name ("Prime Minister May"); not party words ("the Republican").
+_NAMED_OFFICES = words("titles", office="yes", before_name="yes")
 _DEFINITE = {"the"} | words("pronouns", kind="demonstrative")
 _LOOKBACK_SENTENCES = 6
 # Heads that take their sector from a modifier: "cartel members", "terrorist organizations".
@@ -304,7 +306,8 @@ def _resolve_description(m: _Mention, recent: list[_Mention]) -> _Group | None:
     for r in reversed(recent):
         group = r.actor
         if group is not None and m.kind == "person" and group.kind == "person" \
-                and head in group.title_words and r.start < m.start:
+                and head in group.title_words and r.start < m.start \
+                and m.coding.country in (None, group.coding.country):
             return group
     if m.kind != "person":
         # "the cartels": the latest group with that very head, else the latest of the same sector
@@ -328,9 +331,32 @@ def _resolve_description(m: _Mention, recent: list[_Mention]) -> _Group | None:
             return best[0].actor
     if m.kind == "person":  # "the Republican": the latest person named as a subject
         for r in _window(m, recent, sentences=_LOOKBACK_SENTENCES * 2):
-            if r.actor is not None and r.actor.kind == "person" and r.head.dep_.startswith("nsubj"):
+            if r.actor is not None and r.actor.kind == "person" and r.head.dep_.startswith("nsubj") \
+                    and _may_be(m, r.actor, head) and not _same_clause(m, r):
                 return r.actor
     return None
+
+
+def _may_be(m: _Mention, group: _Group, head: str) -> bool:
+    """May a description with no title match stand for this person? Not one of another country
+    ("the Irish premier" after "the British Prime Minister"), nor one titled otherwise ("the
+    Prime Minister" after "Imam Suliman Gani"); an untitled name may take any title."""
+    if m.coding.country and group.coding.country and m.coding.country != group.coding.country:
+        return False
+    return not group.title_words or head not in _NAMED_OFFICES
+
+
+def _clause_of(tok) -> Any:
+    """The verb whose clause holds `tok`."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _same_clause(m: _Mention, r: _Mention) -> bool:
+    """Is `m` in the clause `r` is the subject of? A description there is someone else: "Gani
+    demanded an apology from the Prime Minister" is no apology from Gani."""
+    return r.head.doc is m.head.doc and _clause_of(m.head).i == r.head.head.i
 
 
 _STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD"}

@@ -54,6 +54,9 @@ def subjects_of(verb) -> tuple[list, list]:
     own_passive = any(c.dep_ == "auxpass" for c in verb.children)
     own_agents = [t for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                   for t in with_conjuncts(g)]
+    if _reduced_passive(verb, own_agents):
+        # headline passives with no "was": "Protester beaten unconscious by police", "Man shot dead"
+        return own_agents, [t for c in verb.children if c.dep_ == "nsubj" for t in with_conjuncts(c)]
     for _ in range(6):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -83,6 +86,21 @@ def subjects_of(verb) -> tuple[list, list]:
             continue
         break
     return [], []
+
+
+# States an act leaves the one it is done to in: "shot dead", "beaten unconscious".
+RESULTING_STATES = event_words("resulting_state")
+
+
+def _reduced_passive(verb, agents: list) -> bool:
+    """Is `verb` a passive written without its auxiliary, as headlines do? Its subject is then the
+    one it is done to. Told by a "by" agent or a resulting state, with no object of its own."""
+    children = list(verb.children)
+    if verb.tag_ not in ("VBN", "VBD") or not any(c.dep_ == "nsubj" for c in children) \
+            or any(c.dep_ in ("dobj", "aux", "auxpass") for c in children):
+        return False
+    return bool(agents) or any(c.dep_ in ("oprd", "advmod", "acomp") and c.lower_ in RESULTING_STATES
+                               for c in children)
 
 
 # Verbs of being in a state: the subject of "remain in custody" is the one held.

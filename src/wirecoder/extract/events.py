@@ -86,6 +86,7 @@ from .event_triggers import (
 from .event_typing import Typing, type_of
 from .parties import parties_only
 from .passive_sources import lend_passive_sources
+from .self_dyads import without_self_dyads
 
 
 def _structure_score(has_source: bool, has_target: bool, carried: bool, main: bool) -> float:
@@ -473,8 +474,9 @@ def _has_agent(trig: Trigger, parties: _Parties, index: ActorIndex) -> bool:
 def _event(trig: Trigger, ctx: _Context, typing: Typing, modality: str, said: Assertion,
            parties: _Parties, anchor) -> Event:
     tok, text, index, inside = trig.token, ctx.text, ctx.index, said.inside
-    sources = _refs(parties.sources, text, index)
-    targets = _refs(parties.targets, text, index)
+    source_toks, target_toks = without_self_dyads(parties.sources, parties.targets, index.actor_at)
+    sources = _refs(source_toks, text, index)
+    targets = _refs(target_toks, text, index)
     if inside is not None and inside.direct and inside.speaker_actor:
         # "I will deploy ...": in a verbatim quote the first person is the speaker
         sources = [ActorRef(span=r.span, actor_id=inside.speaker_actor)

@@ -311,6 +311,12 @@ def test_asking_others_to_act_is_the_request_not_the_act(pipeline):
     # a count stands for what it counts, and the event is not dropped for want of a doer
     ("Thousands of workers protested the pension cuts outside parliament.", "protested", "PROTEST", "source", "workers"),
     ("A group of armed rebels launched attacks on army posts near the border.", "launched attacks", "ASSAULT", "source", "armed rebels"),
+    # a headline passive without its "was": a "by" agent or a resulting state tells it
+    ("Protester beaten unconscious by police.", "beaten", "ASSAULT", "target", "Protester"),
+    ("Protester beaten unconscious by police.", "beaten", "ASSAULT", "source", "police"),
+    ("Man shot dead in Chicago.", "shot", "ASSAULT", "target", "Man"),
+    # conjoined participles are one mention: who is shot and wounded is not also the shooter
+    ("Two police officers were shot and wounded at the scene.", "shot", "ASSAULT", "target", "Two police officers"),
 ])
 def test_the_party_in_its_role(pipeline, sentence, trigger, event_type, role, party):
     event = _event(pipeline, sentence, trigger)
@@ -318,3 +324,11 @@ def test_the_party_in_its_role(pipeline, sentence, trigger, event_type, role, pa
     sources, targets = _texts(event.sources), _texts(event.targets)
     assert party in (targets if role == "target" else sources), (sources, targets)
     assert party not in (sources if role == "target" else targets), (sources, targets)
+
+
+def test_one_actor_is_not_on_both_sides_through_a_pronoun(pipeline):
+    # "he" and "him" both resolve to the ambassador: the event must not read Karlov -> Karlov
+    event = _event(pipeline, "The gunman fired eight shots, walking around Ambassador Andrei Karlov as he lay "
+                             "motionless and shooting him again at close range.", "shooting")
+    assert not {r.actor_id for r in event.sources} & {r.actor_id for r in event.targets}, event
+    assert _texts(event.targets) == ["Andrei Karlov"]
