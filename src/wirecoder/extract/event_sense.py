@@ -289,6 +289,8 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
             _objects(end_tok) if end_tok is not None and end_tok.i != tok.i else []))
     if rule.when == "object_unarmed":  # "attacking critics", but not with rifles
         return not worlds.armed(tok) and any(_lemma(o) in values for o in _objects(tok))
+    if rule.when == "conjunct":  # "his attacks and puerile insults": coordinated with words, not arms
+        return not worlds.armed(tok) and any(_lemma(c) in values for c in _conjuncts(tok))
     if rule.when == "object_not":  # the sense needs one of these objects: "recalled its ambassador"
         objs = _objects(tok)
         return not any(_lemma(o) in values for o in objs)
@@ -313,6 +315,13 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     if rule.when == "pos":
         return tok.pos_.lower() in values
     return False
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    """The words coordinated with `tok`, before or after it."""
+    first = tok.head if tok.dep_ == "conj" else tok
+    return [c for c in [first] + [c for c in first.subtree if c.dep_ == "conj" and c.head.i in (first.i, tok.i)]
+            if c.i != tok.i]
 
 
 def other_sense(tok: Any, end_tok: Any, types: set[str], worlds: Worlds) -> str | None:

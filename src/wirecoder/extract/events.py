@@ -55,6 +55,7 @@ from .event_merge import merge_mentions
 from .event_roles import (
     OTHER_EVENT_PREPS,
     antecedent_of,
+    at_hands_of,
     is_actorish,
     is_agentive,
     is_media_object,
@@ -364,6 +365,8 @@ def _parties(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
         keeper = None if victim is None else _custodian(victim.head) or next(
             (k for c in trig.token.children if c.dep_ == "relcl" and (k := _custodian(c)) is not None), None)
         source_toks, chosen = [keeper] if keeper is not None else [], [victim] if victim is not None else []
+        if not source_toks:  # "died after torture at the hands of prison guards"
+            source_toks = at_hands_of(trig.token) or (at_hands_of(victim.head) if victim is not None else [])
     # what the clause names as doer and undergoer, party or not: how central the event is
     named_roles = (bool(source_toks), bool(chosen))
     if ctx.worlds is not None:  # sense checks: parties must be parties ("Which", "a new chord")

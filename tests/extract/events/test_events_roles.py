@@ -315,6 +315,15 @@ def test_asking_others_to_act_is_the_request_not_the_act(pipeline):
     ("Protester beaten unconscious by police.", "beaten", "ASSAULT", "target", "Protester"),
     ("Protester beaten unconscious by police.", "beaten", "ASSAULT", "source", "police"),
     ("Man shot dead in Chicago.", "shot", "ASSAULT", "target", "Man"),
+    ("Captain Khan, killed 12 years ago, was a hero.", "killed", "ASSAULT", "target", "Captain Khan"),
+    # a participle qualifying a noun, or beside a state, was done to that noun
+    ("Five soldiers wounded in ambush.", "wounded", "ASSAULT", "target", "Five soldiers"),
+    ("Many people dead and wounded.", "wounded", "ASSAULT", "target", "Many people"),
+    # who dies in it is who it hit; "at the hands of" names the doer
+    ("Parker and Ward died in an on-air shooting at the hands of a former station employee.", "shooting",
+     "ASSAULT", "target", "Parker"),
+    ("Parker and Ward died in an on-air shooting at the hands of a former station employee.", "shooting",
+     "ASSAULT", "source", "a former station employee"),
     # conjoined participles are one mention: who is shot and wounded is not also the shooter
     ("Two police officers were shot and wounded at the scene.", "shot", "ASSAULT", "target", "Two police officers"),
 ])
