@@ -303,10 +303,14 @@ def noun_roles(trigger: Trigger) -> tuple[list, list]:
                 targets.extend(between[1:])
             elif child.lower_ == "by":
                 sources.extend(objs)
+    named = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
+             and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")]
+    if not targets and _lemma(noun) in PATIENT_POSSESSOR_NOUNS:
+        # "the Slepian shooting", "the Kennedy assassination": a person named before it undergoes it
+        targets = [c for c in named if c.ent_type_ == "PERSON"][:1]
     if not sources:
         # "a Taliban attack", "Russian airstrikes": a named modifier is who acts
-        sources = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
-                   and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")][:1]
+        sources = [c for c in named if c not in targets][:1]
     if not sources:
         # "a Saudi-led strike", "Iranian-backed attacks": who leads or backs it acts
         sources = [g for c in noun.children if c.dep_ == "amod" and _lemma(c) in LEADING_PARTICIPLES

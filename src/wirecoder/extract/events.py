@@ -105,6 +105,8 @@ _CAUSE_PREPS = event_words("cause_prep")
 CUSTODY_NOUNS = event_words("custody_noun")
 CUSTODY_PREPS = event_words("custody_prep")
 FIRST_PERSON = event_words("first_person")
+# Those an act leaves behind: after a gerund with no article they make a compound ("bombing victims").
+VICTIM_NOUNS = event_words("victim_noun")
 
 
 def _custodian(verb):
@@ -220,6 +222,16 @@ def _roles(trig: Trigger) -> tuple[list, list]:
     """(source tokens, target candidate tokens) of a trigger."""
     if trig.token.pos_ in ("NOUN", "PROPN"):
         return noun_roles(trig)
+    victims = [c for c in trig.token.children if c.dep_ == "dobj" and _lemma(c) in VICTIM_NOUNS
+               and not any(d.dep_ in ("det", "poss") for d in c.children)]
+    # "tribute to bombing victims" (a "to" before a gerund is no infinitive), not "arrested for shooting"
+    as_noun = trig.token.dep_ in ("amod", "compound", "nmod") or (
+        trig.token.dep_ == "pcomp" and trig.token.head.lower_ == "to") or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trig.token.children)
+    if trig.token.tag_ == "VBG" and victims and as_noun:
+        # "paid tribute to bombing victims": a noun compound the parser read as a gerund and its
+        # object; the clause's subject did not bomb anyone
+        return [], victims
     sources, targets = subjects_of(trig.token)
     return sources, targets + objects_of(trig)
 
@@ -380,6 +392,10 @@ def _parties(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
         named_doers = parties_only(source_toks, coded, inner)
         source_toks = parties_only(source_toks, coded, inner, doers=not trig.bare)
         chosen = parties_only(chosen, coded, inner)
+        if event_type in types_in("material_conflict"):
+            # "jailed after a vicious assault", "a warrant in the Slepian shooting": an event is
+            # not what force is used on
+            chosen = [t for t in chosen if not (t.pos_ == "NOUN" and _lemma(t) in noun_lexicon() and not coded(t))]
         return _Parties(source_toks, chosen, actor_targets, named_roles, named_doers)
     return _Parties(source_toks, chosen, actor_targets, named_roles, source_toks)
 

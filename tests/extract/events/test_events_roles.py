@@ -319,6 +319,9 @@ def test_asking_others_to_act_is_the_request_not_the_act(pipeline):
     # a participle qualifying a noun, or beside a state, was done to that noun
     ("Five soldiers wounded in ambush.", "wounded", "ASSAULT", "target", "Five soldiers"),
     ("Many people dead and wounded.", "wounded", "ASSAULT", "target", "Many people"),
+    # a gerund read as a verb with "victims" after it is a noun compound: no doer in the clause
+    ("Madeleine Albright paid tribute Tuesday to bombing victims on a visit to East Africa.", "bombing",
+     "ASSAULT", "target", "victims"),
     # who dies in it is who it hit; "at the hands of" names the doer
     ("Parker and Ward died in an on-air shooting at the hands of a former station employee.", "shooting",
      "ASSAULT", "target", "Parker"),
@@ -341,3 +344,14 @@ def test_one_actor_is_not_on_both_sides_through_a_pronoun(pipeline):
                              "motionless and shooting him again at close range.", "shooting")
     assert not {r.actor_id for r in event.sources} & {r.actor_id for r in event.targets}, event
     assert _texts(event.targets) == ["Andrei Karlov"]
+
+
+def test_an_event_is_not_what_force_is_used_on(pipeline):
+    event = _event(pipeline, "Edmonton man jailed after vicious assault which left woman with stab wounds.", "jailed")
+    assert _texts(event.targets) == ["Edmonton man"]
+
+
+def test_a_noun_compound_read_as_a_gerund_takes_no_doer_from_the_clause(pipeline):
+    event = _event(pipeline, "Madeleine Albright paid tribute Tuesday to bombing victims on a visit to East Africa.",
+                   "bombing")
+    assert not event.sources, _texts(event.sources)
