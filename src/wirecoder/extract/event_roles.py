@@ -281,6 +281,23 @@ def is_media_object(tok) -> bool:
 OTHER_EVENT_PREPS = event_words("other_event_prep")
 
 
+def _named_before(noun, sources: list, targets: list) -> tuple[list, list]:
+    """The parties named by the modifiers before an event noun, where its own phrase named none."""
+    named = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
+             and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")]
+    if not targets and _lemma(noun) in PATIENT_POSSESSOR_NOUNS:
+        # "the Slepian shooting", "the Kennedy assassination": a person named before it undergoes it
+        targets = [c for c in named if c.ent_type_ == "PERSON"][:1]
+    if not sources:
+        # "a Taliban attack", "Russian airstrikes": a named modifier is who acts
+        sources = [c for c in named if c not in targets][:1]
+    if not sources:
+        # "a Saudi-led strike", "Iranian-backed attacks": who leads or backs it acts
+        sources = [g for c in noun.children if c.dep_ == "amod" and _lemma(c) in LEADING_PARTICIPLES
+                   for g in c.children if g.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")][:1]
+    return sources, targets
+
+
 def noun_roles(trigger: Trigger) -> tuple[list, list]:
     noun = trigger.token
     lex = trigger.lexeme
@@ -303,18 +320,7 @@ def noun_roles(trigger: Trigger) -> tuple[list, list]:
                 targets.extend(between[1:])
             elif child.lower_ == "by":
                 sources.extend(objs)
-    named = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
-             and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")]
-    if not targets and _lemma(noun) in PATIENT_POSSESSOR_NOUNS:
-        # "the Slepian shooting", "the Kennedy assassination": a person named before it undergoes it
-        targets = [c for c in named if c.ent_type_ == "PERSON"][:1]
-    if not sources:
-        # "a Taliban attack", "Russian airstrikes": a named modifier is who acts
-        sources = [c for c in named if c not in targets][:1]
-    if not sources:
-        # "a Saudi-led strike", "Iranian-backed attacks": who leads or backs it acts
-        sources = [g for c in noun.children if c.dep_ == "amod" and _lemma(c) in LEADING_PARTICIPLES
-                   for g in c.children if g.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")][:1]
+    sources, targets = _named_before(noun, sources, targets)
     if not targets:
         targets = _target_preps(noun, preps)
     # "Denmark announced a suspension of aid", "agreed to a ceasefire": whoever does the governing
