@@ -12,7 +12,7 @@ export const VIEWS = ["events", "quotes", "claims", "clusters", "documents"];
 export const RECORD_TABLES = {
   quotes: { prefix: "q", sorts: ["published", "speaker", "kind", "confidence"] },
   claims: { prefix: "c", sorts: ["published", "kind", "verdict", "confidence"] },
-  clusters: { prefix: "k", sorts: ["sources", "mentions", "type", "date", "first_report", "last_report"], sort: "sources", min: 2 },
+  clusters: { prefix: "k", sorts: ["sources", "independent", "mentions", "type", "date", "first_report", "last_report"], sort: "sources", min: 2 },
 };
 export const RECORD_DEFAULTS = Object.freeze({ sort: "published", order: "desc", size: 100 });
 export const MIN_SOURCES = [1, 2, 3, 5, 10];
