@@ -135,7 +135,7 @@ def _parties(rows: EventRows, e: Any) -> dict[str, list[Party]]:
                 else rows.registry.for_text(a.text))
         name = actor.name if actor is not None else a.text
         if node is not None:
-            country = actor.country if actor is not None else node.code.split(" ")[0] or None
+            country = actor.country if actor is not None else node.country or None
             parties[a.role].append((node.name, name, country, node.code))
         elif actor is not None:
             label = party_label(actor.country, actor.sectors)
