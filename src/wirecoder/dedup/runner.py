@@ -201,6 +201,7 @@ def _write_chunk(conn, t: _Tables, clusterer: EventClusterer, rows: _Chunk, now)
         c = clusterer.cluster(cluster_id)
         clusters.append({"id": c.id, "type": c.type, "reality": c.reality,
                          "source_count": c.source_count, "mentions": len(c.mention_ids),
+                         "independent_sources": c.independent_sources,
                          "first_report": c.first_report, "last_report": c.last_report,
                          "date": c.date, "date_granularity": c.date_granularity,
                          "place_name": c.place_name, "place_precision": c.place_precision,

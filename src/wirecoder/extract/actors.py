@@ -11,7 +11,8 @@ third-person pronouns. They are grouped into actors:
 Codes come from the words of every mention (titles, descriptors, possessors), so a later mention
 can tell the country of an earlier one; what the text leaves open, the actor dictionary fills in
 for the document's date (extract/actor_dictionary.py: "Zelensky" in 2025 is UKR GOV), with the
-name as evidence. A wire dateline names no actor; a capital is its government only where it acts
+name as evidence. A wire dateline names no actor, nor does a name read in a title-case line (a
+headline) that the document says nowhere else (headlines.py); a capital is its government only where it acts
 ("Ankara said"), a place after a preposition ("met in Ankara").
 """
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..datelines import in_dateline
+from ..headlines import doc_title_case_spans, has_body, inside, said_elsewhere
 from ..lang.en import words
 from ..options import NoOptions
 from ..records import Actor, Span, stable_id
@@ -132,6 +134,25 @@ def _person_mention(ent, sentence: int) -> _Mention:
     return _Mention(ent.start_char, ent.end_char, ent.root, "person", coding, name, sentence, title=title)
 
 
+def _unsure_headline_name(ent) -> bool:
+    """A name read in a title-case line (a headline, where every word has a capital) of a
+    document with a body, that the document says nowhere else and that names no known actor or
+    country (headlines.py)."""
+    spans = doc_title_case_spans(ent.doc)
+    if not spans or not inside(ent.start_char, spans) or not has_body(ent.doc.text, spans):
+        return False  # a text of title-case lines alone (a name, a list) has nothing to check by
+    name = _strip_det(ent.text.removesuffix("'s").removesuffix("’s"))
+    parts = name.split()
+    # a person's surname said elsewhere vouches for the full name ("Hillary Clinton" in the
+    # headline, "Clinton" in the text)
+    surname = parts[-1] if ent.label_ == "PERSON" and 2 <= len(parts) <= 3 else None
+    if ent.label_ == "PERSON" and len(parts) == 1:
+        return False  # one word is no run of a headline's words ("Hillary")
+    return not (said_elsewhere(name, ent.doc.text, spans) or country_of(name)
+                or lookup(name) is not None
+                or surname is not None and said_elsewhere(surname, ent.doc.text, spans))
+
+
 def collect_mentions(doc) -> list[_Mention]:
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
 
@@ -141,8 +162,8 @@ def collect_mentions(doc) -> list[_Mention]:
     mentions: list[_Mention] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if in_dateline(ent[0]):
-            continue  # "MEXICO CITY, Feb 3 (Reuters) -": where and when the story was filed
+        if in_dateline(ent[0]) or _unsure_headline_name(ent):
+            continue  # "MEXICO CITY, Feb 3 (Reuters) -"; a headline's "Obama Rules Face Test"
         # "Border Patrol" tagged PERSON is an organisation: every word of it names a sector;
         # "Kyiv" tagged PERSON is a seat of government, its government or a place as below.
         if ent.label_ == "PERSON" and not _all_sector_words(ent) \
