@@ -468,8 +468,14 @@ def test_seed_places(seed_places):
     assert by["Mexico"].precision == "country" and by["Mexico"].country == "MEX"
     assert by["Texas"].precision == "admin1"
     assert by["Puerto Rico"].country == "PRI"
-    assert by["Washington"].admin1 == "District of Columbia"
+    # "Washington, D.C." is one place, not a town and its own abbreviation (gazetteer/lines.py)
+    assert by["Washington, D.C."].admin1 == "District of Columbia"
+    assert "D.C." not in by and "Washington" not in by
+    # the river where the firefight's town stands on it, not at its midpoint 400 km upstream
     assert by["Rio Grande"].feature == "STM"
+    assert haversine_km(by["Rio Grande"].latitude, by["Rio Grande"].longitude, 26.41, -99.08) < 30
+    # "Jalisco New Generation Cartel" names a group, not a place in Jalisco
+    assert "Jalisco" not in by
     for name, iso3 in (("China", "CHN"), ("Canada", "CAN"), ("U.S.", "USA")):
         assert by[name].country == iso3 and by[name].precision == "country"
     assert all(p.country != "FRA" for p in seed_places)
