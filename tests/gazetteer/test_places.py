@@ -265,11 +265,13 @@ def test_demonyms_are_flagged_and_optional(places_pipeline):
     import wirecoder
 
     a = places_pipeline.analyze("Mexican officials met Canadian envoys.")
-    mex = _by_text(a, "Mexican")
+    [mex] = [p for p in a.demonyms if p.span.text == "Mexican"]
     assert (mex.country, mex.precision, mex.feature) == ("MEX", "country", "demonym")
+    assert not a.places  # a demonym names no place (Analysis.demonyms)
     off = wirecoder.load({"stages": ["clean", "parse", "sentences", "places"],
                           "options": {"places": {"demonyms": False}}})
-    assert not off.analyze("Mexican officials met Canadian envoys.").places
+    b = off.analyze("Mexican officials met Canadian envoys.")
+    assert not b.places and not b.demonyms
 
 
 def test_places_earned_from_the_article(analyze):
@@ -553,7 +555,7 @@ def test_countries_before_a_hyphen(analyze):
     a = analyze("Turkey is a partner in the U.S.-led campaign against the group.")
     assert _by_text(a, "U.S.").country == "USA"
     a = analyze("A 12-year-old German-Iraqi boy was arrested on Friday.")
-    assert _by_text(a, "German").country == "DEU"
+    assert [p.country for p in a.demonyms if p.span.text == "German"] == ["DEU"]
 
 
 def test_landmarks_of_political_news(analyze):
