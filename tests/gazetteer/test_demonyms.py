@@ -57,3 +57,14 @@ def test_the_api_place_list_leaves_demonyms_out(tmp_path, pipeline):
     store.save(pipeline.analyze("Mexican cartels fired on agents in Fronton, Texas."), None)
     names = {p["name"] for p in TestClient(create_app(url)).get("/api/places").json()["items"]}
     assert "Fronton" in names and "Mexico" not in names
+
+
+def test_a_peoples_word_for_a_subdivision_is_a_demonym(pipeline):
+    """ "Chechen militants": the gazetteer lists "Chechen" as another name of Chechnya; the
+    parser tags it a nationality. It implies the republic, as "Mexican" implies Mexico."""
+    a = pipeline.analyze("Federal troops were deployed to repel incursions by Chechen militants.")
+    assert "Chechen" not in {p.span.text for p in a.places}
+    [d] = [p for p in a.demonyms if p.span.text == "Chechen"]
+    assert (d.country, d.precision, d.feature) == ("RUS", "admin1", "demonym")
+    b = pipeline.analyze("Troops were sent to Chechnya and Dagestan.")
+    assert {"Chechnya", "Dagestan"} <= {p.span.text for p in b.places} and not b.demonyms

@@ -58,6 +58,16 @@ def _at_landmark(doc, m: Mention) -> bool:
     return preceding_prep(doc, i) in LOCATIVE and m.tokens[1] - i > 1
 
 
+def _area_adjective(doc, m: Mention) -> bool:
+    """The parser tags a nationality or group (NORP) whose one word modifies a noun ("Chechen
+    militants") and whose readings are all subdivisions or regions by another of their names."""
+    i, j = m.tokens
+    tok = doc[i]
+    return m.label == "NORP" and j - i == 1 and bool(m.candidates) and \
+        tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN") and \
+        all(c.entry.precision in ("admin1", "region") and c.kind == "alt" for c in m.candidates)
+
+
 def accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
             person_words: frozenset[str] = frozenset()) -> bool:
     cands = m.candidates
@@ -70,6 +80,15 @@ def accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
             return False
         m.demonym = True
         m.candidates = tuple(c for c in cands if c.kind == "demonym")
+        return True
+    if _area_adjective(doc, m):
+        # "Chechen militants", "Kashmiri separatists": a people's word the gazetteer lists as
+        # another name of its area (a subdivision, a region) implies the area, as "Mexican" does
+        # a country: a demonym, not a place mention
+        if not demonyms:
+            return False
+        m.demonym = True
+        m.candidates = tuple(c for c in cands if c.entry.precision in ("admin1", "region"))
         return True
     m.candidates = tuple(c for c in cands if _usable(m, c))
     if any(c.entry.precision in ("country", "admin1", "region") and c.kind in ("name", "alt")
