@@ -86,3 +86,19 @@ def test_the_groups_home_named_as_a_place_stays(pipeline):
     assert [p.span.start for p in places.values() if p.span.text == "Sinaloa"]
     assert sum(1 for p in pipeline.analyze("Violence rose in Sinaloa, where the Sinaloa cartel "
                                            "is based.").places if p.span.text == "Sinaloa") == 1
+
+
+@pytest.mark.parametrize("sentence,street,town", [
+    ("The worst explosion was at the busy Oxford Street bus station in Belfast.", "Oxford Street", "Oxford"),
+    ("Police closed Main Street and Paris Avenue in New Orleans.", "Paris Avenue", "Paris"),
+    ("A man was shot on London Road in Leicester.", "London Road", "London"),
+])
+def test_a_town_that_begins_a_streets_name_is_the_street(pipeline, sentence, street, town):
+    places = _places(pipeline, sentence)
+    assert town not in places and street in places
+    assert places[street].geonames_id is None and places[street].country in (None, "GBR")
+
+
+def test_a_street_the_gazetteer_knows_whole_stays_itself(pipeline):
+    places = _places(pipeline, "Protesters marched from Wall Street to Downing Street.")
+    assert places["Wall Street"].precision == "point" and places["Downing Street"].country == "GBR"
