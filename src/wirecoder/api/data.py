@@ -163,7 +163,8 @@ class StoreReader:
                ) -> tuple[int, list[dict]]:
         """Places grouped across documents by name, country and precision."""
         P = T_PLACES
-        conds = []
+        # a demonym ("Mexican") names no place: stored beside the places, listed with none
+        conds = [or_(P.c.feature.is_(None), P.c.feature != "demonym")]
         if q:
             conds.append(func.lower(P.c.name).contains(q.lower(), autoescape=True))
         if codes := countries(country, self.store.held_countries):
