@@ -1,6 +1,7 @@
 """Within a story, a mention that reaches two clusters merges them (#21): an early report worded
 apart started a cluster of its own, and a later one that links both shows they are one event.
-The store follows the merge (members moved, the merged cluster's row gone)."""
+The store follows the merge (members moved, the merged cluster's row gone). A report that names
+the event twice ("the blast ... the blast") puts both mentions in its cluster."""
 
 from __future__ import annotations
 
@@ -62,6 +63,33 @@ def test_merged_clusters_still_find_their_candidates():
     [link] = clusterer.add_document([_m("d", "d", trigger="hijacked",
                                         source_names=["somali pirates"], context=["gulf"])])
     assert link.cluster_id == clusterer.cluster_of("b")
+
+
+def _blast(event_id: str, doc: str, story: str | None = "s1", **kw) -> EventMention:
+    return _m(event_id, doc, story, **{"trigger": "blast", "context": [event_id],
+                                       "source_names": ["bomb"], **kw})
+
+
+def test_a_report_naming_the_event_twice_puts_both_mentions_in_its_cluster():
+    clusterer = EventClusterer()
+    clusterer.add_document([_blast("a", "d1")])
+    links = clusterer.add_document([_blast("b1", "d2"), _blast("b2", "d2", trigger="the blasts")])
+    assert {link.cluster_id for link in links} == {clusterer.cluster_of("a")}
+    assert "repeat" in links[1].matched
+    [cluster] = clusterer.clusters()
+    assert cluster.source_count == 2 and len(cluster.mention_ids) == 3
+
+
+def test_a_second_mention_stays_apart_when_named_otherwise_or_outside_a_story():
+    for options, story, other in ((None, "s1", dict(source_names=["car bomb"], target_names=[
+            "police station"])), (ClusterOptions(story_repeat=False), "s1", {}),
+                                  (ClusterOptions(stories=False, min_score=4.0), None, {})):
+        clusterer = EventClusterer(options)
+        clusterer.add_document([_blast("a", "d1", story, target_names=["bank"])])
+        links = clusterer.add_document([_blast("b1", "d2", story, target_names=["bank"]),
+                                        _blast("b2", "d2", story, **{"target_names": ["bank"],
+                                                                     **other})])
+        assert links[0].cluster_id == clusterer.cluster_of("a") != links[1].cluster_id
 
 
 def test_the_store_follows_a_merge(tmp_path, pipeline, monkeypatch):
