@@ -69,9 +69,10 @@ class ClusterOptions:
     story_trigger: float = 4.0  # the same trigger key, within a story: enough alone
     story_type: float = 0.5  # the same PLOVER type, within a story
     # triggers of one sense (`lemmas.trigger_sense`: "seized", "hijacked"), within a story: half
-    # a shared trigger, so one more thing must agree. On the ECB+ tune topics it moves little
-    # (doc F1 0.2605 either way, CoNLL 0.7023 -> 0.7032; 5-fold CV mean 0.7020 both, 0.6907
-    # at 4.0): independent reports rarely differ only in a synonym of their main trigger
+    # a shared trigger, so one more thing must agree. 5-fold CV over the ECB+ tune topics (with
+    # the bridges and repeats below) chose 2 in every fold: mention CoNLL 0.7191 at 0, 0.7217 at
+    # 2, 0.7146 at 3; doc F1 0.2642 at 0 and 2 (reports rarely differ only in a synonym of their
+    # main trigger)
     story_sense: float = 2.0
     # taken off per role both name with no word in common, within a story (`_named_otherwise`):
     # "chris christie calls" is not "hillary clinton called" (the constructed collection merges
