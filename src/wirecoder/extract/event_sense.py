@@ -211,7 +211,9 @@ def _partnered(tok: Any) -> bool:
 
 
 def _has(words: list[Any], values: frozenset[str]) -> bool:
-    return any(_lemma(w) in values or w.lower_ in values or w.ent_type_.lower() in values for w in words)
+    return any(_lemma(w) in values or w.lower_ in values or w.ent_type_.lower() in values
+               or any(f"{d.lower_} {w.lower_}" in values for d in w.children if d.dep_ == "det")  # "no one"
+               for w in words)
 
 
 # A noun counts as abstract when its commonest senses are all of abstract classes: "record" is
@@ -289,6 +291,11 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
             _objects(end_tok) if end_tok is not None and end_tok.i != tok.i else []))
     if rule.when == "object_unarmed":  # "attacking critics", but not with rifles
         return not worlds.armed(tok) and any(_lemma(o) in values for o in _objects(tok))
+    if rule.when == "generic_gerund":  # "Capturing drones is one option": an activity, not an act
+        return tok.tag_ == "VBG" and tok.dep_ in values and not _subjects(tok) and all(
+            _bare(o) for o in _objects(tok))
+    if rule.when == "verb_dependent":  # a verb with a determiner is a noun: "these injured"
+        return tok.pos_ == "VERB" and any(c.dep_ in values for c in tok.children)
     if rule.when == "conjunct":  # "his attacks and puerile insults": coordinated with words, not arms
         return not worlds.armed(tok) and any(_lemma(c) in values for c in _conjuncts(tok))
     if rule.when == "object_not":  # the sense needs one of these objects: "recalled its ambassador"
@@ -315,6 +322,11 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     if rule.when == "pos":
         return tok.pos_.lower() in values
     return False
+
+
+def _bare(noun: Any) -> bool:
+    """A noun with no article, possessor or number: any such thing ("drones"), not one ("the hostages")."""
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children) and noun.pos_ != "PROPN"
 
 
 def _conjuncts(tok: Any) -> list[Any]:
