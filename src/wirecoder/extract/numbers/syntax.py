@@ -379,11 +379,13 @@ def share_units(text: str, found: list[Found]) -> None:
                           r"slipped|rallied|declined|advanced|slid|tumbled|rise|fall)\s+(?:by\s+)?$",
                           text[max(0, q1.start - 12):q1.start], re.I):
             q2.unit, q2.norm, q2.dimension = q1.unit, q1.norm, q1.dimension
-    for q1, q2 in zip(found, found[1:], strict=False):
+    # from the last back, so a list takes the unit its last figure has: "four-, five- and
+    # six-cylinder engines"
+    for q1, q2 in reversed(list(zip(found, found[1:], strict=False))):
         if q1.norm is None and q2.norm and q1.kind == "number" and q2.kind in ("number", "range") \
-                and re.fullmatch(r"\s*(?:or|and|, or|, and|to)\s*", text[q1.end:q2.start]) and \
+                and re.fullmatch(r"-\s*,\s*|-?\s*(?:or|and|, or|, and|to)\s*", text[q1.end:q2.start]) and \
                 q2.unit_span and q2.unit_span[0] > q2.num_start:
-            q1.unit, q1.norm, q1.dimension = q2.unit, q2.norm, q2.dimension
+            q1.unit, q1.norm, q1.dimension, q1.unit_span = q2.unit, q2.norm, q2.dimension, q2.unit_span
 
 
 # ---------------------------------------------------------------- direction of change
