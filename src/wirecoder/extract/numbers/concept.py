@@ -389,6 +389,9 @@ def _subject_concept(verb, q: Found, blocked, by_token, own, toks):
                 if pobj is not None:
                     return _phrase(pobj, blocked, by_token, own, with_pp=True, with_rel=True)
             return _phrase(subj, blocked, by_token, own, with_pp=True)
+        stray = _stray_subject(cur, blocked, by_token) if cur.dep_ == "conj" else None
+        if stray is not None:
+            return _phrase(stray, blocked, by_token, own, with_pp=True)
         if cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl", "prep") and \
                 cur.head.i != cur.i:
             if cur.dep_ in ("acl",) and cur.head.pos_ in ("NOUN", "PROPN") and \
@@ -410,6 +413,29 @@ def _subject_concept(verb, q: Found, blocked, by_token, own, toks):
             continue
         return _NO_SUBJECT
     return _NO_SUBJECT
+
+
+def _whole_word_end(doc, end: int, blocked) -> int:
+    """ "S&P 500 e-minis", which the tokenizer cut at its hyphen: a span never ends inside a
+    hyphened word (and `_phrase` never starts one inside either)."""
+    while end + 2 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text == "-" and \
+            not doc[end + 1].whitespace_ and doc[end + 2].is_alpha and end + 2 not in blocked:
+        end += 2
+    return end
+
+
+def _stray_subject(verb, blocked, by_token):
+    """ "The charge was 2.5 F and the voltage across it was 5 volts": a second verb whose own
+    subject the parse hung elsewhere; the noun between the "and" and the verb is its subject."""
+    doc = verb.doc
+    cc = next((t for t in reversed(doc[verb.head.i + 1:verb.i]) if t.dep_ == "cc" or t.text == ","), None)
+    if cc is None or verb.i - cc.i > 8:
+        return None
+    between = doc[cc.i + 1:verb.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    return next((t for t in between if t.pos_ in ("NOUN", "PROPN") and t.i not in blocked and
+                 t.i not in by_token and t.dep_ not in ("compound", "poss", "pobj")), None)
 
 
 def _phrase(noun, blocked, by_token, own, *, with_pp: bool, after: int | None = None,
@@ -464,6 +490,10 @@ def _phrase(noun, blocked, by_token, own, *, with_pp: bool, after: int | None = 
         start += 1
     if start > end:
         return None
+    end = _whole_word_end(doc, end, blocked)
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and \
+            not doc[start - 2].whitespace_ and doc[start - 2].is_alpha and start - 2 not in blocked:
+        start -= 2  # nor starts inside one
     first, last = doc[start], doc[end]
     if first.lower_ in _PRONOUNS and start == end:
         return None
