@@ -529,6 +529,10 @@ def attach_concepts(doc, index: TokenIndex, found: list[Found], text: str) -> No
             q.concept = prev.concept
         elif _listed_after(index, prev, q, gap):
             q.concept = prev.concept
+    from .gapping import gapped_concept  # gapping reads this module's TokenIndex
+
+    for k, q in enumerate(found):  # "Apple rose 2%, Microsoft 1.5%": the gapped clause's name
+        q.concept = gapped_concept(doc, index, found, k) or q.concept
 
 
 def _listed_after(index: TokenIndex, prev: Found, q: Found, gap: str) -> bool:
