@@ -259,3 +259,11 @@ def test_the_concept_a_figure_measures(text, figure, concept):
     q = next(q for q in found if figure in q.span.text)
     said = q.concept.text if q.concept else None
     assert said in (concept, f"its {concept}", f"The {concept}"), (said, [q.span.text for q in found])
+
+
+def test_a_share_of_a_whole_is_no_count():
+    """A fraction's unit "% flat" has the dimension "fraction", which the claims stage never
+    compares with a count of flats."""
+    from wirecoder.extract.numbers.units import dimension_of
+
+    assert dimension_of("% flat") == "fraction" and dimension_of("flat") is None

@@ -122,7 +122,7 @@ def attach_counted_nouns(doc, index: TokenIndex, found: list[Found], text: str) 
         if lexical is not None:  # "the 50 previous years"
             q.norm, q.dimension = lexical.name, lexical.dimension
         else:
-            q.norm = _count_name(pre + toks, noun)
+            q.norm = count_name(pre + toks, noun)
             q.dimension = "count"
         q.unit_span = (first.idx, noun.idx + len(noun.text))
         q.end = max(q.end, q.unit_span[1])
@@ -255,7 +255,7 @@ def _adjective_base(tok) -> str:
     return tok.lemma_.lower()
 
 
-def _count_name(toks: list, noun) -> str:
+def count_name(toks: list, noun) -> str:
     parts: list[str] = []
     glue = False
     for t in toks:
