@@ -13,7 +13,8 @@ Rules, in order (the first that applies wins):
      counted noun when the quantity names one: "the number ... rose from 31,000 overdose
      deaths" -> "overdose deaths"). Expletive and personal-pronoun subjects give no concept.
      An amount an object is brought to or from, or changed by, is the object's ("boost its output
-     to 1.2m tons" -> "output"); "worth" gives the noun it values ("a grant worth $8 million");
+     to 1.2m tons" -> "output"); an amount moved onto or off a thing is the thing's ("wiped $2
+     billion off its market value" -> "market value", verbs in lang/en/amount_verbs.tsv); "worth" gives the noun it values ("a grant worth $8 million");
      a duration "for" which something lasts is the subject's, one "in"/"after"/"within" dates.
      A figure listed after another of the same unit with no verb between takes its concept
      (syntax.attach_concepts: "49.55 Hz on 9 May, 49.52 Hz on 20 June").
@@ -27,12 +28,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ...lang.en import words
+from ...lang.en import table, words
 from .finder import Found
 
 _PRONOUNS = words("pronouns", kind=("personal", "demonstrative", "relative", "interrogative", "indefinite",
                                     "expletive")) | words("pronouns", kind="possessive", refers="thing")
 _RELATIVE = words("pronouns", kind="relative")
+_AMOUNT_VERBS = {row["verb"]: frozenset(row["preps"].split(",")) for row in table("amount_verbs")}
 _THIRD_PERSON_SUBJECTS = words("pronouns", kind="personal", person="3", case=("subject", "both"))
 _PARTITIVES = words("pronouns", partitive="yes") | {"half"}
 _OF_UNITS_DIMENSIONS = {"percentage", "mass", "volume", "fraction", "ratio"}
@@ -215,6 +217,9 @@ def _valued(worth, site: _Site):
 def _verb_concept(site: _Site, root, index, climb: _Climb) -> tuple[int, int] | None:
     """Rule 4: the quantity belongs to a verb."""
     verb, adjunct, cur, blocked = climb.verb, climb.adjunct, climb.cur, site.blocked
+    moved = _moved_onto(site, verb, adjunct)
+    if moved is not None:
+        return moved
     if cur.dep_ == "pobj" and cur.head.lower_ == "by" or _pronoun_subject(verb) or \
             _changes_an_object(adjunct, verb):
         # "boost the driving range by about 35 miles": the object changes by the amount
@@ -230,6 +235,24 @@ def _verb_concept(site: _Site, root, index, climb: _Climb) -> tuple[int, int] | 
     if found_concept is _NO_SUBJECT:
         return _preceding_chunk(root, _Either(blocked, site.by_token), index, before=verb.i)
     return found_concept
+
+
+def _moved_onto(site: _Site, verb, adjunct):
+    """ "wiped $2 billion off the group's market value", "added $3 billion to its value": the
+    amount a verb of lang/en/amount_verbs.tsv moves onto or off a thing measures that thing
+    (never another figure: "added 15 sen to RM2.70")."""
+    if adjunct is None or adjunct.dep_ != "dobj":
+        return None
+    preps = _AMOUNT_VERBS.get(verb.lemma_.lower())
+    if not preps:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > adjunct.i:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.i not in site.by_token \
+                    and pobj.i not in site.blocked:
+                return site.phrase(pobj, with_pp=True)
+    return None
 
 
 def _changes_an_object(adjunct, verb) -> bool:

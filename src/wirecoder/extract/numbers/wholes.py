@@ -10,10 +10,12 @@ those screened") names no whole.
 
 from __future__ import annotations
 
+from ...lang.en import words
 from .finder import Found
 from .syntax import TokenIndex, count_name
 
-_DETERMINERS = {"the", "its", "their", "his", "her", "our", "your", "this", "that", "these", "those", "a", "an"}
+_DEMONSTRATIVES = words("pronouns", kind="demonstrative")
+_DETERMINERS = words("pronouns", kind="possessive") | _DEMONSTRATIVES | {"the", "a", "an"}
 
 
 def attach_wholes(doc, index: TokenIndex, found: list[Found]) -> None:
@@ -43,7 +45,7 @@ def _whole_noun(doc, i: int, others):
         i += 1
     if i >= len(doc) or doc[i].lower_ not in _DETERMINERS and doc[i].pos_ not in ("ADJ", "NOUN", "PROPN", "VERB"):
         return None
-    if doc[i].pos_ == "PRON" and doc[i].tag_ != "PRP$" or doc[i].lower_ in ("those", "these", "that", "this") and \
+    if doc[i].pos_ == "PRON" and doc[i].tag_ != "PRP$" or doc[i].lower_ in _DEMONSTRATIVES and \
             (i + 1 >= len(doc) or doc[i + 1].pos_ not in ("ADJ", "NOUN", "PROPN")):
         return None  # "a third of those screened": no whole named
     noun = None
