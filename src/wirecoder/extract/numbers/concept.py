@@ -40,6 +40,7 @@ _PARTITIVES = words("pronouns", partitive="yes") | {"half"}
 _OF_UNITS_DIMENSIONS = {"percentage", "mass", "volume", "fraction", "ratio"}
 _PURE_COUNT_NOUNS = {"number", "total", "count", "tally", "toll", "sum", "amount", "figure"}
 _TIME_NOUNS = {"quarter", "year", "month", "week", "day", "period", "season", "half", "decade"}
+_PERIOD_WORDS = {"past", "last", "next", "previous", "coming", "first"}
 _PORTION_NOUNS = {"chunk", "lot", "part", "portion", "bit", "piece", "majority", "minority",
                   "average", "range", "maximum", "minimum", "level", "sighting"}
 _LEFT_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "quantmod", "case",
@@ -176,7 +177,8 @@ def _climb(site: _Site, cur) -> _Climb:
                     h.lower_ not in ("than", "as", "like") and host.sent == site.sent and \
                     host.i != h.i and host.ent_type_ not in ("DATE", "TIME") and \
                     host.lemma_.lower() not in _TIME_NOUNS and \
-                    host.lemma_.lower() not in _PURE_COUNT_NOUNS | _PORTION_NOUNS:
+                    host.lemma_.lower() not in _PURE_COUNT_NOUNS | _PORTION_NOUNS and \
+                    not _a_period(site.q, cur):
                 span = site.phrase(host, with_pp=False)
                 if span:
                     return _Climb(True, span, None, None, cur)
@@ -201,6 +203,12 @@ def _climb(site: _Site, cur) -> _Climb:
             break
         cur = h
     return _Climb(False, None, verb, adjunct, cur)
+
+
+def _a_period(q: Found, noun) -> bool:
+    """ "beset by controversy over the past two years": a duration counted back or forward from
+    now is the period of a clause, not a measure of the noun it follows."""
+    return q.dimension == "time" and any(c.lower_ in _PERIOD_WORDS for c in noun.children)
 
 
 def _valued(worth, site: _Site):
