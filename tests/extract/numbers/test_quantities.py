@@ -267,3 +267,16 @@ def test_a_share_of_a_whole_is_no_count():
     from wirecoder.extract.numbers.units import dimension_of
 
     assert dimension_of("% flat") == "fraction" and dimension_of("flat") is None
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("The airline which has been plagued by strikes over the past two years cut its forecast.", "airline"),
+    ("The insurer, which was beset by claims over the past two years, raised prices.", "insurer"),
+])
+def test_a_period_counted_back_from_now_measures_no_noun(text, concept):
+    """With durations counted (NewsQuant's convention, `time_offsets`), "over the past two years"
+    is the clause's period: the parse hangs it on "strikes", which it does not measure."""
+    nlp = Pipeline(PipelineConfig(stages=["clean", "parse", "quantities"],
+                                  options={"quantities": {"time_offsets": True}}))
+    q = next(q for q in nlp.analyze(text).quantities if q.value == 2)
+    assert q.concept is not None and q.concept.text == concept
