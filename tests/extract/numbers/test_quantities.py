@@ -280,3 +280,22 @@ def test_a_period_counted_back_from_now_measures_no_noun(text, concept):
                                   options={"quantities": {"time_offsets": True}}))
     q = next(q for q in nlp.analyze(text).quantities if q.value == 2)
     assert q.concept is not None and q.concept.text == concept
+
+
+def test_of_two_subjects_the_one_after_the_fronted_phrase():
+    """A parse that gives a verb two subjects, the first a fronted phrase set off by a comma
+    ("A slugger with power, Perez entered"), reads the one after the comma; without the comma
+    (an apposition the parse split) the first."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from wirecoder.extract.numbers.concept import _subject_of
+
+    words = ["A", "slugger", "with", "power", ",", "Perez", "entered", "the", "game"]
+    heads = [1, 6, 1, 2, 6, 6, 6, 8, 6]
+    deps = ["det", "nsubj", "prep", "pobj", "punct", "nsubj", "ROOT", "det", "dobj"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert _subject_of(doc[6]).text == "Perez"
+    words = ["Jane", "Doe", "a", "farmer", "sold", "maize"]
+    doc = Doc(Vocab(), words=words, heads=[1, 4, 3, 4, 4, 4], deps=["compound", "nsubj", "det", "nsubj", "ROOT", "dobj"])
+    assert _subject_of(doc[4]).text == "Doe"

@@ -391,7 +391,7 @@ def _subject_concept(verb, q: Found, blocked, by_token, own, toks):
     cur = verb
     while seen < 6:
         seen += 1
-        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = _subject_of(cur)
         if subj is None and any(c.dep_ == "expl" for c in cur.children):
             return None  # "there is one particular demand": existence, no concept
         if subj is not None:
@@ -467,6 +467,17 @@ def _stray_subject(verb, blocked, by_token):
         return None
     return next((t for t in between if t.pos_ in ("NOUN", "PROPN") and t.i not in blocked and
                  t.i not in by_token and t.dep_ not in ("compound", "poss", "pobj")), None)
+
+
+def _subject_of(verb):
+    """The verb's subject; of two, the parse's mistake for a fronted phrase ("A groundball
+    machine with ..., Hosmer entered"), the one after the comma."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1 and subjects[-1].i < verb.i:
+        start = subjects[-1].left_edge.i
+        if start > 0 and verb.doc[start - 1].text == ",":
+            return subjects[-1]
+    return subjects[0] if subjects else None
 
 
 def _phrase(noun, blocked, by_token, own, *, with_pp: bool, after: int | None = None,
