@@ -4,7 +4,8 @@ News text drops a unit it has just written: "435 homes by open sale and 187 by t
 "68,400 people who have been out of work for a year and 95,800 who have been out for two",
 "the index ended at 1,463.78 points, while the other lost 1.1% to end at 1,334.20", "from 14-18
 mpg to 24". Such a number has no noun of its own and stands where the earlier figure stood:
-after "and"/"or"/"while"/"but", after the same preposition, or as the end of a from-to change.
+after "and"/"or"/"while"/"but", after the same preposition ("at", "to", "from", "with"; never "of":
+"the trial of two men ... a mother of 12"), or as the end of a from-to change.
 It takes the unit of the nearest earlier figure of its sentence that counts a noun or measures
 a physical quantity; currencies, percentages, durations and ages are never lent ("rose 0.4 per
 cent to 13,176" is no percentage, "for two years and 95,800 who" no duration).
@@ -23,7 +24,7 @@ _NOT_LENT = ("currency", "percentage", "time", "age", "factor", "fraction", "rat
 # "95,800 who", "1,334.20, on turnover"): anything but a noun or a word that starts one.
 _OWN_NOUN_POS = ("NOUN", "PROPN", "ADJ", "NUM")
 _COORDINATED = re.compile(r"(?:\band|\bor|\bwhile|\bwhereas|\bbut|\bversus|\bvs\.?)\s*$", re.I)
-_PREPOSITION = re.compile(r"\b(at|to|with|from|of|by|on|in)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
+_PREPOSITION = re.compile(r"\b(at|to|with|from)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
 _WINDOW = 160  # characters back a donor may stand
 
