@@ -276,7 +276,9 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     if rule.when == "dependent":  # a dependent of one of these labels: "demonstrated that ..." (ccomp)
         return any(c.dep_ in values for c in tok.children)
     if rule.when == "prep_object":  # a preposition and the noun it governs: "detained in hospital"
-        return any(f"{c.lower_} {_lemma(g)}" in values for c in tok.children if c.dep_ == "prep"
+        # also on a coordinated verb: "shot and killed his father in a hunting accident"
+        heads = [tok] + [c for c in tok.children if c.dep_ == "conj"]
+        return any(f"{c.lower_} {_lemma(g)}" in values for h in heads for c in h.children if c.dep_ == "prep"
                    for g in c.children if g.dep_ == "pobj")
     if rule.when == "prep":  # "that leaves the court with one judge"
         return any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)

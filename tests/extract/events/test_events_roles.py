@@ -355,3 +355,10 @@ def test_a_noun_compound_read_as_a_gerund_takes_no_doer_from_the_clause(pipeline
     event = _event(pipeline, "Madeleine Albright paid tribute Tuesday to bombing victims on a visit to East Africa.",
                    "bombing")
     assert not event.sources, _texts(event.sources)
+
+
+def test_one_phrase_is_not_both_doer_and_target(pipeline):
+    event = _event(pipeline, "Microsoft has closed a loophole that has seen the computers of at least two million "
+                             "users hacked by cyber criminals.", "hacked")
+    assert _texts(event.sources) == ["cyber criminals"]
+    assert "cyber criminals" not in _texts(event.targets)
