@@ -20,7 +20,7 @@ THREAT_GOVERNORS = words("speech_verbs", threatens="yes")
 COMMIT_GOVERNORS = words("speech_verbs", commits="yes")
 PLAN_GOVERNORS = {"plan", "intend", "prepare", "aim", "seek", "want", "propose", "decide",
                   "order", "instruct", "schedule", "set", "expect", "hope", "try", "move", "push",
-                  "need"}
+                  "need", "conspire", "plot"}
 DELIBERATION_GOVERNORS = {"consider", "discuss", "weigh", "mull", "debate", "contemplate", "explore",
                           "open", "ready", "willing", "able", "permit", "allow", "authorize",
                           "option", "possible", "could", "might"}
