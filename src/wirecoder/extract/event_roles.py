@@ -335,9 +335,11 @@ def noun_roles(trigger: Trigger) -> tuple[list, list]:
         # "Iran faces criticism from the U.N.": the one it comes from acts on the one who faces it
         givers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
                   for p in c.children if p.dep_ == "pobj"]
+        receivers, _ = subjects_of(governor)
         if givers:
-            receivers, _ = subjects_of(governor)
             return sources + givers, targets + receivers
+        # "America experienced attacks upon its shores": who undergoes it is no doer of it
+        return sources, [r for r in receivers if r.i != noun.i] + targets
     if governor is not None and between:
         # "Putin launched a mediation effort between India and Pakistan": whoever launches it
         # stands apart from the parties it is between

@@ -322,6 +322,9 @@ def test_asking_others_to_act_is_the_request_not_the_act(pipeline):
     # a gerund read as a verb with "victims" after it is a noun compound: no doer in the clause
     ("Madeleine Albright paid tribute Tuesday to bombing victims on a visit to East Africa.", "bombing",
      "ASSAULT", "target", "victims"),
+    # who faces or undergoes an act is no doer of it
+    ("Last weekend, America once again experienced attacks upon its shores.", "attacks", "ASSAULT", "target",
+     "America"),
     # who dies in it is who it hit; "at the hands of" names the doer
     ("Parker and Ward died in an on-air shooting at the hands of a former station employee.", "shooting",
      "ASSAULT", "target", "Parker"),
