@@ -83,3 +83,11 @@ def test_a_description_does_not_count_as_naming_someone_else():
     other.add_document([_m("d", "d2", "s1", trigger="sentenced", target_names=["hillary clinton"],
                            context=["speech"])])
     assert other.cluster_of("c") != other.cluster_of("d")
+
+
+def test_a_description_that_holds_a_name_is_compared_as_the_name():
+    from wirecoder.dedup.features import _named_part
+    assert _named_part("the two New Jersey police officers") == "New Jersey police officers"
+    assert _named_part("the man") == "the man"
+    assert _named_part("Yvonne Hiller") == "Yvonne Hiller"
+    assert not is_description("new jersey police officers")

@@ -36,6 +36,16 @@ def _description_words() -> frozenset[str]:
     return frozenset({"a", "an", "the"}) | lang_words("pronouns") | lang_words("number_words")
 
 
+def _named_part(text: str) -> str:
+    """A description that holds a name names a party: "the two New Jersey police officers" is
+    compared as "New Jersey police officers", not set aside as "the man" is."""
+    parts = text.split()
+    first_name = next((k for k, w in enumerate(parts) if k > 0 and w[:1].isupper()), None)
+    if first_name is None or not is_description(" ".join(words(text))):
+        return text
+    return " ".join(parts[first_name:])
+
+
 def is_description(name: str) -> bool:
     """A lower-cased role filler that describes rather than names: it opens with an article, a
     pronoun or a number ("a man", "the suspect", "his wife", "two workers", "they", "some 40
@@ -93,9 +103,9 @@ def _codes(refs: list[ActorRef], actors: dict[str, Actor]) -> tuple[list[str], l
     for ref in refs:
         actor = actors.get(ref.actor_id) if ref.actor_id else None
         if actor is None:
-            names.append(" ".join(words(ref.span.text)))
+            names.append(" ".join(words(_named_part(ref.span.text))))
             continue
-        names.append(" ".join(words(actor.name)))
+        names.append(" ".join(words(_named_part(actor.name))))
         if actor.country or actor.sectors:
             codes.append(f"{actor.country or ''}:{actor.sectors[0] if actor.sectors else ''}")
     return sorted(set(codes)), sorted({n for n in names if n})

@@ -298,8 +298,9 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
             _bare(o) for o in _objects(tok))
     if rule.when == "verb_dependent":  # a verb with a determiner is a noun: "these injured"
         return tok.pos_ == "VERB" and any(c.dep_ in values for c in tok.children)
-    if rule.when == "conjunct":  # "his attacks and puerile insults": coordinated with words, not arms
-        return not worlds.armed(tok) and any(_lemma(c) in values for c in _conjuncts(tok))
+    if rule.when == "conjunct":  # "his attacks and puerile insults", "attacked officers and blamed":
+        # coordinated with words; an armed cue elsewhere in the sentence is the other conjunct's
+        return any(_lemma(c) in values for c in _conjuncts(tok))
     if rule.when == "object_not":  # the sense needs one of these objects: "recalled its ambassador"
         objs = _objects(tok)
         return not any(_lemma(o) in values for o in objs)
