@@ -10,7 +10,8 @@ plain slotted objects that have the records' attribute names, without validation
   (not the text, the original text or the offset map);
 - sentences (offsets, text, paragraph), actors (name, kind, country, sectors, title), places
   (span and codes), times (what `convert.event_date` reads);
-- events with their sources and targets and their own evidence spans, not other records' spans.
+- events with their sources and targets, and their own evidence spans from their documents'
+  span packs (with the documents' texts: the spans are offsets into them).
 
 What the rows are built from is the same values the records hold, in the same order (each
 table's rows by ordinal), so the export writes the same bytes either way
@@ -30,8 +31,9 @@ from typing import Any
 from sqlalchemy import JSON, Date, DateTime, Text, cast, select
 from sqlalchemy.sql.elements import Label
 
+from . import span_pack
 from .queries import Context
-from .schema import T_ACTORS, T_ARGS, T_DOCS, T_EVENTS, T_PLACES, T_SPANS, SentenceRow, TimeRow
+from .schema import T_ACTORS, T_ARGS, T_DOCS, T_EVENTS, T_PLACES, SentenceRow, TimeRow
 from .sql import chunks
 
 
@@ -243,10 +245,10 @@ def _event(row: tuple) -> LeanEvent:
                      _span(f_start, f_end, f_text))
 
 
-def _event_parts(conn, found: dict[str, LeanEvent]) -> None:
-    """Fill each event's sources, targets and evidence spans (each list by ordinal), read by
-    the primary keys, which start with the event id: other events' and records' rows are not
-    read."""
+def _event_parts(conn, found: dict[str, LeanEvent], docs: Sequence[str]) -> None:
+    """Fill each event's sources and targets (by ordinal), read by the primary keys, which start
+    with the event id (other events' rows are not read), and its evidence spans, from the
+    span packs of its document, `docs` (span_pack.py)."""
     args = _rows(conn, [T_ARGS.c.event_id, T_ARGS.c.role, T_ARGS.c.ordinal,
                         T_ARGS.c.start_char, T_ARGS.c.end_char, T_ARGS.c.text,
                         T_ARGS.c.actor_id], T_ARGS.c.event_id, list(found))
@@ -256,14 +258,11 @@ def _event_parts(conn, found: dict[str, LeanEvent]) -> None:
         if event is not None:
             (event.sources if role == "source" else event.targets).append(
                 LeanRef(LeanSpan(start, end, text), actor_id))
-    spans = _rows(conn, [T_SPANS.c.record_id, T_SPANS.c.ordinal, T_SPANS.c.start_char,
-                         T_SPANS.c.end_char, T_SPANS.c.text], T_SPANS.c.record_id, list(found),
-                  T_SPANS.c.role == "evidence", T_SPANS.c.record_kind == "event")
-    spans.sort(key=lambda r: r[1])
-    for rid, _, start, end, text in spans:
-        event = found.get(rid)
-        if event is not None:
-            event.evidence.append(LeanSpan(start, end, text))
+    for packed, text in span_pack.read(conn, docs).values():
+        for eid, spans in span_pack.event_evidence(packed, text).items():
+            event = found.get(eid)
+            if event is not None:
+                event.evidence = [LeanSpan(*span) for span in spans]
 
 
 def _sentences(conn, events: dict[str, list[LeanEvent]]) -> dict[str, list[tuple]]:
@@ -313,7 +312,8 @@ def lean_analyses(store, doc_ids: Sequence[str], wanted: set[str] | None = None,
         docs = {row[0]: row for row in _rows(conn, doc_cols, T_DOCS.c.id, doc_ids)}
         events = {d: [_event(r) for _, *r in items if wanted is None or r[0] in wanted]
                   for d, items in _by_doc(conn, T_EVENTS, _EVENT_COLUMNS, doc_ids).items()}
-        _event_parts(conn, {e.id: e for items in events.values() for e in items})
+        _event_parts(conn, {e.id: e for items in events.values() for e in items},
+                     [d for d, items in events.items() if items])
         actors = _by_doc(conn, T_ACTORS, _ACTOR_COLUMNS, doc_ids)
         places = _by_doc(conn, T_PLACES, _PLACE_COLUMNS, doc_ids)
         times = _by_doc(conn, T_TIMES, _TIME_COLUMNS, doc_ids)
