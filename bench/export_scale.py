@@ -7,9 +7,11 @@ The store is filled as bench/query_scale.py fills it (real texts analysed once, 
 cycled under new ids and dates). At each size, each format is exported by a child process
 (`wirecoder.store.exports.export`, every event: `min_confidence=0`) once reading whole analyses
 (`export_views.whole_analyses`, the read before #26's lean reader) and once reading only the
-columns the rows use (`export_read.lean_analyses`), alternating, best of `--repeat`. It prints
-rows/s and peak RSS of each, the lean/whole ratio (the machine is shared: compare ratios), that
-both wrote the same bytes, and the load average.
+columns the rows use (`export_read.lean_analyses`), alternating, best of `--repeat`; GDELT also
+as "unit": the lean read with each row built from a Unit and its EventView, as before
+`export_gdelt.gdelt_event_rows` (`exports.GDELT_EVENT_ROWS = False`). It prints rows/s (wall
+and CPU) and peak RSS of each, the ratios (the machine is shared: compare ratios, and CPU time
+rather than wall time on a loaded machine), that all wrote the same bytes, and the load average.
 
 Measured 2026-12-07 11:30-11:36 UTC (3f8f8c1), SQLite, 2 shared cores, load average 2.3-3.7,
 every export byte-identical both ways (rows/s whole -> lean, peak RSS MB):
@@ -39,16 +41,19 @@ CHILD = """
 import hashlib, json, resource, sys, time
 from pathlib import Path
 from wirecoder.store import export_views
+from wirecoder.store import exports
 from wirecoder.store.exports import export
 if sys.argv[4] == "whole":
     export_views.read_chunk = export_views.whole_analyses
-started = time.perf_counter()
+if sys.argv[4] == "unit":
+    exports.GDELT_EVENT_ROWS = False
+started, cpu = time.perf_counter(), time.process_time()
 n = export(sys.argv[1], sys.argv[2], sys.argv[3], min_confidence=0)
-seconds = time.perf_counter() - started
+seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
 digest = hashlib.sha256()
 for p in sorted(Path(sys.argv[3]).parent.glob(Path(sys.argv[3]).name + "*")):
     digest.update(p.read_bytes())
-print(json.dumps({"rows": n, "seconds": seconds, "sha256": digest.hexdigest()[:16],
+print(json.dumps({"rows": n, "seconds": seconds, "cpu": cpu, "sha256": digest.hexdigest()[:16],
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -61,17 +66,22 @@ def run_export(url: str, fmt: str, out: Path, reader: str) -> dict:
 
 def measure(url: str, fmt: str, folder: Path, repeat: int) -> dict:
     best: dict[str, dict] = {}
+    readers = ("whole", "unit", "lean") if fmt == "gdelt-tsv" else ("whole", "lean")
     for _ in range(max(1, repeat)):
-        for reader in ("whole", "lean"):
+        for reader in readers:
             done = run_export(url, fmt, folder / f"{reader}.{fmt}", reader)
             if reader not in best or done["seconds"] < best[reader]["seconds"]:
                 best[reader] = done
     out = {"format": fmt, "rows": best["lean"]["rows"],
-           "same_bytes": best["lean"]["sha256"] == best["whole"]["sha256"]}
+           "same_bytes": len({done["sha256"] for done in best.values()}) == 1}
     for reader, done in best.items():
         out[f"{reader}_rows_per_s"] = round(done["rows"] / max(done["seconds"], 1e-9))
+        out[f"{reader}_rows_per_cpu_s"] = round(done["rows"] / max(done["cpu"], 1e-9))
         out[f"{reader}_peak_rss_mb"] = round(done["peak_rss_mb"])
     out["lean_over_whole"] = round(out["lean_rows_per_s"] / max(out["whole_rows_per_s"], 1), 2)
+    if "unit" in best:
+        out["lean_over_unit_cpu"] = round(
+            out["lean_rows_per_cpu_s"] / max(out["unit_rows_per_cpu_s"], 1), 2)
     return out
 
 

@@ -233,6 +233,7 @@ _PLACE_COLUMNS = ("id", "start_char", "end_char", "text", "name", "precision", "
                   "admin1", "latitude", "longitude", "geonames_id", "feature")
 _TIME_COLUMNS = ("id", "type", "value", "interval_start", "from_publication_date")
 _SENTENCE_COLUMNS = ("id", "start_char", "end_char", "text", "paragraph")
+_SENTENCE_OFFSETS = ("id", "start_char", "end_char", "paragraph")
 
 
 def _event(row: tuple) -> LeanEvent:
@@ -245,10 +246,10 @@ def _event(row: tuple) -> LeanEvent:
                      _span(f_start, f_end, f_text))
 
 
-def _event_parts(conn, found: dict[str, LeanEvent], docs: Sequence[str]) -> None:
+def _event_parts(conn, found: dict[str, LeanEvent], docs: Sequence[str], texts: bool) -> None:
     """Fill each event's sources and targets (by ordinal), read by the primary keys, which start
     with the event id (other events' rows are not read), and its evidence spans, from the
-    span packs of its document, `docs` (span_pack.py)."""
+    span packs of its document, `docs` (span_pack.py; without `texts`, offsets only)."""
     args = _rows(conn, [T_ARGS.c.event_id, T_ARGS.c.role, T_ARGS.c.ordinal,
                         T_ARGS.c.start_char, T_ARGS.c.end_char, T_ARGS.c.text,
                         T_ARGS.c.actor_id], T_ARGS.c.event_id, list(found))
@@ -258,20 +259,22 @@ def _event_parts(conn, found: dict[str, LeanEvent], docs: Sequence[str]) -> None
         if event is not None:
             (event.sources if role == "source" else event.targets).append(
                 LeanRef(LeanSpan(start, end, text), actor_id))
-    for packed, text in span_pack.read(conn, docs).values():
+    for packed, text in span_pack.read(conn, docs, texts).values():
         for eid, spans in span_pack.event_evidence(packed, text).items():
             event = found.get(eid)
             if event is not None:
                 event.evidence = [LeanSpan(*span) for span in spans]
 
 
-def _sentences(conn, events: dict[str, list[LeanEvent]]) -> dict[str, list[tuple]]:
+def _sentences(conn, events: dict[str, list[LeanEvent]], texts: bool = True,
+               ) -> dict[str, list[tuple]]:
     """The sentences the events name (ordinal, id, start, end, text, paragraph) by document;
     every sentence of a document with an event that names none or one not stored (its row
-    looks the sentence up by offset)."""
+    looks the sentence up by offset). Without `texts`, each text is ""."""
     named = {e.sentence_id for items in events.values() for e in items if e.sentence_id}
+    columns = _SENTENCE_COLUMNS if texts else _SENTENCE_OFFSETS
     cols = [T_SENTENCES.c.document_id, T_SENTENCES.c.ordinal,
-            *(T_SENTENCES.c[c] for c in _SENTENCE_COLUMNS)]
+            *(T_SENTENCES.c[c] for c in columns)]
     out: dict[str, list[tuple]] = defaultdict(list)
     for row in _rows(conn, cols, T_SENTENCES.c.id, sorted(named)):
         out[row[0]].append(row[1:])
@@ -281,10 +284,12 @@ def _sentences(conn, events: dict[str, list[LeanEvent]]) -> dict[str, list[tuple
     if whole:
         for doc_id in whole:
             out.pop(doc_id, None)
-        for doc_id, rows in _by_doc(conn, T_SENTENCES, _SENTENCE_COLUMNS, whole).items():
+        for doc_id, rows in _by_doc(conn, T_SENTENCES, columns, whole).items():
             out[doc_id] = rows
-    for rows in out.values():
+    for doc_id, rows in out.items():
         rows.sort(key=lambda r: r[0])
+        if not texts:
+            out[doc_id] = [(o, i, s, e, "", p) for o, i, s, e, p in rows]
     return out
 
 
@@ -303,21 +308,23 @@ class LeanContext(Context):
 
 
 def lean_analyses(store, doc_ids: Sequence[str], wanted: set[str] | None = None,
-                  ) -> Iterator[tuple[LeanContext, datetime | None]]:
+                  texts: bool = True) -> Iterator[tuple[LeanContext, datetime | None]]:
     """Each stored document of `doc_ids` (in that order) as the Context of a LeanAnalysis, with
     its stored_at (UTC); documents no longer stored are passed over. With `wanted`, the
-    analysis holds only those of its events (and what they name: their parts, sentences)."""
+    analysis holds only those of its events (and what they name: their parts, sentences).
+    texts=False leaves the texts of sentences and evidence spans "" (offsets only: what the
+    GDELT rows read), which spares reading the documents' texts."""
     doc_cols = [_text(T_DOCS.c.metadata) if c == "metadata" else T_DOCS.c[c] for c in _DOC_COLUMNS]
     with store.engine.connect() as conn:
         docs = {row[0]: row for row in _rows(conn, doc_cols, T_DOCS.c.id, doc_ids)}
         events = {d: [_event(r) for _, *r in items if wanted is None or r[0] in wanted]
                   for d, items in _by_doc(conn, T_EVENTS, _EVENT_COLUMNS, doc_ids).items()}
         _event_parts(conn, {e.id: e for items in events.values() for e in items},
-                     [d for d, items in events.items() if items])
+                     [d for d, items in events.items() if items], texts)
         actors = _by_doc(conn, T_ACTORS, _ACTOR_COLUMNS, doc_ids)
         places = _by_doc(conn, T_PLACES, _PLACE_COLUMNS, doc_ids)
         times = _by_doc(conn, T_TIMES, _TIME_COLUMNS, doc_ids)
-        sentences = _sentences(conn, events)
+        sentences = _sentences(conn, events, texts)
     for doc_id in doc_ids:
         d = docs.get(doc_id)
         if d is None:

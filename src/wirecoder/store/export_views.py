@@ -58,6 +58,20 @@ def _outlet_of(ctx: Context) -> str:
     return found
 
 
+def period_text(d: date | None, precision: str | None) -> str:
+    """A date as precisely as it is known: 2025-01-27, 2025-W05, 2025-01, 2025."""
+    if d is None:
+        return ""
+    if precision == "week":
+        year, week, _ = d.isocalendar()
+        return f"{year}-W{week:02d}"
+    if precision == "month":
+        return f"{d.year}-{d.month:02d}"
+    if precision == "year":
+        return str(d.year)
+    return d.isoformat()
+
+
 class EventView:
     """What every event export needs to know about one event, worked out once."""
 
@@ -91,18 +105,7 @@ class EventView:
         return self.date.isoformat() if self.date else ""
 
     def period_text(self) -> str:
-        """The date as precisely as it is known: 2025-01-27, 2025-W05, 2025-01, 2025."""
-        d = self.date
-        if d is None:
-            return ""
-        if self.precision == "week":
-            year, week, _ = d.isocalendar()
-            return f"{year}-W{week:02d}"
-        if self.precision == "month":
-            return f"{d.year}-{d.month:02d}"
-        if self.precision == "year":
-            return str(d.year)
-        return d.isoformat()
+        return period_text(self.date, self.precision)
 
     def middle_date(self) -> date | None:
         """The day that stands for the date's period, as ACLED codes it: the day itself, the

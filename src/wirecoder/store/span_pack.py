@@ -8,7 +8,7 @@ document's spans are one `span_packs` row: a JSON object
 
     {record_kind: {record_id: {role: [start, end, start, end, ...]}}}
 
-with each role's spans in their order. A span whose text is not the document's text at its
+with each role's spans in their order, the events' first (the exports decode only them). A span whose text is not the document's text at its
 offsets (nothing the coder makes; a record written by hand could hold one) keeps its text, as a
 string right after its end: `[4, 9, "Paris", ...]` reads back exactly.
 
@@ -48,8 +48,8 @@ def pack(rows: Iterable[dict[str, Any]], text: str) -> str:
     role)'s spans go by ordinal; the ordinals are their positions (0, 1, ...), as the store
     writes them."""
     tree: dict[str, dict[str, dict[str, list]]] = {}
-    ordered = sorted(rows, key=lambda r: (r["record_kind"], r["record_id"], r["role"],
-                                          r["ordinal"]))
+    ordered = sorted(rows, key=lambda r: (r["record_kind"] != "event", r["record_kind"],
+                                          r["record_id"], r["role"], r["ordinal"]))
     for r in ordered:
         flat = tree.setdefault(r["record_kind"], {}).setdefault(r["record_id"], {}) \
                    .setdefault(r["role"], [])
@@ -60,8 +60,9 @@ def pack(rows: Iterable[dict[str, Any]], text: str) -> str:
     return json.dumps(tree, ensure_ascii=False, separators=(",", ":"))
 
 
-def _spans(flat: list, text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, text) of a packed list of spans."""
+def _spans(flat: list, text: str | None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of a packed list of spans (text None: only the texts kept in the
+    pack, "" for the others)."""
     i, n = 0, len(flat)
     while i < n:
         start, end = flat[i], flat[i + 1]
@@ -70,7 +71,7 @@ def _spans(flat: list, text: str) -> Iterator[tuple[int, int, str]]:
             yield start, end, flat[i]
             i += 1
         else:
-            yield start, end, text[start:end]
+            yield start, end, "" if text is None else text[start:end]
 
 
 def unpack(packed: str | None, text: str, document_id: str) -> Iterator[dict[str, Any]]:
@@ -84,9 +85,20 @@ def unpack(packed: str | None, text: str, document_id: str) -> Iterator[dict[str
                            "start_char": start, "end_char": end, "text": said}
 
 
-def event_evidence(packed: str | None, text: str) -> dict[str, list[tuple[int, int, str]]]:
-    """event id -> its evidence spans (start, end, text), in order, of a document's pack."""
-    events = json.loads(packed or "{}").get("event", {})
+_EVENTS_FIRST = '{"event":'
+_DECODER = json.JSONDecoder()
+
+
+def event_evidence(packed: str | None, text: str | None,
+                   ) -> dict[str, list[tuple[int, int, str]]]:
+    """event id -> its evidence spans (start, end, text), in order, of a document's pack (text
+    None: offsets only, see `_spans`). `pack` writes the events first: only they are decoded."""
+    if not packed:
+        return {}
+    if packed.startswith(_EVENTS_FIRST):
+        events = _DECODER.raw_decode(packed, len(_EVENTS_FIRST))[0]
+    else:
+        events = json.loads(packed).get("event", {})
     return {eid: list(_spans(roles.get("evidence", ()), text)) for eid, roles in events.items()}
 
 
@@ -99,12 +111,18 @@ def renamed(packed: str, rename) -> str:
     return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
 
 
-def read(conn, doc_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
-    """doc id -> (its pack, its cleaned text), of the stored documents among `doc_ids`."""
-    out: dict[str, tuple[str, str]] = {}
+def read(conn, doc_ids: Iterable[str], texts: bool = True) -> dict[str, tuple[str, str | None]]:
+    """doc id -> (its pack, its cleaned text), of the stored documents among `doc_ids`; with
+    texts=False the packs alone (text None)."""
+    out: dict[str, tuple[str, str | None]] = {}
     for part in chunks(sorted(set(doc_ids))):
-        q = (select(T_SPAN_PACKS.c.document_id, T_SPAN_PACKS.c.spans, T_DOCS.c.text)
-             .join(T_DOCS, T_DOCS.c.id == T_SPAN_PACKS.c.document_id)
-             .where(T_SPAN_PACKS.c.document_id.in_(part)))
-        out.update((d, (p, t)) for d, p, t in conn.execute(q))
+        if texts:
+            q = (select(T_SPAN_PACKS.c.document_id, T_SPAN_PACKS.c.spans, T_DOCS.c.text)
+                 .join(T_DOCS, T_DOCS.c.id == T_SPAN_PACKS.c.document_id)
+                 .where(T_SPAN_PACKS.c.document_id.in_(part)))
+            out.update((d, (p, t)) for d, p, t in conn.execute(q))
+        else:
+            q = (select(T_SPAN_PACKS.c.document_id, T_SPAN_PACKS.c.spans)
+                 .where(T_SPAN_PACKS.c.document_id.in_(part)))
+            out.update((d, (p, None)) for d, p in conn.execute(q))
     return out
