@@ -1,6 +1,7 @@
 """The GDELT export builds a row from its event (export_gdelt.gdelt_event_rows, #26), read
-without texts, and writes the same bytes as when each row was built from a Unit and its
-EventView (the path every other format takes): SQLite and PostgreSQL."""
+slim (offsets only; the actors, places and times its events name), and writes the same bytes
+as when each row was built from a Unit and its EventView (the path every other format takes):
+SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -30,8 +31,10 @@ def test_event_rows_are_the_unit_rows(filled, tmp_path, monkeypatch, options):  
     assert unit[0] > 0 and fast == unit
 
 
-def test_without_texts_the_reader_reads_no_text(filled, monkeypatch):  # noqa: F811
-    """The GDELT rows read offsets only: neither the documents' nor the sentences' texts."""
+def test_the_slim_reader_reads_no_text_and_only_what_the_events_name(filled,  # noqa: F811
+                                                                     monkeypatch):
+    """The GDELT rows read offsets only (neither the documents' nor the sentences' texts), and
+    of the actors, places and times only those the events name."""
     from wirecoder.store import export_read
 
     columns: list[str] = []
@@ -51,7 +54,7 @@ def test_without_texts_the_reader_reads_no_text(filled, monkeypatch):  # noqa: F
         full = [(ctx.analysis, s) for ctx, s in lean_analyses(store, ids)]
         monkeypatch.setattr(export_read, "_rows", rows)
         sa_event.listen(store.engine, "before_cursor_execute", seen)
-        slim = [(ctx.analysis, s) for ctx, s in lean_analyses(store, ids, texts=False)]
+        slim = [(ctx.analysis, s) for ctx, s in lean_analyses(store, ids, slim=True)]
     assert "sentences.start_char" in columns and "sentences.text" not in columns
     assert "documents.id" in columns and "documents.text" not in columns
     assert any("span_packs" in s for s in statements)
@@ -63,3 +66,10 @@ def test_without_texts_the_reader_reads_no_text(filled, monkeypatch):  # noqa: F
         assert all(s.text == "" for e in a.events for s in e.evidence)
         assert [(s.id, s.paragraph) for s in a.sentences] == \
             [(s.id, s.paragraph) for s in b.sentences]
+        actors = {r.actor_id for e in b.events for r in e.sources + e.targets} - {None}
+        assert [x.id for x in a.actors] == [x.id for x in b.actors if x.id in actors]
+        assert [p.id for p in a.places] == [p.id for p in b.places
+                                            if p.id in {e.place_id for e in b.events}]
+        assert [t.id for t in a.times] == [t.id for t in b.times
+                                           if t.id in {e.time_id for e in b.events}]
+    assert any(len(b.actors) > len(a.actors) for (a, _), (b, _) in zip(slim, full, strict=True))

@@ -205,15 +205,15 @@ def _text(column):
     return cast(column, Text).label(column.name)
 
 
-def _by_doc(conn, table, columns: Sequence[str], doc_ids: Sequence[str],
+def _by_doc(conn, table, columns: Sequence[str], doc_ids: Sequence[str], by: str = "document_id",
             ) -> dict[str, list[tuple]]:
     """A table's rows of the documents, `columns` only (JSON ones as text), each document's by
-    ordinal."""
+    ordinal; by="id": the rows of those ids (`doc_ids` then holds record ids)."""
     out: dict[str, list[tuple]] = defaultdict(list)
     cols = [table.c.document_id, table.c.ordinal,
             *(_text(table.c[c]) if isinstance(table.c[c].type, JSON) else table.c[c]
               for c in columns)]
-    for row in _rows(conn, cols, table.c.document_id, doc_ids):
+    for row in _rows(conn, cols, table.c[by], doc_ids):
         out[row[0]].append(row[1:])
     for items in out.values():
         items.sort(key=lambda r: r[0])
@@ -308,23 +308,34 @@ class LeanContext(Context):
 
 
 def lean_analyses(store, doc_ids: Sequence[str], wanted: set[str] | None = None,
-                  texts: bool = True) -> Iterator[tuple[LeanContext, datetime | None]]:
+                  slim: bool = False) -> Iterator[tuple[LeanContext, datetime | None]]:
     """Each stored document of `doc_ids` (in that order) as the Context of a LeanAnalysis, with
     its stored_at (UTC); documents no longer stored are passed over. With `wanted`, the
     analysis holds only those of its events (and what they name: their parts, sentences).
-    texts=False leaves the texts of sentences and evidence spans "" (offsets only: what the
-    GDELT rows read), which spares reading the documents' texts."""
+    slim=True reads what the GDELT rows read: the texts of sentences and evidence spans are ""
+    (offsets only, so the documents' texts are not read), and the analysis holds only the
+    actors, places and times its events name."""
     doc_cols = [_text(T_DOCS.c.metadata) if c == "metadata" else T_DOCS.c[c] for c in _DOC_COLUMNS]
     with store.engine.connect() as conn:
         docs = {row[0]: row for row in _rows(conn, doc_cols, T_DOCS.c.id, doc_ids)}
         events = {d: [_event(r) for _, *r in items if wanted is None or r[0] in wanted]
                   for d, items in _by_doc(conn, T_EVENTS, _EVENT_COLUMNS, doc_ids).items()}
         _event_parts(conn, {e.id: e for items in events.values() for e in items},
-                     [d for d, items in events.items() if items], texts)
-        actors = _by_doc(conn, T_ACTORS, _ACTOR_COLUMNS, doc_ids)
-        places = _by_doc(conn, T_PLACES, _PLACE_COLUMNS, doc_ids)
-        times = _by_doc(conn, T_TIMES, _TIME_COLUMNS, doc_ids)
-        sentences = _sentences(conn, events, texts)
+                     [d for d, items in events.items() if items], not slim)
+        if slim:
+            named = [e for items in events.values() for e in items]
+            actors = _by_doc(conn, T_ACTORS, _ACTOR_COLUMNS, sorted(
+                {r.actor_id for e in named for r in (*e.sources, *e.targets) if r.actor_id}),
+                by="id")
+            places = _by_doc(conn, T_PLACES, _PLACE_COLUMNS,
+                             sorted({e.place_id for e in named if e.place_id}), by="id")
+            times = _by_doc(conn, T_TIMES, _TIME_COLUMNS,
+                            sorted({e.time_id for e in named if e.time_id}), by="id")
+        else:
+            actors = _by_doc(conn, T_ACTORS, _ACTOR_COLUMNS, doc_ids)
+            places = _by_doc(conn, T_PLACES, _PLACE_COLUMNS, doc_ids)
+            times = _by_doc(conn, T_TIMES, _TIME_COLUMNS, doc_ids)
+        sentences = _sentences(conn, events, not slim)
     for doc_id in doc_ids:
         d = docs.get(doc_id)
         if d is None:

@@ -241,9 +241,9 @@ def sidecar_path(out_path: str | os.PathLike[str]) -> Path | None:
     return None if str(out_path) == "-" else Path(f"{os.fspath(out_path)}{SIDECAR_SUFFIX}")
 
 
-# The GDELT export without clusters builds each row from its event (`gdelt_event_rows`) read
-# without texts; False (or a reader other than the lean one) builds it from a Unit, as the
-# other formats do (bench/export_scale.py compares the two).
+# The GDELT export without clusters builds each row from its event (`gdelt_event_rows`), read
+# slim (lean_analyses: offsets only; the actors, places and times the events name). False (or
+# a reader other than the lean one): from a Unit, as the other formats (bench/export_scale.py).
 GDELT_EVENT_ROWS = True
 
 
@@ -254,7 +254,7 @@ def _gdelt_rows(store: Store, request: _Request) -> Iterator[tuple[list[str], li
             yield gdelt_row(unit), gdelt_sidecar_row(unit)
         return
     for part, wanted in document_chunks(store, request.filters):
-        for ctx, stored_at in lean_analyses(store, part, wanted, texts=False):
+        for ctx, stored_at in lean_analyses(store, part, wanted, slim=True):
             for event in ctx.analysis.events:
                 if wanted is None or event.id in wanted:
                     yield gdelt_event_rows(ctx, event, stored_at)
