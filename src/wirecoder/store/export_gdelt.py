@@ -33,7 +33,7 @@ from typing import Any
 
 from . import codes
 from .convert import event_date
-from .export_views import Unit, _outlet_of, global_event_id, num, period_text
+from .export_views import Unit, global_event_id, num, outlet_of, period_text
 from .geocodes import adm1_code, fips_country
 from .queries import spans_text
 
@@ -182,7 +182,7 @@ def gdelt_event_rows(ctx, event, stored_at: datetime | None) -> tuple[list[str],
         num(codes.gdelt_quad_class(event.cameo, event.type)),
         num(codes.goldstein(event.cameo, event.type)), "1", "1", "1", "",
         *_NO_GEO, *_NO_GEO, *gdelt_geo(place),
-        _stamp(stored_at) if stored_at is not None else "", doc.url or _outlet_of(ctx),
+        _stamp(stored_at) if stored_at is not None else "", doc.url or outlet_of(ctx),
     ]
     if event.fatalities is not None:
         fatalities = str(event.fatalities)

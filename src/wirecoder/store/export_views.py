@@ -50,7 +50,7 @@ def outlet(doc) -> str:
     return "" if not source or _LOCATOR.search(source) or source == "stdin" else source
 
 
-def _outlet_of(ctx: Context) -> str:
+def outlet_of(ctx: Context) -> str:
     """The document's outlet, worked out once per document, not once per event."""
     found = ctx.__dict__.get("outlet")
     if found is None:
@@ -94,7 +94,7 @@ class EventView:
         self.sentence_index = sentence[0] if sentence else None
         self.sentence = sentence[1] if sentence else None
         self.paragraph = sentence[1].paragraph if sentence else None
-        self.outlet = _outlet_of(ctx)
+        self.outlet = outlet_of(ctx)
 
     @property
     def publisher(self) -> str:
