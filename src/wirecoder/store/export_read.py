@@ -149,10 +149,9 @@ def _rows(conn, columns: Sequence[Any], where, ids: Sequence[str], *more) -> lis
     the driver's tuples where the SQL can be written plainly (`_plain_sql`): no Row objects."""
     out: list[tuple] = []
     for part in chunks(list(ids)):
-        stmt = select(*columns).where(where.in_(part), *more)
         plain = _plain_sql(conn, columns, where, len(part), more)
-        if plain is None:
-            out.extend(conn.execute(stmt).all())
+        if plain is None:  # (the statement is built only here: its IN list costs a call a value)
+            out.extend(conn.execute(select(*columns).where(where.in_(part), *more)).all())
             continue
         sql, extra = plain
         cursor = conn.connection.cursor()
