@@ -22,7 +22,7 @@ Measured 2026-12-07 13:20-13:30 UTC (h49: span packs, GDELT rows from their even
 `--formats gdelt-tsv --repeat 2`, same bytes every way, rows per CPU-second unit -> event rows:
 SQLite (load 4.1-5.8) 6,838 -> 9,023 (x1.32) at 2,000 documents, 9,787 -> 14,201 (x1.45) at
 8,000 (wall 13,068 rows/s); PostgreSQL (`--url`, 2,000, load 3.8-5.8) 9,179 -> 11,731 (x1.28).
-After the reader's statement fix (977c5bc), 13:30-13:37 UTC, SQLite, load 4.4-5.1, same bytes
+After the reader's statement fix (977c5bc), 13:30-13:37 UTC, SQLite, load 3.8-5.1, same bytes
 every way (rows/s wall; whole -> unit -> event rows): GDELT at 2,000 documents 2,012 -> 7,488
 -> 11,113 (x1.41 CPU over unit), at 8,000 2,254 -> 10,652 -> 15,485 (x1.42; 15,795 rows per
 CPU-second, with about 1 s of first-use loads); ACLED 805 -> 4,266 and 798 -> 4,245 (x5.3).
