@@ -81,6 +81,8 @@ def _quantity_value_ok(pipeline, row) -> bool:
 
 def _quantity_concept_ok(pipeline, row) -> bool:
     found = pipeline.analyze(row["sentence"]).quantities
+    if row.get("value") is not None:  # the quantity the row is about; else the first
+        found = [q for q in found if q.value is not None and math.isclose(q.value, row["value"], rel_tol=1e-6)]
     if not found:
         return False
     concept = found[0].concept.text if found[0].concept else None

@@ -20,6 +20,7 @@ from wirecoder.evaluate.places import (
     _overlap,
     load_gritta,
     new_tally,
+    predictions,
     score_article,
     summarize,
 )
@@ -42,7 +43,7 @@ def main(argv: list[str]) -> int:
                                                 strict=True)):
         part = half(article.text)
         _derive(article.toponyms, gaz)
-        preds = [(analysis.document.original_span(p.span), p) for p in analysis.places]
+        preds = predictions(analysis)
         score_article(article, preds, gaz, tallies[part])
         if errors != part:
             continue

@@ -30,9 +30,7 @@ def main(argv: list[str]) -> int:
     nlp = wirecoder.load()
     unmatched = []
     for k, (article, analysis) in enumerate(zip(articles, nlp.pipe([a.text for a in articles]), strict=True)):
-        for place in analysis.places:
-            if place.feature == "demonym":
-                continue
+        for place in analysis.places:  # demonyms are apart (Analysis.demonyms)
             s, e = analysis.document.original_span(place.span)
             if not any(_overlap((s, e), (g.start, g.end)) for g in article.toponyms):
                 context = (article.text[max(0, s - 60):s] + "«" + article.text[s:e] + "»"

@@ -60,3 +60,14 @@ def test_the_seed_report_is_said_for_people(seed_analysis):
 
     speakers = [line for line in _section(report, "Quotes") if not line.startswith("      ")]
     assert not any(s.strip().startswith(("Handout picture", "Footage", "fight")) for s in speakers)
+
+
+def test_a_fraction_of_a_whole_reads_as_written_with_its_percentage():
+    """ "% flat" (extract/numbers/wholes.py) is a share of a whole, not a unit to print."""
+    from wirecoder.pipeline import Pipeline
+    from wirecoder.report_format import quantity_phrase
+
+    analysis = Pipeline().analyze("Nearly half the flats in the block stood empty, the council said.")
+    q = next(q for q in analysis.quantities if q.value == 0.5)
+    said = quantity_phrase(q, {x.id: x for x in analysis.quantities}, analysis.claims)
+    assert said.startswith("Nearly half (50%)") and "% flat" not in said

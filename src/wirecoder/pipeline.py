@@ -32,7 +32,8 @@ DEFAULT_STAGES = [
 ]
 
 # Where each kind of record is reported in an Analysis.
-_LIST_KEYS = ("sentences", "actors", "events", "quotes", "quantities", "claims", "times", "places")
+_LIST_KEYS = ("sentences", "actors", "events", "quotes", "quantities", "claims", "times", "places",
+              "demonyms")
 
 
 @dataclass

@@ -259,6 +259,9 @@ class Analysis(Record):
     claims: list[Claim] = Field(default_factory=list)
     times: list[TimeRef] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
+    # "Mexican cartels": the country a demonym implies, typed (feature "demonym"), kept apart from
+    # the place mentions because a demonym names no place (#25)
+    demonyms: list[Place] = Field(default_factory=list)
 
     def to_json(self, indent: int | None = None) -> str:
         return self.model_dump_json(indent=indent)

@@ -79,7 +79,7 @@ def render(analysis: Analysis, color: bool = False) -> str:
     section("Times", len(times))
     if ran("times"):
         out.extend(_times(analysis, times))
-    groups = place_groups(analysis.places)
+    groups = place_groups(analysis.places + analysis.demonyms)  # "Mexico [Mexican x4, Mexico x15]"
     section("Places", len(groups))
     if ran("places"):
         out.extend(_places(groups))

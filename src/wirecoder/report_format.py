@@ -67,6 +67,10 @@ def quantity_phrase(q: Quantity, quantities: dict[str, Quantity], claims: Sequen
         shown = format_value(round(factor, 2)) if factor else people_number(q.value or 0)
         phrase = f"{' '.join(q.span.text.split())} (×{shown})"
         return f"{concept}: {phrase}" if concept else phrase
+    if (q.normalized_unit or "").startswith("% ") and q.value is not None and q.value_high is None:
+        # a fraction of a whole ("% condo"): as written, with its percentage
+        phrase = f"{' '.join(q.span.text.split())} ({format_value(round(100 * q.value, 1))}%)"
+        return f"{phrase} of {concept}" if concept else phrase
     if q.value is None:
         amount = "?"
     elif q.value_high is None:

@@ -70,3 +70,56 @@ def test_api_actors_is_the_cli_listing(tmp_path):
         r = client.get("/api/actors", params=bad)
         assert r.status_code == 400 and r.json()["error"]["code"] == "W041", r.json()
     assert client.get("/api/actors", params={"min_documents": 0}).json()["error"]["code"] == "W041"
+
+
+def test_network_cut_keeps_the_heaviest_parties_and_links():
+    from collections import Counter
+
+    from wirecoder.api.aggregates import NetworkCut, network_pairs
+
+    pairs = Counter({("A", "B", "ASSAULT"): 5, ("A", "C", "CONSULT"): 3, ("B", "C", "ASSAULT"): 1,
+                     ("D", "A", "PROTEST"): 1, ("E", "F", "AID"): 2, ("A", "A", "CONSULT"): 2})
+    every, cut = network_pairs(pairs, NetworkCut(top_actors=100, min_weight=1))
+    assert len(every) == 6 and (cut["actors"], cut["links"]) == (6, 6)
+    # the two parties in most events (A: 5+3+1+2, B: 5+1; C has 4) and the links between them
+    two, cut = network_pairs(pairs, NetworkCut(top_actors=2))
+    assert two == [(("A", "B", "ASSAULT"), 5), (("A", "A", "CONSULT"), 2)]
+    assert (cut["actors"], cut["shown_actors"], cut["shown_links"]) == (6, 2, 2)
+    # links under the minimum go, and with them the weight they gave their parties
+    heavy, cut = network_pairs(pairs, NetworkCut(top_actors=100, min_weight=3))
+    assert heavy == [(("A", "B", "ASSAULT"), 5), (("A", "C", "CONSULT"), 3)]
+    assert (cut["actors"], cut["links"]) == (3, 2)
+    # ties between parties go by name, so one cut always gives one picture
+    _, cut = network_pairs(Counter({("Y", "Z", "AID"): 1, ("X", "W", "AID"): 1}),
+                           NetworkCut(top_actors=2))
+    assert cut["shown_links"] == 1
+    assert network_pairs(Counter({("Y", "Z", "AID"): 1, ("X", "W", "AID"): 1}),
+                         NetworkCut(top_actors=2))[0] == [(("X", "W", "AID"), 1)]
+
+
+def test_api_aggregates_cut_the_network(tmp_path):
+    import pytest
+
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from wirecoder.api import create_app
+
+    url = f"sqlite:///{tmp_path / 'net.db'}"
+    with open_store(url) as store:
+        for analysis in (TRUMP_2016, MAYOR_B, JUNK):
+            store.save(analysis)
+    client = TestClient(create_app(url))
+    everything = client.get("/api/aggregates", params={"min_confidence": 0}).json()
+    nodes = lambda pairs: {p["source"] for p in pairs} | {p["target"] for p in pairs}  # noqa: E731
+    assert nodes(everything["actor_pairs"]) == {"Quintanar", "Donald Trump", "MEX CRM"}
+    assert everything["network"]["actors"] == everything["network"]["shown_actors"] == 3
+    one = client.get("/api/aggregates", params={"min_confidence": 0, "top_actors": 2}).json()
+    assert len(nodes(one["actor_pairs"])) <= 2 and one["network"]["actors"] == 3
+    assert one["network"]["top_actors"] == 2
+    assert one["total"] == everything["total"]  # the cut is the network's alone
+    heavy = client.get("/api/aggregates", params={"min_confidence": 0, "min_weight": 2}).json()
+    assert heavy["actor_pairs"] == [p for p in everything["actor_pairs"] if p["count"] >= 2]
+    for bad in ({"top_actors": 0}, {"min_weight": 0}, {"top_actors": "many"}):
+        r = client.get("/api/aggregates", params=bad)
+        assert r.status_code == 422 and r.json()["error"]["code"] == "W041", r.text

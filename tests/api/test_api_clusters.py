@@ -114,3 +114,25 @@ def test_bad_sort_cursor_and_filters_are_coded(client, clustered_db, capsys):
         assert r.json()["error"]["code"] == "W041"
     assert main(["clusters", "--db", clustered_db, "--sort", "speaker"]) == 2
     assert "W041" in capsys.readouterr().err
+
+
+def test_sort_by_independent_sources_is_the_command_lines(client, clustered_db, capsys):
+    from wirecoder.cli import main
+    from wirecoder.dedup.runner import stored_clusters
+
+    want = {c["id"]: c["independent_sources"] for c in stored_clusters(clustered_db, min_sources=1)}
+    ids, pages = walk(client, sort="independent", min_sources=1, min_confidence=0, limit=11)
+    assert ids == sorted(want, key=lambda cid: (-want[cid], cid))
+    assert {r["id"]: r["independent_sources"] for p in pages for r in p["items"]} == want
+    floor = max(want.values())
+    # (the copies here are near copies of one report: tests/dedup/test_independent_sources.py
+    # has clusters of one and of two independent sources)
+    top, _ = walk(client, min_independent=floor, min_sources=1, min_confidence=0)
+    assert set(top) == {c for c, n in want.items() if n >= floor}
+    assert main(["clusters", "--db", clustered_db, "--json", "--sort", "independent",
+                 "--min-sources", "1", "--min-confidence", "0",
+                 "--min-independent", str(floor)]) == 0
+    assert [c["id"] for c in json.loads(capsys.readouterr().out)] == \
+        sorted((c for c, n in want.items() if n >= floor), key=lambda cid: (-want[cid], cid))
+    r = client.get("/api/clusters/table", params={"min_independent": 0})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "W041"

@@ -146,6 +146,7 @@ def test_many_documents_and_timeline_brushing(big_server, page_at):
     p.shot("polnear-dashboard.png")
     # Drag across the middle third of the bars (the axis is linear: the middle of its width
     # may be empty years): every view narrows to those dates.
+    p.page.locator("#timeline").scroll_into_view_if_needed()  # the mouse moves in the viewport
     box = p.page.locator("#timeline").bounding_box()
     y = box["y"] + box["height"] * 0.5
     lefts = sorted(b.bounding_box()["x"] for b in p.page.locator("rect.tl-bar").all())

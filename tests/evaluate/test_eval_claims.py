@@ -39,6 +39,17 @@ def test_precision_per_verdict_and_unjudged():
     assert "errors" not in score(gold, runs, "validation")  # the validation part's errors are not read
 
 
+def test_a_verdict_never_emitted_has_no_precision():
+    """A verdict the coder never gave (or gave only on unjudged claims) has an undefined
+    precision, not a perfect one: 1.0 there read as a verdict always right."""
+    gold = [ClaimArticle("a", "x", "tune", (Judgment("contradiction", ((0, 2), (10, 12)), "consistent", "consistent"),))]
+    m = score(gold, [[_pred("consistent", [(0, 2), (10, 12)]), _pred("unverifiable", [(3, 4), (5, 6)])]], "tune")
+    assert m["consistent_precision"] == 1.0
+    assert m["contradicted_precision"] is None and m["verdicts"]["contradicted"]["predicted"] == 0
+    assert m["unverifiable_precision"] is None and m["verdicts"]["unverifiable"]["predicted"] == 1
+    assert m["contradicted_per_100_articles"] == 0.0
+
+
 def test_a_kind_or_figures_that_differ_are_not_the_judged_claim():
     gold = [ClaimArticle("a", "x", "tune", (Judgment("arithmetic", ((0, 2), (3, 5)), "consistent", "consistent"),))]
     m = score(gold, [[_pred("consistent", [(0, 2), (3, 5)]), _pred("consistent", [(0, 2), (3, 6)], "arithmetic")]],

@@ -127,3 +127,24 @@ def test_event_confidence_counts_codes_read_from_the_text_not_a_known_name():
     body = Actor(id="b", name="Border Patrol", kind="organization", country="USA", sectors=["COP"],
                  mentions=[name], evidence=[name])
     assert _coded(body)  # an organisation coded by its own words
+
+
+def _mentions_of(analysis, text: str) -> set[str]:
+    return next({m.text for m in a.mentions} for a in analysis.actors if text in {m.text for m in a.mentions})
+
+
+@pytest.mark.parametrize("text,one,other", [
+    # a description of another country is someone else
+    ("The British Prime Minister Theresa May has held talks with the Irish premier Leo Varadkar.",
+     "The British Prime Minister", "the Irish premier"),
+    # a description in the clause its subject leads is someone else
+    ("Imam Suliman Gani demanded a serious, immediate apology from the Prime Minister.",
+     "Imam Suliman Gani", "the Prime Minister"),
+])
+def test_a_description_does_not_join_an_actor_it_cannot_be(actors_only, text, one, other):
+    assert other not in _mentions_of(actors_only.analyze(text), one)
+
+
+def test_a_party_word_still_joins_the_titled_person_before_it(actors_only):
+    analysis = actors_only.analyze("Senator Smith spoke on Monday. The Republican said talks would go on.")
+    assert _mentions_of(analysis, "Smith") == {"Smith", "The Republican"}

@@ -12,7 +12,7 @@ from wirecoder.lang.en import numbers, table, words
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "wirecoder"
 LISTS = ("pronouns", "months", "weekdays", "speech_verbs", "thought_verbs", "titles", "non_speakers",
-         "place_nouns", "name_words", "number_words")
+         "place_nouns", "name_words", "number_words", "amount_verbs")
 
 
 def test_selections_by_column():

@@ -66,8 +66,10 @@ def test_seed_round_trip_is_exact(store, seed_analysis):
     # The same JSON byte for byte: every id, span, float, date and dict key order.
     assert back.to_json() == seed_analysis.to_json()
     for key in ("sentences", "actors", "events", "quotes", "quantities", "claims", "times",
-                "places"):
+                "places", "demonyms"):
         assert [r.id for r in getattr(back, key)] == [r.id for r in getattr(seed_analysis, key)]
+    # demonyms share the places table and come back apart from the places
+    assert seed_analysis.demonyms and not any(p.feature == "demonym" for p in back.places)
     counts = store.counts()
     assert counts["documents"] == 1
     assert counts["events"] == len(seed_analysis.events)

@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from ..store.repository import T_DOCS, T_EVENTS, Store
 from ..store.sql import chunks
-from .aggregates import Tally, load_events, tally
+from .aggregates import DEFAULT_CUT, NetworkCut, Tally, load_events, tally
 
 _KEEP = 8  # filter sets kept (the dashboard's unfiltered view and a few of the user's)
 _CHUNK = 500  # documents whose events are read and counted at a time
@@ -47,9 +47,10 @@ class AggregateCache:
         self._states: OrderedDict[tuple, _State] = OrderedDict()
         self.read_documents = 0  # documents whose events were read and counted (for tests)
 
-    def aggregates(self, interval: str, **filters: Any) -> dict[str, Any]:
-        """The counts of the events passing `filters` (`Tally.render`), brought up to date
-        with the store."""
+    def aggregates(self, interval: str, cut: NetworkCut = DEFAULT_CUT,
+                   **filters: Any) -> dict[str, Any]:
+        """The counts of the events passing `filters` (`Tally.render`, the network cut by
+        `cut`), brought up to date with the store."""
         conds = self.store.event_conditions(**filters)  # W041 before anything is read
         key = tuple(sorted((k, str(v)) for k, v in filters.items()))
         with self._lock:
@@ -64,7 +65,7 @@ class AggregateCache:
             self._states[key] = state
             while len(self._states) > self.keep:
                 self._states.popitem(last=False)
-            return state.tally.render(interval)  # under the lock: the next commit adds to it
+            return state.tally.render(interval, cut)  # under the lock: the next commit adds to it
 
     def _stamps(self) -> dict[str, Any]:
         with self.store.engine.connect() as conn:

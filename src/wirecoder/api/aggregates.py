@@ -17,7 +17,7 @@ from ..store.registry_queries import RegistryIndex, registry_index
 from ..store.repository import T_ACTORS, T_ARGS, T_EVENTS, T_PLACES, Store
 from ..store.sql import chunks
 
-_TOP_PAIRS = 80
+_MAX_LINKS = 400  # links /api/aggregates returns at most, whatever the cut
 _MAX_BARS = 120
 INTERVALS = ("day", "week", "month", "year")
 
@@ -75,9 +75,42 @@ def load_events(store: Store, ids: Sequence[str]) -> EventRows:
     return rows
 
 
-def aggregate(rows: EventRows, interval: str) -> dict[str, Any]:
-    """The counts of `rows` by `interval` (day, week, month, year; auto: `auto_interval`)."""
-    return tally(rows).render(interval)
+@dataclass(frozen=True)
+class NetworkCut:
+    """Which part of the actor network to show: the `top_actors` parties with the most event
+    links and the links between them of at least `min_weight` events (of one type), so that a
+    store of thousands of parties is not drawn as a hairball."""
+
+    top_actors: int = 30
+    min_weight: int = 1
+
+
+DEFAULT_CUT = NetworkCut()
+
+
+def network_pairs(pairs: Counter, cut: NetworkCut) -> tuple[list[tuple[tuple, int]], dict]:
+    """The links of `pairs` ((source, target, type) -> events) that `cut` keeps, heaviest
+    first (then by key), and what was cut: parties and links before and after. A party's weight
+    is the events of its links of at least `min_weight`; ties go by name."""
+    links = [(k, n) for k, n in pairs.items() if n >= cut.min_weight]
+    weight: Counter = Counter()
+    for (s, t, _), n in links:
+        weight[s] += n
+        if t != s:
+            weight[t] += n
+    top = {a for a, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[:cut.top_actors]}
+    kept = sorted(((k, n) for k, n in links if k[0] in top and k[1] in top),
+                  key=lambda kv: (-kv[1], kv[0]))[:_MAX_LINKS]
+    shown = {a for (s, t, _), _ in kept for a in (s, t)}
+    return kept, {"actors": len(weight), "links": len(links), "shown_actors": len(shown),
+                  "shown_links": len(kept), "top_actors": cut.top_actors,
+                  "min_weight": cut.min_weight}
+
+
+def aggregate(rows: EventRows, interval: str, cut: NetworkCut = DEFAULT_CUT) -> dict[str, Any]:
+    """The counts of `rows` by `interval` (day, week, month, year; auto: `auto_interval`), the
+    actor network cut by `cut`."""
+    return tally(rows).render(interval, cut)
 
 
 def tally(rows: EventRows) -> Tally:
@@ -102,7 +135,7 @@ def _parties(rows: EventRows, e: Any) -> dict[str, list[Party]]:
                 else rows.registry.for_text(a.text))
         name = actor.name if actor is not None else a.text
         if node is not None:
-            country = actor.country if actor is not None else node.code.split(" ")[0] or None
+            country = actor.country if actor is not None else node.country or None
             parties[a.role].append((node.name, name, country, node.code))
         elif actor is not None:
             label = party_label(actor.country, actor.sectors)
@@ -199,15 +232,16 @@ class Tally:
         self.codes.update(other.codes)  # a node's code: the same in every tally that has it
         return self
 
-    def render(self, interval: str) -> dict[str, Any]:
+    def render(self, interval: str, cut: NetworkCut = DEFAULT_CUT) -> dict[str, Any]:
         """The counts as /api/aggregates gives them, by `interval` (day, week, month, year;
-        auto: `auto_interval` over the span of the dates)."""
+        auto: `auto_interval` over the span of the dates), the actor network cut by `cut`."""
         days = {d for d, _, _ in self.by_day}
         if interval == "auto":
             interval = auto_interval(min(days), max(days)) if days else "day"
         by_date: Counter = Counter()
         for (d, t, m), n in self.by_day.items():
             by_date[(bucket(d, interval), t, m)] += n
+        links, network = network_pairs(self.pairs, cut)
         return {
             "total": self.total, "interval": interval,
             "first": min(days) if days else None, "last": max(days) if days else None,
@@ -220,8 +254,9 @@ class Tally:
                  "source_code": self.codes.get(s, ""), "target_code": self.codes.get(t, ""),
                  "names": [name for name, _ in sorted(self.pair_names[(s, t, ty)].items(),
                                                       key=lambda kv: (-kv[1], kv[0]))[:3]]}
-                for (s, t, ty), n in sorted(self.pairs.items(), key=lambda kv: (-kv[1], kv[0]))
-            ][:_TOP_PAIRS],
+                for (s, t, ty), n in links
+            ],
+            "network": network,
             "places": [
                 {"name": name, "country": country, "country_numeric": country_numeric(country),
                  "admin1": admin1, "precision": precision, "latitude": lat, "longitude": lon,

@@ -27,6 +27,7 @@ from ..store.codes import event_type_rows
 from ..store.connect import is_memory, resolve_url
 from ..store.errors import BadFilter, StoreError
 from ..store.repository import Store, open_store
+from .aggregates import NetworkCut
 from .analysis import DEFAULT_ANALYZE_MAX_BODY, add_analysis_routes, analyze_mode, body_limits
 from .clusters import router as clusters_router
 from .data import StoreReader
@@ -282,12 +283,17 @@ def _directory_routes(app: FastAPI, reader: StoreReader) -> None:
                    type: Text = None, actor: Text = None, country: Text = None,
                    since: Since = None, until: Until = None, modality: Text = None,
                    place: Text = None, document: Text = None,
-                   min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE):
+                   min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
+                   top_actors: Annotated[int, Query(ge=1, le=1000, description=(
+                       "the network's parties: the N with the most events"))] = 30,
+                   min_weight: Annotated[int, Query(ge=1, le=1_000_000, description=(
+                       "the network's links: only those of at least N events"))] = 1):
         filters = _filters(type=type, actor=actor, country=country, since=since, until=until,
                            modality=_modality(modality), place=place, document=document,
                            min_confidence=min_confidence)
-        return _cached(reader, Aggregates, ("aggregates", interval, *sorted(filters.items())),
-                       lambda: reader.aggregates(interval, **filters))
+        cut = NetworkCut(top_actors=top_actors, min_weight=min_weight)
+        return _cached(reader, Aggregates, ("aggregates", interval, cut, *sorted(filters.items())),
+                       lambda: reader.aggregates(interval, cut, **filters))
 
 
 def _dashboard_routes(app: FastAPI) -> None:

@@ -2,6 +2,7 @@
 
     GET /api/clusters/table?sort=sources&order=desc&min_sources=2&limit=100
     GET /api/clusters/table?sort=last_report&type=ASSAULT&after=CLUSTER_ID
+    GET /api/clusters/table?sort=independent&min_independent=3
 
 The rows and their order are those of `wirecoder clusters` (`dedup.listing`), paged by keyset
 as /api/events/table is. `min_confidence` (its best coding's) defaults to the events' default
@@ -75,6 +76,9 @@ def cluster_table(
             "PLOVER type(s) of the best coding, comma-separated"))] = None,
         min_sources: Annotated[int, Query(ge=1, le=1_000_000, description=(
             "only clusters reported by at least this many documents"))] = 2,
+        min_independent: Annotated[int | None, Query(ge=1, le=1_000_000, description=(
+            "only clusters reported by at least this many independent sources (outlets)"))
+        ] = None,
         since: Annotated[date | None, Query(description="last reported on or after")] = None,
         until: Annotated[date | None, Query(description="first reported on or before")] = None,
         place: Text = None,
@@ -85,6 +89,7 @@ def cluster_table(
     `sort` (then id), one page at a time by keyset, as `wirecoder clusters` lists them."""
     page = cluster_page(reader.store, sort=sort, order=order, limit=limit, after=after,
                         before=before, last=last, type=type, min_sources=min_sources,
+                        min_independent=min_independent,
                         since=since, until=until, place=place, min_confidence=min_confidence)
     return {"total": page.total, "start": page.start, "limit": limit, "sort": sort,
             "order": order, "min_confidence": min_confidence,

@@ -31,7 +31,7 @@ from ..store.repository import (
 from ..store.search import search_condition
 from ..store.sql import chunks, keepable
 from .aggregate_cache import AggregateCache
-from .aggregates import aggregate, country_numeric, load_events
+from .aggregates import DEFAULT_CUT, NetworkCut, aggregate, country_numeric, load_events
 
 _CACHE_SIZE = 256
 _MEMO_SIZE = 1024
@@ -163,7 +163,8 @@ class StoreReader:
                ) -> tuple[int, list[dict]]:
         """Places grouped across documents by name, country and precision."""
         P = T_PLACES
-        conds = []
+        # a demonym ("Mexican") names no place: stored beside the places, listed with none
+        conds = [or_(P.c.feature.is_(None), P.c.feature != "demonym")]
         if q:
             conds.append(func.lower(P.c.name).contains(q.lower(), autoescape=True))
         if codes := countries(country, self.store.held_countries):
@@ -208,16 +209,18 @@ class StoreReader:
                 self._memo.popitem(last=False)
         return value
 
-    def aggregates(self, interval: str = "auto", **filters: Any) -> dict[str, Any]:
+    def aggregates(self, interval: str = "auto", cut: NetworkCut = DEFAULT_CUT,
+                   **filters: Any) -> dict[str, Any]:
         """Counts of the events passing `filters` by date bucket x type x modality, type,
         modality, country, actor pair (source -> target, by country + sector) and place:
         the documents stored since the last call added to the counts kept for these filters
-        (`AggregateCache`)."""
+        (`AggregateCache`); the actor network cut by `cut` (`NetworkCut`)."""
         given = {k: v for k, v in filters.items() if v not in (None, "")}
-        return self._aggregates.aggregates(interval, **given)
+        return self._aggregates.aggregates(interval, cut, **given)
 
-    def aggregates_from_scratch(self, interval: str = "auto", **filters: Any) -> dict[str, Any]:
+    def aggregates_from_scratch(self, interval: str = "auto", cut: NetworkCut = DEFAULT_CUT,
+                                **filters: Any) -> dict[str, Any]:
         """The same counts, every event passing `filters` read and counted."""
         given = {k: v for k, v in filters.items() if v not in (None, "")}
         ids = [e for _, e in self.store.event_hits(**given)]
-        return aggregate(load_events(self.store, ids), interval)
+        return aggregate(load_events(self.store, ids), interval, cut)

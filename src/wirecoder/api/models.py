@@ -196,6 +196,15 @@ class PairCount(BaseModel):
     names: list[str] = Field(description="a few 'source -> target' names behind the pair")
 
 
+class NetworkOut(BaseModel):
+    actors: int = Field(description="parties with a link of at least min_weight events")
+    links: int = Field(description="links (source, target, type) of at least min_weight events")
+    shown_actors: int = Field(description="parties in actor_pairs: at most top_actors")
+    shown_links: int = Field(description="links in actor_pairs: those between the shown parties")
+    top_actors: int = Field(description="the parties with the most events kept")
+    min_weight: int = Field(description="the fewest events a link needs")
+
+
 class PlaceCount(BaseModel):
     name: str
     country: str
@@ -217,7 +226,10 @@ class Aggregates(BaseModel):
     by_type: list[Count]
     by_modality: list[Count]
     by_country: list[Count]
-    actor_pairs: list[PairCount]
+    actor_pairs: list[PairCount] = Field(description=(
+        "the network's links: between the top_actors parties with the most events, each of at "
+        "least min_weight events, heaviest first"))
+    network: NetworkOut
     places: list[PlaceCount]
     without_place: int = Field(description="events with no resolved place (not on the map)")
     without_date: int = Field(description="events with no date (not on the timeline): the "

@@ -42,7 +42,7 @@ from datetime import date as Date
 from typing import Any
 
 from .features import day_of
-from .lemmas import trigger_key
+from .lemmas import trigger_key, trigger_sense
 from .records import EventMention
 
 COARSE = {"admin1", "country", "region", "unknown"}
@@ -69,6 +69,7 @@ class Features:
     context: frozenset[str]
     point: tuple[float, float, float] | None  # latitude, longitude (radians), cos(latitude)
     lemma: str = ""  # the trigger's inflection-free key (`lemmas.trigger_key`)
+    sense: str = ""  # its sense ("seized" and "hijacked": seize), `lemmas.trigger_sense`
 
     @property
     def explicit(self) -> bool:
@@ -86,10 +87,11 @@ def read_features(m: EventMention) -> Features:
     if m.latitude is not None and m.longitude is not None and m.place_precision not in COARSE:
         lat = math.radians(m.latitude)
         point = (lat, math.radians(m.longitude), math.cos(lat))
+    key = trigger_key(m.trigger)
     return Features(m, day.toordinal() if day else None, _set(m.source_names), _set(m.target_names),
                     _set(c for c in m.source_codes if not c.startswith(":")),
                     _set(c for c in m.target_codes if not c.startswith(":")),
-                    _set(m.numbers), _set(m.context), point, trigger_key(m.trigger))
+                    _set(m.numbers), _set(m.context), point, key, trigger_sense(key))
 
 
 _EMPTY: frozenset[Any] = frozenset()

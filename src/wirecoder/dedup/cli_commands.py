@@ -35,6 +35,9 @@ def add_dedup_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
     c.add_argument("--db", help=DB_HELP)
     c.add_argument("--min-sources", type=int, default=2,
                    help="only clusters reported by at least N documents (default 2)")
+    c.add_argument("--min-independent", type=int,
+                   help="only clusters reported by at least N independent sources (outlets; "
+                        "a near copy counts with its original)")
     c.add_argument("--type", help="PLOVER type(s) of the best coding, comma-separated")
     c.add_argument("--since", help="reported on or after this date (its last report)")
     c.add_argument("--until", help="reported on or before this date (its first report)")
@@ -43,8 +46,8 @@ def add_dedup_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
                    help="only clusters whose best coding is at least this likely to be right "
                         "(default: the events' default, which favours precision; 0 keeps all)")
     c.add_argument("--sort", default="sources",
-                   help="sources, mentions, first_report, last_report, date or type "
-                        "(default sources)")
+                   help="sources, independent, mentions, first_report, last_report, date "
+                        "or type (default sources)")
     c.add_argument("--order", default="desc", help="asc or desc (default desc)")
     c.add_argument("--after", help="the page after this cluster id (keyset, as the API)")
     c.add_argument("--before", help="the page before this cluster id")
@@ -78,7 +81,8 @@ def cmd_clusters(args: argparse.Namespace) -> int:
     from ..store.filters import limit as check_limit
     from .listing import cluster_page, iter_clusters
 
-    filters = {"type": args.type, "min_sources": max(1, args.min_sources), "since": args.since,
+    filters = {"type": args.type, "min_sources": max(1, args.min_sources),
+               "min_independent": args.min_independent, "since": args.since,
                "until": args.until, "place": args.place,
                "min_confidence": DEFAULT_MIN_CONFIDENCE if args.min_confidence is None
                else args.min_confidence}

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from functools import cache
 
+from ..lang.en import words as lang_words
 from ..records import Actor, ActorRef, Analysis, Event
 from .records import EventMention, Reality
 from .shingles import words
@@ -25,6 +27,21 @@ STOP_WORDS = frozenset("""a an and are as at be been but by for from had has hav
 its of on or our said says she that the their them they this to was we were which who will with
 would after also about after before over than then there these those into out up not no new one
 two three mr mrs ms""".split())
+
+
+@cache
+def _description_words() -> frozenset[str]:
+    """Words that open a description rather than a name: articles, pronouns (possessive,
+    demonstrative, indefinite ...) and number words."""
+    return frozenset({"a", "an", "the"}) | lang_words("pronouns") | lang_words("number_words")
+
+
+def is_description(name: str) -> bool:
+    """A lower-cased role filler that describes rather than names: it opens with an article, a
+    pronoun or a number ("a man", "the suspect", "his wife", "two workers", "they", "some 40
+    protesters"). "police", "greek police" and "yvonne hiller" are names."""
+    first = name.split(" ", 1)[0]
+    return not first or first.isdigit() or first in _description_words()
 
 
 def reality_of(event: Event) -> Reality:

@@ -10,6 +10,9 @@ inflectional ending is cut: -ies/-ied to -y, -ing, -ed, -es after a sibilant, -s
 doubled final consonant ("stopped"), the noun endings -ion, -ment and -al ("negotiations",
 "agreement", "arrival") and final -e's. The key is a stem, not a word: it is only
 compared with other keys. Stop words of a multi-word trigger are left out.
+
+`trigger_sense` reads a key's sense from `lang/en/trigger_senses.tsv`: "seized" and "hijacked"
+are both *seize*, "opened fire" and "shot" both *shoot* (compared within a story only).
 """
 
 from __future__ import annotations
@@ -55,6 +58,21 @@ def _stem(word: str) -> str:
     if word.endswith("e") and len(word) > 3:  # "agree", "agreed" and "agreement" alike
         word = word.rstrip("e") if len(word.rstrip("e")) >= 3 else word[:-1]
     return word
+
+
+@cache
+def _senses() -> dict[str, str]:
+    """trigger key -> sense, the first row of a key winning."""
+    out: dict[str, str] = {}
+    for row in table("trigger_senses"):
+        out.setdefault(trigger_key(row["word"]), row["sense"])
+    return out
+
+
+def trigger_sense(key: str) -> str:
+    """The sense of a trigger key (`trigger_key`) in `trigger_senses`, else "" (a multi-word
+    key matches a multi-word row only: "set fir" is not "fir")."""
+    return _senses().get(key, "") if key else ""
 
 
 def trigger_key(text: str) -> str:

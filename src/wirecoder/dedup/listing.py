@@ -10,12 +10,13 @@ id; clusters without a value (no date, no dated report) come last whichever way 
 
 Each row is a cluster as `wirecoder dedup` stored it (type and reality of its best coding,
 documents reporting it, mentions, first and last report, most precise date and place), with
-what is read from its members for the page alone: its independent sources
-(`cluster.independent_sources`: a near copy counts with its original), its story, and its best
+its independent sources (`cluster.independent_sources`: a near copy counts with its original;
+sort `independent`), and what is read from its members for the page alone: its story, and its best
 coding (the mention of highest confidence, first of equals: its event, document, trigger,
 CAMEO code, parties and confidence).
 
 Filters: `type` (comma-separated PLOVER types), `min_sources` (documents reporting it),
+`min_independent` (independent sources: outlets, stored by `wirecoder dedup`, migration 0010),
 `since` / `until` (reported within the span: last report on or after `since`, first report
 on or before `until`), `place` (a substring of the place name) and `min_confidence` (its best
 coding at least this likely to be right). A filter no cluster can pass is W041.
@@ -34,7 +35,6 @@ from ..store.errors import BadFilter
 from ..store.event_order import ORDERS, beyond, nulls_last
 from ..store.repository import T_ACTORS, T_ARGS, T_DOCS, T_EVENTS, Store
 from ..store.schema import EventClusterMemberRow, EventClusterRow
-from .cluster import independent_sources
 from .records import EventMention
 
 T_CLUSTERS = EventClusterRow.__table__
@@ -43,6 +43,7 @@ T_MEMBERS = EventClusterMemberRow.__table__
 # sort name -> (column, may be NULL)
 CLUSTER_SORTS: dict[str, tuple[Any, bool]] = {
     "sources": (T_CLUSTERS.c.source_count, False),
+    "independent": (T_CLUSTERS.c.independent_sources, False),
     "mentions": (T_CLUSTERS.c.mentions, False),
     "first_report": (T_CLUSTERS.c.first_report, True),
     "last_report": (T_CLUSTERS.c.last_report, True),
@@ -82,21 +83,28 @@ def _held_types(store: Store | None):
     return held
 
 
-def cluster_conditions(store: Store | None = None, *, type: Any = None, min_sources: Any = None, since: Any = None,
-                       until: Any = None, place: str | None = None,
-                       min_confidence: Any = None) -> list:
+def _at_least(value: Any, name: str) -> int:
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        n = -1
+    if n < 1:
+        raise BadFilter(f"{name} must be a whole number of 1 or more, not {value!r}")
+    return n
+
+
+def cluster_conditions(store: Store | None = None, *, type: Any = None, min_sources: Any = None,
+                       min_independent: Any = None, since: Any = None, until: Any = None,
+                       place: str | None = None, min_confidence: Any = None) -> list:
     """The SQL conditions of the cluster filters, each checked first (W041)."""
     conds: list = []
     if types := check.event_types(type, _held_types(store)):
         conds.append(func.upper(T_CLUSTERS.c.type).in_(types))
     if min_sources not in (None, ""):
-        try:
-            n = int(min_sources)
-        except (TypeError, ValueError):
-            n = -1
-        if n < 1:
-            raise BadFilter(f"min_sources must be a whole number of 1 or more, not {min_sources!r}")
-        conds.append(T_CLUSTERS.c.source_count >= n)
+        conds.append(T_CLUSTERS.c.source_count >= _at_least(min_sources, "min_sources"))
+    if min_independent not in (None, ""):
+        conds.append(T_CLUSTERS.c.independent_sources
+                     >= _at_least(min_independent, "min_independent"))
     if since not in (None, ""):
         conds.append(T_CLUSTERS.c.last_report >= _moment(since, "since"))
     if until not in (None, ""):
@@ -194,7 +202,7 @@ def cluster_rows(conn, ids: list[str], members: bool = False) -> list[dict[str, 
         out.append({
             "id": cid, "type": c["type"], "reality": c["reality"],
             "source_count": c["source_count"],
-            "independent_sources": independent_sources(mentions) if mentions else 0,
+            "independent_sources": c["independent_sources"],
             "mentions": c["mentions"], "first_report": c["first_report"],
             "last_report": c["last_report"], "date": c["date"],
             "date_granularity": c["date_granularity"], "place_name": c["place_name"],

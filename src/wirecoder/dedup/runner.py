@@ -88,6 +88,19 @@ class _Chunk:
     dups: list[dict[str, Any]] = field(default_factory=list)
     members: list[dict[str, Any]] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)
+    merges: list[tuple[str, str]] = field(default_factory=list)  # (merged away, joined), in order
+
+    def merge(self, merges: list[tuple[str, str]]) -> None:
+        """Clusters merged by the clusterer (`EventClusterer._bridge`): the chunk's rows follow,
+        and the store's follow when it is written."""
+        for gone, into in merges:
+            for row in self.members:
+                if row["cluster_id"] == gone:
+                    row["cluster_id"] = into
+            if gone in self.touched:
+                self.touched.discard(gone)
+            self.touched.add(into)
+        self.merges.extend(merges)
 
 
 def run_dedup(db_url: str | os.PathLike[str] | None = None, *, threshold: float = THRESHOLD,
@@ -164,7 +177,9 @@ def _add_document(analysis, index: NearDuplicateIndex, clusterer: EventClusterer
         story = clusterer.place(doc.id, story_terms(analysis), doc.published, copy_of).story_id
         mentions = {i: m.model_copy(update={"story": story, "copy_of": copy_of})
                     for i, m in mentions.items()}
-    for cl in clusterer.add_document(list(mentions.values())):
+    links = clusterer.add_document(list(mentions.values()))
+    rows.merge(clusterer.take_merges())
+    for cl in links:
         mem_pos += 1
         summary.mentions += 1
         summary.joined += bool(cl.joined) and "same-document" not in cl.matched
@@ -201,6 +216,7 @@ def _write_chunk(conn, t: _Tables, clusterer: EventClusterer, rows: _Chunk, now)
         c = clusterer.cluster(cluster_id)
         clusters.append({"id": c.id, "type": c.type, "reality": c.reality,
                          "source_count": c.source_count, "mentions": len(c.mention_ids),
+                         "independent_sources": c.independent_sources,
                          "first_report": c.first_report, "last_report": c.last_report,
                          "date": c.date, "date_granularity": c.date_granularity,
                          "place_name": c.place_name, "place_precision": c.place_precision,
@@ -221,6 +237,9 @@ def _write_chunk(conn, t: _Tables, clusterer: EventClusterer, rows: _Chunk, now)
                          (t.member, rows.members)):
         if batch:
             conn.execute(insert(table), batch)
+    for gone, into in rows.merges:  # members first: deleting a cluster cascades to its members
+        conn.execute(update(t.member).where(t.member.c.cluster_id == gone).values(cluster_id=into))
+        conn.execute(delete(t.cluster).where(t.cluster.c.id == gone))
 
 
 def _mentions(analysis) -> list[EventMention]:

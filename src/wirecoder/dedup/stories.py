@@ -105,7 +105,7 @@ def story_terms(analysis: Analysis) -> dict[str, int]:
     mention, a person's surname alone too) and places (twice)."""
     counts = Counter(words(analysis.document.text))
     names = [(a.name, len(a.mentions) or 1, a.kind == "person") for a in analysis.actors]
-    names += [(p.name, 1, False) for p in analysis.places]
+    names += [(p.name, 1, False) for p in analysis.places + analysis.demonyms]
     for name, mentions, person in names:
         found = _WORD.findall(name.lower())
         if not found:

@@ -14,8 +14,9 @@ right when its verdict is the judged one, wrong when it is not, and `unjudged` w
 has its figures (a claim the coder did not emit when the gold was made: counted, never guessed).
 Metrics: per verdict (under `verdicts`), `predicted`, `judged`, `right`, `precision` (right /
 judged) and `per_100_articles` (predicted per 100 articles scored), also flat as
-`contradicted_precision`, `consistent_per_100_articles`, ... (a precision with nothing judged
-reads 1.0 there); `unjudged` overall; `articles`, `stale`, `crashed`;
+`contradicted_precision`, `consistent_per_100_articles`, ... (a precision with nothing judged,
+a verdict never emitted or never judged, is None: undefined, never a perfect 1.0, and a floor on
+it fails); `unjudged` overall; `articles`, `stale`, `crashed`;
 `errors` (article, kind, predicted, judged, figures) on the tune part only: the validation part's
 errors are not read.
 """
@@ -133,7 +134,7 @@ def score(golds: list[ClaimArticle], runs: list[list[PredictedClaim] | None], pa
     out: dict[str, Any] = {"part": part, "articles": articles, "verdicts": per_verdict,
                            "unjudged": counts["unjudged"], "crashed": counts["crashed"]}
     for v, figures in per_verdict.items():  # flat, for the floor files
-        out[f"{v}_precision"] = figures["precision"] if figures["precision"] is not None else 1.0
+        out[f"{v}_precision"] = figures["precision"]  # None when nothing was judged
         out[f"{v}_per_100_articles"] = figures["per_100_articles"]
     if part == "tune":
         out["errors"] = errors

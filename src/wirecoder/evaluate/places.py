@@ -24,7 +24,9 @@ Metrics (toponyms without gold coordinates count for recall only):
                     Exact only where gold marks every toponym of the text; neither corpus does
                     (see `gold_name_coverage` and the README), so it is a lower bound.
   precision_no_demonyms  the same over predictions that are not demonyms ("Mexican"): GeoVirus
-                    annotates no demonym, TR-News annotates them.
+                    annotates no demonym, TR-News annotates them. The pipeline reports demonyms
+                    apart from places (`Analysis.demonyms`); the scorer reads both, since
+                    TR-News marks them as toponyms (`predictions`).
   gold_name_coverage  of the whole-word occurrences, in the article texts, of the names gold marks
                     somewhere in that article, the share gold marks: how completely the corpus
                     annotates the names it annotates at all (the rest are mostly names inside
@@ -198,6 +200,12 @@ def _reachable(g: GoldToponym, gaz) -> bool:
                for c in gaz.lookup(key(g.name)))
 
 
+def predictions(analysis) -> list[tuple[tuple[int, int], Any]]:
+    """The places and demonyms of an analysis at original offsets: what the scorer matches."""
+    doc = analysis.document
+    return [(doc.original_span(p.span), p) for p in [*analysis.places, *analysis.demonyms]]
+
+
 TALLY_KEYS = ("pred", "pred_hit", "pred_demonym", "pred_demonym_hit", "gold", "gold_hit", "n",
               "acc161", "exact", "country_n", "country_ok", "admin1_n", "admin1_ok", "reachable",
               "name_occurrences", "name_occurrences_marked")
@@ -307,7 +315,7 @@ def score_gritta(path: Path, pipeline: Any, limit: int | None = None,
             analysis = next(analyses)
             doc = analysis.document
             mismatches += doc.original_text != article.text
-            preds = [(doc.original_span(p.span), p) for p in analysis.places]
+            preds = predictions(analysis)
         except StopIteration:
             preds = []
             crashes += 1

@@ -11,7 +11,8 @@ third-person pronouns. They are grouped into actors:
 Codes come from the words of every mention (titles, descriptors, possessors), so a later mention
 can tell the country of an earlier one; what the text leaves open, the actor dictionary fills in
 for the document's date (extract/actor_dictionary.py: "Zelensky" in 2025 is UKR GOV), with the
-name as evidence. A wire dateline names no actor; a capital is its government only where it acts
+name as evidence. A wire dateline names no actor, nor does a name read in a title-case line (a
+headline) that the document says nowhere else (headlines.py); a capital is its government only where it acts
 ("Ankara said"), a place after a preposition ("met in Ankara").
 """
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..datelines import in_dateline
+from ..headlines import doc_title_case_spans, has_body, inside, said_elsewhere
 from ..lang.en import words
 from ..options import NoOptions
 from ..records import Actor, Span, stable_id
@@ -33,6 +35,8 @@ _PERSON_PRONOUNS = words("pronouns", kind="personal", refers="person", person="3
 _GROUP_PRONOUNS = words("pronouns", kind="personal", refers="group", person="3")
 # Sector words that describe a person by office: "the secretary", "the Republican".
 _PERSON_TITLES = words("titles", office="yes")
+# Offices that stand before a name ("Prime Minister May"); not party words ("the Republican").
+_NAMED_OFFICES = words("titles", office="yes", before_name="yes")
 _DEFINITE = {"the"} | words("pronouns", kind="demonstrative")
 _LOOKBACK_SENTENCES = 6
 # Heads that take their sector from a modifier: "cartel members", "terrorist organizations".
@@ -130,6 +134,25 @@ def _person_mention(ent, sentence: int) -> _Mention:
     return _Mention(ent.start_char, ent.end_char, ent.root, "person", coding, name, sentence, title=title)
 
 
+def _unsure_headline_name(ent) -> bool:
+    """A name read in a title-case line (a headline, where every word has a capital) of a
+    document with a body, that the document says nowhere else and that names no known actor or
+    country (headlines.py)."""
+    spans = doc_title_case_spans(ent.doc)
+    if not spans or not inside(ent.start_char, spans) or not has_body(ent.doc.text, spans):
+        return False  # a text of title-case lines alone (a name, a list) has nothing to check by
+    name = _strip_det(ent.text.removesuffix("'s").removesuffix("’s"))
+    parts = name.split()
+    # a person's surname said elsewhere vouches for the full name ("Hillary Clinton" in the
+    # headline, "Clinton" in the text)
+    surname = parts[-1] if ent.label_ == "PERSON" and 2 <= len(parts) <= 3 else None
+    if ent.label_ == "PERSON" and len(parts) == 1:
+        return False  # one word is no run of a headline's words ("Hillary")
+    return not (said_elsewhere(name, ent.doc.text, spans) or country_of(name)
+                or lookup(name) is not None
+                or surname is not None and said_elsewhere(surname, ent.doc.text, spans))
+
+
 def collect_mentions(doc) -> list[_Mention]:
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
 
@@ -139,8 +162,8 @@ def collect_mentions(doc) -> list[_Mention]:
     mentions: list[_Mention] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if in_dateline(ent[0]):
-            continue  # "MEXICO CITY, Feb 3 (Reuters) -": where and when the story was filed
+        if in_dateline(ent[0]) or _unsure_headline_name(ent):
+            continue  # "MEXICO CITY, Feb 3 (Reuters) -"; a headline's "Obama Rules Face Test"
         # "Border Patrol" tagged PERSON is an organisation: every word of it names a sector;
         # "Kyiv" tagged PERSON is a seat of government, its government or a place as below.
         if ent.label_ == "PERSON" and not _all_sector_words(ent) \
@@ -304,7 +327,8 @@ def _resolve_description(m: _Mention, recent: list[_Mention]) -> _Group | None:
     for r in reversed(recent):
         group = r.actor
         if group is not None and m.kind == "person" and group.kind == "person" \
-                and head in group.title_words and r.start < m.start:
+                and head in group.title_words and r.start < m.start \
+                and m.coding.country in (None, group.coding.country):
             return group
     if m.kind != "person":
         # "the cartels": the latest group with that very head, else the latest of the same sector
@@ -328,9 +352,32 @@ def _resolve_description(m: _Mention, recent: list[_Mention]) -> _Group | None:
             return best[0].actor
     if m.kind == "person":  # "the Republican": the latest person named as a subject
         for r in _window(m, recent, sentences=_LOOKBACK_SENTENCES * 2):
-            if r.actor is not None and r.actor.kind == "person" and r.head.dep_.startswith("nsubj"):
+            if r.actor is not None and r.actor.kind == "person" and r.head.dep_.startswith("nsubj") \
+                    and _may_be(m, r.actor, head) and not _same_clause(m, r):
                 return r.actor
     return None
+
+
+def _may_be(m: _Mention, group: _Group, head: str) -> bool:
+    """May a description with no title match stand for this person? Not one of another country
+    ("the Irish premier" after "the British Prime Minister"), nor one titled otherwise ("the
+    Prime Minister" after "Imam Suliman Gani"); an untitled name may take any title."""
+    if m.coding.country and group.coding.country and m.coding.country != group.coding.country:
+        return False
+    return not group.title_words or head not in _NAMED_OFFICES
+
+
+def _clause_of(tok) -> Any:
+    """The verb whose clause holds `tok`."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _same_clause(m: _Mention, r: _Mention) -> bool:
+    """Is `m` in the clause `r` is the subject of? A description there is someone else: "Gani
+    demanded an apology from the Prime Minister" is no apology from Gani."""
+    return r.head.doc is m.head.doc and _clause_of(m.head).i == r.head.head.i
 
 
 _STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD"}

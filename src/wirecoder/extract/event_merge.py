@@ -95,8 +95,12 @@ def merge_mentions(events: list[Event], token_of) -> list[Event]:
 
 def _absorb(head: Event, other: Event) -> Event:
     seen = {(r.span.start, r.span.end) for r in head.targets}
+    targets = head.targets + [r for r in other.targets if (r.span.start, r.span.end) not in seen]
+    done_to = {(r.span.start, r.span.end) for r in targets}
+    # "two officers were shot and wounded": a party one mention is done to does not do it in another
+    lent = [r for r in other.sources if (r.span.start, r.span.end) not in done_to]
     return head.model_copy(update={
-        "targets": head.targets + [r for r in other.targets if (r.span.start, r.span.end) not in seen],
+        "targets": targets,
         "evidence": head.evidence + [s for s in other.evidence if s not in head.evidence],
-        "sources": head.sources or other.sources,
+        "sources": head.sources or lent,
         "confidence": max(head.confidence, other.confidence)})

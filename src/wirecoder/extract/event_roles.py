@@ -54,10 +54,21 @@ def subjects_of(verb) -> tuple[list, list]:
     own_passive = any(c.dep_ == "auxpass" for c in verb.children)
     own_agents = [t for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                   for t in with_conjuncts(g)]
+    if _reduced_passive(verb, own_agents):
+        # headline passives with no "was": "Protester beaten unconscious by police", "Man shot dead"
+        return own_agents, [t for c in verb.children if c.dep_ == "nsubj" for t in with_conjuncts(c)]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON") \
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        # "Five soldiers wounded in ambush", "the men detained": the noun a participle
+        # qualifies is the one it was done to
+        return own_agents, with_conjuncts(verb.head)
     for _ in range(6):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subj and tok.i != verb.i and tok.pos_ == "ADJ" and verb.tag_ == "VBN" and verb.dep_ == "conj":
+            # "Many people dead and wounded": a participle beside a state shares its holder
+            return own_agents, [t for s in subj for t in with_conjuncts(s)]
         if (subj or passive) and own_passive and tok.i != verb.i:
             # "he had been killed soon after being captured": the one killed was the one captured
             return own_agents, [t for s in subj or passive for t in with_conjuncts(s)]
@@ -83,6 +94,39 @@ def subjects_of(verb) -> tuple[list, list]:
             continue
         break
     return [], []
+
+
+# States an act leaves the one it is done to in: "shot dead", "beaten unconscious".
+RESULTING_STATES = event_words("resulting_state")
+
+
+def _reduced_passive(verb, agents: list) -> bool:
+    """Is `verb` a passive written without its auxiliary, as headlines do? Its subject is then the
+    one it is done to. Told by a "by" agent, a resulting state or a comma before it, with no
+    object of its own."""
+    children = list(verb.children)
+    if verb.tag_ not in ("VBN", "VBD") or not any(c.dep_ == "nsubj" for c in children) \
+            or any(c.dep_ in ("dobj", "aux", "auxpass") for c in children):
+        return False
+    # "Captain Khan, killed 12 years ago, was a hero": a participle set off by a comma from its
+    # subject is a relative clause on it, not its verb
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    set_off = after_comma and (verb.tag_ == "VBN" or any(c.dep_ == "conj" and c.i > verb.i for c in children))
+    return bool(agents) or set_off or any(c.dep_ in ("oprd", "advmod", "acomp") and c.lower_ in RESULTING_STATES
+                                          for c in children)
+
+
+# Verbs whose subject undergoes the event a phrase after them names: "died in the shooting".
+SUFFERING_VERBS = event_words("suffering_verb")
+
+
+def at_hands_of(tok) -> list:
+    """Who "at the hands of" names as the doer: "died in a shooting at the hands of a former
+    employee"."""
+    return [who for at in tok.children if at.dep_ == "prep" and at.lower_ == "at"
+            for hands in at.children if hands.dep_ == "pobj" and hands.lower_ == "hands"
+            for of in hands.children if of.dep_ == "prep" and of.lower_ == "of"
+            for who in of.children if who.dep_ == "pobj"]
 
 
 # Verbs of being in a state: the subject of "remain in custody" is the one held.
@@ -237,6 +281,23 @@ def is_media_object(tok) -> bool:
 OTHER_EVENT_PREPS = event_words("other_event_prep")
 
 
+def _named_before(noun, sources: list, targets: list) -> tuple[list, list]:
+    """The parties named by the modifiers before an event noun, where its own phrase named none."""
+    named = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
+             and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")]
+    if not targets and _lemma(noun) in PATIENT_POSSESSOR_NOUNS:
+        # "the Slepian shooting", "the Kennedy assassination": a person named before it undergoes it
+        targets = [c for c in named if c.ent_type_ == "PERSON"][:1]
+    if not sources:
+        # "a Taliban attack", "Russian airstrikes": a named modifier is who acts
+        sources = [c for c in named if c not in targets][:1]
+    if not sources:
+        # "a Saudi-led strike", "Iranian-backed attacks": who leads or backs it acts
+        sources = [g for c in noun.children if c.dep_ == "amod" and _lemma(c) in LEADING_PARTICIPLES
+                   for g in c.children if g.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")][:1]
+    return sources, targets
+
+
 def noun_roles(trigger: Trigger) -> tuple[list, list]:
     noun = trigger.token
     lex = trigger.lexeme
@@ -259,14 +320,7 @@ def noun_roles(trigger: Trigger) -> tuple[list, list]:
                 targets.extend(between[1:])
             elif child.lower_ == "by":
                 sources.extend(objs)
-    if not sources:
-        # "a Taliban attack", "Russian airstrikes": a named modifier is who acts
-        sources = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
-                   and c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")][:1]
-    if not sources:
-        # "a Saudi-led strike", "Iranian-backed attacks": who leads or backs it acts
-        sources = [g for c in noun.children if c.dep_ == "amod" and _lemma(c) in LEADING_PARTICIPLES
-                   for g in c.children if g.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")][:1]
+    sources, targets = _named_before(noun, sources, targets)
     if not targets:
         targets = _target_preps(noun, preps)
     # "Denmark announced a suspension of aid", "agreed to a ceasefire": whoever does the governing
@@ -301,6 +355,14 @@ def noun_roles(trigger: Trigger) -> tuple[list, list]:
             doers, held = [], doers
         if held:
             return sources + [s for s in doers if s.i != noun.i], [s for s in held if s.i != noun.i]
+    hands = at_hands_of(noun) or (at_hands_of(governor) if governor is not None else [])
+    sources = sources or hands
+    # "at" is a target preposition ("fired at"), but not in "at the hands of"
+    targets = [t for t in targets if t not in hands and not (t.lower_ == "hands" and t.head.lower_ == "at")]
+    if governor is not None and _lemma(governor) in SUFFERING_VERBS:
+        # "Parker and Ward died in an on-air shooting": who dies in it is who it hit
+        sufferers, _ = subjects_of(governor)
+        return sources, targets or [s for s in sufferers if s.i != noun.i]
     if governor is not None and not sources:
         governor_sources, _ = subjects_of(governor)
         sources.extend(s for s in governor_sources if s.i != noun.i)

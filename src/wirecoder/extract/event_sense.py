@@ -211,7 +211,9 @@ def _partnered(tok: Any) -> bool:
 
 
 def _has(words: list[Any], values: frozenset[str]) -> bool:
-    return any(_lemma(w) in values or w.lower_ in values or w.ent_type_.lower() in values for w in words)
+    return any(_lemma(w) in values or w.lower_ in values or w.ent_type_.lower() in values
+               or any(f"{d.lower_} {w.lower_}" in values for d in w.children if d.dep_ == "det")  # "no one"
+               for w in words)
 
 
 # A noun counts as abstract when its commonest senses are all of abstract classes: "record" is
@@ -274,7 +276,9 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     if rule.when == "dependent":  # a dependent of one of these labels: "demonstrated that ..." (ccomp)
         return any(c.dep_ in values for c in tok.children)
     if rule.when == "prep_object":  # a preposition and the noun it governs: "detained in hospital"
-        return any(f"{c.lower_} {_lemma(g)}" in values for c in tok.children if c.dep_ == "prep"
+        # also on a coordinated verb: "shot and killed his father in a hunting accident"
+        heads = [tok] + [c for c in tok.children if c.dep_ == "conj"]
+        return any(f"{c.lower_} {_lemma(g)}" in values for h in heads for c in h.children if c.dep_ == "prep"
                    for g in c.children if g.dep_ == "pobj")
     if rule.when == "prep":  # "that leaves the court with one judge"
         return any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)
@@ -289,6 +293,13 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
             _objects(end_tok) if end_tok is not None and end_tok.i != tok.i else []))
     if rule.when == "object_unarmed":  # "attacking critics", but not with rifles
         return not worlds.armed(tok) and any(_lemma(o) in values for o in _objects(tok))
+    if rule.when == "generic_gerund":  # "Capturing drones is one option": an activity, not an act
+        return tok.tag_ == "VBG" and tok.dep_ in values and not _subjects(tok) and all(
+            _bare(o) for o in _objects(tok))
+    if rule.when == "verb_dependent":  # a verb with a determiner is a noun: "these injured"
+        return tok.pos_ == "VERB" and any(c.dep_ in values for c in tok.children)
+    if rule.when == "conjunct":  # "his attacks and puerile insults": coordinated with words, not arms
+        return not worlds.armed(tok) and any(_lemma(c) in values for c in _conjuncts(tok))
     if rule.when == "object_not":  # the sense needs one of these objects: "recalled its ambassador"
         objs = _objects(tok)
         return not any(_lemma(o) in values for o in objs)
@@ -313,6 +324,18 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     if rule.when == "pos":
         return tok.pos_.lower() in values
     return False
+
+
+def _bare(noun: Any) -> bool:
+    """A noun with no article, possessor or number: any such thing ("drones"), not one ("the hostages")."""
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children) and noun.pos_ != "PROPN"
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    """The words coordinated with `tok`, before or after it."""
+    first = tok.head if tok.dep_ == "conj" else tok
+    return [c for c in [first] + [c for c in first.subtree if c.dep_ == "conj" and c.head.i in (first.i, tok.i)]
+            if c.i != tok.i]
 
 
 def other_sense(tok: Any, end_tok: Any, types: set[str], worlds: Worlds) -> str | None:

@@ -55,6 +55,7 @@ from .event_merge import merge_mentions
 from .event_roles import (
     OTHER_EVENT_PREPS,
     antecedent_of,
+    at_hands_of,
     is_actorish,
     is_agentive,
     is_media_object,
@@ -86,6 +87,7 @@ from .event_triggers import (
 from .event_typing import Typing, type_of
 from .parties import parties_only
 from .passive_sources import lend_passive_sources
+from .self_dyads import without_self_dyads
 
 
 def _structure_score(has_source: bool, has_target: bool, carried: bool, main: bool) -> float:
@@ -103,6 +105,8 @@ _CAUSE_PREPS = event_words("cause_prep")
 CUSTODY_NOUNS = event_words("custody_noun")
 CUSTODY_PREPS = event_words("custody_prep")
 FIRST_PERSON = event_words("first_person")
+# Those an act leaves behind: after a gerund with no article they make a compound ("bombing victims").
+VICTIM_NOUNS = event_words("victim_noun")
 
 
 def _custodian(verb):
@@ -218,6 +222,16 @@ def _roles(trig: Trigger) -> tuple[list, list]:
     """(source tokens, target candidate tokens) of a trigger."""
     if trig.token.pos_ in ("NOUN", "PROPN"):
         return noun_roles(trig)
+    victims = [c for c in trig.token.children if c.dep_ == "dobj" and _lemma(c) in VICTIM_NOUNS
+               and not any(d.dep_ in ("det", "poss") for d in c.children)]
+    # "tribute to bombing victims" (a "to" before a gerund is no infinitive), not "arrested for shooting"
+    as_noun = trig.token.dep_ in ("amod", "compound", "nmod") or (
+        trig.token.dep_ == "pcomp" and trig.token.head.lower_ == "to") or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trig.token.children)
+    if trig.token.tag_ == "VBG" and victims and as_noun:
+        # "paid tribute to bombing victims": a noun compound the parser read as a gerund and its
+        # object; the clause's subject did not bomb anyone
+        return [], victims
     sources, targets = subjects_of(trig.token)
     return sources, targets + objects_of(trig)
 
@@ -363,6 +377,8 @@ def _parties(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
         keeper = None if victim is None else _custodian(victim.head) or next(
             (k for c in trig.token.children if c.dep_ == "relcl" and (k := _custodian(c)) is not None), None)
         source_toks, chosen = [keeper] if keeper is not None else [], [victim] if victim is not None else []
+        if not source_toks:  # "died after torture at the hands of prison guards"
+            source_toks = at_hands_of(trig.token) or (at_hands_of(victim.head) if victim is not None else [])
     # what the clause names as doer and undergoer, party or not: how central the event is
     named_roles = (bool(source_toks), bool(chosen))
     if ctx.worlds is not None:  # sense checks: parties must be parties ("Which", "a new chord")
@@ -376,6 +392,10 @@ def _parties(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
         named_doers = parties_only(source_toks, coded, inner)
         source_toks = parties_only(source_toks, coded, inner, doers=not trig.bare)
         chosen = parties_only(chosen, coded, inner)
+        if event_type in types_in("material_conflict"):
+            # "jailed after a vicious assault", "a warrant in the Slepian shooting": an event is
+            # not what force is used on
+            chosen = [t for t in chosen if not (t.pos_ == "NOUN" and _lemma(t) in noun_lexicon() and not coded(t))]
         return _Parties(source_toks, chosen, actor_targets, named_roles, named_doers)
     return _Parties(source_toks, chosen, actor_targets, named_roles, source_toks)
 
@@ -473,8 +493,9 @@ def _has_agent(trig: Trigger, parties: _Parties, index: ActorIndex) -> bool:
 def _event(trig: Trigger, ctx: _Context, typing: Typing, modality: str, said: Assertion,
            parties: _Parties, anchor) -> Event:
     tok, text, index, inside = trig.token, ctx.text, ctx.index, said.inside
-    sources = _refs(parties.sources, text, index)
-    targets = _refs(parties.targets, text, index)
+    source_toks, target_toks = without_self_dyads(parties.sources, parties.targets, index.actor_at)
+    sources = _refs(source_toks, text, index)
+    targets = _refs(target_toks, text, index)
     if inside is not None and inside.direct and inside.speaker_actor:
         # "I will deploy ...": in a verbatim quote the first person is the speaker
         sources = [ActorRef(span=r.span, actor_id=inside.speaker_actor)

@@ -20,7 +20,7 @@ THREAT_GOVERNORS = words("speech_verbs", threatens="yes")
 COMMIT_GOVERNORS = words("speech_verbs", commits="yes")
 PLAN_GOVERNORS = {"plan", "intend", "prepare", "aim", "seek", "want", "propose", "decide",
                   "order", "instruct", "schedule", "set", "expect", "hope", "try", "move", "push",
-                  "need"}
+                  "need", "conspire", "plot"}
 DELIBERATION_GOVERNORS = {"consider", "discuss", "weigh", "mull", "debate", "contemplate", "explore",
                           "open", "ready", "willing", "able", "permit", "allow", "authorize",
                           "option", "possible", "could", "might"}
@@ -30,7 +30,8 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should", "must", "ca"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
 SPEECH_HEADS = words("speech_verbs", reporting="yes")
-SET_ASIDE = event_words("set_aside")  # "rather than", "instead of"
+SET_ASIDE = event_words("set_aside")
+LIKELIHOOD = event_words("likelihood")  # "an attack is unlikely": judged, not done  # "rather than", "instead of"
 _CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "relcl",
                 "acl", "conj", "advmod", "attr", "nsubj"}
 
@@ -87,6 +88,9 @@ def read_modality(trigger) -> ModalReading:
     """The modality of the event whose trigger token is `trigger`."""
     if _set_aside(trigger):  # the trigger's own phrase only: a clause above it is another act
         return ModalReading("negated", cue=trigger)
+    if trigger.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "acomp" and c.lower_ in LIKELIHOOD for c in trigger.head.children):
+        return ModalReading("hypothetical", cue=trigger.head)  # "an attack is unlikely"
     tok = trigger
     depth = 0
     while True:

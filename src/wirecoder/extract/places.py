@@ -5,8 +5,8 @@ Two stages assign `places`:
   - `places` (v2): recognition beyond spaCy's labels and resolution with the gazetteer
     (see `wirecoder.gazetteer.resolve` for the method), without the names the article holds as a
     person's or an organisation's (`wirecoder.gazetteer.senses`; it reads the actor stage's people
-    when that stage ran). Options: `demonyms` (default true:
-    "Mexican" is reported as a country-level place with feature "demonym"), `inner` (default
+    when that stage ran). Options: `demonyms` (default true: "Mexican" is reported, under
+    `demonyms` rather than `places`, as the country it implies with feature "demonym"), `inner` (default
     true: "Texas" inside "Texas A&M University").
 
 Precision is never faked. A country is `country`, a state `admin1`, a town `locality`; a place
@@ -75,6 +75,8 @@ def place_of_mention(mention, gaz, doc_id: str, text: str) -> Place:
         return Place(id=pid, span=span, name=mention.text, precision="unknown",
                      evidence=evidence, confidence=_confidence(mention))
     precision, lat, lon, admin1 = e.precision, e.lat, e.lon, e.admin1
+    if "point" in mention.extra:
+        lat, lon = mention.extra["point"]  # a river's or a border's point near the article's towns
     if e.precision == "admin1":
         admin1 = e.name
     elif e.precision == "country":
@@ -105,7 +107,7 @@ def place_of_mention(mention, gaz, doc_id: str, text: str) -> Place:
 
 @dataclass(frozen=True)
 class PlacesOptions:
-    demonyms: bool = option(True, "\"Mexican cartels\" places Mexico")
+    demonyms: bool = option(True, "\"Mexican cartels\" reports Mexico under `demonyms` (no place)")
     inner: bool = option(True, "places inside organisation names (\"Texas Department of Safety\")")
     organisations: bool = option(True, "report a place name that only names a newspaper, a school "
                                        "or a company (\"Auckland Zoo\", \"the Los Angeles Times\") "
@@ -114,8 +116,8 @@ class PlacesOptions:
                                   "border\", feature BDR) rather than its two sides")
 
 
-@stage("places", requires=("document", "spacy"), optional=("actors",), assigns=("places",), version="6",
-       options=PlacesOptions)
+@stage("places", requires=("document", "spacy"), optional=("actors",), assigns=("places", "demonyms"),
+       version="7", options=PlacesOptions)
 def make_gazetteer_places(options: dict[str, Any]):
     """Toponyms recognised and resolved with the offline gazetteer (GeoNames from PyPI packages)."""
     from ..gazetteer import load_gazetteer
@@ -135,7 +137,10 @@ def make_gazetteer_places(options: dict[str, Any]):
         mentions = resolve(doc, gaz, demonyms=demonyms, inner=inner, borders=borders)
         mentions = not_people(doc, mentions, state.get("actors") or (), gaz)
         mentions = [m for m in mentions if not names_organisation(doc, m, not organisations)]
-        return {"places": [place_of_mention(m, gaz, doc_id, text) for m in mentions]}
+        records = [place_of_mention(m, gaz, doc_id, text) for m in mentions]
+        # a demonym names no place: its country goes to a field of its own
+        return {"places": [p for p in records if p.feature != "demonym"],
+                "demonyms": [p for p in records if p.feature == "demonym"]}
 
     return run
 

@@ -58,18 +58,31 @@ def _at_landmark(doc, m: Mention) -> bool:
     return preceding_prep(doc, i) in LOCATIVE and m.tokens[1] - i > 1
 
 
+def _area_adjective(doc, m: Mention) -> bool:
+    """The parser tags a nationality or group (NORP) whose one word modifies a noun ("Chechen
+    militants") and whose readings are all subdivisions or regions by another of their names
+    ("Chechen" of Chechnya): a people's word, which implies its area as a demonym does."""
+    i, j = m.tokens
+    tok = doc[i]
+    return m.label == "NORP" and j - i == 1 and bool(m.candidates) and \
+        tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN") and \
+        all(c.entry.precision in ("admin1", "region") and c.kind == "alt" for c in m.candidates)
+
+
 def accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
             person_words: frozenset[str] = frozenset()) -> bool:
     cands = m.candidates
     tok = doc[m.tokens[0]]
     demonym_only = cands and all(c.kind == "demonym" for c in cands)
-    if any(c.kind == "demonym" for c in cands) and (
+    # "Chechen militants" implies Chechnya as "Mexican cartels" does Mexico: a demonym too
+    area_word = _area_adjective(doc, m)
+    if area_word or any(c.kind == "demonym" for c in cands) and (
             m.label == "NORP" or m.extra.get("norp") or
             demonym_only and (tok.pos_ in ("ADJ", "PROPN") or m.label == "INNER")):
         if not demonyms:
             return False
         m.demonym = True
-        m.candidates = tuple(c for c in cands if c.kind == "demonym")
+        m.candidates = cands if area_word else tuple(c for c in cands if c.kind == "demonym")
         return True
     m.candidates = tuple(c for c in cands if _usable(m, c))
     if any(c.entry.precision in ("country", "admin1", "region") and c.kind in ("name", "alt")

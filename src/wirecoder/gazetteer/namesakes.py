@@ -16,7 +16,8 @@ A mention names such an organisation when
 The head words are the rows of lang/en/name_senses.tsv with cue `org_head`, each with an
 example. A public body's head is none ("Enfield Council", "the U.S. Department of Justice",
 "Queensland Police": the body is the place's), nor a venue where events happen ("Kandahar
-airport").
+airport"). An armed or criminal group's name is never the place's, whatever the option says:
+"the Jalisco New Generation Cartel", "the Sinaloa cartel" (rows `group_head`).
 
 It stays a place when the mention itself is placed: it qualifies or is qualified, a possessive
 ("Brisbane's inner-west"), a dateline. Demonyms are left to the demonym option.
@@ -28,12 +29,15 @@ from ..lang.en import table
 from .mention import Mention
 
 ORG_HEADS = frozenset(r["word"] for r in table("name_senses") if r["cue"] == "org_head")
+GROUP_HEADS = frozenset(r["word"] for r in table("name_senses") if r["cue"] == "group_head")
+# group heads that name the group lower-case too, right after the place ("the Sinaloa cartel")
+LOWER_GROUP_HEADS = frozenset({"cartel", "cartels"})
 _JOINERS = frozenset({"and", "&", "of", "for"})
 MAX_GAP = 4  # name words between the place and the head: "Buffalo Science Magnet School"
 
 
-def _head(tok) -> bool:
-    return tok.lower_.rstrip(".") in ORG_HEADS or tok.lemma_.lower() in ORG_HEADS
+def _head(tok, heads: frozenset[str] = ORG_HEADS) -> bool:
+    return tok.lower_.rstrip(".") in heads or tok.lemma_.lower() in heads
 
 
 def _capitalised(tok) -> bool:
@@ -47,11 +51,11 @@ def _ends_name(doc, k: int) -> bool:
     return nxt is None or not _capitalised(nxt) and nxt.tag_ != "POS" or nxt.lower_ == "of"
 
 
-def _head_follows(doc, j: int) -> bool:
+def _head_follows(doc, j: int, heads: frozenset[str] = ORG_HEADS) -> bool:
     """Capitalised words from token j on reach a head word that ends the name."""
     for k in range(j, min(len(doc), j + MAX_GAP + 1)):
         tok = doc[k]
-        if _head(tok) and tok.text[:1].isupper() and _ends_name(doc, k):
+        if _head(tok, heads) and tok.text[:1].isupper() and _ends_name(doc, k):
             return True
         if not (_capitalised(tok) or k > j and tok.lower_ in _JOINERS):
             return False
@@ -70,13 +74,20 @@ def _is_head_of_longer_name(doc, i: int, j: int) -> bool:
         and doc[i - 1].lower_ not in ("the", "a", "an")
 
 
+def names_group(doc, j: int) -> bool:
+    """The name ending before token j begins an armed or criminal group's name ("the Jalisco New
+    Generation Cartel", "the Sinaloa cartel"): `group_head` rows of name_senses.tsv."""
+    return j < len(doc) and (doc[j].lower_ in LOWER_GROUP_HEADS or _head_follows(doc, j, GROUP_HEADS))
+
+
 def names_organisation(doc, m: Mention, namesakes: bool = True) -> bool:
-    """The mention is only an organisation's head word ("Trillium Health Centre"), or, with
+    """The mention is only an organisation's head word ("Trillium Health Centre"), or an armed or
+    criminal group's namesake ("the Sinaloa cartel", whatever `namesakes` says), or, with
     `namesakes`, only the namesake of a newspaper, a school or a company (see the module)."""
     i, j = m.tokens
     if m.demonym or m.qualifier is not None or m.is_qualifier or m.extra.get("dateline"):
         return False
-    if _is_head_of_longer_name(doc, i, j):
+    if _is_head_of_longer_name(doc, i, j) or names_group(doc, j):
         return True
     if not namesakes or j < len(doc) and doc[j].tag_ == "POS":
         return False  # "Brisbane's inner-west"

@@ -167,12 +167,38 @@ def find_mentions(doc, gaz: Gazetteer, *, inner: bool = True, borders: bool = Fa
     mentions.sort(key=lambda m: m.start)
     mentions[:] = _grow_all(doc, gaz, mentions, claimed)
     mentions[:] = _merge_adjacent(doc, gaz, mentions)
+    mentions[:] = _streets(doc, mentions)
     _link_qualifiers(doc, gaz, mentions, claimed, found.add)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         m.locative = preceding_prep(doc, m.tokens[0])
         m.person_like = m.label in ("PERSON", "SCAN", "ORG") and _person_like(doc, *m.tokens)
     return mentions
+
+
+# The capitalised last word of a street's name: "Oxford Street", "London Road", "Paris Avenue".
+STREET_WORDS = frozenset({"street", "road", "rd.", "avenue", "ave.", "boulevard", "blvd.", "lane",
+                          "drive", "highway", "parkway", "terrace"})  # not "Crescent": "the Red Crescent"
+
+
+def _streets(doc, mentions: list[Mention]) -> list[Mention]:
+    """A place name that begins a street's name names the street, not the town ("the Oxford
+    Street bus station" in Belfast is not in Oxford; "Paris Avenue" in New Orleans not in
+    France): the mention becomes the whole street, a place the gazetteer lacks (label FAC, no
+    readings), and the street word's own mention ("Street", a village in Somerset) goes."""
+    by_start = {m.tokens[0]: m for m in mentions}
+    gone: set[int] = set()
+    for m in mentions:
+        j = m.tokens[1]
+        if m.demonym or j >= len(doc) or doc[j].lower_ not in STREET_WORDS \
+                or not doc[j].text[:1].isupper() or m.label == "FAC" and not m.candidates:
+            continue
+        if (word := by_start.get(j)) is not None:
+            gone.add(id(word))
+        m.tokens, m.end = (m.tokens[0], j + 1), doc[j].idx + len(doc[j].text)
+        m.text = doc.text[m.start:m.end]
+        m.key, m.label, m.candidates = key(m.text), "FAC", ()
+    return [m for m in mentions if id(m) not in gone]
 
 
 def _add_datelines(found: _Collector) -> None:

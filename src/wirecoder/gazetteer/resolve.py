@@ -56,6 +56,7 @@ from difflib import SequenceMatcher
 
 from .accept import accept, accept_more, among_non_places
 from .areas import place_at_areas
+from .lines import fold_same_place, place_lines
 from .mention import (
     CALENDAR,
     COMPASS,
@@ -213,7 +214,9 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True,
     # Narcan", "internet stars like King Bach") is no place mention, not even an unknown one
     unplaced = {id(m) for g, ms in groups.items() if not cands[g] and chosen.get(g) is None
                 and not vouched_unknown(doc, ms) for m in ms}
-    return [m for m in accepted if id(m) not in unplaced]
+    out = fold_same_place(doc, [m for m in accepted if id(m) not in unplaced])
+    place_lines(out)
+    return out
 
 
 def _accepted(doc, gaz: Gazetteer, demonyms: bool, inner: bool, borders: bool = False) -> list[Mention]:

@@ -130,6 +130,7 @@ def create_store_engine(url: str | os.PathLike[str] | None = None, *, pooled: bo
                 **({"poolclass": StaticPool} if path is None else pool_args),
             )
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "checkin", _restore_foreign_keys)
         else:
             engine = create_engine(resolved, pool_pre_ping=True, **pool_args)
     except ImportError as exc:
@@ -139,6 +140,16 @@ def create_store_engine(url: str | os.PathLike[str] | None = None, *, pooled: bo
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise StoreError(f"cannot use the database URL {safe_url(resolved)}: {exc}") from None
     return engine
+
+
+def _restore_foreign_keys(dbapi_conn, record) -> None:
+    """Foreign keys back on for a connection that migrated the store (`upgrade`), once its
+    transaction is over (SQLite ignores the pragma inside one)."""
+    if record is not None and record.info.pop(_KEYS_OFF, False):
+        dbapi_conn.execute("PRAGMA foreign_keys=ON")
+
+
+_KEYS_OFF = "wirecoder_foreign_keys_off"
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -242,6 +253,12 @@ def upgrade(conn: Connection, url: str, revision: str = "head") -> None:
     elif conn.dialect.name == "sqlite":
         if revision == "head" and current_revision(conn) == head:
             return  # the common case: no lock taken
+        # Foreign keys off while migrating: a batch migration copies a table, drops the old one
+        # and renames the copy, and with foreign keys on the drop deletes every row that refers
+        # to it (ON DELETE CASCADE: 0004 emptied event_arguments). Back on when the connection
+        # returns to its pool (`_restore_foreign_keys`).
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.connection.info[_KEYS_OFF] = True
         # The write lock before the revision is read (pysqlite has no transaction open yet;
         # the DDL that follows runs in this one and commits with it).
         conn.exec_driver_sql("BEGIN IMMEDIATE")

@@ -130,7 +130,9 @@ def analysis_to_rows(analysis: Analysis, run_id: str | None, stored_at: datetime
         _spans(rows, did, "quote", q.id, "content", q.content)
         _spans(rows, did, "quote", q.id, "evidence", q.evidence)
     for table, kind, build in _EVIDENCED:
-        for i, record in enumerate(getattr(analysis, table)):
+        # demonyms share the places table, told apart by their feature "demonym"
+        records = analysis.places + analysis.demonyms if table == "places" else getattr(analysis, table)
+        for i, record in enumerate(records):
             rows[table].append(build(record, did, i))
             _spans(rows, did, kind, record.id, "evidence", record.evidence)
     rows["span_packs"].append({"document_id": did,
@@ -375,7 +377,8 @@ class Loaded:
             quantities=[self.quantity(r) for r in t["quantities"]],
             claims=[self.claim(r) for r in t["claims"]],
             times=[self.time(r) for r in t["times"]],
-            places=[self.place(r) for r in t["places"]],
+            places=[self.place(r) for r in t["places"] if r["feature"] != "demonym"],
+            demonyms=[self.place(r) for r in t["places"] if r["feature"] == "demonym"],
         )
 
 

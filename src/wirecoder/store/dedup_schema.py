@@ -57,6 +57,9 @@ class EventClusterRow(Base):
     type: Mapped[str] = mapped_column(String(32), index=True)
     reality: Mapped[str] = mapped_column(String(16))
     source_count: Mapped[int] = mapped_column(index=True)
+    # outlets, a near copy counting with its original (`dedup.cluster.independent_sources`;
+    # migration 0010)
+    independent_sources: Mapped[int] = mapped_column(index=True, server_default="0")
     mentions: Mapped[int]
     first_report: Mapped[datetime | None]
     last_report: Mapped[datetime | None]

@@ -7,7 +7,10 @@ are always incidents. An incident's row is built from its most complete mention 
 what the mentions give together: every outlet, every document, the fatalities.
 
 The views are read a chunk of documents at a time (`document_chunks`), each chunk with only the
-columns the rows use (`read_chunk`: export_read.lean_analyses), not as whole analyses.
+columns the rows use (`read_chunk`: export_read.lean_analyses), not as whole analyses. A party
+whose document left its country or sector open takes them from the store's actor registry
+(`RegistryCodes`, queries.registry_codes): "Trump" uncoded in one report is the USA GOV another
+report or the actor dictionary made him.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from . import codes
 from .convert import event_date
 from .export_read import lean_analyses
 from .queries import Context, spans_text
+from .registry_queries import link_actors, registry_nodes
 from .repository import T_DOCS, T_EVENTS, Store
 
 HAPPENED = ("asserted", "historical", "reported")
@@ -252,6 +256,27 @@ def whole_analyses(store: Store, doc_ids: list[str], wanted: set[str] | None = N
 read_chunk = lean_analyses
 
 
+class RegistryCodes:
+    """The store's actor registry for the contexts of one export, a chunk at a time: its names
+    read once, the links of each chunk's document actors as the chunk is read."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.index: Any = None
+        self.nodes: dict[str, Any] = {}
+
+    def attach(self, contexts: list[Context]) -> None:
+        with self.store.engine.connect() as conn:
+            if self.index is None:
+                self.index, self.nodes = registry_nodes(conn)
+            if not self.nodes:
+                return  # nothing registered: the documents' own codes
+            self.index.by_actor.clear()  # one chunk's actors at a time
+            link_actors(conn, self.index, self.nodes, [a for c in contexts for a in c.actors])
+        for ctx in contexts:
+            ctx.registry = self.index
+
+
 def iter_views(store: Store, filters: dict[str, Any],
                wanted_ids: tuple[set[str] | None, list[str] | None] | None = None,
                ) -> Iterator[EventView]:
@@ -263,8 +288,11 @@ def iter_views(store: Store, filters: dict[str, Any],
         chunks: Iterator = ((doc_ids[i:i + step], wanted) for i in range(0, len(doc_ids), step))
     else:
         chunks = document_chunks(store, filters)
+    registry = RegistryCodes(store)
     for part, wanted_part in chunks:
-        for ctx, stored_at in read_chunk(store, part, wanted_part):
+        read = list(read_chunk(store, part, wanted_part))
+        registry.attach([ctx for ctx, _ in read])
+        for ctx, stored_at in read:
             for event in ctx.analysis.events:
                 if wanted_part is None or event.id in wanted_part:
                     yield EventView(ctx, event, stored_at)

@@ -26,7 +26,11 @@ OUTPUT_FORMATS = ("table", "csv", "json", "jsonl")
 
 
 class Context:
-    """One analysis, indexed for building rows: actors, places, times and sentences by id."""
+    """One analysis, indexed for building rows: actors, places, times and sentences by id. With
+    a `registry` (store/registry_queries.RegistryIndex, the exports set it), a party's codes the
+    document left open come from the store's actor registry (`registry_codes`)."""
+
+    registry: Any = None
 
     def __init__(self, analysis: Analysis):
         self.analysis = analysis
@@ -42,12 +46,18 @@ class Context:
             return {"text": "", "name": "", "actor_id": "", "country": "", "sectors": [],
                     "title": "", "kind": ""}
         actor = self.actors.get(ref.actor_id) if ref.actor_id else None
-        return {
+        party = {
             "text": ref.span.text, "name": actor.name if actor else ref.span.text,
             "actor_id": ref.actor_id or "", "country": (actor.country or "") if actor else "",
             "sectors": list(actor.sectors) if actor else [],
             "title": (actor.title or "") if actor else "", "kind": actor.kind if actor else "",
         }
+        if self.registry is not None:
+            node = (self.registry.by_actor.get(ref.actor_id) if actor is not None
+                    else self.registry.for_text(ref.span.text))
+            if node is not None:
+                registry_codes(party, node, named=actor is None)
+        return party
 
     def who(self, asserted_by: str) -> str:
         if asserted_by == "narrator":
@@ -66,6 +76,21 @@ class Context:
     def sentence_text(self, sentence_id: str | None, offset: int | None = None) -> str:
         found = self.sentence_of(sentence_id, offset)
         return found[1].span.text if found else ""
+
+
+def registry_codes(party: dict[str, Any], node: Any, named: bool) -> None:
+    """Fill the codes the document left open from the party's registry actor `node` (its
+    actor across documents: "Trump" coded USA GOV in another report, or by the dictionary): the
+    country when it has none, the sectors when it has none, each only where the code the party
+    has agrees with the registry's. `named`: the party has no actor of its document, only words
+    that name a registry actor ("Rubio"): it takes the registry's name too."""
+    country, sectors = party["country"], party["sectors"]
+    if not country and node.country and (not sectors or node.sector in sectors):
+        party["country"] = node.country
+    if not sectors and node.sectors and (not country or country == node.country):
+        party["sectors"] = list(node.sectors)
+    if named:
+        party["name"] = node.name
 
 
 def spans_text(spans: Sequence[Span]) -> str:

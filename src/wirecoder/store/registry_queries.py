@@ -104,6 +104,9 @@ class Node:
     id: str
     name: str
     code: str  # 'USA GOV', 'MEX', '' when uncoded
+    country: str = ""  # its parts: 'USA', 'GOV' ('GOV' alone is a sector, not a country)
+    sector: str = ""
+    sectors: tuple[str, ...] = ()
 
 
 @dataclass
@@ -128,21 +131,35 @@ class RegistryIndex:
 
 def registry_index(conn: Connection, actor_ids: Sequence[str]) -> RegistryIndex:
     """The nodes of `actor_ids` and the name index of the whole registry."""
+    index, nodes = registry_nodes(conn)
+    link_actors(conn, index, nodes, actor_ids)
+    return index
+
+
+def registry_nodes(conn: Connection) -> tuple[RegistryIndex, dict[str, Node]]:
+    """The name index of the whole registry (no document actor linked yet), and its nodes by id."""
     index = RegistryIndex()
     nodes: dict[str, Node] = {}
     for r in conn.execute(select(T_REGISTRY.c.id, T_REGISTRY.c.key, T_REGISTRY.c.name,
-                                 T_REGISTRY.c.kind, T_REGISTRY.c.country, T_REGISTRY.c.sector)):
-        node = Node(r.id, r.name, " ".join(p for p in (r.country, r.sector) if p))
+                                 T_REGISTRY.c.kind, T_REGISTRY.c.country, T_REGISTRY.c.sector,
+                                 T_REGISTRY.c.sectors)):
+        node = Node(r.id, r.name, " ".join(p for p in (r.country, r.sector) if p),
+                    r.country or "", r.sector or "", tuple(r.sectors or ()))
         nodes[r.id] = node
         if r.kind == "country":
             continue  # "Mexico" as a party is already the country actor of its document
         index.by_key.setdefault(name_key(r.name), node)
         if r.kind == "person" and len(name_key(r.name).split()) > 1:
             index.by_surname[name_key(r.name).split()[-1]].append(node)
+    return index, nodes
+
+
+def link_actors(conn: Connection, index: RegistryIndex, nodes: dict[str, Node],
+                actor_ids: Sequence[str]) -> None:
+    """Add the registry node of each document actor of `actor_ids` to `index.by_actor`."""
     L = T_REGISTRY_LINKS
     for part in chunks(list(actor_ids)):
         for actor_id, rid in conn.execute(select(L.c.actor_id, L.c.registry_id)
                                           .where(L.c.actor_id.in_(part))):
             if rid in nodes:
                 index.by_actor[actor_id] = nodes[rid]
-    return index

@@ -120,9 +120,11 @@ def test_approximation_and_bounds(nlp):
     assert bound_of(q.span.text) == "<"
 
 
-@pytest.mark.parametrize("text, concept", catalogue("quantity_concepts", "sentence", "concept"))
-def test_concepts(nlp, text, concept):
-    q = quantities(nlp, text)[0]
+@pytest.mark.parametrize("text, concept, value", catalogue("quantity_concepts", "sentence", "concept", "value"))
+def test_concepts(nlp, text, concept, value):
+    found = quantities(nlp, text)
+    # the quantity of the row's value when it names one, else the first
+    q = next(q for q in found if q.value == pytest.approx(value, rel=1e-6)) if value is not None else found[0]
     assert (q.concept.text if q.concept else None) in ((concept,) if concept is None else
                                                         (concept, f"its {concept}"))
 
@@ -257,3 +259,43 @@ def test_the_concept_a_figure_measures(text, figure, concept):
     q = next(q for q in found if figure in q.span.text)
     said = q.concept.text if q.concept else None
     assert said in (concept, f"its {concept}", f"The {concept}"), (said, [q.span.text for q in found])
+
+
+def test_a_share_of_a_whole_is_no_count():
+    """A fraction's unit "% flat" has the dimension "fraction", which the claims stage never
+    compares with a count of flats."""
+    from wirecoder.extract.numbers.units import dimension_of
+
+    assert dimension_of("% flat") == "fraction" and dimension_of("flat") is None
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("The airline which has been plagued by strikes over the past two years cut its forecast.", "airline"),
+    ("The insurer, which was beset by claims over the past two years, raised prices.", "insurer"),
+])
+def test_a_period_counted_back_from_now_measures_no_noun(text, concept):
+    """With durations counted (NewsQuant's convention, `time_offsets`), "over the past two years"
+    is the clause's period: the parse hangs it on "strikes", which it does not measure."""
+    nlp = Pipeline(PipelineConfig(stages=["clean", "parse", "quantities"],
+                                  options={"quantities": {"time_offsets": True}}))
+    q = next(q for q in nlp.analyze(text).quantities if q.value == 2)
+    assert q.concept is not None and q.concept.text == concept
+
+
+def test_of_two_subjects_the_one_after_the_fronted_phrase():
+    """A parse that gives a verb two subjects, the first a fronted phrase set off by a comma
+    ("A slugger with power, Perez entered"), reads the one after the comma; without the comma
+    (an apposition the parse split) the first."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from wirecoder.extract.numbers.concept import _subject_of
+
+    words = ["A", "slugger", "with", "power", ",", "Perez", "entered", "the", "game"]
+    heads = [1, 6, 1, 2, 6, 6, 6, 8, 6]
+    deps = ["det", "nsubj", "prep", "pobj", "punct", "nsubj", "ROOT", "det", "dobj"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert _subject_of(doc[6]).text == "Perez"
+    words = ["Jane", "Doe", "a", "farmer", "sold", "maize"]
+    doc = Doc(Vocab(), words=words, heads=[1, 4, 3, 4, 4, 4], deps=["compound", "nsubj", "det", "nsubj", "ROOT", "dobj"])
+    assert _subject_of(doc[4]).text == "Doe"

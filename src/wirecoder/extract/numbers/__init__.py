@@ -6,12 +6,13 @@
 Modules: `words` (reading numerals and number words), `units` (unit lexicon and
 normalisation), `lexicon` (approximation, bounds, change words, what is not a quantity),
 `reading` (one number and the unit after it), `filters` (numbers that are no quantity:
-dates, years, labels, addresses), `finder` (the character scan), `syntax` and `concept` (what the parse adds), `reference`
+dates, years, labels, addresses), `finder` (the character scan), `syntax`, `ellipsis` (units left out), `wholes` (fractions of a whole) and `concept` (what the parse adds), `reference`
 (reference tables for the claims stage).
 """
 
 from __future__ import annotations
 
+from .ellipsis import share_left_out_units
 from .finder import Found, scan
 from .syntax import (
     TokenIndex,
@@ -24,6 +25,7 @@ from .syntax import (
     merge_ranges,
     share_units,
 )
+from .wholes import attach_wholes
 
 __all__ = ["Found", "find_quantities", "scan"]
 
@@ -36,10 +38,12 @@ def find_quantities(doc, *, ages: bool = False, time_offsets: bool = False,
                  multiplicative_verbs=multiplicative_verbs)
     index = TokenIndex(doc)
     attach_counted_nouns(doc, index, found, text)
+    attach_wholes(doc, index, found)
     found = attach_ages(doc, index, found, text, ages)
     found = drop_names(doc, index, found)
     found = merge_ranges(text, found)
     share_units(text, found)
+    share_left_out_units(doc, index, found, text)
     attach_change(doc, index, found, text)
     attach_rates(doc, index, found, text)
     attach_concepts(doc, index, found, text)

@@ -13,7 +13,8 @@ Rules, in order (the first that applies wins):
      counted noun when the quantity names one: "the number ... rose from 31,000 overdose
      deaths" -> "overdose deaths"). Expletive and personal-pronoun subjects give no concept.
      An amount an object is brought to or from, or changed by, is the object's ("boost its output
-     to 1.2m tons" -> "output"); "worth" gives the noun it values ("a grant worth $8 million");
+     to 1.2m tons" -> "output"); an amount moved onto or off a thing is the thing's ("wiped $2
+     billion off its market value" -> "market value", verbs in lang/en/amount_verbs.tsv); "worth" gives the noun it values ("a grant worth $8 million");
      a duration "for" which something lasts is the subject's, one "in"/"after"/"within" dates.
      A figure listed after another of the same unit with no verb between takes its concept
      (syntax.attach_concepts: "49.55 Hz on 9 May, 49.52 Hz on 20 June").
@@ -27,17 +28,19 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ...lang.en import words
+from ...lang.en import table, words
 from .finder import Found
 
 _PRONOUNS = words("pronouns", kind=("personal", "demonstrative", "relative", "interrogative", "indefinite",
                                     "expletive")) | words("pronouns", kind="possessive", refers="thing")
 _RELATIVE = words("pronouns", kind="relative")
+_AMOUNT_VERBS = {row["verb"]: frozenset(row["preps"].split(",")) for row in table("amount_verbs")}
 _THIRD_PERSON_SUBJECTS = words("pronouns", kind="personal", person="3", case=("subject", "both"))
 _PARTITIVES = words("pronouns", partitive="yes") | {"half"}
 _OF_UNITS_DIMENSIONS = {"percentage", "mass", "volume", "fraction", "ratio"}
 _PURE_COUNT_NOUNS = {"number", "total", "count", "tally", "toll", "sum", "amount", "figure"}
 _TIME_NOUNS = {"quarter", "year", "month", "week", "day", "period", "season", "half", "decade"}
+_PERIOD_WORDS = {"past", "last", "next", "previous", "coming", "first"}
 _PORTION_NOUNS = {"chunk", "lot", "part", "portion", "bit", "piece", "majority", "minority",
                   "average", "range", "maximum", "minimum", "level", "sighting"}
 _LEFT_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "quantmod", "case",
@@ -174,7 +177,8 @@ def _climb(site: _Site, cur) -> _Climb:
                     h.lower_ not in ("than", "as", "like") and host.sent == site.sent and \
                     host.i != h.i and host.ent_type_ not in ("DATE", "TIME") and \
                     host.lemma_.lower() not in _TIME_NOUNS and \
-                    host.lemma_.lower() not in _PURE_COUNT_NOUNS | _PORTION_NOUNS:
+                    host.lemma_.lower() not in _PURE_COUNT_NOUNS | _PORTION_NOUNS and \
+                    not _a_period(site.q, cur):
                 span = site.phrase(host, with_pp=False)
                 if span:
                     return _Climb(True, span, None, None, cur)
@@ -201,6 +205,12 @@ def _climb(site: _Site, cur) -> _Climb:
     return _Climb(False, None, verb, adjunct, cur)
 
 
+def _a_period(q: Found, noun) -> bool:
+    """ "beset by controversy over the past two years": a duration counted back or forward from
+    now is the period of a clause, not a measure of the noun it follows."""
+    return q.dimension == "time" and any(c.lower_ in _PERIOD_WORDS for c in noun.children)
+
+
 def _valued(worth, site: _Site):
     """ "a grant worth up to $8 million", "the grant worth $8 million": the noun that "worth" says
     the amount of (its subject, or the noun it modifies); None for "was worth", left to the verb."""
@@ -215,6 +225,9 @@ def _valued(worth, site: _Site):
 def _verb_concept(site: _Site, root, index, climb: _Climb) -> tuple[int, int] | None:
     """Rule 4: the quantity belongs to a verb."""
     verb, adjunct, cur, blocked = climb.verb, climb.adjunct, climb.cur, site.blocked
+    moved = _moved_onto(site, verb, adjunct)
+    if moved is not None:
+        return moved
     if cur.dep_ == "pobj" and cur.head.lower_ == "by" or _pronoun_subject(verb) or \
             _changes_an_object(adjunct, verb):
         # "boost the driving range by about 35 miles": the object changes by the amount
@@ -230,6 +243,24 @@ def _verb_concept(site: _Site, root, index, climb: _Climb) -> tuple[int, int] | 
     if found_concept is _NO_SUBJECT:
         return _preceding_chunk(root, _Either(blocked, site.by_token), index, before=verb.i)
     return found_concept
+
+
+def _moved_onto(site: _Site, verb, adjunct):
+    """ "wiped $2 billion off the group's market value", "added $3 billion to its value": the
+    amount a verb of lang/en/amount_verbs.tsv moves onto or off a thing measures that thing
+    (never another figure: "added 15 sen to RM2.70")."""
+    if adjunct is None or adjunct.dep_ != "dobj":
+        return None
+    preps = _AMOUNT_VERBS.get(verb.lemma_.lower())
+    if not preps:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > adjunct.i:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.i not in site.by_token \
+                    and pobj.i not in site.blocked:
+                return site.phrase(pobj, with_pp=True)
+    return None
 
 
 def _changes_an_object(adjunct, verb) -> bool:
@@ -360,7 +391,7 @@ def _subject_concept(verb, q: Found, blocked, by_token, own, toks):
     cur = verb
     while seen < 6:
         seen += 1
-        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = _subject_of(cur)
         if subj is None and any(c.dep_ == "expl" for c in cur.children):
             return None  # "there is one particular demand": existence, no concept
         if subj is not None:
@@ -389,6 +420,9 @@ def _subject_concept(verb, q: Found, blocked, by_token, own, toks):
                 if pobj is not None:
                     return _phrase(pobj, blocked, by_token, own, with_pp=True, with_rel=True)
             return _phrase(subj, blocked, by_token, own, with_pp=True)
+        stray = _stray_subject(cur, blocked, by_token) if cur.dep_ == "conj" else None
+        if stray is not None:
+            return _phrase(stray, blocked, by_token, own, with_pp=True)
         if cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl", "prep") and \
                 cur.head.i != cur.i:
             if cur.dep_ in ("acl",) and cur.head.pos_ in ("NOUN", "PROPN") and \
@@ -410,6 +444,40 @@ def _subject_concept(verb, q: Found, blocked, by_token, own, toks):
             continue
         return _NO_SUBJECT
     return _NO_SUBJECT
+
+
+def _whole_word_end(doc, end: int, blocked) -> int:
+    """ "S&P 500 e-minis", which the tokenizer cut at its hyphen: a span never ends inside a
+    hyphened word (and `_phrase` never starts one inside either)."""
+    while end + 2 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text == "-" and \
+            not doc[end + 1].whitespace_ and doc[end + 2].is_alpha and end + 2 not in blocked:
+        end += 2
+    return end
+
+
+def _stray_subject(verb, blocked, by_token):
+    """ "The charge was 2.5 F and the voltage across it was 5 volts": a second verb whose own
+    subject the parse hung elsewhere; the noun between the "and" and the verb is its subject."""
+    doc = verb.doc
+    cc = next((t for t in reversed(doc[verb.head.i + 1:verb.i]) if t.dep_ == "cc" or t.text == ","), None)
+    if cc is None or verb.i - cc.i > 8:
+        return None
+    between = doc[cc.i + 1:verb.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    return next((t for t in between if t.pos_ in ("NOUN", "PROPN") and t.i not in blocked and
+                 t.i not in by_token and t.dep_ not in ("compound", "poss", "pobj")), None)
+
+
+def _subject_of(verb):
+    """The verb's subject; of two, the parse's mistake for a fronted phrase ("A groundball
+    machine with ..., Hosmer entered"), the one after the comma."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1 and subjects[-1].i < verb.i:
+        start = subjects[-1].left_edge.i
+        if start > 0 and verb.doc[start - 1].text == ",":
+            return subjects[-1]
+    return subjects[0] if subjects else None
 
 
 def _phrase(noun, blocked, by_token, own, *, with_pp: bool, after: int | None = None,
@@ -464,6 +532,10 @@ def _phrase(noun, blocked, by_token, own, *, with_pp: bool, after: int | None = 
         start += 1
     if start > end:
         return None
+    end = _whole_word_end(doc, end, blocked)
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and \
+            not doc[start - 2].whitespace_ and doc[start - 2].is_alpha and start - 2 not in blocked:
+        start -= 2  # nor starts inside one
     first, last = doc[start], doc[end]
     if first.lower_ in _PRONOUNS and start == end:
         return None

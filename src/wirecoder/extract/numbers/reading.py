@@ -133,6 +133,9 @@ def read_words(text: str, i: int) -> Numeral | None:
     if not m or (i > 0 and (text[i - 1].isalnum() or text[i - 1] in "'’")):
         return None
     first = m.group().lower()
+    joined = _joined_to_unit(text, i, first) if "-" in first and not nw.is_number_word(first) else None
+    if joined is not None:
+        return joined
     # vague magnitudes: "tens of millions", "hundreds of thousands", "millions of"
     if first in nw.VAGUE_PLURALS:
         return _read_vague(text, i, m)
@@ -169,6 +172,18 @@ def read_words(text: str, i: int) -> Numeral | None:
     num = Numeral(start=i, end=words[-1][2], value=value, digit_start=i,
                scaled=any(w in nw.SCALES and w != "hundred" for w, _, _ in words))
     return num
+
+
+def _joined_to_unit(text: str, i: int, word: str) -> Numeral | None:
+    """A number word hyphened to its unit: "a six-cylinder engine", "a two-mile walk" (the
+    hyphened word as a whole is no number word); "one-off", "two-thirds" are no unit."""
+    head = word.partition("-")[0]
+    if head in ("a", "an") or not nw.is_number_word(head) or head in nw.SCALES:
+        return None
+    value = nw.parse_number_words([head])
+    if value is None or read_unit(text, i + len(head)) is None:
+        return None
+    return Numeral(start=i, end=i + len(head), value=value, digit_start=i, scaled=False)
 
 
 def _next_is_number_word(text: str, pos: int) -> bool:

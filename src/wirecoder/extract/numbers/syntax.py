@@ -122,7 +122,7 @@ def attach_counted_nouns(doc, index: TokenIndex, found: list[Found], text: str) 
         if lexical is not None:  # "the 50 previous years"
             q.norm, q.dimension = lexical.name, lexical.dimension
         else:
-            q.norm = _count_name(pre + toks, noun)
+            q.norm = count_name(pre + toks, noun)
             q.dimension = "count"
         q.unit_span = (first.idx, noun.idx + len(noun.text))
         q.end = max(q.end, q.unit_span[1])
@@ -255,7 +255,7 @@ def _adjective_base(tok) -> str:
     return tok.lemma_.lower()
 
 
-def _count_name(toks: list, noun) -> str:
+def count_name(toks: list, noun) -> str:
     parts: list[str] = []
     glue = False
     for t in toks:
@@ -379,11 +379,13 @@ def share_units(text: str, found: list[Found]) -> None:
                           r"slipped|rallied|declined|advanced|slid|tumbled|rise|fall)\s+(?:by\s+)?$",
                           text[max(0, q1.start - 12):q1.start], re.I):
             q2.unit, q2.norm, q2.dimension = q1.unit, q1.norm, q1.dimension
-    for q1, q2 in zip(found, found[1:], strict=False):
+    # from the last back, so a list takes the unit its last figure has: "four-, five- and
+    # six-cylinder engines"
+    for q1, q2 in reversed(list(zip(found, found[1:], strict=False))):
         if q1.norm is None and q2.norm and q1.kind == "number" and q2.kind in ("number", "range") \
-                and re.fullmatch(r"\s*(?:or|and|, or|, and|to)\s*", text[q1.end:q2.start]) and \
+                and re.fullmatch(r"-\s*,\s*|-?\s*(?:or|and|, or|, and|to)\s*", text[q1.end:q2.start]) and \
                 q2.unit_span and q2.unit_span[0] > q2.num_start:
-            q1.unit, q1.norm, q1.dimension = q2.unit, q2.norm, q2.dimension
+            q1.unit, q1.norm, q1.dimension, q1.unit_span = q2.unit, q2.norm, q2.dimension, q2.unit_span
 
 
 # ---------------------------------------------------------------- direction of change
@@ -527,6 +529,10 @@ def attach_concepts(doc, index: TokenIndex, found: list[Found], text: str) -> No
             q.concept = prev.concept
         elif _listed_after(index, prev, q, gap):
             q.concept = prev.concept
+    from .gapping import gapped_concept  # gapping reads this module's TokenIndex
+
+    for k, q in enumerate(found):  # "Apple rose 2%, Microsoft 1.5%": the gapped clause's name
+        q.concept = gapped_concept(doc, index, found, k) or q.concept
 
 
 def _listed_after(index: TokenIndex, prev: Found, q: Found, gap: str) -> bool:

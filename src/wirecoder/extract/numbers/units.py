@@ -362,6 +362,8 @@ def dimension_of(name: str | None) -> str | None:
     """The dimension of a normalised unit name; None for counted nouns and bare numbers."""
     if not name:
         return None
+    if name.startswith("% "):
+        return "fraction"  # "% condo": a share of a whole (numbers/wholes.py)
     if " per " in name:
         head, _, tail = name.partition(" per ")
         return f"{DIMENSIONS.get(head, 'count')}/{tail}"

@@ -53,13 +53,27 @@ function fail(error) {
   document.getElementById("status").textContent = `error: ${error.message}`;
 }
 
-async function refreshOverview(filters) {
-  const [agg, health] = await Promise.all([getJSON("/api/aggregates", filters), getJSON("/api/health")]);
+const networkParams = (s) => ({ ...s.filters, top_actors: s.ntop, min_weight: s.nmin });
+
+function showNetwork(s, agg) {
+  document.getElementById("net-top").value = String(s.ntop);
+  document.getElementById("net-min").value = String(s.nmin);
+  drawNetwork(document.getElementById("network"), agg.actor_pairs, agg.network);
+}
+
+// The network alone, cut anew (the filters unchanged: the rest of the overview stays).
+async function refreshNetwork(s) {
+  showNetwork(s, await getJSON("/api/aggregates", networkParams(s)));
+}
+
+async function refreshOverview(s) {
+  const filters = s.filters;
+  const [agg, health] = await Promise.all([getJSON("/api/aggregates", networkParams(s)), getJSON("/api/health")]);
   ui.agg = agg;
   showCounts(agg);
   drawPlaces(agg.places, agg.without_place, agg.total);
   drawTimeline(document.getElementById("timeline"), agg, ui.stack, brushed);
-  drawNetwork(document.getElementById("network"), agg.actor_pairs);
+  showNetwork(s, agg);
   document.getElementById("tl-clear").hidden = !(filters.since || filters.until);
   const active = Object.entries(filters).map(([k, v]) => `${k}=${v}`).join(", ");
   document.getElementById("status").textContent =
@@ -91,7 +105,8 @@ async function go(next, mode) {
   showTab(next.view);
   const filtersChanged = key(prev, ["filters"]) !== key(next, ["filters"]);
   const tasks = [];
-  if (filtersChanged) tasks.push(refreshOverview(next.filters));
+  if (filtersChanged) tasks.push(refreshOverview(next));
+  else if (key(prev, ["ntop", "nmin"]) !== key(next, ["ntop", "nmin"])) tasks.push(refreshNetwork(next));
   if (filtersChanged || key(prev, ["sort", "order", "size", "cursor"]) !== key(next, ["sort", "order", "size", "cursor"])) {
     tasks.push(refreshEvents(next));
   }
@@ -151,6 +166,8 @@ function wire() {
   for (const tab of document.querySelectorAll("#records-tabs [data-view]")) {
     tab.addEventListener("click", () => show({ view: tab.dataset.view }));
   }
+  document.getElementById("net-top").addEventListener("change", (ev) => show({ ntop: Number(ev.target.value) }));
+  document.getElementById("net-min").addEventListener("change", (ev) => show({ nmin: Number(ev.target.value) }));
   wireEvents(change);
   wireDocuments(change);
   for (const kind of Object.keys(RECORD_TABLES)) wireRecords(kind, change);

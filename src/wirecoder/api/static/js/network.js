@@ -1,4 +1,5 @@
-// The actor network: who acts on whom. Nodes are the store's registry actors (one node for
+// The actor network: who acts on whom, cut by the API to the parties in most events and the
+// links of at least so many events (the panel's two controls), so it is not a hairball. Nodes are the store's registry actors (one node for
 // "Trump" and "Donald Trump" in every document, its code in the tooltip) and described parties
 // by their code ("MEX CRM"); edges run source -> target, one per event type, as wide as their
 // event count. Only the LABELS best-connected nodes are labelled, so labels do not pile up; the
@@ -55,12 +56,11 @@ function layout(nodes, edges, width, height) {
   }
 }
 
-const MAX_LINKS = 50; // more is a hairball; the API returns the heaviest first
 const LABELS = 12; // labelled nodes, by degree
 
-export function drawNetwork(node, allPairs) {
+// `pairs`: the links the API kept (/api/aggregates top_actors, min_weight), `cut` its figures.
+export function drawNetwork(node, pairs, cut) {
   clear(node);
-  const pairs = allPairs.slice(0, MAX_LINKS);
   const width = node.clientWidth || 600;
   const height = node.clientHeight || 390;
   node.setAttribute("viewBox", `0 0 ${width} ${height}`);
@@ -79,7 +79,8 @@ export function drawNetwork(node, allPairs) {
 
   const note = document.getElementById("network-note");
   if (!nodes.length) {
-    node.append(svg("text", { x: width / 2, y: height / 2, "text-anchor": "middle", text: "no events with both a source and a target" }));
+    node.append(svg("text", { x: width / 2, y: height / 2, "text-anchor": "middle", text: cut.min_weight > 1
+      ? `no links of ${cut.min_weight} events or more: lower the minimum` : "no events with both a source and a target" }));
     note.textContent = "";
     return;
   }
@@ -137,8 +138,10 @@ export function drawNetwork(node, allPairs) {
     nodeLayer.append(g);
   }
   node.append(nodeLayer);
-  note.textContent = `${nodes.length} parties, ${edges.length} links`
-    + (allPairs.length > edges.length ? ` (the ${edges.length} heaviest of ${allPairs.length})` : "")
+  const of = (shown, all) => (all > shown ? `${shown} of ${all}` : `${shown}`);
+  note.textContent = `${of(nodes.length, cut.actors)} parties (those in most events), `
+    + `${of(edges.length, cut.links)} links`
+    + (cut.min_weight > 1 ? ` of at least ${cut.min_weight} events` : "")
     + `. One node per actor across documents, a description by its code; ${labels.size} labelled, hover for the rest.`;
 }
 

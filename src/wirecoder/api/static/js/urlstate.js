@@ -12,15 +12,19 @@ export const VIEWS = ["events", "quotes", "claims", "clusters", "documents"];
 export const RECORD_TABLES = {
   quotes: { prefix: "q", sorts: ["published", "speaker", "kind", "confidence"] },
   claims: { prefix: "c", sorts: ["published", "kind", "verdict", "confidence"] },
-  clusters: { prefix: "k", sorts: ["sources", "mentions", "type", "date", "first_report", "last_report"], sort: "sources", min: 2 },
+  clusters: { prefix: "k", sorts: ["sources", "independent", "mentions", "type", "date", "first_report", "last_report"], sort: "sources", min: 2 },
 };
 export const RECORD_DEFAULTS = Object.freeze({ sort: "published", order: "desc", size: 100 });
 export const MIN_SOURCES = [1, 2, 3, 5, 10];
+// The actor network's cut (/api/aggregates top_actors, min_weight): as `ntop`, `nmin`.
+export const NET_TOP = [10, 20, 30, 50, 100];
+export const NET_MIN = [1, 2, 3, 5, 10];
 const defaultsOf = (table) => ({ ...RECORD_DEFAULTS, ...(table.sort ? { sort: table.sort } : {}), min: table.min });
 
 export const DEFAULTS = Object.freeze({
   view: "events", sort: "date", order: "desc", size: 100,
   dsort: "published", dorder: "desc", dsize: 50, doffset: 0, dq: "", ds: "",
+  ntop: 30, nmin: 1,
 });
 
 function oneOf(value, allowed, fallback) {
@@ -89,6 +93,8 @@ export function readState(search) {
     doffset: whole(p.get("doffset"), 0),
     dq: p.get("dq") || "",
     ds: p.get("ds") || "",
+    ntop: oneOf(whole(p.get("ntop"), DEFAULTS.ntop), NET_TOP, DEFAULTS.ntop),
+    nmin: oneOf(whole(p.get("nmin"), DEFAULTS.nmin), NET_MIN, DEFAULTS.nmin),
     records: readRecords(p),
     document: p.get("document") || null,
     event: p.get("event") || null,
@@ -98,7 +104,7 @@ export function readState(search) {
 export function toSearch(state) {
   const p = new URLSearchParams();
   for (const name of FILTERS) if (state.filters[name]) p.set(name, state.filters[name]);
-  for (const key of ["view", "sort", "order", "size", "dsort", "dorder", "dsize", "doffset", "dq", "ds"]) {
+  for (const key of ["view", "sort", "order", "size", "dsort", "dorder", "dsize", "doffset", "dq", "ds", "ntop", "nmin"]) {
     if (state[key] !== DEFAULTS[key] && state[key] !== "" && state[key] !== null) p.set(key, state[key]);
   }
   writeCursor(p, state.cursor);

@@ -1,0 +1,59 @@
+"""Gapped clauses: "Apple rose 2%, Microsoft 1.5% and Amazon 3%".
+
+Market reports list figures of several things after one verb, which the later clauses leave
+out: "Barclays fell 3.1 per cent and Lloyds 2.4 per cent", "Shares of Ford were up 2.3%, GM by
+2.6%". The parse rarely sees the gap and hangs every figure on the first subject, which then
+reads as one thing with several values. A figure that follows a name or noun directly (or after
+"by", "up", "down"), where that name follows ",", "and", "or", "while" or "but" with no verb
+between it and the figure, and where an earlier figure of the same dimension stands in the
+sentence, measures that name.
+"""
+
+from __future__ import annotations
+
+from .finder import Found
+from .syntax import TokenIndex
+
+_LINKS = {",", "and", "or", "while", "whereas", "but", ";"}
+_BEFORE_FIGURE = {"by", "up", "down", "at", "to"}
+_NAME_POS = ("PROPN", "NOUN")
+_NAME_GLUE = {"&", "-", "'s", "’s", "."}
+_NOT_NAMES = ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+
+
+def gapped_concept(doc, index: TokenIndex, found: list[Found], k: int) -> tuple[int, int] | None:
+    """The name a gapped clause's figure belongs to, as a character span; None when the figure
+    is not in a gapped clause."""
+    q = found[k]
+    first = index.at(q.start)
+    if first is None or q.dimension is None:
+        return None
+    sent = first.sent
+    if not any(p.dimension == q.dimension and p.end <= q.start and _sent_of(index, p) == sent
+               for p in found[:k]):
+        return None
+    i = first.i - 1
+    while i >= sent.start and doc[i].lower_ in _BEFORE_FIGURE:
+        i -= 1
+    end = i
+    while i >= sent.start and (doc[i].pos_ in _NAME_POS or doc[i].text in _NAME_GLUE) and \
+            doc[i].ent_type_ not in _NOT_NAMES:
+        i -= 1
+    if end < sent.start or i == end or doc[end].pos_ not in _NAME_POS or i < sent.start:
+        return None
+    start = i + 1
+    while start <= end and doc[start].text in _NAME_GLUE:
+        start += 1
+    if start > end or doc[i].lower_ not in _LINKS:
+        return None
+    # the left-out verb stands before the link; the name has none of its own
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:i]):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[start:first.i]):
+        return None
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def _sent_of(index: TokenIndex, q: Found):
+    tok = index.at(q.start)
+    return tok.sent if tok is not None else None
