@@ -1,11 +1,11 @@
-"""Bytes per stored document (#26), before and after migration 0010's span packs, same run.
+"""Bytes per stored document (#26), before and after migration 0011's span packs, same run.
 
     python bench/store_bytes.py [--n 2000] [--texts 12]
     python bench/store_bytes.py --url postgresql://user:pw@host/db   # a database it may empty
 
-The store is made at revision 0009 and filled as bench/query_scale.py fills it (real texts
+The store is made at revision 0010 and filled as bench/query_scale.py fills it (real texts
 analysed once, their rows cycled under new ids), each span an `evidence_spans` row as before
-0010; its size is measured, then it is migrated to the head (the spans packed per document,
+0011; its size is measured, then it is migrated to the head (the spans packed per document,
 offsets only: store/span_pack.py) and measured again. SQLite: the file after `VACUUM`, and each
 table's and index's pages (dbstat); PostgreSQL: `pg_total_relation_size` of every store table
 (with its indexes and TOAST) after `VACUUM FULL`. It prints bytes per document, per 400 words
@@ -33,14 +33,14 @@ from query_scale import base_rows, copy_rows  # noqa: E402
 
 
 def fill_old(url: str, bases, n: int, per_day: int = 200, batch: int = 200) -> None:
-    """`n` documents into a store at revision 0009, each span an `evidence_spans` row."""
+    """`n` documents into a store at revision 0010, each span an `evidence_spans` row."""
     from sqlalchemy import create_engine
 
     from wirecoder.store import migrate
     from wirecoder.store.repository import resolve_url
-    from wirecoder.store.testing import insert_as_before_0010
+    from wirecoder.store.testing import insert_as_before_0011
 
-    migrate(url, "0009")
+    migrate(url, "0010")
     engine = create_engine(resolve_url(url))
     try:
         for first in range(0, n, batch):
@@ -49,7 +49,7 @@ def fill_old(url: str, bases, n: int, per_day: int = 200, batch: int = 200) -> N
                 for table, items in copy_rows(bases[i % len(bases)], i, i // per_day).items():
                     rows.setdefault(table, []).extend(items)
             with engine.begin() as conn:
-                insert_as_before_0010(conn, rows)
+                insert_as_before_0011(conn, rows)
     finally:
         engine.dispose()
 
@@ -111,7 +111,7 @@ def main() -> None:
         after = measure(url)
     print(json.dumps({
         "store": "postgresql" if args.url else "sqlite",
-        "before_0010": before, "after_0010": after,
+        "before_0011": before, "after_0011": after,
         "after_over_before": round(after["bytes"] / max(before["bytes"], 1), 3),
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()],

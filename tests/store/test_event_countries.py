@@ -22,7 +22,7 @@ from wirecoder.store.schema import (
     T_REGISTRY,
     T_REGISTRY_LINKS,
 )
-from wirecoder.store.testing import insert_as_before_0010
+from wirecoder.store.testing import insert_as_before_0011
 
 
 def old_condition(codes: list[str]):
@@ -144,7 +144,7 @@ def test_migration_0008_fills_the_table_for_events_stored_before(store_url):
                 rows = analysis_to_rows(analysis, None, utcnow())
                 expected |= {(r["event_id"], r["role"], r["country"], r["document_id"])
                              for r in rows.pop("event_countries")}
-                insert_as_before_0010(conn, rows)
+                insert_as_before_0011(conn, rows)
     finally:
         engine.dispose()
     migrate(store_url)

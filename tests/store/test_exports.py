@@ -260,13 +260,13 @@ def test_parquet_every_table(db, tmp_path):
     total = export(db, "parquet", folder)
     with open_store(db) as store:
         counts = {table.name: store.count(table.name) for table in ALL_TABLES}
-        # the span packs (migration 0010) are written unpacked, one row per span, as before
+        # the span packs (migration 0011) are written unpacked, one row per span, as before
         analyses = list(store.analyses())
     del counts["span_packs"]
     counts["evidence_spans"] = sum(
         len(r.evidence) + len(getattr(r, "mentions", ())) + len(getattr(r, "content", ()))
         for a in analyses for kind in ("actors", "events", "quotes", "quantities", "claims",
-                                       "times", "places") for r in getattr(a, kind))
+                                       "times", "places", "demonyms") for r in getattr(a, kind))
     assert total == sum(counts.values()) and "failures" in counts
     tables = [t for t in ALL_TABLES if t.name != "span_packs"] + [EVIDENCE_SPANS]
     for table in tables:

@@ -1,4 +1,4 @@
-"""The records' spans packed per document, offsets only (#26, migration 0010, span_pack.py)."""
+"""The records' spans packed per document, offsets only (#26, migration 0011, span_pack.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from wirecoder.store.convert import analysis_to_rows, utcnow
 from wirecoder.store.repository import resolve_url
 from wirecoder.store.schema import T_SPAN_PACKS
 from wirecoder.store.span_pack import EVIDENCE_SPANS, event_evidence, pack, unpack
-from wirecoder.store.testing import insert_as_before_0010
+from wirecoder.store.testing import insert_as_before_0011
 
 TEXT = "Gunmen attacked a convoy near Reynosa."
 
@@ -59,16 +59,16 @@ def _old_rows(conn) -> list[tuple]:
     return sorted(tuple(r) for r in conn.execute(select(EVIDENCE_SPANS)))
 
 
-def test_migration_0010_packs_the_stored_spans_and_the_downgrade_unpacks_them(
+def test_migration_0011_packs_the_stored_spans_and_the_downgrade_unpacks_them(
         store_url, seed_analysis, tmp_path):
-    migrate(store_url, "0009")
+    migrate(store_url, "0010")
     engine = create_engine(resolve_url(store_url))
     expected: list[dict] = []
     try:
         with engine.begin() as conn:
             for analysis in (seed_analysis, handmade()):
                 rows = analysis_to_rows(analysis, None, utcnow())
-                insert_as_before_0010(conn, rows)
+                insert_as_before_0011(conn, rows)
                 expected += [r for p in rows["span_packs"] for r in
                              unpack(p["spans"], analysis.document.text, p["document_id"])]
             before = _old_rows(conn)
@@ -85,7 +85,7 @@ def test_migration_0010_packs_the_stored_spans_and_the_downgrade_unpacks_them(
         assert export(store_url, "gdelt-tsv", out, min_confidence=0) > 3
         sidecar = (tmp_path / "events.tsv.wirecoder.tsv").read_text("utf-8")
         assert "\tevent_aaaa000000000001\tdoc_handmade\t" in sidecar
-        migrate(store_url, "0009")
+        migrate(store_url, "0010")
         with engine.connect() as conn:
             assert not engine.dialect.has_table(conn, "span_packs")
             assert _old_rows(conn) == before

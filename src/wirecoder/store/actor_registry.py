@@ -468,7 +468,7 @@ def rebuild_on(conn: Connection, chunk: int = 100) -> int:
     conn.execute(delete(T_REGISTRY))
     ids = [r.id for r in conn.execute(select(T_DOCS.c.id).order_by(
         T_DOCS.c.published.is_(None), T_DOCS.c.published, T_DOCS.c.id))]
-    # the tables of the store's revision: `evidence_spans` before migration 0010
+    # the tables of the store's revision: `evidence_spans` before migration 0011
     tables = [t for t in [*DOCUMENT_TABLES, EVIDENCE_SPANS]
               if conn.dialect.has_table(conn, t.name)]
     for part in chunks(ids, chunk):

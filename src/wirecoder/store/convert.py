@@ -263,7 +263,7 @@ class Loaded:
     """Rows of several documents, grouped for rebuilding records. The records' span lists come
     from `span_packs` rows, unpacked with their documents' texts (`texts`, doc id -> text; by
     default those of the `documents` rows), or from `evidence_spans` rows (a store before
-    migration 0010)."""
+    migration 0011)."""
 
     def __init__(self, rows: Rows, texts: dict[str, str] | None = None):
         self.by_doc: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))

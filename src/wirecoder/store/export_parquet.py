@@ -99,7 +99,7 @@ def _write_incidents(store: Store, folder: Path, threshold: float | None) -> int
 
 def _write_spans(store: Store, folder: Path, threshold: float | None) -> int:
     """`evidence_spans.parquet`: the span packs unpacked, one row per span as the store held
-    them before migration 0010 (span_pack.py), document by document (each by record_id, role,
+    them before migration 0011 (span_pack.py), document by document (each by record_id, role,
     ordinal), streamed; without the evidence of the events below an explicit `threshold`."""
     import pyarrow as pa
     import pyarrow.parquet as pq

@@ -253,8 +253,11 @@ def _gdelt_rows(store: Store, request: _Request) -> Iterator[tuple[list[str], li
         for unit in request.units(store):
             yield gdelt_row(unit), gdelt_sidecar_row(unit)
         return
+    registry = export_views.RegistryCodes(store)  # the codes a document left open
     for part, wanted in document_chunks(store, request.filters):
-        for ctx, stored_at in lean_analyses(store, part, wanted, slim=True):
+        read = list(lean_analyses(store, part, wanted, slim=True))
+        registry.attach([ctx for ctx, _ in read])
+        for ctx, stored_at in read:
             for event in ctx.analysis.events:
                 if wanted is None or event.id in wanted:
                     yield gdelt_event_rows(ctx, event, stored_at)

@@ -308,7 +308,7 @@ class PlaceRow(Base):
 
 class SpanPackRow(Base):
     """Every span list of a document's records (evidence of all kinds, actors' mentions, quotes'
-    content), packed as offsets into the document's text (span_pack.py, migration 0010, which
+    content), packed as offsets into the document's text (span_pack.py, migration 0011, which
     replaced the `evidence_spans` table of one row per span)."""
 
     __tablename__ = "span_packs"

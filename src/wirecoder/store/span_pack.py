@@ -1,4 +1,4 @@
-"""The records' spans packed per document (#26, migration 0010): offsets, not repeated text.
+"""The records' spans packed per document (#26, migration 0011): offsets, not repeated text.
 
 Every record keeps lists of spans (evidence of all kinds, an actor's mentions, a quote's
 content). They were one `evidence_spans` row each, with their text: about 200 rows and 32 KB a
@@ -28,7 +28,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, Text, select
 from .schema import T_DOCS, T_SPAN_PACKS
 from .sql import chunks
 
-# The unpacked rows: what `evidence_spans` held (never created in a store since migration 0010).
+# The unpacked rows: what `evidence_spans` held (never created in a store since migration 0011).
 EVIDENCE_SPANS = Table(
     "evidence_spans", MetaData(),
     Column("record_id", String, primary_key=True, nullable=False),

@@ -17,7 +17,7 @@ from .schema import ALL_TABLES
 PG_ENV = "WIRECODER_TEST_PG_URL"
 STORE_TABLES = [t.name for t in ALL_TABLES]
 # Tables of older revisions, dropped with the others (a store left at an old revision by a test).
-OLD_TABLES = ["evidence_spans"]  # packed into span_packs by migration 0010
+OLD_TABLES = ["evidence_spans"]  # packed into span_packs by migration 0011
 
 
 def pg_test_url() -> str | None:
@@ -123,8 +123,8 @@ def table_keys(url: str) -> dict[str, list[tuple]]:
         engine.dispose()
 
 
-def insert_as_before_0010(conn, rows: dict[str, list[dict]]) -> None:
-    """Insert `analysis_to_rows`' rows as a store before migration 0010 held them (tests of the
+def insert_as_before_0011(conn, rows: dict[str, list[dict]]) -> None:
+    """Insert `analysis_to_rows`' rows as a store before migration 0011 held them (tests of the
     older migrations): each span an `evidence_spans` row, with its text, not a span pack."""
     from sqlalchemy import insert
 

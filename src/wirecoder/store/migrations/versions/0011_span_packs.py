@@ -8,8 +8,8 @@ span's text is kept only where it is not the text at its offsets). This migratio
 rows already stored, document by document, and drops `evidence_spans`; the downgrade unpacks
 them back. (A SQLite file keeps its size until it is vacuumed: `VACUUM` gives the pages back.)
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2027-02-04
 """
 
@@ -21,8 +21,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0010'
-down_revision: str | Sequence[str] | None = '0009'
+revision: str = '0011'
+down_revision: str | Sequence[str] | None = '0010'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
