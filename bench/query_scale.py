@@ -55,6 +55,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dedup_scale import BASE_DAY, load_texts  # noqa: E402
 
+from wirecoder.store.span_pack import renamed  # noqa: E402
+
 _DAYISH = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 # columns that hold a record id of the same document (renamed per copy)
 ID_COLUMNS = ("id", "document_id", "record_id", "event_id", "actor_id", "place_id", "time_id",
@@ -112,6 +114,8 @@ def copy_rows(base: dict[str, list[dict]], i: int, days: int) -> dict[str, list[
                 row["asserted_by"] += suffix
             if table == "claims":
                 row["quantity_ids"] = [q + suffix for q in row["quantity_ids"] or []]
+            if table == "span_packs":  # the record ids inside the pack (migration 0010)
+                row["spans"] = renamed(row["spans"], lambda rid: rid + suffix)
             for col in ("published", "published_iso", "event_date", "value"):
                 if col in row:
                     row[col] = _moved(row[col], days)

@@ -5,14 +5,14 @@ event's arguments, actors and place."""
 
 from __future__ import annotations
 
-from sqlalchemy import create_engine, event, exists, insert, or_, select
+from sqlalchemy import create_engine, event, exists, or_, select
 from test_exports import handmade
 from test_store_scale import copy_of
 
 from wirecoder.records import Analysis
 from wirecoder.store import migrate, open_store
 from wirecoder.store.convert import analysis_to_rows, utcnow
-from wirecoder.store.repository import INSERT_ORDER, Store, resolve_url
+from wirecoder.store.repository import Store, resolve_url
 from wirecoder.store.schema import (
     T_ACTORS,
     T_ARGS,
@@ -22,6 +22,7 @@ from wirecoder.store.schema import (
     T_REGISTRY,
     T_REGISTRY_LINKS,
 )
+from wirecoder.store.testing import insert_as_before_0011
 
 
 def old_condition(codes: list[str]):
@@ -143,9 +144,7 @@ def test_migration_0008_fills_the_table_for_events_stored_before(store_url):
                 rows = analysis_to_rows(analysis, None, utcnow())
                 expected |= {(r["event_id"], r["role"], r["country"], r["document_id"])
                              for r in rows.pop("event_countries")}
-                for table in INSERT_ORDER:
-                    if rows.get(table.name):
-                        conn.execute(insert(table), rows[table.name])
+                insert_as_before_0011(conn, rows)
     finally:
         engine.dispose()
     migrate(store_url)

@@ -33,6 +33,11 @@ def test_down_and_up_again_keeps_every_row(store_url):
     assert at_head["event_arguments"] > 0 and at_head["actors"] > 0
     migrate(store_url, "0003")  # below 0004's batch copy of events
     down = counts(store_url)
+    # 0011 packed each document's spans into one span_packs row: one evidence_spans row a span
+    spans = sum(len(r.evidence) + len(getattr(r, "mentions", ())) + len(getattr(r, "content", ()))
+                for a in (MAYOR_A, MAYOR_B, JUNK) for kind in ("actors", "events", "quotes",
+                "quantities", "claims", "times", "places", "demonyms") for r in getattr(a, kind))
+    assert down.pop("evidence_spans") == spans > 0
     assert {t: n for t, n in at_head.items() if t in down} == down
     with open_store(store_url) as store:  # upgraded on opening, on the store's own engine
         assert counts(store_url) == at_head

@@ -102,7 +102,7 @@ def test_thousand_documents_same_rows_and_ids_on_sqlite_and_postgresql(corpus, t
     # Every kind of record is there, so every table was compared on real rows.
     assert all(counts[t] > 0 for t in ("documents", "sentences", "actors", "events",
                                       "event_arguments", "quotes", "quantities", "times",
-                                      "places", "evidence_spans")), counts
+                                      "places", "span_packs")), counts
     assert counts["documents"] == distinct
     with open_store(url_lite) as a, open_store(url_pg) as b:
         assert a.counts() == b.counts()

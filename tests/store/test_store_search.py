@@ -85,18 +85,14 @@ def test_a_store_made_before_the_index_is_filled_when_migrated(tmp_path, light):
     migrate(url, "0005")
     # documents stored at 0005: written straight into the tables, as an older coder did (the
     # Store of today also moves the change counter of 0007, which such a store lacks)
-    from sqlalchemy import insert
-
     from wirecoder.store.convert import analysis_to_rows, utcnow
-    from wirecoder.store.repository import INSERT_ORDER
+    from wirecoder.store.testing import insert_as_before_0011
 
     engine = create_engine(url)
     with engine.begin() as conn:
         for d in DOCS:
             rows = analysis_to_rows(light.analyze(d["text"], title=d["title"]), None, utcnow())
-            for table in INSERT_ORDER:
-                if rows.get(table.name):
-                    conn.execute(insert(table), rows[table.name])
+            insert_as_before_0011(conn, rows)
     engine.dispose()
     migrate(url)
     assert found(url, "army") == sorted(light.analyze(d["text"]).document.id

@@ -462,14 +462,18 @@ def rebuild_on(conn: Connection, chunk: int = 100) -> int:
     when a store made before migration 0009 is upgraded); returns the documents read."""
     from .convert import Loaded
     from .schema import DOCUMENT_TABLES
+    from .span_pack import EVIDENCE_SPANS
 
     conn.execute(delete(T_REGISTRY_LINKS))
     conn.execute(delete(T_REGISTRY))
     ids = [r.id for r in conn.execute(select(T_DOCS.c.id).order_by(
         T_DOCS.c.published.is_(None), T_DOCS.c.published, T_DOCS.c.id))]
+    # the tables of the store's revision: `evidence_spans` before migration 0011
+    tables = [t for t in [*DOCUMENT_TABLES, EVIDENCE_SPANS]
+              if conn.dialect.has_table(conn, t.name)]
     for part in chunks(ids, chunk):
         rows = {}
-        for table in DOCUMENT_TABLES:
+        for table in tables:
             column = table.c.id if table.name == "documents" else table.c.document_id
             rows[table.name] = [dict(r._mapping) for r in
                                 conn.execute(select(table).where(column.in_(part)))]

@@ -24,6 +24,7 @@ from ..records import (
     Span,
     TimeRef,
 )
+from . import span_pack
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -134,6 +135,8 @@ def analysis_to_rows(analysis: Analysis, run_id: str | None, stored_at: datetime
         for i, record in enumerate(records):
             rows[table].append(build(record, did, i))
             _spans(rows, did, kind, record.id, "evidence", record.evidence)
+    rows["span_packs"].append({"document_id": did,
+                               "spans": span_pack.pack(rows.pop("evidence_spans", ()), doc.text)})
     return rows
 
 
@@ -257,17 +260,26 @@ _EVIDENCED = (("quantities", "quantity", _quantity_row), ("claims", "claim", _cl
 
 
 class Loaded:
-    """Rows of several documents, grouped for rebuilding records."""
+    """Rows of several documents, grouped for rebuilding records. The records' span lists come
+    from `span_packs` rows, unpacked with their documents' texts (`texts`, doc id -> text; by
+    default those of the `documents` rows), or from `evidence_spans` rows (a store before
+    migration 0011)."""
 
-    def __init__(self, rows: Rows):
+    def __init__(self, rows: Rows, texts: dict[str, str] | None = None):
         self.by_doc: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
         for table, items in rows.items():
-            if table in ("evidence_spans", "event_arguments"):
+            if table in ("evidence_spans", "event_arguments", "span_packs"):
                 continue
             for row in sorted(items, key=lambda r: r.get("ordinal", 0)):
                 self.by_doc[row["document_id"] if table != "documents" else row["id"]][table].append(row)
+        if texts is None:
+            texts = {d["id"]: d["text"] for d in rows.get("documents", ())}
+        spans = list(rows.get("evidence_spans", ()))
+        for pack in rows.get("span_packs", ()):
+            did = pack["document_id"]
+            spans.extend(span_pack.unpack(pack["spans"], texts[did], did))
         self.spans: dict[tuple[str, str], list[Span]] = defaultdict(list)
-        for row in sorted(rows.get("evidence_spans", []), key=lambda r: r["ordinal"]):
+        for row in sorted(spans, key=lambda r: r["ordinal"]):
             self.spans[(row["record_id"], row["role"])].append(_plain_span(row))
         self.args: dict[tuple[str, str], list[ActorRef]] = defaultdict(list)
         for row in sorted(rows.get("event_arguments", []), key=lambda r: r["ordinal"]):

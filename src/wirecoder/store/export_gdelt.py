@@ -32,8 +32,10 @@ from functools import lru_cache
 from typing import Any
 
 from . import codes
-from .export_views import Unit, num
+from .convert import event_date
+from .export_views import Unit, global_event_id, num, outlet_of, period_text
 from .geocodes import adm1_code, fips_country
+from .queries import spans_text
 
 
 def _actor_block(n: int) -> list[str]:
@@ -159,3 +161,38 @@ def gdelt_sidecar_row(unit: Unit) -> list[str]:
             v.precision or "", str(v.event.confidence),
             "" if fatalities is None else str(fatalities), ";".join(unit.event_ids),
             ";".join(unit.document_ids)]
+
+
+def gdelt_event_rows(ctx, event, stored_at: datetime | None) -> tuple[list[str], list[str]]:
+    """`gdelt_row` and `gdelt_sidecar_row` of a row that stands for one event (the export
+    without clusters), worked out from the event alone: no EventView (every party, the PLOVER
+    class, ...) nor Unit (the best of one mention, sets of one outlet and one document). The
+    same cells: tests/store/test_export_gdelt_fast.py compares them."""
+    doc = ctx.document
+    when, precision = event_date(event, ctx.times, doc.published)
+    code, base, root = codes.cameo_codes(event.cameo, event.type)
+    sentence = ctx.sentence_of(event.sentence_id, event.trigger.start)
+    place = ctx.places.get(event.place_id) if event.place_id else None
+    global_id = str(global_event_id(event.id))
+    row = [
+        global_id, *gdelt_dates(when, precision),
+        *_gdelt_actor(ctx.party(event.sources[0] if event.sources else None)),
+        *_gdelt_actor(ctx.party(event.targets[0] if event.targets else None)),
+        "1" if sentence is not None and sentence[1].paragraph == 0 else "0", code, base, root,
+        num(codes.gdelt_quad_class(event.cameo, event.type)),
+        num(codes.goldstein(event.cameo, event.type)), "1", "1", "1", "",
+        *_NO_GEO, *_NO_GEO, *gdelt_geo(place),
+        _stamp(stored_at) if stored_at is not None else "", doc.url or outlet_of(ctx),
+    ]
+    if event.fatalities is not None:
+        fatalities = str(event.fatalities)
+    else:
+        fatalities = "" if event.fatalities_evidence is not None else "0"
+    side = [global_id, event.id, doc.id, str(event.trigger.start), str(event.trigger.end),
+            spans_text(event.evidence), event.modality, event.type,
+            period_text(when, precision), precision or "", str(event.confidence), fatalities,
+            event.id, doc.id]
+    return row, side
+
+
+_NO_GEO = gdelt_geo(None)

@@ -47,15 +47,13 @@ def parquet_schema(table):
 
 def _kept(table, threshold: float | None) -> list:
     """WHERE conditions leaving out the events below `threshold` and the rows that hang on them."""
-    from sqlalchemy import and_, not_, select
+    from sqlalchemy import select
 
     if not threshold:
         return []
     low = select(T_EVENTS.c.id).where(T_EVENTS.c.confidence < threshold).scalar_subquery()
     if table.name == "events":
         return [T_EVENTS.c.confidence >= threshold]
-    if table.name == "evidence_spans":
-        return [not_(and_(table.c.record_kind == "event", table.c.record_id.in_(low)))]
     if "event_id" in table.c and table.name in ("event_arguments", "event_cluster_members"):
         return [table.c.event_id.not_in(low)]
     return []
@@ -99,6 +97,44 @@ def _write_incidents(store: Store, folder: Path, threshold: float | None) -> int
     return len(docs)
 
 
+def _write_spans(store: Store, folder: Path, threshold: float | None) -> int:
+    """`evidence_spans.parquet`: the span packs unpacked, one row per span as the store held
+    them before migration 0011 (span_pack.py), document by document (each by record_id, role,
+    ordinal), streamed; without the evidence of the events below an explicit `threshold`."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from sqlalchemy import select
+
+    from .schema import T_DOCS, T_SPAN_PACKS
+    from .span_pack import EVIDENCE_SPANS, unpack
+
+    schema = parquet_schema(EVIDENCE_SPANS)
+    with store.engine.connect() as conn:
+        low = set()
+        if threshold:
+            low = set(conn.execute(select(T_EVENTS.c.id)
+                                   .where(T_EVENTS.c.confidence < threshold)).scalars())
+        q = (select(T_SPAN_PACKS.c.document_id, T_SPAN_PACKS.c.spans, T_DOCS.c.text)
+             .join(T_DOCS, T_DOCS.c.id == T_SPAN_PACKS.c.document_id)
+             .order_by(T_SPAN_PACKS.c.document_id))
+        result = conn.execution_options(stream_results=True, yield_per=500).execute(q)
+        total = 0
+        with pq.ParquetWriter(folder / "evidence_spans.parquet", schema) as writer:
+            for part in result.partitions():
+                rows = [r for d, packed, text in part
+                        for r in sorted(unpack(packed, text, d), key=_span_key)
+                        if not (r["record_kind"] == "event" and r["record_id"] in low)]
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                total += len(rows)
+            if not total:
+                writer.write_table(schema.empty_table())
+    return total
+
+
+def _span_key(row: dict[str, Any]) -> tuple:
+    return row["record_id"], row["role"], row["ordinal"]
+
+
 def write_parquet(store: Store, out_path, filters: dict[str, Any], clusters: bool = False) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -118,6 +154,9 @@ def write_parquet(store: Store, out_path, filters: dict[str, Any], clusters: boo
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
     for table in ALL_TABLES:
+        if table.name == "span_packs":
+            total += _write_spans(store, folder, threshold)
+            continue
         schema = parquet_schema(table)
         with store.engine.connect() as conn, \
                 pq.ParquetWriter(folder / f"{table.name}.parquet", schema) as writer:

@@ -10,7 +10,8 @@ plain slotted objects that have the records' attribute names, without validation
   (not the text, the original text or the offset map);
 - sentences (offsets, text, paragraph), actors (name, kind, country, sectors, title), places
   (span and codes), times (what `convert.event_date` reads);
-- events with their sources and targets and their own evidence spans, not other records' spans.
+- events with their sources and targets, and their own evidence spans from their documents'
+  span packs (with the documents' texts: the spans are offsets into them).
 
 What the rows are built from is the same values the records hold, in the same order (each
 table's rows by ordinal), so the export writes the same bytes either way
@@ -30,8 +31,9 @@ from typing import Any
 from sqlalchemy import JSON, Date, DateTime, Text, cast, select
 from sqlalchemy.sql.elements import Label
 
+from . import span_pack
 from .queries import Context
-from .schema import T_ACTORS, T_ARGS, T_DOCS, T_EVENTS, T_PLACES, T_SPANS, SentenceRow, TimeRow
+from .schema import T_ACTORS, T_ARGS, T_DOCS, T_EVENTS, T_PLACES, SentenceRow, TimeRow
 from .sql import chunks
 
 
@@ -147,10 +149,9 @@ def _rows(conn, columns: Sequence[Any], where, ids: Sequence[str], *more) -> lis
     the driver's tuples where the SQL can be written plainly (`_plain_sql`): no Row objects."""
     out: list[tuple] = []
     for part in chunks(list(ids)):
-        stmt = select(*columns).where(where.in_(part), *more)
         plain = _plain_sql(conn, columns, where, len(part), more)
-        if plain is None:
-            out.extend(conn.execute(stmt).all())
+        if plain is None:  # (the statement is built only here: its IN list costs a call a value)
+            out.extend(conn.execute(select(*columns).where(where.in_(part), *more)).all())
             continue
         sql, extra = plain
         cursor = conn.connection.cursor()
@@ -203,15 +204,15 @@ def _text(column):
     return cast(column, Text).label(column.name)
 
 
-def _by_doc(conn, table, columns: Sequence[str], doc_ids: Sequence[str],
+def _by_doc(conn, table, columns: Sequence[str], doc_ids: Sequence[str], by: str = "document_id",
             ) -> dict[str, list[tuple]]:
     """A table's rows of the documents, `columns` only (JSON ones as text), each document's by
-    ordinal."""
+    ordinal; by="id": the rows of those ids (`doc_ids` then holds record ids)."""
     out: dict[str, list[tuple]] = defaultdict(list)
     cols = [table.c.document_id, table.c.ordinal,
             *(_text(table.c[c]) if isinstance(table.c[c].type, JSON) else table.c[c]
               for c in columns)]
-    for row in _rows(conn, cols, table.c.document_id, doc_ids):
+    for row in _rows(conn, cols, table.c[by], doc_ids):
         out[row[0]].append(row[1:])
     for items in out.values():
         items.sort(key=lambda r: r[0])
@@ -231,6 +232,7 @@ _PLACE_COLUMNS = ("id", "start_char", "end_char", "text", "name", "precision", "
                   "admin1", "latitude", "longitude", "geonames_id", "feature")
 _TIME_COLUMNS = ("id", "type", "value", "interval_start", "from_publication_date")
 _SENTENCE_COLUMNS = ("id", "start_char", "end_char", "text", "paragraph")
+_SENTENCE_OFFSETS = ("id", "start_char", "end_char", "paragraph")
 
 
 def _event(row: tuple) -> LeanEvent:
@@ -243,10 +245,10 @@ def _event(row: tuple) -> LeanEvent:
                      _span(f_start, f_end, f_text))
 
 
-def _event_parts(conn, found: dict[str, LeanEvent]) -> None:
-    """Fill each event's sources, targets and evidence spans (each list by ordinal), read by
-    the primary keys, which start with the event id: other events' and records' rows are not
-    read."""
+def _event_parts(conn, found: dict[str, LeanEvent], docs: Sequence[str], texts: bool) -> None:
+    """Fill each event's sources and targets (by ordinal), read by the primary keys, which start
+    with the event id (other events' rows are not read), and its evidence spans, from the
+    span packs of its document, `docs` (span_pack.py; without `texts`, offsets only)."""
     args = _rows(conn, [T_ARGS.c.event_id, T_ARGS.c.role, T_ARGS.c.ordinal,
                         T_ARGS.c.start_char, T_ARGS.c.end_char, T_ARGS.c.text,
                         T_ARGS.c.actor_id], T_ARGS.c.event_id, list(found))
@@ -256,23 +258,22 @@ def _event_parts(conn, found: dict[str, LeanEvent]) -> None:
         if event is not None:
             (event.sources if role == "source" else event.targets).append(
                 LeanRef(LeanSpan(start, end, text), actor_id))
-    spans = _rows(conn, [T_SPANS.c.record_id, T_SPANS.c.ordinal, T_SPANS.c.start_char,
-                         T_SPANS.c.end_char, T_SPANS.c.text], T_SPANS.c.record_id, list(found),
-                  T_SPANS.c.role == "evidence", T_SPANS.c.record_kind == "event")
-    spans.sort(key=lambda r: r[1])
-    for rid, _, start, end, text in spans:
-        event = found.get(rid)
-        if event is not None:
-            event.evidence.append(LeanSpan(start, end, text))
+    for packed, text in span_pack.read(conn, docs, texts).values():
+        for eid, spans in span_pack.event_evidence(packed, text).items():
+            event = found.get(eid)
+            if event is not None:
+                event.evidence = [LeanSpan(*span) for span in spans]
 
 
-def _sentences(conn, events: dict[str, list[LeanEvent]]) -> dict[str, list[tuple]]:
+def _sentences(conn, events: dict[str, list[LeanEvent]], texts: bool = True,
+               ) -> dict[str, list[tuple]]:
     """The sentences the events name (ordinal, id, start, end, text, paragraph) by document;
     every sentence of a document with an event that names none or one not stored (its row
-    looks the sentence up by offset)."""
+    looks the sentence up by offset). Without `texts`, each text is ""."""
     named = {e.sentence_id for items in events.values() for e in items if e.sentence_id}
+    columns = _SENTENCE_COLUMNS if texts else _SENTENCE_OFFSETS
     cols = [T_SENTENCES.c.document_id, T_SENTENCES.c.ordinal,
-            *(T_SENTENCES.c[c] for c in _SENTENCE_COLUMNS)]
+            *(T_SENTENCES.c[c] for c in columns)]
     out: dict[str, list[tuple]] = defaultdict(list)
     for row in _rows(conn, cols, T_SENTENCES.c.id, sorted(named)):
         out[row[0]].append(row[1:])
@@ -282,10 +283,12 @@ def _sentences(conn, events: dict[str, list[LeanEvent]]) -> dict[str, list[tuple
     if whole:
         for doc_id in whole:
             out.pop(doc_id, None)
-        for doc_id, rows in _by_doc(conn, T_SENTENCES, _SENTENCE_COLUMNS, whole).items():
+        for doc_id, rows in _by_doc(conn, T_SENTENCES, columns, whole).items():
             out[doc_id] = rows
-    for rows in out.values():
+    for doc_id, rows in out.items():
         rows.sort(key=lambda r: r[0])
+        if not texts:
+            out[doc_id] = [(o, i, s, e, "", p) for o, i, s, e, p in rows]
     return out
 
 
@@ -304,20 +307,34 @@ class LeanContext(Context):
 
 
 def lean_analyses(store, doc_ids: Sequence[str], wanted: set[str] | None = None,
-                  ) -> Iterator[tuple[LeanContext, datetime | None]]:
+                  slim: bool = False) -> Iterator[tuple[LeanContext, datetime | None]]:
     """Each stored document of `doc_ids` (in that order) as the Context of a LeanAnalysis, with
     its stored_at (UTC); documents no longer stored are passed over. With `wanted`, the
-    analysis holds only those of its events (and what they name: their parts, sentences)."""
+    analysis holds only those of its events (and what they name: their parts, sentences).
+    slim=True reads what the GDELT rows read: the texts of sentences and evidence spans are ""
+    (offsets only, so the documents' texts are not read), and the analysis holds only the
+    actors, places and times its events name."""
     doc_cols = [_text(T_DOCS.c.metadata) if c == "metadata" else T_DOCS.c[c] for c in _DOC_COLUMNS]
     with store.engine.connect() as conn:
         docs = {row[0]: row for row in _rows(conn, doc_cols, T_DOCS.c.id, doc_ids)}
         events = {d: [_event(r) for _, *r in items if wanted is None or r[0] in wanted]
                   for d, items in _by_doc(conn, T_EVENTS, _EVENT_COLUMNS, doc_ids).items()}
-        _event_parts(conn, {e.id: e for items in events.values() for e in items})
-        actors = _by_doc(conn, T_ACTORS, _ACTOR_COLUMNS, doc_ids)
-        places = _by_doc(conn, T_PLACES, _PLACE_COLUMNS, doc_ids)
-        times = _by_doc(conn, T_TIMES, _TIME_COLUMNS, doc_ids)
-        sentences = _sentences(conn, events)
+        _event_parts(conn, {e.id: e for items in events.values() for e in items},
+                     [d for d, items in events.items() if items], not slim)
+        if slim:
+            named = [e for items in events.values() for e in items]
+            actors = _by_doc(conn, T_ACTORS, _ACTOR_COLUMNS, sorted(
+                {r.actor_id for e in named for r in (*e.sources, *e.targets) if r.actor_id}),
+                by="id")
+            places = _by_doc(conn, T_PLACES, _PLACE_COLUMNS,
+                             sorted({e.place_id for e in named if e.place_id}), by="id")
+            times = _by_doc(conn, T_TIMES, _TIME_COLUMNS,
+                            sorted({e.time_id for e in named if e.time_id}), by="id")
+        else:
+            actors = _by_doc(conn, T_ACTORS, _ACTOR_COLUMNS, doc_ids)
+            places = _by_doc(conn, T_PLACES, _PLACE_COLUMNS, doc_ids)
+            times = _by_doc(conn, T_TIMES, _TIME_COLUMNS, doc_ids)
+        sentences = _sentences(conn, events, not slim)
     for doc_id in doc_ids:
         d = docs.get(doc_id)
         if d is None:

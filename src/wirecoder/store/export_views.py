@@ -54,12 +54,26 @@ def outlet(doc) -> str:
     return "" if not source or _LOCATOR.search(source) or source == "stdin" else source
 
 
-def _outlet_of(ctx: Context) -> str:
+def outlet_of(ctx: Context) -> str:
     """The document's outlet, worked out once per document, not once per event."""
     found = ctx.__dict__.get("outlet")
     if found is None:
         found = ctx.__dict__["outlet"] = outlet(ctx.document)
     return found
+
+
+def period_text(d: date | None, precision: str | None) -> str:
+    """A date as precisely as it is known: 2025-01-27, 2025-W05, 2025-01, 2025."""
+    if d is None:
+        return ""
+    if precision == "week":
+        year, week, _ = d.isocalendar()
+        return f"{year}-W{week:02d}"
+    if precision == "month":
+        return f"{d.year}-{d.month:02d}"
+    if precision == "year":
+        return str(d.year)
+    return d.isoformat()
 
 
 class EventView:
@@ -84,7 +98,7 @@ class EventView:
         self.sentence_index = sentence[0] if sentence else None
         self.sentence = sentence[1] if sentence else None
         self.paragraph = sentence[1].paragraph if sentence else None
-        self.outlet = _outlet_of(ctx)
+        self.outlet = outlet_of(ctx)
 
     @property
     def publisher(self) -> str:
@@ -95,18 +109,7 @@ class EventView:
         return self.date.isoformat() if self.date else ""
 
     def period_text(self) -> str:
-        """The date as precisely as it is known: 2025-01-27, 2025-W05, 2025-01, 2025."""
-        d = self.date
-        if d is None:
-            return ""
-        if self.precision == "week":
-            year, week, _ = d.isocalendar()
-            return f"{year}-W{week:02d}"
-        if self.precision == "month":
-            return f"{d.year}-{d.month:02d}"
-        if self.precision == "year":
-            return str(d.year)
-        return d.isoformat()
+        return period_text(self.date, self.precision)
 
     def middle_date(self) -> date | None:
         """The day that stands for the date's period, as ACLED codes it: the day itself, the

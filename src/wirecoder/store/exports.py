@@ -37,19 +37,21 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import UnknownFormat
-from . import codes
+from . import codes, export_views
 from .errors import ExportError
 from .export_acled import ACLED_COLUMNS, ACLED_EXTRA, acled_plover_types, acled_row
 from .export_gdelt import (
     GDELT_COLUMNS,
     GDELT_SIDECAR,
     SIDECAR_SUFFIX,
+    gdelt_event_rows,
     gdelt_row,
     gdelt_sidecar_row,
     tsv_cell,
 )
 from .export_parquet import parquet_schema, write_parquet
-from .export_views import HAPPENED, Unit, iter_units, narrowed, num
+from .export_read import lean_analyses
+from .export_views import HAPPENED, Unit, document_chunks, iter_units, narrowed, num
 from .queries import with_default_confidence
 from .repository import Store, open_store
 
@@ -239,6 +241,28 @@ def sidecar_path(out_path: str | os.PathLike[str]) -> Path | None:
     return None if str(out_path) == "-" else Path(f"{os.fspath(out_path)}{SIDECAR_SUFFIX}")
 
 
+# The GDELT export without clusters builds each row from its event (`gdelt_event_rows`), read
+# slim (lean_analyses: offsets only; the actors, places and times the events name). False (or
+# a reader other than the lean one): from a Unit, as the other formats (bench/export_scale.py).
+GDELT_EVENT_ROWS = True
+
+
+def _gdelt_rows(store: Store, request: _Request) -> Iterator[tuple[list[str], list[str]]]:
+    """(GDELT row, sidecar row) of every row the export writes, in order."""
+    if request.clusters or not GDELT_EVENT_ROWS or export_views.read_chunk is not lean_analyses:
+        for unit in request.units(store):
+            yield gdelt_row(unit), gdelt_sidecar_row(unit)
+        return
+    registry = export_views.RegistryCodes(store)  # the codes a document left open
+    for part, wanted in document_chunks(store, request.filters):
+        read = list(lean_analyses(store, part, wanted, slim=True))
+        registry.attach([ctx for ctx, _ in read])
+        for ctx, stored_at in read:
+            for event in ctx.analysis.events:
+                if wanted is None or event.id in wanted:
+                    yield gdelt_event_rows(ctx, event, stored_at)
+
+
 def _write_gdelt(store: Store, out_path, request: _Request) -> int:
     """GDELT's 61 columns and no header; our columns in the sidecar beside the file."""
     side = sidecar_path(out_path)
@@ -246,10 +270,10 @@ def _write_gdelt(store: Store, out_path, request: _Request) -> int:
     with _open_text(out_path) as fh, (_open_text(side) if side else nullcontext()) as extra:
         if extra is not None:
             extra.write(_tsv_line(GDELT_SIDECAR))
-        for unit in request.units(store):
-            fh.write(_tsv_line(gdelt_row(unit)))
+        for row, side_row in _gdelt_rows(store, request):
+            fh.write(_tsv_line(row))
             if extra is not None:
-                extra.write(_tsv_line(gdelt_sidecar_row(unit)))
+                extra.write(_tsv_line(side_row))
             n += 1
     return n
 

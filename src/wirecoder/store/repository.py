@@ -38,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError
 
 from ..records import Analysis, Claim, Event, Quote
-from . import actor_registry
+from . import actor_registry, span_pack
 from . import filters as check
 from .connect import (  # noqa: F401  (DEFAULT_URL, URL_ENV, sqlite_file: re-exported)
     DEFAULT_URL,
@@ -73,7 +73,6 @@ from .schema import (
     T_QUOTES,
     T_REGISTRY_LINKS,
     T_RUNS,
-    T_SPANS,
 )
 from .sql import chunks, keepable, one_line
 
@@ -488,11 +487,12 @@ class Store:
 
     def _records(self, table: Table, ids: Sequence[str], extra: dict[str, Any]) -> Loaded:
         with self.engine.connect() as conn:
-            rows = {table.name: self._fetch(conn, table, table.c.id, ids),
-                    "evidence_spans": self._fetch(conn, T_SPANS, T_SPANS.c.record_id, ids)}
+            rows = {table.name: self._fetch(conn, table, table.c.id, ids)}
+            packs = span_pack.read(conn, {r["document_id"] for r in rows[table.name]})
+            rows["span_packs"] = [{"document_id": d, "spans": p} for d, (p, _) in packs.items()]
             for name, (t, column) in extra.items():
                 rows[name] = self._fetch(conn, t, column, ids)
-        return Loaded(rows)
+        return Loaded(rows, {d: text for d, (_, text) in packs.items()})
 
     def events(self, **filters: Any) -> list[Event]:
         """Event records passing the filters (see `event_hits`), in publication order."""

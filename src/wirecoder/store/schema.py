@@ -1,9 +1,9 @@
 """The store's tables, as typed SQLAlchemy 2 ORM classes.
 
 One row per record; ids are the records' own deterministic ids. Spans are stored as
-`*_start`/`*_end`/`*_text` columns (character offsets into the document's cleaned text); records
-with lists of spans (evidence, mentions, quote content) keep them in `evidence_spans`, and event
-parties in `event_arguments`. `ordinal` keeps each list's order so an `Analysis` reads back exactly
+`*_start`/`*_end`/`*_text` columns (character offsets into the document's cleaned text); records'
+lists of spans (evidence, mentions, quote content) are packed per document in `span_packs`
+(offsets only: span_pack.py), and event parties are in `event_arguments`. `ordinal` keeps each list's order so an `Analysis` reads back exactly
 as it was saved. Every table but `runs` carries `document_id`, so a document is deleted (or
 replaced) with one statement per table.
 
@@ -306,19 +306,16 @@ class PlaceRow(Base):
     confidence: Mapped[float]
 
 
-class EvidenceSpanRow(Base):
-    """Lists of spans of any record: `evidence` (all kinds), `mention` (actors), `content` (quotes)."""
+class SpanPackRow(Base):
+    """Every span list of a document's records (evidence of all kinds, actors' mentions, quotes'
+    content), packed as offsets into the document's text (span_pack.py, migration 0011, which
+    replaced the `evidence_spans` table of one row per span)."""
 
-    __tablename__ = "evidence_spans"
+    __tablename__ = "span_packs"
 
-    record_id: Mapped[str] = mapped_column(primary_key=True)
-    role: Mapped[str] = mapped_column(String(16), primary_key=True)
-    ordinal: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[str] = _doc_fk()
-    record_kind: Mapped[str] = mapped_column(String(16))
-    start_char: Mapped[int]
-    end_char: Mapped[int]
-    text: Mapped[str] = mapped_column(Text)
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    spans: Mapped[str] = mapped_column(Text)
 
 
 class FailureRow(Base):
@@ -351,7 +348,7 @@ class StoreChangeRow(Base):
 
 # Children first: the order in which a document's rows are deleted.
 DOCUMENT_TABLES = [
-    EventCountryRow.__table__, EvidenceSpanRow.__table__, EventArgumentRow.__table__,
+    EventCountryRow.__table__, SpanPackRow.__table__, EventArgumentRow.__table__,
     EventRow.__table__, QuoteRow.__table__, QuantityRow.__table__, ClaimRow.__table__,
     TimeRow.__table__, PlaceRow.__table__, ActorRow.__table__, SentenceRow.__table__,
     DroppedSpanRow.__table__, DocumentRow.__table__,
@@ -374,7 +371,7 @@ T_ACTORS: Table = ActorRow.__table__  # type: ignore[assignment]
 T_PLACES: Table = PlaceRow.__table__  # type: ignore[assignment]
 T_QUOTES: Table = QuoteRow.__table__  # type: ignore[assignment]
 T_CLAIMS: Table = ClaimRow.__table__  # type: ignore[assignment]
-T_SPANS: Table = EvidenceSpanRow.__table__  # type: ignore[assignment]
+T_SPAN_PACKS: Table = SpanPackRow.__table__  # type: ignore[assignment]
 T_RUNS: Table = Run.__table__  # type: ignore[assignment]
 T_FAILURES: Table = FailureRow.__table__  # type: ignore[assignment]
 T_CHANGES: Table = StoreChangeRow.__table__  # type: ignore[assignment]

@@ -16,6 +16,8 @@ from .schema import ALL_TABLES
 
 PG_ENV = "WIRECODER_TEST_PG_URL"
 STORE_TABLES = [t.name for t in ALL_TABLES]
+# Tables of older revisions, dropped with the others (a store left at an old revision by a test).
+OLD_TABLES = ["evidence_spans"]  # packed into span_packs by migration 0011
 
 
 def pg_test_url() -> str | None:
@@ -36,7 +38,7 @@ def empty_store(url: str, drop: bool = False) -> None:
                     listed = ", ".join(f'"{n}"' for n in STORE_TABLES)
                     conn.execute(text(f"TRUNCATE {listed} CASCADE"))
                     return
-            for name in ["alembic_version", *reversed(STORE_TABLES)]:
+            for name in ["alembic_version", *OLD_TABLES, *reversed(STORE_TABLES)]:
                 if name in names:
                     conn.execute(text(f'DROP TABLE "{name}"'
                                       + (" CASCADE" if conn.dialect.name == "postgresql" else "")))
@@ -119,3 +121,23 @@ def table_keys(url: str) -> dict[str, list[tuple]]:
             return keys
     finally:
         engine.dispose()
+
+
+def insert_as_before_0011(conn, rows: dict[str, list[dict]]) -> None:
+    """Insert `analysis_to_rows`' rows as a store before migration 0011 held them (tests of the
+    older migrations): each span an `evidence_spans` row, with its text, not a span pack."""
+    from sqlalchemy import insert
+
+    from .repository import INSERT_ORDER
+    from .span_pack import EVIDENCE_SPANS, unpack
+
+    texts = {d["id"]: d["text"] for d in rows.get("documents", ())}
+    spans = [r for p in rows.get("span_packs", ())
+             for r in unpack(p["spans"], texts[p["document_id"]], p["document_id"])]
+    for table in INSERT_ORDER:
+        if table.name == "span_packs":
+            table, found = EVIDENCE_SPANS, spans
+        else:
+            found = rows.get(table.name)
+        if found:
+            conn.execute(insert(table), found)
