@@ -110,8 +110,11 @@ def _reduced_passive(verb, agents: list) -> bool:
         return False
     # "Captain Khan, killed 12 years ago, was a hero": a participle set off by a comma from its
     # subject is a relative clause on it, not its verb
+    # ("Mexico's government, under pressure, announced that ..." is the subject's own verb: it has
+    # no later predicate and governs a clause)
     after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    set_off = after_comma and (verb.tag_ == "VBN" or any(c.dep_ == "conj" and c.i > verb.i for c in children))
+    set_off = after_comma and not any(c.dep_ in ("ccomp", "xcomp") for c in children) and any(
+        c.dep_ == "conj" and c.i > verb.i and c.pos_ in ("VERB", "AUX") for c in children)
     return bool(agents) or set_off or any(c.dep_ in ("oprd", "advmod", "acomp") and c.lower_ in RESULTING_STATES
                                           for c in children)
 

@@ -316,6 +316,8 @@ def test_asking_others_to_act_is_the_request_not_the_act(pipeline):
     ("Protester beaten unconscious by police.", "beaten", "ASSAULT", "source", "police"),
     ("Man shot dead in Chicago.", "shot", "ASSAULT", "target", "Man"),
     ("Captain Khan, killed 12 years ago, was a hero.", "killed", "ASSAULT", "target", "Captain Khan"),
+    ("Mexico's government, under mounting pressure from Trump, announced that it had seized 18 kilos of "
+     "fentanyl.", "seized", "COERCE", "source", "Mexico's government"),
     # a participle qualifying a noun, or beside a state, was done to that noun
     ("Five soldiers wounded in ambush.", "wounded", "ASSAULT", "target", "Five soldiers"),
     ("Many people dead and wounded.", "wounded", "ASSAULT", "target", "Many people"),
