@@ -586,6 +586,7 @@ STAGE_CASES = {
     "quote-run-parse": ("\"", "parse"),
     "bare-numbers-quantities": ("1 ", "quantities"),
     "currency-quantities": ("$1 ", "quantities"),
+    "left-out-units-quantities": ("435 homes and 187 ", "quantities"),
     "number-chain-quantities": ("1 - ", "quantities"),
     "counts-claims": ("9 people. ", "claims"),
     "part-of-claims": ("3 of 4 ", "claims"),

@@ -58,9 +58,14 @@ def _lends(p: Found) -> bool:
 def _donor(index: TokenIndex, found: list[Found], k: int, text: str, before: str) -> Found | None:
     q = found[k]
     sent = index.at(q.num_start)
-    earlier = [p for p in reversed(found[:k]) if q.start - p.end <= _WINDOW and
-               index.at(p.num_start) is not None and sent is not None and
-               index.at(p.num_start).sent == sent.sent]
+    earlier = []
+    sent_start = sent.sent.start_char if sent is not None else None
+    for j in range(k - 1, -1, -1):  # `found` is in text order: stop past the window, stay linear
+        p = found[j]
+        if q.start - p.start > _WINDOW + 200:
+            break
+        if q.start - p.end <= _WINDOW and sent_start is not None and p.num_start >= sent_start:
+            earlier.append(p)
     if not earlier:
         return None
     prev = earlier[0]

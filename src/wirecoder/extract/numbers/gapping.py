@@ -29,8 +29,7 @@ def gapped_concept(doc, index: TokenIndex, found: list[Found], k: int) -> tuple[
     if first is None or q.dimension is None:
         return None
     sent = first.sent
-    if not any(p.dimension == q.dimension and p.end <= q.start and _sent_of(index, p) == sent
-               for p in found[:k]):
+    if not _earlier_of_dimension(found, k, sent.start_char):
         return None
     i = first.i - 1
     while i >= sent.start and doc[i].lower_ in _BEFORE_FIGURE:
@@ -54,6 +53,15 @@ def gapped_concept(doc, index: TokenIndex, found: list[Found], k: int) -> tuple[
     return doc[start].idx, doc[end].idx + len(doc[end].text)
 
 
-def _sent_of(index: TokenIndex, q: Found):
-    tok = index.at(q.start)
-    return tok.sent if tok is not None else None
+def _earlier_of_dimension(found: list[Found], k: int, sent_start: int) -> bool:
+    """Does an earlier figure of the sentence have the figure's dimension? `found` is in text
+    order (finder sorts it), so the search stops at the sentence's start: a long list of figures
+    costs linear time, not quadratic."""
+    q = found[k]
+    for j in range(k - 1, -1, -1):
+        p = found[j]
+        if p.start < sent_start:
+            return False
+        if p.dimension == q.dimension and p.end <= q.start:
+            return True
+    return False
