@@ -119,7 +119,8 @@ def _reduced_passive(verb, agents: list) -> bool:
                                           for c in children)
 
 
-# Verbs whose subject undergoes the event a phrase after them names: "died in the shooting".
+# Verbs whose subject undergoes the event a phrase after them names: "died after torture",
+# "died in the shooting" (noun_roles here, and events.py's sufferer of a bare mention).
 SUFFERING_VERBS = event_words("suffering_verb")
 
 

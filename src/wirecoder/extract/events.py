@@ -54,6 +54,7 @@ from .event_links import link_incidents
 from .event_merge import merge_mentions
 from .event_roles import (
     OTHER_EVENT_PREPS,
+    SUFFERING_VERBS,
     antecedent_of,
     at_hands_of,
     is_actorish,
@@ -96,8 +97,6 @@ def _structure_score(has_source: bool, has_target: bool, carried: bool, main: bo
     return 0.4 + 0.2 * has_source + 0.2 * has_target + (0.1 if carried else 0.0) + (0.05 if main else 0.0)
 
 
-# Verbs whose subject undergoes what a phrase after them names: "died after torture".
-SUFFERING_VERBS = event_words("suffering_verb")
 _CAUSE_PREPS = event_words("cause_prep")
 
 

@@ -30,8 +30,8 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should", "must", "ca"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
 SPEECH_HEADS = words("speech_verbs", reporting="yes")
-SET_ASIDE = event_words("set_aside")
-LIKELIHOOD = event_words("likelihood")  # "an attack is unlikely": judged, not done  # "rather than", "instead of"
+SET_ASIDE = event_words("set_aside")  # "rather than", "instead of"
+LIKELIHOOD = event_words("likelihood")  # "an attack is unlikely": judged, not done
 _CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "relcl",
                 "acl", "conj", "advmod", "attr", "nsubj"}
 
