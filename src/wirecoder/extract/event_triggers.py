@@ -140,6 +140,8 @@ def _two_word_trigger(tok, lemma: str, double: dict[str, Lexeme], consumed: set[
     """The verb with one of its dependents: a two-word pattern ("open fire"), a role after "as",
     name-calling, sheltering the displaced, delivering relief."""
     for child in tok.children:
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
+            continue  # "called on Monday": a time, not the pattern "call on"
         if child.dep_ in ("dobj", "prt", "nsubjpass", "prep", "attr", "advmod", "oprd", "acomp"):
             key = f"{lemma} {_lemma(child)}"
             if key not in double and child.dep_ == "dobj":

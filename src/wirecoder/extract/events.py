@@ -52,6 +52,7 @@ from .event_cover import CONTACT_VERBS, suppressed_triggers
 from .event_fatalities import attach_fatalities
 from .event_links import link_incidents
 from .event_merge import merge_mentions
+from .event_requests import as_requests, asking_roles
 from .event_roles import (
     OTHER_EVENT_PREPS,
     SUFFERING_VERBS,
@@ -179,7 +180,7 @@ def make_events(options: dict[str, Any]):
         special = idiom_triggers(doc) + demand_triggers(doc)
         special_tokens = {t.token.i for t in special}
         triggers = [t for t in find_triggers(doc, bare_nouns) if t.token.i not in special_tokens] + special
-        triggers = [t for t in triggers if not in_web_address(t.token)]
+        triggers = as_requests([t for t in triggers if not in_web_address(t.token)])
         covered = suppressed_triggers(triggers)
         by_index = {t.token.i: t for t in triggers}
         donors = {cover.token.i: by_index[i] for i, cover in covered.items()}
@@ -314,7 +315,7 @@ def _clause_roles(trig: Trigger, donor: Trigger | None, index: ActorIndex) -> tu
                 is_actorish(t, index) for t in donor_targets):
             target_toks = donor_targets + target_toks
     if trig.demanded_by is not None:
-        source_toks, target_toks = subjects_of(trig.demanded_by)[0], subjects_of(tok)[0]
+        source_toks, target_toks = asking_roles(trig)
     elif ordered_done(tok) is not None:
         # "ordered nine ex-members jailed": they undergo it; whoever ordered it acts
         patient, orderer = ordered_done(tok)

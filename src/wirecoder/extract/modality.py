@@ -20,10 +20,10 @@ THREAT_GOVERNORS = words("speech_verbs", threatens="yes")
 COMMIT_GOVERNORS = words("speech_verbs", commits="yes")
 PLAN_GOVERNORS = {"plan", "intend", "prepare", "aim", "seek", "want", "propose", "decide",
                   "order", "instruct", "schedule", "set", "expect", "hope", "try", "move", "push",
-                  "need", "conspire", "plot"}
+                  "need", "conspire", "plot", "proposal"}
 DELIBERATION_GOVERNORS = {"consider", "discuss", "weigh", "mull", "debate", "contemplate", "explore",
                           "open", "ready", "willing", "able", "permit", "allow", "authorize",
-                          "option", "possible", "could", "might"}
+                          "option", "possible", "could", "might", "idea"}
 # Orders and authorisations that, once given, put the act in motion.
 EXECUTIVE_GOVERNORS = {"order", "instruct", "decide", "authorize", "authorise", "direct", "approve"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}

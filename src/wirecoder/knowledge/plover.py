@@ -32,6 +32,8 @@ Groups (the `groups` column):
     fatal             the deaths its sentence reports are its fatalities
     asked_against     asking for it against a party rallies opposition (CAMEO 113, an ACCUSE):
                       "called for sanctions against Moscow", "demanded an inquiry into the killings"
+    askable           asked of others by a word that is no trigger ("called for the army to
+                      withdraw", "a call to ban the group"), it is that REQUEST (event_requests.py)
 
 Adding a type: add its row here, then use it in the lexicons (plover_verbs.tsv, plover_nouns.tsv,
 event_idioms.tsv, event_codings.tsv, event_senses.tsv). `check_coded_types` refuses (W023) a type
