@@ -18,7 +18,7 @@ PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 WHEN = {"object", "object_not", "particle", "subject", "modifier", "compound", "compound_not", "entity",
         "domain", "sentence", "pos", "patient", "party", "governor", "clause", "world_not", "partner_not",
-        "prep", "verbal_dyad", "object_abstract", "dependent", "prep_object", "object_unarmed",
+        "prep", "verbal_dyad", "verbal_maker", "object_abstract", "dependent", "prep_object", "object_unarmed",
         "conjunct", "generic_gerund", "verb_dependent"}
 ROWS = load_tsv("event_senses.tsv")
 
