@@ -75,6 +75,7 @@ class StoryLink:
     shared: tuple[str, ...] = ()  # the heaviest shared terms, an explanation
     compared: int = 0  # members compared
     copy_of: str | None = None  # a near copy joins its original's story without comparing
+    published: datetime | None = None  # the document's publication time, when known
 
     @property
     def joined(self) -> bool:
@@ -217,15 +218,17 @@ class StoryIndex:
         found = None if original is not None else self.best_story(terms, published)
         if original is not None:
             story = self._story_of[original]
-            link = StoryLink(document_id=document_id, story_id=story.id, copy_of=copy_of)
+            link = StoryLink(document_id=document_id, story_id=story.id, copy_of=copy_of,
+                             published=published)
         elif found is None:
             story = _Story(stable_id("story", document_id))
             self._stories[story.id] = story
-            link = StoryLink(document_id=document_id, story_id=story.id)
+            link = StoryLink(document_id=document_id, story_id=story.id, published=published)
         else:
             story, score, compared = found
             link = StoryLink(document_id=document_id, story_id=story.id, score=round(score, 4),
-                             shared=self._shared(terms, story), compared=compared)
+                             shared=self._shared(terms, story), compared=compared,
+                             published=published)
         self._store(document_id, terms, story, published)
         return link
 
