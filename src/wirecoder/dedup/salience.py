@@ -15,7 +15,10 @@ outranks a headline's bare noun by it; the salience weighs, per event:
   included, up to `REPEATS` (`REPEAT`);
 - the coder's prominence (`PROMINENCE`).
 
-Chosen on the ECB+ tune topics only (see `cluster.ClusterOptions`'s notes for the figures).
+Weights chosen on the ECB+ tune topics only (document B-cubed F1 of `eval dedup --format
+ecbplus --part tune`): a document's main event alone, by prominence 0.2646, by the lead alone
+0.2843, by repeats alone 0.2789, by these weights 0.2848; as the votes of the story records
+(`story_records`), by prominence alone 0.8165, by the lead alone 0.8135, by these 0.823.
 """
 
 from __future__ import annotations
