@@ -60,11 +60,15 @@ def _clusterer() -> EventClusterer:
                            context=["hostages"], salience=0.3)])
     add("d2", document_terms([STORY, "owner"]), None, [_m("b1", "d2")])
     add("d3", document_terms([STORY, "navy"]), None, [])  # the coder found nothing
-    add("d4", document_terms([STORY, "arrest"]), None, [  # coded another way, no one else has it
-        _m("c1", "d4", trigger="detained", type="COERCE", family="COERCE", context=["port"])])
-    add("d5", document_terms([STORY, "warn"]), None, [  # only a threat: another reality
-        _m("e1", "d5", trigger="threatened", type="THREATEN", family="THREATEN",
-           reality="potential", context=["threat"])])
+    for doc in ("d4", "d4b"):  # coded another way (two reports alike), of the record's group
+        add(doc, document_terms([STORY, "arrest"]), None, [
+            _m(f"c{doc}", doc, trigger="detained", type="COERCE", family="COERCE",
+               context=["port"])])
+    add("d2b", document_terms([STORY, "shipping"]), None, [_m("b2", "d2b")])
+    for doc in ("d5", "d7"):  # only a threat, which two reports bear out: another reality
+        add(doc, document_terms([STORY, "warn"]), None, [
+            _m(f"e{doc}", doc, trigger="threatened", type="THREATEN", family="THREATEN",
+               reality="potential", context=["threat"])])
     add("d6", document_terms([OTHER]), None, [])  # another story, no event
     return clusterer
 
@@ -80,14 +84,25 @@ def test_a_story_record_counts_its_reports_with_their_reasons():
     assert reports["d3"].how == "story" and reports["d3"].reasons[-1] == "no-event"
     assert reports["d3"].reasons[0].startswith("story=")  # the similarity it joined by
     assert reports["d4"].how == "story" and reports["d4"].reasons[-1] == "type-group"
-    # the event clusters themselves are untouched: d4's mention keeps its own cluster
-    assert clusterer.cluster_of("c1") != record
+    # the event clusters themselves are untouched: d4's mention keeps its (and d4b's) cluster
+    assert clusterer.cluster_of("cd4") == clusterer.cluster_of("cd4b") != record
+
+
+def test_a_report_whose_own_coding_no_other_report_bears_out_joins_the_record():
+    clusterer = _clusterer()
+    clusterer.add_placed("d8", document_terms([STORY, "warn"]), None, [
+        _m("f1", "d8", trigger="vowed", type="THREATEN", family="THREATEN", reality="potential",
+           context=["vow"])])
+    link = document_records(clusterer)["d8"]
+    assert link.cluster_id == clusterer.cluster_of("a1") and link.reasons[-1] == "own-event-alone"
+    assert clusterer.cluster_of("f1") != clusterer.cluster_of("a1")
 
 
 def test_another_reality_or_another_story_keeps_its_own_record():
     clusterer = _clusterer()
     reports = document_records(clusterer)
-    assert reports["d5"].how == "event" and reports["d5"].cluster_id == clusterer.cluster_of("e1")
+    assert reports["d5"].how == "event" and reports["d5"].cluster_id == clusterer.cluster_of("ed5")
+    assert clusterer.cluster_of("ed5") == clusterer.cluster_of("ed7")
     assert reports["d6"].cluster_id is None  # nothing to report, and its story has no record
     assert reports["d6"].story_id != reports["d1"].story_id
 

@@ -56,7 +56,7 @@ def test_one_topic_end_to_end(data_dir, pipeline):
     assert m["cross_topic_stories"] == 0 and 0.0 < m["story_doc_bcubed_f1"] <= 1.0
     assert m["story_doc_bcubed_f1_in_scope"] == m["story_doc_bcubed_f1"]
     # every document is counted under one record, or none (`dedup.story_records`)
-    assert sum(m["record_how"].values()) == m["n"]
+    assert sum(m["record_how"].values()) == m["n"] and m["cross_topic_records"] == 0
     assert set(m["record_how"]) <= {"story-event", "story", "event", "none"}
     for key in ("doc_bcubed_f1", "main_doc_bcubed_f1", "tfidf_doc_bcubed_f1", "mention_conll_f1",
                 "lemma_conll_f1", "no_event_share", "gold_found_share"):

@@ -11,7 +11,8 @@ can happen and is counted) and reports:
   (`dedup.story_records`: their story's record when they report it, or the evidence says they
   do; else the cluster of their most salient event) against their gold story (the topic's ECB or
   ECB+ half, `subtopic`). A document with neither is a cluster of its own; `no_event_share`
-  counts the documents with no event, `record_how` how the documents came to their record.
+  counts the documents with no event, `record_how` how the documents came to their record,
+  `cross_topic_records` the records whose reports span topics.
   `main_doc_*` group them by the cluster of their main event alone: their most salient event
   (`dedup.salience`; before #21's records, `doc_*` was this with the most prominent event). `doc_bcubed_f1_in_scope`
   is the same over the topics in scope for political events (`topics.tsv`: scope `in` or
@@ -196,6 +197,7 @@ def _documents(runs: list, clusterer: Any, tfidf: list[int], scopes: dict[int, s
            **_prf("topic_doc_bcubed", coref.bcubed(gold, {d.name: d.topic for d, _, _ in runs})),
            **_prf("tfidf_doc_bcubed", coref.bcubed(gold, {d.name: c for (d, _, _), c in zip(runs, tfidf, strict=True)})),
            "no_event_share": round(no_event / len(runs), 4) if runs else 0.0,
+           "cross_topic_records": _cross_topic(list(_topics_of(record, runs).values())),
            "per_topic": {t: f1(names) for t, names in sorted(by_topic.items())}}
     scoped = [n for t, names in by_topic.items() if scopes.get(t) in IN_SCOPE for n in names]
     if scoped:
@@ -237,6 +239,13 @@ def _mentions(runs: list, clusterer: Any, tfidf: list[int]) -> dict[str, Any]:
         lemma = dict(zip(key, _lemmas(triggers), strict=True))
         baseline = {item: (tfidf_of[item], lemma[item]) for item in key}
         out.update({f"lemma_{k}": v for k, v in coref.conll(key, baseline).items()})
+    return out
+
+
+def _topics_of(grouping: dict[str, Any], runs: list) -> dict[Any, set[int]]:
+    out: dict[Any, set[int]] = defaultdict(set)
+    for doc, _, _ in runs:
+        out[grouping[doc.name]].add(doc.topic)
     return out
 
 
