@@ -55,8 +55,11 @@ def test_one_topic_end_to_end(data_dir, pipeline):
     assert m["cross_topic_clusters"] == 0 and m["tfidf_cross_topic_clusters"] == 0
     assert m["cross_topic_stories"] == 0 and 0.0 < m["story_doc_bcubed_f1"] <= 1.0
     assert m["story_doc_bcubed_f1_in_scope"] == m["story_doc_bcubed_f1"]
-    for key in ("doc_bcubed_f1", "tfidf_doc_bcubed_f1", "mention_conll_f1", "lemma_conll_f1",
-                "no_event_share", "gold_found_share"):
+    # every document is counted under one record, or none (`dedup.story_records`)
+    assert sum(m["record_how"].values()) == m["n"] and m["cross_topic_records"] == 0
+    assert set(m["record_how"]) <= {"story-event", "story", "event", "none"}
+    for key in ("doc_bcubed_f1", "main_doc_bcubed_f1", "tfidf_doc_bcubed_f1", "mention_conll_f1",
+                "lemma_conll_f1", "no_event_share", "gold_found_share"):
         assert 0.0 <= m[key] <= 1.0, key
     # the CoNLL F1 is the mean of the three (each printed rounded to 4 places)
     mean = (m["mention_muc_f1"] + m["mention_bcubed_f1"] + m["mention_ceafe_f1"]) / 3

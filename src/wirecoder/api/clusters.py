@@ -3,6 +3,7 @@
     GET /api/clusters/table?sort=sources&order=desc&min_sources=2&limit=100
     GET /api/clusters/table?sort=last_report&type=ASSAULT&after=CLUSTER_ID
     GET /api/clusters/table?sort=independent&min_independent=3
+    GET /api/clusters/table?sort=reports
 
 The rows and their order are those of `wirecoder clusters` (`dedup.listing`), paged by keyset
 as /api/events/table is. `min_confidence` (its best coding's) defaults to the events' default
@@ -31,6 +32,9 @@ class ClusterOut(BaseModel):
     reality: str = Field(description="actual, potential or negated")
     source_count: int = Field(description="documents reporting it")
     independent_sources: int = Field(description="outlets, a near copy counting with its original")
+    reports: int = Field(0, description=(
+        "documents counted under it as the event they report (dedup/story_records.py): those "
+        "that coded it, and its story's reports the evidence links to it"))
     mentions: int
     first_report: datetime | None
     last_report: datetime | None
@@ -42,6 +46,8 @@ class ClusterOut(BaseModel):
     longitude: float | None
     story_id: str | None
     document_ids: list[str]
+    report_documents: list[dict[str, Any]] = Field(default_factory=list, description=(
+        "the documents counted under it, each with how (story-event, story, event) and why"))
     best_event_id: str | None = Field(description="the mention of highest confidence")
     best_document_id: str | None
     best_title: str | None

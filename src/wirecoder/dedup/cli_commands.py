@@ -46,7 +46,7 @@ def add_dedup_commands(sub: Any, commands: dict[str, Handler] | None = None) -> 
                    help="only clusters whose best coding is at least this likely to be right "
                         "(default: the events' default, which favours precision; 0 keeps all)")
     c.add_argument("--sort", default="sources",
-                   help="sources, independent, mentions, first_report, last_report, date "
+                   help="sources, independent, reports, mentions, first_report, last_report, date "
                         "or type (default sources)")
     c.add_argument("--order", default="desc", help="asc or desc (default desc)")
     c.add_argument("--after", help="the page after this cluster id (keyset, as the API)")
@@ -103,7 +103,7 @@ def cmd_clusters(args: argparse.Namespace) -> int:
     for c in clusters:
         where = c["place_name"] or "-"
         print(f"{c['id']}  {c['type']:<10} {c['reality']:<9} sources={c['source_count']:<3} "
-              f"independent={c['independent_sources']:<3} "
+              f"independent={c['independent_sources']:<3} reports={c['reports']:<3} "
               f"date={c['date'] or '-'}  place={where}  best={c['best_event_id']} "
               f"({c['confidence']:.2f})")
     return 0

@@ -25,6 +25,7 @@ until the caps bind (see `blocking` for the bounds, and for undated mentions).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -431,6 +432,12 @@ class EventClusterer:
     def assignments(self) -> dict[str, str]:
         """event id -> cluster id."""
         return dict(self._of_event)
+
+    def memberships(self) -> Iterator[tuple[str, EventMention]]:
+        """(cluster id, mention) of every clustered mention, cluster by cluster."""
+        for c in self._clusters.values():
+            for m in c.members:
+                yield c.id, m
 
 
 def _named_otherwise(a: frozenset[str], b: frozenset[str]) -> bool:

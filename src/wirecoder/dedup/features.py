@@ -121,9 +121,11 @@ def mentions_of(analysis: Analysis) -> Iterator[EventMention]:
     places = {p.id: p for p in analysis.places}
     sentences = {s.id: s for s in analysis.sentences}
     from ..store.export_views import outlet
+    from .salience import saliences
 
     doc = analysis.document
     published_by = outlet(doc) or None
+    salience = saliences(analysis)
     for event in analysis.events:
         sentence = sentences.get(event.sentence_id) if event.sentence_id else None
         lo, hi = (sentence.span.start, sentence.span.end) if sentence else (
@@ -147,7 +149,7 @@ def mentions_of(analysis: Analysis) -> Iterator[EventMention]:
             longitude=place.longitude if place else None,
             numbers=numbers, context=content_words(doc.text[lo:hi]), published=doc.published,
             trigger=" ".join(words(event.trigger.text)), outlet=published_by,
-            confidence=event.confidence,
+            confidence=event.confidence, salience=salience[event.id],
         )
 
 

@@ -11,7 +11,8 @@ id; clusters without a value (no date, no dated report) come last whichever way 
 Each row is a cluster as `wirecoder dedup` stored it (type and reality of its best coding,
 documents reporting it, mentions, first and last report, most precise date and place), with
 its independent sources (`cluster.independent_sources`: a near copy counts with its original;
-sort `independent`), and what is read from its members for the page alone: its story, and its best
+sort `independent`), the documents counted under it as their record (`story_records`, migration
+0014; sort `reports`; each with how and why), and what is read from its members for the page alone: its story, and its best
 coding (the mention of highest confidence, first of equals: its event, document, trigger,
 CAMEO code, parties and confidence).
 
@@ -34,16 +35,18 @@ from ..store import filters as check
 from ..store.errors import BadFilter
 from ..store.event_order import ORDERS, beyond, nulls_last
 from ..store.repository import T_ACTORS, T_ARGS, T_DOCS, T_EVENTS, Store
-from ..store.schema import EventClusterMemberRow, EventClusterRow
+from ..store.schema import EventClusterMemberRow, EventClusterReportRow, EventClusterRow
 from .records import EventMention
 
 T_CLUSTERS = EventClusterRow.__table__
 T_MEMBERS = EventClusterMemberRow.__table__
+T_REPORTS = EventClusterReportRow.__table__
 
 # sort name -> (column, may be NULL)
 CLUSTER_SORTS: dict[str, tuple[Any, bool]] = {
     "sources": (T_CLUSTERS.c.source_count, False),
     "independent": (T_CLUSTERS.c.independent_sources, False),
+    "reports": (T_CLUSTERS.c.reports, False),
     "mentions": (T_CLUSTERS.c.mentions, False),
     "first_report": (T_CLUSTERS.c.first_report, True),
     "last_report": (T_CLUSTERS.c.last_report, True),
@@ -191,6 +194,11 @@ def cluster_rows(conn, ids: list[str], members: bool = False) -> list[dict[str, 
     for m in held:
         by_cluster.setdefault(m.cluster_id, []).append(m)
     bests = {cid: max(ms, key=lambda m: m.confidence) for cid, ms in by_cluster.items()}
+    reports: dict[str, list[dict[str, Any]]] = {}  # documents counted under each, and how
+    for r in conn.execute(select(T_REPORTS).where(T_REPORTS.c.cluster_id.in_(ids))
+                          .order_by(T_REPORTS.c.document_id)):
+        reports.setdefault(r.cluster_id, []).append(
+            {"document_id": r.document_id, "how": r.how, "reasons": r.reasons})
     parties = _parties(conn, [b.event_id for b in bests.values()])
     out = []
     for cid in ids:
@@ -202,13 +210,14 @@ def cluster_rows(conn, ids: list[str], members: bool = False) -> list[dict[str, 
         out.append({
             "id": cid, "type": c["type"], "reality": c["reality"],
             "source_count": c["source_count"],
-            "independent_sources": c["independent_sources"],
+            "independent_sources": c["independent_sources"], "reports": c["reports"],
             "mentions": c["mentions"], "first_report": c["first_report"],
             "last_report": c["last_report"], "date": c["date"],
             "date_granularity": c["date_granularity"], "place_name": c["place_name"],
             "place_precision": c["place_precision"], "latitude": c["latitude"],
             "longitude": c["longitude"], "story_id": mentions[0].story if mentions else None,
             "document_ids": list(dict.fromkeys(m.document_id for m in ms)),
+            "report_documents": reports.get(cid, []),
             "best_event_id": best.event_id if best else None,
             "best_document_id": best.document_id if best else None,
             "best_title": best.title if best else None,

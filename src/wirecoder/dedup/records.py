@@ -59,6 +59,7 @@ class EventMention(Record):
     copy_of: str | None = None  # its document is a near copy of this one: compared as a copy
     outlet: str | None = None  # who published its document (`store.export_views.outlet`)
     confidence: float = 0.5  # the coder's confidence in the event's coding
+    salience: float = 0.5  # how much its report is about it (`salience.saliences`)
 
 
 class ClusterLink(Record):

@@ -21,7 +21,8 @@ from ..errors import WirecoderError
 from .cluster import ClusterOptions, EventClusterer, independent_sources, summarise
 from .neardup import SCHEME, THRESHOLD, NearDuplicateIndex
 from .records import ClusterLink, EventMention
-from .stories import NAME_WEIGHT, story_terms
+from .stories import NAME_WEIGHT, StoryLink, story_terms
+from .story_records import document_records
 
 
 class DedupOptionError(WirecoderError):
@@ -66,6 +67,7 @@ class _Tables:
     dup: Any
     cluster: Any
     member: Any
+    report: Any
 
     @classmethod
     def of_store(cls) -> _Tables:
@@ -73,11 +75,13 @@ class _Tables:
             DocumentDuplicateRow,
             DocumentSignatureRow,
             EventClusterMemberRow,
+            EventClusterReportRow,
             EventClusterRow,
         )
 
         return cls(DocumentSignatureRow.__table__, DocumentDuplicateRow.__table__,
-                   EventClusterRow.__table__, EventClusterMemberRow.__table__)
+                   EventClusterRow.__table__, EventClusterMemberRow.__table__,
+                   EventClusterReportRow.__table__)
 
 
 @dataclass
@@ -125,6 +129,9 @@ def run_dedup(db_url: str | os.PathLike[str] | None = None, *, threshold: float 
                                                  sig_pos, mem_pos, now)
             with store.engine.begin() as conn:
                 _write_chunk(conn, t, clusterer, rows, now)
+        if todo:
+            with store.engine.begin() as conn:
+                write_reports(conn, t, clusterer)
         with store.engine.connect() as conn:
             summary.clusters = conn.execute(select(func.count()).select_from(t.cluster)).scalar()
             summary.multi_source = conn.execute(select(func.count()).select_from(t.cluster)
@@ -152,6 +159,7 @@ def _restore(store, t: _Tables, index: NearDuplicateIndex, clusterer: EventClust
             if mention.story is not None:
                 placed.setdefault(mention.document_id, []).append(mention)
         _restore_stories(clusterer, placed)
+        _restore_reports(conn, t, clusterer, links)
         sig_pos = conn.execute(select(func.coalesce(func.max(t.sig.c.position), -1))).scalar()
         mem_pos = conn.execute(select(func.coalesce(func.max(t.member.c.position), -1))).scalar()
     return sig_pos, mem_pos
@@ -207,6 +215,43 @@ def _restore_stories(clusterer: EventClusterer, placed: dict[str, list[EventMent
                 key = "=" + name.lower()
                 terms[key] = terms.get(key, 0) + NAME_WEIGHT
         clusterer.stories.restore(document_id, terms, mentions[0].story or "", mentions[0].published)
+
+
+def _restore_reports(conn, t: _Tables, clusterer: EventClusterer, copies: dict[str, str]) -> None:
+    """Every document of an earlier run back in its story with how it joined it, those without
+    an event too (their terms are not kept: they are counted in their story, not compared)."""
+    if clusterer.stories is None:
+        return
+    for row in conn.execute(select(t.report.c.document_id, t.report.c.story_id,
+                                   t.report.c.story_score)):
+        if row.story_id is None:
+            continue
+        clusterer.stories.restore(row.document_id, {}, row.story_id)
+        clusterer.story_links.setdefault(row.document_id, StoryLink(
+            document_id=row.document_id, story_id=row.story_id, score=row.story_score,
+            copy_of=copies.get(row.document_id)))
+
+
+def write_reports(conn, t: _Tables, clusterer: EventClusterer) -> None:
+    """Each document's story and record (`story_records.document_records`), and each cluster's
+    count of them, written again from what the clusterer holds (one pass: linear)."""
+    reports = document_records(clusterer)
+    rows = [{"document_id": r.document_id, "cluster_id": r.cluster_id, "story_id": r.story_id,
+             "story_score": link.score if (link := clusterer.story_links.get(r.document_id)) else 0.0,
+             "how": r.how if r.cluster_id else "none", "reasons": list(r.reasons)}
+            for r in reports.values()]
+    counts: dict[str, int] = {}
+    for r in reports.values():
+        if r.cluster_id:
+            counts[r.cluster_id] = counts.get(r.cluster_id, 0) + 1
+    conn.execute(delete(t.report))
+    conn.execute(update(t.cluster).where(t.cluster.c.reports != 0).values(reports=0))
+    for i in range(0, len(rows), 1000):
+        conn.execute(insert(t.report), rows[i:i + 1000])
+    changed = [{"cid": c, "n": n} for c, n in counts.items()]
+    for i in range(0, len(changed), 1000):
+        conn.execute(update(t.cluster).where(t.cluster.c.id == bindparam("cid"))
+                     .values(reports=bindparam("n")), changed[i:i + 1000])
 
 
 def _write_chunk(conn, t: _Tables, clusterer: EventClusterer, rows: _Chunk, now) -> None:

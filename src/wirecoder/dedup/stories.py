@@ -75,6 +75,7 @@ class StoryLink:
     shared: tuple[str, ...] = ()  # the heaviest shared terms, an explanation
     compared: int = 0  # members compared
     copy_of: str | None = None  # a near copy joins its original's story without comparing
+    published: datetime | None = None  # the document's publication time, when known
 
     @property
     def joined(self) -> bool:
@@ -86,6 +87,8 @@ class _Story:
     id: str
     members: list[int] = field(default_factory=list)  # document numbers, in order
     latest: datetime | None = None
+    # documents put back without terms (`restore`): in the story, never compared with
+    silent: list[int] = field(default_factory=list)
 
 
 def words(text: str) -> list[str]:
@@ -142,7 +145,8 @@ class StoryIndex:
 
     def stories(self) -> dict[str, list[str]]:
         """story id -> its document ids, in order."""
-        return {s.id: [self._ids[n] for n in s.members] for s in self._stories.values()}
+        return {s.id: [self._ids[n] for n in (sorted(s.members + s.silent) if s.silent else s.members)]
+                for s in self._stories.values()}
 
     def _idf(self, term: str) -> float:
         stories, df = self._background
@@ -217,21 +221,24 @@ class StoryIndex:
         found = None if original is not None else self.best_story(terms, published)
         if original is not None:
             story = self._story_of[original]
-            link = StoryLink(document_id=document_id, story_id=story.id, copy_of=copy_of)
+            link = StoryLink(document_id=document_id, story_id=story.id, copy_of=copy_of,
+                             published=published)
         elif found is None:
             story = _Story(stable_id("story", document_id))
             self._stories[story.id] = story
-            link = StoryLink(document_id=document_id, story_id=story.id)
+            link = StoryLink(document_id=document_id, story_id=story.id, published=published)
         else:
             story, score, compared = found
             link = StoryLink(document_id=document_id, story_id=story.id, score=round(score, 4),
-                             shared=self._shared(terms, story), compared=compared)
+                             shared=self._shared(terms, story), compared=compared,
+                             published=published)
         self._store(document_id, terms, story, published)
         return link
 
     def restore(self, document_id: str, terms: dict[str, int], story_id: str,
                 published: datetime | None = None) -> None:
-        """Put back a document placed in an earlier run, in the story it was placed in."""
+        """Put back a document placed in an earlier run, in the story it was placed in (without
+        terms: counted in it, never compared with)."""
         if document_id in self._number:
             return
         self._df.update(terms.keys())
@@ -247,7 +254,7 @@ class StoryIndex:
         self._story_of.append(story)
         self._ids.append(document_id)
         self._number[document_id] = number
-        story.members.append(number)
+        (story.members if terms else story.silent).append(number)
         if published is not None and (story.latest is None or published > story.latest):
             story.latest = published
         for term in terms:

@@ -7,10 +7,14 @@ the analyses topic by topic, in document order, to one `dedup.EventClusterer` wi
 near-duplicate index, as `wirecoder dedup` runs them (all topics together, so a cross-topic merge
 can happen and is counted) and reports:
 
-- **documents**: B-cubed P/R/F1 of documents grouped by their *main cluster* against their gold
-  story (the topic's ECB or ECB+ half, `subtopic`). A document's main cluster is the cluster of
-  its main event: its most prominent event (`Event.prominence`), the earliest on ties. A document
-  with no event is a cluster of its own; `no_event_share` counts them. `doc_bcubed_f1_in_scope`
+- **documents**: B-cubed P/R/F1 of documents grouped by the *record* they report
+  (`dedup.story_records`: their story's record when they report it, or the evidence says they
+  do; else the cluster of their most salient event) against their gold story (the topic's ECB or
+  ECB+ half, `subtopic`). A document with neither is a cluster of its own; `no_event_share`
+  counts the documents with no event, `record_how` how the documents came to their record,
+  `cross_topic_records` the records whose reports span topics.
+  `main_doc_*` group them by the cluster of their main event alone: their most salient event
+  (`dedup.salience`; before #21's records, `doc_*` was this with the most prominent event). `doc_bcubed_f1_in_scope`
   is the same over the topics in scope for political events (`topics.tsv`: scope `in` or
   `political`), `per_topic` each topic's document F1. `story_doc_*` score the documents grouped
   by the story the clusterer placed them in (its first level, `dedup.stories`; #21), and
@@ -111,8 +115,10 @@ def _prf(prefix: str, scores: tuple[float, float, float]) -> dict[str, float]:
 
 
 def _main_event(analysis: Any) -> Any | None:
-    events = sorted(analysis.events, key=lambda e: (-e.prominence, e.trigger.start)) if analysis else []
-    return events[0] if events else None
+    from ..dedup.salience import main_event_id
+
+    found = main_event_id(analysis) if analysis else None
+    return next(e for e in analysis.events if e.id == found) if found else None
 
 
 def _run(docs: list[GoldDocument], pipeline: Any, progress: bool) -> dict[str, Any]:
@@ -156,36 +162,47 @@ def _widest(runs: list, clusterer: Any) -> dict[str, Any]:
 
 
 def _documents(runs: list, clusterer: Any, tfidf: list[int], scopes: dict[int, str]) -> dict[str, Any]:
+    from ..dedup.story_records import document_records
+
     gold = {d.name: d.subtopic for d, _, _ in runs}
     main: dict[str, Any] = {}
+    record: dict[str, Any] = {}
     story: dict[str, Any] = {}
     no_event = 0
     widest = _widest(runs, clusterer)
+    reports = document_records(clusterer)
+    how: dict[str, int] = defaultdict(int)
     for doc, _, analysis in runs:
         event = _main_event(analysis)
         no_event += event is None
         main[doc.name] = (clusterer.cluster_of(event.id) if event else None) or ("alone", doc.name)
+        link = reports.get(analysis.document.id) if analysis is not None else None
+        record[doc.name] = (link.cluster_id if link else None) or ("alone", doc.name)
+        how[link.how if link and link.cluster_id else "none"] += 1
         placed = clusterer.stories.story_of(analysis.document.id) if (
             clusterer.stories is not None and analysis is not None) else None
         story[doc.name] = placed or ("alone", doc.name)
 
     def f1(names: list[str]) -> float:
-        return round(coref.bcubed({n: gold[n] for n in names}, {n: main[n] for n in names})[2], 4)
+        return round(coref.bcubed({n: gold[n] for n in names}, {n: record[n] for n in names})[2], 4)
 
     by_topic: dict[int, list[str]] = defaultdict(list)
     for doc, _, _ in runs:
         by_topic[doc.topic].append(doc.name)
-    out = {**_prf("doc_bcubed", coref.bcubed(gold, main)),
+    out = {**_prf("doc_bcubed", coref.bcubed(gold, record)),
+           **_prf("main_doc_bcubed", coref.bcubed(gold, main)),
+           "record_how": dict(sorted(how.items())),
            **_prf("story_doc_bcubed", coref.bcubed(gold, story)),
            **_prf("widest_doc_bcubed", coref.bcubed(gold, widest)),
            **_prf("topic_doc_bcubed", coref.bcubed(gold, {d.name: d.topic for d, _, _ in runs})),
            **_prf("tfidf_doc_bcubed", coref.bcubed(gold, {d.name: c for (d, _, _), c in zip(runs, tfidf, strict=True)})),
            "no_event_share": round(no_event / len(runs), 4) if runs else 0.0,
+           "cross_topic_records": _cross_topic(list(_topics_of(record, runs).values())),
            "per_topic": {t: f1(names) for t, names in sorted(by_topic.items())}}
     scoped = [n for t, names in by_topic.items() if scopes.get(t) in IN_SCOPE for n in names]
     if scoped:
         out["doc_bcubed_f1_in_scope"] = f1(scoped)
-        for name, grouping in (("story", story), ("widest", widest)):
+        for name, grouping in (("story", story), ("widest", widest), ("main", main)):
             out[f"{name}_doc_bcubed_f1_in_scope"] = round(coref.bcubed(
                 {n: gold[n] for n in scoped}, {n: grouping[n] for n in scoped})[2], 4)
     return out
@@ -222,6 +239,13 @@ def _mentions(runs: list, clusterer: Any, tfidf: list[int]) -> dict[str, Any]:
         lemma = dict(zip(key, _lemmas(triggers), strict=True))
         baseline = {item: (tfidf_of[item], lemma[item]) for item in key}
         out.update({f"lemma_{k}": v for k, v in coref.conll(key, baseline).items()})
+    return out
+
+
+def _topics_of(grouping: dict[str, Any], runs: list) -> dict[Any, set[int]]:
+    out: dict[Any, set[int]] = defaultdict(set)
+    for doc, _, _ in runs:
+        out[grouping[doc.name]].add(doc.topic)
     return out
 
 

@@ -60,6 +60,8 @@ class EventClusterRow(Base):
     # outlets, a near copy counting with its original (`dedup.cluster.independent_sources`;
     # migration 0010)
     independent_sources: Mapped[int] = mapped_column(index=True, server_default="0")
+    # documents counted under it as their record (`dedup.story_records`; migration 0014)
+    reports: Mapped[int] = mapped_column(index=True, server_default="0")
     mentions: Mapped[int]
     first_report: Mapped[datetime | None]
     last_report: Mapped[datetime | None]
@@ -90,6 +92,23 @@ class EventClusterMemberRow(Base):
     features: Mapped[dict[str, Any]]
 
 
+class EventClusterReportRow(Base):
+    """A document's story and the record it reports (`dedup.story_records.ReportLink`; migration
+    0014): every document `wirecoder dedup` placed in a story, with or without an event."""
+
+    __tablename__ = "event_cluster_reports"
+
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    cluster_id: Mapped[str | None] = mapped_column(
+        ForeignKey("event_clusters.id", ondelete="SET NULL"), index=True)
+    story_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    story_score: Mapped[float] = mapped_column(server_default="0")  # its StoryLink's score
+    how: Mapped[str] = mapped_column(String(16))  # story-event, story, event or none
+    reasons: Mapped[list[Any]]
+
+
 # Parents first, as `schema.ALL_TABLES` lists tables.
 DEDUP_TABLES = [EventClusterRow.__table__, DocumentSignatureRow.__table__,
-                DocumentDuplicateRow.__table__, EventClusterMemberRow.__table__]
+                DocumentDuplicateRow.__table__, EventClusterMemberRow.__table__,
+                EventClusterReportRow.__table__]

@@ -32,6 +32,7 @@ from .dedup_schema import (  # noqa: F401  (re-exported: import them from here)
     DocumentDuplicateRow,
     DocumentSignatureRow,
     EventClusterMemberRow,
+    EventClusterReportRow,
     EventClusterRow,
 )
 from .registry_schema import (  # noqa: F401  (re-exported: import them from here)
