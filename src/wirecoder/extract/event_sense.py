@@ -150,8 +150,12 @@ def _subjects(tok: Any) -> list[Any]:
     if tok.dep_ == "relcl" and tok.head.i != tok.i:
         # "a tourist who was visiting": the relative pronoun stands for the noun it hangs on
         subj = [tok.head if c.tag_ in ("WDT", "WP") else c for c in subj]
-    if not subj and tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
-        subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    head = tok
+    for _ in range(2):  # "is inclined to attack Clinton": the controller's subject, two levels up
+        if subj or head.dep_ not in ("xcomp", "conj", "advcl", "acomp") or head.head.i == head.i:
+            break
+        head = head.head
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj and tok.dep_ in ("relcl", "acl", "amod") and tok.head.i != tok.i:
         subj = [tok.head]  # "a tourist visiting Uganda"
     agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]

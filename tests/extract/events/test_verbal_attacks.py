@@ -1,0 +1,33 @@
+"""Words, not arms (event_senses.tsv rows of kinds verbal_maker, verbal_dyad, object_unarmed; the
+doer found through its controller, event_sense._subjects). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _types(pipeline, text):
+    return [e.type for e in pipeline.analyze(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "The strategy could open Mrs. Clinton up to further attacks by Mr. Trump, who has criticized her husband.",
+    "Neither Johnson nor Weld is inclined to attack Clinton, something they have been trying to correct.",
+    "Trump attacked some Republican lawmakers on a recent visit to Capitol Hill.",
+])
+def test_a_politicians_attack_without_arms_is_an_accusation(pipeline, text):
+    found = _types(pipeline, text)
+    assert "ACCUSE" in found and "ASSAULT" not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "John Smith attacked his neighbour with a hammer, police said.",
+    "Gunmen tried to attack the convoy near the border.",
+    "Breivik's attack killed 77 people in Norway.",
+])
+def test_attacks_with_arms_stay_assaults(pipeline, text):
+    assert "ASSAULT" in _types(pipeline, text)
+
+
+def test_firing_a_named_person_is_a_dismissal(pipeline):
+    assert "ASSAULT" not in _types(pipeline, "Emanuel abruptly fired McCarthy, the Chicago police chief, on Tuesday.")
