@@ -339,12 +339,14 @@ def _stray_name_heads(doc, groups: dict[str, list[Mention]], chosen: dict[str, E
     other place of the article is in ("George Washington University" in an American story, "the
     Carlton Hotel in Cannes"), or to a small town outside the first-level subdivisions of the
     article's other places and far from its towns, when the longer name is no school's,
-    newspaper's or company's (those are the `organisations` option's: "Kutztown University"):
+    newspaper's or company's (those are the `organisations` option's: "Kutztown University")
+    or the text places it right after somewhere else ("Liberty University in Virginia"):
     "Superior Court" in a Los Angeles story, "Crowley Petroleum" in Alaska. The longer name is a
     person's or an organisation's that only shares the town's name, not a place (#25)."""
     from .namesakes import org_name_follows
 
     ctx = _context(groups, chosen, neighbours)
+    at = {m.tokens[0]: chosen.get(g) for g, ms in groups.items() for m in ms}
     out = set()
     for g, ms in groups.items():
         e = chosen.get(g)
@@ -357,7 +359,8 @@ def _stray_name_heads(doc, groups: dict[str, list[Mention]], chosen: dict[str, E
                    and not _feature_follows(doc, m.tokens[1]) for m in ms):
             continue
         if ctx.cc_weight.get(e.cc, 0.0) - own > 1e-9:
-            if e.population >= STRAY_HEAD_TOWN or any(org_name_follows(doc, m.tokens[1]) for m in ms):
+            if any((e.population >= STRAY_HEAD_TOWN or org_name_follows(doc, m.tokens[1]))
+                   and not _located_elsewhere(doc, m, e, at) for m in ms):
                 continue
             others = [o for k, o in chosen.items() if k != g and o is not None and o.cc == e.cc]
             if any(_same_admin1(e, o) for o in others) or any(
@@ -365,6 +368,25 @@ def _stray_name_heads(doc, groups: dict[str, list[Mention]], chosen: dict[str, E
                 continue
         out.add(g)
     return out
+
+
+def _located_elsewhere(doc, m: Mention, e: Entry, at: dict[int, Entry | None]) -> bool:
+    """The longer name m begins is placed, right after it, somewhere that does not hold e:
+    "Liberty University in Virginia" (Liberty, Missouri), "Eugene Field Elementary School in Park
+    Ridge, Illinois" (Eugene, Oregon): the name is a person's, not the town's."""
+    k = m.tokens[1]
+    while k < len(doc) and k < m.tokens[1] + 6 and (name_like(doc[k]) or doc[k].lower_ in ("of", "&")):
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("in", "at", ","):
+        return False
+    o = at.get(k + 1)
+    if o is None or o.id == e.id:
+        return False
+    if o.precision == "country":
+        return o.cc != e.cc
+    if o.precision == "admin1":
+        return o.cc != e.cc or not _same_admin1(e, o)
+    return o.lat is not None and e.lat is not None and e.distance_km(o.lat, o.lon) > STRAY_HEAD_KM
 
 
 def _feature_follows(doc, j: int) -> bool:

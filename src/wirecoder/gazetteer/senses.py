@@ -6,8 +6,9 @@ A name the article holds as a person, one sense per discourse favouring the pers
   - a person's name the article gives in full (a PERSON entity or, when the actor stage ran, a
     person actor, of two to four name words after any title: "Hillary Clinton") or after a
     title ("Mr. Zhvania", "Sen. Tim Scott"): the whole name and its surname ("Clinton"), and its
-    given names ("Chela" of "Chela Ortiz"), these unless the mention names a country, a state,
-    a capital or a city of GIVEN_NAME_CITY people ("Austin", "Georgia");
+    given names ("Dar" of "Dar Miller") where nothing at the mention says place and the parser
+    tags some bare mention of the name a person, unless the mention names a country, a state, a
+    capital or a city of GIVEN_NAME_CITY people ("Austin", "Georgia");
   - a name one of whose mentions has a relative as the possessed noun or in apposition
     ("Georgia's father", "his daughters, Malia and Sasha"), a title just before it, or
     "herself" after it.
@@ -314,8 +315,13 @@ def not_people(doc, mentions: list[Mention], actors: Sequence[Any] = (), gaz=Non
     strong_person = {m.key for m in mentions if cues.get(id(m), (None,))[0] == STRONG}
     weak_person = {m.key for m in mentions if cues.get(id(m), (None,))[0] == WEAK and _weak(m)}
     placed = {m.key for m in mentions if id(m) in cues and cues[id(m)][1] and not cues[id(m)][0]}
+    # a given name alone is the person where nothing at it says place ("in", a list of places)
+    # and the parser tags some bare mention of it a person ("Dar was lesbian ... Dar didn't smoke")
+    tagged_person = {m.key for m in mentions if m.label == "PERSON"}
+    given = {id(m) for m in mentions if id(m) in cues and cues[id(m)][1] is None
+             and m.key in tagged_person and people.given(doc, m) and not _big(m)}
     return [m for m in mentions if m.demonym or _is_place(doc, m, *cues[id(m)], people,
-                                                          strong_person, weak_person, placed)]
+                                                          strong_person, weak_person, placed, given)]
 
 
 def _small_town(m: Mention) -> bool:
@@ -325,7 +331,8 @@ def _small_town(m: Mention) -> bool:
 
 
 def _is_place(doc, m: Mention, person: str | None, place: str | None, people: People,
-              strong_person: set[str], weak_person: set[str], placed: set[str]) -> bool:
+              strong_person: set[str], weak_person: set[str], placed: set[str],
+              given: set[int] = frozenset()) -> bool:
     if organisation_acronym(m):
         return _territory(doc, m)
     if media_name(doc, m):
@@ -334,7 +341,7 @@ def _is_place(doc, m: Mention, person: str | None, place: str | None, people: Pe
         return True
     if person == STRONG or m.key in strong_person:
         return place == WEAK and m.label in PLACE_LABELS and person is None
-    held = people.hold(doc, m) or people.given(doc, m) and not _big(m) and "other"
+    held = people.hold(doc, m) or id(m) in given and "other"
     if held:
         # a name only its own PERSON label makes a person's: a spatial preposition places it
         # ("near Guadalupe Guerra"), not "in" ("the next great sprinter in Andre De Grasse")
@@ -353,7 +360,7 @@ def _is_place(doc, m: Mention, person: str | None, place: str | None, people: Pe
 
 
 def _named_person(doc, m: Mention, people: People) -> bool:
-    return bool(people.hold(doc, m) or people.given(doc, m) and not _big(m))
+    return people.hold(doc, m) == "other"
 
 
 def _people_pairs(doc, mentions: list[Mention], people: People) -> list[tuple[Mention, Mention]]:
