@@ -62,3 +62,22 @@ def test_one_sense_per_discourse_needs_another_mention(nlp):
     bare = Mention(later, later + 7, "Clinton", "PERSON", (doc.char_span(later, later + 7).start,
                                                            doc.char_span(later, later + 7).end), "clinton")
     assert people.hold(doc, bare) == "other" and people.hold(doc, _mention(doc, "Hillary Clinton")) == "self"
+
+
+MEDIA_ROWS = table("media_names")
+
+
+@pytest.mark.parametrize("row", MEDIA_ROWS, ids=lambda r: r["name"])
+def test_each_media_name_row_is_no_place_at_its_example(pipeline, row):
+    from wirecoder.gazetteer import load_gazetteer
+
+    assert row["name"] in row["example"] and row["the"] in ("yes", "no")
+    assert load_gazetteer().lookup(key(row["name"])), "a row the gazetteer lacks tests nothing"
+    if row["the"] == "yes":
+        assert f"the {row['name']}" in row["example"].replace("The ", "the ")
+    assert row["name"] not in [p.span.text for p in pipeline.analyze(row["example"]).places]
+
+
+def test_a_media_name_qualified_stays_a_place(pipeline):
+    places = [p.span.text for p in pipeline.analyze("Officials in Post, Texas, said the road was closed.").places]
+    assert "Post" in places

@@ -207,3 +207,16 @@ def test_a_place_the_gazetteer_lacks_in_a_town_it_knows(places):
                )["Balintawak"]
     assert (b.name, b.country, b.precision, b.geonames_id) == ("Balintawak", "PHL", "locality",
                                                                None)
+
+
+def test_a_world_region_beats_small_towns_of_its_name(places):
+    # an American story once took the Pacific for Pacific, Missouri, and the Middle East for a
+    # hamlet in Maryland: a region in no country gains nothing from the article's countries
+    by = places("He commanded operations in the Asia-Pacific region, officials in Washington and "
+                "Hawaii said.")
+    assert (by["Pacific"].name, by["Pacific"].precision) == ("Pacific Ocean", "region")
+    by = places("The president wants to bring stability to the Middle East, he told voters in Iowa "
+                "and Ohio.")
+    assert (by["Middle East"].precision, by["Middle East"].country) == ("region", None)
+    by = places("Officials in Pacific, Missouri, said the road was closed.")
+    assert (by["Pacific"].precision, by["Pacific"].admin1) == ("locality", "Missouri")

@@ -69,6 +69,18 @@ def _area_adjective(doc, m: Mention) -> bool:
         all(c.entry.precision in ("admin1", "region") and c.kind == "alt" for c in m.candidates)
 
 
+def _world_region_over_towns(m: Mention) -> tuple[Candidate, ...]:
+    """An ocean, a sea, a continent or a world region ("the Pacific", "the Middle East") lies in
+    no country, so the article's countries lend it nothing: the small towns of that name
+    (Pacific, Missouri; Middle East, Maryland) would win on them alone. Unless a qualifier
+    places the town, only cities of WORLD_REGION_TOWN people stay readings."""
+    if m.qualifier is not None or m.is_qualifier or not any(
+            c.entry.precision == "region" and not c.entry.cc for c in m.candidates):
+        return m.candidates
+    return tuple(c for c in m.candidates
+                 if c.entry.precision != "locality" or c.entry.population >= WORLD_REGION_TOWN)
+
+
 def accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
             person_words: frozenset[str] = frozenset()) -> bool:
     cands = m.candidates
@@ -91,6 +103,7 @@ def accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
         # ("Mexico" is not Mexico City)
         m.candidates = tuple(c for c in m.candidates
                              if c.entry.precision not in ("locality", "point") or c.kind == "name")
+        m.candidates = _world_region_over_towns(m)
     elif m.label == "FAC":
         # a facility is not a town's alias ("White House"), but may be a facility's short name
         # ("Heathrow" for Heathrow Airport)
@@ -163,6 +176,11 @@ HEAD_PLACE_POPULATION = 5000
 # when it is this big ("Mbanza Congo", Mbanza Kongo); smaller ones are too often a building's
 # namesake ("White House").
 FAC_ALT_CITY = 100_000
+
+
+# A town of a world region's name ("Pacific", "Middle East") that unqualified mentions may still
+# mean: only a city this big.
+WORLD_REGION_TOWN = 100_000
 
 
 # A second-level subdivision (a county, a province) has no population in the index; it counts

@@ -74,6 +74,12 @@ def _is_head_of_longer_name(doc, i: int, j: int) -> bool:
         and doc[i - 1].lower_ not in ("the", "a", "an")
 
 
+def org_name_follows(doc, j: int) -> bool:
+    """Capitalised words from token j on end in a school's, newspaper's or company's head word
+    ("... University", "... Times", "... Zoo"): the name before j begins such a name."""
+    return _head_follows(doc, j)
+
+
 def names_group(doc, j: int) -> bool:
     """The name ending before token j begins an armed or criminal group's name ("the Jalisco New
     Generation Cartel", "the Sinaloa cartel"): `group_head` rows of name_senses.tsv."""

@@ -40,6 +40,9 @@ Partial names: a compass word before a known area names that area, coarser ("Eas
 touching mentions that together spell a name are merged ("Guinea-Bissau", "French Guiana"); a
 part of a longer name ("Midlands" of "West Midlands", "St. Peter" of "St. Peter's Square") that
 resolves to a subdivision or town of a country no other place of the article is in keeps no point.
+A small town met only as the first words of a longer name ("George Washington University", "the
+Carlton Hotel in Cannes") outside every country and subdivision of the article's other places
+and far from its towns is no place mention at all (`_stray_name_heads`).
 
 Modules: `mention` (the Mention record, word lists, prior and qualifier scores), `spans` (where a
 name starts and ends), `sentence` (lists, kind nouns, "located in"), `areas` (places known only
@@ -78,7 +81,7 @@ from .sentence import (
     named_kind,
 )
 from .store import Candidate, Entry, Gazetteer
-from .wording import inner_common_nouns, used_otherwise, vouched_unknown
+from .wording import FEATURE_WORDS, inner_common_nouns, used_otherwise, vouched_unknown
 
 # ---------------------------------------------------------------- recognition
 
@@ -206,13 +209,14 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True,
     place_at_areas(doc, gaz, groups, chosen, {g: _qualifier_entry(ms, chosen) for g, ms in groups.items()},
                    {g for g, cs in cands.items() if not cs})
     _drop_unplaced_parts(doc, gaz, groups, chosen, neighbours)
+    stray = _stray_name_heads(doc, groups, chosen, neighbours)
     for g, ms in groups.items():
         for m in ms:
             m.entry = chosen.get(g)
             m.score, m.margin = scores.get(g, (0.0, 0.0))
     # a name the gazetteer lacks and nothing in the text places ("a wild Mute Swan", "a drip of
     # Narcan", "internet stars like King Bach") is no place mention, not even an unknown one
-    unplaced = {id(m) for g, ms in groups.items() if not cands[g] and chosen.get(g) is None
+    unplaced = {id(m) for g, ms in groups.items() if g in stray or not cands[g] and chosen.get(g) is None
                 and not vouched_unknown(doc, ms) for m in ms}
     out = fold_same_place(doc, [m for m in accepted if id(m) not in unplaced])
     place_lines(out)
@@ -319,6 +323,88 @@ def _drop_unplaced_parts(doc, gaz: Gazetteer, groups: dict[str, list[Mention]],
                 # Square" for Antigua's parish, in an article that never mentions the country:
                 # a place without a point beats one on another continent
                 chosen[g] = None
+
+
+# A town that begins a longer name stays a place when it is a capital or this big ("New York
+# Times"), or, in a country other places of the article are in, this big ("New Orleans Saints"):
+# the namesakes of small towns are mostly people's and firms' ("George Washington University").
+STRAY_HEAD_CITY = 500_000
+STRAY_HEAD_TOWN = 100_000
+STRAY_HEAD_KM = 200.0
+
+
+def _stray_name_heads(doc, groups: dict[str, list[Mention]], chosen: dict[str, Entry | None],
+                      neighbours: list) -> set[str]:
+    """Names met only as the first words of a longer name, resolved to a town of a country no
+    other place of the article is in ("George Washington University" in an American story, "the
+    Carlton Hotel in Cannes"), or to a small town outside the first-level subdivisions of the
+    article's other places and far from its towns, when the longer name is no school's,
+    newspaper's or company's (those are the `organisations` option's: "Kutztown University")
+    or the text places it right after somewhere else ("Liberty University in Virginia"):
+    "Superior Court" in a Los Angeles story, "Crowley Petroleum" in Alaska. The longer name is a
+    person's or an organisation's that only shares the town's name, not a place (#25)."""
+    from .namesakes import org_name_follows
+
+    ctx = _context(groups, chosen, neighbours)
+    at = {m.tokens[0]: chosen.get(g) for g, ms in groups.items() for m in ms}
+    out = set()
+    for g, ms in groups.items():
+        e = chosen.get(g)
+        own = len(ms) ** 0.5
+        if e is None or e.precision != "locality" or e.fcode in ("PPLC", "PPLA") \
+                or e.population >= STRAY_HEAD_CITY or ctx.total - own <= 1e-9:
+            continue  # an article with no other place gives nothing to compare with
+        if not all(m.label in ("INNER", "SCAN") and m.qualifier is None and not m.is_qualifier
+                   and m.tokens[1] < len(doc) and name_like(doc[m.tokens[1]])
+                   and not _feature_follows(doc, m.tokens[1]) for m in ms):
+            continue
+        if ctx.cc_weight.get(e.cc, 0.0) - own > 1e-9:
+            if any((e.population >= STRAY_HEAD_TOWN or org_name_follows(doc, m.tokens[1]))
+                   and not _located_elsewhere(doc, m, e, at) for m in ms):
+                continue
+            others = [o for k, o in chosen.items() if k != g and o is not None and o.cc == e.cc]
+            if any(_same_admin1(e, o) for o in others) or any(
+                    e.distance_km(lat, lon) < STRAY_HEAD_KM for lat, lon, k in ctx.points if k != g):
+                continue
+        out.add(g)
+    return out
+
+
+def _located_elsewhere(doc, m: Mention, e: Entry, at: dict[int, Entry | None]) -> bool:
+    """The longer name m begins is placed, right after it, somewhere that does not hold e:
+    "Liberty University in Virginia" (Liberty, Missouri), "Eugene Field Elementary School in Park
+    Ridge, Illinois" (Eugene, Oregon): the name is a person's, not the town's."""
+    k = m.tokens[1]
+    while k < len(doc) and k < m.tokens[1] + 6 and (name_like(doc[k]) or doc[k].lower_ in ("of", "&")):
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("in", "at", ","):
+        return False
+    o = at.get(k + 1)
+    if o is None or o.id == e.id:
+        return False
+    if o.precision == "country":
+        return o.cc != e.cc
+    if o.precision == "admin1":
+        return o.cc != e.cc or not _same_admin1(e, o)
+    return o.lat is not None and e.lat is not None and e.distance_km(o.lat, o.lon) > STRAY_HEAD_KM
+
+
+def _feature_follows(doc, j: int) -> bool:
+    """The capitalised words from token j on name a place's feature: "Islington Bay", "Mahim
+    Creek", "Colton Way" (wording.FEATURE_WORDS)."""
+    k = j
+    while k < len(doc) and k < j + 4 and name_like(doc[k]):
+        if doc[k].lower_ in FEATURE_WORDS:
+            return True
+        k += 1
+    return False
+
+
+def _same_admin1(e: Entry, o: Entry) -> bool:
+    """o is e's first-level subdivision or a place in it."""
+    if not e.admin1:
+        return False
+    return key(o.name) == key(e.admin1) if o.precision == "admin1" else o.admin1 == e.admin1
 
 
 def _fixed_scores(g: str, cs: dict[int, Candidate], ms: list[Mention], kinds: Counter,

@@ -5,7 +5,10 @@
 A name the article holds as a person, one sense per discourse favouring the person:
   - a person's name the article gives in full (a PERSON entity or, when the actor stage ran, a
     person actor, of two to four name words after any title: "Hillary Clinton") or after a
-    title ("Mr. Zhvania", "Sen. Tim Scott"): the whole name and its surname ("Clinton");
+    title ("Mr. Zhvania", "Sen. Tim Scott"): the whole name and its surname ("Clinton"), and its
+    given names ("Dar" of "Dar Miller") where nothing at the mention says place and the parser
+    tags some bare mention of the name a person, unless the mention names a country, a state, a
+    capital or a city of GIVEN_NAME_CITY people ("Austin", "Georgia");
   - a name one of whose mentions has a relative as the possessed noun or in apposition
     ("Georgia's father", "his daughters, Malia and Sasha"), a title just before it, or
     "herself" after it.
@@ -13,14 +16,21 @@ A name the article holds as a person, one sense per discourse favouring the pers
   Maryland"), a settlement or kind noun ("the town of Clinton"), or, on a name the parser tags a
   place, a preposition of place or a list of places ("a rally in Clinton"). A country or state the
   parser tags a place also stays ("Virginia" beside "Virginia Foxx") when nothing at the mention
-  says person.
+  says person. Two such names are no town and its qualifier ("support from Anger, Stirling and
+  the District Attorney's office", after "Lowell Anger" and "Phillip Stirling").
+
+A news outlet's, agency's or platform's short name ("Xinhua reported", "told the Post":
+lang/en/media_names.tsv, an example per row) is no place unless the text places it itself
+("Post, Texas").
 
 Cues that count against a place at one mention (lang/en/name_senses.tsv, an example per row): a
 head such as "campaign", "administration", "spokesman" ("the Clinton campaign", "Clinton's
 aides"), "according to", a law case's "v.", being the subject of a verb of saying ("Oudshoorn
 said"), a possessive. They decide only for a weak mention: one the parser tags a person or leaves
-untagged, or whose name the gazetteer lacks ("Beijing spokesman" stays Beijing). Such a mention,
-and every weak mention of the same name, is no place unless the text places that name somewhere.
+untagged, whose name the gazetteer lacks, or read as a town smaller than WEAK_TOWN ("Cisco said";
+"Beijing spokesman" stays Beijing). Such a mention, and every weak mention of the same name, is
+no place unless the text places that name somewhere. (The parser's organisation label alone
+decides nothing: it tags many small towns so, "the Pirbright laboratory", "of Edmonton".)
 
 Organisations: an acronym ("NATO", "E.U.", "UN") is no town whose name merely has the same
 letters (Nato, Eu, Un), and a three-letter country code the parser does not tag a place is an
@@ -46,6 +56,7 @@ HEADS = frozenset(r["word"] for r in _ROWS if r["cue"] == "head")
 KIN = frozenset(r["word"] for r in _ROWS if r["cue"] == "kin")
 BEFORE = tuple(tuple(r["word"].split()) for r in _ROWS if r["cue"] == "before")
 CASE = frozenset(r["word"] for r in _ROWS if r["cue"] == "case")
+MEDIA = {r["name"]: r["the"] for r in table("media_names")}
 REFLEXIVE = words("pronouns", kind="reflexive", refers="person", person="3")
 # nouns for a person that make a name in apposition a person's ("Tim Whitley, a city official")
 PERSON_NOUNS = words("titles", office="yes") | KIN
@@ -61,10 +72,18 @@ SPATIAL_PREPS = frozenset({"near", "outside", "inside", "around", "across", "thr
 
 @dataclass(frozen=True)
 class People:
-    """What an article holds as people: each full name (name words after any title) and surname
-    of the people it names in full or with a title, with the character spans that name them."""
+    """What an article holds as people: each full name (name words after any title), surname
+    and given name of the people it names in full or with a title, with the character spans that
+    name them. Keys: the full name's words, ("", surname), ("~", a name word before the surname)."""
 
     names: dict[tuple[str, ...], tuple[tuple[int, int], ...]]
+
+    def given(self, doc, m: Mention) -> bool:
+        """A one-word mention that is a given name of a person some other stretch of the article
+        names in full ("Chela" after "Chela Ortiz", "Donald" after "Donald Trump")."""
+        ws = tuple(_name_words(doc[m.tokens[0]:m.tokens[1]]))
+        spans = self.names.get(("~", *ws), ()) if len(ws) == 1 else ()
+        return any(e <= m.start or s >= m.end for s, e in spans)
 
     def hold(self, doc, m: Mention) -> str | None:
         """"other" when some other stretch of the article names a person so (one sense per
@@ -124,7 +143,8 @@ def article_people(doc, actors: Sequence[Any] = (), gaz=None) -> People:
     names: dict[tuple[str, ...], list[tuple[int, int]]] = {}
 
     def add(ws: tuple[str, ...], spans: Iterable[tuple[int, int]]) -> None:
-        for k in ((ws, ("", ws[-1])) if len(ws) > 1 else (("", *ws),)):
+        given = [("~", w) for w in ws[:-1]]  # "Guadalupe" of "Guadalupe Guerra", "Park" of "Park Geun-hye"
+        for k in ((ws, ("", ws[-1]), *given) if len(ws) > 1 else (("", *ws),)):
             names.setdefault(k, []).extend(spans)
 
     for ent in doc.ents:
@@ -254,10 +274,16 @@ def _area(m: Mention) -> bool:
         and not m.extra.get("area_only")
 
 
+# A town this small, whatever the parser's label, is weak: that its name says, reports or
+# advises is the mark of a firm or a person ("Cisco said", "Cisco issued a report").
+WEAK_TOWN = 20_000
+
+
 def _weak(m: Mention) -> bool:
-    """A name the gazetteer lacks (placed only at its area, if at all), or the parser tags a
-    person or leaves untagged."""
-    return m.label in ("PERSON", "SCAN") or m.entry is None or bool(m.extra.get("area_only"))
+    """A name the gazetteer lacks (placed only at its area, if at all), the parser tags a person
+    or leaves untagged, or a small town (WEAK_TOWN) that is no capital."""
+    return m.label in ("PERSON", "SCAN") or m.entry is None or bool(m.extra.get("area_only")) \
+        or m.label != "INNER" and _small_town(m)
 
 
 def organisation_acronym(m: Mention) -> bool:
@@ -282,22 +308,40 @@ def not_people(doc, mentions: list[Mention], actors: Sequence[Any] = (), gaz=Non
     """The mentions that are places, not people's or organisations' names (see the module)."""
     people = article_people(doc, actors, gaz)
     cues = {id(m): (person_cue(doc, m), place_cue(doc, m)) for m in mentions if not m.demonym}
+    for a, b in _people_pairs(doc, mentions, people):
+        # "support from Anger, Stirling and the District Attorney's office": two people the
+        # article names in full, no town qualified by another
+        cues[id(a)], cues[id(b)] = (cues[id(a)][0], None), (cues[id(b)][0], None)
     strong_person = {m.key for m in mentions if cues.get(id(m), (None,))[0] == STRONG}
     weak_person = {m.key for m in mentions if cues.get(id(m), (None,))[0] == WEAK and _weak(m)}
     placed = {m.key for m in mentions if id(m) in cues and cues[id(m)][1] and not cues[id(m)][0]}
+    # a given name alone is the person where nothing at it says place ("in", a list of places)
+    # and the parser tags some bare mention of it a person ("Dar was lesbian ... Dar didn't smoke")
+    tagged_person = {m.key for m in mentions if m.label == "PERSON"}
+    given = {id(m) for m in mentions if id(m) in cues and cues[id(m)][1] is None
+             and m.key in tagged_person and people.given(doc, m) and not _big(m)}
     return [m for m in mentions if m.demonym or _is_place(doc, m, *cues[id(m)], people,
-                                                          strong_person, weak_person, placed)]
+                                                          strong_person, weak_person, placed, given)]
+
+
+def _small_town(m: Mention) -> bool:
+    e = m.entry
+    return e is not None and e.precision == "locality" and e.population < WEAK_TOWN \
+        and e.fcode not in ("PPLC", "PPLA", "PPLG") and not m.extra.get("area_only")
 
 
 def _is_place(doc, m: Mention, person: str | None, place: str | None, people: People,
-              strong_person: set[str], weak_person: set[str], placed: set[str]) -> bool:
+              strong_person: set[str], weak_person: set[str], placed: set[str],
+              given: set[int] = frozenset()) -> bool:
     if organisation_acronym(m):
         return _territory(doc, m)
+    if media_name(doc, m):
+        return place == STRONG  # "Xinhua reported", "told the Post"; not "Post, Texas"
     if place == STRONG:
         return True
     if person == STRONG or m.key in strong_person:
         return place == WEAK and m.label in PLACE_LABELS and person is None
-    held = people.hold(doc, m)
+    held = people.hold(doc, m) or id(m) in given and "other"
     if held:
         # a name only its own PERSON label makes a person's: a spatial preposition places it
         # ("near Guadalupe Guerra"), not "in" ("the next great sprinter in Andre De Grasse")
@@ -313,6 +357,38 @@ def _is_place(doc, m: Mention, person: str | None, place: str | None, people: Pe
         # a town has no campaign or aides; a capital may stand for its government
         return False
     return True
+
+
+def _named_person(doc, m: Mention, people: People) -> bool:
+    return people.hold(doc, m) == "other"
+
+
+def _people_pairs(doc, mentions: list[Mention], people: People) -> list[tuple[Mention, Mention]]:
+    """A name and its "qualifier" that both name people of the article ("Anger, Stirling")."""
+    by_start = {m.start: m for m in mentions if not m.demonym}
+    return [(m, by_start[q.start]) for m in mentions
+            if (q := m.qualifier) is not None and by_start.get(q.start) not in (None, m)
+            and _named_person(doc, m, people) and _named_person(doc, q, people)]
+
+
+# A town a person's given name also names stays a place when it is a capital or at least this
+# big ("Austin", "Sydney", "Calgary" of "Calgary MLA Sandra Jansen"); smaller namesakes are the
+# person ("Chela", "Dar").
+GIVEN_NAME_CITY = 100_000
+
+
+def _big(m: Mention) -> bool:
+    e = m.entry
+    return e is not None and (e.precision in _AREAS or e.population >= GIVEN_NAME_CITY
+                              or e.fcode in ("PPLC", "PPLA"))
+
+
+def media_name(doc, m: Mention) -> bool:
+    """ "Xinhua reported", "told the Post": a news outlet's, agency's or platform's short name
+    (lang/en/media_names.tsv; some only after "the")."""
+    i = m.tokens[0]
+    the = MEDIA.get(m.text, MEDIA.get(m.text.title()) if m.text.isupper() else None)
+    return the is not None and (the != "yes" or i > 0 and doc[i - 1].lower_ == "the")
 
 
 def _town(m: Mention) -> bool:
