@@ -149,8 +149,9 @@ def _modified_noun(site: _Site, cur) -> tuple[int, int] | None:
         head = head.head  # "a 352 μm pixel pitch": the compound's head
     if cur.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos",
                     "dep") and head.pos_ in ("NOUN", "PROPN") and head.i not in site.own_ids and \
-            head.i not in site.by_token and \
-            head.sent == site.sent and (site.q.dimension != "count" or head.i > cur.i):
+            (head.i not in site.by_token or _measured_thing(site, head)) and \
+            head.sent == site.sent and (site.q.dimension != "count" or head.i > cur.i) and \
+            not _a_reference(head):
         return site.phrase(head, with_pp=True, after=cur.i if head.i > cur.i else None)
     return None
 
@@ -209,6 +210,21 @@ def _a_period(q: Found, noun) -> bool:
     """ "beset by controversy over the past two years": a duration counted back or forward from
     now is the period of a clause, not a measure of the noun it follows."""
     return q.dimension == "time" and any(c.lower_ in _PERIOD_WORDS for c in noun.children)
+
+
+def _measured_thing(site: _Site, noun) -> bool:
+    """ "eight million 250ml bottles": a measure written before the noun another figure counts
+    is a measure of that noun (each bottle holds 250ml)."""
+    other = site.found[site.by_token[noun.i]]
+    return other is not site.q and other.dimension == "count" and site.q.dimension not in (
+        None, "count") and other.unit_span is not None and \
+        other.unit_span[0] <= noun.idx < other.unit_span[1]
+
+
+def _a_reference(noun) -> bool:
+    """ "2.1 last year": a time noun named by "last", "this", "next" dates the figure."""
+    return noun.lemma_.lower() in _TIME_NOUNS and any(
+        c.lower_ in _PERIOD_WORDS | {"this", "same"} for c in noun.children if c.i < noun.i)
 
 
 def _valued(worth, site: _Site):
