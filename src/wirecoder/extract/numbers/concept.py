@@ -96,15 +96,15 @@ def concept_span(doc, index, q: Found, spans, by_token, own: int, found) -> tupl
     if _measures_nothing(q, index.text):  # Doc.text joins all tokens on every call: read once
         return None
 
-    # 1. "X of Y" for proportions and amounts of stuff
-    span = _of_phrase(site)
-    if span:
-        return span
-
     # climb out of the quantity's own tokens ("HK $3.7 billion": "HK" is the currency)
     cur = root
     while cur.head.i in own_ids and cur.head.i != cur.i:
         cur = cur.head
+    # 1. "X of Y" for proportions and amounts of stuff, unless the amount is the level an object
+    # is brought to ("boost its output to 1.2m tons of ilmenite": the output's, rule 4)
+    span = None if _level_of_object(cur) else _of_phrase(site)
+    if span:
+        return span
     # 2. modifier of a noun
     span = _modified_noun(site, cur)
     if span:
@@ -277,6 +277,13 @@ def _moved_onto(site: _Site, verb, adjunct):
                     and pobj.i not in site.blocked:
                 return site.phrase(pobj, with_pp=True)
     return None
+
+
+def _level_of_object(tok) -> bool:
+    """ "boost its output to 1.2m tons": a "to"/"from" amount of a verb that has an object."""
+    verb = tok.head.head
+    return _changes_an_object(tok, verb) and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
 
 def _changes_an_object(adjunct, verb) -> bool:
