@@ -252,3 +252,11 @@ def test_a_small_difference_is_not_rounded_away():
 
     assert how_much_larger(1.004) == "at least 0.4% larger than"  # was "at least 1% larger than"
     assert how_much_larger(1.5) == "at least 50% larger than"
+
+
+def test_figures_of_different_dates_are_unverifiable_not_contradicted(pipeline):
+    text = ("The minister said on July 15, 2016 that 80 people were killed.\n\n"
+            "In March 2016, attackers killed 32 people in bombings at the airport.")
+    [claim] = pipeline.analyze(text).claims
+    assert claim.verdict == "unverifiable"
+    assert "different dates (July 15, 2016 against March 2016)" in claim.explanation

@@ -44,8 +44,8 @@ def shares_concept(a: Any, b: Any) -> bool:
 
 
 def setting_differences(a: Any, b: Any, text: str) -> list[Difference]:
-    """Different time or place: a rate against a total, years or durations that differ, places
-    named on both sides that differ."""
+    """Different time or place: a rate against a total, years, dates ("In March" against "early
+    Friday") or durations that differ, places named on both sides that differ."""
     out = []
     if a.rate != b.rate:
         rate = a if a.rate else b
@@ -54,6 +54,10 @@ def setting_differences(a: Any, b: Any, text: str) -> list[Difference]:
     if a.years and b.years and not set(a.years) & set(b.years):
         out.append(Difference(f"they are for different years ({', '.join(sorted(set(a.years)))} against "
                               f"{', '.join(sorted(set(b.years)))})", tuple(a.year_spans + b.year_spans)))
+    if a.dates and b.dates and not any(x.startswith(y) or y.startswith(x) for x in a.dates for y in b.dates):
+        out.append(Difference("they are for different dates ("
+                              + " against ".join(", ".join(s.text for s in v.date_spans) for v in (a, b)) + ")",
+                              tuple(a.date_spans + b.date_spans)))
     if a.periods and b.periods and not a.periods & b.periods:
         out.append(Difference("they are for different periods ("
                               + " against ".join(", ".join(s.text for s in v.period_spans) for v in (a, b)) + ")",

@@ -47,6 +47,8 @@ class View:
     quoted: bool = False
     years: list[str] = field(default_factory=list)
     periods: set[str] = field(default_factory=set)  # TIMEX3 values of the sentence's durations ("in 10 hours": PT10H)
+    dates: set[str] = field(default_factory=set)  # calendar dates written in the sentence ("In March": 2016-03)
+    date_spans: list[Span] = field(default_factory=list)
     year_spans: list[Span] = field(default_factory=list)  # where the years, durations and rate words are
     period_spans: list[Span] = field(default_factory=list)
     rate_spans: list[Span] = field(default_factory=list)
@@ -106,12 +108,26 @@ def read_views(text: str, doc, quantities: list[Quantity], quotes: list, times: 
                          and sent.start_char <= t.span.start < sent.end_char]
             v.periods = {t.value for t in durations}
             v.period_spans = [t.span for t in durations]
+            dates = _calendar_dates(times, sent)
+            v.dates = {t.value for t in dates}
+            v.date_spans = [t.span for t in dates]
         v.speaker, v.quoted = _speaker(q, quotes, quote_marks)
         # words of the figure itself ("more than 300") are its bound, not a comparison
         v.vetoed = sent is not None and is_vetoed(sent, q.span.start, q.span.end)
         v.sought = sent is not None and is_sought(sent, q.span.start, q.span.end)
         views.append(v)
     return views
+
+
+_CALENDAR = re.compile(r"\d{4}(?:-\d\d){0,2}")
+
+
+def _calendar_dates(times: Sequence[Any], sent) -> list[Any]:
+    """The dates written in a sentence ("In March", "early Friday"), as TIMEX3 calendar values;
+    not the publication date the tagger falls back on when nothing is written."""
+    return [t for t in times if t.type == "DATE" and t.value and _CALENDAR.fullmatch(t.value)
+            and not t.from_publication_date and t.span.end > t.span.start
+            and sent.start_char <= t.span.start < sent.end_char]
 
 
 def _at(text: str, start: int, end: int) -> Span:
