@@ -47,3 +47,21 @@ def head_phrase(concept: str) -> str:
 def concept_head(concept: str) -> str | None:
     content = [w for w in head_phrase(concept).split() if w.lower() not in _FUNCTION]
     return key(content[-1]) if content else None
+
+
+# A named place that is no country ("Nice", "the Brussels airport") is keyed by its name after this
+# mark; a country by its ISO code.
+LOCALITY = "@"
+
+
+def place_key(label: str, text: str) -> str | None:
+    """The key of a named place: a country's ISO code ("France", "French" -> FRA), else, for a
+    city, region or site, its name ("@brussels"); None for entities that name no place."""
+    from .numbers.reference import country_code
+
+    code = country_code(text) if label in ("GPE", "NORP", "LOC") else None
+    if code:
+        return code
+    if label in ("GPE", "LOC", "FAC"):
+        return LOCALITY + text.lower().removeprefix("the ").strip()
+    return None

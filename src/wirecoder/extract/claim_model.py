@@ -20,8 +20,8 @@ from typing import Any
 
 from ..records import Span
 from .claim_keys import key as _key
+from .claim_keys import place_key
 from .claim_pairs import claim_vetoes, veto_word
-from .numbers.reference import country_code
 from .numbers.words import format_value
 
 
@@ -43,9 +43,10 @@ def shares_concept(a: Any, b: Any) -> bool:
     return bool((a.keys & b.keys) - {a.counted} - a.phrase - b.phrase)
 
 
-def setting_differences(a: Any, b: Any, text: str) -> list[Difference]:
-    """Different time or place: a rate against a total, years or durations that differ, places
-    named on both sides that differ."""
+def setting_differences(a: Any, b: Any, text: str, localities: bool = False) -> list[Difference]:
+    """Different time or place: a rate against a total, years, dates ("In March" against "early
+    Friday") or durations that differ, countries named on both sides that differ (and, with
+    `localities`, for figures that disagree, cities or sites: "Houston" against "Dallas")."""
     out = []
     if a.rate != b.rate:
         rate = a if a.rate else b
@@ -54,11 +55,16 @@ def setting_differences(a: Any, b: Any, text: str) -> list[Difference]:
     if a.years and b.years and not set(a.years) & set(b.years):
         out.append(Difference(f"they are for different years ({', '.join(sorted(set(a.years)))} against "
                               f"{', '.join(sorted(set(b.years)))})", tuple(a.year_spans + b.year_spans)))
+    if a.dates and b.dates and not any(x.startswith(y) or y.startswith(x) for x in a.dates for y in b.dates):
+        out.append(Difference("they are for different dates ("
+                              + " against ".join(", ".join(s.text for s in v.date_spans) for v in (a, b)) + ")",
+                              tuple(a.date_spans + b.date_spans)))
     if a.periods and b.periods and not a.periods & b.periods:
         out.append(Difference("they are for different periods ("
                               + " against ".join(", ".join(s.text for s in v.period_spans) for v in (a, b)) + ")",
                               tuple(a.period_spans + b.period_spans)))
-    if a.places and b.places and not a.places & b.places:
+    if a.places and b.places and not a.places & b.places or \
+            localities and a.localities and b.localities and not a.localities & b.localities:
         spans = tuple(_place_spans(text, a) + _place_spans(text, b))
         named = " against ".join(", ".join(sorted({s.text for s in _place_spans(text, v)})) for v in (a, b))
         out.append(Difference(f"they are for different places ({named})", spans))
@@ -71,11 +77,19 @@ def one_place(a: Any, b: Any) -> bool:
     return bool(a.places) != bool(b.places)
 
 
+def one_locality(a: Any, b: Any) -> bool:
+    """A city, region or site named for one figure only ("32 people in bombings at the Brussels
+    airport" against "80 people were killed"): too little to call two figures that disagree one
+    fact, so no verdict. (Equal figures may still agree: "at least 80 people ... in Nice" and "80
+    people" of the same attack.)"""
+    return bool(a.places or a.localities) != bool(b.places or b.localities)
+
+
 def _place_spans(text: str, v: Any) -> list[Span]:
-    if v.sentence is None or not v.places:
+    if v.sentence is None or not (v.places or v.localities):
         return []
     return [_span(text, e.start_char, e.end_char) for e in v.sentence.ents
-            if e.label_ in ("GPE", "NORP", "LOC") and country_code(e.text) in v.places]
+            if place_key(e.label_, e.text) in v.places | v.localities]
 
 
 def form_differences(a: Any, b: Any) -> list[Difference]:
@@ -153,9 +167,9 @@ def unverifiable_differences(a: Any, b: Any, text: str) -> list[Difference] | No
     """Why two figures of one thing that disagree are not checked against each other: another
     time, period or place, a rate against a total, a range against a single figure. [] when they
     fail no condition (a contradiction); None when they are not one thing (no verdict)."""
-    if not one_fact(a, b, text) or one_place(a, b):
+    if not one_fact(a, b, text) or one_place(a, b) or one_locality(a, b):
         return None
-    return setting_differences(a, b, text) + form_differences(a, b)
+    return setting_differences(a, b, text, localities=True) + form_differences(a, b)
 
 
 _CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM"})

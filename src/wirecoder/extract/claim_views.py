@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import Quantity, Span
+from .claim_keys import LOCALITY, place_key
 from .claim_keys import concept_head as _concept_head
 from .claim_keys import head_phrase as _head_phrase
 from .claim_keys import key as _key
 from .claim_keys import keys as _keys
 from .claim_pairs import is_added, is_sought, is_vetoed, names_a_party, part_of_something_else
 from .numbers.lexicon import approximator_of, bound_of
-from .numbers.reference import country_code
 from .numbers.units import dimension_of
 
 _RATE = re.compile(r"\b(?:annually|yearly|a year|per year|each year|every year|a month|"
@@ -41,12 +41,15 @@ class View:
     keys: set[str] = field(default_factory=set)
     phrase: set[str] = field(default_factory=set)
     added: bool = False  # "six more cases": an addition to a set (claim_figure_words.tsv)
-    places: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)  # countries (ISO codes)
+    localities: set[str] = field(default_factory=set)  # other named places ("@nice")
     rate: bool = False
     speaker: str | None = None
     quoted: bool = False
     years: list[str] = field(default_factory=list)
     periods: set[str] = field(default_factory=set)  # TIMEX3 values of the sentence's durations ("in 10 hours": PT10H)
+    dates: set[str] = field(default_factory=set)  # calendar dates written in the sentence ("In March": 2016-03)
+    date_spans: list[Span] = field(default_factory=list)
     year_spans: list[Span] = field(default_factory=list)  # where the years, durations and rate words are
     period_spans: list[Span] = field(default_factory=list)
     rate_spans: list[Span] = field(default_factory=list)
@@ -93,6 +96,7 @@ def read_views(text: str, doc, quantities: list[Quantity], quotes: list, times: 
         # what is counted: a count's own noun phrase ("home runs"), else the concept's head phrase
         v.phrase = _keys(unit) if dimension == "count" else _keys(_head_phrase(concept))
         v.places = _places(text, doc, q, sent, countries)
+        v.localities = _places(text, doc, q, sent, countries, local=True)
         v.added = is_added(text, q.span.start, q.span.end)
         base = sent.start_char if sent is not None else q.span.start
         clause = text[base:sent.end_char] if sent is not None else q.span.text
@@ -106,12 +110,26 @@ def read_views(text: str, doc, quantities: list[Quantity], quotes: list, times: 
                          and sent.start_char <= t.span.start < sent.end_char]
             v.periods = {t.value for t in durations}
             v.period_spans = [t.span for t in durations]
+            dates = _calendar_dates(times, sent)
+            v.dates = {t.value for t in dates}
+            v.date_spans = [t.span for t in dates]
         v.speaker, v.quoted = _speaker(q, quotes, quote_marks)
         # words of the figure itself ("more than 300") are its bound, not a comparison
         v.vetoed = sent is not None and is_vetoed(sent, q.span.start, q.span.end)
         v.sought = sent is not None and is_sought(sent, q.span.start, q.span.end)
         views.append(v)
     return views
+
+
+_CALENDAR = re.compile(r"\d{4}(?:-\d\d){0,2}")
+
+
+def _calendar_dates(times: Sequence[Any], sent) -> list[Any]:
+    """The dates written in a sentence ("In March", "early Friday"), as TIMEX3 calendar values;
+    not the publication date the tagger falls back on when nothing is written."""
+    return [t for t in times if t.type == "DATE" and t.value and _CALENDAR.fullmatch(t.value)
+            and not t.from_publication_date and t.span.end > t.span.start
+            and sent.start_char <= t.span.start < sent.end_char]
 
 
 def _at(text: str, start: int, end: int) -> Span:
@@ -127,20 +145,22 @@ def _interval(q: Quantity) -> tuple[float, float]:
 
 
 def _country_mentions(doc) -> tuple[list[int], list[tuple[int, str]]]:
-    """Start offsets, and (end, ISO code), of the GPE/NORP/LOC entities naming a country, in
-    order: read once per document, not once per quantity (quadratic on long texts)."""
+    """Start offsets, and (end, place key), of the entities naming a country or another place
+    (claim_keys.place_key), in order: read once per document, not once per quantity (quadratic on
+    long texts)."""
     starts, rest = [], []
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP", "LOC"):
-            code = country_code(ent.text)
+        if ent.label_ in ("GPE", "NORP", "LOC", "FAC"):
+            code = place_key(ent.label_, ent.text)
             if code:
                 starts.append(ent.start_char)
                 rest.append((ent.end_char, code))
     return starts, rest
 
 
-def _places(text: str, doc, q: Quantity, sent, countries) -> set[str]:
-    """Countries named in the concept, else in the quantity's own clause."""
+def _places(text: str, doc, q: Quantity, sent, countries, local: bool = False) -> set[str]:
+    """Countries (`local`: other named places) named in the concept, else in the quantity's own
+    clause."""
     starts, rest = countries
 
     def codes(start: int, end: int) -> set[str]:
@@ -148,7 +168,7 @@ def _places(text: str, doc, q: Quantity, sent, countries) -> set[str]:
         for k in range(bisect_left(starts, start), len(starts)):
             if starts[k] >= end:
                 break
-            if rest[k][0] <= end:
+            if rest[k][0] <= end and rest[k][1].startswith(LOCALITY) == local:
                 out.add(rest[k][1])
         return out
 

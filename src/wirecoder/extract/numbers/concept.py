@@ -96,15 +96,15 @@ def concept_span(doc, index, q: Found, spans, by_token, own: int, found) -> tupl
     if _measures_nothing(q, index.text):  # Doc.text joins all tokens on every call: read once
         return None
 
-    # 1. "X of Y" for proportions and amounts of stuff
-    span = _of_phrase(site)
-    if span:
-        return span
-
     # climb out of the quantity's own tokens ("HK $3.7 billion": "HK" is the currency)
     cur = root
     while cur.head.i in own_ids and cur.head.i != cur.i:
         cur = cur.head
+    # 1. "X of Y" for proportions and amounts of stuff, unless the amount is the level an object
+    # is brought to ("boost its output to 1.2m tons of ilmenite": the output's, rule 4)
+    span = None if _level_of_object(cur) else _of_phrase(site)
+    if span:
+        return span
     # 2. modifier of a noun
     span = _modified_noun(site, cur)
     if span:
@@ -149,8 +149,9 @@ def _modified_noun(site: _Site, cur) -> tuple[int, int] | None:
         head = head.head  # "a 352 μm pixel pitch": the compound's head
     if cur.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod", "appos",
                     "dep") and head.pos_ in ("NOUN", "PROPN") and head.i not in site.own_ids and \
-            head.i not in site.by_token and \
-            head.sent == site.sent and (site.q.dimension != "count" or head.i > cur.i):
+            (head.i not in site.by_token or _measured_thing(site, head)) and \
+            head.sent == site.sent and (site.q.dimension != "count" or head.i > cur.i) and \
+            not _a_reference(head):
         return site.phrase(head, with_pp=True, after=cur.i if head.i > cur.i else None)
     return None
 
@@ -211,6 +212,21 @@ def _a_period(q: Found, noun) -> bool:
     return q.dimension == "time" and any(c.lower_ in _PERIOD_WORDS for c in noun.children)
 
 
+def _measured_thing(site: _Site, noun) -> bool:
+    """ "eight million 250ml bottles": a measure written before the noun another figure counts
+    is a measure of that noun (each bottle holds 250ml)."""
+    other = site.found[site.by_token[noun.i]]
+    return other is not site.q and other.dimension == "count" and site.q.dimension not in (
+        None, "count") and other.unit_span is not None and \
+        other.unit_span[0] <= noun.idx < other.unit_span[1]
+
+
+def _a_reference(noun) -> bool:
+    """ "2.1 last year": a time noun named by "last", "this", "next" dates the figure."""
+    return noun.lemma_.lower() in _TIME_NOUNS and any(
+        c.lower_ in _PERIOD_WORDS | {"this", "same"} for c in noun.children if c.i < noun.i)
+
+
 def _valued(worth, site: _Site):
     """ "a grant worth up to $8 million", "the grant worth $8 million": the noun that "worth" says
     the amount of (its subject, or the noun it modifies); None for "was worth", left to the verb."""
@@ -261,6 +277,13 @@ def _moved_onto(site: _Site, verb, adjunct):
                     and pobj.i not in site.blocked:
                 return site.phrase(pobj, with_pp=True)
     return None
+
+
+def _level_of_object(tok) -> bool:
+    """ "boost its output to 1.2m tons": a "to"/"from" amount of a verb that has an object."""
+    verb = tok.head.head
+    return _changes_an_object(tok, verb) and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
 
 def _changes_an_object(adjunct, verb) -> bool:

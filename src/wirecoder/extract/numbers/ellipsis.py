@@ -9,6 +9,8 @@ after "and"/"or"/"while"/"but", after the same preposition ("at", "to", "from", 
 It takes the unit of the nearest earlier figure of its sentence that counts a noun or measures
 a physical quantity; currencies, percentages, durations and ages are never lent ("rose 0.4 per
 cent to 13,176" is no percentage, "for two years and 95,800 who" no duration).
+A number after "a NOUN or" ("a pick or two", "another week or two") counts that noun: the
+article is the first figure, written as a word that is no number.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .finder import Found
-from .syntax import TokenIndex
+from .syntax import PERIOD_REFERENCES, TokenIndex, time_unit_of
 
 # Dimensions a left-out unit is never taken from.
 _NOT_LENT = ("currency", "percentage", "time", "age", "factor", "fraction", "ratio")
@@ -27,6 +29,8 @@ _COORDINATED = re.compile(r"(?:\band|\bor|\bwhile|\bwhereas|\bbut|\bversus|\bvs\
 _PREPOSITION = re.compile(r"\b(at|to|with|from)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
 _WINDOW = 160  # characters back a donor may stand
+# "add another pick or two", "a week or two": the noun an article counts, then "or" and a number
+_ARTICLE_OR = re.compile(r"\b(?:a|an|another|one more)\s+(?:[A-Za-z-]+\s+)?([A-Za-z][A-Za-z-]*)\s+or\s+$", re.I)
 
 
 def share_left_out_units(doc, index: TokenIndex, found: list[Found], text: str) -> None:
@@ -37,9 +41,26 @@ def share_left_out_units(doc, index: TokenIndex, found: list[Found], text: str) 
         if _has_own_noun(doc, index, q):
             continue
         before = text[max(0, q.start - 24):q.start]
+        if _article_noun(index, q, text, before):
+            continue
         donor = _donor(index, found, k, text, before)
         if donor is not None:
             q.unit, q.norm, q.dimension = donor.unit, donor.norm, donor.dimension
+
+
+def _article_noun(index: TokenIndex, q: Found, text: str, before: str) -> bool:
+    """ "another pick or two": the number counts the noun after the article (a time noun gives
+    its unit: "a week or two" is in weeks)."""
+    m = _ARTICLE_OR.search(before)
+    if m is None or q.kind != "number":
+        return False
+    noun = index.at(q.start - len(before) + m.start(1))
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return False
+    lexical = time_unit_of(noun)
+    q.unit, q.unit_span = noun.text, (noun.idx, noun.idx + len(noun.text))
+    q.norm, q.dimension = (lexical.name, lexical.dimension) if lexical else (noun.lemma_.lower(), "count")
+    return True
 
 
 def _has_own_noun(doc, index: TokenIndex, q: Found) -> bool:
@@ -47,6 +68,9 @@ def _has_own_noun(doc, index: TokenIndex, q: Found) -> bool:
     if last is None:
         return True
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in PERIOD_REFERENCES and last.i + 2 < len(doc) and \
+            time_unit_of(doc[last.i + 2]) is not None:
+        return False  # "2.1 last year": a time reference, not the number's noun
     return nxt is not None and (nxt.pos_ in _OWN_NOUN_POS or nxt.like_num or nxt.text in ("%", "$"))
 
 

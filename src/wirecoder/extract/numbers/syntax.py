@@ -21,6 +21,9 @@ _COUNT_SKIP_LEMMAS = {
     "one", "other", "another", "more", "less", "each", "all", "both", "most", "many", "few",
 }
 
+# Words that make a following singular time noun a reference to a period ("last year").
+PERIOD_REFERENCES = {"last", "this", "next", "past", "previous", "coming", "same"}
+
 
 class TokenIndex:
     """Character offset -> token index for one Doc."""
@@ -117,8 +120,11 @@ def attach_counted_nouns(doc, index: TokenIndex, found: list[Found], text: str) 
                 k2 -= 1
         while first.i < noun.i and (first.pos_ in ("ADP", "DET") or first.tag_ == "PRP$"):
             first = doc[first.i + 1]  # "millions of Americans": the unit is "Americans"
+        lexical = time_unit_of(noun)
+        if lexical is not None and noun.tag_ == "NN" and q.value != 1 and any(
+                t.lower_ in PERIOD_REFERENCES for t in doc[last.i + 1:noun.i]):
+            continue  # "2.1 last year", "12 this month": a time reference follows, no unit
         q.unit = text[first.idx:noun.idx + len(noun.text)]
-        lexical = _lexicon_unit(noun)
         if lexical is not None:  # "the 50 previous years"
             q.norm, q.dimension = lexical.name, lexical.dimension
         else:
@@ -182,7 +188,7 @@ def _counted_noun(last, text: str, q: Found):
     head = last.head
     if last.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod", "appos") and \
             head.pos_ in ("NOUN", "PROPN") and 0 < head.i - last.i <= 8 and \
-            (_countable(head) or _lexicon_unit(head)):
+            (_countable(head) or time_unit_of(head)):
         if all(t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB", "ADV", "CCONJ", "NUM", "X", "SYM")
                or t.text == "-" for t in doc[last.i + 1:head.i]):
             return _noun_run_end(doc, head.i)
@@ -218,7 +224,8 @@ def _noun_run_end(doc, i: int):
     return tok if tok.pos_ in ("NOUN", "PROPN") else None
 
 
-def _lexicon_unit(tok):
+def time_unit_of(tok):
+    """The time unit a noun names ("years" -> year), else None."""
     from .units import INSENSITIVE
 
     unit = INSENSITIVE.get(tok.lower_)
@@ -520,6 +527,9 @@ def attach_concepts(doc, index: TokenIndex, found: list[Found], text: str) -> No
             by_token.setdefault(t.i, k)
     for k, q in enumerate(found):
         q.concept = concept_span(doc, index, q, spans, by_token, k, found)
+        if q.concept and q.unit_span and q.unit_span[1] <= q.num_start and \
+                q.unit_span[0] <= q.concept[0] and q.concept[1] <= q.unit_span[1]:
+            q.concept = None  # "an apple or two": the noun counted before is the unit, no concept
     # conversions and appositions: "87 mph (140 km/h)", "1.356 billion ($1.762bn)",
     # "lost 190 points, or 0.6%"
     for k in range(1, len(found)):
