@@ -78,27 +78,37 @@ def _dated(filters: dict, first_day) -> dict:
 
 def plans(store, cases: dict[str, dict]) -> dict[str, list[str]]:
     """The database's plan of each case's first page of hits (`Store.event_hits`)."""
+    from sqlalchemy import func, select
+
+    from wirecoder.store import hit_plan
     from wirecoder.store.queries import with_default_confidence
+    from wirecoder.store.record_filters import event_conditions
+    from wirecoder.store.schema import T_EVENTS
 
     out = {}
+    original = hit_plan.hits_query
     for name, filters in cases.items():
         captured: list = []
-        original = store.hits_query
 
-        def spy(*args, _original=original, _captured=captured, **kwargs):
-            _captured.append(_original(*args, **kwargs))
+        def spy(*args, _captured=captured, **kwargs):
+            _captured.append(original(*args, **kwargs))
             return _captured[-1]
 
-        store.hits_query = spy
+        hit_plan.hits_query = spy
         try:
             store.event_hits(limit=100, **with_default_confidence(filters))
         finally:
-            del store.hits_query
-        sql = str(captured[-1].compile(store.engine, compile_kwargs={"literal_binds": True}))
+            hit_plan.hits_query = original
+        conds = event_conditions(store.held_countries, store._event_types,
+                                 common=lambda codes: False,
+                                 **with_default_confidence(filters))
+        count = select(func.count()).select_from(T_EVENTS).where(*conds)
         explain = "EXPLAIN QUERY PLAN " if store.dialect == "sqlite" else "EXPLAIN "
-        with store.engine.connect() as conn:
-            rows = conn.exec_driver_sql(explain + sql).all()
-        out[name] = [" ".join(str(c) for c in r) for r in rows]
+        for what, query in (("page", captured[-1]), ("count", count)):
+            sql = str(query.compile(store.engine, compile_kwargs={"literal_binds": True}))
+            with store.engine.connect() as conn:
+                rows = conn.exec_driver_sql(explain + sql).all()
+            out[f"{name}/{what}"] = [" ".join(str(c) for c in r) for r in rows]
     return out
 
 

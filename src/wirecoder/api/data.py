@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import case, func, or_, select
 
 from ..records import Analysis
+from ..store import hit_plan
 from ..store.event_rows import event_rows
 from ..store.filters import confidence as check_confidence
 from ..store.filters import countries
@@ -83,15 +84,20 @@ class StoreReader:
                     self._contexts.popitem(last=False)
         return out
 
-    def page(self, kind: str, offset: int, limit: int, **filters: Any) -> tuple[int, list[dict]]:
-        """(total, rows) of `kind` (events, quotes, claims) passing `filters`, one page."""
+    def page(self, kind: str, offset: int, limit: int,
+             **filters: Any) -> tuple[int, list[dict], bool]:
+        """(total, rows, whether the total is exact) of `kind` (events, quotes, claims) passing
+        `filters`, one page. Events are counted up to COUNT_CAP or the page's end, whichever
+        is further (beyond it the total is a lower bound: `hit_plan.count`), and only the
+        page's hits are read."""
         given = {k: v for k, v in filters.items() if v not in (None, "")}
-        if kind == "events":  # the count, and the page alone (hit_plan.py), not every hit
-            total = self.store.event_count(**given)
+        if kind == "events":
+            bound = max(hit_plan.COUNT_CAP, offset + limit)
+            total = self.store.event_count(at_most=bound, **given)
             hits = self.store.event_hits(limit=limit, offset=offset, **given) if total > offset else []
-            return total, self.rows(kind, hits)
+            return total, self.rows(kind, hits), total <= bound
         hits = getattr(self.store, KINDS[kind][0])(**given)
-        return len(hits), self.rows(kind, hits[offset:offset + limit])
+        return len(hits), self.rows(kind, hits[offset:offset + limit]), True
 
     def rows(self, kind: str, hits: Sequence[tuple[str, str]]) -> list[dict]:
         """The rows of `kind` for (document id, record id) pairs, in their order; a record

@@ -142,8 +142,11 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
         C = T_EVENT_COUNTRIES
         by_registry = E.c.id.in_(select(T_ARGS.c.event_id).select_from(registered).where(
             T_REGISTRY.c.country.in_(codes)))
-        if common is not None and common(codes):
-            conds.append(or_(exists(select(1).where(C.c.event_id == E.c.id, C.c.country.in_(codes))), by_registry))
+        if common is not None and common(codes):  # asked per event: a page stops early
+            conds.append(or_(
+                exists(select(1).where(C.c.event_id == E.c.id, C.c.country.in_(codes))),
+                exists(select(1).select_from(registered).where(
+                    T_ARGS.c.event_id == E.c.id, T_REGISTRY.c.country.in_(codes)))))
         else:
             conds.append(or_(E.c.id.in_(select(C.c.event_id).where(C.c.country.in_(codes))), by_registry))
     if place:

@@ -417,9 +417,10 @@ class Store:
         return hit_plan.event_hits(self, self.held_countries, self._event_types, limit=limit,
                                    offset=offset, **filters)
 
-    def event_count(self, **filters: Any) -> int:
-        """How many events pass the filters."""
-        return hit_plan.event_count(self, self.held_countries, self._event_types, **filters)
+    def event_count(self, at_most: int | None = None, **filters: Any) -> int:
+        """How many events pass the filters; with `at_most`, counted up to at_most + 1."""
+        return hit_plan.event_count(self, self.held_countries, self._event_types, at_most,
+                                    **filters)
 
     def event_conditions(self, **filters: Any) -> list:
         """The SQL conditions of the event filters (`record_filters.event_conditions`)."""
