@@ -119,7 +119,8 @@ def percentiles(times: list[float]) -> dict:
             "p95_ms": round(1000 * p95, 1), "runs": len(ordered)}
 
 
-def measure(url: str, cases: dict[str, dict], deep: dict[str, dict], runs: int) -> dict:
+def measure(url: str, cases: dict[str, dict], deep: dict[str, dict], runs: int,
+            ways: tuple[str, ...] = ("cli", "api", "table")) -> dict:
     from fastapi.testclient import TestClient
 
     from wirecoder.api import create_app
@@ -132,11 +133,15 @@ def measure(url: str, cases: dict[str, dict], deep: dict[str, dict], runs: int) 
     hits: dict[tuple[str, str], int] = {}
 
     def timed(key: tuple[str, str], fn) -> None:
+        if key[1] not in ways:
+            return
         reader._contexts.clear()
         started = time.perf_counter()
         n = fn()
         times.setdefault(key, []).append(time.perf_counter() - started)
         hits[key] = n
+        print(json.dumps({"case": key[0], "way": key[1], "hits": n,  # progress, to stderr
+                          "ms": round(1000 * times[key][-1], 1)}), file=sys.stderr, flush=True)
 
     def api(path: str, params: dict) -> int:
         answer = client.get(path, params=params)
@@ -146,14 +151,14 @@ def measure(url: str, cases: dict[str, dict], deep: dict[str, dict], runs: int) 
         return body["total"]
 
     cursors = {}
-    for name, filters in deep.items():  # a cursor DEEP_OFFSET events into the table's order
+    for name, filters in deep.items() if "table" in ways else ():  # a cursor deep in the table
         from wirecoder.store.event_order import event_page
         from wirecoder.store.queries import with_default_confidence
 
-        page = event_page(reader.store, limit=1, **with_default_confidence(filters))
+        page = event_page(reader.store, limit=1, count_cap=0, **with_default_confidence(filters))
         after, walked = page.hits[-1][1], 0
         while walked < DEEP_OFFSET:
-            step = event_page(reader.store, limit=1000, after=after,
+            step = event_page(reader.store, limit=1000, after=after, count_cap=0,
                               **with_default_confidence(filters))
             if not step.hits:
                 break
@@ -189,6 +194,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--only", help="comma-separated case names")
     parser.add_argument("--plan", action="store_true", help="print each case's query plan")
+    parser.add_argument("--ways", default="cli,api,table", help="comma-separated: cli, api, table")
     args = parser.parse_args()
     url = args.url or f"sqlite:///{Path(args.db).resolve()}"
     fill_s = fill_to(url, args.fill) if args.fill else 0.0
@@ -206,7 +212,7 @@ def main() -> None:
         deep = {k: v for k, v in DEEP.items() if wanted is None or k in wanted}
         plan = plans(store, cases) if args.plan else None
     load_before = os.getloadavg()
-    results = measure(url, cases, deep, args.runs)
+    results = measure(url, cases, deep, args.runs, tuple(args.ways.split(",")))
     print(json.dumps({
         "store": url.split(":", 1)[0], "documents": documents, "events": events,
         "fill_s": round(fill_s, 1), "results": results,
