@@ -22,6 +22,17 @@ documents emptied before each request, so every request reads the store. `--plan
 database's plan of each case's hit query (EXPLAIN QUERY PLAN / EXPLAIN). It prints JSON: per
 case and way, hits, p50 and p95 in ms; the load average before and after (2 shared cores: the
 figures move with the load, compare within one run).
+
+Measured 2026-12-07 16:35-16:45 UTC (h54), 100,000 documents, 900,018 events, `--runs 5 --ways
+cli,api` (SQLite) and `--runs 3` (PostgreSQL), load average 9.4-11.1 on 2 cores (other jobs):
+p50/p95 ms. SQLite cli: min_confidence 239/468, all 257/891, type 440/894, country 349/1318,
+actor 508/1018, dates 1043/2082, place (no hit: every event read) 8212/13290; api: all 205/295,
+type 456/623, country 683/1636, actor 1578/2284, deep offset 20,000 458/1267. PostgreSQL cli:
+min_confidence 334/901, type 579/781, actor 461/651, country 5848/6331; api: min_confidence
+193/275, all 201/238, dates 499/593, country 6672/8744, actor 4401/5015. Before (88,000
+documents, load 10-12, one run): api default 4,422, country 16,479, type 2,535 ms (every hit
+read); the table (sort=published) 5-37 s, still a sort of every hit (not fixed); a PostgreSQL
+page of --country USA did not finish in 20 minutes (an OR of two IN subqueries).
 """
 
 from __future__ import annotations
