@@ -157,8 +157,8 @@ def _cached(reader: StoreReader, model: Any, key: tuple, produce: Any) -> Respon
     return Response(body, media_type="application/json")
 
 
-def _paged(offset: int, limit: int, total: int, items: list) -> dict[str, Any]:
-    return {"total": total, "offset": offset, "limit": limit, "items": items}
+def _paged(offset: int, limit: int, total: int, items: list, exact: bool = True) -> dict[str, Any]:
+    return {"total": total, "total_exact": exact, "offset": offset, "limit": limit, "items": items}
 
 
 def _filters(**given: Any) -> dict[str, Any]:

@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import case, func, or_, select
 
 from ..records import Analysis
+from ..store import hit_plan
+from ..store.event_rows import event_rows
 from ..store.filters import confidence as check_confidence
 from ..store.filters import countries
 from ..store.queries import KINDS, Context
@@ -82,15 +84,26 @@ class StoreReader:
                     self._contexts.popitem(last=False)
         return out
 
-    def page(self, kind: str, offset: int, limit: int, **filters: Any) -> tuple[int, list[dict]]:
-        """(total, rows) of `kind` (events, quotes, claims) passing `filters`, one page."""
-        hits = getattr(self.store, KINDS[kind][0])(**{k: v for k, v in filters.items()
-                                                      if v not in (None, "")})
-        return len(hits), self.rows(kind, hits[offset:offset + limit])
+    def page(self, kind: str, offset: int, limit: int,
+             **filters: Any) -> tuple[int, list[dict], bool]:
+        """(total, rows, whether the total is exact) of `kind` (events, quotes, claims) passing
+        `filters`, one page. Events are counted up to COUNT_CAP or the page's end, whichever
+        is further (beyond it the total is a lower bound: `hit_plan.count`), and only the
+        page's hits are read."""
+        given = {k: v for k, v in filters.items() if v not in (None, "")}
+        if kind == "events":
+            bound = max(hit_plan.COUNT_CAP, offset + limit)
+            total = self.store.event_count(at_most=bound, **given)
+            hits = self.store.event_hits(limit=limit, offset=offset, **given) if total > offset else []
+            return total, self.rows(kind, hits), total <= bound
+        hits = getattr(self.store, KINDS[kind][0])(**given)
+        return len(hits), self.rows(kind, hits[offset:offset + limit]), True
 
     def rows(self, kind: str, hits: Sequence[tuple[str, str]]) -> list[dict]:
         """The rows of `kind` for (document id, record id) pairs, in their order; a record
         deleted since its id was read is left out."""
+        if kind == "events":  # read lean: only these events and what they name
+            return list(event_rows(self.store, hits))
         _, attr, build, _ = KINDS[kind]
         contexts = self.contexts([d for d, _ in hits])
         records = {doc_id: {r.id: r for r in getattr(ctx.analysis, attr)}

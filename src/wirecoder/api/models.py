@@ -26,7 +26,9 @@ class ErrorOut(BaseModel):
 
 
 class Page(BaseModel, Generic[T]):
-    total: int = Field(description="records passing the filters")
+    total: int = Field(description="records passing the filters (with total_exact false, at "
+                                   "least this many: large event counts stop at a bound)")
+    total_exact: bool = True
     offset: int
     limit: int
     items: list[T]

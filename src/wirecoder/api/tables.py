@@ -27,6 +27,7 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 
 from ..extract.event_confidence import DEFAULT_MIN_CONFIDENCE
+from ..store import hit_plan
 from ..store.event_order import CLAIM_SORTS, ORDERS, QUOTE_SORTS, SORTS, event_page, iter_event_hits
 from ..store.queries import cell
 from .data import DOCUMENT_SORTS, StoreReader
@@ -90,6 +91,8 @@ Reader = Annotated[StoreReader, Depends(get_reader)]
 
 class EventTable(BaseModel):
     total: int = Field(description="events passing the filters")
+    exact: bool = Field(True, description=(
+        "false: total and start are lower bounds (counts stop past 1,000 records and the page)"))
     start: int = Field(description="events before the first one on this page (its offset)")
     limit: int
     sort: str
@@ -102,6 +105,8 @@ class EventTable(BaseModel):
 
 class RecordTable(BaseModel, Generic[R]):
     total: int = Field(description="records passing the filters")
+    exact: bool = Field(True, description=(
+        "false: total and start are lower bounds (counts stop past 1,000 records and the page)"))
     start: int = Field(description="records before the first one on this page (its offset)")
     limit: int
     sort: str
@@ -155,8 +160,9 @@ def event_table(reader: Reader, filters: Filters, sort: Sort = "published", orde
     one page at a time: the first page, or the one after `after` / before `before`."""
     def produce() -> dict[str, Any]:
         page = event_page(reader.store, sort=sort, order=order, limit=limit, after=after,
-                          before=before, last=last, **filters)
-        return {"total": page.total, "start": page.start, "limit": limit, "sort": sort,
+                          before=before, last=last, count_cap=hit_plan.COUNT_CAP, **filters)
+        return {"total": page.total, "start": page.start, "exact": page.exact, "limit": limit,
+                "sort": sort,
                 "order": order, "min_confidence": filters["min_confidence"],
                 "previous": page.hits[0][1] if page.has_previous and page.hits else None,
                 "next": page.hits[-1][1] if page.has_next and page.hits else None,
@@ -171,8 +177,10 @@ def _record_table(reader: StoreReader, kind: str, model: Any, filters: dict[str,
                   last: bool) -> Response:
     def produce() -> dict[str, Any]:
         page = event_page(reader.store, kind=kind, sort=sort, order=order, limit=limit,
-                          after=after, before=before, last=last, **filters)
-        return {"total": page.total, "start": page.start, "limit": limit, "sort": sort,
+                          after=after, before=before, last=last, count_cap=hit_plan.COUNT_CAP,
+                          **filters)
+        return {"total": page.total, "start": page.start, "exact": page.exact, "limit": limit,
+                "sort": sort,
                 "order": order,
                 "previous": page.hits[0][1] if page.has_previous and page.hits else None,
                 "next": page.hits[-1][1] if page.has_next and page.hits else None,

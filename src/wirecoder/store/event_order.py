@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Table, and_, case, false, func, or_, select
 
 from .errors import BadFilter
+from .hit_plan import count
 from .record_filters import claim_conditions, quote_conditions
 from .repository import T_ACTORS, T_CLAIMS, T_DOCS, T_EVENTS, T_QUOTES, Store
 
@@ -80,9 +81,11 @@ def nulls_last(column: Any, desc: bool) -> list[tuple[Any, bool]]:
 
 @dataclass
 class EventPage:
-    total: int  # events passing the filters
-    start: int  # events before the first one on this page
+    total: int  # events passing the filters (with exact false, at least this many)
+    start: int  # events before the first one on this page (with exact false, at least)
     hits: list[tuple[str, str]] = field(default_factory=list)  # (document id, event id)
+    exact: bool = True  # the counts are exact (they stop at `count_cap`)
+    more: bool = False  # records lie beyond the page in the direction it was read
 
     @property
     def has_previous(self) -> bool:
@@ -90,7 +93,9 @@ class EventPage:
 
     @property
     def has_next(self) -> bool:
-        return self.start + len(self.hits) < self.total
+        if self.exact:
+            return self.start + len(self.hits) < self.total
+        return self.more
 
 
 def _columns(kind: Kind, sort: str, order: str) -> list[tuple[Any, bool]]:
@@ -146,11 +151,14 @@ def _kind(name: str) -> Kind:
 
 def event_page(store: Store, *, kind: str = "events", sort: str = "published", order: str = "asc",
                limit: int = 100, after: str | None = None, before: str | None = None,
-               last: bool = False, **filters: Any) -> EventPage:
+               last: bool = False, count_cap: int | None = None,
+               **filters: Any) -> EventPage:
     """One page of `limit` records of `kind` (events, quotes, claims) passing `filters` in the
     order `sort` `order`: the first page, the one after the record `after`, the one before the
     record `before`, or (`last`) the last page (the `total % limit` records at the end, or
-    `limit` when that is 0)."""
+    `limit` when that is 0). With `count_cap` (the API's: hit_plan.COUNT_CAP) the counts
+    (total, start) stop past `count_cap` + `limit` records, where counting every hit of a big
+    store takes seconds: the page then says `exact` false and whether there is `more`."""
     if sum(bool(x) for x in (after, before, last)) > 1:
         raise BadFilter("give one of after, before and last")
     if limit < 1:
@@ -159,16 +167,20 @@ def event_page(store: Store, *, kind: str = "events", sort: str = "published", o
     table, columns = spec.table, _columns(spec, sort, order)
     conds = spec.conditions(store, **{k: v for k, v in filters.items() if v not in (None, "")})
     forward = not (before or last)
+    # the counts stop at count_cap (the last page needs the exact total)
+    cap = None if last or count_cap is None else count_cap + limit
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(_joined(table))
-                             .where(*conds)).scalar_one()
+        hits_of = select(table.c.id).select_from(_joined(table))
+        total = count(conn, hits_of.where(*conds), cap)
         where = list(conds)
         if cursor := after or before:
             where.append(beyond(columns, _values_of(conn, table, columns, cursor), forward))
         # the last page holds what the pages before it leave, so paging back from it meets
         # the pages paging forward gives
         size = (total % limit or limit) if last else limit
-        rows = conn.execute(_select(table, columns, where, forward).limit(size)).all()
+        rows = conn.execute(_select(table, columns, where, forward).limit(size + 1)).all()
+        more = len(rows) > size
+        rows = rows[:size]
         if not forward:
             rows.reverse()
         hits = [(r.document_id, r.id) for r in rows]
@@ -178,11 +190,13 @@ def event_page(store: Store, *, kind: str = "events", sort: str = "published", o
             start = 0
         elif rows:
             first = beyond(columns, tuple(rows[0][2:]), forward=False)
-            start = conn.execute(select(func.count()).select_from(_joined(table))
-                                 .where(*conds, first)).scalar_one()
+            start = count(conn, hits_of.where(*conds, first), cap)
         else:
             start = total if after else 0
-    return EventPage(total=total, start=start, hits=hits)
+    exact = cap is None or (total <= cap and start <= cap)
+    if not exact and before:
+        more = True  # the record `before` names comes after this page
+    return EventPage(total=total, start=start, hits=hits, exact=exact, more=more)
 
 
 def iter_event_hits(store: Store, *, sort: str = "published", order: str = "asc",

@@ -192,6 +192,11 @@ def iter_rows(store: Store, kind: str, **filters: Any) -> Iterator[dict[str, Any
         filters = with_default_confidence(filters)
     method, attr, build, _ = KINDS[kind]
     hits = getattr(store, method)(**{k: v for k, v in filters.items() if v is not None})
+    if kind == "events":  # only the hit events and what they name (event_rows.py)
+        from .event_rows import event_rows
+
+        yield from event_rows(store, hits)
+        return
     doc_ids = list(dict.fromkeys(d for d, _ in hits))
     wanted: dict[str, list[str]] = {}
     for doc_id, record_id in hits:

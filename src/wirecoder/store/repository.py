@@ -31,15 +31,13 @@ from sqlalchemy import (
     delete,
     func,
     insert,
-    literal_column,
     select,
     update,
 )
 from sqlalchemy.exc import DBAPIError
 
 from ..records import Analysis, Claim, Event, Quote
-from . import actor_registry, span_pack
-from . import filters as check
+from . import actor_registry, hit_plan, span_pack
 from .connect import (  # noqa: F401  (DEFAULT_URL, URL_ENV, sqlite_file: re-exported)
     DEFAULT_URL,
     URL_ENV,
@@ -66,7 +64,6 @@ from .schema import (
     T_CHANGES,
     T_CLAIMS,
     T_DOCS,
-    T_EVENT_COUNTRIES,
     T_EVENTS,
     T_FAILURES,
     T_PLACES,
@@ -413,19 +410,17 @@ class Store:
 
     # -- queries ------------------------------------------------------------------------------
 
-    def event_hits(self, *, limit: int | None = None, **filters: Any) -> list[tuple[str, str]]:
+    def event_hits(self, *, limit: int | None = None, offset: int = 0,
+                   **filters: Any) -> list[tuple[str, str]]:
         """(document id, event id) of the events that pass every filter (`event_conditions`),
-        in publication order."""
-        asked: list[bool] = []
+        in publication order; with `limit`, a page from `offset` (see hit_plan.py)."""
+        return hit_plan.event_hits(self, self.held_countries, self._event_types, limit=limit,
+                                   offset=offset, **filters)
 
-        def common(codes: list[str]) -> bool:
-            asked.append(self.common_countries(codes))
-            return asked[-1]
-
-        conds = event_conditions(self.held_countries, self._event_types, common=common, **filters)
-        with self.engine.connect() as conn:
-            query = self.hits_query(T_EVENTS, conds, limit, walk=limit is not None and any(asked))
-            return [(row.document_id, row.id) for row in conn.execute(query)]
+    def event_count(self, at_most: int | None = None, **filters: Any) -> int:
+        """How many events pass the filters; with `at_most`, counted up to at_most + 1."""
+        return hit_plan.event_count(self, self.held_countries, self._event_types, at_most,
+                                    **filters)
 
     def event_conditions(self, **filters: Any) -> list:
         """The SQL conditions of the event filters (`record_filters.event_conditions`)."""
@@ -436,17 +431,8 @@ class Store:
         return self._distinct(func.upper(T_EVENTS.c.type))
 
     def common_countries(self, codes: list[str]) -> bool:
-        """Whether at least 1 event in 20 has one of `codes` (`event_countries`), as SQLite
-        needs to be told: a page of such events is found walking the documents in order, one
-        of a rarer country from the country's index. PostgreSQL's planner weighs that itself."""
-        if self.dialect != "sqlite":
-            return False
-        with self.engine.connect() as conn:
-            held = conn.execute(select(func.count()).select_from(T_EVENT_COUNTRIES)
-                                .where(T_EVENT_COUNTRIES.c.country.in_(codes))).scalar_one()
-            # the largest rowid: the events' count without counting them (deleted rows aside)
-            events = conn.exec_driver_sql("SELECT max(rowid) FROM events").scalar() or 0
-        return held * 20 >= events
+        """Whether at least 1 event in 20 has one of `codes` (`hit_plan.common_countries`)."""
+        return hit_plan.common_countries(self, codes)
 
     def quote_hits(self, *, limit: int | None = None, **filters: Any) -> list[tuple[str, str]]:
         """Quotes passing `record_filters.quote_conditions`, in publication order."""
@@ -456,20 +442,7 @@ class Store:
         """Claims passing `record_filters.claim_conditions`, in publication order."""
         return self._hits(T_CLAIMS, claim_conditions(self.held_countries, **filters), limit)
 
-    @staticmethod
-    def hits_query(table: Table, conds: list, limit: int | None = None, walk: bool = False):
-        """SELECT document_id, id of `table`'s rows passing `conds`, in publication order (the
-        order of the index ix_documents_published_order). `walk` (SQLite): the documents are
-        read in that order and the first page stops early, where SQLite, knowing nothing of
-        how many rows pass, would look each row's document up and sort every hit first (the
-        unary + keeps it from looking documents up by id)."""
-        doc_id = literal_column(f"+{T_DOCS.name}.id") if walk else T_DOCS.c.id
-        q = (select(table.c.document_id, table.c.id)
-             .select_from(table.join(T_DOCS, doc_id == table.c.document_id))
-             .where(*conds)
-             .order_by(T_DOCS.c.published.is_(None), T_DOCS.c.published, T_DOCS.c.id,
-                       table.c.ordinal))
-        return q if (rows := check.limit(limit)) is None else q.limit(rows)
+    hits_query = staticmethod(hit_plan.hits_query)
 
     def _hits(self, table: Table, conds: list, limit: int | None) -> list[tuple[str, str]]:
         with self.engine.connect() as conn:

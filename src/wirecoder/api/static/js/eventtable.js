@@ -41,7 +41,7 @@ function showPager(page) {
   const shown = page.items.length;
   const range = shown ? `${number(page.start + 1)}–${number(page.start + shown)}` : "none";
   document.getElementById("events-range").textContent =
-    `events ${range} of ${number(page.total)} · confidence ≥ ${page.min_confidence}`;
+    `events ${range} of ${number(page.total)}${page.exact === false ? "+" : ""} · confidence ≥ ${page.min_confidence}`;
   document.getElementById("ev-first").disabled = !page.previous;
   document.getElementById("ev-prev").disabled = !page.previous;
   document.getElementById("ev-next").disabled = !page.next;

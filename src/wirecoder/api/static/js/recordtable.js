@@ -81,7 +81,7 @@ export async function loadRecords(kind, state, onOpen) {
   }
   const shown = page.items.length;
   const range = shown ? `${number(page.start + 1)}–${number(page.start + shown)}` : "none";
-  document.getElementById(`${kind}-range`).textContent = `${kind} ${range} of ${number(page.total)}`;
+  document.getElementById(`${kind}-range`).textContent = `${kind} ${range} of ${number(page.total)}${page.exact === false ? "+" : ""}`;
   document.getElementById(`${kind}-first`).disabled = !page.previous;
   document.getElementById(`${kind}-prev`).disabled = !page.previous;
   document.getElementById(`${kind}-next`).disabled = !page.next;
