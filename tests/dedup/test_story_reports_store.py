@@ -1,4 +1,4 @@
-"""`wirecoder dedup` keeps each report's record in the store (#21, migration 0014): a report whose
+"""`wirecoder dedup` keeps each report's record in the store (#21, migration 0012): a report whose
 coder found no event still counts under its story's record, across runs, and `wirecoder
 clusters` shows the record with its reports and how each came to it."""
 

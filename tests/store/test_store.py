@@ -344,7 +344,7 @@ def test_tables_come_from_the_migration_and_match_the_models(store_url):
             names = set(inspect(conn).get_table_names())
             assert set(STORE_TABLES) | {"alembic_version"} <= names
             ctx = MigrationContext.configure(conn, opts={"compare_type": True})
-            assert ctx.get_current_revision() == head_revision() == "0011"
+            assert ctx.get_current_revision() == head_revision() == "0012"
             # the search index lives in the migrations only (0006): FTS5 tables in SQLite, an
             # expression index in PostgreSQL, which no model can describe; so does 0008's
             # expression index of the listings' order

@@ -12,7 +12,7 @@ Each row is a cluster as `wirecoder dedup` stored it (type and reality of its be
 documents reporting it, mentions, first and last report, most precise date and place), with
 its independent sources (`cluster.independent_sources`: a near copy counts with its original;
 sort `independent`), the documents counted under it as their record (`story_records`, migration
-0014; sort `reports`; each with how and why), and what is read from its members for the page alone: its story, and its best
+0012; sort `reports`; each with how and why), and what is read from its members for the page alone: its story, and its best
 coding (the mention of highest confidence, first of equals: its event, document, trigger,
 CAMEO code, parties and confidence).
 

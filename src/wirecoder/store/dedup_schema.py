@@ -60,7 +60,7 @@ class EventClusterRow(Base):
     # outlets, a near copy counting with its original (`dedup.cluster.independent_sources`;
     # migration 0010)
     independent_sources: Mapped[int] = mapped_column(index=True, server_default="0")
-    # documents counted under it as their record (`dedup.story_records`; migration 0014)
+    # documents counted under it as their record (`dedup.story_records`; migration 0012)
     reports: Mapped[int] = mapped_column(index=True, server_default="0")
     mentions: Mapped[int]
     first_report: Mapped[datetime | None]
@@ -94,7 +94,7 @@ class EventClusterMemberRow(Base):
 
 class EventClusterReportRow(Base):
     """A document's story and the record it reports (`dedup.story_records.ReportLink`; migration
-    0014): every document `wirecoder dedup` placed in a story, with or without an event."""
+    0012): every document `wirecoder dedup` placed in a story, with or without an event."""
 
     __tablename__ = "event_cluster_reports"
 

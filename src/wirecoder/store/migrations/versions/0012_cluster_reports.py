@@ -7,9 +7,8 @@ with how and why. `event_clusters.reports` counts the documents under each recor
 rewritten by every `wirecoder dedup` run from the clusters and stories it holds; this migration
 leaves them empty (0) until the next run.
 
-Revision ID: 0014
-Revises: 0011 (0012 and 0013 are reserved for other branches: set down_revision to the newest
-of them when they are merged before this one)
+Revision ID: 0012
+Revises: 0011
 Create Date: 2027-02-05
 """
 
@@ -20,7 +19,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0014'
+revision: str = '0012'
 down_revision: str | Sequence[str] | None = '0011'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
