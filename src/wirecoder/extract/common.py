@@ -60,3 +60,8 @@ def lemma(tok) -> str:
     (knowledge/lemma_fixes.tsv: "staged" is "stage", not "stag")."""
     low = tok.lemma_.lower()
     return _lemma_fixes().get(tok.lower_, low) if tok.pos_ in ("VERB", "AUX") else low
+
+
+def is_infinitive(tok) -> bool:
+    """A verb with its own "to": "called for the army to withdraw", "tried to attack"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

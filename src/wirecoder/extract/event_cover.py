@@ -8,6 +8,7 @@ from typing import Any
 
 from ..knowledge.plover import types_in
 from ..lang.en import words
+from .common import is_infinitive
 from .common import lemma as _lemma
 from .event_tables import coding, event_words
 from .modality import EXECUTIVE_GOVERNORS
@@ -21,10 +22,6 @@ DEFERRING_GOVERNORS = words("speech_verbs", commits="yes") | words("speech_verbs
 # Verbs of contact or sending whose purpose ("to congratulate", "to investigate") is the event.
 CONTACT_VERBS = event_words("contact_verb")
 _EMBEDDING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "dobj", "prep", "pobj"}
-
-
-def _infinitive(tok) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def suppressed_triggers(triggers: list[Any]) -> dict[int, Any]:
@@ -63,11 +60,11 @@ def suppressed_triggers(triggers: list[Any]) -> dict[int, Any]:
             elif governor.lexeme.type in dominant:
                 covered[trig.token.i] = governor
             elif (_lemma(governor.token) in CONTACT_VERBS and link in ("xcomp", "advcl")
-                  and _infinitive(trig.token) and trig.lexeme.type not in force):
+                  and is_infinitive(trig.token) and trig.lexeme.type not in force):
                 # "called Morrison to congratulate him", "sent experts to investigate": the call
                 # or the mission is the means, its purpose the event
                 covered[governor.token.i] = trig
-            elif _lemma(governor.token) in DEFERRING_GOVERNORS and (link != "advcl" or _infinitive(trig.token)):
+            elif _lemma(governor.token) in DEFERRING_GOVERNORS and (link != "advcl" or is_infinitive(trig.token)):
                 # "vowed to wage war" defers; "pledged support, though details were not
                 # released" does not: a subordinate clause is no content of the pledge
                 covered[governor.token.i] = trig

@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..knowledge.plover import types_in
+from .common import is_infinitive
 from .common import lemma as _lemma
 from .event_roles import subjects_of
 from .event_tables import coding, event_words
@@ -18,13 +19,9 @@ from .event_trigger import Trigger
 ASKING_WORDS = event_words("asks_for_act")
 
 
-def _infinitive(tok: Any) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
 def asking_word(tok: Any) -> Any | None:
     """The word asking for the act `tok` names, if any: the verb or noun whose to-infinitive it is."""
-    if not _infinitive(tok):
+    if not is_infinitive(tok):
         return None
     if tok.dep_ in ("acl", "xcomp", "advcl", "ccomp") and tok.head.i != tok.i and _lemma(tok.head) in ASKING_WORDS:
         return tok.head
@@ -37,12 +34,12 @@ def asking_word(tok: Any) -> Any | None:
 def as_requests(triggers: list[Trigger]) -> list[Trigger]:
     """The triggers, with each act asked for by a word that is no asking trigger of its own (whose
     event would cover it) recoded as that request."""
-    asks = types_in("asks")
+    asks, askable = types_in("asks"), types_in("askable")
     asking_triggers = {t.token.i for t in triggers if t.lexeme.type in asks}
     out = []
     for trig in triggers:
         head = None
-        if trig.lexeme.type in types_in("askable") and trig.demanded_by is None and trig.frame is None:
+        if trig.lexeme.type in askable and trig.demanded_by is None and trig.frame is None:
             head = asking_word(trig.token)
         if head is None or head.i in asking_triggers:
             out.append(trig)

@@ -276,8 +276,8 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         return (not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE
                 and _names_side(_parties(tok), values) and _names_side(patients, values))
     if rule.when == "verbal_maker":  # "Mr. Trump's Twitter attacks", "further attacks by Mr. Trump":
-        # a named person's attack, with no weapon in the sentence or the article, is words
-        # an instrument ("with a hammer") makes it physical
+        # a named person's attack, with no weapon in the sentence or the article and no instrument
+        # ("with a hammer"), is words
         with_thing = any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
         return (not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE and not with_thing
                 and _has(_parties(tok), values))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..knowledge.plover import types_in
 from .actor_index import ActorIndex
+from .common import is_infinitive
 from .common import lemma as _lemma
 from .event_roles import NOT_ACTORS, is_actorish
 from .event_tables import event_words
@@ -72,7 +73,7 @@ def _open_clause(tok) -> bool:
     """May a party search go through `tok`? Not into speech, relative clauses or reasons; yes
     into purposes ("to pay for aid in Yemen") and participles ("those affected in Yemen")."""
     if tok.dep_ == "advcl":
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        return is_infinitive(tok)
     if tok.dep_ == "acl":
         return tok.tag_ in ("VBN", "VBG")
     return tok.dep_ not in _CLOSED_DEPS

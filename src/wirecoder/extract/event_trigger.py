@@ -22,5 +22,6 @@ class Trigger:
     end_token: Any = None  # the second word of a two-word pattern
     frame: Any = None  # the light verb carrying an event noun
     idiom: bool = False  # a prepositional idiom ("on alert"): the trigger runs from the preposition
-    demanded_by: Any = None  # the speech verb of "X said Y must do Z": a REQUEST from X to Y
+    demanded_by: Any = None  # who asks: the speech verb of "X said Y must do Z", or the word asking
+    # for the act ("called for the army to withdraw", event_requests.py): a REQUEST from X to Y
     bare: bool = False  # an event noun on its own ("the shooting"): an event with no parties named

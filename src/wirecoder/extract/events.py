@@ -34,7 +34,7 @@ from ..registry import stage
 from ..state import AnalysisState
 from .actor_index import ActorIndex
 from .anchoring import TimeAnchors
-from .common import TokenFinder
+from .common import TokenFinder, is_infinitive
 from .common import lemma as _lemma
 from .event_confidence import event_features, shipped_model
 from .event_context import (
@@ -226,8 +226,7 @@ def _roles(trig: Trigger) -> tuple[list, list]:
                and not any(d.dep_ in ("det", "poss") for d in c.children)]
     # "tribute to bombing victims" (a "to" before a gerund is no infinitive), not "arrested for shooting"
     as_noun = trig.token.dep_ in ("amod", "compound", "nmod") or (
-        trig.token.dep_ == "pcomp" and trig.token.head.lower_ == "to") or any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in trig.token.children)
+        trig.token.dep_ == "pcomp" and trig.token.head.lower_ == "to") or is_infinitive(trig.token)
     if trig.token.tag_ == "VBG" and victims and as_noun:
         # "paid tribute to bombing victims": a noun compound the parser read as a gerund and its
         # object; the clause's subject did not bomb anyone
