@@ -13,7 +13,9 @@ Predictions. Each sentence goes through the pipeline as its own document. A pred
 gives:
   - value: `(value, value_high)` when `value_high` is set (a range or a from-to pair), else
     `value`;
-  - unit: `normalized_unit`, or "-" when it has none;
+  - unit: `normalized_unit`, or "-" when it has none, renamed where NewsQuant names the same
+    reading otherwise (knowledge/newsquant_units.tsv: a share price "164p" is its "point", our
+    "penny");
   - change label: a bound read from the quantity's own text (">" for "more than ...", "<" for
     "up to ...", see `numbers.lexicon.bound_of`), else "~" when `approximate`, else the
     direction ("up"/"down") for an amount of change (a quantity without `value_high`), else "=";
@@ -59,6 +61,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +151,21 @@ def gold_quantities(item: dict[str, Any]) -> list[Scored | None]:
     return out
 
 
+@cache
+def newsquant_unit_names() -> dict[tuple[str, str], str]:
+    """(unit as written, our name) -> NewsQuant's name, from knowledge/newsquant_units.tsv."""
+    from ..knowledge import load_tsv
+
+    return {(row["written"], row["ours"]): row["newsquant"]
+            for row in load_tsv("newsquant_units.tsv")}
+
+
+def scored_unit(written: str | None, normalized: str | None) -> str:
+    """Our normalised unit under NewsQuant's naming ("164p": penny -> point), lower-cased."""
+    ours = (normalized or "-").strip().lower()
+    return newsquant_unit_names().get(((written or "").strip(), ours), ours)
+
+
 def predicted(analysis: Any) -> list[Scored]:
     from ..extract.numbers.lexicon import cqe_change
 
@@ -157,7 +175,7 @@ def predicted(analysis: Any) -> list[Scored]:
             continue
         value: Value = (q.value, q.value_high) if q.value_high is not None else q.value
         out.append(Scored(
-            value=value, unit=(q.normalized_unit or "-").strip().lower(),
+            value=value, unit=scored_unit(q.unit, q.normalized_unit),
             change=cqe_change(q.span.text, q.change, q.approximate, q.value_high is not None),
             concept=concept_words(q.concept.text if q.concept else None)))
     return out

@@ -180,7 +180,7 @@ def test_newsquant_scorer_on_a_tiny_file(tmp_path, nlp):
         "0": {"text": "Vecturas shares rose 6.5% to 164p.", "quantities": [
             {"change": "up", "value": "6.5", "unit": "%", "normalized_unit": "percentage",
              "referred_concepts": "Vecturas shares"},
-            {"change": "=", "value": "164", "unit": "p", "normalized_unit": "penny",
+            {"change": "=", "value": "164", "unit": "p", "normalized_unit": "point",
              "referred_concepts": "Vecturas shares"}]},
         "1": {"text": "He was traveling at a speed of 15 to 22 miles per hour.", "quantities": [
             {"change": "=", "value": "15.0-22.0", "unit": "miles per hour",
@@ -201,6 +201,16 @@ def test_newsquant_scorer_on_a_tiny_file(tmp_path, nlp):
     # a list works as well as an object of items
     path.write_text(json.dumps(list(items.values())))
     assert run_eval("quantities", path, pipeline=nlp)["value_f1"] == 1.0
+
+
+def test_units_are_scored_under_newsquant_names(nlp):
+    """A share price written "164p" is read as pence (the claims compare it with "£1.64"); the
+    NewsQuant scorer renames it to the data set's "point" (knowledge/newsquant_units.tsv), and
+    only that writing: "50 pence" stays a penny."""
+    found = {q.value: q for q in nlp.analyze("It paid 50 pence and the shares rose to 164p.").quantities}
+    assert found[164].normalized_unit == "penny" and found[50].normalized_unit == "penny"
+    units = {p.value: p.unit for p in predicted(nlp.analyze("It paid 50 pence and the shares rose to 164p."))}
+    assert units == {164: "point", 50: "penny"}
 
 
 def test_matching_is_one_to_one(nlp):
