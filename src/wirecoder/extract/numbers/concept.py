@@ -2,7 +2,9 @@
 
 Rules, in order (the first that applies wins):
   1. "X of Y" with a proportion, an amount of stuff or a vague count: Y ("60 per cent of its
-     revenue" -> "revenue"; "18 kilos of fentanyl" -> "fentanyl").
+     revenue" -> "revenue"; "18 kilos of fentanyl" -> "fentanyl"). Likewise an amount of money
+     or a share written right before "for" and a noun: that noun ("a penalty of $52,000 for
+     CN" -> "CN"; not a time: "up 19 per cent for the year").
   2. The quantity modifies a noun: that noun with its modifiers and its "on"/"of"/"against"
      phrase ("a 25 percent tariff on Canada" -> "tariff on Canada").
   3. The quantity hangs off a noun through a preposition ("sales of 5835 units" -> "sales";
@@ -30,6 +32,7 @@ from typing import NamedTuple
 
 from ...lang.en import table, words
 from .finder import Found
+from .units import is_currency
 
 _PRONOUNS = words("pronouns", kind=("personal", "demonstrative", "relative", "interrogative", "indefinite",
                                     "expletive")) | words("pronouns", kind="possessive", refers="thing")
@@ -102,7 +105,7 @@ def concept_span(doc, index, q: Found, spans, by_token, own: int, found) -> tupl
         cur = cur.head
     # 1. "X of Y" for proportions and amounts of stuff, unless the amount is the level an object
     # is brought to ("boost its output to 1.2m tons of ilmenite": the output's, rule 4)
-    span = None if _level_of_object(cur) else _of_phrase(site)
+    span = None if _level_of_object(cur) else _of_phrase(site) or _paid_for(site, index)
     if span:
         return span
     # 2. modifier of a noun
@@ -139,6 +142,22 @@ def _of_phrase(site: _Site) -> tuple[int, int] | None:
             if pobj.lower_ not in _PRONOUNS or pobj.lower_ in ("those",):
                 return site.phrase(pobj, with_pp=True)
     return None
+
+
+def _paid_for(site: _Site, index):
+    """ "a penalty of $52,000 for CN", "one per cent for men", "paying $100 million for work":
+    an amount of money or a share written right before "for" and a noun is that noun's (not a
+    time: "up 19 per cent for the year"; not a pronoun's: "for his career")."""
+    if not (is_currency(site.q.dimension) or site.q.dimension in ("percentage", "percentage point")):
+        return None
+    m = re.match(r"[\s,]*for\s", index.text[site.q.end:site.q.end + 8])
+    prep = index.at(site.q.end + m.end() - 4) if m else None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.i in site.by_token or \
+            pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in _TIME_NOUNS | _PURE_COUNT_NOUNS or \
+            any(c.dep_ == "poss" for c in pobj.children):
+        return None
+    return site.phrase(pobj, with_pp=True)
 
 
 def _modified_noun(site: _Site, cur) -> tuple[int, int] | None:
