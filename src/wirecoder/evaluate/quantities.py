@@ -48,10 +48,12 @@ The pipeline. NewsQuant scores the `quantities` stage: the scorer builds
 `clean, parse, quantities` (keeping the given pipeline's options for that stage) with `ages` and
 `time_offsets` on, because NewsQuant annotates ages
 ("15 year-old" -> "year of age") and durations used as time offsets ("six minutes later"), which
-the stage leaves out by default. Option `folds=K` (`--folds K`) also
-reports, under `folds`, each of K folds of the sentences (split by a hash of the text) with the
-mean and standard deviation of value, value+unit, value+change and concept F1. Option `peer=True` also scores quantulum3 (when installed) on the
-same sentences by value and unit, mapping its unit names as the CQE evaluation does; its metrics
+the stage leaves out by default, and with `multiplicative_verbs` off, because NewsQuant does not
+annotate a change by a factor written as a verb ("doubling it to 256GB": only "256GB" is a
+quantity there; "sixfold" and "3200 times" are). Option `folds=K` (`--folds K`) also reports,
+under `folds`, each of K folds of the sentences (split by a hash of the text) with the mean and
+standard deviation of value, value+unit, value+change and concept F1. Option `peer=True` also
+scores quantulum3 (when installed) on the same sentences by value and unit, mapping its unit names as the CQE evaluation does; its metrics
 are reported under `peer_quantulum3`.
 """
 
@@ -70,7 +72,7 @@ from . import fold_of, fold_spread, prf, scorer
 
 Value = float | tuple[float, float]
 
-NEWSQUANT_OPTIONS = {"ages": True, "time_offsets": True}
+NEWSQUANT_OPTIONS = {"ages": True, "time_offsets": True, "multiplicative_verbs": False}
 
 FUNCTION_WORDS = frozenset({
     "the", "a", "an", "of", "in", "on", "at", "for", "to", "from", "by", "with", "and", "or",

@@ -213,6 +213,18 @@ def test_units_are_scored_under_newsquant_names(nlp):
     assert units == {164: "point", 50: "penny"}
 
 
+def test_newsquant_counts_no_factor_written_as_a_verb(tmp_path, nlp):
+    """NewsQuant annotates "256GB" in "doubling it to 256GB", not the doubling: its scorer runs the
+    stage without multiplicative verbs (the stage keeps them by default, for the claims)."""
+    text = "The maker doubled the storage to 256GB this year."
+    assert any(q.normalized_unit == "factor" for q in quantities(nlp, text))
+    path = tmp_path / "doubled.json"
+    path.write_text(json.dumps([{"text": text, "quantities": [
+        {"change": "=", "value": "256", "unit": "GB", "normalized_unit": "gigabyte",
+         "referred_concepts": "storage"}]}]))
+    assert run_eval("quantities", path, "newsquant", pipeline=nlp)["value_precision"] == 1.0
+
+
 def test_matching_is_one_to_one(nlp):
     analysis = nlp.analyze("It took a 51 per cent stake.")
     preds = predicted(analysis)
