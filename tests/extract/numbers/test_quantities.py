@@ -321,3 +321,30 @@ def test_of_two_subjects_the_one_after_the_fronted_phrase():
     words = ["Jane", "Doe", "a", "farmer", "sold", "maize"]
     doc = Doc(Vocab(), words=words, heads=[1, 4, 3, 4, 4, 4], deps=["compound", "nsubj", "det", "nsubj", "ROOT", "dobj"])
     assert _subject_of(doc[4]).text == "Doe"
+
+
+def test_a_concept_that_only_repeats_the_unit_is_none():
+    """A parse that hangs "digital" alone on "2.6M digital and physical sales" must not give the
+    figure the concept "digital", a word of its unit: the concept becomes the unit noun's own "of"
+    phrase ("of Skyfall"), and a share whose concept is its whole names none."""
+    from wirecoder.extract.numbers import find_quantities
+    from wirecoder.extract.numbers.syntax import TokenIndex
+    from wirecoder.extract.numbers.unit_concept import of_the_unit, only_the_unit
+    from wirecoder.nlp import load_nlp
+
+    doc = load_nlp()("Half of the combined 2.6M digital and physical sales of Skyfall came from shops.")
+    index = TokenIndex(doc)
+    found = find_quantities(doc)
+    count = next(q for q in found if q.value == 2.6e6)
+    assert count.norm == "digital physical sale"
+    digital = doc.text.index("digital")
+    count.concept = (digital, digital + len("digital"))  # what the parse's mistake gave
+    assert only_the_unit(doc, index, count)
+    span = of_the_unit(doc, index, count, {}, -1)
+    assert span is not None and doc.text[span[0]:span[1]] == "Skyfall"
+    share = next(q for q in found if q.value == 0.5)
+    share.concept = (doc.text.index("sales"), doc.text.index("sales") + 5)
+    assert share.norm == "% digital physical sale" and only_the_unit(doc, index, share)
+    skyfall = doc.text.index("Skyfall")
+    count.concept = (skyfall, skyfall + 7)
+    assert not only_the_unit(doc, index, count)

@@ -582,3 +582,6 @@ def _phrase(noun, blocked, by_token, own, *, with_pp: bool, after: int | None = 
     if first.lower_ in _PRONOUNS and start == end:
         return None
     return first.idx, last.idx + len(last.text)
+
+
+noun_phrase = _phrase  # the span rule, for the checks that run after the concept (unit_concept.py)

@@ -14,6 +14,7 @@ from . import lexicon as lx
 from .concept import concept_span
 from .finder import Found
 from .reading import read_per
+from .unit_concept import of_the_unit, only_the_unit
 
 _COUNT_SKIP_LEMMAS = {
     "time", "year", "month", "day", "week", "hour", "minute", "second", "%", "percent",
@@ -530,6 +531,8 @@ def attach_concepts(doc, index: TokenIndex, found: list[Found], text: str) -> No
         if q.concept and q.unit_span and q.unit_span[1] <= q.num_start and \
                 q.unit_span[0] <= q.concept[0] and q.concept[1] <= q.unit_span[1]:
             q.concept = None  # "an apple or two": the noun counted before is the unit, no concept
+        elif only_the_unit(doc, index, q):  # "4.3M digital and physical sales of The Greatest Showman"
+            q.concept = of_the_unit(doc, index, q, by_token, k)
     # conversions and appositions: "87 mph (140 km/h)", "1.356 billion ($1.762bn)",
     # "lost 190 points, or 0.6%"
     for k in range(1, len(found)):
