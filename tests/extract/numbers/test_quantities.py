@@ -348,3 +348,22 @@ def test_a_concept_that_only_repeats_the_unit_is_none():
     skyfall = doc.text.index("Skyfall")
     count.concept = (skyfall, skyfall + 7)
     assert not only_the_unit(doc, index, count)
+
+
+@pytest.mark.parametrize("text, figure, unit", [
+    ("The capacitor on the board stores 2.2 F at most.", "2.2 F", "farad"),
+    ("It was 85 F in the shade.", "85 F", "fahrenheit"),
+    ("A lightning bolt carries a charge of about 15 C.", "15 C", "coulomb"),
+    ("The forecast gives a high of 31 c on Friday.", "31 c", "celsius"),
+    ("A ticket for the ferry costs 80c.", "80c", "cent"),
+    ("The club paid 20 million pounds for the striker.", "20 million pounds", "pound sterling"),
+    ("The shop sold 12 pounds of potatoes.", "12 pounds", "pound-mass"),
+    ("The baby weighed 7 pounds.", "7 pounds", "pound-mass"),
+    ("The wall is 10' high.", "10'", "foot"),
+    ("He said the score was 3' in the end.", "3", None),
+])
+def test_a_spelling_names_the_unit_its_sentence_gives(nlp, text, figure, unit):
+    """lang/en/unit_senses.tsv: a spelling that names several units takes the one whose cue
+    words its sentence has; without a cue the context-free reading stands."""
+    q = next(q for q in quantities(nlp, text) if figure in q.span.text)
+    assert q.normalized_unit == unit

@@ -6,7 +6,7 @@
 Modules: `words` (reading numerals and number words), `units` (unit lexicon and
 normalisation), `lexicon` (approximation, bounds, change words, what is not a quantity),
 `reading` (one number and the unit after it), `filters` (numbers that are no quantity:
-dates, years, labels, addresses), `finder` (the character scan), `syntax`, `ellipsis` (units left out), `wholes` (fractions of a whole), `concept` (what the parse adds) and `unit_concept` (a concept that only repeats the unit), `reference`
+dates, years, labels, addresses), `finder` (the character scan), `syntax`, `ellipsis` (units left out), `senses` (a spelling whose unit its sentence gives: "2.2 F" beside a capacitor), `wholes` (fractions of a whole), `concept` (what the parse adds) and `unit_concept` (a concept that only repeats the unit), `reference`
 (reference tables for the claims stage).
 """
 

@@ -24,6 +24,7 @@ from . import units as un
 from . import words as nw
 from .filters import is_address, is_date_context, is_label, is_time, is_year
 from .reading import WORD, Numeral, read_number, read_per, read_scale, read_unit, read_words
+from .senses import sense_of
 
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|and|or)\s*|-?to-?", re.I)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
@@ -225,6 +226,7 @@ class Scanner:
                     hit = read_unit(text, num.end + fm.end() - 1)
                     if hit and hit.unit.dimension in ("time", "count"):
                         hit = hit if hit.unit.dimension == "time" else None
+            hit = sense_of(text, num.end, hit) if num.kind != "fraction" else hit
             if hit and hit.unit.name == "penny" and hit.surface == "p" and num.scaled:
                 hit = None
             if hit:
