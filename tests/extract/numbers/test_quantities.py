@@ -367,3 +367,15 @@ def test_a_spelling_names_the_unit_its_sentence_gives(nlp, text, figure, unit):
     words its sentence has; without a cue the context-free reading stands."""
     q = next(q for q in quantities(nlp, text) if figure in q.span.text)
     assert q.normalized_unit == unit
+
+
+@pytest.mark.parametrize("text, figure, value, unit", [
+    ("Net income sank to $ 254 million in the quarter.", "$ 254 million", 254e6, "dollar"),
+    ("Her net worth was put at £ 8.10 million.", "£ 8.10 million", 8.1e6, "pound sterling"),
+    ("The dealer will offer $ 800 rebates.", "$ 800", 800, "dollar"),
+])
+def test_a_currency_sign_set_off_by_a_space(nlp, text, figure, value, unit):
+    """Text whose tokens were joined with spaces writes "$ 254 million": the sign is still the
+    currency (a sign only: letters such as "USD 5" are listed with their space)."""
+    q = next(q for q in quantities(nlp, text) if q.value == pytest.approx(value))
+    assert (q.span.text, q.normalized_unit) == (figure, unit)

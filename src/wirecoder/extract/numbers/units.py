@@ -348,7 +348,11 @@ def match_currency_prefix(text: str, end: int) -> tuple[int, Unit] | None:
     for form, unit in CURRENCY_PREFIXES.items():
         start = end - len(form)
         if start < 0 or text[start:end] != form:
-            continue
+            # "$ 75 million", "£ 8.10 million": a currency sign set off by a space (text whose
+            # tokens were joined with spaces); letters never ("USD 5" is listed with its space)
+            if start < 1 or form[-1].isalnum() or form[-1] == " " or text[start - 1:end] != form + " ":
+                continue
+            start -= 1
         if form in PREFIX_GLUED_ONLY or form[-1].isalpha():
             # letters must not be the tail of a longer word: "MARKS3" is no currency
             if start > 0 and text[start - 1].isalnum():
