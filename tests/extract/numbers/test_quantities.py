@@ -111,6 +111,16 @@ def test_multiplicatives(nlp):
     assert (q.value, q.change, q.approximate) == (3, "up", True)
 
 
+@pytest.mark.parametrize("text, value", [("Sales rose 3-fold and profits held.", 3),
+                                         ("Cases grew 10fold in a month.", 10),
+                                         ("It found a 2.5-fold increase in risk.", 2.5)])
+def test_a_factor_written_in_digits(nlp, text, value):
+    """ "3-fold" is a factor as "threefold" is, never a count of "fold ..." (it was read
+    "3-fold and profits" -> unit "fold profit")."""
+    q = next(q for q in quantities(nlp, text) if q.value == value)
+    assert (q.normalized_unit, q.change) == ("factor", "up")
+
+
 def test_approximation_and_bounds(nlp):
     q = one(nlp, "It is responsible for roughly 80 percent of overdose deaths.")
     assert q.approximate and q.span.text.startswith("roughly")

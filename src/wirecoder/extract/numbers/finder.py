@@ -176,6 +176,9 @@ class Scanner:
             return []  # "S23", "cac40", "V10"
         if self._skip_number(num):
             return []
+        fold = None if prefix or num.scaled else re.compile(r"-?fold\b", re.I).match(text, num.end)
+        if fold:  # "a 3-fold rise", "grew 10fold": a factor, like "threefold"
+            return [self._factor(num.start, fold.end(), num.value, text[num.start:fold.end()])]
         label = num.currency is None and is_label(text, num.digit_start, num.end)
         got = self._complete(num, allow_range=allow_range)
         if label and got and got[0].norm is None and not num.scaled:
