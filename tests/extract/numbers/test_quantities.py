@@ -389,3 +389,15 @@ def test_a_currency_sign_set_off_by_a_space(nlp, text, figure, value, unit):
     currency (a sign only: letters such as "USD 5" are listed with their space)."""
     q = next(q for q in quantities(nlp, text) if q.value == pytest.approx(value))
     assert (q.span.text, q.normalized_unit) == (figure, unit)
+
+
+@pytest.mark.parametrize("text, figure, unit", [
+    ("The track is a 1/4 mile paved oval.", "1/4 mile", "mile"),
+    ("Cut a 3/4 inch board.", "3/4 inch", "inch"),
+    ("About 1/3 of voters agree.", "About 1/3", "% voter"),
+])
+def test_a_fraction_in_digits_before_a_unit_is_in_that_unit(nlp, text, figure, unit):
+    """ "1/4 mile" is a quarter of a mile, not a share of the "mile paved oval"; a fraction of
+    a counted whole ("1/3 of voters") stays a share."""
+    q = next(q for q in quantities(nlp, text) if q.span.text == figure)
+    assert q.normalized_unit == unit

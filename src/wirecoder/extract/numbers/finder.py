@@ -219,8 +219,9 @@ class Scanner:
                 q.end += m.end()
         else:
             hit = read_unit(text, num.end)
-            if hit and num.kind in ("fraction",):
-                hit = None
+            if hit and num.kind in ("fraction",) and not (
+                    text[num.digit_start].isdigit() and hit.unit.dimension != "count"):
+                hit = None  # "1/4 mile", "3/4 inch" keep their unit; "two-thirds" has none
             if num.kind == "fraction":
                 # "1/16 of a US pint", "half a mile": a fraction of a unit is in that unit
                 fm = re.match(r"\s+(?:of\s+)?(?:an?|one)\s+(?:(?:US|U\.S\.|imperial|metric)\s+)?",
