@@ -60,6 +60,14 @@ REFLEXIVES = words("pronouns", kind="reflexive")
 # Words whose complement is a proposal or a demand, not a deed: "called to ban", "a plan to deport".
 REQUEST_HEADS = event_words("request_head")
 PRONOUNS = words("pronouns", kind=("personal", "relative", "demonstrative"))
+# "I will deploy ..." in a quote: the first person is its speaker, as good as the name
+FIRST_PERSON = event_words("first_person")
+
+
+def _bare_pronoun(ref: Any) -> bool:
+    """A party that is only a pronoun, not a first person the quote's speaker stands behind."""
+    said = ref.span.text.lower()
+    return said in PRONOUNS and not (ref.actor_id and said in FIRST_PERSON)
 
 
 def _coded(actor: Any) -> bool:
@@ -128,8 +136,8 @@ def event_features(event: Any, actors: dict[str, Any], trigger_tok: Any, worlds:
         "conflict_armed_sentence": armed_sentence * conflict, "conflict_armed_article": armed_article * conflict,
         "poll_article": poll_article, "conflict_poll_article": poll_article * conflict,
         "has_place": float(event.place_id is not None),
-        "source_pronoun": float(any(r.span.text.lower() in PRONOUNS for r in event.sources)),
-        "target_pronoun": float(any(r.span.text.lower() in PRONOUNS for r in event.targets)),
+        "source_pronoun": float(any(_bare_pronoun(r) for r in event.sources)),
+        "target_pronoun": float(any(_bare_pronoun(r) for r in event.targets)),
     }
     values.update(syntax_features(event, trigger_tok))
     # a conflict act between two coded actors (a state, an armed group, the police) is rarely a figure

@@ -156,16 +156,18 @@ def quote_speaker_span(inside: Any) -> Span:
 
 
 def threat_target(tok, text: str, index: ActorIndex, sources: list[ActorRef],
-                   inside: Any | None) -> list[ActorRef]:
+                   inside: Any | None, means: frozenset[int] = frozenset()) -> list[ActorRef]:
     """A threat's target when the parse gives none: the next actor named after it in the sentence
-    (inside the same quote), preferring armed groups, never one of the threateners."""
+    (inside the same quote), preferring armed groups, never one of the threateners nor a token of
+    `means` (the forces a threatened deployment would move: "deploy all assets, including the U.S.
+    Navy, to ... on the cartels")."""
     taken = {r.actor_id for r in sources if r.actor_id}
     if inside is not None and inside.speaker_actor:
         taken.add(inside.speaker_actor)
 
     def usable(t) -> bool:
         actor = index.actor_at(t)
-        return (t.i > tok.i and t.pos_ in ("NOUN", "PROPN") and actor is not None
+        return (t.i > tok.i and t.i not in means and t.pos_ in ("NOUN", "PROPN") and actor is not None
                 and actor not in taken and t.dep_ in ("pobj", "dobj", "nsubj", "conj", "attr")
                 and (inside is None or inside.start <= t.idx < inside.end))
 

@@ -281,6 +281,11 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         with_thing = any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
         return (not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE and not with_thing
                 and _has(_parties(tok), values))
+    if rule.when == "verbal_patient":  # "the attacks on Ms. Haley show ...": a named person or body
+        # as the one attacked, with no weapon in the sentence or the article and no instrument
+        with_thing = any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        return (not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE and not with_thing
+                and _has(_patients(tok), values))
     if rule.when == "object_abstract":  # "kill off the siesta", "target this rise in crime"
         return not worlds.armed(tok) and abstract_patients(tok, values)
     if rule.when == "dependent":  # a dependent of one of these labels: "demonstrated that ..." (ccomp)

@@ -503,7 +503,9 @@ def _event(trig: Trigger, ctx: _Context, typing: Typing, modality: str, said: As
         # "All options will be on the table": the speaker is the one who threatens
         sources = [ActorRef(span=quote_speaker_span(inside), actor_id=inside.speaker_actor)]
     if typing.type in types_in("threat") and not targets:
-        targets = threat_target(tok, text, index, sources, inside)
+        means = frozenset(t.i for c in tok.children if c.dep_ == "dobj" for t in c.subtree
+                          ) if trig.lexeme.type in types_in("moves_forces") else frozenset()
+        targets = threat_target(tok, text, index, sources, inside, means)
     end_tok = trig.end_token if trig.end_token is not None and trig.end_token.i > tok.i else tok
     trigger_span = Span.of(text, tok.idx, end_tok.idx + len(end_tok.text))
     if trig.idiom:

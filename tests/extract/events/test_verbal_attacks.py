@@ -31,3 +31,20 @@ def test_attacks_with_arms_stay_assaults(pipeline, text):
 
 def test_firing_a_named_person_is_a_dismissal(pipeline):
     assert "ASSAULT" not in _types(pipeline, "Emanuel abruptly fired McCarthy, the Chicago police chief, on Tuesday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The attacks on Ms. Haley show that many on the right these days are angry with her.",
+    "Rubio fired back at Christie over the state's repeated credit downgrades.",
+    "It becomes harder for the Republicans to successfully attack Obama as a job killer.",
+])
+def test_words_against_a_named_person_are_no_assault(pipeline, text):
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers fired back at the gunmen, who were armed with rifles.",
+    "The attack on the governor's convoy with a roadside bomb killed two guards.",
+])
+def test_arms_keep_the_assault(pipeline, text):
+    assert "ASSAULT" in _types(pipeline, text)
