@@ -37,6 +37,7 @@ def test_firing_a_named_person_is_a_dismissal(pipeline):
     "The attacks on Ms. Haley show that many on the right these days are angry with her.",
     "Rubio fired back at Christie over the state's repeated credit downgrades.",
     "It becomes harder for the Republicans to successfully attack Obama as a job killer.",
+    "Democrats regularly attacked Republicans for how they were running the investigation.",
 ])
 def test_words_against_a_named_person_are_no_assault(pipeline, text):
     assert "ASSAULT" not in _types(pipeline, text)
