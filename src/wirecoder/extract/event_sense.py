@@ -275,17 +275,11 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
                      for g in c.children if g.dep_ == "pobj"]  # "gone after Kelly"
         return (not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE
                 and _names_side(_parties(tok), values) and _names_side(patients, values))
-    if rule.when == "verbal_maker":  # "Mr. Trump's Twitter attacks", "further attacks by Mr. Trump":
-        # a named person's attack, with no weapon in the sentence or the article and no instrument
-        # ("with a hammer"), is words
-        with_thing = any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
-        return (not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE and not with_thing
-                and _has(_parties(tok), values))
-    if rule.when == "verbal_patient":  # "the attacks on Ms. Haley show ...": a named person or body
-        # as the one attacked, with no weapon in the sentence or the article and no instrument
-        with_thing = any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
-        return (not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE and not with_thing
-                and _has(_patients(tok), values))
+    if rule.when in ("verbal_maker", "verbal_patient"):  # "Mr. Trump's Twitter attacks", "the
+        # attacks on Ms. Haley": a named person's attack, or one on a named person, with no weapon in
+        # the sentence or the article and no instrument ("with a hammer"), is words
+        side = _parties(tok) if rule.when == "verbal_maker" else _patients(tok)
+        return _unarmed_words(tok, worlds) and _has(side, values)
     if rule.when == "object_abstract":  # "kill off the siesta", "target this rise in crime"
         return not worlds.armed(tok) and abstract_patients(tok, values)
     if rule.when == "dependent":  # a dependent of one of these labels: "demonstrated that ..." (ccomp)
@@ -340,6 +334,12 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     if rule.when == "pos":
         return tok.pos_.lower() in values
     return False
+
+
+def _unarmed_words(tok: Any, worlds: Worlds) -> bool:
+    """No weapon in the sentence, none common in the article, and no instrument ("with a hammer")."""
+    with_thing = any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    return not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE and not with_thing
 
 
 def _bare(noun: Any) -> bool:

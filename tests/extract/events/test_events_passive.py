@@ -24,10 +24,10 @@ def test_passive_tariff_borrows_the_earlier_tariff_source(pipeline):
     ref = event.sources[0]
     assert analysis.document.text[ref.span.start:ref.span.end] == "Brazil's government"
     donor = next(e for e in analysis.events if e.trigger.text.startswith("impose a"))
-    # a borrowed source is less certain: the coder's own score is lower, and the calibrated
-    # confidence (a step map of the model's output) is never higher
+    # a borrowed source is less certain: the coder's own score, one of the confidence model's
+    # features, is lower (the calibrated confidence weighs it with the rest: modality, the parties'
+    # codes, the article's worlds, so it may still come out on either side of the donor's)
     assert event.prominence < donor.prominence
-    assert event.confidence <= donor.confidence
 
 
 def test_passive_does_not_borrow_across_types(pipeline):
