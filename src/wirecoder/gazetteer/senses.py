@@ -20,8 +20,9 @@ A name the article holds as a person, one sense per discourse favouring the pers
   the District Attorney's office", after "Lowell Anger" and "Phillip Stirling").
 
 A news outlet's, agency's or platform's short name ("Xinhua reported", "told the Post":
-lang/en/media_names.tsv, an example per row) is no place unless the text places it itself
-("Post, Texas").
+lang/en/media_names.tsv, an example per row), or an institution's that is also a town's ("in
+Congress", "at Harvard": lang/en/institution_names.tsv), is no place unless the text places it
+itself ("Post, Texas", "Harvard, Illinois").
 
 Cues that count against a place at one mention (lang/en/name_senses.tsv, an example per row): a
 head such as "campaign", "administration", "spokesman" ("the Clinton campaign", "Clinton's
@@ -56,7 +57,8 @@ HEADS = frozenset(r["word"] for r in _ROWS if r["cue"] == "head")
 KIN = frozenset(r["word"] for r in _ROWS if r["cue"] == "kin")
 BEFORE = tuple(tuple(r["word"].split()) for r in _ROWS if r["cue"] == "before")
 CASE = frozenset(r["word"] for r in _ROWS if r["cue"] == "case")
-MEDIA = {r["name"]: r["the"] for r in table("media_names")}
+# short names of outlets and of institutions that are also towns' names ("Xinhua", "Congress")
+MEDIA = {r["name"]: r["the"] for t in ("media_names", "institution_names") for r in table(t)}
 REFLEXIVE = words("pronouns", kind="reflexive", refers="person", person="3")
 # nouns for a person that make a name in apposition a person's ("Tim Whitley, a city official")
 PERSON_NOUNS = words("titles", office="yes") | KIN
@@ -384,8 +386,9 @@ def _big(m: Mention) -> bool:
 
 
 def media_name(doc, m: Mention) -> bool:
-    """ "Xinhua reported", "told the Post": a news outlet's, agency's or platform's short name
-    (lang/en/media_names.tsv; some only after "the")."""
+    """ "Xinhua reported", "told the Post", "in Congress": a news outlet's, agency's, platform's
+    or institution's short name (lang/en/media_names.tsv, institution_names.tsv; some only after
+    "the")."""
     i = m.tokens[0]
     the = MEDIA.get(m.text, MEDIA.get(m.text.title()) if m.text.isupper() else None)
     return the is not None and (the != "yes" or i > 0 and doc[i - 1].lower_ == "the")
