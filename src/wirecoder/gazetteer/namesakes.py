@@ -3,7 +3,7 @@
 Iowa", "Peanut Corp. of America".
 
 Both development corpora leave such namesakes unmarked, but TR-News marks some of them (a
-newspaper's, a school's), so the places stage reports them unless its option `organisations` is
+school's, a clinic's, a detention centre's), so the places stage reports them unless its option `organisations` is
 off; the head word itself ("Centre" of "Trillium Health Centre") is never a place.
 
 A mention names such an organisation when
