@@ -335,9 +335,9 @@ STRAY_HEAD_KM = 200.0
 
 def _stray_name_heads(doc, groups: dict[str, list[Mention]], chosen: dict[str, Entry | None],
                       neighbours: list) -> set[str]:
-    """Names met only as the first words of a longer name, resolved to a town of a country no
-    other place of the article is in ("George Washington University" in an American story, "the
-    Carlton Hotel in Cannes"), or to a small town outside the first-level subdivisions of the
+    """Names met only as the first words of a longer name, resolved to a town or a county of a
+    country no other place of the article is in ("George Washington University" in an American
+    story, "the Carlton Hotel in Cannes", "Westminster House" in a Canadian one), or to a small town outside the first-level subdivisions of the
     article's other places and far from its towns, when the longer name is no school's,
     newspaper's or company's (those are the `organisations` option's: "Kutztown University")
     or the text places it right after somewhere else ("Liberty University in Virginia"):
@@ -351,7 +351,7 @@ def _stray_name_heads(doc, groups: dict[str, list[Mention]], chosen: dict[str, E
     for g, ms in groups.items():
         e = chosen.get(g)
         own = len(ms) ** 0.5
-        if e is None or e.precision != "locality" or e.fcode in ("PPLC", "PPLA") \
+        if e is None or e.precision not in ("locality", "admin2") or e.fcode in ("PPLC", "PPLA") \
                 or e.population >= STRAY_HEAD_CITY or ctx.total - own <= 1e-9:
             continue  # an article with no other place gives nothing to compare with
         if not all(m.label in ("INNER", "SCAN") and m.qualifier is None and not m.is_qualifier
