@@ -29,7 +29,8 @@ def _mention(doc, name: str) -> Mention:
     return Mention(start, start + len(name), name, span.root.ent_type_ or "SCAN", (span.start, span.end), key(name))
 
 
-@pytest.mark.parametrize("row", [r for r in ROWS if r["cue"] not in ("place_word", "org_head", "group_head", "outlet_head", "outlet_before")], ids=lambda r: r["word"])
+@pytest.mark.parametrize("row", [r for r in ROWS if r["cue"] not in ("place_word", "org_head", "group_head", "outlet_head", "outlet_before",
+                                                                 "disease_before")], ids=lambda r: r["word"])
 def test_each_cue_row_says_person_at_its_example(nlp, pipeline, row):
     doc = nlp(row["example"])
     assert row["word"].split()[0] in row["example"].lower()
@@ -103,3 +104,12 @@ def test_a_landmarks_name_nothing_places_is_its_occupant(pipeline, sentence):
 def test_a_landmark_placed_by_its_preposition_stays(pipeline):
     places = pipeline.analyze("Protesters gathered at the White House on Monday.").places
     assert [(p.span.text, p.precision) for p in places] == [("White House", "point")]
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["cue"] == "disease_before"], ids=lambda r: r["word"])
+def test_each_disease_before_row_makes_a_disease(pipeline, row):
+    from wirecoder.gazetteer import load_gazetteer
+
+    assert f"{row['word']} {row['name']}" in row["example"]
+    assert load_gazetteer().lookup(key(row["name"])), "a row the gazetteer lacks tests nothing"
+    assert row["name"] not in [p.span.text for p in pipeline.analyze(row["example"]).places]

@@ -244,3 +244,10 @@ def test_a_county_met_only_as_a_longer_names_head_abroad_is_no_place(places):
     by = places("Mather, of Surrey, British Columbia, is in a treatment program at Westminster "
                 "House in Vancouver.")
     assert "Westminster" not in by and by["Vancouver"].country == "CAN"
+
+
+def test_a_place_the_gazetteer_lacks_lies_where_its_list_mates_do(places):
+    by = places("Officials announced a quarantine of the Etoumbi and Mbomo districts on Monday.")
+    assert by["Etoumbi"].country == "COG"
+    assert (by["Mbomo"].country, by["Mbomo"].geonames_id) == ("COG", None)
+    assert by["Mbomo"].precision in ("admin1", "country")

@@ -57,6 +57,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from ..lang.en import table
 from .accept import accept, accept_more, among_non_places
 from .areas import place_at_areas
 from .lines import fold_same_place, place_lines
@@ -207,7 +208,7 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True,
     neighbours = _neighbours(cands)
     chosen, scores = _choose(doc, groups, cands, accepted, neighbours)
     place_at_areas(doc, gaz, groups, chosen, {g: _qualifier_entry(ms, chosen) for g, ms in groups.items()},
-                   {g for g, cs in cands.items() if not cs})
+                   {g for g, cs in cands.items() if not cs}, list_mates(doc, accepted))
     _drop_unplaced_parts(doc, gaz, groups, chosen, neighbours)
     stray = _stray_name_heads(doc, groups, chosen, neighbours)
     for g, ms in groups.items():
@@ -450,16 +451,20 @@ def _city_of_its_province(e: Entry, cs: dict[int, Candidate]) -> Entry:
 
 # A virus's name: an influenza subtype ("H5N1"), a virus or its family ("Ebolavirus",
 # "Filoviridae"), an inflammation ("Poliomyelitis").
+DISEASE_BEFORE = tuple(tuple(r["word"].split()) for r in table("name_senses") if r["cue"] == "disease_before")
 _PATHOGEN_NAME = re.compile(r"(?:^H\d{1,2}N\d{1,2}$|virus$|viridae$|myelitis$)", re.I)
 
 
 def _pathogen(doc, m: Mention) -> bool:
-    """A name used for a pathogen: a pathogen word after it ("West Nile virus") or a virus's
-    name; every mention of that name in the article is the pathogen's (one sense per discourse:
+    """A name used for a pathogen: a pathogen word after it ("West Nile virus"), words before it
+    that only a disease follows ("died from Ebola", "cases of Lassa": `disease_before` rows of
+    lang/en/name_senses.tsv) or a virus's name; every mention of that name in the article is the pathogen's (one sense per discourse:
     "cases of West Nile" after "West Nile virus") unless a qualifier places it."""
-    j = m.tokens[1]
+    i, j = m.tokens
     if _PATHOGEN_NAME.search(m.text):
         return True
+    if any(i >= len(ws) and tuple(t.lower_ for t in doc[i - len(ws):i]) == ws for ws in DISEASE_BEFORE):
+        return True  # "died from Ebola", "cases of Lassa"
     # "the United States flu season" stays the country
     area = any(c.entry.precision in ("country", "admin1") and c.kind == "name" for c in m.candidates)
     return j < len(doc) and doc[j].lower_ in PATHOGEN_WORDS and not (
