@@ -55,6 +55,7 @@ from .mention import GENERIC, GEO_NOUNS, PLACE_LABELS, SETTLEMENT_NOUNS, SPEECH,
 _ROWS = table("name_senses")
 HEADS = frozenset(r["word"] for r in _ROWS if r["cue"] == "head")
 KIN = frozenset(r["word"] for r in _ROWS if r["cue"] == "kin")
+RELATIVE = frozenset(r["word"] for r in _ROWS if r["cue"] == "relative")
 BEFORE = tuple(tuple(r["word"].split()) for r in _ROWS if r["cue"] == "before")
 CASE = frozenset(r["word"] for r in _ROWS if r["cue"] == "case")
 # short names of outlets and of institutions that are also towns' names ("Xinhua", "Congress")
@@ -185,7 +186,8 @@ def _head(tok) -> Any | None:
 
 def person_cue(doc, m: Mention) -> str | None:
     """What at this mention says person or organisation: STRONG (a relative as the possessed
-    noun or in apposition, a title before it, "herself" after it) or WEAK (a head such as
+    noun or in apposition, a title before it, "herself" after it, a clause on it opened by
+    "who") or WEAK (a head such as
     "campaign", "according to", a case's "v.", a verb of saying, a possessive), else None.
     A place inside a longer name takes no cue of that name ("Environment Canada warns")."""
     i, j = m.tokens
@@ -197,6 +199,12 @@ def person_cue(doc, m: Mention) -> str | None:
         head is not None and head.lower_ in PLACE_NOUNS)  # "Giza's Haram district"
     if possessive and head is not None and _among(head, KIN) \
             or j < len(doc) and doc[j].lower_ in REFLEXIVE or i > 0 and _is_title(doc[i - 1]):
+        return STRONG
+    if root.dep_ != "pobj" and any(
+            c.dep_ == "relcl" and any(w.lower_ in RELATIVE and w.i < c.i for w in c.children)
+            for c in root.children):
+        # "Harden, who attended 4th grade": no town is a "who"; after a preposition the clause
+        # is on someone placed there ("a man in Kashmir, who", "the people of Gaza, who")
         return STRONG
     first, kin = root, False
     while first.dep_ == "conj" and first.head.i != first.i:
