@@ -20,6 +20,7 @@ def _places(pipeline, text: str) -> list[str]:
     ("The engine was first drawn by the Reverend W.V. Awdry in England.", "W.V."),
     ("Cases on Reunion have risen since Mar. 2005, officials in Paris said.", "Mar."),
     ("Nurses in Ottawa keep patients on a drip of Narcan overnight.", "Narcan"),
+    ("Bees pollinate crops worth $US 1.5 billion a year, farmers in Ohio say.", "US"),
 ])
 def test_a_word_used_otherwise_is_no_place(pipeline, text, word):
     assert word not in _places(pipeline, text)
@@ -34,3 +35,7 @@ def test_a_word_used_otherwise_is_no_place(pipeline, text, word):
 ])
 def test_a_place_the_text_vouches_for_stays(pipeline, text, name):
     assert name in _places(pipeline, text)
+
+
+def test_a_country_spelled_out_beside_a_currency_stays(pipeline):
+    assert "US" in _places(pipeline, "The crop is worth $US 1.5 billion in the US alone.")
