@@ -39,3 +39,28 @@ def test_a_place_the_text_vouches_for_stays(pipeline, text, name):
 
 def test_a_country_spelled_out_beside_a_currency_stays(pipeline):
     assert "US" in _places(pipeline, "The crop is worth $US 1.5 billion in the US alone.")
+
+
+def test_a_long_list_of_names_mostly_unknown_is_no_list_of_places(pipeline):
+    """Brands the parser tags places are still brands ("Sun Valley", "Mountain Dairy")."""
+    places = _places(pipeline, "In Iowa, the eggs were sold under the labels Lucerne, Albertson, "
+                               "Mountain Dairy, Ralph's, Boomsma's, Trafficanda, Farm Fresh, Dutch "
+                               "Farms, Kemps, Bayview, NuLay and Sun Valley.")
+    assert places == ["Iowa"]
+
+
+@pytest.mark.parametrize("text", [
+    "Flooding hit the villages of Kampungu, Makonono, Kaluamba, Mombo and Tshikapa in Congo.",
+    "Cases were found in Kampungu, Makonono, Kaluamba, Mombo and Tshikapa in Congo.",
+])
+def test_a_placed_list_keeps_its_members(pipeline, text):
+    assert "Tshikapa" in _places(pipeline, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The most affected villages were identified as Gabardin, Tonban, Karvan, Tourian and Khaldin.", "Tonban"),
+    ("She joined Elizabeth Warren, Rhode Island Gov. Gina Raimondo and New Hampshire Gov. Maggie "
+     "Hassan on stage.", "New Hampshire"),
+])
+def test_a_list_of_settlements_or_a_state_stays(pipeline, text, name):
+    assert name in _places(pipeline, text)

@@ -301,9 +301,20 @@ BRAND_LIST_MIN = 5
 
 
 def among_non_places(doc, gaz: Gazetteer, m: Mention) -> bool:
+    """The mention stands in a list of BRAND_LIST_MIN names or more, most of which the gazetteer
+    lacks ("sold under the labels Lucerne, Albertson, Mountain Dairy, Ralph's, ..., Bayview and
+    Sun Valley"): a list of brands, teams or people, whatever the parser tags its members, unless
+    the mention names a country or a state, or the list is placed by a preposition before it or a
+    settlement noun earlier in its sentence ("in Kobuta, Manekwa, ...", "the villages of
+    Kampungu, Makonono, ...")."""
     members = _list_members(doc, *m.tokens)
-    if len(members) < BRAND_LIST_MIN:
-        return False
+    if len(members) < BRAND_LIST_MIN or any(
+            c.kind == "name" and c.entry.precision in ("country", "admin1") for c in m.candidates):
+        return False  # "Rhode Island Gov. Gina Raimondo and New Hampshire Gov. Maggie Hassan"
+    first = min(a for a, _ in members)
+    if first >= 1 and doc[first - 1].lower_ in LOCATIVE or any(
+            t.lower_ in SETTLEMENT_NOUNS and t.is_lower for t in doc[doc[first].sent.start:first]):
+        return False  # "in Kobuta, ...", "the affected villages were Gabardin, Tonban, ..."
     known = sum(1 for a, b in members if gaz.lookup(key(doc[a:b].text)))
     return known * 2 < len(members)
 

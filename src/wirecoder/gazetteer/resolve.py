@@ -235,7 +235,7 @@ def _accepted(doc, gaz: Gazetteer, demonyms: bool, inner: bool, borders: bool = 
                              for t in ent)
     accepted = [m for m in mentions if accept(doc, m, strong_keys, demonyms, person_words)]
     accepted += accept_more(doc, mentions, accepted, person_words)
-    accepted = [m for m in accepted if m.strong or m.demonym or not among_non_places(doc, gaz, m)]
+    accepted = [m for m in accepted if m.demonym or not among_non_places(doc, gaz, m)]
     common = inner_common_nouns(doc, accepted)
     accepted = [m for m in accepted if id(m) not in common]
     accepted.sort(key=lambda m: m.start)
