@@ -64,3 +64,14 @@ def test_a_placed_list_keeps_its_members(pipeline, text):
 ])
 def test_a_list_of_settlements_or_a_state_stays(pipeline, text, name):
     assert name in _places(pipeline, text)
+
+
+@pytest.mark.parametrize("row", __import__("wirecoder.lang.en", fromlist=["table"]).table("holidays"),
+                         ids=lambda r: r["word"])
+def test_each_holiday_is_no_place(pipeline, row):
+    places = [p.span.text.lower() for p in pipeline.analyze(row["example"]).places]
+    assert row["word"] in row["example"].lower() and places and row["word"] not in places
+
+
+def test_a_town_named_like_a_holiday_stays_when_qualified(pipeline):
+    assert "Christmas" in _places(pipeline, "The storm hit Christmas, Florida, on Monday.")

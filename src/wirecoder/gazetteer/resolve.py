@@ -57,7 +57,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from ..lang.en import table
+from ..lang.en import table, words
 from .accept import accept, accept_more, among_non_places
 from .areas import place_at_areas
 from .lines import fold_same_place, place_lines
@@ -451,6 +451,7 @@ def _city_of_its_province(e: Entry, cs: dict[int, Candidate]) -> Entry:
 
 # A virus's name: an influenza subtype ("H5N1"), a virus or its family ("Ebolavirus",
 # "Filoviridae"), an inflammation ("Poliomyelitis").
+HOLIDAYS = words("holidays")
 DISEASE_BEFORE = tuple(tuple(r["word"].split()) for r in table("name_senses") if r["cue"] == "disease_before")
 _PATHOGEN_NAME = re.compile(r"(?:^H\d{1,2}N\d{1,2}$|virus$|viridae$|myelitis$)", re.I)
 
@@ -477,8 +478,9 @@ _ADJECTIVAL = re.compile(r"(?:ic|ish|ical|ous|ive|ful|less)$")
 
 def _not_a_place(doc, m: Mention) -> bool:
     """A title before a person's name ("Sen.
-    Marco Rubio"), a month or weekday no place label vouches for ("in August"), a town named
-    like an adjective used as one ("Olympic record") or a degree after a person ("M.D.")."""
+    Marco Rubio"), a month or weekday no place label vouches for ("in August"), a holiday ("over
+    Easter"), a town named like an adjective used as one ("Olympic record") or a degree after a
+    person ("M.D.")."""
     i, j = m.tokens
     if j - i == 1 and doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod" and _ADJECTIVAL.search(m.text) and \
             m.label not in PLACE_LABELS and not any(c.kind == "demonym" for c in m.candidates):
@@ -490,6 +492,8 @@ def _not_a_place(doc, m: Mention) -> bool:
             name_like(doc[j]) and (m.text.endswith(".") or
                                     not any(c.kind == "name" for c in m.candidates)):
         return True  # a title before a name: "Sen. Marco Rubio", "Gov. Abbott"
+    if m.key in HOLIDAYS and m.qualifier is None and not m.is_qualifier:
+        return True  # "over Easter", "during Ramadan": a date (lang/en/holidays.tsv)
     return m.key in CALENDAR and m.label not in PLACE_LABELS or used_otherwise(doc, m)
 
 
