@@ -210,6 +210,8 @@ def person_cue(doc, m: Mention) -> str | None:
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "his daughters, Malia and Sasha"
         kin = kin or first.is_lower and _among(first, KIN)  # "and wife, Nina" as a conjunct
+    if i >= 2 and doc[i - 1].text == "," and doc[i - 2].is_lower and _among(doc[i - 2], KIN):
+        return STRONG  # "and wife, Tonya", whatever the parse attaches her to
     if kin or first.dep_ == "appos" and first.head.is_lower and _among(first.head, PERSON_NOUNS) \
             or any(c.dep_ == "appos" and c.is_lower and _among(c, PERSON_NOUNS)
                    for c in first.children):
