@@ -10,6 +10,7 @@ from wirecoder.lang.en import table
 from wirecoder.pipeline import load
 
 ROWS = [r for r in table("name_senses") if r["cue"] == "org_head"]
+OUTLETS = [r for r in table("name_senses") if r["cue"] in ("outlet_head", "outlet_before")]
 
 
 def _places(pipeline, text: str) -> list[str]:
@@ -25,6 +26,31 @@ def corpus_style():
 def test_each_org_head_row_names_no_place(corpus_style, row):
     assert row["word"] in row["example"].lower() and row["name"] in row["example"]
     assert row["name"] not in _places(corpus_style, row["example"])
+
+
+@pytest.mark.parametrize("row", OUTLETS, ids=lambda r: r["word"])
+def test_each_outlet_row_names_no_place_by_default(pipeline, row):
+    """A news outlet's namesake is no place whatever the `organisations` option says."""
+    assert row["word"] in row["example"].lower() and row["name"] in row["example"]
+    assert row["name"] not in _places(pipeline, row["example"])
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("The Sunday Times of India said hysteria broke out in Mumbai.", "India"),
+    ("The reporter from The New Zealand Herald also became ill.", "New Zealand"),
+])
+def test_outlet_names_written_otherwise(pipeline, sentence, name):
+    assert name not in _places(pipeline, sentence)
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("The Washington Post's reporter was detained in Cairo.", "Cairo"),
+    ("Radio stations in Ohio carried the speech.", "Ohio"),
+    ("Times Square in New York was closed on Monday.", "New York"),
+    ("He moved to China. Daily, he walked to work.", "China"),
+])
+def test_places_beside_outlet_words_stay(pipeline, sentence, name):
+    assert name in _places(pipeline, sentence)
 
 
 def test_by_default_namesakes_stay_places(pipeline):

@@ -220,3 +220,34 @@ def test_a_world_region_beats_small_towns_of_its_name(places):
     assert (by["Middle East"].precision, by["Middle East"].country) == ("region", None)
     by = places("Officials in Pacific, Missouri, said the road was closed.")
     assert (by["Pacific"].precision, by["Pacific"].admin1) == ("locality", "Missouri")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Police in Kent arrested two men on Monday.", "Kent"),
+    ("He grew up in Devon and moved to Norfolk in 2001.", "Devon"),
+    ("He grew up in Devon and moved to Norfolk in 2001.", "Norfolk"),
+    ("Police in Kent and Essex arrested two men, and a third was held in Surrey.", "Surrey"),
+])
+def test_a_county_outweighs_small_towns_of_its_name(places, text, name):
+    """An ISO second-level subdivision counts as a town of ISO_ADMIN2_POPULATION people: the
+    English county, not Kent, Washington, Devon, Alberta, or Surrey, British Columbia."""
+    p = places(text)[name]
+    assert (p.country, p.precision) == ("GBR", "admin2")
+
+
+def test_a_bigger_city_or_the_articles_country_still_wins(places):
+    by = places("The Navy ship docked in Norfolk, where sailors from Virginia Beach greeted it.")
+    assert (by["Norfolk"].country, by["Norfolk"].precision) == ("USA", "locality")
+
+
+def test_a_county_met_only_as_a_longer_names_head_abroad_is_no_place(places):
+    by = places("Mather, of Surrey, British Columbia, is in a treatment program at Westminster "
+                "House in Vancouver.")
+    assert "Westminster" not in by and by["Vancouver"].country == "CAN"
+
+
+def test_a_place_the_gazetteer_lacks_lies_where_its_list_mates_do(places):
+    by = places("Officials announced a quarantine of the Etoumbi and Mbomo districts on Monday.")
+    assert by["Etoumbi"].country == "COG"
+    assert (by["Mbomo"].country, by["Mbomo"].geonames_id) == ("COG", None)
+    assert by["Mbomo"].precision in ("admin1", "country")

@@ -20,6 +20,7 @@ def _places(pipeline, text: str) -> list[str]:
     ("The engine was first drawn by the Reverend W.V. Awdry in England.", "W.V."),
     ("Cases on Reunion have risen since Mar. 2005, officials in Paris said.", "Mar."),
     ("Nurses in Ottawa keep patients on a drip of Narcan overnight.", "Narcan"),
+    ("Bees pollinate crops worth $US 1.5 billion a year, farmers in Ohio say.", "US"),
 ])
 def test_a_word_used_otherwise_is_no_place(pipeline, text, word):
     assert word not in _places(pipeline, text)
@@ -34,3 +35,43 @@ def test_a_word_used_otherwise_is_no_place(pipeline, text, word):
 ])
 def test_a_place_the_text_vouches_for_stays(pipeline, text, name):
     assert name in _places(pipeline, text)
+
+
+def test_a_country_spelled_out_beside_a_currency_stays(pipeline):
+    assert "US" in _places(pipeline, "The crop is worth $US 1.5 billion in the US alone.")
+
+
+def test_a_long_list_of_names_mostly_unknown_is_no_list_of_places(pipeline):
+    """Brands the parser tags places are still brands ("Sun Valley", "Mountain Dairy")."""
+    places = _places(pipeline, "In Iowa, the eggs were sold under the labels Lucerne, Albertson, "
+                               "Mountain Dairy, Ralph's, Boomsma's, Trafficanda, Farm Fresh, Dutch "
+                               "Farms, Kemps, Bayview, NuLay and Sun Valley.")
+    assert places == ["Iowa"]
+
+
+@pytest.mark.parametrize("text", [
+    "Flooding hit the villages of Kampungu, Makonono, Kaluamba, Mombo and Tshikapa in Congo.",
+    "Cases were found in Kampungu, Makonono, Kaluamba, Mombo and Tshikapa in Congo.",
+])
+def test_a_placed_list_keeps_its_members(pipeline, text):
+    assert "Tshikapa" in _places(pipeline, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The most affected villages were identified as Gabardin, Tonban, Karvan, Tourian and Khaldin.", "Tonban"),
+    ("She joined Elizabeth Warren, Rhode Island Gov. Gina Raimondo and New Hampshire Gov. Maggie "
+     "Hassan on stage.", "New Hampshire"),
+])
+def test_a_list_of_settlements_or_a_state_stays(pipeline, text, name):
+    assert name in _places(pipeline, text)
+
+
+@pytest.mark.parametrize("row", __import__("wirecoder.lang.en", fromlist=["table"]).table("holidays"),
+                         ids=lambda r: r["word"])
+def test_each_holiday_is_no_place(pipeline, row):
+    places = [p.span.text.lower() for p in pipeline.analyze(row["example"]).places]
+    assert row["word"] in row["example"].lower() and places and row["word"] not in places
+
+
+def test_a_town_named_like_a_holiday_stays_when_qualified(pipeline):
+    assert "Christmas" in _places(pipeline, "The storm hit Christmas, Florida, on Monday.")

@@ -109,15 +109,15 @@ def place_of_mention(mention, gaz, doc_id: str, text: str) -> Place:
 class PlacesOptions:
     demonyms: bool = option(True, "\"Mexican cartels\" reports Mexico under `demonyms` (no place)")
     inner: bool = option(True, "places inside organisation names (\"Texas Department of Safety\")")
-    organisations: bool = option(True, "report a place name that only names a newspaper, a school "
-                                       "or a company (\"Auckland Zoo\", \"the Los Angeles Times\") "
-                                       "as a place")
+    organisations: bool = option(True, "report a place name that only names a school, a company "
+                                       "or a facility (\"Auckland Zoo\", \"Michigan State "
+                                       "University\") as a place (a news outlet's never is)")
     borders: bool = option(False, "a border the gazetteer lists is one place (\"the Texas-Mexico "
                                   "border\", feature BDR) rather than its two sides")
 
 
 @stage("places", requires=("document", "spacy"), optional=("actors",), assigns=("places", "demonyms"),
-       version="7", options=PlacesOptions)
+       version="8", options=PlacesOptions)
 def make_gazetteer_places(options: dict[str, Any]):
     """Toponyms recognised and resolved with the offline gazetteer (GeoNames from PyPI packages)."""
     from ..gazetteer import load_gazetteer

@@ -81,6 +81,24 @@ def _world_region_over_towns(m: Mention) -> tuple[Candidate, ...]:
                  if c.entry.precision != "locality" or c.entry.population >= WORLD_REGION_TOWN)
 
 
+def _landmark(doc, m: Mention) -> bool | None:
+    """Whether a name some landmark holds is a place, None when no landmark has it. "at the
+    White House", "the Stade de France", "Champs-Elysees boulevard": the landmark, not a town of
+    that name (White House, Tennessee). A landmark's own name where nothing places the landmark
+    is its occupant ("White House Press Secretary", "the Kremlin said"), no town whose name or
+    other name it is (Casablanca), unless a qualifier places the town ("White House, Tennessee")."""
+    landmarks = tuple(c for c in m.candidates if c.entry.precision == "point")
+    if landmarks and _at_landmark(doc, m):
+        m.candidates = landmarks
+        return True
+    if not any(c.kind == "name" for c in landmarks):
+        return None
+    placed = m.qualifier is not None or m.is_qualifier
+    m.candidates = tuple(c for c in m.candidates if placed and c.kind == "name"
+                         and c.entry.precision != "point")
+    return bool(m.candidates)
+
+
 def accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
             person_words: frozenset[str] = frozenset()) -> bool:
     cands = m.candidates
@@ -110,12 +128,9 @@ def accept(doc, m: Mention, strong_keys: set[str], demonyms: bool,
         m.candidates = tuple(c for c in m.candidates
                              if c.entry.precision != "locality" or c.kind == "name"
                              or c.entry.population >= FAC_ALT_CITY)  # "Mbanza Congo" (FAC)
-    landmarks = tuple(c for c in m.candidates if c.entry.precision == "point")
-    if landmarks and _at_landmark(doc, m):
-        # "at the White House", "the Stade de France", "Champs-Elysees boulevard": the
-        # landmark, not a town of that name (White House, Tennessee)
-        m.candidates = landmarks
-        return True
+    landmark = _landmark(doc, m)
+    if landmark is not None:
+        return landmark
     if m.strong:
         return True
     if not any(doc[i].text[:1].isupper() for i in range(*m.tokens)):
@@ -286,9 +301,20 @@ BRAND_LIST_MIN = 5
 
 
 def among_non_places(doc, gaz: Gazetteer, m: Mention) -> bool:
+    """The mention stands in a list of BRAND_LIST_MIN names or more, most of which the gazetteer
+    lacks ("sold under the labels Lucerne, Albertson, Mountain Dairy, Ralph's, ..., Bayview and
+    Sun Valley"): a list of brands, teams or people, whatever the parser tags its members, unless
+    the mention names a country or a state, or the list is placed by a preposition before it or a
+    settlement noun earlier in its sentence ("in Kobuta, Manekwa, ...", "the villages of
+    Kampungu, Makonono, ...")."""
     members = _list_members(doc, *m.tokens)
-    if len(members) < BRAND_LIST_MIN:
-        return False
+    if len(members) < BRAND_LIST_MIN or any(
+            c.kind == "name" and c.entry.precision in ("country", "admin1") for c in m.candidates):
+        return False  # "Rhode Island Gov. Gina Raimondo and New Hampshire Gov. Maggie Hassan"
+    first = min(a for a, _ in members)
+    if first >= 1 and doc[first - 1].lower_ in LOCATIVE or any(
+            t.lower_ in SETTLEMENT_NOUNS and t.is_lower for t in doc[doc[first].sent.start:first]):
+        return False  # "in Kobuta, ...", "the affected villages were Gabardin, Tonban, ..."
     known = sum(1 for a, b in members if gaz.lookup(key(doc[a:b].text)))
     return known * 2 < len(members)
 

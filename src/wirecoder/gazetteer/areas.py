@@ -1,5 +1,6 @@
-"""Where a place the gazetteer cannot pin down lies: the area its qualifier names, or the one
-country or first-level subdivision its article is about. Such a place is reported at that area's
+"""Where a place the gazetteer cannot pin down lies: the area its qualifier names, the area that
+holds the places it is listed with, or the one country or first-level subdivision its article is
+about. Such a place is reported at that area's
 precision under its own name, never at an invented point."""
 
 from __future__ import annotations
@@ -61,12 +62,34 @@ def _outside(e: Entry | None, q: Entry) -> bool:
     return False
 
 
+def _mates_area(gaz: Gazetteer, mates: list[str], chosen: dict[str, Entry | None]) -> Entry | None:
+    """The area that holds all the places a name is listed with, when they are finer than a
+    country: their first-level subdivision if they share one, else their country."""
+    known = [e for k in mates if (e := chosen.get(k)) is not None]
+    if not known or any(e.precision in ("country", "region") or not e.cc for e in known) \
+            or len({e.cc for e in known}) > 1:
+        return None
+    cc = known[0].cc
+    admin1s = {e.name if e.precision == "admin1" else e.admin1 for e in known}
+    if len(admin1s) == 1 and None not in admin1s:
+        holder = gaz.admin1(cc, admin1s.pop())
+        if holder is not None:
+            return holder
+    return gaz.country_entry(cc)
+
+
+def _unknown_place(doc, g: str, ms: list[Mention], chosen: dict[str, Entry | None], unknown: set[str]) -> bool:
+    return chosen.get(g) is None and g in unknown and all(
+        m.label in PLACE_LABELS or m.extra.get("named") for m in ms) and vouched_unknown(doc, ms)
+
+
 def place_at_areas(doc, gaz: Gazetteer, groups: dict[str, list[Mention]],
                    chosen: dict[str, Entry | None], qualifiers: dict[str, Entry | None],
-                   unknown: set[str]) -> None:
+                   unknown: set[str], mates: dict[str, list[str]] | None = None) -> None:
     """Give the names the gazetteer cannot pin down the area that holds them, in `chosen`, and
     flag their mentions `area_only` (reported under their own names, at the area's precision).
-    `qualifiers` holds each name's resolved qualifier; `unknown` the names with no entry at all."""
+    `qualifiers` holds each name's resolved qualifier; `unknown` the names with no entry at all;
+    `mates` the names each is listed with ("the Etoumbi and Mbomo districts")."""
     for g, ms in groups.items():
         q = qualifiers.get(g)
         if q is not None and _outside(chosen.get(g), q):
@@ -75,13 +98,18 @@ def place_at_areas(doc, gaz: Gazetteer, groups: dict[str, list[Mention]],
             chosen[g] = q
             for m in ms:
                 m.extra["area_only"] = True
+    for g, ms in groups.items():
+        held = _unknown_place(doc, g, ms, chosen, unknown) and _mates_area(gaz, (mates or {}).get(g, []), chosen)
+        if held:
+            # "the Etoumbi and Mbomo districts": where its list mates lie, known to that area
+            chosen[g] = held
+            for m in ms:
+                m.extra["area_only"] = True
     area = _dominant_area(gaz, groups, chosen)
     if area is None:
         return
     for g, ms in groups.items():
-        if chosen.get(g) is None and g in unknown and all(
-                m.label in PLACE_LABELS or m.extra.get("named") for m in ms) and \
-                vouched_unknown(doc, ms):
+        if _unknown_place(doc, g, ms, chosen, unknown):
             # a place the gazetteer lacks ("Dunnock Close", "the Kampungu village") in an
             # article about one country (or one state): known to that area, no finer
             chosen[g] = area

@@ -97,6 +97,16 @@ def preceding_prep(doc, i: int) -> str | None:
 # GeoNames' towns of 1,000 people or more also list seats of districts with population 0
 # (unknown): such a town counts as this many people, not as an empty place.
 UNKNOWN_TOWN_POPULATION = 1000
+# An ISO 3166-2 second-level subdivision (pycountry's: an English county or London borough, a
+# French department, an Italian or Spanish province) lists no population but typically holds a
+# quarter of a million people or more: it counts as a town of this many, so "Police in Kent" is
+# the county, not Kent, Washington (126,952), while a bigger city of the name still wins on its
+# own (Toledo, Ohio over the Spanish province) and the article's context decides between them.
+ISO_ADMIN2_POPULATION = 250_000
+
+
+def _town_prior(population: int) -> float:
+    return 1.0 + 1.1 * math.log10(max(population, UNKNOWN_TOWN_POPULATION) + 10)
 
 
 def prior(c: Candidate) -> float:
@@ -107,11 +117,11 @@ def prior(c: Candidate) -> float:
     elif p == "admin1":
         s = 7.0
     elif p == "admin2":
-        s = 4.5
+        s = _town_prior(ISO_ADMIN2_POPULATION) if e.source == "pycountry" else 4.5
     elif p == "region":
         s = 8.0 if e.fcode == "CONT" else 7.0
     elif p == "locality":
-        s = 1.0 + 1.1 * math.log10(max(e.population, UNKNOWN_TOWN_POPULATION) + 10)
+        s = _town_prior(e.population)
         if e.fcode == "PPLC":
             s += 1.0
     else:

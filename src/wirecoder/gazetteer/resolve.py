@@ -57,6 +57,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from ..lang.en import table, words
 from .accept import accept, accept_more, among_non_places
 from .areas import place_at_areas
 from .lines import fold_same_place, place_lines
@@ -207,7 +208,7 @@ def resolve(doc, gaz: Gazetteer, *, demonyms: bool = True, inner: bool = True,
     neighbours = _neighbours(cands)
     chosen, scores = _choose(doc, groups, cands, accepted, neighbours)
     place_at_areas(doc, gaz, groups, chosen, {g: _qualifier_entry(ms, chosen) for g, ms in groups.items()},
-                   {g for g, cs in cands.items() if not cs})
+                   {g for g, cs in cands.items() if not cs}, list_mates(doc, accepted))
     _drop_unplaced_parts(doc, gaz, groups, chosen, neighbours)
     stray = _stray_name_heads(doc, groups, chosen, neighbours)
     for g, ms in groups.items():
@@ -234,7 +235,7 @@ def _accepted(doc, gaz: Gazetteer, demonyms: bool, inner: bool, borders: bool = 
                              for t in ent)
     accepted = [m for m in mentions if accept(doc, m, strong_keys, demonyms, person_words)]
     accepted += accept_more(doc, mentions, accepted, person_words)
-    accepted = [m for m in accepted if m.strong or m.demonym or not among_non_places(doc, gaz, m)]
+    accepted = [m for m in accepted if m.demonym or not among_non_places(doc, gaz, m)]
     common = inner_common_nouns(doc, accepted)
     accepted = [m for m in accepted if id(m) not in common]
     accepted.sort(key=lambda m: m.start)
@@ -335,9 +336,9 @@ STRAY_HEAD_KM = 200.0
 
 def _stray_name_heads(doc, groups: dict[str, list[Mention]], chosen: dict[str, Entry | None],
                       neighbours: list) -> set[str]:
-    """Names met only as the first words of a longer name, resolved to a town of a country no
-    other place of the article is in ("George Washington University" in an American story, "the
-    Carlton Hotel in Cannes"), or to a small town outside the first-level subdivisions of the
+    """Names met only as the first words of a longer name, resolved to a town or a county of a
+    country no other place of the article is in ("George Washington University" in an American
+    story, "the Carlton Hotel in Cannes", "Westminster House" in a Canadian one), or to a small town outside the first-level subdivisions of the
     article's other places and far from its towns, when the longer name is no school's,
     newspaper's or company's (those are the `organisations` option's: "Kutztown University")
     or the text places it right after somewhere else ("Liberty University in Virginia"):
@@ -351,7 +352,7 @@ def _stray_name_heads(doc, groups: dict[str, list[Mention]], chosen: dict[str, E
     for g, ms in groups.items():
         e = chosen.get(g)
         own = len(ms) ** 0.5
-        if e is None or e.precision != "locality" or e.fcode in ("PPLC", "PPLA") \
+        if e is None or e.precision not in ("locality", "admin2") or e.fcode in ("PPLC", "PPLA") \
                 or e.population >= STRAY_HEAD_CITY or ctx.total - own <= 1e-9:
             continue  # an article with no other place gives nothing to compare with
         if not all(m.label in ("INNER", "SCAN") and m.qualifier is None and not m.is_qualifier
@@ -450,16 +451,21 @@ def _city_of_its_province(e: Entry, cs: dict[int, Candidate]) -> Entry:
 
 # A virus's name: an influenza subtype ("H5N1"), a virus or its family ("Ebolavirus",
 # "Filoviridae"), an inflammation ("Poliomyelitis").
+HOLIDAYS = words("holidays")
+DISEASE_BEFORE = tuple(tuple(r["word"].split()) for r in table("name_senses") if r["cue"] == "disease_before")
 _PATHOGEN_NAME = re.compile(r"(?:^H\d{1,2}N\d{1,2}$|virus$|viridae$|myelitis$)", re.I)
 
 
 def _pathogen(doc, m: Mention) -> bool:
-    """A name used for a pathogen: a pathogen word after it ("West Nile virus") or a virus's
-    name; every mention of that name in the article is the pathogen's (one sense per discourse:
+    """A name used for a pathogen: a pathogen word after it ("West Nile virus"), words before it
+    that only a disease follows ("died from Ebola", "cases of Lassa": `disease_before` rows of
+    lang/en/name_senses.tsv) or a virus's name; every mention of that name in the article is the pathogen's (one sense per discourse:
     "cases of West Nile" after "West Nile virus") unless a qualifier places it."""
-    j = m.tokens[1]
+    i, j = m.tokens
     if _PATHOGEN_NAME.search(m.text):
         return True
+    if any(i >= len(ws) and tuple(t.lower_ for t in doc[i - len(ws):i]) == ws for ws in DISEASE_BEFORE):
+        return True  # "died from Ebola", "cases of Lassa"
     # "the United States flu season" stays the country
     area = any(c.entry.precision in ("country", "admin1") and c.kind == "name" for c in m.candidates)
     return j < len(doc) and doc[j].lower_ in PATHOGEN_WORDS and not (
@@ -472,8 +478,9 @@ _ADJECTIVAL = re.compile(r"(?:ic|ish|ical|ous|ive|ful|less)$")
 
 def _not_a_place(doc, m: Mention) -> bool:
     """A title before a person's name ("Sen.
-    Marco Rubio"), a month or weekday no place label vouches for ("in August"), a town named
-    like an adjective used as one ("Olympic record") or a degree after a person ("M.D.")."""
+    Marco Rubio"), a month or weekday no place label vouches for ("in August"), a holiday ("over
+    Easter"), a town named like an adjective used as one ("Olympic record") or a degree after a
+    person ("M.D.")."""
     i, j = m.tokens
     if j - i == 1 and doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod" and _ADJECTIVAL.search(m.text) and \
             m.label not in PLACE_LABELS and not any(c.kind == "demonym" for c in m.candidates):
@@ -485,6 +492,8 @@ def _not_a_place(doc, m: Mention) -> bool:
             name_like(doc[j]) and (m.text.endswith(".") or
                                     not any(c.kind == "name" for c in m.candidates)):
         return True  # a title before a name: "Sen. Marco Rubio", "Gov. Abbott"
+    if m.key in HOLIDAYS and m.qualifier is None and not m.is_qualifier:
+        return True  # "over Easter", "during Ramadan": a date (lang/en/holidays.tsv)
     return m.key in CALENDAR and m.label not in PLACE_LABELS or used_otherwise(doc, m)
 
 

@@ -20,8 +20,9 @@ A name the article holds as a person, one sense per discourse favouring the pers
   the District Attorney's office", after "Lowell Anger" and "Phillip Stirling").
 
 A news outlet's, agency's or platform's short name ("Xinhua reported", "told the Post":
-lang/en/media_names.tsv, an example per row) is no place unless the text places it itself
-("Post, Texas").
+lang/en/media_names.tsv, an example per row), or an institution's that is also a town's ("in
+Congress", "at Harvard": lang/en/institution_names.tsv), is no place unless the text places it
+itself ("Post, Texas", "Harvard, Illinois").
 
 Cues that count against a place at one mention (lang/en/name_senses.tsv, an example per row): a
 head such as "campaign", "administration", "spokesman" ("the Clinton campaign", "Clinton's
@@ -54,9 +55,11 @@ from .mention import GENERIC, GEO_NOUNS, PLACE_LABELS, SETTLEMENT_NOUNS, SPEECH,
 _ROWS = table("name_senses")
 HEADS = frozenset(r["word"] for r in _ROWS if r["cue"] == "head")
 KIN = frozenset(r["word"] for r in _ROWS if r["cue"] == "kin")
+RELATIVE = frozenset(r["word"] for r in _ROWS if r["cue"] == "relative")
 BEFORE = tuple(tuple(r["word"].split()) for r in _ROWS if r["cue"] == "before")
 CASE = frozenset(r["word"] for r in _ROWS if r["cue"] == "case")
-MEDIA = {r["name"]: r["the"] for r in table("media_names")}
+# short names of outlets and of institutions that are also towns' names ("Xinhua", "Congress")
+MEDIA = {r["name"]: r["the"] for t in ("media_names", "institution_names") for r in table(t)}
 REFLEXIVE = words("pronouns", kind="reflexive", refers="person", person="3")
 # nouns for a person that make a name in apposition a person's ("Tim Whitley, a city official")
 PERSON_NOUNS = words("titles", office="yes") | KIN
@@ -183,7 +186,8 @@ def _head(tok) -> Any | None:
 
 def person_cue(doc, m: Mention) -> str | None:
     """What at this mention says person or organisation: STRONG (a relative as the possessed
-    noun or in apposition, a title before it, "herself" after it) or WEAK (a head such as
+    noun or in apposition, a title before it, "herself" after it, a clause on it opened by
+    "who") or WEAK (a head such as
     "campaign", "according to", a case's "v.", a verb of saying, a possessive), else None.
     A place inside a longer name takes no cue of that name ("Environment Canada warns")."""
     i, j = m.tokens
@@ -196,10 +200,18 @@ def person_cue(doc, m: Mention) -> str | None:
     if possessive and head is not None and _among(head, KIN) \
             or j < len(doc) and doc[j].lower_ in REFLEXIVE or i > 0 and _is_title(doc[i - 1]):
         return STRONG
+    if root.dep_ != "pobj" and any(
+            c.dep_ == "relcl" and any(w.lower_ in RELATIVE and w.i < c.i for w in c.children)
+            for c in root.children):
+        # "Harden, who attended 4th grade": no town is a "who"; after a preposition the clause
+        # is on someone placed there ("a man in Kashmir, who", "the people of Gaza, who")
+        return STRONG
     first, kin = root, False
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "his daughters, Malia and Sasha"
         kin = kin or first.is_lower and _among(first, KIN)  # "and wife, Nina" as a conjunct
+    if i >= 2 and doc[i - 1].text == "," and doc[i - 2].is_lower and _among(doc[i - 2], KIN):
+        return STRONG  # "and wife, Tonya", whatever the parse attaches her to
     if kin or first.dep_ == "appos" and first.head.is_lower and _among(first.head, PERSON_NOUNS) \
             or any(c.dep_ == "appos" and c.is_lower and _among(c, PERSON_NOUNS)
                    for c in first.children):
@@ -384,8 +396,9 @@ def _big(m: Mention) -> bool:
 
 
 def media_name(doc, m: Mention) -> bool:
-    """ "Xinhua reported", "told the Post": a news outlet's, agency's or platform's short name
-    (lang/en/media_names.tsv; some only after "the")."""
+    """ "Xinhua reported", "told the Post", "in Congress": a news outlet's, agency's, platform's
+    or institution's short name (lang/en/media_names.tsv, institution_names.tsv; some only after
+    "the")."""
     i = m.tokens[0]
     the = MEDIA.get(m.text, MEDIA.get(m.text.title()) if m.text.isupper() else None)
     return the is not None and (the != "yes" or i > 0 and doc[i - 1].lower_ == "the")

@@ -2,7 +2,8 @@
 precision): a common noun capitalised inside a name ("Hit Entertainment", "King Nut", "the
 Earth"), a compass word describing a noun ("Western powers", "West and Central African
 countries"), a person's initials after a title ("the Reverend W.V. Awdry"), a month's
-abbreviation in a date ("since Mar. 2005"), and, for a name the gazetteer lacks, the evidence
+abbreviation in a date ("since Mar. 2005"), a country's code in a currency ("$US 1.5 billion",
+"NZ$ 40"), and, for a name the gazetteer lacks, the evidence
 that it is a place at all before it is reported ("a drip of Narcan", "20 grams of meth" are no
 places; "flocked to Mahim Creek", "on Colton Way" are)."""
 
@@ -15,6 +16,7 @@ from ..lang.en import words
 from .mention import COMPASS, GEO_NOUNS, LIST_WORDS, PLACE_LABELS, SETTLEMENT_NOUNS, TITLES, Mention
 
 MONTH_ABBREVIATIONS = words("months", form="abbreviation")
+CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥"})
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 
 # Last words of a name that say it names a place or a feature: "Mithi River", "Weir Road",
@@ -46,6 +48,8 @@ def used_otherwise(doc, m: Mention) -> bool:
         return True  # English writes place names capitalised: "20 grams of meth", "bee colonies"
     if j - i != 1:
         return False
+    if _currency(doc, i, j):
+        return True  # "$US 1.5 billion", "NZ$ 40 million": a currency, not the country
     if m.key in COMPASS and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
         return True  # "Western powers"; "West and Central African countries"
     if m.key in COMPASS and j < len(doc) and doc[j].lower_ in ("and", "or") and \
@@ -59,6 +63,18 @@ def used_otherwise(doc, m: Mention) -> bool:
     if m.key in MONTH_ABBREVIATIONS and (tok.text.endswith(".") or j < len(doc) and doc[j].like_num):
         return True  # "since Mar. 2005", "(Mar. 1)": a date, not Morocco
     return False
+
+
+def _currency(doc, i: int, j: int) -> bool:
+    """A country's code joined to a currency sign, before an amount: "$US 15", "NZ$ 40"."""
+    def sign(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].text in CURRENCY_SIGNS
+
+    def amount(k: int) -> bool:
+        return k < len(doc) and doc[k].like_num
+
+    return doc[i].is_upper and (sign(i - 1) and not doc[i - 1].whitespace_ and amount(j)
+                                or sign(j) and not doc[i].whitespace_ and amount(j + 1))
 
 
 def _describes_noun(doc, k: int) -> bool:
