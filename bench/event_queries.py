@@ -116,11 +116,18 @@ def plans(store, cases: dict[str, dict]) -> dict[str, list[str]]:
         count = select(func.count()).select_from(T_EVENTS).where(*conds)
         explain = "EXPLAIN QUERY PLAN " if store.dialect == "sqlite" else "EXPLAIN "
         for what, query in (("page", captured[-1]), ("count", count)):
-            sql = str(query.compile(store.engine, compile_kwargs={"literal_binds": True}))
             with store.engine.connect() as conn:
-                rows = conn.exec_driver_sql(explain + sql).all()
+                rows = conn.exec_driver_sql(*_explained(explain, query.compile(
+                    store.engine, compile_kwargs={"render_postcompile": True}))).all()
             out[f"{name}/{what}"] = [" ".join(str(c) for c in r) for r in rows]
     return out
+
+
+def _explained(explain: str, compiled) -> tuple:
+    """The statement and parameters of `explain` + a compiled query, for exec_driver_sql."""
+    if compiled.positiontup is not None:  # SQLite's qmark parameters
+        return explain + str(compiled), tuple(compiled.params[k] for k in compiled.positiontup)
+    return explain + str(compiled), compiled.params
 
 
 def percentiles(times: list[float]) -> dict:

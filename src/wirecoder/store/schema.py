@@ -173,6 +173,10 @@ class EventRow(Base):
     fatalities_start: Mapped[int | None]
     fatalities_end: Mapped[int | None]
     fatalities_text: Mapped[str | None] = mapped_column(Text)
+    # migration 0013: the document's `published`, copied, so that the listings' order (undated
+    # last, publication, document, ordinal) is an index of the events themselves
+    # (`ix_events_published_order`, an expression index only the migration describes)
+    published: Mapped[datetime | None]
 
 
 class EventArgumentRow(Base):
