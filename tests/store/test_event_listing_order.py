@@ -6,7 +6,7 @@ hits, pages and counts must be exactly those of the join to the documents they r
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select, union
 from test_event_countries import analyses
 from test_export_read import _undated_deadly
 from test_exports import handmade
@@ -14,7 +14,7 @@ from test_store_scale import copy_of
 
 from wirecoder.store import migrate, open_store
 from wirecoder.store.event_order import event_page
-from wirecoder.store.schema import T_DOCS, T_EVENTS
+from wirecoder.store.schema import T_DOCS, T_EVENTS, T_PLACE_NAMES, T_PLACES
 
 E, D = T_EVENTS, T_DOCS
 FILTERS = [{}, {"min_confidence": 0}, {"country": "USA"}, {"country": "MEX,CHN"},
@@ -113,6 +113,7 @@ def test_migration_0013_fills_the_events_of_a_store_made_before(filled):
     migrate(filled)
     with open_store(filled, read_only=True) as store:
         assert _mismatched(store) == 0 and _undated(store) > 0
+        assert _place_names(store) == _names_of_places(store)
         assert [store.event_hits(**f) for f in ({}, {"country": "USA"})] == before
         listed = ("SELECT name FROM sqlite_master WHERE type = 'index'"
                   if store.dialect == "sqlite" else "SELECT indexname FROM pg_indexes")
@@ -159,3 +160,35 @@ def test_a_dated_walk_keeps_to_the_order(tmp_path):
             limit=2, since="2000-01-01", modality="asserted", min_confidence=0))
     assert any("ix_events_published_order" in p for p in plans), plans
     assert not any("TEMP B-TREE" in p for p in plans), plans
+
+
+def _place_names(store) -> set[str]:
+    with store.engine.connect() as conn:
+        return set(conn.execute(select(T_PLACE_NAMES.c.name)).scalars())
+
+
+def _names_of_places(store) -> set[str]:
+    q = union(select(func.lower(T_PLACES.c.name)), select(func.lower(T_PLACES.c.text)))
+    with store.engine.connect() as conn:
+        return set(conn.execute(q).scalars())
+
+
+def test_place_names_hold_every_name_the_place_filter_can_match(filled):
+    """The place filter asks `place_names` first: no event is read for a place no document
+    names. The table must hold every place's name and text as the filter lowers them."""
+    with open_store(filled) as store:
+        names = _place_names(store)
+        assert names == _names_of_places(store) and "reynosa" in names
+        assert store.event_hits(place="Oaxaca", min_confidence=0) == []
+        moved = handmade().model_copy(deep=True)
+        places = [p.model_copy(update={"name": "Oaxaca de Juárez"}) if p.name == "Reynosa" else p
+                  for p in moved.places]
+        store.save(moved.model_copy(update={"places": places}), reprocess=True)
+        assert "oaxaca de juárez" in _place_names(store)
+        assert _place_names(store) >= _names_of_places(store)
+        found = store.event_hits(place="oaxaca", min_confidence=0)
+        assert found and found == [(d, e) for d, e, _ in joined(store, place="oaxaca",
+                                                                min_confidence=0)]
+        store.delete_document("doc_handmade")  # a name outlives its places: never too few
+        assert store.event_hits(place="oaxaca", min_confidence=0) == []
+        assert _place_names(store) >= _names_of_places(store)

@@ -50,13 +50,17 @@ def test_a_page_walks_the_documents_in_order(tmp_path, filled, filters):
         page: list = []
         plans = _plans(store, lambda: page.extend(store.event_hits(limit=2, **filters)))
         assert page == every[:2] and every
-        assert any("ix_events_published_order" in p for p in plans), plans
+        # the order's index (within the type's, for a type), not a sort of every hit (on a
+        # store this small SQLite may sort a type's ties in the order's right part)
+        assert any(f"ix_events_{index}_order" in p for p in plans
+                   for index in ("published", "type")), plans
+        assert "USE TEMP B-TREE FOR ORDER BY" not in plans, plans
         # an offset pages on in the same order
         assert store.event_hits(limit=2, offset=1, **filters) == every[1:3]
         # one document's events come from its index, not from a walk
         doc = every[0][0]
         plans = _plans(store, lambda: store.event_hits(limit=2, document=doc, **filters))
-        assert not any("ix_events_published_order" in p for p in plans), plans
+        assert not any("_order" in p for p in plans), plans
 
 
 def test_counts_stop_at_a_bound(filled):

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Table, and_, false, func, literal, or_, select, tuple_
 
 from .errors import BadFilter
-from .hit_plan import count
+from .hit_plan import count, page_conditions
 from .record_filters import claim_conditions, quote_conditions
 from .repository import T_ACTORS, T_CLAIMS, T_DOCS, T_EVENTS, T_QUOTES, Store
 
@@ -182,7 +182,11 @@ def event_page(store: Store, *, kind: str = "events", sort: str = "published", o
         raise BadFilter(f"limit must be 1 or more, not {limit}")
     spec = _kind(kind)
     table, columns = spec.table, _columns(spec, sort, order)
-    conds = spec.conditions(store, **{k: v for k, v in filters.items() if v not in (None, "")})
+    given = {k: v for k, v in filters.items() if v not in (None, "")}
+    if kind == "events" and sort == "published":  # the listings' order: a page may walk it
+        conds = page_conditions(store, store.held_countries, store._event_types, limit, **given)
+    else:
+        conds = spec.conditions(store, **given)
     forward = not (before or last)
     # the counts stop at count_cap (the last page needs the exact total)
     cap = None if last or count_cap is None else count_cap + limit

@@ -28,7 +28,8 @@ from sqlalchemy import func, select
 
 from . import filters as check
 from .record_filters import event_conditions
-from .schema import T_DOCS, T_EVENT_COUNTRIES, T_EVENTS
+from .schema import T_DOCS, T_EVENT_COUNTRIES, T_EVENTS, T_PLACE_NAMES
+from .sql import contains
 
 COMMON = 20  # a filter is common when at least 1 event in COMMON passes it
 COUNT_CAP = 1_000  # the API's pages count hits up to this many (`exact` false beyond)
@@ -83,6 +84,16 @@ def common_countries(store: Any, codes: list[str]) -> bool:
         return count(conn, rows.limit(enough)) >= enough
 
 
+def place_named(store: Any, place: str) -> bool:
+    """Whether any stored place's name or text holds `place`, as the place filter matches them,
+    read from `place_names` (migration 0013: every name once, far fewer rows than places). A
+    place no document names read every event of the store to find none (13 s on SQLite at
+    100,000 documents); its filter is now false before any event is read."""
+    with store.engine.connect() as conn:
+        return conn.execute(select(T_PLACE_NAMES.c.name).where(
+            contains(T_PLACE_NAMES.c.name, place)).limit(1)).first() is not None
+
+
 def common_dates(store: Any, since: Any, until: Any) -> bool:
     """Whether at least 1 event in COMMON is dated from `since` to `until` (ix_events_event_date
     counts them, stopping once there are enough)."""
@@ -96,11 +107,12 @@ def common_dates(store: Any, since: Any, until: Any) -> bool:
         return count(conn, select(T_EVENTS.c.id).where(*conds).limit(enough)) >= enough
 
 
-def event_hits(store: Any, held: Callable, types: Callable, *, limit: int | None = None,
-               offset: int = 0, **filters: Any) -> list[tuple[str, str]]:
-    """(document id, event id) of the events passing `filters`, in publication order: on
-    SQLite a page walks the documents in order unless an index narrows the filter to few
-    events (see the module's docstring)."""
+def page_conditions(store: Any, held: Callable, types: Callable, limit: int | None,
+                    **filters: Any) -> list:
+    """The conditions of `filters` for a page of `limit` events in the listings' order (None: the
+    whole listing): a common country asked per event, and on SQLite, unless an index narrows the
+    filter to few events, its date and modality asked per event too, so that the page walks the
+    order (see the module's docstring)."""
     judged: dict[tuple[str, ...], bool] = {}
 
     def common(codes: list[str]) -> bool:  # a whole listing reads every hit: IN lists them
@@ -108,11 +120,20 @@ def event_hits(store: Any, held: Callable, types: Callable, *, limit: int | None
             judged[tuple(codes)] = limit is not None and common_countries(store, codes)
         return judged[tuple(codes)]
 
-    conds = event_conditions(held, types, common=common, **filters)
+    conds = event_conditions(held, types, common=common, named=store.place_named, **filters)
     if (limit is not None and store.dialect == "sqlite" and not filters.get("document")
             and all(judged.values())
             and common_dates(store, filters.get("since"), filters.get("until"))):
-        conds = event_conditions(held, types, common=common, indexed=False, **filters)
+        conds = event_conditions(held, types, common=common, named=store.place_named,
+                                 indexed=False, **filters)
+    return conds
+
+
+def event_hits(store: Any, held: Callable, types: Callable, *, limit: int | None = None,
+               offset: int = 0, **filters: Any) -> list[tuple[str, str]]:
+    """(document id, event id) of the events passing `filters`, in publication order: a page
+    walks the order unless an index narrows the filter to few events (`page_conditions`)."""
+    conds = page_conditions(store, held, types, limit, **filters)
     with store.engine.connect() as conn:
         query = hits_query(T_EVENTS, conds, limit, offset=offset)
         return [(row.document_id, row.id) for row in conn.execute(query)]
@@ -131,6 +152,7 @@ def event_count(store: Any, held: Callable, types: Callable, at_most: int | None
     """How many events pass `filters`; with `at_most`, counted up to at_most + 1."""
     # a bounded count of a common country stops early asking per event, as a page does
     conds = event_conditions(held, types, common=lambda codes: at_most is not None
-                             and common_countries(store, codes), **filters)
+                             and common_countries(store, codes), named=store.place_named,
+                             **filters)
     with store.engine.connect() as conn:
         return count(conn, select(T_EVENTS.c.id).where(*conds), at_most)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, false, func, or_, select
 
 from ..records import MODALITIES
 from . import filters as check
@@ -98,6 +98,7 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
                      modality: str | Iterable[str] | None = None, place: str | None = None,
                      document: str | None = None, min_confidence: float | None = None,
                      common: Callable[[list[str]], bool] | None = None,
+                     named: Callable[[str], bool] | None = None,
                      indexed: bool = True) -> list:
     """The SQL conditions on the events table (joined to documents) of the event filters,
     each value checked first (W041).
@@ -110,6 +111,8 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
     common(codes): whether many events have one of these countries (`Store.common_countries`):
     then the condition is asked per event (EXISTS), so a page walks the documents in order,
     else the country's events are listed from its index (IN); the same events either way.
+    named(place): whether any stored place's name or text holds `place` (`Store.place_named`):
+    when none does, the condition is false before any event is read.
     indexed False (SQLite): the date and modality are asked of each event read (`+column`), so
     that a page walks the listings' order (`hit_plan.event_hits`) rather than their indexes.
     """
@@ -156,7 +159,9 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
                 select(T_ARGS.c.event_id).select_from(registered).where(
                     T_REGISTRY.c.country.in_(codes)))))
     if place:
-        conds.append(exists(select(1).where(
+        if named is not None and not named(place):  # no event is read (SQLite and PostgreSQL
+            conds.append(false())                   # test a false constant before the scan)
+        conds.append(exists_per_row(select(1).where(
             T_PLACES.c.id == E.c.place_id,
             or_(contains(T_PLACES.c.name, place), contains(T_PLACES.c.text, place)))))
     if document:

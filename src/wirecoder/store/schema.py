@@ -18,8 +18,10 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Column,
     ForeignKey,
     Index,
+    MetaData,
     String,
     Table,
     Text,
@@ -366,6 +368,10 @@ DERIVED_TABLES = {EventCountryRow.__tablename__}
 ALL_TABLES = [*ALL_TABLES, *DEDUP_TABLES, StoreChangeRow.__table__]
 # The actor registry (migration 0009) too.
 ALL_TABLES = [*ALL_TABLES, *REGISTRY_TABLES]
+
+# Every name and text of the stored places once, lowercased (migration 0013, kept by triggers on
+# `places`): a table of the migrations only, which the place filter asks first.
+T_PLACE_NAMES = Table("place_names", MetaData(), Column("name", Text, primary_key=True))
 
 # The tables as SQLAlchemy Core objects, for queries (one name each, shared by the store modules).
 T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]

@@ -18,6 +18,8 @@ PG_ENV = "WIRECODER_TEST_PG_URL"
 STORE_TABLES = [t.name for t in ALL_TABLES]
 # Tables of older revisions, dropped with the others (a store left at an old revision by a test).
 OLD_TABLES = ["evidence_spans"]  # packed into span_packs by migration 0011
+# Tables only the migrations describe, emptied and dropped with the others.
+MIGRATION_TABLES = ["place_names"]  # 0013
 
 
 def pg_test_url() -> str | None:
@@ -35,10 +37,11 @@ def empty_store(url: str, drop: bool = False) -> None:
             if not drop and "alembic_version" in names:
                 version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
                 if version == head_revision() and conn.dialect.name == "postgresql":
-                    listed = ", ".join(f'"{n}"' for n in STORE_TABLES)
+                    listed = ", ".join(f'"{n}"' for n in [*STORE_TABLES, *MIGRATION_TABLES])
                     conn.execute(text(f"TRUNCATE {listed} CASCADE"))
                     return
-            for name in ["alembic_version", *OLD_TABLES, *reversed(STORE_TABLES)]:
+            for name in ["alembic_version", *OLD_TABLES, *MIGRATION_TABLES,
+                         *reversed(STORE_TABLES)]:
                 if name in names:
                     conn.execute(text(f'DROP TABLE "{name}"'
                                       + (" CASCADE" if conn.dialect.name == "postgresql" else "")))

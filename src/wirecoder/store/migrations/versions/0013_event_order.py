@@ -9,8 +9,19 @@ over the documents' order against every event of a date range (7 s for `--countr
 ASSAULT` and a long range at 100,000 documents), and the dashboard's table (sort=published)
 sorted every hit (0.5-5 s on SQLite). `events.published` is the document's `published`, copied
 when the event is saved and filled here for the events stored before; `ix_events_published_order`
-is the order itself, so a page reads it and stops. An expression index, which no model
-describes (like 0008's).
+is the order itself, so a page reads it and stops. On PostgreSQL, `ix_events_type_order` is that
+order within each type (as the type filter compares it, upper-cased), so a page of a type, alone
+or with other filters, reads only that type's events (`--type ASSAULT --country USA` and a long
+date range: 0.25-0.4 s -> 10-25 ms). Not on SQLite: without statistics it took that index for
+one document's events of a type, or a rare country's, and read every event of the type.
+Expression indexes, which no model describes (like 0008's).
+
+`place_names` holds every name and text of the stored places once, lowercased as the place
+filter compares them, kept by triggers on `places` (a name stays when its places are deleted:
+the table only ever says that no place could match). The place filter asks it once first: a
+place no document names (a typo, a place not in the news) read every event of the store to
+find none (13 s on SQLite at 100,000 documents), where it now reads this small table. A table
+of the migrations only (like 0006's `document_search`).
 
 Revision ID: 0013
 Revises: 0012
@@ -30,6 +41,8 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 ORDER_INDEX = "ix_events_published_order"
+TYPE_INDEX = "ix_events_type_order"
+ORDER = "(published IS NULL), published, document_id, ordinal, id"
 FILL = {
     "postgresql": "UPDATE events SET published = d.published FROM documents d "
                   "WHERE d.id = events.document_id AND d.published IS NOT NULL",
@@ -37,16 +50,55 @@ FILL = {
               "WHERE d.id = events.document_id)",
 }
 
+PLACE_NAMES = {
+    "sqlite": [
+        """CREATE TRIGGER place_names_insert AFTER INSERT ON places BEGIN
+            INSERT OR IGNORE INTO place_names (name) VALUES (lower(new.name)), (lower(new.text));
+        END""",
+        """CREATE TRIGGER place_names_update AFTER UPDATE OF name, text ON places BEGIN
+            INSERT OR IGNORE INTO place_names (name) VALUES (lower(new.name)), (lower(new.text));
+        END""",
+    ],
+    "postgresql": [
+        """CREATE OR REPLACE FUNCTION place_names_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO place_names (name) VALUES (lower(NEW.name)), (lower(NEW.text))
+                ON CONFLICT DO NOTHING;
+            RETURN NULL;
+        END $$""",
+        """CREATE TRIGGER place_names_keep AFTER INSERT OR UPDATE OF name, text ON places
+            FOR EACH ROW EXECUTE FUNCTION place_names_keep()""",
+    ],
+}
+PLACE_NAMES_DROP = {
+    "sqlite": ["DROP TRIGGER IF EXISTS place_names_insert",
+               "DROP TRIGGER IF EXISTS place_names_update"],
+    "postgresql": ["DROP TRIGGER IF EXISTS place_names_keep ON places",
+                   "DROP FUNCTION IF EXISTS place_names_keep()"],
+}
+
 
 def upgrade() -> None:
+    dialect = op.get_bind().dialect.name
     # ADD COLUMN in place, never a batch copy (see 0012)
     op.add_column('events', sa.Column('published', sa.DateTime(timezone=True), nullable=True))
-    op.execute(FILL[op.get_bind().dialect.name])
-    op.execute(f"CREATE INDEX {ORDER_INDEX} ON events "
-               "((published IS NULL), published, document_id, ordinal, id)")
+    op.execute(FILL[dialect])
+    op.execute(f"CREATE INDEX {ORDER_INDEX} ON events ({ORDER})")
+    if dialect == "postgresql":
+        op.execute(f"CREATE INDEX {TYPE_INDEX} ON events (upper(type), {ORDER})")
+    op.create_table('place_names', sa.Column('name', sa.Text(), nullable=False),
+                    sa.PrimaryKeyConstraint('name', name=op.f('pk_place_names')))
+    op.execute("INSERT INTO place_names (name) SELECT lower(name) FROM places "
+               "UNION SELECT lower(text) FROM places")
+    for statement in PLACE_NAMES[dialect]:
+        op.execute(statement)
 
 
 def downgrade() -> None:
+    for statement in PLACE_NAMES_DROP[op.get_bind().dialect.name]:
+        op.execute(statement)
+    op.drop_table('place_names')
+    op.execute(f"DROP INDEX IF EXISTS {TYPE_INDEX}")
     op.execute(f"DROP INDEX IF EXISTS {ORDER_INDEX}")
     # in place as upgrade adds it (SQLite 3.35 and later; a batch copy would cascade)
     op.execute("ALTER TABLE events DROP COLUMN published")
