@@ -12,7 +12,7 @@ from test_export_read import _undated_deadly
 from test_exports import handmade
 from test_store_scale import copy_of
 
-from wirecoder.store import migrate, open_store
+from wirecoder.store import hit_plan, migrate, open_store
 from wirecoder.store.event_order import event_page
 from wirecoder.store.schema import T_DOCS, T_EVENTS, T_PLACE_NAMES, T_PLACES
 
@@ -60,8 +60,13 @@ def pages(store, limit: int, **params) -> list[tuple[str, str]]:
     return [h for p in got for h in p.hits]
 
 
+@pytest.mark.parametrize("common", [None, 1, 10**9], ids=["judged", "narrow", "walked"])
 @pytest.mark.parametrize("filters", FILTERS, ids=lambda f: ",".join(f) or "none")
-def test_hits_pages_and_counts_are_those_of_the_join(filled, filters):
+def test_hits_pages_and_counts_are_those_of_the_join(filled, filters, common, monkeypatch):
+    """As the store judges a country, a date range or a place's names, and as it would were
+    each narrow (listed from an index: IN) or common (asked per event, walking the order)."""
+    if common is not None:
+        monkeypatch.setattr(hit_plan, "COMMON", common)
     with open_store(filled, read_only=True) as store:
         before = joined(store, **filters)
         hits = [(d, e) for d, e, _ in before]

@@ -184,7 +184,8 @@ def event_page(store: Store, *, kind: str = "events", sort: str = "published", o
     table, columns = spec.table, _columns(spec, sort, order)
     given = {k: v for k, v in filters.items() if v not in (None, "")}
     if kind == "events" and sort == "published":  # the listings' order: a page may walk it
-        conds = page_conditions(store, store.held_countries, store._event_types, limit, **given)
+        conds, _ = page_conditions(store, store.held_countries, store._event_types, limit,
+                                   **given)
     else:
         conds = spec.conditions(store, **given)
     forward = not (before or last)

@@ -98,7 +98,7 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
                      modality: str | Iterable[str] | None = None, place: str | None = None,
                      document: str | None = None, min_confidence: float | None = None,
                      common: Callable[[list[str]], bool] | None = None,
-                     named: Callable[[str], bool] | None = None,
+                     named: Callable[[str], list[str] | None] | None = None,
                      indexed: bool = True) -> list:
     """The SQL conditions on the events table (joined to documents) of the event filters,
     each value checked first (W041).
@@ -111,8 +111,9 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
     common(codes): whether many events have one of these countries (`Store.common_countries`):
     then the condition is asked per event (EXISTS), so a page walks the documents in order,
     else the country's events are listed from its index (IN); the same events either way.
-    named(place): whether any stored place's name or text holds `place` (`Store.place_named`):
-    when none does, the condition is false before any event is read.
+    named(place): the stored place names that hold `place` (`hit_plan.place_names`): none, and
+    the condition is false before any event is read; a few, and the events are listed from the
+    places bearing them (IN); None (or no `named`), and it is asked per event.
     indexed False (SQLite): the date and modality are asked of each event read (`+column`), so
     that a page walks the listings' order (`hit_plan.event_hits`) rather than their indexes.
     """
@@ -159,11 +160,21 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
                 select(T_ARGS.c.event_id).select_from(registered).where(
                     T_REGISTRY.c.country.in_(codes)))))
     if place:
-        if named is not None and not named(place):  # no event is read (SQLite and PostgreSQL
-            conds.append(false())                   # test a false constant before the scan)
-        conds.append(exists_per_row(select(1).where(
-            T_PLACES.c.id == E.c.place_id,
-            or_(contains(T_PLACES.c.name, place), contains(T_PLACES.c.text, place)))))
+        names = named(place) if named is not None else None
+        if names == []:  # no event is read (both databases test a false constant first)
+            conds.append(false())
+        elif names:  # the places bearing these names (their lower(name), lower(text) indexes)
+            conds.append(E.c.place_id.in_(select(T_PLACES.c.id).where(named_places(names))))
+        else:
+            conds.append(exists_per_row(select(1).where(
+                T_PLACES.c.id == E.c.place_id,
+                or_(contains(T_PLACES.c.name, place), contains(T_PLACES.c.text, place)))))
     if document:
         conds.append(E.c.document_id == document)
     return conds
+
+
+def named_places(names: list[str]) -> Any:
+    """Places whose lowercased name or text is one of `names` (read from the indexes of
+    lower(name) and lower(text), migration 0013)."""
+    return or_(func.lower(T_PLACES.c.name).in_(names), func.lower(T_PLACES.c.text).in_(names))

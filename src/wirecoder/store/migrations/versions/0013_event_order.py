@@ -21,7 +21,9 @@ filter compares them, kept by triggers on `places` (a name stays when its places
 the table only ever says that no place could match). The place filter asks it once first: a
 place no document names (a typo, a place not in the news) read every event of the store to
 find none (13 s on SQLite at 100,000 documents), where it now reads this small table. A table
-of the migrations only (like 0006's `document_search`).
+of the migrations only (like 0006's `document_search`). When few places bear the names that
+match, their events are listed from the places' indexes of lower(name) and lower(text) (a place
+named in 33,000 documents and no event's: 1-2.5 s, every event read, on both databases).
 
 Revision ID: 0013
 Revises: 0012
@@ -90,6 +92,8 @@ def upgrade() -> None:
                     sa.PrimaryKeyConstraint('name', name=op.f('pk_place_names')))
     op.execute("INSERT INTO place_names (name) SELECT lower(name) FROM places "
                "UNION SELECT lower(text) FROM places")
+    for column in ("name", "text"):
+        op.execute(f"CREATE INDEX ix_places_{column}_lower ON places (lower({column}))")
     for statement in PLACE_NAMES[dialect]:
         op.execute(statement)
 
@@ -98,6 +102,8 @@ def downgrade() -> None:
     for statement in PLACE_NAMES_DROP[op.get_bind().dialect.name]:
         op.execute(statement)
     op.drop_table('place_names')
+    for column in ("name", "text"):
+        op.execute(f"DROP INDEX IF EXISTS ix_places_{column}_lower")
     op.execute(f"DROP INDEX IF EXISTS {TYPE_INDEX}")
     op.execute(f"DROP INDEX IF EXISTS {ORDER_INDEX}")
     # in place as upgrade adds it (SQLite 3.35 and later; a batch copy would cascade)
