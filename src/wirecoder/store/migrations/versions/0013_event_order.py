@@ -93,7 +93,7 @@ def upgrade() -> None:
     op.execute("INSERT INTO place_names (name) SELECT lower(name) FROM places "
                "UNION SELECT lower(text) FROM places")
     for column in ("name", "text"):
-        op.execute(f"CREATE INDEX ix_places_{column}_lower ON places (lower({column}))")
+        op.execute(f"CREATE INDEX ix_places_{column}_lower ON places (lower({column}), id)")
     for statement in PLACE_NAMES[dialect]:
         op.execute(statement)
 
