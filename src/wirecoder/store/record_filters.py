@@ -165,8 +165,8 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
             conds.append(false())
         elif names:  # the places bearing these names (their lower(name), lower(text) indexes)
             conds.append(E.c.place_id.in_(select(T_PLACES.c.id).where(named_places(names))))
-        else:
-            conds.append(exists_per_row(select(1).where(
+        else:  # a plain EXISTS: PostgreSQL joins the places matching (as before 0013)
+            conds.append(exists(select(1).where(
                 T_PLACES.c.id == E.c.place_id,
                 or_(contains(T_PLACES.c.name, place), contains(T_PLACES.c.text, place)))))
     if document:
