@@ -160,18 +160,22 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
                 select(T_ARGS.c.event_id).select_from(registered).where(
                     T_REGISTRY.c.country.in_(codes)))))
     if place:
-        names = named(place) if named is not None else None
-        if names == []:  # no event is read (both databases test a false constant first)
-            conds.append(false())
-        elif names:  # the places bearing these names (their lower(name), lower(text) indexes)
-            conds.append(E.c.place_id.in_(select(T_PLACES.c.id).where(named_places(names))))
-        else:  # a plain EXISTS: PostgreSQL joins the places matching (as before 0013)
-            conds.append(exists(select(1).where(
-                T_PLACES.c.id == E.c.place_id,
-                or_(contains(T_PLACES.c.name, place), contains(T_PLACES.c.text, place)))))
+        conds.append(place_condition(place, named(place) if named is not None else None))
     if document:
         conds.append(E.c.document_id == document)
     return conds
+
+
+def place_condition(place: str, names: list[str] | None) -> Any:
+    """An event's place's name or text holds `place`; `names`: the stored names that do
+    (`hit_plan.place_names`), or None when not listed."""
+    if names == []:  # no event is read (both databases test a false constant first)
+        return false()
+    if names:  # the places bearing these names (their lower(name), lower(text) indexes)
+        return T_EVENTS.c.place_id.in_(select(T_PLACES.c.id).where(named_places(names)))
+    return exists(select(1).where(  # a plain EXISTS: PostgreSQL joins the matching places
+        T_PLACES.c.id == T_EVENTS.c.place_id,
+        or_(contains(T_PLACES.c.name, place), contains(T_PLACES.c.text, place))))
 
 
 def named_places(names: list[str]) -> Any:
