@@ -23,16 +23,25 @@ database's plan of each case's hit query (EXPLAIN QUERY PLAN / EXPLAIN). It prin
 case and way, hits, p50 and p95 in ms; the load average before and after (2 shared cores: the
 figures move with the load, compare within one run).
 
-Measured 2026-12-07 16:35-16:45 UTC (h54), 100,000 documents, 900,018 events, `--runs 5 --ways
-cli,api` (SQLite) and `--runs 3` (PostgreSQL), load average 9.4-11.1 on 2 cores (other jobs):
-p50/p95 ms. SQLite cli: min_confidence 239/468, all 257/891, type 440/894, country 349/1318,
-actor 508/1018, dates 1043/2082, place (no hit: every event read) 8212/13290; api: all 205/295,
-type 456/623, country 683/1636, actor 1578/2284, deep offset 20,000 458/1267. PostgreSQL cli:
-min_confidence 334/901, type 579/781, actor 461/651, country 5848/6331; api: min_confidence
-193/275, all 201/238, dates 499/593, country 6672/8744, actor 4401/5015. Before (88,000
-documents, load 10-12, one run): api default 4,422, country 16,479, type 2,535 ms (every hit
-read); the table (sort=published) 5-37 s, still a sort of every hit (not fixed); a PostgreSQL
-page of --country USA did not finish in 20 minutes (an OR of two IN subqueries).
+Measured 2026-12-07 19:08-19:12 UTC (h56, after migration 0013: events hold their document's
+publication time and the listings' order is their own index), 100,000 documents, 900,018
+events, `--runs 3` (all three ways), load average 4.4-5.8 on 2 cores (other jobs): p50/p95 ms.
+SQLite cli/api/table: default 36/60 40/162 40/52; country 82/83 118/128 90/155; country_rare
+94/96 174/437 133/187; type 68/69 66/78 76/80; dates 182/247 125/323 111/453; actor 72/124
+171/213 153/268; place (33,335 places named so, no event's) 90/103 88/150 137/160;
+min_confidence 58/120 52/80 73/78; combined 274/296 275/527 243/404; deep offset 20,000 (api)
+64/128, deep_country 421/430; table cursors 57/58, 145/201. PostgreSQL: default 90/147 71/188
+33/51; country 118/125 146/152 91/116; country_rare 135/146 132/162 104/127; type 74/85 50/226
+52/59; dates 155/194 86/92 156/252; actor 101/137 207/245 187/188; min_confidence 105/122 61/94
+41/72; combined 343/904 521/522 299/331; deep offset 55/79, deep_country 1231/1354; table
+cursors 36/58, 188/192; place 1215/1582 680/777 1931/2149 (again at 19:13, load 4.2, after its
+last change; its own semi-join, as before). Before, main's code on the same stores, load 1.3-4.7:
+the table 0.5-4.9 s p95 on SQLite (a sort of every hit), PostgreSQL country 2.7/3.3/3.3 s,
+actor api 2.8 s, combined 2.1/3.1/3.3 s, deep_country 4.6/5.2 s, place 1.0-1.3 s on SQLite and
+1.3-2.7 s on PostgreSQL. Earlier (h54, 16:35-16:45 UTC, load 9.4-11.1, main before these
+changes): SQLite place 13,290 ms p95, PostgreSQL country cli 6,331, api 8,744. Still over 300 ms
+p95: PostgreSQL place, deep_country (an OFFSET reads every hit before it; the table's cursor
+does not), combined; SQLite combined, dates and country_rare's api/table p95 (p50 under 300).
 """
 
 from __future__ import annotations
@@ -116,11 +125,18 @@ def plans(store, cases: dict[str, dict]) -> dict[str, list[str]]:
         count = select(func.count()).select_from(T_EVENTS).where(*conds)
         explain = "EXPLAIN QUERY PLAN " if store.dialect == "sqlite" else "EXPLAIN "
         for what, query in (("page", captured[-1]), ("count", count)):
-            sql = str(query.compile(store.engine, compile_kwargs={"literal_binds": True}))
             with store.engine.connect() as conn:
-                rows = conn.exec_driver_sql(explain + sql).all()
+                rows = conn.exec_driver_sql(*_explained(explain, query.compile(
+                    store.engine, compile_kwargs={"render_postcompile": True}))).all()
             out[f"{name}/{what}"] = [" ".join(str(c) for c in r) for r in rows]
     return out
+
+
+def _explained(explain: str, compiled) -> tuple:
+    """The statement and parameters of `explain` + a compiled query, for exec_driver_sql."""
+    if compiled.positiontup is not None:  # SQLite's qmark parameters
+        return explain + str(compiled), tuple(compiled.params[k] for k in compiled.positiontup)
+    return explain + str(compiled), compiled.params
 
 
 def percentiles(times: list[float]) -> dict:

@@ -176,4 +176,4 @@ def test_a_first_page_of_a_common_country_walks_the_documents_in_order(tmp_path)
         event.listen(store.engine, "before_cursor_execute", explain)
         page = store.event_hits(country="USA", min_confidence=0, limit=2)
         assert page == old_hits(store, ["USA"], 2)
-        assert any("ix_documents_published_order" in p for p in plans), plans
+        assert any("ix_events_published_order" in p for p in plans), plans

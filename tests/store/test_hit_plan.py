@@ -50,13 +50,17 @@ def test_a_page_walks_the_documents_in_order(tmp_path, filled, filters):
         page: list = []
         plans = _plans(store, lambda: page.extend(store.event_hits(limit=2, **filters)))
         assert page == every[:2] and every
-        assert any("ix_documents_published_order" in p for p in plans), plans
+        # the order's index (within the type's, for a type), not a sort of every hit (on a
+        # store this small SQLite may sort a type's ties in the order's right part)
+        assert any(f"ix_events_{index}_order" in p for p in plans
+                   for index in ("published", "type")), plans
+        assert "USE TEMP B-TREE FOR ORDER BY" not in plans, plans
         # an offset pages on in the same order
         assert store.event_hits(limit=2, offset=1, **filters) == every[1:3]
         # one document's events come from its index, not from a walk
         doc = every[0][0]
         plans = _plans(store, lambda: store.event_hits(limit=2, document=doc, **filters))
-        assert not any("ix_documents_published_order" in p for p in plans), plans
+        assert not any("_order" in p for p in plans), plans
 
 
 def test_counts_stop_at_a_bound(filled):
@@ -114,3 +118,28 @@ def test_api_pages_say_when_their_total_is_a_lower_bound(filled, monkeypatch):
     assert first["total"] == 4 and first["total_exact"] is False and len(first["items"]) == 2
     assert late["total"] == n and late["total_exact"] is True and len(late["items"]) == 2
     assert table["total"] == 2 + 3 + 1 and table["exact"] is False and table["next"]
+
+
+def test_postgresql_asks_a_common_country_and_an_actor_per_event(filled):
+    """PostgreSQL hashed every event of a common country (an IN over them) and every argument
+    matching an actor's words (an EXISTS under an OR) before it checked the first event: 2-3 s
+    for a page or a count stopping at 1,001 at 100,000 documents. A common country is now asked
+    per event there too, and no EXISTS of the filters becomes a hashed subplan."""
+    if filled.startswith("sqlite"):
+        pytest.skip("PostgreSQL's plans")
+    with open_store(filled, read_only=True) as store:
+        assert store.common_countries(["USA"]) and not store.common_countries(["DEU"])
+        plans: list[str] = []
+
+        def explain(conn, cursor, sql, params, context, many):
+            if sql.lstrip().upper().startswith(("SELECT COUNT", "SELECT EVENTS.DOCUMENT_ID")):
+                plans.extend(r[0] for r in cursor.connection.execute("EXPLAIN " + sql, params))
+
+        event.listen(store.engine, "before_cursor_execute", explain)
+        try:
+            for filters in ({"country": "USA"}, {"actor": "police"}, {"place": "reyn"}):
+                assert store.event_count(at_most=3, **filters) > 0
+                assert store.event_hits(limit=2, **filters)
+        finally:
+            event.remove(store.engine, "before_cursor_execute", explain)
+    assert plans and not any("hashed SubPlan" in p for p in plans), plans

@@ -99,6 +99,7 @@ def _event_row(e: Event, did: str, i: int, times: dict[str, TimeRef],
         "confidence": e.confidence, "prominence": e.prominence, "event_date": when,
         "date_precision": precision, "incident_id": e.incident_id,
         "fatalities": e.fatalities, **_span_cols("fatalities", e.fatalities_evidence),
+        "published": published.astimezone(UTC) if published else None,  # the listings' order
     }
 
 

@@ -19,17 +19,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, and_, case, false, func, or_, select
+from sqlalchemy import ColumnElement, Table, and_, false, func, literal, or_, select, tuple_
 
 from .errors import BadFilter
-from .hit_plan import count
+from .hit_plan import count, page_conditions
 from .record_filters import claim_conditions, quote_conditions
 from .repository import T_ACTORS, T_CLAIMS, T_DOCS, T_EVENTS, T_QUOTES, Store
 
 # sort name -> (column, may be NULL)
 SORTS: dict[str, tuple[Any, bool]] = {
     "date": (T_EVENTS.c.event_date, True),
-    "published": (T_DOCS.c.published, True),
+    "published": (T_EVENTS.c.published, True),  # its document's (migration 0013)
     "confidence": (T_EVENTS.c.confidence, False),
     "type": (T_EVENTS.c.type, False),
     "modality": (T_EVENTS.c.modality, False),
@@ -66,6 +66,11 @@ class Kind:
     def ties(self) -> tuple:
         return (self.table.c.document_id, self.table.c.ordinal, self.table.c.id)
 
+    @property
+    def published(self) -> Any:
+        """The publication time: the event's copy of it, else its document's."""
+        return self.table.c.get("published", T_DOCS.c.published)
+
 
 KINDS = {
     "events": Kind(T_EVENTS, SORTS, lambda store, **f: store.event_conditions(**f)),
@@ -75,8 +80,9 @@ KINDS = {
 
 
 def nulls_last(column: Any, desc: bool) -> list[tuple[Any, bool]]:
-    """A 0/1 flag, always ascending, then the column: NULLs last whichever way it runs."""
-    return [(case((column.is_(None), 1), else_=0), False), (column, desc)]
+    """`column IS NULL`, always ascending, then the column: NULLs last whichever way it runs (the
+    leading expression of ix_events_published_order, so the published sort reads that index)."""
+    return [(column.is_(None), False), (column, desc)]
 
 
 @dataclass
@@ -107,25 +113,36 @@ def _columns(kind: Kind, sort: str, order: str) -> list[tuple[Any, bool]]:
     column, nullable = kind.sorts[sort]
     key = nulls_last(column, order == "desc") if nullable else [(column, order == "desc")]
     if sort != "published":  # ties in the store's own order: by publication, then as written
-        key += nulls_last(T_DOCS.c.published, False)
+        key += nulls_last(kind.published, False)
     return key + [(tie, False) for tie in kind.ties]
 
 
 def beyond(columns: list[tuple[Any, bool]], values: tuple, forward: bool) -> ColumnElement:
     """Rows after (`forward`) or before the row holding `values`, in the order of `columns`:
     (a > x) or (a = x and b > y) or ..., each comparison turned by its column's direction. A
-    NULL value (an undated row's key) is equal to every other NULL in its group: skipped."""
+    NULL value (an undated row's key) is equal to every other NULL in its group: skipped. When
+    every column runs one way, the same as one row comparison, (a, b, ...) > (x, y, ...), which
+    both databases read as a range of an index in that order (a page deep in the published
+    sort starts where its cursor is, rather than reading every row before it)."""
+    known = [((expr, desc), literal(value, expr.type))
+             for (expr, desc), value in zip(columns, values, strict=True) if value is not None]
+    if not known:
+        return false()
+    if len({desc for (_, desc), _ in known}) == 1:
+        row, at = tuple_(*[e for (e, _), _ in known]), tuple_(*[v for _, v in known])
+        return (row < at) if known[0][0][1] == forward else (row > at)
     terms, equal = [], []
-    for (expr, desc), value in zip(columns, values, strict=True):
-        if value is None:
-            continue
+    for (expr, desc), value in known:
         later = (expr < value) if desc == forward else (expr > value)
         terms.append(and_(*equal, later))
         equal.append(expr == value)
-    return or_(*terms) if terms else false()
+    return or_(*terms)
 
 
 def _joined(table: Table):
+    """The table, joined to its documents when its order needs their publication time."""
+    if "published" in table.c:
+        return table
     return table.join(T_DOCS, T_DOCS.c.id == table.c.document_id)
 
 
@@ -165,7 +182,12 @@ def event_page(store: Store, *, kind: str = "events", sort: str = "published", o
         raise BadFilter(f"limit must be 1 or more, not {limit}")
     spec = _kind(kind)
     table, columns = spec.table, _columns(spec, sort, order)
-    conds = spec.conditions(store, **{k: v for k, v in filters.items() if v not in (None, "")})
+    given = {k: v for k, v in filters.items() if v not in (None, "")}
+    if kind == "events" and sort == "published":  # the listings' order: a page may walk it
+        conds, _ = page_conditions(store, store.held_countries, store._event_types, limit,
+                                   **given)
+    else:
+        conds = spec.conditions(store, **given)
     forward = not (before or last)
     # the counts stop at count_cap (the last page needs the exact total)
     cap = None if last or count_cap is None else count_cap + limit

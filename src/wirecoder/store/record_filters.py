@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, false, func, or_, select
 
 from ..records import MODALITIES
 from . import filters as check
@@ -25,7 +25,7 @@ from .schema import (
     T_REGISTRY,
     T_REGISTRY_LINKS,
 )
-from .sql import contains
+from .sql import contains, exists_per_row, unindexed
 
 Countries = Callable[[], Collection[str]]
 
@@ -97,7 +97,9 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
                      since: Any = None, until: Any = None,
                      modality: str | Iterable[str] | None = None, place: str | None = None,
                      document: str | None = None, min_confidence: float | None = None,
-                     common: Callable[[list[str]], bool] | None = None) -> list:
+                     common: Callable[[list[str]], bool] | None = None,
+                     named: Callable[[str], list[str] | None] | None = None,
+                     indexed: bool = True) -> list:
     """The SQL conditions on the events table (joined to documents) of the event filters,
     each value checked first (W041).
 
@@ -109,8 +111,15 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
     common(codes): whether many events have one of these countries (`Store.common_countries`):
     then the condition is asked per event (EXISTS), so a page walks the documents in order,
     else the country's events are listed from its index (IN); the same events either way.
+    named(place): the stored place names that hold `place` (`hit_plan.place_names`): none, and
+    the condition is false before any event is read; a few, and the events are listed from the
+    places bearing them (IN); None (or no `named`), and it is asked per event.
+    indexed False (SQLite): the date and modality are asked of each event read (`+column`), so
+    that a page walks the listings' order (`hit_plan.event_hits`) rather than their indexes.
     """
     E = T_EVENTS
+    date, modality_of = (E.c.event_date, E.c.modality) if indexed else (
+        unindexed(E.c.event_date), unindexed(E.c.modality))
     conds = []
     if min_confidence is not None:
         threshold = check.confidence(min_confidence)
@@ -119,11 +128,11 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
     if types := check.event_types(type, distinct_types):
         conds.append(func.upper(E.c.type).in_(types))
     if mods := check.choices("modality", modality, MODALITIES):
-        conds.append(E.c.modality.in_(mods))
+        conds.append(modality_of.in_(mods))
     if (start := check.as_date(since)) is not None:
-        conds.append(E.c.event_date >= start)
+        conds.append(date >= start)
     if (end := check.as_date(until)) is not None:
-        conds.append(E.c.event_date <= end)
+        conds.append(date <= end)
     # a party's actor in the registry: its name there ("Donald Trump" for a document's "Trump")
     # and its code there (learned from another document where this one left it uncoded)
     registered = T_ARGS.join(T_REGISTRY_LINKS, T_REGISTRY_LINKS.c.actor_id == T_ARGS.c.actor_id) \
@@ -131,10 +140,10 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
     if actor:
         joined = T_ARGS.outerjoin(T_ACTORS, T_ACTORS.c.id == T_ARGS.c.actor_id)
         conds.append(or_(
-            exists(select(1).select_from(joined).where(
+            exists_per_row(select(1).select_from(joined).where(
                 T_ARGS.c.event_id == E.c.id,
                 or_(contains(T_ACTORS.c.name, actor), contains(T_ARGS.c.text, actor)))),
-            exists(select(1).select_from(registered).where(
+            exists_per_row(select(1).select_from(registered).where(
                 T_ARGS.c.event_id == E.c.id, contains(T_REGISTRY.c.name, actor)))))
     if codes := check.countries(country, held_countries):
         # the countries of its actors and place, saved beside the event (migration 0008), and the
@@ -142,8 +151,8 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
         C = T_EVENT_COUNTRIES
         if common is not None and common(codes):  # asked per event: a page stops early
             conds.append(or_(
-                exists(select(1).where(C.c.event_id == E.c.id, C.c.country.in_(codes))),
-                exists(select(1).select_from(registered).where(
+                exists_per_row(select(1).where(C.c.event_id == E.c.id, C.c.country.in_(codes))),
+                exists_per_row(select(1).select_from(registered).where(
                     T_ARGS.c.event_id == E.c.id, T_REGISTRY.c.country.in_(codes)))))
         else:  # one IN over both lists: PostgreSQL hashes it, where with an OR of two INs it
             # asked each subquery per event (20 minutes for a page at 100,000 documents)
@@ -151,9 +160,25 @@ def event_conditions(held_countries: Countries, distinct_types: Callable[[], Col
                 select(T_ARGS.c.event_id).select_from(registered).where(
                     T_REGISTRY.c.country.in_(codes)))))
     if place:
-        conds.append(exists(select(1).where(
-            T_PLACES.c.id == E.c.place_id,
-            or_(contains(T_PLACES.c.name, place), contains(T_PLACES.c.text, place)))))
+        conds.append(place_condition(place, named(place) if named is not None else None))
     if document:
         conds.append(E.c.document_id == document)
     return conds
+
+
+def place_condition(place: str, names: list[str] | None) -> Any:
+    """An event's place's name or text holds `place`; `names`: the stored names that do
+    (`hit_plan.place_names`), or None when not listed."""
+    if names == []:  # no event is read (both databases test a false constant first)
+        return false()
+    if names:  # the places bearing these names (their lower(name), lower(text) indexes)
+        return T_EVENTS.c.place_id.in_(select(T_PLACES.c.id).where(named_places(names)))
+    return exists(select(1).where(  # a plain EXISTS: PostgreSQL joins the matching places
+        T_PLACES.c.id == T_EVENTS.c.place_id,
+        or_(contains(T_PLACES.c.name, place), contains(T_PLACES.c.text, place))))
+
+
+def named_places(names: list[str]) -> Any:
+    """Places whose lowercased name or text is one of `names` (read from the indexes of
+    lower(name) and lower(text), migration 0013)."""
+    return or_(func.lower(T_PLACES.c.name).in_(names), func.lower(T_PLACES.c.text).in_(names))

@@ -425,10 +425,14 @@ class Store:
     def event_conditions(self, **filters: Any) -> list:
         """The SQL conditions of the event filters (`record_filters.event_conditions`)."""
         return event_conditions(self.held_countries, self._event_types,
-                                common=self.common_countries, **filters)
+                                common=self.common_countries, named=self.place_names, **filters)
 
     def _event_types(self) -> set[str]:
         return self._distinct(func.upper(T_EVENTS.c.type))
+
+    def place_names(self, place: str) -> list[str] | None:
+        """The stored place names holding `place`, if few places bear them (`hit_plan`)."""
+        return hit_plan.place_names(self, place)
 
     def common_countries(self, codes: list[str]) -> bool:
         """Whether at least 1 event in 20 has one of `codes` (`hit_plan.common_countries`)."""

@@ -18,8 +18,10 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Column,
     ForeignKey,
     Index,
+    MetaData,
     String,
     Table,
     Text,
@@ -173,6 +175,10 @@ class EventRow(Base):
     fatalities_start: Mapped[int | None]
     fatalities_end: Mapped[int | None]
     fatalities_text: Mapped[str | None] = mapped_column(Text)
+    # migration 0013: the document's `published`, copied, so that the listings' order (undated
+    # last, publication, document, ordinal) is an index of the events themselves
+    # (`ix_events_published_order`, an expression index only the migration describes)
+    published: Mapped[datetime | None]
 
 
 class EventArgumentRow(Base):
@@ -362,6 +368,10 @@ DERIVED_TABLES = {EventCountryRow.__tablename__}
 ALL_TABLES = [*ALL_TABLES, *DEDUP_TABLES, StoreChangeRow.__table__]
 # The actor registry (migration 0009) too.
 ALL_TABLES = [*ALL_TABLES, *REGISTRY_TABLES]
+
+# Every name and text of the stored places once, lowercased (migration 0013, kept by triggers on
+# `places`): a table of the migrations only, which the place filter asks first.
+T_PLACE_NAMES = Table("place_names", MetaData(), Column("name", Text, primary_key=True))
 
 # The tables as SQLAlchemy Core objects, for queries (one name each, shared by the store modules).
 T_DOCS: Table = DocumentRow.__table__  # type: ignore[assignment]
