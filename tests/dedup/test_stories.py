@@ -275,8 +275,11 @@ def _other_news(index: StoryIndex) -> None:
         index.add(f"bg{i}", {f"other{i}": 3, "said": 2, "week": 1, f"topic{i}": 2})
 
 
+DOUBT = dict(idf_power=2.0, threshold=0.16, doubt_ratio=0.55)  # off by default
+
+
 def test_a_doubtful_report_stands_for_the_story_it_nearly_joined_until_a_second_joins_it():
-    index = StoryIndex(StoryOptions(background=False))
+    index = StoryIndex(StoryOptions(background=False, **DOUBT))
     _other_news(index)
     first = _boxing(index, False, 3, "a")
     story = first[0].story_id
@@ -297,7 +300,7 @@ def test_a_doubtful_report_stands_for_the_story_it_nearly_joined_until_a_second_
 
 
 def test_without_doubt_the_other_fight_joins_the_first_ones_story():
-    index = StoryIndex(StoryOptions(background=False, doubt_ratio=0.0))
+    index = StoryIndex(StoryOptions(background=False, **{**DOUBT, "doubt_ratio": 0.0}))
     _other_news(index)
     story = _boxing(index, False, 3, "a")[0].story_id
     assert all(link.story_id == story for link in _boxing(index, True, 2, "b"))

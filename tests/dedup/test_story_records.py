@@ -127,7 +127,8 @@ def test_a_report_whose_main_event_few_of_the_story_tell_is_counted_under_the_re
         clusterer.add_placed(doc, document_terms([STORY, "minister visit"]), None, [
             _m(f"v{doc}", doc, trigger="visited", type="CONSULT", family="CONSULT",
                context=["minister"])])
-    reports = document_records(clusterer)
+    assert document_records(clusterer)["v1"].how == "event"  # off by default
+    reports = document_records(clusterer, minor_share=0.2)
     record = clusterer.cluster_of("h0")
     assert clusterer.cluster_of("vv1") == clusterer.cluster_of("vv2") != record
     assert reports["v1"].cluster_id == record and reports["v1"].reasons[-1] == "own-event-minor"
@@ -142,5 +143,5 @@ def test_a_main_event_many_of_the_story_tell_keeps_its_own_record():
         clusterer.add_placed(doc, document_terms([STORY, "minister visit"]), None, [
             _m(f"v{doc}", doc, trigger="visited", type="CONSULT", family="CONSULT",
                context=["minister"])])
-    reports = document_records(clusterer)
+    reports = document_records(clusterer, minor_share=0.2)
     assert reports["v1"].how == "event" and reports["v1"].cluster_id == clusterer.cluster_of("vv1")
