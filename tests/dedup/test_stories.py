@@ -260,3 +260,63 @@ def test_a_later_run_places_a_follow_up_in_the_story_an_earlier_run_made(tmp_pat
             stories.setdefault(member["document_id"], set()).add(cluster["story_id"])
     assert set(stories) == {"first", "second"}
     assert stories["first"] == stories["second"] and len(stories["first"]) == 1
+
+
+def _boxing(index: StoryIndex, other: bool, n: int, prefix: str):
+    """Reports of one of two title fights of one champion: the words of their kind are shared;
+    the opponent, the city and the month are each fight's own."""
+    kind = {"klitschko": 2, "heavyweight": 2, "knockout": 1, "title": 1}
+    own = {"=thompson": 3, "bern": 2, "july": 1} if other else {"=rahman": 3, "mannheim": 2, "december": 1}
+    return [index.add(f"{prefix}{i}", {**kind, **own, f"{prefix}detail{i}": 1}) for i in range(n)]
+
+
+def _other_news(index: StoryIndex) -> None:
+    for i in range(12):
+        index.add(f"bg{i}", {f"other{i}": 3, "said": 2, "week": 1, f"topic{i}": 2})
+
+
+DOUBT = dict(idf_power=2.0, threshold=0.16, doubt_ratio=0.55)  # off by default
+
+
+def test_a_doubtful_report_stands_for_the_story_it_nearly_joined_until_a_second_joins_it():
+    index = StoryIndex(StoryOptions(background=False, **DOUBT))
+    _other_news(index)
+    first = _boxing(index, False, 3, "a")
+    story = first[0].story_id
+    doubtful = _boxing(index, True, 1, "b")[0]
+    # over the threshold with the first fight's reports, but far under their cohesion
+    assert not doubtful.joined and doubtful.doubted and doubtful.doubted != story
+    assert index.options.threshold <= doubtful.doubt[0] < index.options.doubt_ratio * doubtful.doubt[1]
+    # alone, it is counted in the story it nearly joined (and its mentions compared there)
+    assert doubtful.story_id == story and index.story_of("b0") == story
+    assert index.stories()[story] == ["a0", "a1", "a2", "b0"]
+    second = index.add("c0", {"klitschko": 2, "heavyweight": 2, "knockout": 1, "title": 1,
+                              "=thompson": 3, "bern": 2, "july": 1})
+    # a second report of the other fight joins it: it stands on its own
+    assert second.joined and second.story_id == doubtful.doubted
+    assert index.story_of("b0") == index.story_of("c0") == doubtful.doubted != story
+    assert index.stories()[story] == ["a0", "a1", "a2"]
+    assert index.stories()[doubtful.doubted] == ["b0", "c0"]
+
+
+def test_without_doubt_the_other_fight_joins_the_first_ones_story():
+    index = StoryIndex(StoryOptions(background=False, **{**DOUBT, "doubt_ratio": 0.0}))
+    _other_news(index)
+    story = _boxing(index, False, 3, "a")[0].story_id
+    assert all(link.story_id == story for link in _boxing(index, True, 2, "b"))
+
+
+def test_rare_terms_weigh_more_than_the_words_of_a_kind():
+    """With idf squared the other fight's report (sharing only the words of the kind) is less
+    like the first fight's reports than with plain idf, a report of the same fight as alike."""
+    scores = {}
+    for power in (1.0, 2.0):
+        index = StoryIndex(StoryOptions(background=False, doubt_ratio=0.0, idf_power=power))
+        _other_news(index)
+        _boxing(index, False, 3, "a")
+        kind = {"klitschko": 2, "heavyweight": 2, "knockout": 1, "title": 1}
+        other = index.best_story({**kind, "=thompson": 3, "bern": 2, "july": 1})
+        same = index.best_story({**kind, "=rahman": 3, "mannheim": 2, "december": 1})
+        scores[power] = (other[1] if other else 0.0, same[1])
+    assert scores[2.0][0] < scores[1.0][0] - 0.1
+    assert scores[2.0][1] > 0.8 and scores[1.0][1] > 0.8

@@ -114,3 +114,34 @@ def test_without_stories_a_report_is_counted_under_its_main_event():
                                                             salience=0.8)])
     reports = document_records(clusterer)
     assert reports["d1"].cluster_id == clusterer.cluster_of("a2") and reports["d1"].how == "event"
+
+
+def test_a_report_whose_main_event_few_of_the_story_tell_is_counted_under_the_record():
+    """Of ten reports of the hijacking, two code a visit as their main event: a side event, so
+    they are counted under the hijacking's record; their mentions keep their cluster."""
+    clusterer = EventClusterer(ClusterOptions(story=StoryOptions(background=False)))
+    for n in range(8):
+        clusterer.add_placed(f"h{n}", document_terms([STORY, f"detail{n}"]), None,
+                             [_m(f"h{n}", f"h{n}")])
+    for doc in ("v1", "v2"):
+        clusterer.add_placed(doc, document_terms([STORY, "minister visit"]), None, [
+            _m(f"v{doc}", doc, trigger="visited", type="CONSULT", family="CONSULT",
+               context=["minister"])])
+    assert document_records(clusterer)["v1"].how == "event"  # off by default
+    reports = document_records(clusterer, minor_share=0.2)
+    record = clusterer.cluster_of("h0")
+    assert clusterer.cluster_of("vv1") == clusterer.cluster_of("vv2") != record
+    assert reports["v1"].cluster_id == record and reports["v1"].reasons[-1] == "own-event-minor"
+
+
+def test_a_main_event_many_of_the_story_tell_keeps_its_own_record():
+    clusterer = EventClusterer(ClusterOptions(story=StoryOptions(background=False)))
+    for n in range(4):
+        clusterer.add_placed(f"h{n}", document_terms([STORY, f"detail{n}"]), None,
+                             [_m(f"h{n}", f"h{n}")])
+    for doc in ("v1", "v2"):
+        clusterer.add_placed(doc, document_terms([STORY, "minister visit"]), None, [
+            _m(f"v{doc}", doc, trigger="visited", type="CONSULT", family="CONSULT",
+               context=["minister"])])
+    reports = document_records(clusterer, minor_share=0.2)
+    assert reports["v1"].how == "event" and reports["v1"].cluster_id == clusterer.cluster_of("vv1")
