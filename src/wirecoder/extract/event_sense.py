@@ -291,6 +291,8 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
                    for g in c.children if g.dep_ == "pobj")
     if rule.when == "prep":  # "that leaves the court with one judge"
         return any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)
+    if rule.when == "complement":  # what the object is called: "called him a kind, loving person"
+        return any(_lemma(t) in values for c in tok.children if c.dep_ == "oprd" for t in c.subtree)
     if rule.when == "clause":  # the trigger governs one of these verbs: "help people understand"
         return any(c.dep_ in ("xcomp", "ccomp") and _lemma(c) in values for c in tok.children)
     if rule.when == "world_not":
