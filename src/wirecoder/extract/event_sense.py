@@ -331,6 +331,8 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         return tok.ent_type_.lower() in values
     if rule.when == "domain":
         return bool(worlds.of(tok) & values)
+    if rule.when == "domain_unarmed":  # a campaign's "attacks", but not in a report of terror attacks
+        return bool(worlds.of(tok) & values) and worlds.share(ARMED) < DOC_SHARE
     if rule.when == "sentence":
         return any(_lemma(t) in values for t in tok.sent)
     if rule.when == "pos":

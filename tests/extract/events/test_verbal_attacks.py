@@ -49,3 +49,14 @@ def test_words_against_a_named_person_are_no_assault(pipeline, text):
 ])
 def test_arms_keep_the_assault(pipeline, text):
     assert "ASSAULT" in _types(pipeline, text)
+
+
+def test_terror_attacks_in_a_campaign_story_stay_assaults(pipeline):
+    text = ("Gunmen and suicide bombers killed 130 people in Paris on Friday night. "
+            "The terrorists opened fire on cafes and a concert hall. "
+            "Police said the attackers carried rifles and explosive vests. "
+            "The candidates in the Republican primary responded to the bloodshed at a debate on Saturday. "
+            "Mrs. Clinton was already leading the Democratic primary polls before the attacks. "
+            "The voters in the primary say security matters more to them now.")
+    attacks = [e for e in pipeline.analyze(text).events if e.trigger.text == "attacks"]
+    assert attacks and all(e.type == "ASSAULT" for e in attacks), [(e.type, e.trigger.text) for e in attacks]
