@@ -1,0 +1,41 @@
+"""Recall of plain material events (#18 item 3): sieges, abductions, demolitions and arson named
+by a verb or a noun, coded with the doer the sentence names and none it does not. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(pipeline, text: str) -> list[tuple]:
+    return [(e.type, e.mode, e.trigger.text, [s.span.text for s in e.sources], [t.span.text for t in e.targets],
+             e.modality) for e in pipeline.analyze(text).events]
+
+
+@pytest.mark.parametrize("text,wanted", [
+    ("The army besieged the rebel-held town of Kafr Nabl.",
+     ("ASSAULT", None, "besieged", ["The army"], ["Kafr Nabl"], "asserted")),
+    ("Protesters set ablaze a government building in the capital.",
+     ("ASSAULT", "destroy", "set ablaze", ["Protesters"], ["a government building"], "asserted")),
+])
+def test_material_verbs(pipeline, text, wanted):
+    assert wanted in _events(pipeline, text)
+
+
+@pytest.mark.parametrize("text,trigger,mode", [
+    ("The kidnapping of two engineers near Kano was condemned by the governor.", "kidnapping", "abduct"),
+    ("The abduction of the aid workers near Gao shocked their families.", "abduction", "abduct"),
+    ("The demolition of the family homes in the village drew criticism.", "demolition", "destroy"),
+    ("The siege of the old city lasted three months.", "siege", None),
+])
+def test_material_nouns_without_a_named_doer(pipeline, text, trigger, mode):
+    """The noun is an ASSAULT of its mode; no source is invented for it."""
+    found = [e for e in _events(pipeline, text) if e[2] == trigger]
+    assert [(e[0], e[1], e[3]) for e in found] == [("ASSAULT", mode, [])], _events(pipeline, text)
+
+
+def test_a_kidnapping_not_done_stays_no_assault(pipeline):
+    """"no kidnapping" and a planned one are no asserted ASSAULT."""
+    found = [e for e in _events(pipeline, "Officials said there was no kidnapping in the district.")
+             if e[0] == "ASSAULT" and e[5] == "asserted"]
+    assert found == []
