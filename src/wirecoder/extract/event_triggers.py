@@ -221,8 +221,8 @@ _NOT_AN_EVENT_HERE = event_words("not_an_event_here")
 def _bare_event_noun(tok) -> bool:
     """An event noun standing alone is an event mention when it names one occurrence ("the
     shooting", "Saturday's bombing", "a suicide attack"), not a kind ("attack ads", "no attack")."""
-    if tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in tok.children):
-        return False  # "attack helicopters", "attacks are rising": a kind, not one event
+    if tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod") for c in tok.children):
+        return False  # "attack helicopters", "attacks are rising": a kind; "two drone strikes" are occurrences
     return not denied_or_prevented(tok)
 
 

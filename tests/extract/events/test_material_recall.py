@@ -39,3 +39,14 @@ def test_a_kidnapping_not_done_stays_no_assault(pipeline):
     found = [e for e in _events(pipeline, "Officials said there was no kidnapping in the district.")
              if e[0] == "ASSAULT" and e[5] == "asserted"]
     assert found == []
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Two drone strikes killed a senior commander in the valley.", True),
+    ("Drone strikes are a contested tool of the war.", False),
+])
+def test_counted_plural_event_nouns_are_occurrences(pipeline, text, kind):
+    """"two drone strikes" are two occurrences, an ASSAULT/aerial with no doer named; "drone
+    strikes" with no number or article are a kind of act, no event."""
+    found = [e for e in _events(pipeline, text) if e[2] == "strikes"]
+    assert ([(e[0], e[1], e[3]) for e in found] == [("ASSAULT", "aerial", [])]) == kind, _events(pipeline, text)
