@@ -50,3 +50,21 @@ def test_counted_plural_event_nouns_are_occurrences(pipeline, text, kind):
     strikes" with no number or article are a kind of act, no event."""
     found = [e for e in _events(pipeline, text) if e[2] == "strikes"]
     assert ([(e[0], e[1], e[3]) for e in found] == [("ASSAULT", "aerial", [])]) == kind, _events(pipeline, text)
+
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The bombing near the old checkpoint wounded three policemen.", "bombing"),
+    ("The shooting outside the embassy left two guards dead.", "shooting"),
+])
+def test_an_event_noun_placed_is_one_occurrence(pipeline, text, trigger):
+    """An event noun placed at a person, place or thing ("the bombing near the checkpoint") is one
+    occurrence with no doer named, as one aimed at them is."""
+    found = [(e[0], e[3]) for e in _events(pipeline, text) if e[2] == trigger]
+    assert found == [("ASSAULT", [])], _events(pipeline, text)
+
+
+def test_a_kind_of_event_placed_stays_no_event(pipeline):
+    found = [e for e in _events(pipeline, "Bombings in crowded markets are a tactic of the insurgency.")
+             if e[2] == "Bombings"]
+    assert found == []
