@@ -68,3 +68,14 @@ def test_a_kind_of_event_placed_stays_no_event(pipeline):
     found = [e for e in _events(pipeline, "Bombings in crowded markets are a tactic of the insurgency.")
              if e[2] == "Bombings"]
     assert found == []
+
+
+@pytest.mark.parametrize("text,retreat", [
+    ("The shooting outside the embassy left two guards dead.", False),
+    ("The attack left the town without power for a week.", False),
+    ("Russian forces left Afghanistan in 1989.", True),
+])
+def test_what_an_attack_leaves_is_no_withdrawal(pipeline, text, retreat):
+    """"left two guards dead", "the attack left the town": a result, not a RETREAT
+    (event_senses.tsv); troops that leave a town still withdraw."""
+    assert ("RETREAT" in [e[0] for e in _events(pipeline, text)]) == retreat, _events(pipeline, text)
