@@ -204,7 +204,7 @@ def _noun_trigger(tok, nouns: dict[str, Lexeme], consumed: set[int], bare_nouns:
     elif lexeme.needs_frame:
         return None
     elif not any(c.dep_ in ("prep", "poss") for c in tok.children):
-        if bare_nouns and lexeme.type in types_in("bare_noun") and _bare_event_noun(tok):
+        if bare_nouns and lexeme.type in types_in("bare_noun") and bare_event_noun(tok):
             return Trigger(tok, lexeme, bare=True)
         return None
     return Trigger(tok, lexeme, frame=frame)
@@ -218,11 +218,11 @@ _PREVENTING_VERBS = event_words("preventing_verb")
 _NOT_AN_EVENT_HERE = event_words("not_an_event_here")
 
 
-def _bare_event_noun(tok) -> bool:
+def bare_event_noun(tok) -> bool:
     """An event noun standing alone is an event mention when it names one occurrence ("the
     shooting", "Saturday's bombing", "a suicide attack"), not a kind ("attack ads", "no attack")."""
-    if tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in tok.children):
-        return False  # "attack helicopters", "attacks are rising": a kind, not one event
+    if tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod") for c in tok.children):
+        return False  # "attack helicopters", "attacks are rising": a kind; "two drone strikes" are occurrences
     return not denied_or_prevented(tok)
 
 

@@ -79,6 +79,7 @@ from .event_triggers import (
     HANDING_VERBS,
     OUTBREAK_VERBS,
     PROBLEMS,
+    bare_event_noun,
     demand_triggers,
     denied_or_prevented,
     find_triggers,
@@ -457,6 +458,10 @@ def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
 # WordNet classes of what can be hit, by a noun's commonest sense: a mosque, a town, civilians,
 # troops; not democracy (cognition) or the press (state).
 PHYSICAL_CLASSES = frozenset({"artifact", "location", "person", "group", "animal", "object"})
+# "the kidnapping of two engineers": nouns whose of-phrase is what they are done to
+PATIENT_OF_NOUNS = event_words("patient_of_noun")
+# "the blast near the checkpoint": prepositions that place one occurrence
+PLACE_PREPS = event_words("place_prep")
 
 
 def _physical(tok) -> bool:
@@ -480,10 +485,14 @@ def _has_agent(trig: Trigger, parties: _Parties, index: ActorIndex) -> bool:
     # "after the embassy bombings, U.S. forces ...": a mention of another event, which borrows no
     # doer from the clause (event_roles.OTHER_EVENT_PREPS) and needs none
     beside = tok.dep_ == "pobj" and tok.head.lower_ in OTHER_EVENT_PREPS
-    # "the attack on the mosque shocked the country": an event noun that names what it hit is a
-    # mention of one occurrence, as a bare one is, though no one is named as doing it
+    # "the attack on the mosque shocked the country", "the kidnapping of two engineers": an event
+    # noun that names what it hit, or where one occurrence of it was ("the blast near the
+    # checkpoint"), is a mention of one occurrence, as a bare one is, though no one is named as
+    # doing it
+    aims = AIMED_PREPS | ({"of"} if _lemma(tok) in PATIENT_OF_NOUNS else set())
+    aims |= PLACE_PREPS if bare_event_noun(tok) else set()
     aimed = tok.pos_ == "NOUN" and trig.lexeme.type in types_in("bare_noun") and not denied_or_prevented(tok) and any(
-        c.dep_ == "prep" and c.lower_ in AIMED_PREPS and any(_physical(g) for g in c.children if g.dep_ == "pobj")
+        c.dep_ == "prep" and c.lower_ in aims and any(_physical(g) for g in c.children if g.dep_ == "pobj")
         for c in tok.children)
     # "a picture released", "fentanyl that has killed": no actor acts here
     return has_actor or outbreak or trig.idiom or trig.bare or beside or aimed

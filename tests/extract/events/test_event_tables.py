@@ -40,12 +40,15 @@ def _run(code: str, knowledge: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
 
 
-def test_a_lexicon_type_without_a_type_row_stops_the_coder(tmp_path):
-    (tmp_path / "plover_verbs.tsv").write_text("pattern\ttype\tmode\tcameo\trole\ndetonate\tEXPLODE\t\t\tsvo\n")
+def test_a_user_lexicon_type_without_a_type_row_is_refused_not_coded(tmp_path):
+    """A user's trigger naming a type with no row is one W024 line and is skipped; the coder runs
+    (a shipped table naming one still stops it with W023: `check_coded_types`)."""
+    (tmp_path / "plover_verbs.tsv").write_text("pattern\ttype\tmode\tcameo\trole\ndetonate\tEXPLODE\t\t183\tsvo\n")
     done = _run("from wirecoder.knowledge.plover import check_coded_types\n"
-                "from wirecoder.errors import KnowledgeError\n"
-                "try:\n    check_coded_types()\nexcept KnowledgeError as e:\n    print(e)\n", tmp_path)
-    assert done.stdout.startswith("W023: event type(s) EXPLODE"), done.stderr
+                "print('EXPLODE' in check_coded_types())\n", tmp_path)
+    assert done.stdout == "False\n", done.stderr
+    assert done.stderr.startswith("W024: ") and done.stderr.count("\n") == 1, done.stderr
+    assert "plover_verbs.tsv:2: event type EXPLODE has no row in plover_types.tsv" in done.stderr
 
 
 def test_a_new_type_trigger_and_veto_need_data_only(tmp_path):

@@ -13,13 +13,16 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from ...knowledge import parse_tsv
+from ...knowledge import parse_tsv, user_file, user_rows
 
 
 @cache
 def table(name: str) -> tuple[dict[str, str], ...]:
-    """The rows of `<name>.tsv` (header line first; '#' lines are comments)."""
-    return tuple(parse_tsv(resources.files(__package__).joinpath(f"{name}.tsv").read_text("utf-8")))
+    """The rows of `<name>.tsv` (header line first; '#' lines are comments), then the user's rows
+    of a file of that name in WIRECODER_KNOWLEDGE (checked as the knowledge tables' are)."""
+    text = resources.files(__package__).joinpath(f"{name}.tsv").read_text("utf-8")
+    user = user_file(f"{name}.tsv")
+    return tuple(parse_tsv(text)) + (tuple(user_rows(user, text)) if user is not None else ())
 
 
 def _selected(row: dict[str, str], where: dict[str, str | tuple[str, ...]]) -> bool:
