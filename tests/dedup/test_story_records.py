@@ -116,17 +116,24 @@ def test_without_stories_a_report_is_counted_under_its_main_event():
     assert reports["d1"].cluster_id == clusterer.cluster_of("a2") and reports["d1"].how == "event"
 
 
-def test_a_report_whose_main_event_few_of_the_story_tell_is_counted_under_the_record():
-    """Of ten reports of the hijacking, two code a visit as their main event: a side event, so
-    they are counted under the hijacking's record; their mentions keep their cluster."""
+def _hijacking_and_two_visits(hijacking_reports: int) -> EventClusterer:
+    """A story of `hijacking_reports` reports of the hijacking and two ("v1", "v2") whose main
+    event is a minister's visit."""
     clusterer = EventClusterer(ClusterOptions(story=StoryOptions(background=False)))
-    for n in range(8):
+    for n in range(hijacking_reports):
         clusterer.add_placed(f"h{n}", document_terms([STORY, f"detail{n}"]), None,
                              [_m(f"h{n}", f"h{n}")])
     for doc in ("v1", "v2"):
         clusterer.add_placed(doc, document_terms([STORY, "minister visit"]), None, [
             _m(f"v{doc}", doc, trigger="visited", type="CONSULT", family="CONSULT",
                context=["minister"])])
+    return clusterer
+
+
+def test_a_report_whose_main_event_few_of_the_story_tell_is_counted_under_the_record():
+    """Of ten reports of the hijacking, two code a visit as their main event: a side event, so
+    they are counted under the hijacking's record; their mentions keep their cluster."""
+    clusterer = _hijacking_and_two_visits(8)
     assert document_records(clusterer)["v1"].how == "event"  # off by default
     reports = document_records(clusterer, minor_share=0.2)
     record = clusterer.cluster_of("h0")
@@ -135,13 +142,6 @@ def test_a_report_whose_main_event_few_of_the_story_tell_is_counted_under_the_re
 
 
 def test_a_main_event_many_of_the_story_tell_keeps_its_own_record():
-    clusterer = EventClusterer(ClusterOptions(story=StoryOptions(background=False)))
-    for n in range(4):
-        clusterer.add_placed(f"h{n}", document_terms([STORY, f"detail{n}"]), None,
-                             [_m(f"h{n}", f"h{n}")])
-    for doc in ("v1", "v2"):
-        clusterer.add_placed(doc, document_terms([STORY, "minister visit"]), None, [
-            _m(f"v{doc}", doc, trigger="visited", type="CONSULT", family="CONSULT",
-               context=["minister"])])
+    clusterer = _hijacking_and_two_visits(4)
     reports = document_records(clusterer, minor_share=0.2)
     assert reports["v1"].how == "event" and reports["v1"].cluster_id == clusterer.cluster_of("vv1")

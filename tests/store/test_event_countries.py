@@ -5,6 +5,7 @@ event's arguments, actors and place."""
 
 from __future__ import annotations
 
+from query_plans import query_plans
 from sqlalchemy import create_engine, event, exists, or_, select
 from test_exports import handmade
 from test_store_scale import copy_of
@@ -166,14 +167,9 @@ def test_a_first_page_of_a_common_country_walks_the_documents_in_order(tmp_path)
     with open_store(f"sqlite:///{tmp_path / 'walk.db'}") as store:
         store.save_many(analyses())
         assert store.common_countries(["USA"]) and not store.common_countries(["DEU"])
-        plans: list[str] = []
-
-        def explain(conn, cursor, sql, params, context, many):
-            if sql.lstrip().upper().startswith("SELECT EVENTS.DOCUMENT_ID"):
-                plans.extend(r[3] for r in cursor.connection.execute(
-                    "EXPLAIN QUERY PLAN " + sql, params))
-
-        event.listen(store.engine, "before_cursor_execute", explain)
-        page = store.event_hits(country="USA", min_confidence=0, limit=2)
+        pages: list = []
+        plans = query_plans(store, lambda: pages.append(
+            store.event_hits(country="USA", min_confidence=0, limit=2)))
+        page = pages[0]
         assert page == old_hits(store, ["USA"], 2)
         assert any("ix_events_published_order" in p for p in plans), plans

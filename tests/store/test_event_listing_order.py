@@ -6,7 +6,8 @@ hits, pages and counts must be exactly those of the join to the documents they r
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event, func, select, union
+from query_plans import query_plans
+from sqlalchemy import func, select, union
 from test_event_countries import analyses
 from test_export_read import _undated_deadly
 from test_exports import handmade
@@ -15,6 +16,9 @@ from test_store_scale import copy_of
 from wirecoder.store import hit_plan, migrate, open_store
 from wirecoder.store.event_order import event_page
 from wirecoder.store.schema import T_DOCS, T_EVENTS, T_PLACE_NAMES, T_PLACES
+
+# the listing's own statement (its hit query), not the counts beside it
+LISTING = "SELECT EVENTS.DOCUMENT_ID, EVENTS.ID"
 
 E, D = T_EVENTS, T_DOCS
 FILTERS = [{}, {"min_confidence": 0}, {"country": "USA"}, {"country": "MEX,CHN"},
@@ -126,22 +130,6 @@ def test_migration_0013_fills_the_events_of_a_store_made_before(filled):
             assert "ix_events_published_order" in set(conn.exec_driver_sql(listed).scalars())
 
 
-def _sqlite_plans(store, run) -> list[str]:
-    plans: list[str] = []
-
-    def explain(conn, cursor, sql, params, context, many):
-        if sql.lstrip().upper().startswith("SELECT EVENTS.DOCUMENT_ID, EVENTS.ID"):
-            plans.extend(r[3] for r in cursor.connection.execute(
-                "EXPLAIN QUERY PLAN " + sql, params))
-
-    event.listen(store.engine, "before_cursor_execute", explain)
-    try:
-        run()
-    finally:
-        event.remove(store.engine, "before_cursor_execute", explain)
-    return plans
-
-
 def test_the_published_table_reads_its_index_from_the_cursor(tmp_path):
     """The table (sort=published) sorted every hit of its filter on each page (0.5-5 s on SQLite
     at 100,000 documents); it now reads the order's index, from the cursor on."""
@@ -149,8 +137,8 @@ def test_the_published_table_reads_its_index_from_the_cursor(tmp_path):
     with open_store(url) as store:
         store.save_many([*analyses(), copy_of(handmade(), 11, 7), _undated_deadly()])
         first = event_page(store, limit=2, min_confidence=0)
-        plans = _sqlite_plans(store, lambda: event_page(store, limit=2, min_confidence=0,
-                                                        after=first.hits[-1][1]))
+        plans = query_plans(store, lambda: event_page(store, limit=2, min_confidence=0,
+                                                        after=first.hits[-1][1]), prefix=LISTING)
     assert plans and not any("TEMP B-TREE" in p for p in plans), plans
     assert any("ix_events_published_order" in p for p in plans), plans
 
@@ -161,8 +149,8 @@ def test_a_dated_walk_keeps_to_the_order(tmp_path):
     url = f"sqlite:///{tmp_path / 'dates.db'}"
     with open_store(url) as store:
         store.save_many([*analyses(), copy_of(handmade(), 11, 7)])
-        plans = _sqlite_plans(store, lambda: store.event_hits(
-            limit=2, since="2000-01-01", modality="asserted", min_confidence=0))
+        plans = query_plans(store, lambda: store.event_hits(
+            limit=2, since="2000-01-01", modality="asserted", min_confidence=0), prefix=LISTING)
     assert any("ix_events_published_order" in p for p in plans), plans
     assert not any("TEMP B-TREE" in p for p in plans), plans
 

@@ -5,7 +5,7 @@ stop at a bound, saying so, with paging unchanged."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
+from query_plans import query_plans
 from test_event_countries import analyses
 from test_export_read import _undated_deadly
 from test_store_scale import copy_of
@@ -22,22 +22,6 @@ def filled(store_url, seed_analysis):
     return store_url
 
 
-def _plans(store, run) -> list[str]:
-    plans: list[str] = []
-
-    def explain(conn, cursor, sql, params, context, many):
-        if sql.lstrip().upper().startswith("SELECT EVENTS.DOCUMENT_ID"):
-            plans.extend(r[3] for r in cursor.connection.execute("EXPLAIN QUERY PLAN " + sql,
-                                                                 params))
-
-    event.listen(store.engine, "before_cursor_execute", explain)
-    try:
-        run()
-    finally:
-        event.remove(store.engine, "before_cursor_execute", explain)
-    return plans
-
-
 @pytest.mark.parametrize("filters", [{"min_confidence": 0.5}, {"type": "ASSAULT"},
                                      {"actor": "police"}, {"since": "2000-01-01"}],
                          ids=["confidence", "type", "actor", "long-dates"])
@@ -48,7 +32,7 @@ def test_a_page_walks_the_documents_in_order(tmp_path, filled, filters):
     with open_store(filled, read_only=True) as store:
         every = store.event_hits(**filters)
         page: list = []
-        plans = _plans(store, lambda: page.extend(store.event_hits(limit=2, **filters)))
+        plans = query_plans(store, lambda: page.extend(store.event_hits(limit=2, **filters)))
         assert page == every[:2] and every
         # the order's index (within the type's, for a type), not a sort of every hit (on a
         # store this small SQLite may sort a type's ties in the order's right part)
@@ -59,7 +43,7 @@ def test_a_page_walks_the_documents_in_order(tmp_path, filled, filters):
         assert store.event_hits(limit=2, offset=1, **filters) == every[1:3]
         # one document's events come from its index, not from a walk
         doc = every[0][0]
-        plans = _plans(store, lambda: store.event_hits(limit=2, document=doc, **filters))
+        plans = query_plans(store, lambda: store.event_hits(limit=2, document=doc, **filters))
         assert not any("_order" in p for p in plans), plans
 
 
@@ -129,17 +113,11 @@ def test_postgresql_asks_a_common_country_and_an_actor_per_event(filled):
         pytest.skip("PostgreSQL's plans")
     with open_store(filled, read_only=True) as store:
         assert store.common_countries(["USA"]) and not store.common_countries(["DEU"])
-        plans: list[str] = []
 
-        def explain(conn, cursor, sql, params, context, many):
-            if sql.lstrip().upper().startswith(("SELECT COUNT", "SELECT EVENTS.DOCUMENT_ID")):
-                plans.extend(r[0] for r in cursor.connection.execute("EXPLAIN " + sql, params))
-
-        event.listen(store.engine, "before_cursor_execute", explain)
-        try:
+        def ask():
             for filters in ({"country": "USA"}, {"actor": "police"}, {"place": "reyn"}):
                 assert store.event_count(at_most=3, **filters) > 0
                 assert store.event_hits(limit=2, **filters)
-        finally:
-            event.remove(store.engine, "before_cursor_execute", explain)
+
+        plans = query_plans(store, ask, prefix=("SELECT COUNT", "SELECT EVENTS.DOCUMENT_ID"))
     assert plans and not any("hashed SubPlan" in p for p in plans), plans
