@@ -37,6 +37,24 @@ def test_a_place_the_text_vouches_for_stays(pipeline, text, name):
     assert name in _places(pipeline, text)
 
 
+@pytest.mark.parametrize("text,name", [
+    ("The virus was found in the remains of a wild Mute Swan near a lake in Fife.", "Mute Swan"),
+    ("Inspectors approved the 'Meat in a Box' shipment to Singapore on Monday.", "Box"),
+])
+def test_a_name_after_a_or_an_heading_its_phrase_is_an_instance_not_a_place(pipeline, text, name):
+    assert name not in _places(pipeline, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("He spent a night in a Montreal jail after the march.", "Montreal"),
+    ("He spat at a Dallas, Texas police officer in May.", "Dallas"),
+    ("Talks on a divided Cyprus resumed in Geneva on Monday.", "Cyprus"),
+    ("The children were last seen at an Archibald Street bus stop in Winnipeg.", "Archibald Street"),
+])
+def test_a_place_after_a_or_an_stays(pipeline, text, name):
+    assert name in _places(pipeline, text)
+
+
 def test_a_country_spelled_out_beside_a_currency_stays(pipeline):
     assert "US" in _places(pipeline, "The crop is worth $US 1.5 billion in the US alone.")
 

@@ -3,7 +3,8 @@ precision): a common noun capitalised inside a name ("Hit Entertainment", "King 
 Earth"), a compass word describing a noun ("Western powers", "West and Central African
 countries"), a person's initials after a title ("the Reverend W.V. Awdry"), a month's
 abbreviation in a date ("since Mar. 2005"), a country's code in a currency ("$US 1.5 billion",
-"NZ$ 40"), and, for a name the gazetteer lacks, the evidence
+"NZ$ 40"), a name after "a" or "an" that heads its noun phrase, an instance of a kind ("a wild
+Mute Swan", "Meat in a Box"), and, for a name the gazetteer lacks, the evidence
 that it is a place at all before it is reported ("a drip of Narcan", "20 grams of meth" are no
 places; "flocked to Mahim Creek", "on Colton Way" are)."""
 
@@ -106,6 +107,45 @@ def inner_common_nouns(doc, accepted: list[Mention]) -> set[int]:
             if m.label in ("INNER", "SCAN") and m.tokens[1] - m.tokens[0] == 1 and not m.demonym
             and m.key not in placed and common_noun(doc[m.tokens[0]].text)
             and all(c.entry.precision in ("locality", "point") for c in m.candidates)}
+
+
+INDEFINITE = frozenset({"a", "an"})
+# What a town may be read as after "a"/"an" and still be a place: an area ("a divided Germany",
+# "a nuclear Iran", "a free Kashmir" tagged a place) is a place with a quality, not an instance.
+_AREAS = frozenset({"country", "region"})
+
+
+def _next_word(doc, j: int):
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return doc[j] if j < len(doc) else None
+
+
+def an_instance(doc, m: Mention) -> bool:
+    """A name after "a" or "an" (lower-case adjectives or other name words between) that heads
+    its noun phrase names one thing of a kind, not a place: "the remains of a wild Mute Swan", "the
+    'Meat in a Box' shipment". Not when the name describes a noun ("a Montreal jail", "a Texas
+    man"), is qualified or qualifies ("a Dallas, Texas police officer"), ends in a feature word
+    ("an Archibald Street"), or some reading is a country or region, or a state the parser tags a
+    place ("a divided Germany", "a nuclear Iran")."""
+    i, j = m.tokens
+    if m.demonym or m.qualifier is not None or m.is_qualifier:
+        return False
+    k = i - 1
+    while k >= 0 and (doc[k].is_lower and doc[k].pos_ in ("ADJ", "NUM")
+                      or doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()):
+        k -= 1
+    if k < 0 or doc[k].lower_ not in INDEFINITE:
+        return False
+    nxt = _next_word(doc, j)
+    if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or nxt.text in ("-", ",")
+                            or nxt.tag_ == "POS"):
+        return False
+    if doc[j - 1].lower_ in FEATURE_WORDS:
+        return False
+    return not any(c.entry.precision in _AREAS
+                   or c.entry.precision == "admin1" and m.label in PLACE_LABELS
+                   for c in m.candidates)
 
 
 def vouched_unknown(doc, ms: list[Mention]) -> bool:
