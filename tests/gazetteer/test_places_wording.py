@@ -55,6 +55,12 @@ def test_a_place_after_a_or_an_stays(pipeline, text, name):
     assert name in _places(pipeline, text)
 
 
+def test_a_plural_of_a_peoples_word_is_no_place(pipeline):
+    """ "in Filipinos" is the people, though a preposition of place governs it."""
+    places = _places(pipeline, "Six of the cases were in Filipinos who had returned from Manila.")
+    assert "Filipinos" not in places and "Manila" in places
+
+
 def test_a_country_spelled_out_beside_a_currency_stays(pipeline):
     assert "US" in _places(pipeline, "The crop is worth $US 1.5 billion in the US alone.")
 

@@ -109,6 +109,18 @@ def inner_common_nouns(doc, accepted: list[Mention]) -> set[int]:
             and all(c.entry.precision in ("locality", "point") for c in m.candidates)}
 
 
+def people_plural(gaz, m: Mention) -> bool:
+    """A name the gazetteer lacks that is the plural of a people's word it holds ("cases were in
+    Filipinos", "Angolans fled"): the people, not a place, whatever preposition governs it.
+    Neither development corpus marks such plurals."""
+    from .names import key
+
+    word = m.text
+    if m.candidates or m.demonym or " " in word or not word.endswith("s") or len(word) < 5:
+        return False
+    return any(c.kind == "demonym" for c in gaz.lookup(key(word[:-1])))
+
+
 INDEFINITE = frozenset({"a", "an"})
 # What a town may be read as after "a"/"an" and still be a place: an area ("a divided Germany",
 # "a nuclear Iran", "a free Kashmir" tagged a place) is a place with a quality, not an instance.
