@@ -86,7 +86,7 @@ from .wording import (
     FEATURE_WORDS,
     an_instance,
     inner_common_nouns,
-    people_plural,
+    names_a_people,
     used_otherwise,
     vouched_unknown,
 )
@@ -243,7 +243,7 @@ def _accepted(doc, gaz: Gazetteer, demonyms: bool, inner: bool, borders: bool = 
     accepted = [m for m in mentions if accept(doc, m, strong_keys, demonyms, person_words)]
     accepted += accept_more(doc, mentions, accepted, person_words)
     accepted = [m for m in accepted if m.demonym or not (among_non_places(doc, gaz, m)
-                                                          or people_plural(gaz, m))]
+                                                          or names_a_people(doc, gaz, m))]
     common = inner_common_nouns(doc, accepted)
     accepted = [m for m in accepted if id(m) not in common and not an_instance(doc, m)]
     accepted.sort(key=lambda m: m.start)

@@ -3,7 +3,7 @@ precision): a common noun capitalised inside a name ("Hit Entertainment", "King 
 Earth"), a compass word describing a noun ("Western powers", "West and Central African
 countries"), a person's initials after a title ("the Reverend W.V. Awdry"), a month's
 abbreviation in a date ("since Mar. 2005"), a country's code in a currency ("$US 1.5 billion",
-"NZ$ 40"), a name after "a" or "an" that heads its noun phrase, an instance of a kind ("a wild
+"NZ$ 40"), a people's name ("in Filipinos", "the Qiang people"), a name after "a" or "an" that heads its noun phrase, an instance of a kind ("a wild
 Mute Swan", "Meat in a Box"), and, for a name the gazetteer lacks, the evidence
 that it is a place at all before it is reported ("a drip of Narcan", "20 grams of meth" are no
 places; "flocked to Mahim Creek", "on Colton Way" are)."""
@@ -109,14 +109,23 @@ def inner_common_nouns(doc, accepted: list[Mention]) -> set[int]:
             and all(c.entry.precision in ("locality", "point") for c in m.candidates)}
 
 
-def people_plural(gaz, m: Mention) -> bool:
-    """A name the gazetteer lacks that is the plural of a people's word it holds ("cases were in
-    Filipinos", "Angolans fled"): the people, not a place, whatever preposition governs it.
-    Neither development corpus marks such plurals."""
+PEOPLE_HEADS = words("name_senses", cue="people_head")
+
+
+def names_a_people(doc, gaz, m: Mention) -> bool:
+    """A name the gazetteer lacks that names a people, not a place, whatever preposition governs
+    it: the plural of a people's word the gazetteer holds ("cases were in Filipinos", "Angolans
+    fled"), or a name before a people's noun ("the Qiang people", "the Marehan clan": rows
+    `people_head` of lang/en/name_senses.tsv). Neither development corpus marks either."""
     from .names import key
 
+    i, j = m.tokens
+    if m.candidates or m.demonym:
+        return False
+    if j < len(doc) and doc[j].lower_ in PEOPLE_HEADS:
+        return True
     word = m.text
-    if m.candidates or m.demonym or " " in word or not word.endswith("s") or len(word) < 5:
+    if " " in word or not word.endswith("s") or len(word) < 5:
         return False
     return any(c.kind == "demonym" for c in gaz.lookup(key(word[:-1])))
 
