@@ -21,6 +21,8 @@ def _places(pipeline, text: str) -> list[str]:
     ("Cases on Reunion have risen since Mar. 2005, officials in Paris said.", "Mar."),
     ("Nurses in Ottawa keep patients on a drip of Narcan overnight.", "Narcan"),
     ("Bees pollinate crops worth $US 1.5 billion a year, farmers in Ohio say.", "US"),
+    ("Education Minister John-Paul Langbroek says the Government is aware of it.", "Paul"),
+    ("At a meeting in Red Deer, Donna Kennedy-Glans dropped out of the race.", "Kennedy"),
 ])
 def test_a_word_used_otherwise_is_no_place(pipeline, text, word):
     assert word not in _places(pipeline, text)

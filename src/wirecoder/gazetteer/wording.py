@@ -1,12 +1,13 @@
 """Words that read as a place name but are used as something else in their sentence (#25, places
 precision): a common noun capitalised inside a name ("Hit Entertainment", "King Nut", "the
 Earth"), a compass word describing a noun ("Western powers", "West and Central African
-countries"), a person's initials after a title ("the Reverend W.V. Awdry"), a month's
-abbreviation in a date ("since Mar. 2005"), a country's code in a currency ("$US 1.5 billion",
-"NZ$ 40"), a people's name ("in Filipinos", "the Qiang people"), a name after "a" or "an" that heads its noun phrase, an instance of a kind ("a wild
-Mute Swan", "Meat in a Box"), and, for a name the gazetteer lacks, the evidence
-that it is a place at all before it is reported ("a drip of Narcan", "20 grams of meth" are no
-places; "flocked to Mahim Creek", "on Colton Way" are)."""
+countries"), a person's initials after a title ("the Reverend W.V. Awdry"), half of a person's
+double name ("Donna Kennedy-Glans"), a month's abbreviation in a date ("since Mar. 2005"), a
+country's code in a currency ("$US 1.5 billion", "NZ$ 40"), a people's name ("in Filipinos",
+"the Qiang people"), a name after "a" or "an" that heads its noun phrase, an instance of a kind
+("a wild Mute Swan", "Meat in a Box"), and, for a name the gazetteer lacks, the evidence that it
+is a place at all before it is reported ("a drip of Narcan", "20 grams of meth" are no places;
+"flocked to Mahim Creek", "on Colton Way" are)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,8 @@ def used_otherwise(doc, m: Mention) -> bool:
         return True  # English writes place names capitalised: "20 grams of meth", "bee colonies"
     if j - i != 1:
         return False
+    if _double_name(doc, i, j) and m.label not in PLACE_LABELS:
+        return True  # "Donna Kennedy-Glans", "John-Paul Langbroek": half of a person's name
     if _currency(doc, i, j):
         return True  # "$US 1.5 billion", "NZ$ 40 million": a currency, not the country
     if m.key in COMPASS and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
@@ -64,6 +67,16 @@ def used_otherwise(doc, m: Mention) -> bool:
     if m.key in MONTH_ABBREVIATIONS and (tok.text.endswith(".") or j < len(doc) and doc[j].like_num):
         return True  # "since Mar. 2005", "(Mar. 1)": a date, not Morocco
     return False
+
+
+def _double_name(doc, i: int, j: int) -> bool:
+    """The word is joined by a hyphen, without spaces, to a capitalised word, inside a name the
+    parser tags a person's ("Donna Kennedy-Glans", "Education Minister John-Paul Langbroek")."""
+    def joined(a: int, b: int) -> bool:  # tokens a, "-", b written as one word
+        return 0 <= a and b < len(doc) and doc[a + 1].text == "-" and not doc[a].whitespace_ \
+            and not doc[a + 1].whitespace_ and doc[b].text[:1].isupper()
+
+    return doc[i].ent_type_ == "PERSON" and (joined(i, i + 2) or joined(i - 2, i))
 
 
 def _currency(doc, i: int, j: int) -> bool:
