@@ -49,6 +49,22 @@ def test_ceiling_counts_reachable_gold_whether_or_not_we_found_it(gaz):
     assert s["recall"] == 0.5 and s["precision"] == 1.0
 
 
+def test_ceiling_gap_says_why_gold_is_beyond_reach(gaz):
+    """A country whose point lies elsewhere (the corpus' convention), a name the gazetteer lacks,
+    and a name it holds only as a town elsewhere (counted in neither share)."""
+    text = "France, Qwertzuvx and Paris."
+    gold = GoldArticle(text, [GoldToponym(0, 6, "France", 0.0, 0.0),
+                              GoldToponym(8, 17, "Qwertzuvx", 10.0, 10.0),
+                              GoldToponym(22, 27, "Paris", -33.87, 151.21),
+                              GoldToponym(22, 27, "Paris", 48.86, 2.35)])
+    t = _tally()
+    score_article(gold, [], gaz, t)
+    s = summarize(t)
+    assert s["gazetteer_ceiling_161km"] == 0.25
+    assert s["ceiling_gap_area_points"] == 0.25
+    assert s["ceiling_gap_absent_names"] == 0.25
+
+
 def _place(feature=None):
     return SimpleNamespace(latitude=None, longitude=None, geonames_id=None, country=None,
                            admin1=None, feature=feature)

@@ -61,6 +61,18 @@ def test_a_head_word_is_never_a_place(pipeline):
     assert "Centre" not in _places(pipeline, "Walsh goes to Trillium Health Centre every two weeks.")
 
 
+@pytest.mark.parametrize("sentence,head,place", [
+    ("Results are expected from the Center for Disease Control in Atlanta next week.", "Center",
+     "Atlanta"),
+    ("A spokesman for the College of Physicians in Ottawa declined to comment.", "College",
+     "Ottawa"),
+])
+def test_a_head_word_opening_a_name_is_no_place(pipeline, sentence, head, place):
+    """ "the Center for Disease Control" is no Center, Texas, whatever the option says."""
+    places = _places(pipeline, sentence)
+    assert head not in places and place in places
+
+
 @pytest.mark.parametrize("sentence,name", [
     ("Enfield Council said the school would reopen on Monday.", "Enfield"),
     ("The U.S. Department of Justice said he was sentenced to 20 years.", "U.S."),

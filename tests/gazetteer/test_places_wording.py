@@ -21,6 +21,8 @@ def _places(pipeline, text: str) -> list[str]:
     ("Cases on Reunion have risen since Mar. 2005, officials in Paris said.", "Mar."),
     ("Nurses in Ottawa keep patients on a drip of Narcan overnight.", "Narcan"),
     ("Bees pollinate crops worth $US 1.5 billion a year, farmers in Ohio say.", "US"),
+    ("Education Minister John-Paul Langbroek says the Government is aware of it.", "Paul"),
+    ("At a meeting in Red Deer, Donna Kennedy-Glans dropped out of the race.", "Kennedy"),
 ])
 def test_a_word_used_otherwise_is_no_place(pipeline, text, word):
     assert word not in _places(pipeline, text)
@@ -35,6 +37,30 @@ def test_a_word_used_otherwise_is_no_place(pipeline, text, word):
 ])
 def test_a_place_the_text_vouches_for_stays(pipeline, text, name):
     assert name in _places(pipeline, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The virus was found in the remains of a wild Mute Swan near a lake in Fife.", "Mute Swan"),
+    ("Inspectors approved the 'Meat in a Box' shipment to Singapore on Monday.", "Box"),
+])
+def test_a_name_after_a_or_an_heading_its_phrase_is_an_instance_not_a_place(pipeline, text, name):
+    assert name not in _places(pipeline, text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("He spent a night in a Montreal jail after the march.", "Montreal"),
+    ("He spat at a Dallas, Texas police officer in May.", "Dallas"),
+    ("Talks on a divided Cyprus resumed in Geneva on Monday.", "Cyprus"),
+    ("The children were last seen at an Archibald Street bus stop in Winnipeg.", "Archibald Street"),
+])
+def test_a_place_after_a_or_an_stays(pipeline, text, name):
+    assert name in _places(pipeline, text)
+
+
+def test_a_plural_of_a_peoples_word_is_no_place(pipeline):
+    """ "in Filipinos" is the people, though a preposition of place governs it."""
+    places = _places(pipeline, "Six of the cases were in Filipinos who had returned from Manila.")
+    assert "Filipinos" not in places and "Manila" in places
 
 
 def test_a_country_spelled_out_beside_a_currency_stays(pipeline):

@@ -51,6 +51,13 @@ Metrics (toponyms without gold coordinates count for recall only):
                     point per place. The gap to acc_161km is the resolver's; the rest is the
                     gazetteer's (names it lacks, or its point for a country or state lying far
                     from the corpus' convention: GeoNames' for TR-News, Wikipedia's for GeoVirus).
+  ceiling_gap_area_points, ceiling_gap_absent_names  the gold toponyms beyond that ceiling / n, by
+                    why: the gazetteer holds the name as a country, first-level subdivision or
+                    region, but its point lies over 161 km from the corpus' (a representative-point
+                    convention: "Canada" at GeoNames' 60.1 N 113.6 W in TR-News, 1,000 km from the
+                    gazetteer's), or it holds no entry of the name at all (a village, a
+                    landmark). The rest of the gap are names the gazetteer holds only elsewhere
+                    (a namesake town).
 Unrecognised gold toponyms count as errors in every accuracy. `crashes` counts articles whose
 analysis raised (scored as having no predictions).
 """
@@ -200,6 +207,23 @@ def _reachable(g: GoldToponym, gaz) -> bool:
                for c in gaz.lookup(key(g.name)))
 
 
+AREA_PRECISIONS = frozenset({"country", "admin1", "region"})
+
+
+def _unreachable_kind(g: GoldToponym, gaz) -> str:
+    """Why a gold toponym is beyond the gazetteer's ceiling: "area_point" (the name is a country,
+    first-level subdivision or region whose point lies elsewhere), "absent" (no entry of the
+    name) or "namesake" (only entries of other places of the name)."""
+    from ..gazetteer.names import key
+
+    cands = gaz.lookup(key(g.name))
+    if not cands:
+        return "absent"
+    if any(c.entry.precision in AREA_PRECISIONS for c in cands):
+        return "area_point"
+    return "namesake"
+
+
 def predictions(analysis) -> list[tuple[tuple[int, int], Any]]:
     """The places and demonyms of an analysis at original offsets: what the scorer matches."""
     doc = analysis.document
@@ -208,6 +232,7 @@ def predictions(analysis) -> list[tuple[tuple[int, int], Any]]:
 
 TALLY_KEYS = ("pred", "pred_hit", "pred_demonym", "pred_demonym_hit", "gold", "gold_hit", "n",
               "acc161", "exact", "country_n", "country_ok", "admin1_n", "admin1_ok", "reachable",
+              "gap_area_point", "gap_absent",
               "name_occurrences", "name_occurrences_marked")
 
 
@@ -253,7 +278,12 @@ def score_article(gold: GoldArticle, preds: list[tuple[tuple[int, int], Any]], g
             dist = haversine_km(g.lat, g.lon, match.latitude, match.longitude)
             tally["distances"].append(dist)
         tally["acc161"] += dist is not None and dist <= 161
-        tally["reachable"] += _reachable(g, gaz)
+        reachable = _reachable(g, gaz)
+        tally["reachable"] += reachable
+        if not reachable:
+            kind = _unreachable_kind(g, gaz)
+            tally["gap_area_point"] += kind == "area_point"
+            tally["gap_absent"] += kind == "absent"
         same_id = g.geonames_id is not None and match is not None and \
             match.geonames_id == g.geonames_id
         tally["exact"] += bool(same_id or (dist is not None and dist <= 10))
@@ -276,6 +306,8 @@ def summarize(t: dict[str, Any]) -> dict[str, Any]:
         "exact": ratio(t["exact"], t["n"]),
         "acc_161km": ratio(t["acc161"], t["n"]),
         "gazetteer_ceiling_161km": ratio(t["reachable"], t["n"]),
+        "ceiling_gap_area_points": ratio(t["gap_area_point"], t["n"]),
+        "ceiling_gap_absent_names": ratio(t["gap_absent"], t["n"]),
         "country_accuracy": ratio(t["country_ok"], t["country_n"]),
         "admin1_accuracy": ratio(t["admin1_ok"], t["admin1_n"]),
         "mean_km": round(statistics.fmean(d), 1) if d else 0.0,

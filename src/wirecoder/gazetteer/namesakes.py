@@ -12,7 +12,8 @@ A mention names such an organisation when
     goes on with "of" ("Bowman Gray School of Medicine");
   - it follows "of" after such a head ("the University of Calgary"); or
   - the mention is such a head word itself, ending a longer capitalised name ("Trillium Health
-    Centre", "Women's College Hospital").
+    Centre", "Women's College Hospital") or opening one that goes on with "for" or "of" ("the
+    Center for Disease Control": no Center, Texas), whatever the option says.
 The head words are the rows of lang/en/name_senses.tsv with cue `org_head`, each with an
 example. A public body's head is none ("Enfield Council", "the U.S. Department of Justice",
 "Queensland Police": the body is the place's), nor a venue where events happen ("Kandahar
@@ -101,6 +102,13 @@ def _is_head_of_longer_name(doc, i: int, j: int) -> bool:
         and doc[i - 1].lower_ not in ("the", "a", "an")
 
 
+def _head_opens_name(doc, i: int, j: int) -> bool:
+    """ "the Center for Disease Control", "the College of Physicians": the mention is a head word
+    that opens a name going on with "for" or "of" and a capitalised word."""
+    return j - i == 1 and _head(doc[i]) and doc[i].text[:1].isupper() and j + 1 < len(doc) \
+        and doc[j].lower_ in ("for", "of") and _capitalised(doc[j + 1])
+
+
 def org_name_follows(doc, j: int) -> bool:
     """Capitalised words from token j on end in a school's, newspaper's or company's head word
     ("... University", "... Times", "... Zoo"): the name before j begins such a name."""
@@ -121,7 +129,8 @@ def names_organisation(doc, m: Mention, namesakes: bool = True) -> bool:
     i, j = m.tokens
     if m.demonym or m.qualifier is not None or m.is_qualifier or m.extra.get("dateline"):
         return False
-    if _is_head_of_longer_name(doc, i, j) or names_group(doc, j) or names_outlet(doc, i, j):
+    if _is_head_of_longer_name(doc, i, j) or _head_opens_name(doc, i, j) or names_group(doc, j) \
+            or names_outlet(doc, i, j):
         return True
     if not namesakes or j < len(doc) and doc[j].tag_ == "POS":
         return False  # "Brisbane's inner-west"

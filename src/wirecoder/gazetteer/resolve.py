@@ -82,7 +82,14 @@ from .sentence import (
     named_kind,
 )
 from .store import Candidate, Entry, Gazetteer
-from .wording import FEATURE_WORDS, inner_common_nouns, used_otherwise, vouched_unknown
+from .wording import (
+    FEATURE_WORDS,
+    an_instance,
+    inner_common_nouns,
+    names_a_people,
+    used_otherwise,
+    vouched_unknown,
+)
 
 # ---------------------------------------------------------------- recognition
 
@@ -235,9 +242,10 @@ def _accepted(doc, gaz: Gazetteer, demonyms: bool, inner: bool, borders: bool = 
                              for t in ent)
     accepted = [m for m in mentions if accept(doc, m, strong_keys, demonyms, person_words)]
     accepted += accept_more(doc, mentions, accepted, person_words)
-    accepted = [m for m in accepted if m.demonym or not among_non_places(doc, gaz, m)]
+    accepted = [m for m in accepted if m.demonym or not (among_non_places(doc, gaz, m)
+                                                          or names_a_people(doc, gaz, m))]
     common = inner_common_nouns(doc, accepted)
-    accepted = [m for m in accepted if id(m) not in common]
+    accepted = [m for m in accepted if id(m) not in common and not an_instance(doc, m)]
     accepted.sort(key=lambda m: m.start)
     # a qualifier whose head was rejected stays a place of its own; a rejected qualifier unlinks
     ids = {id(m) for m in accepted}

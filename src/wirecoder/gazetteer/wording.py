@@ -1,11 +1,13 @@
 """Words that read as a place name but are used as something else in their sentence (#25, places
 precision): a common noun capitalised inside a name ("Hit Entertainment", "King Nut", "the
 Earth"), a compass word describing a noun ("Western powers", "West and Central African
-countries"), a person's initials after a title ("the Reverend W.V. Awdry"), a month's
-abbreviation in a date ("since Mar. 2005"), a country's code in a currency ("$US 1.5 billion",
-"NZ$ 40"), and, for a name the gazetteer lacks, the evidence
-that it is a place at all before it is reported ("a drip of Narcan", "20 grams of meth" are no
-places; "flocked to Mahim Creek", "on Colton Way" are)."""
+countries"), a person's initials after a title ("the Reverend W.V. Awdry"), half of a person's
+double name ("Donna Kennedy-Glans"), a month's abbreviation in a date ("since Mar. 2005"), a
+country's code in a currency ("$US 1.5 billion", "NZ$ 40"), a people's name ("in Filipinos",
+"the Qiang people"), a name after "a" or "an" that heads its noun phrase, an instance of a kind
+("a wild Mute Swan", "Meat in a Box"), and, for a name the gazetteer lacks, the evidence that it
+is a place at all before it is reported ("a drip of Narcan", "20 grams of meth" are no places;
+"flocked to Mahim Creek", "on Colton Way" are)."""
 
 from __future__ import annotations
 
@@ -48,6 +50,8 @@ def used_otherwise(doc, m: Mention) -> bool:
         return True  # English writes place names capitalised: "20 grams of meth", "bee colonies"
     if j - i != 1:
         return False
+    if _double_name(doc, i, j) and m.label not in PLACE_LABELS:
+        return True  # "Donna Kennedy-Glans", "John-Paul Langbroek": half of a person's name
     if _currency(doc, i, j):
         return True  # "$US 1.5 billion", "NZ$ 40 million": a currency, not the country
     if m.key in COMPASS and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
@@ -63,6 +67,16 @@ def used_otherwise(doc, m: Mention) -> bool:
     if m.key in MONTH_ABBREVIATIONS and (tok.text.endswith(".") or j < len(doc) and doc[j].like_num):
         return True  # "since Mar. 2005", "(Mar. 1)": a date, not Morocco
     return False
+
+
+def _double_name(doc, i: int, j: int) -> bool:
+    """The word is joined by a hyphen, without spaces, to a capitalised word, inside a name the
+    parser tags a person's ("Donna Kennedy-Glans", "Education Minister John-Paul Langbroek")."""
+    def joined(a: int, b: int) -> bool:  # tokens a, "-", b written as one word
+        return 0 <= a and b < len(doc) and doc[a + 1].text == "-" and not doc[a].whitespace_ \
+            and not doc[a + 1].whitespace_ and doc[b].text[:1].isupper()
+
+    return doc[i].ent_type_ == "PERSON" and (joined(i, i + 2) or joined(i - 2, i))
 
 
 def _currency(doc, i: int, j: int) -> bool:
@@ -106,6 +120,66 @@ def inner_common_nouns(doc, accepted: list[Mention]) -> set[int]:
             if m.label in ("INNER", "SCAN") and m.tokens[1] - m.tokens[0] == 1 and not m.demonym
             and m.key not in placed and common_noun(doc[m.tokens[0]].text)
             and all(c.entry.precision in ("locality", "point") for c in m.candidates)}
+
+
+PEOPLE_HEADS = words("name_senses", cue="people_head")
+
+
+def names_a_people(doc, gaz, m: Mention) -> bool:
+    """A name the gazetteer lacks that names a people, not a place, whatever preposition governs
+    it: the plural of a people's word the gazetteer holds ("cases were in Filipinos", "Angolans
+    fled"), or a name before a people's noun ("the Qiang people", "the Marehan clan": rows
+    `people_head` of lang/en/name_senses.tsv). Neither development corpus marks either."""
+    from .names import key
+
+    i, j = m.tokens
+    if m.candidates or m.demonym:
+        return False
+    if j < len(doc) and doc[j].lower_ in PEOPLE_HEADS:
+        return True
+    word = m.text
+    if " " in word or not word.endswith("s") or len(word) < 5:
+        return False
+    return any(c.kind == "demonym" for c in gaz.lookup(key(word[:-1])))
+
+
+INDEFINITE = frozenset({"a", "an"})
+# What a town may be read as after "a"/"an" and still be a place: an area ("a divided Germany",
+# "a nuclear Iran", "a free Kashmir" tagged a place) is a place with a quality, not an instance.
+_AREAS = frozenset({"country", "region"})
+
+
+def _next_word(doc, j: int):
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return doc[j] if j < len(doc) else None
+
+
+def an_instance(doc, m: Mention) -> bool:
+    """A name after "a" or "an" (lower-case adjectives or other name words between) that heads
+    its noun phrase names one thing of a kind, not a place: "the remains of a wild Mute Swan", "the
+    'Meat in a Box' shipment". Not when the name describes a noun ("a Montreal jail", "a Texas
+    man"), is qualified or qualifies ("a Dallas, Texas police officer"), ends in a feature word
+    ("an Archibald Street"), or some reading is a country or region, or a state the parser tags a
+    place ("a divided Germany", "a nuclear Iran")."""
+    i, j = m.tokens
+    if m.demonym or m.qualifier is not None or m.is_qualifier:
+        return False
+    k = i - 1
+    while k >= 0 and (doc[k].is_lower and doc[k].pos_ in ("ADJ", "NUM")
+                      or doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()):
+        k -= 1
+    if k < 0 or doc[k].lower_ not in INDEFINITE:
+        return False
+    nxt = _next_word(doc, j)
+    if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or nxt.text in ("-", ",")
+                            or nxt.tag_ == "POS"):
+        return False
+    if doc[j - 1].lower_ in FEATURE_WORDS:
+        return False
+    return not any(c.entry.precision in _AREAS
+                   or c.entry.precision == "admin1" and m.label in PLACE_LABELS
+                   for c in m.candidates)
 
 
 def vouched_unknown(doc, ms: list[Mention]) -> bool:
