@@ -105,6 +105,12 @@ class ActorDictionary:
             return None
         return found[0]
 
+    def kinds(self, name: str) -> set[str]:
+        """The kinds (person, organization) of every actor `name` may stand for, whatever the day:
+        "Clinton" is a person even where the dictionary cannot tell which Clinton."""
+        owners = self.alias_of.get(name_key(name)) or self.loose_of.get(loose_key(name), set())
+        return {r.kind for o in owners for r in self.by_key[o]}
+
     @staticmethod
     def _role_on(roles: list[Role], day: str) -> Role | None:
         if not day:

@@ -25,6 +25,7 @@ from .common import lemma as _lemma
 from .event_tables import event_words
 
 ARMED = "armed"
+WORDS = "ACCUSE"  # the type a verbal "attack" is
 SPEECH_VERBS = words("speech_verbs", quotes="yes")
 # How much of an article must be about one world for a single cue word to place a sentence there:
 # a share of its sentences, and a number of them (a one-line text is no article about anything).
@@ -32,6 +33,13 @@ DOC_SHARE = 0.2
 DOC_SENTENCES = 3
 # Cue words are names of things and qualities: "cast" the verb is no cast of actors.
 CUE_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADV"})
+
+
+# Evidence that belongs to one mention (what this act is done to): the sense it gives a word is
+# remembered for later mentions only when they are not done to a party ("the statement released
+# by police" says nothing of "one of the men was released from custody").
+MENTION_BOUND = frozenset({"object", "object_not", "object_abstract", "object_unarmed", "patient",
+                           "prep_object", "particle", "complement", "no_patient"})
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,8 @@ class Worlds:
         # One sense per discourse: the sense a word-specific row gave a trigger word earlier in the
         # article, by (lemma, part of speech) ("the nurses' strike" ... "the strike continued").
         self.senses: dict[tuple[str, str], str] = {}
+        # the words whose remembered sense came from one mention's object ("released a poll")
+        self.mention_senses: set[tuple[str, str]] = set()
 
     def cues(self, tok: Any) -> Counter[str]:
         """Cue words of each world in the token's sentence."""
@@ -140,8 +150,8 @@ def _objects(tok: Any) -> list[Any]:
     """"beat the bushes", "a demonstration of the product", "the time I can volunteer"."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
     objs += _objects_of_noun(tok)
-    if not objs and tok.dep_ == "relcl" and tok.head.i != tok.i:
-        objs = [tok.head]
+    if not objs and tok.head.i != tok.i and (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        objs = [tok.head]  # "the encryption deployed by Apple": a passive participle's noun
     return _through_counts(objs)
 
 
@@ -152,9 +162,10 @@ def _subjects(tok: Any) -> list[Any]:
         subj = [tok.head if c.tag_ in ("WDT", "WP") else c for c in subj]
     head = tok
     for _ in range(2):  # "is inclined to attack Clinton": the controller's subject, two levels up
-        if subj or head.dep_ not in ("xcomp", "conj", "advcl", "acomp") or head.head.i == head.i:
+        if subj or head.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp") or head.head.i == head.i:
             break
-        head = head.head
+        # "was fired after clashing with Nancy": through the preposition to the clause it modifies
+        head = head.head.head if head.dep_ == "pcomp" else head.head
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj and tok.dep_ in ("relcl", "acl", "amod") and tok.head.i != tok.i:
         subj = [tok.head]  # "a tourist visiting Uganda"
@@ -184,7 +195,10 @@ def _parties(tok: Any) -> list[Any]:
         if head.i != tok.i and head.dep_ == "prep":
             head = head.head
         if head.i != tok.i:
-            found += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # the carrying verb's subject, also up through a participle or a control verb:
+            # "Sanders's allies are testing their muscle, mounting a public attack on ..."
+            found += _subjects(head) if head.pos_ in ("VERB", "AUX") else [
+                c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         # "an attack against Cruz by Sen. Graham": the noun's own agent
         found += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                   for g in c.children if g.dep_ == "pobj"]
@@ -258,6 +272,48 @@ def _names_side(words: list[Any], values: frozenset[str]) -> bool:
     return False
 
 
+# Kinds that read who does it and to whom, and whether arms are in sight.
+_SIDE_KINDS = frozenset({"verbal_dyad", "verbal_maker", "verbal_patient", "person_dyad", "no_patient"})
+
+
+def _fits_sides(rule: SenseRule, tok: Any, worlds: Worlds) -> bool:
+    values = rule.values
+    if rule.when == "verbal_dyad":  # "Trump has relentlessly attacked her": both sides are named
+        # people or organisations (or pronouns for them) and no weapon is in sight, in the sentence
+        # or the article: a war of words
+        patients = _patients(tok) + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("after", "at", "against", "with")
+                     for g in c.children if g.dep_ == "pobj"]  # "gone after Kelly", "clashing with Nancy"
+        # a passive's subject undergoes the act: "he was fired" names no doer
+        doers = [p for p in _parties(tok) if not (p.dep_ == "nsubjpass" and p.head.i == tok.i)]
+        return (not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE
+                and _names_side(doers, values) and _names_side(patients, values))
+    if rule.when in ("verbal_maker", "verbal_patient"):  # "Mr. Trump's Twitter attacks", "the
+        # attacks on Ms. Haley": a named person's attack, or one on a named person, with no weapon in
+        # the sentence or the article and no instrument ("with a hammer"), is words
+        side = _parties(tok) if rule.when == "verbal_maker" else _patients(tok)
+        return _unarmed_words(tok, worlds) and _has(_with_names(side), values)
+    if rule.when == "person_dyad":  # "Trump attacked Clinton for her support of military action":
+        # a named person's act on a named person, with no instrument and no weapon in the act's own
+        # words (the reason, "for ...", and the patient's description are not the act)
+        doers = [p for p in _parties(tok) if not (p.dep_ == "nsubjpass" and p.head.i == tok.i)]
+        patients = _patients(tok)
+        return (_names_person(_with_names(doers), values) and _names_person(_with_names(patients), values)
+                and not any(c.dep_ == "prep" and c.lower_ == "with" for w in [tok, *patients] for c in w.children)
+                and not _armed_in_act(tok))
+    if rule.when == "no_patient":  # "learning to shoot": an infinitive with no one and nothing it
+        # is done to (no object, and none of these prepositions), no weapon in sight: a skill
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        # a determiner or a modifier makes it the event noun: "the nightclub shooting"
+        # weapons are judged in the act's own words and its doer's, not the sentence's: a gun
+        # debate's "cling to guns" beside "taught her how to shoot"
+        return (not _patients(tok) and not _conjuncts(tok)
+                and not any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in tok.children)
+                and not any(c.dep_ == "prep" and c.lower_ in values | {"with"} for c in tok.children)
+                and not _armed_in_act(tok) and not any(_armed_in_act(p, own=True) for p in _parties(tok)))
+    return False
+
+
 def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     values = rule.values
     if rule.when == "patient":
@@ -268,18 +324,8 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         # when no one is named as making it ("counter threats from Iran" is Iran's threat)
         head = tok.head.head if tok.head.dep_ == "prep" else tok.head
         return head.i != tok.i and _lemma(head) in values and not _named_maker(tok)
-    if rule.when == "verbal_dyad":  # "Trump has relentlessly attacked her": both sides are named
-        # people or organisations (or pronouns for them) and no weapon is in sight, in the sentence
-        # or the article: a war of words
-        patients = _patients(tok) + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("after", "at", "against")
-                     for g in c.children if g.dep_ == "pobj"]  # "gone after Kelly"
-        return (not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE
-                and _names_side(_parties(tok), values) and _names_side(patients, values))
-    if rule.when in ("verbal_maker", "verbal_patient"):  # "Mr. Trump's Twitter attacks", "the
-        # attacks on Ms. Haley": a named person's attack, or one on a named person, with no weapon in
-        # the sentence or the article and no instrument ("with a hammer"), is words
-        side = _parties(tok) if rule.when == "verbal_maker" else _patients(tok)
-        return _unarmed_words(tok, worlds) and _has(side, values)
+    if rule.when in _SIDE_KINDS:
+        return _fits_sides(rule, tok, worlds)
     if rule.when == "object_abstract":  # "kill off the siesta", "target this rise in crime"
         return not worlds.armed(tok) and abstract_patients(tok, values)
     if rule.when == "dependent":  # a dependent of one of these labels: "demonstrated that ..." (ccomp)
@@ -346,6 +392,62 @@ def _unarmed_words(tok: Any, worlds: Worlds) -> bool:
     return not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE and not with_thing
 
 
+# Prepositions whose phrase says why or as what, not how: "attacked Clinton for her support of
+# military action", "pounding Trump as a con artist".
+_REASON_PREPS = frozenset({"for", "over", "as", "about", "during", "after", "in", "at", "on", "of"})
+
+
+def _armed_in_act(tok: Any, own: bool = False) -> bool:
+    """A word of armed violence in the act's own words: its subtree without its patients, its
+    reason and setting phrases and its clausal complements ("saying ..."); with `own`, the word
+    itself counts too (a doer who is a "gunman")."""
+    skip: set[int] = set()
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _REASON_PREPS or c.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "dobj"):
+            skip.update(t.i for t in c.subtree)
+    armed = domain_cues().get(ARMED, frozenset())
+    return any(t.i not in skip and (own or t.i != tok.i) and (_lemma(t) in armed or t.lower_ in armed)
+               for t in tok.subtree)
+
+
+_PARTY_CLASSES = frozenset({"person", "group"})
+
+
+def _party_patient(tok: Any) -> bool:
+    """Is it done to a party: a name of a person, group or place, a personal pronoun, or a noun
+    whose commonest WordNet class is a person or a group ("one of the men")?"""
+    classes = noun_classes()
+
+    def party(w: Any) -> bool:
+        found = classes.get(_lemma(w)) or classes.get(w.lower_) or []
+        return w.ent_type_ in _PARTY_LABELS or w.tag_ == "PRP" or bool(found) and found[0] in _PARTY_CLASSES
+
+    words = _patients(tok)
+    words += [g for w in words for p in w.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]
+    return any(party(w) for w in words)
+
+
+def _names_person(words: list[Any], values: frozenset[str]) -> bool:
+    """One of the words has a label among the values, is a name the actor dictionary knows only as
+    a person (the small parser often labels "Trump" an organisation), or is a capitalised word
+    inside the sentence that the parser left unlabelled ("Sanders")."""
+    if _has(words, values):
+        return True
+    if "person" not in values:
+        return False
+    from .actor_dictionary import dictionary  # lazily: the dictionary is read on first use
+
+    return any(dictionary().kinds(w.text) == {"person"} or not w.ent_type_ and (
+        w.pos_ == "PROPN" or w.is_title and w.pos_ == "NOUN" and w.i > w.sent.start) for w in words)
+
+
+def _with_names(words: list[Any]) -> list[Any]:
+    """The words and the names that stand beside them: an apposition ("the housing secretary,
+    Julian Castro"), a possessor ("Sanders's allies")."""
+    return words + [c for w in words for c in w.children if c.dep_ in ("appos", "poss")]
+
+
 def _bare(noun: Any) -> bool:
     """A noun with no article, possessor or number: any such thing ("drones"), not one ("the hostages")."""
     return not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children) and noun.pos_ != "PROPN"
@@ -363,15 +465,28 @@ def other_sense(tok: Any, end_tok: Any, types: set[str], worlds: Worlds) -> str 
     capitals is the PLOVER type the trigger has here instead ("a nurses' strike" is a PROTEST)."""
     rules = sense_rules()
     word = (_lemma(tok), tok.pos_)
-    for rule in rules.get(word[0], ()) + rules.get("*", ()):
+    # a phrase's event noun has its own senses: "launched a pre-emptive attack on Obama" is
+    # words, read on the noun. Only the readings that it is no act (a lower-case sense) or only
+    # words (ACCUSE): the phrase's lexicon row has already chosen among the acts ("launched cyber
+    # attacks" stays the phrase's ASSAULT)
+    noun = end_tok if end_tok is not None and end_tok.i != tok.i and end_tok.pos_ == "NOUN" else None
+    candidates = [(r, tok) for r in rules.get(word[0], ()) + rules.get("*", ())]
+    if noun is not None and _lemma(noun) != word[0]:
+        candidates += [(r, noun) for r in rules.get(_lemma(noun), ()) if r.sense.islower() or r.sense == WORDS]
+    for rule, at in candidates:
         if rule.types and not (rule.types & types):
             continue
-        if _fits(rule, tok, end_tok, worlds):
-            if rule.trigger != "*":  # a sense of this word, not of the sentence's world
-                worlds.senses.setdefault(word, rule.sense)
+        if _fits(rule, at, end_tok, worlds):
+            if rule.trigger != "*" and word not in worlds.senses:  # a sense of this word, not
+                # of the sentence's world
+                worlds.senses[word] = rule.sense
+                if rule.when in MENTION_BOUND:
+                    worlds.mention_senses.add(word)
             return rule.sense
     # A later mention of the word, with no weapon in its sentence, keeps the sense it had
     earlier = worlds.senses.get(word)
     if earlier is not None and not worlds.armed(tok):
+        if word in worlds.mention_senses and _party_patient(tok):
+            return None  # "released a poll" ... "one of the men was released": its own patient decides
         return earlier
     return None

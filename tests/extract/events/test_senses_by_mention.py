@@ -1,0 +1,98 @@
+"""Senses read from each mention's own words (event_sense.py, event_senses.tsv rows of kinds
+person_dyad, no_patient, object_abstract, prep_object, modifier and subject; the senses of a
+phrase's event noun; the doer through a participle; mention-bound senses in the discourse
+memory). Sentences written for these tests, none of them a row's example."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _types(pipeline, text):
+    return [e.type for e in pipeline.analyze(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "During a speech on defence, Warren attacked Pence for his record on military spending.",
+    "Cruz has been pounding Rubio as a tax-and-spend moderate.",
+    "Rubio launched a blistering attack on Cruz during the debate.",
+    "Allies of the senator are testing their strength, mounting a public attack on the commerce "
+    "secretary, Penny Pritzker, over trade.",
+    "A new campaign video hitting Cruz for his votes on farm subsidies aired on Monday.",
+])
+def test_words_between_named_people_are_no_assault(pipeline, text):
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hinckley attacked Reagan with a revolver outside the hotel.",
+    "Rebels launched an attack on the army base overnight.",
+    "Protesters clashed with police outside the parliament.",
+    "The gunman began to shoot as officers arrived.",
+    "Investigators said the agencies that dealt with the nightclub shooting to answer records requests were slow.",
+])
+def test_armed_acts_stay_assaults(pipeline, text):
+    assert "ASSAULT" in _types(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The chief of staff was fired after clashing with Nancy Reagan over the schedule.",
+    "Her grandfather taught her how to shoot when she was nine.",
+])
+def test_a_quarrel_and_a_skill_are_no_assault(pipeline, text):
+    found = _types(pipeline, text)
+    assert "ASSAULT" not in found and "ACCUSE" not in found, found
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The bank deployed new encryption across its branches last year.", "MOBILIZE"),
+    ("The messaging software deployed by the company protects users.", "MOBILIZE"),
+    ("Republicans in the Senate blocked the proposal again.", "COERCE"),
+    ("The rule has been blocked in federal court after twelve states sued.", "COERCE"),
+    ("The justices struck down limits on spending by unions and corporations.", "PROTEST"),
+    ("The justices struck down limits on spending by unions and corporations.", "ASSAULT"),
+])
+def test_acts_on_abstractions_or_in_court_are_no_force(pipeline, text, kind):
+    assert kind not in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The army deployed troops to the border.", "MOBILIZE"),
+    ("Police blocked the road to the airport.", "COERCE"),
+    ("Israel blocked aid to Gaza on Monday.", "COERCE"),
+])
+def test_acts_on_people_and_things_stay(pipeline, text, kind):
+    assert kind in _types(pipeline, text)
+
+
+def test_a_disease_that_kills_is_no_assault(pipeline):
+    text = ("The outbreak has spread to three provinces. Officials said the virus was found on two farms. "
+            "Each new infection is reported to the ministry. Cholera has killed 40 people since March, "
+            "the ministry said.")
+    assert "ASSAULT" not in _types(pipeline, text)
+
+
+def test_a_sense_read_from_one_object_does_not_reach_a_later_person(pipeline):
+    text = ("The police released a statement on Monday about the raid. "
+            "Two of the men were later released from custody.")
+    events = pipeline.analyze(text).events
+    assert [e.trigger.text for e in events if e.type == "RETREAT"] == ["released"], events
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The state legislature passed a handgun ban last spring.", "COERCE"),
+    ("The company will shut down three steel mills next year.", "COERCE"),
+    ("The guests were awe-struck by the view from the terrace.", "ASSAULT"),
+    ("The guests were awe-struck by the view from the terrace.", "PROTEST"),
+    ("Each visitor poses for a portrait, captured by the official photographer.", "ASSAULT"),
+])
+def test_rules_products_and_pictures_are_no_force(pipeline, text, kind):
+    assert kind not in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The junta imposed a ban on the opposition party.", "COERCE"),
+    ("Authorities shut down the independent newspaper on Friday.", "COERCE"),
+])
+def test_bans_and_closures_of_parties_stay(pipeline, text, kind):
+    assert kind in _types(pipeline, text)
