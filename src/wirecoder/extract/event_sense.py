@@ -328,6 +328,10 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         return _fits_sides(rule, tok, worlds)
     if rule.when == "object_abstract":  # "kill off the siesta", "target this rise in crime"
         return not worlds.armed(tok) and abstract_patients(tok, values)
+    if rule.when == "naming_participle":  # "a super PAC called Future45", not "reporters called
+        # liars by the president"
+        return (tok.tag_ == "VBN" and tok.dep_ in values and tok.head.i != tok.i
+                and not any(c.dep_ == "agent" for c in tok.children))
     if rule.when == "dependent":  # a dependent of one of these labels: "demonstrated that ..." (ccomp)
         return any(c.dep_ in values for c in tok.children)
     if rule.when == "prep_object":  # a preposition and the noun it governs: "detained in hospital"

@@ -96,3 +96,15 @@ def test_rules_products_and_pictures_are_no_force(pipeline, text, kind):
 ])
 def test_bans_and_closures_of_parties_stay(pipeline, text, kind):
     assert kind in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Donors gave to a new group called Citizens for Change in March.", "ACCUSE"),
+    ("The senator flew home to meet his newborn granddaughter.", "CONSULT"),
+])
+def test_naming_and_family_visits_are_no_events(pipeline, text, kind):
+    assert kind not in _types(pipeline, text)
+
+
+def test_calling_someone_names_an_accusation(pipeline):
+    assert "ACCUSE" in _types(pipeline, "The president called the senator a liar on Tuesday.")
