@@ -27,6 +27,7 @@ from .event_tables import event_words
 ARMED = "armed"
 WORDS = "ACCUSE"  # the type a verbal "attack" is
 SPEECH_VERBS = words("speech_verbs", quotes="yes")
+LIGHT_VERBS = event_words("light_verb")
 # How much of an article must be about one world for a single cue word to place a sentence there:
 # a share of its sentences, and a number of them (a one-line text is no article about anything).
 DOC_SHARE = 0.2
@@ -195,9 +196,10 @@ def _parties(tok: Any) -> list[Any]:
         if head.i != tok.i and head.dep_ == "prep":
             head = head.head
         if head.i != tok.i:
-            # the carrying verb's subject, also up through a participle or a control verb:
-            # "Sanders's allies are testing their muscle, mounting a public attack on ..."
-            found += _subjects(head) if head.pos_ in ("VERB", "AUX") else [
+            # the carrying verb's subject; a light verb's also up through a participle or a
+            # control verb ("Sanders's allies are testing their muscle, mounting a public attack
+            # on ..."), not a witness's ("was there and witnessed the attack")
+            found += _subjects(head) if _lemma(head) in LIGHT_VERBS else [
                 c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         # "an attack against Cruz by Sen. Graham": the noun's own agent
         found += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"

@@ -113,9 +113,8 @@ def test_calling_someone_names_an_accusation(pipeline):
 @pytest.mark.parametrize("text", [
     "The committee blasted out a fundraising letter to donors on Friday.",
     "Warren Answers Question About Student Debt At Town Hall.",
-    "The mayor defended the plan, calling it an easy decision for the city.",
     "A spokesman, who requested anonymity, said the vote would be delayed.",
 ])
-def test_mailings_questions_and_judgements_of_things_accuse_no_one(pipeline, text):
+def test_mailings_questions_and_anonymity_accuse_or_ask_no_one(pipeline, text):
     found = _types(pipeline, text)
     assert "ACCUSE" not in found and "REQUEST" not in found, found
