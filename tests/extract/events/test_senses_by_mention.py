@@ -118,3 +118,8 @@ def test_calling_someone_names_an_accusation(pipeline):
 def test_mailings_questions_and_anonymity_accuse_or_ask_no_one(pipeline, text):
     found = _types(pipeline, text)
     assert "ACCUSE" not in found and "REQUEST" not in found, found
+
+
+def test_a_witness_is_no_maker_of_the_attack(pipeline):
+    text = "Dr. Jane Holloway was on the square that night and witnessed the attack."
+    assert "ACCUSE" not in _types(pipeline, text)
