@@ -63,6 +63,14 @@ def sector_table() -> dict[str, tuple[str, str | None]]:
             for row in load_tsv("sectors.tsv")}
 
 
+@cache
+def agent_table() -> dict[str, list[str]]:
+    """Common nouns of agents (agent_nouns.tsv: PLOVER's agents file and written rows): they code a
+    phrase sectors.tsv leaves uncoded ("vandals" -> CRM), and make it no party to an event."""
+    return {row["term"].lower(): [s for s in row["sectors"].split("|") if s]
+            for row in load_tsv("agent_nouns.tsv")}
+
+
 def country_of(name: str) -> str | None:
     key = name.lower().strip()
     key = re.sub(r"^the\s+", "", key)
@@ -70,10 +78,12 @@ def country_of(name: str) -> str | None:
     return country_table().get(key)
 
 
-def code_words(words: list[tuple[str, int, int]]) -> Coding:
-    """Code a sequence of (lower-cased word, start, end): longest table matches first."""
+def code_words(words: list[tuple[str, int, int]], agents: bool = False) -> Coding:
+    """Code a sequence of (lower-cased word, start, end): longest table matches first. With
+    `agents`, the agent nouns code what sectors.tsv does not ("four Saudi men", "vandals")."""
     coding = Coding()
     countries, sectors = country_table(), sector_table()
+    nouns = agent_table() if agents else {}
     i = 0
     while i < len(words):
         # "former CIA official": a past office, when a title follows ("former members" names none)
@@ -87,6 +97,10 @@ def code_words(words: list[tuple[str, int, int]]) -> Coding:
             start, end = words[i][1], words[i + n - 1][2]
             if phrase in sectors:
                 sector, country = sectors[phrase]
+                last = words[i + n - 1]
+                if n > 1 and last[0] in sectors:
+                    # "defense minister": a minister (GOV) of defence (MIL), the office first
+                    coding.merge(Coding(sectors=[sectors[last[0]][0]], evidence=[(last[1], last[2])]))
                 coding.merge(Coding(country=country, sectors=[sector], evidence=[(start, end)]))
                 # "defense secretary" is MIL and, through "secretary", GOV as well
                 if n > 1:
@@ -97,6 +111,9 @@ def code_words(words: list[tuple[str, int, int]]) -> Coding:
             elif phrase in countries:
                 coding.merge(Coding(country=countries[phrase], evidence=[(start, end)]))
                 matched = True
+            elif phrase in nouns:
+                coding.merge(Coding(sectors=list(nouns[phrase]), evidence=[(start, end)]))
+                matched = True
             if matched:
                 i += n
                 break
@@ -105,7 +122,7 @@ def code_words(words: list[tuple[str, int, int]]) -> Coding:
     return coding
 
 
-def phrase_words(span) -> list[tuple[str, int, int]]:
+def phrase_words(span, agents: bool = False) -> list[tuple[str, int, int]]:
     """Lower-cased words of a spaCy span (possessive 's dropped), with character offsets.
 
     Upper-case "US" is rewritten to "u.s." so that it codes as the USA while "us" does not.
@@ -118,10 +135,11 @@ def phrase_words(span) -> list[tuple[str, int, int]]:
         word = "u.s." if text in ("US", "U.S") else text.lower()
         words.append((word, tok.idx, tok.idx + len(text)))
         lemma = tok.lemma_.lower()
-        if lemma != word and tok.pos_ == "NOUN" and lemma in sector_table():
+        if lemma != word and tok.pos_ == "NOUN" and (lemma in sector_table() or agents and
+                                                     word not in agent_table() and lemma in agent_table()):
             words[-1] = (lemma, tok.idx, tok.idx + len(text))
     return words
 
 
-def code_span(span) -> Coding:
-    return code_words(phrase_words(span))
+def code_span(span, agents: bool = False) -> Coding:
+    return code_words(phrase_words(span, agents), agents)

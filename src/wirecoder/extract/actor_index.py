@@ -9,6 +9,16 @@ from typing import Any
 from ..lang.en import words
 from ..records import Actor, Span
 
+# The id prefix of an actor found only through a common noun of the agents table ("vandals",
+# "four Saudi men"): coded, but no party to an event or a quote, nor a person to places.
+DESCRIBED = "described"
+
+
+def parties(actors) -> list[Actor]:
+    """The actors that may fill an event's or a quote's role: not the described-only ones."""
+    return [a for a in actors or () if not a.id.startswith(DESCRIBED + "_")]
+
+
 # Mentions that are pronouns or relatives: an actor's name is looked for among its other mentions.
 _NOT_NAMES = words("pronouns", kind=("personal", "relative", "possessive"))
 
@@ -17,7 +27,7 @@ class ActorIndex:
     """Actor mentions by character offset."""
 
     def __init__(self, actors: list[Actor] | None):
-        actors = list(actors or [])
+        actors = parties(actors)
         self.by_id = {a.id: a for a in actors}
         self.sectors = {a.id: set(a.sectors) for a in actors}
         self.mentions = {a.id: list(a.mentions) for a in actors}

@@ -23,13 +23,23 @@ from typing import Any
 
 from ..datelines import in_dateline
 from ..headlines import doc_title_case_spans, has_body, inside, said_elsewhere
+from ..knowledge import noun_classes
 from ..lang.en import words
 from ..options import NoOptions
 from ..records import Actor, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
-from .actor_codes import PAST_OFFICE, Coding, code_span, country_of, seats, sector_table
+from .actor_codes import (
+    PAST_OFFICE,
+    Coding,
+    agent_table,
+    code_span,
+    country_of,
+    seats,
+    sector_table,
+)
 from .actor_dictionary import lookup
+from .actor_index import DESCRIBED
 
 _PERSON_PRONOUNS = words("pronouns", kind="personal", refers="person", person="3")
 _GROUP_PRONOUNS = words("pronouns", kind="personal", refers="group", person="3")
@@ -57,6 +67,9 @@ class _Mention:
     title: str | None = None
     definite: bool = False
     pronoun: bool = False
+    # found only through a common noun of the agents table or a nationality ("vandals", "four
+    # Saudi men"): coded, but kept apart from the actors that events and quotes may name
+    described: bool = False
     actor: _Group | None = None
 
 
@@ -69,6 +82,7 @@ class _Group:
     title: str | None = None
     mentions: list[_Mention] = field(default_factory=list)
     title_words: set[str] = field(default_factory=set)
+    described: bool = False
 
 
 def _strip_det(text: str) -> str:
@@ -180,6 +194,10 @@ def collect_mentions(doc) -> list[_Mention]:
                 taken.update(range(ent.start - 1, ent.end))
                 continue
             coding = code_span(ent)
+            for child in ent.root.children:
+                # "Britain's Defense Ministry", "Russia's Baltic Fleet": the possessor's country
+                if child.dep_ == "poss" and child.i < ent.start and country_of(child.text):
+                    coding.country = coding.country or country_of(child.text)
             name = _strip_det(ent.text.removesuffix("'s").removesuffix("’s"))
             country = country_of(name)
             if ent.label_ == "GPE" and country is None:
@@ -208,6 +226,10 @@ def collect_mentions(doc) -> list[_Mention]:
         generic = head.lemma_.lower() in _GENERIC_HEADS  # "cartel members", "terrorist organizations"
         if not coding.sectors or not generic and not (
                 {head.lemma_.lower(), head.lower_, pair} & sectors.keys()):
+            described = _described(chunk, pair, sent_of(head))
+            if described is not None:
+                mentions.append(described)
+                taken.update(range(chunk.start, chunk.end))
             continue
         # The possessor codes the phrase: "Mexico's government" -> MEX.
         for child in head.children:
@@ -225,6 +247,16 @@ def collect_mentions(doc) -> list[_Mention]:
                                  title=head.text if is_title else None))
         taken.update(range(chunk.start, chunk.end))
 
+    for sent in doc.sents:
+        # a verbless line whose head the tagger read as an adjective ("paramedic", "mujahideen"
+        # alone: a caption, a list item) is a noun of agents when the table knows it
+        root = sent.root
+        if root.i not in taken and root.pos_ == "ADJ" and root.lower_ in agent_table() and \
+                not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            span = doc[root.left_edge.i:root.right_edge.i + 1]
+            mentions.append(_Mention(span.start_char, span.end_char, root, "group",
+                                     code_span(span, agents=True), _strip_det(span.text),
+                                     sent_of(root), described=True))
     for tok in doc:
         low = tok.lower_
         if tok.tag_ == "PRP" and (low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS):
@@ -233,6 +265,32 @@ def collect_mentions(doc) -> list[_Mention]:
                                      sent_of(tok), pronoun=True))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# WordNet classes of a head noun that names people: "four Saudi men", "a Ugandan attorney".
+_PEOPLE_CLASSES = {"person", "group"}
+
+
+def _described(chunk, pair: str, sentence: int) -> _Mention | None:
+    """A noun phrase coded only through the agents table ("vandals", "a US destroyer") or a
+    nationality before a noun of people ("four Saudi men"): a described mention, which codes but
+    licenses no event."""
+    head = chunk.root
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT",
+                                                               "QUANTITY", "CARDINAL", "ORDINAL"):
+        return None
+    coding = code_span(chunk, agents=True)
+    for child in head.children:
+        if child.dep_ == "poss" and country_of(child.text):
+            coding.country = coding.country or country_of(child.text)
+    nouns = agent_table()
+    agent_head = bool({head.lemma_.lower(), head.lower_, pair} & nouns.keys())
+    classes = (noun_classes().get(head.lower_) or noun_classes().get(head.lemma_.lower()) or [])[:1]
+    people = bool(set(classes) & _PEOPLE_CLASSES) or head.lemma_.lower() in _GENERIC_HEADS
+    if not (agent_head and coding.sectors or people and (coding.sectors or coding.country)):
+        return None
+    return _Mention(chunk.start_char, chunk.end_char, head, "group", coding, _strip_det(chunk.text),
+                    sentence, described=True)
 
 
 def _surname(name: str) -> str:
@@ -250,6 +308,14 @@ def group_mentions(mentions: list[_Mention]) -> list[_Group]:
     recent: list[_Mention] = []  # resolved mentions in order, for definite descriptions and pronouns
     for m in mentions:
         group = None
+        if m.described:
+            # kept apart: no description nor pronoun joins it, nor it another actor
+            key = f"{DESCRIBED}:{m.coding.country}:{'/'.join(m.coding.sectors)}:{m.head.lemma_.lower()}"
+            group = groups.setdefault(key, _Group(key=key, kind="group", name=m.name, described=True))
+            m.actor = group
+            group.mentions.append(m)
+            group.coding.merge(m.coding)
+            continue
         if m.pronoun:
             group = _resolve_pronoun(m, recent)
         elif m.definite:
@@ -398,6 +464,10 @@ def code_known(groups: list[_Group], day) -> None:
             continue
         g.coding.merge(Coding(country=role.country or None, sectors=list(role.sectors),
                               evidence=[(named[0].start, named[0].end)]))
+        if "IGO" in role.sectors and not g.coding.country:
+            # an international body is IGO first, as a state is its country: "World Bank" is
+            # IGO BUS, not a business ("bank") that is also an IGO
+            g.coding.sectors = ["IGO"] + [s for s in g.coding.sectors if s != "IGO"]
         if role.kind == "person" and g.kind == "organization":
             g.kind = "person"  # "Trump" alone, tagged an organisation
 
@@ -408,7 +478,7 @@ def _home_country(groups: list[_Group]) -> str | None:
     Hegseth" in a report on US policy). Such codes get a lower confidence."""
     counts: dict[str, int] = {}
     for g in groups:
-        if g.coding.country and set(g.coding.sectors) & _STATE_SECTORS:
+        if g.coding.country and set(g.coding.sectors) & _STATE_SECTORS and not g.described:
             counts[g.coding.country] = counts.get(g.coding.country, 0) + len(g.mentions)
     if not counts:
         return None
@@ -435,7 +505,7 @@ def make_actors(options: dict[str, Any]):
             confidence = round((0.8 if named else 0.5) - (0.2 if inferred else 0.0), 2)
             evidence = [Span.of(text, s, e) for s, e in g.coding.evidence]
             actors.append(Actor(
-                id=stable_id("actor", doc_id, g.key), name=g.name, kind=g.kind,
+                id=stable_id(DESCRIBED if g.described else "actor", doc_id, g.key), name=g.name, kind=g.kind,
                 country=g.coding.country, sectors=list(g.coding.sectors), title=g.title,
                 mentions=[Span.of(text, m.start, m.end) for m in g.mentions],
                 evidence=evidence or [Span.of(text, g.mentions[0].start, g.mentions[0].end)],

@@ -1,0 +1,81 @@
+"""Common nouns of agents (knowledge/agent_nouns.tsv): they code a description, and license nothing.
+
+"vandals" is CRM and "four Saudi men" SAU, but a phrase found only through that table is a
+described actor: no party to an event or a quote ("Hospitals and schools were also hit" gains no
+event because "hospital" names a sector in PLOVER's agents file).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import wirecoder
+from wirecoder.extract.actor_codes import agent_table
+from wirecoder.extract.actor_index import DESCRIBED, ActorIndex, parties
+from wirecoder.knowledge import load_tsv
+
+
+@pytest.fixture(scope="module")
+def actors_only():
+    return wirecoder.load({"stages": ["clean", "parse", "actors"]})
+
+
+def _best(analysis):
+    """The actor covering most of the text, as `eval actors` picks it."""
+    return max(analysis.actors, key=lambda a: sum(m.end - m.start for m in a.mentions))
+
+
+@pytest.mark.parametrize("text,country,sector", [
+    ("vandals", None, "CRM"),
+    ("a group of thieves", None, "CRM"),
+    ("the paramedic", None, "MED"),
+    ("gunmen", None, "UAF"),
+    ("a group of tourists", None, "CVL"),
+    ("jihadis", None, "REB"),
+    ("four Saudi men", "SAU", None),
+    ("a US destroyer", "USA", "MIL"),
+    ("Nigeria's airlines", "NGA", "BUS"),
+])
+def test_an_agent_noun_codes_its_phrase(actors_only, text, country, sector):
+    best = _best(actors_only.analyze(text, published="2023-03-31"))
+    assert best.country == country
+    assert (best.sectors[0] if best.sectors else None) == sector
+
+
+def test_a_described_actor_is_no_party(actors_only):
+    analysis = actors_only.analyze("Vandals smashed the windows of the town hall.", published="2023-03-31")
+    described = [a for a in analysis.actors if a.id.startswith(DESCRIBED + "_")]
+    assert [a.sectors[:1] for a in described] == [["CRM"]]
+    assert not parties(analysis.actors) or all(not a.id.startswith(DESCRIBED) for a in parties(analysis.actors))
+    index = ActorIndex(analysis.actors)
+    assert all(not aid.startswith(DESCRIBED) for aid in index.by_char.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Hospitals and schools were also hit.",
+    "Vandals smashed the windows of the town hall.",
+    "The campaign aims to fight mosquito populations with tourists' help.",
+])
+def test_an_agent_noun_adds_no_event_party(text):
+    """The events of a sentence are the same with the agents table emptied: what it finds codes,
+    and is named by no event."""
+    def dyads(analysis):
+        return sorted((e.type, tuple(r.span.text for r in e.sources), tuple(r.span.text for r in e.targets))
+                      for e in analysis.events)
+
+    with_table = dyads(wirecoder.analyze(text, published="2023-03-31"))
+    table = dict(agent_table())
+    agent_table().clear()
+    try:
+        without = dyads(wirecoder.analyze(text, published="2023-03-31"))
+    finally:
+        agent_table().update(table)
+    assert with_table == without
+
+
+def test_the_agents_table_rows_are_sectors_and_the_written_rows_have_examples():
+    rows = load_tsv("agent_nouns.tsv")
+    assert len(rows) > 2000
+    assert all(r["sectors"] and all(len(s) == 3 and s.isupper() for s in r["sectors"].split("|")) for r in rows)
+    assert all(r["example"] for r in rows if r["source"] == "wirecoder")
+    assert {r["source"] for r in rows} == {"wirecoder", "plover_agents"}
