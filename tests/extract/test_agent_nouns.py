@@ -11,8 +11,9 @@ import pytest
 
 import wirecoder
 from wirecoder.extract.actor_codes import agent_table
-from wirecoder.extract.actor_index import DESCRIBED, ActorIndex, parties
+from wirecoder.extract.actor_index import ActorIndex, parties
 from wirecoder.knowledge import load_tsv
+from wirecoder.records import DESCRIBED
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +36,12 @@ def _best(analysis):
     ("four Saudi men", "SAU", None),
     ("a US destroyer", "USA", "MIL"),
     ("Nigeria's airlines", "NGA", "BUS"),
+    ("Muslim leaders in France", "FRA", "REL"),
+    ("the Prime Minister of Estonia", "EST", "GOV"),
+    ("Defense Minister", None, "GOV"),
+    ("Saudi National Guard", "SAU", "MIL"),
+    ("Ukrainian agricultural workers", "UKR", "AGR"),
+    ("the World Bank", None, "IGO"),
 ])
 def test_an_agent_noun_codes_its_phrase(actors_only, text, country, sector):
     best = _best(actors_only.analyze(text, published="2023-03-31"))
@@ -79,3 +86,23 @@ def test_the_agents_table_rows_are_sectors_and_the_written_rows_have_examples():
     assert all(r["sectors"] and all(len(s) == 3 and s.isupper() for s in r["sectors"].split("|")) for r in rows)
     assert all(r["example"] for r in rows if r["source"] == "wirecoder")
     assert {r["source"] for r in rows} == {"wirecoder", "plover_agents"}
+
+
+def test_an_office_comes_before_its_field_and_a_modifier_is_no_agent(actors_only):
+    assert _best(actors_only.analyze("Defense Minister", published="2023-03-31")).sectors == ["GOV", "MIL"]
+    analysis = actors_only.analyze("Harry Tseng, Taiwan's deputy foreign minister, said so.",
+                                   published="2023-03-31")
+    assert all("COP" not in a.sectors for a in analysis.actors)  # a deputy minister, no sheriff's deputy
+
+
+def test_an_international_body_is_igo_first(actors_only):
+    best = _best(actors_only.analyze("International Court of Justice", published="2023-03-31"))
+    assert best.country is None and best.sectors[:2] == ["IGO", "JUD"]
+
+
+def test_a_described_actor_is_no_story_term(actors_only):
+    from wirecoder.dedup.stories import story_terms
+
+    analysis = actors_only.analyze("Vandals smashed the windows of the town hall.", published="2023-03-31")
+    assert any(a.described for a in analysis.actors)
+    assert not [t for t in story_terms(analysis) if t.startswith("=") and "vandal" in t]

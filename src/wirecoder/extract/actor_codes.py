@@ -17,6 +17,8 @@ from ..lang.en import words as word_list
 _MAX_TERM_WORDS = 4
 # "former", "retired": before a title, the office is a past one and the person an elite (ELI)
 PAST_OFFICE = word_list("titles", past="yes")
+# titles of office ("minister", "secretary"): the office's sector comes first in "defense minister"
+OFFICES = word_list("titles", office="yes")
 
 
 @dataclass
@@ -80,7 +82,8 @@ def country_of(name: str) -> str | None:
 
 def code_words(words: list[tuple[str, int, int]], agents: bool = False) -> Coding:
     """Code a sequence of (lower-cased word, start, end): longest table matches first. With
-    `agents`, the agent nouns code what sectors.tsv does not ("four Saudi men", "vandals")."""
+    `agents`, the agent nouns code what sectors.tsv does not ("four Saudi men", "vandals"), when
+    they end the phrase."""
     coding = Coding()
     countries, sectors = country_table(), sector_table()
     nouns = agent_table() if agents else {}
@@ -98,7 +101,7 @@ def code_words(words: list[tuple[str, int, int]], agents: bool = False) -> Codin
             if phrase in sectors:
                 sector, country = sectors[phrase]
                 last = words[i + n - 1]
-                if n > 1 and last[0] in sectors:
+                if n > 1 and last[0] in sectors and last[0] in OFFICES:
                     # "defense minister": a minister (GOV) of defence (MIL), the office first
                     coding.merge(Coding(sectors=[sectors[last[0]][0]], evidence=[(last[1], last[2])]))
                 coding.merge(Coding(country=country, sectors=[sector], evidence=[(start, end)]))
@@ -111,7 +114,9 @@ def code_words(words: list[tuple[str, int, int]], agents: bool = False) -> Codin
             elif phrase in countries:
                 coding.merge(Coding(country=countries[phrase], evidence=[(start, end)]))
                 matched = True
-            elif phrase in nouns:
+            elif phrase in nouns and i + n == len(words):
+                # only a noun that ends the phrase, its head: "Taiwan's deputy foreign minister"
+                # is no sheriff's deputy (COP)
                 coding.merge(Coding(sectors=list(nouns[phrase]), evidence=[(start, end)]))
                 matched = True
             if matched:
@@ -135,8 +140,10 @@ def phrase_words(span, agents: bool = False) -> list[tuple[str, int, int]]:
         word = "u.s." if text in ("US", "U.S") else text.lower()
         words.append((word, tok.idx, tok.idx + len(text)))
         lemma = tok.lemma_.lower()
-        if lemma != word and tok.pos_ == "NOUN" and (lemma in sector_table() or agents and
-                                                     word not in agent_table() and lemma in agent_table()):
+        # with the agents table, a plural the tables do not hold is read as its singular
+        # ("Muslim leaders" -> "muslim leader")
+        if lemma != word and tok.pos_ == "NOUN" and (lemma in sector_table() or agents and (
+                word not in agent_table() and word not in sector_table())):
             words[-1] = (lemma, tok.idx, tok.idx + len(text))
     return words
 

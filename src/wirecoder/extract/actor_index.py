@@ -9,14 +9,11 @@ from typing import Any
 from ..lang.en import words
 from ..records import Actor, Span
 
-# The id prefix of an actor found only through a common noun of the agents table ("vandals",
-# "four Saudi men"): coded, but no party to an event or a quote, nor a person to places.
-DESCRIBED = "described"
-
 
 def parties(actors) -> list[Actor]:
-    """The actors that may fill an event's or a quote's role: not the described-only ones."""
-    return [a for a in actors or () if not a.id.startswith(DESCRIBED + "_")]
+    """The actors that may fill an event's or a quote's role, or be a person to the places
+    stage: not the described ones (Actor.described: "vandals", "four Saudi men")."""
+    return [a for a in actors or () if not a.described]
 
 
 # Mentions that are pronouns or relatives: an actor's name is looked for among its other mentions.

@@ -26,7 +26,7 @@ from ..headlines import doc_title_case_spans, has_body, inside, said_elsewhere
 from ..knowledge import noun_classes
 from ..lang.en import words
 from ..options import NoOptions
-from ..records import Actor, Span, stable_id
+from ..records import DESCRIBED, Actor, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
 from .actor_codes import (
@@ -39,7 +39,6 @@ from .actor_codes import (
     sector_table,
 )
 from .actor_dictionary import lookup
-from .actor_index import DESCRIBED
 
 _PERSON_PRONOUNS = words("pronouns", kind="personal", refers="person", person="3")
 _GROUP_PRONOUNS = words("pronouns", kind="personal", refers="group", person="3")
@@ -194,10 +193,12 @@ def collect_mentions(doc) -> list[_Mention]:
                 taken.update(range(ent.start - 1, ent.end))
                 continue
             coding = code_span(ent)
-            for child in ent.root.children:
-                # "Britain's Defense Ministry", "Russia's Baltic Fleet": the possessor's country
-                if child.dep_ == "poss" and child.i < ent.start and country_of(child.text):
-                    coding.country = coding.country or country_of(child.text)
+            if coding.sectors:
+                # The agents table and the possessor refine what the text already codes ("Saudi
+                # National Guard": MIL, not a guard, COP; "Britain's Defense Ministry": GBR); an
+                # uncoded party stays uncoded, so that the events' confidence reads no new codes.
+                coding = code_span(ent, agents=True)
+                coding.country = coding.country or owner_country(ent.root, outside=ent)
             name = _strip_det(ent.text.removesuffix("'s").removesuffix("’s"))
             country = country_of(name)
             if ent.label_ == "GPE" and country is None:
@@ -231,10 +232,10 @@ def collect_mentions(doc) -> list[_Mention]:
                 mentions.append(described)
                 taken.update(range(chunk.start, chunk.end))
             continue
-        # The possessor codes the phrase: "Mexico's government" -> MEX.
-        for child in head.children:
-            if child.dep_ == "poss" and country_of(child.text):
-                coding.country = coding.country or country_of(child.text)
+        # the agents table may name it closer ("agricultural workers" AGR, not LAB): its codes,
+        # now that sectors.tsv has made it an actor
+        coding = code_span(chunk, agents=True)
+        coding.country = coding.country or owner_country(head)
         definite = chunk[0].lower_ in _DEFINITE
         is_title = head.lemma_.lower() in _PERSON_TITLES and head.tag_ in ("NN", "NNP")
         if is_title and chunk[0].lower_ in ("a", "an"):
@@ -267,6 +268,27 @@ def collect_mentions(doc) -> list[_Mention]:
     return mentions
 
 
+_OF_PLACE = {"of", "in", "from"}
+
+
+def owner_country(head, outside=None) -> str | None:
+    """The country a phrase belongs to by a possessor or an 'of/in/from' phrase on its head:
+    "Mexico's government", "Britain's Defense Ministry", "the Prime Minister of Estonia", "Muslim
+    leaders in France". With `outside` (an entity), only words outside it count."""
+    for child in head.children:
+        if outside is not None and outside.start <= child.i < outside.end:
+            continue
+        if child.dep_ == "poss" and country_of(child.text):
+            return country_of(child.text)
+        if child.dep_ == "prep" and child.lower_ in _OF_PLACE:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    country = country_of(head.doc[obj.left_edge.i:obj.i + 1].text)
+                    if country:
+                        return country
+    return None
+
+
 # WordNet classes of a head noun that names people: "four Saudi men", "a Ugandan attorney".
 _PEOPLE_CLASSES = {"person", "group"}
 
@@ -280,9 +302,7 @@ def _described(chunk, pair: str, sentence: int) -> _Mention | None:
                                                                "QUANTITY", "CARDINAL", "ORDINAL"):
         return None
     coding = code_span(chunk, agents=True)
-    for child in head.children:
-        if child.dep_ == "poss" and country_of(child.text):
-            coding.country = coding.country or country_of(child.text)
+    coding.country = coding.country or owner_country(head)
     nouns = agent_table()
     agent_head = bool({head.lemma_.lower(), head.lower_, pair} & nouns.keys())
     classes = (noun_classes().get(head.lower_) or noun_classes().get(head.lemma_.lower()) or [])[:1]
