@@ -42,6 +42,10 @@ def _best(analysis):
     ("Saudi National Guard", "SAU", "MIL"),
     ("Ukrainian agricultural workers", "UKR", "AGR"),
     ("the World Bank", None, "IGO"),
+    ("a congressional group", None, "LEG"),
+    ("the Minsk police", "BLR", "COP"),
+    ("Madras High Court", "IND", "JUD"),
+    ("Quds Force", "IRN", "MIL"),
 ])
 def test_an_agent_noun_codes_its_phrase(actors_only, text, country, sector):
     best = _best(actors_only.analyze(text, published="2023-03-31"))
@@ -106,3 +110,11 @@ def test_a_described_actor_is_no_story_term(actors_only):
     analysis = actors_only.analyze("Vandals smashed the windows of the town hall.", published="2023-03-31")
     assert any(a.described for a in analysis.actors)
     assert not [t for t in story_terms(analysis) if t.startswith("=") and "vandal" in t]
+
+
+@pytest.mark.parametrize("name,country", [("Madras", "IND"), ("Minsk", "BLR"), ("Rakhine", "MMR"),
+                                          ("Springfield", "USA"), ("Amherst", None), ("Trump", None)])
+def test_a_place_names_its_country_only_when_one_country_clearly_holds_it(name, country):
+    from wirecoder.extract.actor_codes import place_country
+
+    assert place_country(name) == country

@@ -15,6 +15,10 @@ from ..knowledge import load_tsv
 from ..lang.en import words as word_list
 
 _MAX_TERM_WORDS = 4
+# Heads that take their sector from a modifier: "cartel members", "terrorist organizations".
+GENERIC_HEADS = {"member", "organization", "organisation", "group", "unit", "cell", "faction",
+                 "network", "wing", "leader", "leadership", "boss", "operative", "man", "fighter",
+                 "figure", "branch", "ring"}
 # "former", "retired": before a title, the office is a past one and the person an elite (ELI)
 PAST_OFFICE = word_list("titles", past="yes")
 # titles of office ("minister", "secretary"): the office's sector comes first in "defense minister"
@@ -73,6 +77,36 @@ def agent_table() -> dict[str, list[str]]:
             for row in load_tsv("agent_nouns.tsv")}
 
 
+# A place name stands for one country when its best-known place there is a city of this many
+# people or a first-level subdivision by its own name, and no place elsewhere is a tenth as big.
+_PLACE_POPULATION = 100_000
+_SUBDIVISION = 10 ** 7
+
+
+@cache
+def place_country(name: str) -> str | None:
+    """The country of a city or province named before or after an actor ("Minsk police", "a
+    Madras court", "Rakhine rebels"), from the offline gazetteer; None when the name is unknown,
+    small or shared by places of several countries ("Amherst")."""
+    from ..gazetteer import key, load_gazetteer
+
+    gaz = load_gazetteer()
+    best: dict[str, int] = {}
+    for cand in gaz.lookup(key(name)):
+        e = cand.entry
+        weight = e.population if e.precision == "locality" else \
+            _SUBDIVISION if e.precision == "admin1" and cand.kind == "name" else 0
+        if e.cc:
+            best[e.cc] = max(best.get(e.cc, 0), weight)
+    if not best:
+        return None
+    cc = max(best, key=best.get)
+    rivals = [w for c, w in best.items() if c != cc]
+    if best[cc] < _PLACE_POPULATION or rivals and max(rivals) * 10 > best[cc]:
+        return None
+    return gaz.iso3(cc)
+
+
 def country_of(name: str) -> str | None:
     key = name.lower().strip()
     key = re.sub(r"^the\s+", "", key)
@@ -87,6 +121,11 @@ def code_words(words: list[tuple[str, int, int]], agents: bool = False) -> Codin
     coding = Coding()
     countries, sectors = country_table(), sector_table()
     nouns = agent_table() if agents else {}
+    # an agent noun codes as the phrase's head, or as the modifier of a generic head
+    # ("a congressional group")
+    last = words[-1][0] if words else ""
+    generic = last in GENERIC_HEADS or last.endswith("s") and last[:-1] in GENERIC_HEADS
+    ends = {len(words), len(words) - 1} if generic else {len(words)}
     i = 0
     while i < len(words):
         # "former CIA official": a past office, when a title follows ("former members" names none)
@@ -114,7 +153,7 @@ def code_words(words: list[tuple[str, int, int]], agents: bool = False) -> Codin
             elif phrase in countries:
                 coding.merge(Coding(country=countries[phrase], evidence=[(start, end)]))
                 matched = True
-            elif phrase in nouns and i + n == len(words):
+            elif phrase in nouns and i + n in ends:
                 # only a noun that ends the phrase, its head: "Taiwan's deputy foreign minister"
                 # is no sheriff's deputy (COP)
                 coding.merge(Coding(sectors=list(nouns[phrase]), evidence=[(start, end)]))

@@ -30,11 +30,13 @@ from ..records import DESCRIBED, Actor, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
 from .actor_codes import (
+    GENERIC_HEADS,
     PAST_OFFICE,
     Coding,
     agent_table,
     code_span,
     country_of,
+    place_country,
     seats,
     sector_table,
 )
@@ -48,10 +50,6 @@ _PERSON_TITLES = words("titles", office="yes")
 _NAMED_OFFICES = words("titles", office="yes", before_name="yes")
 _DEFINITE = {"the"} | words("pronouns", kind="demonstrative")
 _LOOKBACK_SENTENCES = 6
-# Heads that take their sector from a modifier: "cartel members", "terrorist organizations".
-_GENERIC_HEADS = {"member", "organization", "organisation", "group", "unit", "cell", "faction",
-                  "network", "wing", "leader", "leadership", "boss", "operative", "man", "fighter",
-                  "figure", "branch", "ring"}
 
 
 @dataclass
@@ -193,13 +191,16 @@ def collect_mentions(doc) -> list[_Mention]:
                 taken.update(range(ent.start - 1, ent.end))
                 continue
             coding = code_span(ent)
+            name = _strip_det(ent.text.removesuffix("'s").removesuffix("’s"))
             if coding.sectors:
                 # The agents table and the possessor refine what the text already codes ("Saudi
                 # National Guard": MIL, not a guard, COP; "Britain's Defense Ministry": GBR); an
                 # uncoded party stays uncoded, so that the events' confidence reads no new codes.
+                # A place the name opens with gives a country the dictionary does not ("Madras
+                # High Court"; the "Quds Force" is Iran's, not Jerusalem's).
                 coding = code_span(ent, agents=True)
-                coding.country = coding.country or owner_country(ent.root, outside=ent)
-            name = _strip_det(ent.text.removesuffix("'s").removesuffix("’s"))
+                coding.country = coding.country or owner_country(ent.root, outside=ent) \
+                    or (modifier_country(ent, ent.root) if lookup(name) is None else None)
             country = country_of(name)
             if ent.label_ == "GPE" and country is None:
                 continue  # cities and states are places (the places stage), not actors here
@@ -224,7 +225,7 @@ def collect_mentions(doc) -> list[_Mention]:
             continue
         coding = code_span(chunk)
         pair = f"{head.doc[head.i - 1].lower_} {head.lower_}" if head.i > 0 else ""
-        generic = head.lemma_.lower() in _GENERIC_HEADS  # "cartel members", "terrorist organizations"
+        generic = head.lemma_.lower() in GENERIC_HEADS  # "cartel members", "terrorist organizations"
         if not coding.sectors or not generic and not (
                 {head.lemma_.lower(), head.lower_, pair} & sectors.keys()):
             described = _described(chunk, pair, sent_of(head))
@@ -235,7 +236,8 @@ def collect_mentions(doc) -> list[_Mention]:
         # the agents table may name it closer ("agricultural workers" AGR, not LAB): its codes,
         # now that sectors.tsv has made it an actor
         coding = code_span(chunk, agents=True)
-        coding.country = coding.country or owner_country(head)
+        coding.country = coding.country or owner_country(head) or (
+            modifier_country(chunk, head) if lookup(_strip_det(chunk.text)) is None else None)
         definite = chunk[0].lower_ in _DEFINITE
         is_title = head.lemma_.lower() in _PERSON_TITLES and head.tag_ in ("NN", "NNP")
         if is_title and chunk[0].lower_ in ("a", "an"):
@@ -278,15 +280,40 @@ def owner_country(head, outside=None) -> str | None:
     for child in head.children:
         if outside is not None and outside.start <= child.i < outside.end:
             continue
-        if child.dep_ == "poss" and country_of(child.text):
-            return country_of(child.text)
+        if child.dep_ == "poss" and _place_of(child):
+            return _place_of(child)
         if child.dep_ == "prep" and child.lower_ in _OF_PLACE:
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
-                    country = country_of(head.doc[obj.left_edge.i:obj.i + 1].text)
-                    if country:
-                        return country
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and _place_of(obj):
+                    return _place_of(obj)
     return None
+
+
+def _place_of(tok) -> str | None:
+    """The country a name (its words up to `tok`) names, or the country of the city or
+    province it names when the tagger calls it a place."""
+    name = tok.doc[tok.left_edge.i:tok.i + 1].text
+    return country_of(name) or (place_country(_strip_det(name)) if tok.ent_type_ == "GPE" else None)
+
+
+def modifier_country(span, head) -> str | None:
+    """The country of the place a phrase opens with: "Minsk police station", "Madras High
+    Court", "Rakhine rebels", "New York police" (the run of names before the head, else its
+    first word)."""
+    run = []
+    tables = sector_table().keys() | agent_table().keys()
+    for tok in span:
+        # a name, or a capitalised word the tagger took for an adjective ("Rakhine rebels")
+        named = tok.pos_ == "PROPN" or tok.is_title and tok.pos_ in ("ADJ", "NOUN")
+        if tok.i >= head.i or not named or tok.lower_ in tables:
+            if run or tok.pos_ != "DET":
+                break
+            continue
+        run.append(tok)
+    if not run:
+        return None
+    names = [" ".join(t.text for t in run)] + ([run[0].text] if len(run) > 1 else [])
+    return next((c for c in map(place_country, names) if c), None)
 
 
 # WordNet classes of a head noun that names people: "four Saudi men", "a Ugandan attorney".
@@ -302,11 +329,11 @@ def _described(chunk, pair: str, sentence: int) -> _Mention | None:
                                                                "QUANTITY", "CARDINAL", "ORDINAL"):
         return None
     coding = code_span(chunk, agents=True)
-    coding.country = coding.country or owner_country(head)
+    coding.country = coding.country or owner_country(head) or modifier_country(chunk, head)
     nouns = agent_table()
     agent_head = bool({head.lemma_.lower(), head.lower_, pair} & nouns.keys())
     classes = (noun_classes().get(head.lower_) or noun_classes().get(head.lemma_.lower()) or [])[:1]
-    people = bool(set(classes) & _PEOPLE_CLASSES) or head.lemma_.lower() in _GENERIC_HEADS
+    people = bool(set(classes) & _PEOPLE_CLASSES) or head.lemma_.lower() in GENERIC_HEADS
     if not (agent_head and coding.sectors or people and (coding.sectors or coding.country)):
         return None
     return _Mention(chunk.start_char, chunk.end_char, head, "group", coding, _strip_det(chunk.text),
