@@ -118,3 +118,11 @@ def test_a_place_names_its_country_only_when_one_country_clearly_holds_it(name, 
     from wirecoder.extract.actor_codes import place_country
 
     assert place_country(name) == country
+
+
+def test_an_international_body_s_name_and_offices(actors_only):
+    eu = _best(actors_only.analyze("European Union legislators", published="2023-03-31"))
+    assert "LAB" not in eu.sectors  # the European Union is no (trade) union
+    analysis = actors_only.analyze("NATO's secretary general said so.", published="2023-03-31")
+    office = next(a for a in analysis.actors if "secretary" in a.name)
+    assert office.country is None and office.sectors[:2] == ["IGO", "GOV"]

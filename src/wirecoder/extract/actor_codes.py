@@ -144,8 +144,9 @@ def code_words(words: list[tuple[str, int, int]], agents: bool = False) -> Codin
                     # "defense minister": a minister (GOV) of defence (MIL), the office first
                     coding.merge(Coding(sectors=[sectors[last[0]][0]], evidence=[(last[1], last[2])]))
                 coding.merge(Coding(country=country, sectors=[sector], evidence=[(start, end)]))
-                # "defense secretary" is MIL and, through "secretary", GOV as well
-                if n > 1:
+                # "defense secretary" is MIL and, through "secretary", GOV as well; an
+                # international body's name is that body alone ("European Union": no union, LAB)
+                if n > 1 and sector != "IGO":
                     for w, s, e in words[i:i + n]:
                         if w in sectors:
                             coding.merge(Coding(sectors=[sectors[w][0]], evidence=[(s, e)]))

@@ -238,6 +238,8 @@ def collect_mentions(doc) -> list[_Mention]:
         coding = code_span(chunk, agents=True)
         coding.country = coding.country or owner_country(head) or (
             modifier_country(chunk, head) if lookup(_strip_det(chunk.text)) is None else None)
+        if not coding.country and "IGO" not in coding.sectors and igo_owner(head):
+            coding.sectors.insert(0, "IGO")  # an office of an international body, IGO first
         definite = chunk[0].lower_ in _DEFINITE
         is_title = head.lemma_.lower() in _PERSON_TITLES and head.tag_ in ("NN", "NNP")
         if is_title and chunk[0].lower_ in ("a", "an"):
@@ -289,6 +291,21 @@ def owner_country(head, outside=None) -> str | None:
     return None
 
 
+def igo_owner(head) -> bool:
+    """Does the phrase belong to an international body: "president of the European Council",
+    "NATO's secretary general" (sectors.tsv or the actor dictionary code it IGO)?"""
+    for child in head.children:
+        objs = [child] if child.dep_ == "poss" else [o for o in child.children if o.dep_ == "pobj"] \
+            if child.dep_ == "prep" and child.lower_ == "of" else []
+        for obj in objs:
+            name = _strip_det(head.doc[obj.left_edge.i:obj.i + 1].text.removesuffix("'s"))
+            role = lookup(name)
+            if sector_table().get(name.lower(), ("",))[0] == "IGO" or role is not None \
+                    and "IGO" in role.sectors and not role.country:
+                return True
+    return False
+
+
 def _place_of(tok) -> str | None:
     """The country a name (its words up to `tok`) names, or the country of the city or
     province it names when the tagger calls it a place."""
@@ -325,6 +342,9 @@ def _described(chunk, pair: str, sentence: int) -> _Mention | None:
     nationality before a noun of people ("four Saudi men"): a described mention, which codes but
     licenses no event."""
     head = chunk.root
+    spans = doc_title_case_spans(chunk.doc)
+    if spans and inside(chunk.start_char, spans) and has_body(chunk.doc.text, spans):
+        return None  # a headline's run of capitalised words: "Cartel Gunmen Storm Police Station"
     if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT",
                                                                "QUANTITY", "CARDINAL", "ORDINAL"):
         return None
