@@ -23,7 +23,6 @@ from typing import Any
 
 from ..datelines import in_dateline
 from ..headlines import doc_title_case_spans, has_body, inside, said_elsewhere
-from ..knowledge import noun_classes
 from ..lang.en import words
 from ..options import NoOptions
 from ..records import DESCRIBED, Actor, Span, stable_id
@@ -33,14 +32,14 @@ from .actor_codes import (
     GENERIC_HEADS,
     PAST_OFFICE,
     Coding,
-    agent_table,
     code_span,
     country_of,
-    place_country,
     seats,
     sector_table,
 )
 from .actor_dictionary import lookup
+from .actor_phrases import described_coding, fragment_heads, refined_chunk, refined_entity
+from .actor_phrases import strip_det as _strip_det
 
 _PERSON_PRONOUNS = words("pronouns", kind="personal", refers="person", person="3")
 _GROUP_PRONOUNS = words("pronouns", kind="personal", refers="group", person="3")
@@ -80,13 +79,6 @@ class _Group:
     mentions: list[_Mention] = field(default_factory=list)
     title_words: set[str] = field(default_factory=set)
     described: bool = False
-
-
-def _strip_det(text: str) -> str:
-    for det in ("the ", "The ", "a ", "A ", "an ", "An ", "some ", "Some "):
-        if text.startswith(det):
-            return text[len(det):]
-    return text
 
 
 def _person_title(ent) -> tuple[str | None, Any]:
@@ -190,17 +182,8 @@ def collect_mentions(doc) -> list[_Mention]:
                                          title=ent.text, definite=True))
                 taken.update(range(ent.start - 1, ent.end))
                 continue
-            coding = code_span(ent)
             name = _strip_det(ent.text.removesuffix("'s").removesuffix("’s"))
-            if coding.sectors:
-                # The agents table and the possessor refine what the text already codes ("Saudi
-                # National Guard": MIL, not a guard, COP; "Britain's Defense Ministry": GBR); an
-                # uncoded party stays uncoded, so that the events' confidence reads no new codes.
-                # A place the name opens with gives a country the dictionary does not ("Madras
-                # High Court"; the "Quds Force" is Iran's, not Jerusalem's).
-                coding = code_span(ent, agents=True)
-                coding.country = coding.country or owner_country(ent.root, outside=ent) \
-                    or (modifier_country(ent, ent.root) if lookup(name) is None else None)
+            coding = refined_entity(ent, name, code_span(ent))
             country = country_of(name)
             if ent.label_ == "GPE" and country is None:
                 continue  # cities and states are places (the places stage), not actors here
@@ -228,18 +211,13 @@ def collect_mentions(doc) -> list[_Mention]:
         generic = head.lemma_.lower() in GENERIC_HEADS  # "cartel members", "terrorist organizations"
         if not coding.sectors or not generic and not (
                 {head.lemma_.lower(), head.lower_, pair} & sectors.keys()):
-            described = _described(chunk, pair, sent_of(head))
+            described = described_coding(chunk, pair)
             if described is not None:
-                mentions.append(described)
+                mentions.append(_Mention(chunk.start_char, chunk.end_char, head, "group", described,
+                                         _strip_det(chunk.text), sent_of(head), described=True))
                 taken.update(range(chunk.start, chunk.end))
             continue
-        # the agents table may name it closer ("agricultural workers" AGR, not LAB): its codes,
-        # now that sectors.tsv has made it an actor
-        coding = code_span(chunk, agents=True)
-        coding.country = coding.country or owner_country(head) or (
-            modifier_country(chunk, head) if lookup(_strip_det(chunk.text)) is None else None)
-        if not coding.country and "IGO" not in coding.sectors and igo_owner(head):
-            coding.sectors.insert(0, "IGO")  # an office of an international body, IGO first
+        coding = refined_chunk(chunk)
         definite = chunk[0].lower_ in _DEFINITE
         is_title = head.lemma_.lower() in _PERSON_TITLES and head.tag_ in ("NN", "NNP")
         if is_title and chunk[0].lower_ in ("a", "an"):
@@ -252,112 +230,20 @@ def collect_mentions(doc) -> list[_Mention]:
                                  title=head.text if is_title else None))
         taken.update(range(chunk.start, chunk.end))
 
-    for sent in doc.sents:
-        # a verbless line whose head the tagger read as an adjective ("paramedic", "mujahideen"
-        # alone: a caption, a list item) is a noun of agents when the table knows it
-        root = sent.root
-        if root.i not in taken and root.pos_ == "ADJ" and root.lower_ in agent_table() and \
-                not any(t.pos_ in ("VERB", "AUX") for t in sent):
-            span = doc[root.left_edge.i:root.right_edge.i + 1]
-            mentions.append(_Mention(span.start_char, span.end_char, root, "group",
-                                     code_span(span, agents=True), _strip_det(span.text),
-                                     sent_of(root), described=True))
-    for tok in doc:
-        low = tok.lower_
-        if tok.tag_ == "PRP" and (low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS):
-            kind = "person" if low in _PERSON_PRONOUNS else "group"
-            mentions.append(_Mention(tok.idx, tok.idx + len(tok.text), tok, kind, Coding(), tok.text,
-                                     sent_of(tok), pronoun=True))
+    mentions += [_Mention(span.start_char, span.end_char, span.root, "group", code_span(span, agents=True),
+                          _strip_det(span.text), sent_of(span.root), described=True)
+                 for span in fragment_heads(doc, taken)]
+    mentions += _pronoun_mentions(doc, sent_of)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
-_OF_PLACE = {"of", "in", "from"}
-
-
-def owner_country(head, outside=None) -> str | None:
-    """The country a phrase belongs to by a possessor or an 'of/in/from' phrase on its head:
-    "Mexico's government", "Britain's Defense Ministry", "the Prime Minister of Estonia", "Muslim
-    leaders in France". With `outside` (an entity), only words outside it count."""
-    for child in head.children:
-        if outside is not None and outside.start <= child.i < outside.end:
-            continue
-        if child.dep_ == "poss" and _place_of(child):
-            return _place_of(child)
-        if child.dep_ == "prep" and child.lower_ in _OF_PLACE:
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and _place_of(obj):
-                    return _place_of(obj)
-    return None
-
-
-def igo_owner(head) -> bool:
-    """Does the phrase belong to an international body: "president of the European Council",
-    "NATO's secretary general" (sectors.tsv or the actor dictionary code it IGO)?"""
-    for child in head.children:
-        objs = [child] if child.dep_ == "poss" else [o for o in child.children if o.dep_ == "pobj"] \
-            if child.dep_ == "prep" and child.lower_ == "of" else []
-        for obj in objs:
-            name = _strip_det(head.doc[obj.left_edge.i:obj.i + 1].text.removesuffix("'s"))
-            role = lookup(name)
-            if sector_table().get(name.lower(), ("",))[0] == "IGO" or role is not None \
-                    and "IGO" in role.sectors and not role.country:
-                return True
-    return False
-
-
-def _place_of(tok) -> str | None:
-    """The country a name (its words up to `tok`) names, or the country of the city or
-    province it names when the tagger calls it a place."""
-    name = tok.doc[tok.left_edge.i:tok.i + 1].text
-    return country_of(name) or (place_country(_strip_det(name)) if tok.ent_type_ == "GPE" else None)
-
-
-def modifier_country(span, head) -> str | None:
-    """The country of the place a phrase opens with: "Minsk police station", "Madras High
-    Court", "Rakhine rebels", "New York police" (the run of names before the head, else its
-    first word)."""
-    run = []
-    tables = sector_table().keys() | agent_table().keys()
-    for tok in span:
-        # a name, or a capitalised word the tagger took for an adjective ("Rakhine rebels")
-        named = tok.pos_ == "PROPN" or tok.is_title and tok.pos_ in ("ADJ", "NOUN")
-        if tok.i >= head.i or not named or tok.lower_ in tables:
-            if run or tok.pos_ != "DET":
-                break
-            continue
-        run.append(tok)
-    if not run:
-        return None
-    names = [" ".join(t.text for t in run)] + ([run[0].text] if len(run) > 1 else [])
-    return next((c for c in map(place_country, names) if c), None)
-
-
-# WordNet classes of a head noun that names people: "four Saudi men", "a Ugandan attorney".
-_PEOPLE_CLASSES = {"person", "group"}
-
-
-def _described(chunk, pair: str, sentence: int) -> _Mention | None:
-    """A noun phrase coded only through the agents table ("vandals", "a US destroyer") or a
-    nationality before a noun of people ("four Saudi men"): a described mention, which codes but
-    licenses no event."""
-    head = chunk.root
-    spans = doc_title_case_spans(chunk.doc)
-    if spans and inside(chunk.start_char, spans) and has_body(chunk.doc.text, spans):
-        return None  # a headline's run of capitalised words: "Cartel Gunmen Storm Police Station"
-    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT",
-                                                               "QUANTITY", "CARDINAL", "ORDINAL"):
-        return None
-    coding = code_span(chunk, agents=True)
-    coding.country = coding.country or owner_country(head) or modifier_country(chunk, head)
-    nouns = agent_table()
-    agent_head = bool({head.lemma_.lower(), head.lower_, pair} & nouns.keys())
-    classes = (noun_classes().get(head.lower_) or noun_classes().get(head.lemma_.lower()) or [])[:1]
-    people = bool(set(classes) & _PEOPLE_CLASSES) or head.lemma_.lower() in GENERIC_HEADS
-    if not (agent_head and coding.sectors or people and (coding.sectors or coding.country)):
-        return None
-    return _Mention(chunk.start_char, chunk.end_char, head, "group", coding, _strip_det(chunk.text),
-                    sentence, described=True)
+def _pronoun_mentions(doc, sent_of) -> list[_Mention]:
+    return [_Mention(tok.idx, tok.idx + len(tok.text), tok,
+                     "person" if tok.lower_ in _PERSON_PRONOUNS else "group", Coding(), tok.text,
+                     sent_of(tok), pronoun=True)
+            for tok in doc if tok.tag_ == "PRP" and (tok.lower_ in _PERSON_PRONOUNS
+                                                      or tok.lower_ in _GROUP_PRONOUNS)]
 
 
 def _surname(name: str) -> str:
