@@ -19,6 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 SCHEMA_VERSION = "1.0"
 
 
+# The id prefix of a described actor (Actor.described).
+DESCRIBED = "described"
+
+
 def stable_id(prefix: str, *parts: object) -> str:
     """A short deterministic id: the same parts give the same id in every run and process."""
     digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
@@ -124,6 +128,13 @@ class Actor(Record):
     mentions: list[Span] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)  # spans the codes were read from
     confidence: float = Field(default=0.5, ge=0, le=1)
+
+    @property
+    def described(self) -> bool:
+        """Found only through a common noun of the agents table or a nationality ("vandals",
+        "four Saudi men"): coded, but no party to an event or a quote, no registry actor, no
+        story term (its id starts with DESCRIBED)."""
+        return self.id.startswith(DESCRIBED + "_")
 
 
 class ActorRef(Record):

@@ -12,7 +12,7 @@ PLOVER_TYPES = set(plover_types())
 
 @pytest.mark.parametrize("name,key", [("plover_verbs.tsv", "pattern"), ("plover_nouns.tsv", "noun"),
                                       ("countries.tsv", "name"), ("country_names.tsv", "name"),
-                                      ("sectors.tsv", "term")])
+                                      ("sectors.tsv", "term"), ("agent_nouns.tsv", "term")])
 def test_no_key_twice(name, key):
     counts = collections.Counter(row[key] for row in load_tsv(name))
     assert not [k for k, n in counts.items() if n > 1]

@@ -145,7 +145,7 @@ def story_terms(analysis: Analysis) -> dict[str, int]:
     """Term counts of a document: its content words and the names of its actors (twice per
     mention, a person's surname alone too) and places (twice)."""
     counts = Counter(words(analysis.document.text))
-    names = [(a.name, len(a.mentions) or 1, a.kind == "person") for a in analysis.actors]
+    names = [(a.name, len(a.mentions) or 1, a.kind == "person") for a in analysis.actors if not a.described]
     names += [(p.name, 1, False) for p in analysis.places + analysis.demonyms]
     for name, mentions, person in names:
         found = _WORD.findall(name.lower())

@@ -9,6 +9,13 @@ from typing import Any
 from ..lang.en import words
 from ..records import Actor, Span
 
+
+def parties(actors) -> list[Actor]:
+    """The actors that may fill an event's or a quote's role, or be a person to the places
+    stage: not the described ones (Actor.described: "vandals", "four Saudi men")."""
+    return [a for a in actors or () if not a.described]
+
+
 # Mentions that are pronouns or relatives: an actor's name is looked for among its other mentions.
 _NOT_NAMES = words("pronouns", kind=("personal", "relative", "possessive"))
 
@@ -17,7 +24,7 @@ class ActorIndex:
     """Actor mentions by character offset."""
 
     def __init__(self, actors: list[Actor] | None):
-        actors = list(actors or [])
+        actors = parties(actors)
         self.by_id = {a.id: a for a in actors}
         self.sectors = {a.id: set(a.sectors) for a in actors}
         self.mentions = {a.id: list(a.mentions) for a in actors}

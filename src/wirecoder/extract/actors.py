@@ -25,11 +25,21 @@ from ..datelines import in_dateline
 from ..headlines import doc_title_case_spans, has_body, inside, said_elsewhere
 from ..lang.en import words
 from ..options import NoOptions
-from ..records import Actor, Span, stable_id
+from ..records import DESCRIBED, Actor, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
-from .actor_codes import PAST_OFFICE, Coding, code_span, country_of, seats, sector_table
+from .actor_codes import (
+    GENERIC_HEADS,
+    PAST_OFFICE,
+    Coding,
+    code_span,
+    country_of,
+    seats,
+    sector_table,
+)
 from .actor_dictionary import lookup
+from .actor_phrases import described_coding, fragment_heads, refined_chunk, refined_entity
+from .actor_phrases import strip_det as _strip_det
 
 _PERSON_PRONOUNS = words("pronouns", kind="personal", refers="person", person="3")
 _GROUP_PRONOUNS = words("pronouns", kind="personal", refers="group", person="3")
@@ -39,10 +49,6 @@ _PERSON_TITLES = words("titles", office="yes")
 _NAMED_OFFICES = words("titles", office="yes", before_name="yes")
 _DEFINITE = {"the"} | words("pronouns", kind="demonstrative")
 _LOOKBACK_SENTENCES = 6
-# Heads that take their sector from a modifier: "cartel members", "terrorist organizations".
-_GENERIC_HEADS = {"member", "organization", "organisation", "group", "unit", "cell", "faction",
-                  "network", "wing", "leader", "leadership", "boss", "operative", "man", "fighter",
-                  "figure", "branch", "ring"}
 
 
 @dataclass
@@ -57,6 +63,9 @@ class _Mention:
     title: str | None = None
     definite: bool = False
     pronoun: bool = False
+    # found only through a common noun of the agents table or a nationality ("vandals", "four
+    # Saudi men"): coded, but kept apart from the actors that events and quotes may name
+    described: bool = False
     actor: _Group | None = None
 
 
@@ -69,13 +78,7 @@ class _Group:
     title: str | None = None
     mentions: list[_Mention] = field(default_factory=list)
     title_words: set[str] = field(default_factory=set)
-
-
-def _strip_det(text: str) -> str:
-    for det in ("the ", "The ", "a ", "A ", "an ", "An ", "some ", "Some "):
-        if text.startswith(det):
-            return text[len(det):]
-    return text
+    described: bool = False
 
 
 def _person_title(ent) -> tuple[str | None, Any]:
@@ -179,8 +182,8 @@ def collect_mentions(doc) -> list[_Mention]:
                                          title=ent.text, definite=True))
                 taken.update(range(ent.start - 1, ent.end))
                 continue
-            coding = code_span(ent)
             name = _strip_det(ent.text.removesuffix("'s").removesuffix("’s"))
+            coding = refined_entity(ent, name, code_span(ent))
             country = country_of(name)
             if ent.label_ == "GPE" and country is None:
                 continue  # cities and states are places (the places stage), not actors here
@@ -205,14 +208,16 @@ def collect_mentions(doc) -> list[_Mention]:
             continue
         coding = code_span(chunk)
         pair = f"{head.doc[head.i - 1].lower_} {head.lower_}" if head.i > 0 else ""
-        generic = head.lemma_.lower() in _GENERIC_HEADS  # "cartel members", "terrorist organizations"
+        generic = head.lemma_.lower() in GENERIC_HEADS  # "cartel members", "terrorist organizations"
         if not coding.sectors or not generic and not (
                 {head.lemma_.lower(), head.lower_, pair} & sectors.keys()):
+            described = described_coding(chunk, pair)
+            if described is not None:
+                mentions.append(_Mention(chunk.start_char, chunk.end_char, head, "group", described,
+                                         _strip_det(chunk.text), sent_of(head), described=True))
+                taken.update(range(chunk.start, chunk.end))
             continue
-        # The possessor codes the phrase: "Mexico's government" -> MEX.
-        for child in head.children:
-            if child.dep_ == "poss" and country_of(child.text):
-                coding.country = coding.country or country_of(child.text)
+        coding = refined_chunk(chunk)
         definite = chunk[0].lower_ in _DEFINITE
         is_title = head.lemma_.lower() in _PERSON_TITLES and head.tag_ in ("NN", "NNP")
         if is_title and chunk[0].lower_ in ("a", "an"):
@@ -225,14 +230,20 @@ def collect_mentions(doc) -> list[_Mention]:
                                  title=head.text if is_title else None))
         taken.update(range(chunk.start, chunk.end))
 
-    for tok in doc:
-        low = tok.lower_
-        if tok.tag_ == "PRP" and (low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS):
-            kind = "person" if low in _PERSON_PRONOUNS else "group"
-            mentions.append(_Mention(tok.idx, tok.idx + len(tok.text), tok, kind, Coding(), tok.text,
-                                     sent_of(tok), pronoun=True))
+    mentions += [_Mention(span.start_char, span.end_char, span.root, "group", code_span(span, agents=True),
+                          _strip_det(span.text), sent_of(span.root), described=True)
+                 for span in fragment_heads(doc, taken)]
+    mentions += _pronoun_mentions(doc, sent_of)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _pronoun_mentions(doc, sent_of) -> list[_Mention]:
+    return [_Mention(tok.idx, tok.idx + len(tok.text), tok,
+                     "person" if tok.lower_ in _PERSON_PRONOUNS else "group", Coding(), tok.text,
+                     sent_of(tok), pronoun=True)
+            for tok in doc if tok.tag_ == "PRP" and (tok.lower_ in _PERSON_PRONOUNS
+                                                      or tok.lower_ in _GROUP_PRONOUNS)]
 
 
 def _surname(name: str) -> str:
@@ -250,6 +261,14 @@ def group_mentions(mentions: list[_Mention]) -> list[_Group]:
     recent: list[_Mention] = []  # resolved mentions in order, for definite descriptions and pronouns
     for m in mentions:
         group = None
+        if m.described:
+            # kept apart: no description nor pronoun joins it, nor it another actor
+            key = f"{DESCRIBED}:{m.coding.country}:{'/'.join(m.coding.sectors)}:{m.head.lemma_.lower()}"
+            group = groups.setdefault(key, _Group(key=key, kind="group", name=m.name, described=True))
+            m.actor = group
+            group.mentions.append(m)
+            group.coding.merge(m.coding)
+            continue
         if m.pronoun:
             group = _resolve_pronoun(m, recent)
         elif m.definite:
@@ -398,6 +417,10 @@ def code_known(groups: list[_Group], day) -> None:
             continue
         g.coding.merge(Coding(country=role.country or None, sectors=list(role.sectors),
                               evidence=[(named[0].start, named[0].end)]))
+        if "IGO" in role.sectors and not g.coding.country:
+            # an international body is IGO first, as a state is its country: "World Bank" is
+            # IGO BUS, not a business ("bank") that is also an IGO
+            g.coding.sectors = ["IGO"] + [s for s in g.coding.sectors if s != "IGO"]
         if role.kind == "person" and g.kind == "organization":
             g.kind = "person"  # "Trump" alone, tagged an organisation
 
@@ -408,7 +431,7 @@ def _home_country(groups: list[_Group]) -> str | None:
     Hegseth" in a report on US policy). Such codes get a lower confidence."""
     counts: dict[str, int] = {}
     for g in groups:
-        if g.coding.country and set(g.coding.sectors) & _STATE_SECTORS:
+        if g.coding.country and set(g.coding.sectors) & _STATE_SECTORS and not g.described:
             counts[g.coding.country] = counts.get(g.coding.country, 0) + len(g.mentions)
     if not counts:
         return None
@@ -435,7 +458,7 @@ def make_actors(options: dict[str, Any]):
             confidence = round((0.8 if named else 0.5) - (0.2 if inferred else 0.0), 2)
             evidence = [Span.of(text, s, e) for s, e in g.coding.evidence]
             actors.append(Actor(
-                id=stable_id("actor", doc_id, g.key), name=g.name, kind=g.kind,
+                id=stable_id(DESCRIBED if g.described else "actor", doc_id, g.key), name=g.name, kind=g.kind,
                 country=g.coding.country, sectors=list(g.coding.sectors), title=g.title,
                 mentions=[Span.of(text, m.start, m.end) for m in g.mentions],
                 evidence=evidence or [Span.of(text, g.mentions[0].start, g.mentions[0].end)],

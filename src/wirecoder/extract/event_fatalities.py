@@ -33,6 +33,7 @@ from functools import cache
 from ..knowledge.plover import types_in
 from ..lang.en import table, words
 from ..records import Actor, Event, Quantity, Span
+from .actor_index import parties
 from .common import TokenFinder, lemma
 from .event_tables import event_words
 
@@ -222,7 +223,7 @@ def attach_fatalities(events: list[Event], doc, text: str, quantities: list[Quan
     """`events` with `fatalities` and `fatalities_evidence` where their clause reports deaths."""
     if not events:
         return events
-    persons = [m for a in actors if a.kind == "person" for m in a.mentions]
+    persons = [m for a in parties(actors) if a.kind == "person" for m in a.mentions]
     found = statements(doc, quantities, persons)
     if not found:
         return events

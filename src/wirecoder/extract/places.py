@@ -30,6 +30,7 @@ from ..options import NoOptions, option
 from ..records import Place, Span, stable_id
 from ..registry import stage
 from ..state import AnalysisState
+from .actor_index import parties
 from .common import span_of
 
 
@@ -135,7 +136,7 @@ def make_gazetteer_places(options: dict[str, Any]):
         doc_id, text = state.document.id, state.document.text
         doc = state.spacy_doc
         mentions = resolve(doc, gaz, demonyms=demonyms, inner=inner, borders=borders)
-        mentions = not_people(doc, mentions, state.get("actors") or (), gaz)
+        mentions = not_people(doc, mentions, parties(state.get("actors")), gaz)
         mentions = [m for m in mentions if not names_organisation(doc, m, not organisations)]
         records = [place_of_mention(m, gaz, doc_id, text) for m in mentions]
         # a demonym names no place: its country goes to a field of its own

@@ -95,6 +95,8 @@ def _candidates(analyses: Sequence[Analysis]) -> list[_Candidate]:
         published = analysis.document.published
         day = published.date().isoformat() if published else ""
         for actor in analysis.actors:
+            if actor.described:
+                continue  # "four Saudi men": a description, no registry actor
             if actor.kind == "country" and actor.country:
                 pass
             elif actor.kind in ("person", "organization", "group") and is_name(actor.name):
