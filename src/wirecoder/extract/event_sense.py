@@ -354,8 +354,10 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     if rule.when == "object":
         return any(_lemma(o) in values or o.lower_ in values for o in _objects(tok) + (
             _objects(end_tok) if end_tok is not None and end_tok.i != tok.i else []))
-    if rule.when == "object_unarmed":  # "attacking critics", but not with rifles
-        return not worlds.armed(tok) and any(_lemma(o) in values for o in _objects(tok))
+    if rule.when == "object_unarmed":  # "attacking critics", but not with rifles: weapons in the
+        # act's own words or its doer, not anywhere in the sentence ("seized the floor, looking for
+        # a vote on gun control")
+        return not _armed_in_act(tok) and any(_lemma(o) in values for o in _objects(tok))
     if rule.when == "generic_gerund":  # "Capturing drones is one option": an activity, not an act
         return tok.tag_ == "VBG" and tok.dep_ in values and not _subjects(tok) and all(
             _bare(o) for o in _objects(tok))

@@ -123,3 +123,18 @@ def test_mailings_questions_and_anonymity_accuse_or_ask_no_one(pipeline, text):
 def test_a_witness_is_no_maker_of_the_attack(pipeline):
     text = "Dr. Jane Holloway was on the square that night and witnessed the attack."
     assert "ACCUSE" not in _types(pipeline, text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Senate Democrats, pressing for a vote on gun safety, seized the floor on Tuesday night.", "COERCE"),
+    ("Activists hijacked the debate at the town hall for an hour.", "ASSAULT"),
+    ("An ordinance banning plastic straws takes effect in June.", "COERCE"),
+    ("The governor marched in the city's annual parade.", "PROTEST"),
+    ("The senator faced radio attacks paid for by a super PAC.", "ASSAULT"),
+])
+def test_floors_laws_parades_and_ads_are_no_force(pipeline, text, kind):
+    assert kind not in _types(pipeline, text)
+
+
+def test_gunmen_seizing_a_floor_stay_an_event(pipeline):
+    assert "COERCE" in _types(pipeline, "Gunmen seized the top floor of the hotel before dawn.")
