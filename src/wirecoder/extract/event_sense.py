@@ -330,6 +330,10 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         return _fits_sides(rule, tok, worlds)
     if rule.when == "object_abstract":  # "kill off the siesta", "target this rise in crime"
         return not worlds.armed(tok) and abstract_patients(tok, values)
+    if rule.when == "imperative":  # "For appointments, call the cancer center", "Just ask him":
+        # a sentence's main verb in the base form with no subject or auxiliary of its own
+        return (tok.tag_ == "VB" and tok.dep_.lower() in values
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children))
     if rule.when == "naming_participle":  # "a super PAC called Future45", not "reporters called
         # liars by the president"
         return (tok.tag_ == "VBN" and tok.dep_ in values and tok.head.i != tok.i

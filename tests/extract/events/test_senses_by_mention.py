@@ -138,3 +138,15 @@ def test_floors_laws_parades_and_ads_are_no_force(pipeline, text, kind):
 
 def test_gunmen_seizing_a_floor_stay_an_event(pipeline):
     assert "COERCE" in _types(pipeline, "Gunmen seized the top floor of the hotel before dawn.")
+
+
+@pytest.mark.parametrize("text", [
+    "For tickets, call the box office at 555-0134 after noon.",
+    "If in doubt, just ask the pharmacist.",
+])
+def test_instructions_to_the_reader_are_no_events(pipeline, text):
+    assert _types(pipeline, text) == []
+
+
+def test_a_reported_call_stays(pipeline):
+    assert _types(pipeline, "The minister called his Russian counterpart on Monday to discuss the talks.")
