@@ -293,7 +293,7 @@ def _fits_sides(rule: SenseRule, tok: Any, worlds: Worlds) -> bool:
         # attacks on Ms. Haley": a named person's attack, or one on a named person, with no weapon in
         # the sentence or the article and no instrument ("with a hammer"), is words
         side = _parties(tok) if rule.when == "verbal_maker" else _patients(tok)
-        return _unarmed_words(tok, worlds) and _has(_with_names(side), values)
+        return _unarmed_words(tok, worlds) and _names_person(_with_names(side), values)
     if rule.when == "person_dyad":  # "Trump attacked Clinton for her support of military action":
         # a named person's act on a named person, with no instrument and no weapon in the act's own
         # words (the reason, "for ...", and the patient's description are not the act)

@@ -150,3 +150,16 @@ def test_instructions_to_the_reader_are_no_events(pipeline, text):
 
 def test_a_reported_call_stays(pipeline):
     assert _types(pipeline, "The minister called his Russian counterpart on Monday to discuss the talks.")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The senator seized on the report to renew her call for hearings.", "COERCE"),
+    ("Senate Republicans blocked the nomination for the third time.", "COERCE"),
+    ("Donors spent millions on efforts to block Sanders at the convention.", "COERCE"),
+])
+def test_seizing_on_news_and_blocking_in_politics_are_no_force(pipeline, text, kind):
+    assert kind not in _types(pipeline, text)
+
+
+def test_police_blocking_protesters_stays(pipeline):
+    assert "COERCE" in _types(pipeline, "Police blocked protesters from reaching the square.")
