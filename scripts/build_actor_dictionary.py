@@ -165,6 +165,38 @@ def written_rows() -> list[dict[str, str]]:
     return rows
 
 
+def _full_names(row: dict[str, str]) -> str:
+    """The first name or alias of a PETRARCH row that `same_person` knows, else ''."""
+    for name in [row["name"], *row["aliases"].split("|")]:
+        k = key(name)
+        if len(k.split()) > 1 and k in _full_names.known:
+            return k
+    return ""
+
+
+_full_names.known = set()
+
+
+def same_person(written: list[dict[str, str]]) -> dict[str, dict[str, str]]:
+    """{full name or alias: {country: written name}}: a PETRARCH person whose name or alias of two
+    words or more is a written person's name or alias, in the same country, is that person and
+    takes the written name ('Nuri Al Maliki' is 'Nouri al-Maliki'), so that one actor has one set of
+    names and PETRARCH's history of them ends where the written roles begin. A surname alone links
+    no one."""
+    same: dict[str, dict[str, str]] = {}
+    names: dict[str, list[str]] = {}
+    for row in written:
+        if row["kind"] != "person" or not row["country"]:
+            continue
+        names.setdefault(row["name"], []).extend(a for a in row["aliases"].split("|") if a)
+        for name in [row["name"], *names[row["name"]]]:
+            k = key(name)
+            if len(k.split()) > 1:
+                same.setdefault(k, {}).setdefault(row["country"], row["name"])
+    _full_names.known = set(same)
+    return same
+
+
 def _once(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     """Rows without repeats; a name's aliases are written once, on its first row."""
     seen, aliases, out = set(), {}, []
@@ -198,14 +230,26 @@ def main(argv: list[str] | None = None) -> int:
     for row in written:
         k = key(row["name"])
         written_first[k] = min(written_first.get(k, "9999"), row["start"] or "0000")
-    rows = []
+    same = same_person(written)
+    rows, kept = [], {}
     for row in petrarch_rows(args.petrarch, commit):
+        written_name = row["kind"] == "person" and same.get(_full_names(row), {}).get(row["country"])
+        if written_name and key(written_name) != key(row["name"]):
+            row["aliases"] = "|".join(a for a in [row["name"], *row["aliases"].split("|")] if a)
+            row["name"] = written_name
         first = written_first.get(key(row["name"]))
         if first and (row["end"] or "9999") > first:
             if (row["start"] or "0000") >= first or not row["start"]:
+                # a person's role goes, the names stay: they name the written person
+                if row["kind"] == "person":
+                    kept.setdefault(key(row["name"]), []).extend([row["name"], *row["aliases"].split("|")])
                 continue
             row["end"] = first
         rows.append(row)
+    for row in written:
+        more = [a for a in kept.pop(key(row["name"]), []) if a]
+        if more:
+            row["aliases"] = "|".join(a for a in [*row["aliases"].split("|"), *more] if a)
     rows = _once(rows + written)
     header = [
         "# Named actors with dated roles: one row per name and role. Built by",

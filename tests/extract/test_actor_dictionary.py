@@ -128,3 +128,63 @@ def test_the_shipped_dictionary_records_its_sources():
     assert any("openeventdata/petrarch2 @" in line and "MIT" in line for line in header)
     sources = {line.rsplit("\t", 1)[-1] for line in text.splitlines() if not line.startswith("#")}
     assert sources == {"source", "petrarch2", "wirecoder"}
+
+
+@pytest.mark.parametrize("name,day,country,sectors", [
+    ("Haider al-Abadi", "2016-06-01", "IRQ", ("GOV",)),
+    ("Mustafa al-Kadhimi", "2021-06-01", "IRQ", ("GOV",)),
+    ("Jacinda Ardern", "2019-06-01", "NZL", ("GOV",)),
+    ("Jacinda Ardern", "2024-06-01", "NZL", ("ELI",)),  # out of office: an elite
+    ("Sanna Marin", "2020-06-01", "FIN", ("GOV",)),
+    ("Ashraf Ghani", "2020-06-01", "AFG", ("GOV",)),
+    ("Hibatullah Akhundzada", "2019-06-01", "AFG", ("REB",)),
+    ("Hibatullah Akhundzada", "2023-06-01", "AFG", ("GOV",)),
+    ("Hemedti", "2021-06-01", "SDN", ("GOV",)),
+    ("Hemedti", "2024-06-01", "SDN", ("PRM",)),
+    ("Min Aung Hlaing", "2019-06-01", "MMR", ("MIL",)),
+    ("Min Aung Hlaing", "2022-06-01", "MMR", ("GOV", "MIL")),
+    ("William Lai", "2025-06-01", "TWN", ("GOV",)),
+    ("Stepan Poltorak", "2016-06-01", "UKR", ("GOV", "MIL")),
+    ("Padrino Lopez", "2020-06-01", "VEN", ("GOV", "MIL")),
+    ("Mostafa Madbouly", "2024-06-01", "EGY", ("GOV",)),
+])
+def test_written_heads_of_government_and_ministers_by_date(name, day, country, sectors):
+    role = lookup(name, day)
+    assert role is not None and (role.country, role.sectors) == (country, sectors)
+
+
+def test_every_written_row_is_a_usable_row_and_one_person_holds_one_code_at_a_time():
+    from wirecoder.knowledge import parse_tsv
+    rows = list(parse_tsv((REPO / "annotation" / "actors" / "written.tsv").read_text("utf-8")))
+    assert len(rows) > 1000
+    by_name: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        assert actor_dictionary.check_row(row) is None, row
+        by_name.setdefault(name_key(row["name"]), []).append(row)
+    for roles in by_name.values():
+        for i, a in enumerate(roles):
+            for b in roles[i + 1:]:
+                overlap = (a["start"] or "0") < (b["end"] or "9") and (b["start"] or "0") < (a["end"] or "9")
+                same_code = (a["country"], a["sector"][:3]) == (b["country"], b["sector"][:3])
+                assert not overlap or same_code, (a, b)
+
+
+def test_the_builder_joins_a_petrarch_person_to_the_written_person_of_that_name():
+    build = _builder()
+    written = [_row("Nouri al-Maliki", "IRQ", "GOV", "2006-05-20", "2014-09-08",
+                    aliases="Nuri al-Maliki|Maliki"),
+               _row("Hassan Nasrallah", "LBN", "REB", aliases="Nasrallah")]
+    same = build.same_person(written)
+    petrarch = _row("Nuri Al Maliki", "IRQ", "ELI", aliases="Maliki|Prime Minister Maliki")
+    assert same[build._full_names(petrarch)] == {"IRQ": "Nouri al-Maliki"}
+    # a surname alone links no one, nor a name of another country
+    assert build._full_names(_row("Kamal Maliki", "IRQ", "GOV", aliases="Maliki")) == ""
+    assert same.get(build._full_names(_row("Nuri Al Maliki", "SYR", "GOV")), {}).get("SYR") is None
+
+
+def test_the_shipped_dictionary_has_one_actor_for_petrarch_and_written_spellings():
+    assert lookup("Nuri Al Maliki", "2010-06-01").sectors == ("GOV",)
+    assert lookup("Nuri Al Maliki", "2016-06-01").sectors == ("ELI",)  # PETRARCH's open role ends
+    assert lookup("Mohamed Ould Abdel Aziz", "2015-06-01").country == "MRT"
+    assert lookup("Hizballah", "2020-01-01").name == "Hezbollah"  # an organisation joins no person
+    assert lookup("Islamic Jihad", "2020-01-01").country == "PSE"
