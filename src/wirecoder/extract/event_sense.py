@@ -345,6 +345,9 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         heads = [tok] + [c for c in tok.children if c.dep_ == "conj"]
         return any(f"{c.lower_} {_lemma(g)}" in values for h in heads for c in h.children if c.dep_ == "prep"
                    for g in c.children if g.dep_ == "pobj")
+    if rule.when == "prep_instead":  # "seized on the massacre": the preposition takes the place of
+        # an object (not "seized 18 kilos on Monday")
+        return not _objects(tok) and any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)
     if rule.when == "prep":  # "that leaves the court with one judge"
         return any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)
     if rule.when == "complement":  # what the object is called: "called him a kind, loving person"
@@ -450,8 +453,15 @@ def _names_person(words: list[Any], values: frozenset[str]) -> bool:
         return False
     from .actor_dictionary import dictionary  # lazily: the dictionary is read on first use
 
-    return any(dictionary().kinds(w.text) == {"person"} or not w.ent_type_ and (
-        w.pos_ == "PROPN" or w.is_title and w.pos_ == "NOUN" and w.i > w.sent.start) for w in words)
+    classes = noun_classes()
+
+    def unlabelled_name(w: Any) -> bool:
+        # a capitalised word opening the sentence may be a common noun ("Rebels attacked the town")
+        inside = w.i > w.sent.start
+        return not w.ent_type_ and w.tag_ != "NNPS" and (
+            w.pos_ == "PROPN" and (inside or _lemma(w) not in classes) or w.is_title and w.pos_ == "NOUN" and inside)
+
+    return any(dictionary().kinds(w.text) == {"person"} or unlabelled_name(w) for w in words)
 
 
 def _with_names(words: list[Any]) -> list[Any]:

@@ -163,3 +163,7 @@ def test_seizing_on_news_and_blocking_in_politics_are_no_force(pipeline, text, k
 
 def test_police_blocking_protesters_stays(pipeline):
     assert "COERCE" in _types(pipeline, "Police blocked protesters from reaching the square.")
+
+
+def test_a_seizure_on_a_day_stays_a_seizure(pipeline):
+    assert "COERCE" in _types(pipeline, "Customs officers seized 40 kilos of cocaine at the port on Tuesday.")
