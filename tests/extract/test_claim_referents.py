@@ -3,11 +3,14 @@ extract/claim_referents.py and knowledge/claim_referent_words.tsv."""
 
 from __future__ import annotations
 
+import re
+from types import SimpleNamespace
+
 import pytest
 
 from wirecoder import Pipeline
 from wirecoder.errors import ConfigError
-from wirecoder.extract.claim_referents import CUES, enabled_cues, referent_words
+from wirecoder.extract.claim_referents import CUES, enabled_cues, is_a_part, referent_words
 from wirecoder.knowledge import load_tsv
 from wirecoder.pipeline import PipelineConfig
 
@@ -32,7 +35,7 @@ DIFFERENT = [
     ("companion", "Miller caught five passes for 120 yards against Boston.\n\n"
                   "In the first half he caught five passes for 45 yards."),
     ("set_modifier", "The winner needs 1,000 delegates to clinch the nomination.\n\n"
-                     "Smith must win 60 percent of the 1,000 remaining delegates."),
+                     "Smith must win 60 percent of the 1,000 outstanding delegates."),
     ("new_instance", "The Gallup poll of 1,000 people showed a tie.\n\n"
                      "In a poll released Monday, most voters backed the plan.\n\n"
                      "The poll of 1,000 people had no margin of error."),
@@ -59,6 +62,9 @@ def test_figures_of_different_referents_get_no_verdict(coders, cue, text):
     ("The Gallup poll of 1,000 people showed a tie.\n\nMost voters backed the plan.\n\n"
      "The poll of 1,000 people had no margin of error.", [("contradiction", "consistent")]),
     ("The bank is one of dozens of lenders in the city.", [("arithmetic", "consistent")]),
+    # "remaining" is no other set: the three remaining candidates are the three candidates
+    ("Voters must choose among the three remaining candidates.\n\nHe stayed neutral among the three candidates.",
+     [("contradiction", "consistent")]),
     ("Doctors said the three patients were not related.\n\nThree of the five patients died.",
      [("arithmetic", "consistent")]),
 ])
@@ -66,6 +72,18 @@ def test_one_referent_stays_consistent(coders, text, expected):
     """Nothing tells these apart: the same soldiers, the same accompanying figure, no other poll
     brought in, a part of dozens."""
     assert _verdicts(coders["all"], text) == expected
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Three of the four cases were fatal.", True),
+    ("It was confirmed in 11 of Turkey's 81 provinces.", True),
+    ("He missed the final four games of the 2007 season.", False),  # a year is no whole
+    ("Four members of the security forces were killed.", False),
+])
+def test_a_part_of_a_counted_whole(text, part):
+    first = re.search(r"Three|11|four|Four", text)
+    v = SimpleNamespace(q=SimpleNamespace(span=SimpleNamespace(start=first.start(), end=first.end())))
+    assert is_a_part(v, text) is part
 
 
 def test_the_cues_option():

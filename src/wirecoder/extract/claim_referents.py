@@ -40,8 +40,9 @@ _ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 _COMPANION_WORDS = ("for", "with")
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                  "fifteen|twenty|thirty|forty|fifty|hundred|dozen")
+# "of the four cases", "of Turkey's 81 provinces"; not a year ("the final four games of the 2007 season")
 _PART_OF = re.compile(rf"\s+of\s+(?:the|its|their|these|those|all|[A-Z][\w.]*(?:'s|’s))\s+"
-                      rf"(?:\d|(?:{_NUMBER_WORDS})\b)", re.I)
+                      rf"(?:(?!(?:1[89]|20)\d\d\b)\d|(?:{_NUMBER_WORDS})\b)", re.I)
 
 
 @cache
@@ -78,10 +79,11 @@ def _clause_verb(tok: Any) -> Any:
     return None
 
 
-def actor(v: Any) -> str | None:
-    """The last word of the named person or organisation that is the subject of the figure's clause
-    ("McCain" of "John McCain got nearly 60 million votes"), lower-cased; None when the subject
-    names nobody or is the figure itself."""
+def actor(v: Any) -> tuple[str, str] | None:
+    """The entity label and last word of the named person or organisation that is the subject of
+    the figure's clause (("PERSON", "mccain") of "John McCain got nearly 60 million votes"); None
+    when the subject names nobody or is the figure itself. Only actors of one label are told
+    apart: a person and an organisation may be one ("Bush" and "the former USC running back")."""
     span = _tokens(v)
     if span is None:
         return None
@@ -91,7 +93,7 @@ def actor(v: Any) -> str | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS and child.ent_type_ in _ACTOR_LABELS and not \
                 (span.start <= child.i < span.end) and child.i not in {t.i for t in span.root.subtree}:
-            return child.text.lower()
+            return child.ent_type_, child.text.lower()
     return None
 
 
@@ -155,8 +157,8 @@ def referent_differences(a: Any, b: Any, text: str, views: Sequence[Any],
     out = []
     if "actor" in cues:
         x, y = actor(a), actor(b)
-        if x and y and x != y:
-            out.append(f"they are of different actors ({x} against {y})")
+        if x and y and x[0] == y[0] and x[1] != y[1]:
+            out.append(f"they are of different actors ({x[1]} against {y[1]})")
     if "companion" in cues:
         x, y = companion(a, views, text), companion(b, views, text)
         if x and y and x[:2] == y[:2] and x[2:] != y[2:]:
