@@ -86,6 +86,13 @@ def test_a_part_of_a_counted_whole(text, part):
     assert is_a_part(v, text) is part
 
 
+def test_a_description_around_a_name_is_no_actor(coders):
+    """ "The former USC running back" is no actor "USC": the same man as "Bush"."""
+    text = ("Bush missed four games last year.\n\n"
+            "The former USC running back also missed four games last year.")
+    assert _verdicts(coders["all"], text) == _verdicts(coders["none"], text)
+
+
 def test_the_cues_option():
     assert enabled_cues("all") == enabled_cues(None) == frozenset(CUES)
     assert enabled_cues("none") == frozenset()

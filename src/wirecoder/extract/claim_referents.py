@@ -37,6 +37,7 @@ CUES = ("actor", "companion", "set_modifier", "new_instance", "part", "vague_who
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG"})
+_DESCRIPTION = frozenset({"det", "amod", "acl", "relcl"})
 _COMPANION_WORDS = ("for", "with")
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                  "fifteen|twenty|thirty|forty|fifty|hundred|dozen")
@@ -82,8 +83,9 @@ def _clause_verb(tok: Any) -> Any:
 def actor(v: Any) -> tuple[str, str] | None:
     """The entity label and last word of the named person or organisation that is the subject of
     the figure's clause (("PERSON", "mccain") of "John McCain got nearly 60 million votes"); None
-    when the subject names nobody or is the figure itself. Only actors of one label are told
-    apart: a person and an organisation may be one ("Bush" and "the former USC running back")."""
+    when the subject names nobody, is the figure itself, or is a description around a name ("The
+    former USC running back", which the parser may head by "USC": the same man as "Bush"). The
+    parser's label is kept but not compared: it often tags a person as an organisation ("Trump")."""
     span = _tokens(v)
     if span is None:
         return None
@@ -92,7 +94,8 @@ def actor(v: Any) -> tuple[str, str] | None:
         return None
     for child in verb.children:
         if child.dep_ in _SUBJECTS and child.ent_type_ in _ACTOR_LABELS and not \
-                (span.start <= child.i < span.end) and child.i not in {t.i for t in span.root.subtree}:
+                (span.start <= child.i < span.end) and child.i not in {t.i for t in span.root.subtree} \
+                and not any(t.dep_ in _DESCRIPTION for t in child.children):
             return child.ent_type_, child.text.lower()
     return None
 
@@ -157,7 +160,7 @@ def referent_differences(a: Any, b: Any, text: str, views: Sequence[Any],
     out = []
     if "actor" in cues:
         x, y = actor(a), actor(b)
-        if x and y and x[0] == y[0] and x[1] != y[1]:
+        if x and y and x[1] != y[1]:
             out.append(f"they are of different actors ({x[1]} against {y[1]})")
     if "companion" in cues:
         x, y = companion(a, views, text), companion(b, views, text)
