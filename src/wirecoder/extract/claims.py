@@ -45,6 +45,7 @@ from .claim_pairs import (
     figure_words,
     how_they_differ,
 )
+from .claim_referents import enabled_cues, misread_magnitude, referent_differences
 from .claim_views import View, read_views
 from .numbers.lexicon import BELOW_APPROXIMATORS
 from .numbers.reference import (
@@ -69,6 +70,8 @@ class ClaimsOptions:
     reference_csv: str | None = option(None, "a CSV of reference figures to check claims against")
     tolerance: float = option(0.05, "relative difference still counted as agreeing")
     builtin_facts: bool = option(True, "the shipped reference figures")
+    referent_cues: str = option("all", "the cues that tell two figures' referents apart "
+                                "(claim_referents.py): all, none, or names joined by commas")
 
 
 @stage("claims", requires=("document", "spacy", "quantities"), optional=("quotes", "times"), assigns=("claims",),
@@ -79,14 +82,15 @@ def make_claims(options: dict[str, Any]):
     table = load_reference_table(path) if path else []
     tolerance = float(options.get("tolerance", 0.05))
     builtin = bool(options.get("builtin_facts", True))
+    cues = enabled_cues(options.get("referent_cues", "all"))
 
     def run(state: AnalysisState) -> dict[str, Any]:
         doc = state.spacy_doc
         views = read_views(state.document.text, doc, state.get("quantities", []),
                        state.get("quotes", []), state.get("times", []))
         claims: list[Claim] = []
-        claims += _arithmetic(state, views)
-        claims += _contradictions(state, views)
+        claims += _arithmetic(state, views, cues)
+        claims += _contradictions(state, views, cues)
         claims += _references(state, views, table, tolerance, builtin)
         unique: dict[str, Claim] = {}
         for claim in claims:
@@ -131,7 +135,7 @@ def _range_text(v: View) -> str:
 # ---------------------------------------------------------------- arithmetic
 
 
-def _arithmetic(state: AnalysisState, views: list[View]) -> list[Claim]:
+def _arithmetic(state: AnalysisState, views: list[View], cues: frozenset[str] = frozenset()) -> list[Claim]:
     claims = []
     by_sentence: dict[int, list[View]] = {}
     for v in views:
@@ -151,7 +155,7 @@ def _arithmetic(state: AnalysisState, views: list[View]) -> list[Claim]:
                     claims.append(_check_percent_change(state, pct, change))
         for part in group:
             whole = _whole_of(text, part, group)
-            if whole is not None:
+            if whole is not None and not ("vague_whole" in cues and misread_magnitude(part, whole)):
                 ok = part.high <= whole.low
                 explanation = (f'"{part.text}" of "{whole.text}": the part ({_range_text(part)}) '
                                f"is {'not more than' if ok else 'more than'} the whole "
@@ -244,15 +248,19 @@ def _bounds(v: View) -> tuple[float, float]:
     return low, high
 
 
-def _contradictions(state: AnalysisState, views: list[View]) -> list[Claim]:
+def _contradictions(state: AnalysisState, views: list[View], cues: frozenset[str] = frozenset()) -> list[Claim]:
     """Each pair of mentions of the same counted thing that disagree and are of one thing
     (claim_model.py): contradicted when they fail no condition of one fact, unverifiable, with the
     failed conditions of setting or form, when they do; consistent when equal in the same setting
-    and agreeing as one fact."""
+    and agreeing as one fact. Figures whose referents the text tells apart (another actor, another
+    accompanying figure, another set, another instance of what they measure: claim_referents.py)
+    are compared in neither way: no verdict."""
     claims = []
     text = state.document.text
     for i, j in _candidate_pairs(views):
         a, b = views[i], views[j]
+        if cues and referent_differences(a, b, text, views, cues):
+            continue
         (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
         what = _what(a, b)
         setting = setting_differences(a, b, text)
