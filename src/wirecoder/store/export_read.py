@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import JSON, Date, DateTime, Text, cast, select
@@ -193,9 +193,11 @@ def _plain_sql(conn, columns: Sequence[Any], where, n: int, more: Sequence[Any],
     return sql, tuple(values)
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _json(text: str | None) -> Any:
-    """A JSON cell read as text, decoded once per distinct value ("[]", '["GOV"]', ...)."""
+    """A JSON cell read as text, decoded once per distinct value ("[]", '["GOV"]', ...). The
+    cache is bounded: documents' metadata can differ in every row, and an export of a big store
+    holds no more of them than this, whatever its size."""
     return None if text is None else json.loads(text)
 
 

@@ -243,10 +243,11 @@ def _stored_at(store: Store, doc_ids: list[str]) -> dict[str, datetime]:
 
 
 def whole_analyses(store: Store, doc_ids: list[str], wanted: set[str] | None = None,
-                   ) -> Iterator[tuple[Context, datetime | None]]:
+                   slim: bool = False) -> Iterator[tuple[Context, datetime | None]]:
     """The Context of each document's whole Analysis, with its stored_at: what the exports read
     before the lean reader (export_read.lean_analyses), kept to check both write the same bytes
-    (every event is read: iter_views keeps the `wanted` ones)."""
+    (every event is read: iter_views keeps the `wanted` ones; `slim` is the lean reader's and
+    changes nothing here)."""
     stored = _stored_at(store, doc_ids)
     for analysis in store.analyses(doc_ids, chunk=len(doc_ids)):
         yield Context(analysis), stored.get(analysis.document.id)
@@ -279,9 +280,11 @@ class RegistryCodes:
 
 def iter_views(store: Store, filters: dict[str, Any],
                wanted_ids: tuple[set[str] | None, list[str] | None] | None = None,
-               ) -> Iterator[EventView]:
+               slim: bool = False) -> Iterator[EventView]:
     """A view of every wanted event, in publication order, read a chunk of documents at a time
-    (`document_chunks`; `wanted_ids` when the caller already holds them)."""
+    (`document_chunks`; `wanted_ids` when the caller already holds them). slim=True: each chunk
+    read slim (export_read.lean_analyses: offsets, not texts; only the actors, places and times
+    the events name), for rows that read no more (GDELT's)."""
     if wanted_ids is not None and wanted_ids[1] is not None:
         doc_ids, wanted = wanted_ids[1], wanted_ids[0]
         step = CHUNK_DOCUMENTS
@@ -290,7 +293,8 @@ def iter_views(store: Store, filters: dict[str, Any],
         chunks = document_chunks(store, filters)
     registry = RegistryCodes(store)
     for part, wanted_part in chunks:
-        read = list(read_chunk(store, part, wanted_part))
+        read = list(read_chunk(store, part, wanted_part, slim=slim) if slim
+                    else read_chunk(store, part, wanted_part))
         registry.attach([ctx for ctx, _ in read])
         for ctx, stored_at in read:
             for event in ctx.analysis.events:
@@ -334,11 +338,12 @@ def incident_keys(store: Store, event_ids: set[str] | None) -> dict[str, str]:
     return keys
 
 
-def iter_units(store: Store, filters: dict[str, Any], clusters: bool) -> Iterator[Unit]:
+def iter_units(store: Store, filters: dict[str, Any], clusters: bool,
+               slim: bool = False) -> Iterator[Unit]:
     """The units rows stand for, in publication order: one per event, or with `clusters` one per
-    incident (written when its last mention has been read)."""
+    incident (written when its last mention has been read). `slim`: as iter_views."""
     if not clusters:  # streamed: one chunk of documents held at a time
-        for view in iter_views(store, filters):
+        for view in iter_views(store, filters, slim=slim):
             yield Unit(view.event.id, [view])
         return
     wanted_ids = _hits(store, filters)
@@ -347,7 +352,7 @@ def iter_units(store: Store, filters: dict[str, Any], clusters: bool) -> Iterato
     for key in keys.values():
         size[key] = size.get(key, 0) + 1
     pending: dict[str, list[EventView]] = {}
-    for view in iter_views(store, filters, wanted_ids):
+    for view in iter_views(store, filters, wanted_ids, slim=slim):
         key = keys.get(view.event.id, view.event.id)
         group = pending.setdefault(key, [])
         group.append(view)

@@ -189,9 +189,10 @@ class _Request:
         self.header = header
         self.clusters = clusters
 
-    def units(self, store: Store, filters: dict[str, Any] | None = None) -> Iterator[Unit]:
+    def units(self, store: Store, filters: dict[str, Any] | None = None,
+              slim: bool = False) -> Iterator[Unit]:
         chosen = self.filters if filters is None else filters
-        return iter_units(store, chosen, self.clusters)
+        return iter_units(store, chosen, self.clusters, slim=slim)
 
 
 def _tsv_line(cells: list[str]) -> str:
@@ -250,7 +251,8 @@ GDELT_EVENT_ROWS = True
 def _gdelt_rows(store: Store, request: _Request) -> Iterator[tuple[list[str], list[str]]]:
     """(GDELT row, sidecar row) of every row the export writes, in order."""
     if request.clusters or not GDELT_EVENT_ROWS or export_views.read_chunk is not lean_analyses:
-        for unit in request.units(store):
+        # the rows of incidents (or of Units) read no text either: each chunk is read slim
+        for unit in request.units(store, slim=GDELT_EVENT_ROWS):
             yield gdelt_row(unit), gdelt_sidecar_row(unit)
         return
     registry = export_views.RegistryCodes(store)  # the codes a document left open
