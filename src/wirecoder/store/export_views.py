@@ -19,6 +19,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -91,14 +92,22 @@ class EventView:
         self.place = ctx.places.get(event.place_id) if event.place_id else None
         self.date, self.precision = event_date(event, ctx.times, self.doc.published)
         self.quad = codes.quad_class(event.type)  # PLOVER's class of the type
-        self.gdelt_quad = codes.gdelt_quad_class(event.cameo, event.type)  # GDELT's, by CAMEO root
         self.goldstein = codes.goldstein(event.cameo, event.type)
-        self.cameo = codes.cameo_codes(event.cameo, event.type)
         sentence = ctx.sentence_of(event.sentence_id, event.trigger.start)
         self.sentence_index = sentence[0] if sentence else None
         self.sentence = sentence[1] if sentence else None
         self.paragraph = sentence[1].paragraph if sentence else None
         self.outlet = outlet_of(ctx)
+
+    @cached_property
+    def gdelt_quad(self) -> int | None:
+        """GDELT's class of the event, by its CAMEO root (worked out when a GDELT row asks)."""
+        return codes.gdelt_quad_class(self.event.cameo, self.event.type)
+
+    @cached_property
+    def cameo(self) -> tuple[str, str, str]:
+        """EventCode, EventBaseCode, EventRootCode (worked out when a GDELT row asks)."""
+        return codes.cameo_codes(self.event.cameo, self.event.type)
 
     @property
     def publisher(self) -> str:
