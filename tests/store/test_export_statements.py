@@ -110,3 +110,76 @@ def test_acled_place_overlap_is_the_pass_over_every_place():
             end = start + rng.randrange(1, 10)
             expected = any(p.span.start < end and start < p.span.end for p in places)
             assert overlaps(start, end) == expected, (trial, start, end)
+
+
+# -- incidents streamed ---------------------------------------------------------------------------
+
+
+def _listed_incidents(store, filters: dict) -> list[tuple[str, list[str]]]:
+    """(key, mention ids) of each incident as the export grouped them before it streamed them:
+    every hit listed first, every wanted event given a key, the linked ones joined."""
+    hits = views._hits(store, filters)
+    listed = list(views.iter_views(store, filters, hits))
+    wanted = {v.event.id for v in listed}
+    parent = {e: e for e in wanted}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    def join(a, b):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    from sqlalchemy import select
+
+    from wirecoder.store.repository import T_EVENTS
+    from wirecoder.store.schema import EventClusterMemberRow
+
+    members = EventClusterMemberRow.__table__
+    with store.engine.connect() as conn:
+        for eid, incident in conn.execute(select(T_EVENTS.c.id, T_EVENTS.c.incident_id)):
+            if eid in wanted and incident:
+                join(eid, f"~incident:{incident}")
+        for eid, cluster in conn.execute(select(members.c.event_id, members.c.cluster_id)):
+            if eid in wanted:
+                join(eid, f"~cluster:{cluster}")
+    size: dict[str, int] = {}
+    for e in wanted:
+        size[find(e)] = size.get(find(e), 0) + 1
+    pending: dict[str, list[str]] = {}
+    out = []
+    for v in listed:
+        key = find(v.event.id)
+        pending.setdefault(key, []).append(v.event.id)
+        if len(pending[key]) == size[key]:
+            out.append((key, pending.pop(key)))
+    return out
+
+
+@pytest.mark.parametrize("filters", [{"min_confidence": 0}, {"country": "USA"},
+                                     {"type": "ASSAULT,COERCE", "min_confidence": 0}])
+def test_incidents_stream_as_they_were_listed(tmp_path, seed_analysis, monkeypatch, filters):
+    """Incidents (`--clusters`, ACLED) are grouped from the keys of the linked events only and
+    from the streamed chunks: the same incidents, mentions and order as when every hit was
+    listed and keyed first, with dedup clusters across documents; an event linked to none is
+    held by no key."""
+    from wirecoder.dedup.runner import run_dedup
+
+    url = _store(f"sqlite:///{tmp_path / 'store.db'}", seed_analysis, 3)
+    run_dedup(url)
+    monkeypatch.setattr(views, "CHUNK_DOCUMENTS", 2)
+    with open_store(url, read_only=True) as store:
+        streamed = [(u.key, u.event_ids) for u in views.iter_units(store, filters, True)]
+        assert streamed == _listed_incidents(store, filters)
+        assert any(len(ids) > 1 for _, ids in streamed)
+        conds = store.event_conditions(**filters)
+        keys = views.incident_keys(store, None, conds)
+        mentions = {e for _, ids in streamed for e in ids}
+        assert 0 < len(keys) and set(keys) <= mentions
+        if filters == {"min_confidence": 0}:
+            assert len(keys) < len(mentions)  # the events linked to none are held by no key
+        assert all(len(ids) == 1 and key == ids[0] for key, ids in streamed if key not in
+                   set(keys.values()))

@@ -311,10 +311,15 @@ def iter_views(store: Store, filters: dict[str, Any],
                     yield EventView(ctx, event, stored_at)
 
 
-def incident_keys(store: Store, event_ids: set[str] | None) -> dict[str, str]:
-    """event id -> the key of its incident (its smallest event id): the events one report's
-    coder linked (incident_id) and those one dedup cluster holds, joined transitively."""
-    from sqlalchemy import select
+def incident_keys(store: Store, event_ids: set[str] | None, conds: list | None = None,
+                  ) -> dict[str, str]:
+    """event id -> the key of its incident (its smallest event id) for the events linked to
+    another: those one report's coder linked (incident_id) and those one dedup cluster holds,
+    joined transitively. An event it leaves out is an incident of its own (key: its id), so
+    what is held grows with the linked events, not with the store (a dedup cluster of one
+    mention links it to none). The events are those of
+    `event_ids` (None: all) passing the SQL conditions `conds` (store.event_conditions)."""
+    from sqlalchemy import func, select
 
     from .schema import EventClusterMemberRow
 
@@ -332,40 +337,50 @@ def incident_keys(store: Store, event_ids: set[str] | None) -> dict[str, str]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
+    conds = list(conds or [])
+    linked = select(T_EVENTS.c.id, T_EVENTS.c.incident_id).where(
+        T_EVENTS.c.incident_id.is_not(None), *conds)
+    shared = (select(members.c.cluster_id).group_by(members.c.cluster_id)
+              .having(func.count() > 1))  # a cluster of one mention links it to none
+    clustered = select(members.c.event_id, members.c.cluster_id).where(
+        members.c.cluster_id.in_(shared))
+    if conds:
+        clustered = clustered.where(members.c.event_id.in_(select(T_EVENTS.c.id).where(*conds)))
     with store.engine.connect() as conn:
-        for eid, incident in conn.execute(select(T_EVENTS.c.id, T_EVENTS.c.incident_id)):
+        for eid, incident in conn.execute(linked):
+            if incident and (event_ids is None or eid in event_ids):
+                join(eid, f"~incident:{incident}")  # "~" sorts after every event id
+        for eid, cluster in conn.execute(clustered):
             if event_ids is None or eid in event_ids:
-                find(eid)
-                if incident:
-                    join(eid, f"~incident:{incident}")  # "~" sorts after every event id
-        for eid, cluster in conn.execute(select(members.c.event_id, members.c.cluster_id)):
-            if eid in parent:
                 join(eid, f"~cluster:{cluster}")
-    keys: dict[str, str] = {}
-    for eid in [e for e in parent if not e.startswith("~")]:
-        keys[eid] = find(eid)
-    return keys
+    return {eid: find(eid) for eid in [e for e in parent if not e.startswith("~")]}
 
 
 def iter_units(store: Store, filters: dict[str, Any], clusters: bool,
                slim: bool = False) -> Iterator[Unit]:
     """The units rows stand for, in publication order: one per event, or with `clusters` one per
-    incident (written when its last mention has been read). `slim`: as iter_views."""
+    incident (written when its last mention has been read). Both stream a chunk of documents at
+    a time; incidents also hold the keys of the linked events (`incident_keys`) and the
+    mentions of the incidents not yet complete. `slim`: as iter_views."""
     if not clusters:  # streamed: one chunk of documents held at a time
         for view in iter_views(store, filters, slim=slim):
             yield Unit(view.event.id, [view])
         return
-    wanted_ids = _hits(store, filters)
-    keys = incident_keys(store, wanted_ids[0])
+    conds = (store.event_conditions(**{k: v for k, v in filters.items() if v is not None})
+             if _filtered(filters) else [])
+    keys = incident_keys(store, None, conds)
     size: dict[str, int] = {}
     for key in keys.values():
         size[key] = size.get(key, 0) + 1
     pending: dict[str, list[EventView]] = {}
-    for view in iter_views(store, filters, wanted_ids, slim=slim):
+    for view in iter_views(store, filters, slim=slim):
         key = keys.get(view.event.id, view.event.id)
+        if size.get(key, 1) == 1:  # an event linked to none: written at once
+            yield Unit(key, [view])
+            continue
         group = pending.setdefault(key, [])
         group.append(view)
-        if len(group) >= size.get(key, 1):
+        if len(group) >= size[key]:
             yield Unit(key, pending.pop(key))
     for key, group in pending.items():  # stored while exporting: write what was read
         yield Unit(key, group)
