@@ -183,3 +183,25 @@ def test_incidents_stream_as_they_were_listed(tmp_path, seed_analysis, monkeypat
             assert len(keys) < len(mentions)  # the events linked to none are held by no key
         assert all(len(ids) == 1 and key == ids[0] for key, ids in streamed if key not in
                    set(keys.values()))
+
+
+@pytest.mark.parametrize("fmt", ["polecat-tsv", "acled-csv"])
+def test_offset_only_formats_never_read_the_document_texts(tmp_path, seed_analysis, fmt):
+    """POLECAT and ACLED write evidence as offsets: the documents' texts (the widest column of
+    the store) are not read; PLOVER, which writes each span's text, reads them."""
+    url = _store(f"sqlite:///{tmp_path / 'store.db'}", seed_analysis, 1)
+    said: list[str] = []
+
+    def connected(dbapi_conn, _record):
+        dbapi_conn.set_trace_callback(lambda sql: said.append(" ".join(sql.lower().split())))
+
+    event.listen(Engine, "connect", connected)
+    try:
+        assert export(url, fmt, tmp_path / "out", min_confidence=0) > 0
+        reads_text = [s for s in said if "documents.text" in s or '"text" from documents' in s]
+        assert not reads_text, reads_text[:1]
+        said.clear()
+        assert export(url, "plover-jsonl", tmp_path / "p.jsonl", min_confidence=0) > 0
+        assert any("documents.text" in s for s in said)
+    finally:
+        event.remove(Engine, "connect", connected)

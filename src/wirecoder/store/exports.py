@@ -190,9 +190,9 @@ class _Request:
         self.clusters = clusters
 
     def units(self, store: Store, filters: dict[str, Any] | None = None,
-              slim: bool = False) -> Iterator[Unit]:
+              slim: bool = False, evidence_texts: bool = True) -> Iterator[Unit]:
         chosen = self.filters if filters is None else filters
-        return iter_units(store, chosen, self.clusters, slim=slim)
+        return iter_units(store, chosen, self.clusters, slim=slim, evidence_texts=evidence_texts)
 
 
 def _tsv_line(cells: list[str]) -> str:
@@ -211,7 +211,7 @@ def _write_polecat(store: Store, out_path, request: _Request) -> int:
     with _open_text(out_path) as fh:
         if request.header:
             fh.write(_tsv_line(POLECAT_COLUMNS + POLECAT_EXTRA))
-        for unit in request.units(store):
+        for unit in request.units(store, evidence_texts=False):  # offsets: no document text
             fh.write(_tsv_line(polecat_row(unit)))
             n += 1
     return n
@@ -229,7 +229,7 @@ def _write_acled(store: Store, out_path, request: _Request) -> int:
             writer.writerow(ACLED_COLUMNS + ACLED_EXTRA)
         if filters is None:
             return 0
-        for unit in iter_units(store, filters, clusters=True):
+        for unit in iter_units(store, filters, clusters=True, evidence_texts=False):
             row = acled_row(unit)
             if row is not None:  # a mode ACLED does not code (knowledge/acled_events.tsv)
                 writer.writerow(row)
