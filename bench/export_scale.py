@@ -39,8 +39,8 @@ same bytes before and after in every format and backend (sha256 of the files):
 SQLite, both at load 2.0-2.4 (repeat 2 before, 3 after): ACLED 3,763 -> 4,294 rows written/s
 (RSS 116 -> 104); POLECAT 10,175 -> 10,283 (77 -> 75); GDELT incidents (--clusters) 8,146 ->
 9,172 (190 -> 144). Unchanged paths, one run before at load 3.9-4.9: GDELT 9,080 (13,578 per
-CPU-s; after, load 3.0-3.8: 10,293, 13,093), PLOVER 2,997 (6,973 per CPU-s), parquet 70,572
-(RSS 624). PostgreSQL (one run before at load 2.9-4.4, two after at 2.1-2.8): GDELT 7,006,
+CPU-s; after, load 3.0-3.8: 10,293, 13,093), parquet 70,572 (RSS 624); PLOVER at load
+1.2-1.5, repeat 2: 7,915 -> 7,515 (noise; RSS 76 -> 76). PostgreSQL (one run before at load 2.9-4.4, two after at 2.1-2.8): GDELT 7,006,
 ACLED 2,623 -> 3,385 (129 -> 113), POLECAT 4,241 -> 7,251 (85 -> 85), GDELT incidents 3,285 ->
 6,895 (212 -> 154), PLOVER 5,400, parquet 127,771 (RSS 641). At 2,000 documents (SQLite, after)
 the peak RSS is 139, 101, 74, 75, 141 MB (GDELT, ACLED, POLECAT, PLOVER, incidents): constant;
