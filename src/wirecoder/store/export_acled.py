@@ -23,8 +23,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..errors import KnowledgeError
@@ -159,9 +160,11 @@ def _geo_precision(precision: str | None) -> str:
             "region": "3"}.get(precision or "", "")
 
 
+@lru_cache(maxsize=4096)
 def _thing(text: str) -> bool:
     """A party whose head noun names no person or group in WordNet ("seized 18 kilos of
-    fentanyl"): a thing the act fell on, not an actor."""
+    fentanyl"): a thing the act fell on, not an actor. Worked out once per distinct name (a
+    bounded cache: names repeat across an export's rows)."""
     from ..extract.event_sense import noun_classes
 
     words = text.lower().split()
@@ -174,15 +177,37 @@ def _thing(text: str) -> bool:
     return classes is not None and not {"person", "group"} & set(classes)
 
 
+def _place_overlaps(ctx) -> Any:
+    """A test of whether a span [start, end) overlaps one of the document's places, built once
+    per document (not a pass over its places per party): the places sorted by start, with the
+    furthest end among those starting before each point. Some place overlaps [start, end) when
+    one that starts before `end` ends after `start`."""
+    found = ctx.__dict__.get("acled_place_overlaps")
+    if found is not None:
+        return found
+    spans = sorted((p.span.start, p.span.end) for p in ctx.analysis.places)
+    starts = [a for a, _ in spans]
+    reach: list[int] = []
+    for _, b in spans:
+        reach.append(b if not reach or b > reach[-1] else reach[-1])
+
+    def overlaps(start: int, end: int) -> bool:
+        i = bisect_left(starts, end)  # places [0, i) start before `end`
+        return i > 0 and reach[i - 1] > start
+
+    ctx.__dict__["acled_place_overlaps"] = overlaps
+    return overlaps
+
+
 def _actors(v: EventView, refs: list, parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The parties that are actors in ACLED's sense: a place the coder took for a party
     ("marched in Nairobi", "attacked Beni") goes to the location columns, and a thing it fell on
     ("fentanyl") to none; neither is actor2."""
-    places = [p.span for p in v.ctx.analysis.places]
+    overlaps = _place_overlaps(v.ctx)
     kept = []
     for ref, party in zip(refs, parties, strict=True):
         named = party["kind"] in ("organization", "group", "country") or set(party["sectors"])
-        where = any(p.start < ref.span.end and ref.span.start < p.end for p in places)
+        where = overlaps(ref.span.start, ref.span.end)
         if party["name"] and (named or not (where or _thing(party["name"]))):
             kept.append(party)
     return kept

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import JSON, Date, DateTime, Text, cast, select
@@ -193,9 +193,11 @@ def _plain_sql(conn, columns: Sequence[Any], where, n: int, more: Sequence[Any],
     return sql, tuple(values)
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _json(text: str | None) -> Any:
-    """A JSON cell read as text, decoded once per distinct value ("[]", '["GOV"]', ...)."""
+    """A JSON cell read as text, decoded once per distinct value ("[]", '["GOV"]', ...). The
+    cache is bounded: documents' metadata can differ in every row, and an export of a big store
+    holds no more of them than this, whatever its size."""
     return None if text is None else json.loads(text)
 
 
@@ -307,20 +309,24 @@ class LeanContext(Context):
 
 
 def lean_analyses(store, doc_ids: Sequence[str], wanted: set[str] | None = None,
-                  slim: bool = False) -> Iterator[tuple[LeanContext, datetime | None]]:
+                  slim: bool = False, evidence_texts: bool | None = None,
+                  ) -> Iterator[tuple[LeanContext, datetime | None]]:
     """Each stored document of `doc_ids` (in that order) as the Context of a LeanAnalysis, with
     its stored_at (UTC); documents no longer stored are passed over. With `wanted`, the
     analysis holds only those of its events (and what they name: their parts, sentences).
     slim=True reads what the GDELT rows read: the texts of sentences and evidence spans are ""
     (offsets only, so the documents' texts are not read), and the analysis holds only the
-    actors, places and times its events name."""
+    actors, places and times its events name. evidence_texts=False (rows that write evidence
+    as offsets: POLECAT, ACLED) reads the evidence spans' offsets only, so the documents' texts
+    are not read; None: as `slim` says."""
     doc_cols = [_text(T_DOCS.c.metadata) if c == "metadata" else T_DOCS.c[c] for c in _DOC_COLUMNS]
     with store.engine.connect() as conn:
         docs = {row[0]: row for row in _rows(conn, doc_cols, T_DOCS.c.id, doc_ids)}
         events = {d: [_event(r) for _, *r in items if wanted is None or r[0] in wanted]
                   for d, items in _by_doc(conn, T_EVENTS, _EVENT_COLUMNS, doc_ids).items()}
         _event_parts(conn, {e.id: e for items in events.values() for e in items},
-                     [d for d, items in events.items() if items], not slim)
+                     [d for d, items in events.items() if items],
+                     not slim if evidence_texts is None else evidence_texts)
         if slim:
             named = [e for items in events.values() for e in items]
             actors = _by_doc(conn, T_ACTORS, _ACTOR_COLUMNS, sorted(

@@ -19,6 +19,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -91,14 +92,22 @@ class EventView:
         self.place = ctx.places.get(event.place_id) if event.place_id else None
         self.date, self.precision = event_date(event, ctx.times, self.doc.published)
         self.quad = codes.quad_class(event.type)  # PLOVER's class of the type
-        self.gdelt_quad = codes.gdelt_quad_class(event.cameo, event.type)  # GDELT's, by CAMEO root
         self.goldstein = codes.goldstein(event.cameo, event.type)
-        self.cameo = codes.cameo_codes(event.cameo, event.type)
         sentence = ctx.sentence_of(event.sentence_id, event.trigger.start)
         self.sentence_index = sentence[0] if sentence else None
         self.sentence = sentence[1] if sentence else None
         self.paragraph = sentence[1].paragraph if sentence else None
         self.outlet = outlet_of(ctx)
+
+    @cached_property
+    def gdelt_quad(self) -> int | None:
+        """GDELT's class of the event, by its CAMEO root (worked out when a GDELT row asks)."""
+        return codes.gdelt_quad_class(self.event.cameo, self.event.type)
+
+    @cached_property
+    def cameo(self) -> tuple[str, str, str]:
+        """EventCode, EventBaseCode, EventRootCode (worked out when a GDELT row asks)."""
+        return codes.cameo_codes(self.event.cameo, self.event.type)
 
     @property
     def publisher(self) -> str:
@@ -243,10 +252,12 @@ def _stored_at(store: Store, doc_ids: list[str]) -> dict[str, datetime]:
 
 
 def whole_analyses(store: Store, doc_ids: list[str], wanted: set[str] | None = None,
+                   slim: bool = False, evidence_texts: bool | None = None,
                    ) -> Iterator[tuple[Context, datetime | None]]:
     """The Context of each document's whole Analysis, with its stored_at: what the exports read
     before the lean reader (export_read.lean_analyses), kept to check both write the same bytes
-    (every event is read: iter_views keeps the `wanted` ones)."""
+    (every event is read: iter_views keeps the `wanted` ones; `slim` is the lean reader's and
+    and `evidence_texts` are the lean reader's and change nothing here)."""
     stored = _stored_at(store, doc_ids)
     for analysis in store.analyses(doc_ids, chunk=len(doc_ids)):
         yield Context(analysis), stored.get(analysis.document.id)
@@ -279,9 +290,13 @@ class RegistryCodes:
 
 def iter_views(store: Store, filters: dict[str, Any],
                wanted_ids: tuple[set[str] | None, list[str] | None] | None = None,
-               ) -> Iterator[EventView]:
+               slim: bool = False, evidence_texts: bool = True) -> Iterator[EventView]:
     """A view of every wanted event, in publication order, read a chunk of documents at a time
-    (`document_chunks`; `wanted_ids` when the caller already holds them)."""
+    (`document_chunks`; `wanted_ids` when the caller already holds them). slim=True: each chunk
+    read slim (export_read.lean_analyses: offsets, not texts; only the actors, places and times
+    the events name), for rows that read no more (GDELT's); evidence_texts=False: the
+    evidence spans' offsets only (the documents' texts unread), for rows that write no more
+    of them (POLECAT's, ACLED's)."""
     if wanted_ids is not None and wanted_ids[1] is not None:
         doc_ids, wanted = wanted_ids[1], wanted_ids[0]
         step = CHUNK_DOCUMENTS
@@ -290,7 +305,9 @@ def iter_views(store: Store, filters: dict[str, Any],
         chunks = document_chunks(store, filters)
     registry = RegistryCodes(store)
     for part, wanted_part in chunks:
-        read = list(read_chunk(store, part, wanted_part))
+        read = list(read_chunk(store, part, wanted_part, slim=slim) if slim
+                    else read_chunk(store, part, wanted_part) if evidence_texts
+                    else read_chunk(store, part, wanted_part, evidence_texts=False))
         registry.attach([ctx for ctx, _ in read])
         for ctx, stored_at in read:
             for event in ctx.analysis.events:
@@ -298,10 +315,15 @@ def iter_views(store: Store, filters: dict[str, Any],
                     yield EventView(ctx, event, stored_at)
 
 
-def incident_keys(store: Store, event_ids: set[str] | None) -> dict[str, str]:
-    """event id -> the key of its incident (its smallest event id): the events one report's
-    coder linked (incident_id) and those one dedup cluster holds, joined transitively."""
-    from sqlalchemy import select
+def incident_keys(store: Store, event_ids: set[str] | None, conds: list | None = None,
+                  ) -> dict[str, str]:
+    """event id -> the key of its incident (its smallest event id) for the events linked to
+    another: those one report's coder linked (incident_id) and those one dedup cluster holds,
+    joined transitively. An event it leaves out is an incident of its own (key: its id), so
+    what is held grows with the linked events, not with the store (a dedup cluster of one
+    mention links it to none). The events are those of
+    `event_ids` (None: all) passing the SQL conditions `conds` (store.event_conditions)."""
+    from sqlalchemy import func, select
 
     from .schema import EventClusterMemberRow
 
@@ -319,39 +341,50 @@ def incident_keys(store: Store, event_ids: set[str] | None) -> dict[str, str]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
+    conds = list(conds or [])
+    linked = select(T_EVENTS.c.id, T_EVENTS.c.incident_id).where(
+        T_EVENTS.c.incident_id.is_not(None), *conds)
+    shared = (select(members.c.cluster_id).group_by(members.c.cluster_id)
+              .having(func.count() > 1))  # a cluster of one mention links it to none
+    clustered = select(members.c.event_id, members.c.cluster_id).where(
+        members.c.cluster_id.in_(shared))
+    if conds:
+        clustered = clustered.where(members.c.event_id.in_(select(T_EVENTS.c.id).where(*conds)))
     with store.engine.connect() as conn:
-        for eid, incident in conn.execute(select(T_EVENTS.c.id, T_EVENTS.c.incident_id)):
+        for eid, incident in conn.execute(linked):
+            if incident and (event_ids is None or eid in event_ids):
+                join(eid, f"~incident:{incident}")  # "~" sorts after every event id
+        for eid, cluster in conn.execute(clustered):
             if event_ids is None or eid in event_ids:
-                find(eid)
-                if incident:
-                    join(eid, f"~incident:{incident}")  # "~" sorts after every event id
-        for eid, cluster in conn.execute(select(members.c.event_id, members.c.cluster_id)):
-            if eid in parent:
                 join(eid, f"~cluster:{cluster}")
-    keys: dict[str, str] = {}
-    for eid in [e for e in parent if not e.startswith("~")]:
-        keys[eid] = find(eid)
-    return keys
+    return {eid: find(eid) for eid in [e for e in parent if not e.startswith("~")]}
 
 
-def iter_units(store: Store, filters: dict[str, Any], clusters: bool) -> Iterator[Unit]:
+def iter_units(store: Store, filters: dict[str, Any], clusters: bool,
+               slim: bool = False, evidence_texts: bool = True) -> Iterator[Unit]:
     """The units rows stand for, in publication order: one per event, or with `clusters` one per
-    incident (written when its last mention has been read)."""
+    incident (written when its last mention has been read). Both stream a chunk of documents at
+    a time; incidents also hold the keys of the linked events (`incident_keys`) and the
+    mentions of the incidents not yet complete. `slim`, `evidence_texts`: as iter_views."""
     if not clusters:  # streamed: one chunk of documents held at a time
-        for view in iter_views(store, filters):
+        for view in iter_views(store, filters, slim=slim, evidence_texts=evidence_texts):
             yield Unit(view.event.id, [view])
         return
-    wanted_ids = _hits(store, filters)
-    keys = incident_keys(store, wanted_ids[0])
+    conds = (store.event_conditions(**{k: v for k, v in filters.items() if v is not None})
+             if _filtered(filters) else [])
+    keys = incident_keys(store, None, conds)
     size: dict[str, int] = {}
     for key in keys.values():
         size[key] = size.get(key, 0) + 1
     pending: dict[str, list[EventView]] = {}
-    for view in iter_views(store, filters, wanted_ids):
+    for view in iter_views(store, filters, slim=slim, evidence_texts=evidence_texts):
         key = keys.get(view.event.id, view.event.id)
+        if size.get(key, 1) == 1:  # an event linked to none: written at once
+            yield Unit(key, [view])
+            continue
         group = pending.setdefault(key, [])
         group.append(view)
-        if len(group) >= size.get(key, 1):
+        if len(group) >= size[key]:
             yield Unit(key, pending.pop(key))
     for key, group in pending.items():  # stored while exporting: write what was read
         yield Unit(key, group)

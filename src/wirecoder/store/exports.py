@@ -189,9 +189,10 @@ class _Request:
         self.header = header
         self.clusters = clusters
 
-    def units(self, store: Store, filters: dict[str, Any] | None = None) -> Iterator[Unit]:
+    def units(self, store: Store, filters: dict[str, Any] | None = None,
+              slim: bool = False, evidence_texts: bool = True) -> Iterator[Unit]:
         chosen = self.filters if filters is None else filters
-        return iter_units(store, chosen, self.clusters)
+        return iter_units(store, chosen, self.clusters, slim=slim, evidence_texts=evidence_texts)
 
 
 def _tsv_line(cells: list[str]) -> str:
@@ -210,7 +211,7 @@ def _write_polecat(store: Store, out_path, request: _Request) -> int:
     with _open_text(out_path) as fh:
         if request.header:
             fh.write(_tsv_line(POLECAT_COLUMNS + POLECAT_EXTRA))
-        for unit in request.units(store):
+        for unit in request.units(store, evidence_texts=False):  # offsets: no document text
             fh.write(_tsv_line(polecat_row(unit)))
             n += 1
     return n
@@ -228,7 +229,7 @@ def _write_acled(store: Store, out_path, request: _Request) -> int:
             writer.writerow(ACLED_COLUMNS + ACLED_EXTRA)
         if filters is None:
             return 0
-        for unit in iter_units(store, filters, clusters=True):
+        for unit in iter_units(store, filters, clusters=True, evidence_texts=False):
             row = acled_row(unit)
             if row is not None:  # a mode ACLED does not code (knowledge/acled_events.tsv)
                 writer.writerow(row)
@@ -250,7 +251,8 @@ GDELT_EVENT_ROWS = True
 def _gdelt_rows(store: Store, request: _Request) -> Iterator[tuple[list[str], list[str]]]:
     """(GDELT row, sidecar row) of every row the export writes, in order."""
     if request.clusters or not GDELT_EVENT_ROWS or export_views.read_chunk is not lean_analyses:
-        for unit in request.units(store):
+        # the rows of incidents (or of Units) read no text either: each chunk is read slim
+        for unit in request.units(store, slim=GDELT_EVENT_ROWS):
             yield gdelt_row(unit), gdelt_sidecar_row(unit)
         return
     registry = export_views.RegistryCodes(store)  # the codes a document left open
