@@ -316,6 +316,30 @@ def _fits_sides(rule: SenseRule, tok: Any, worlds: Worlds) -> bool:
     return False
 
 
+# Kinds that read the trigger's grammatical form and its prepositions.
+_FORM_KINDS = frozenset({"imperative", "naming_participle", "dependent", "prep_instead", "prep"})
+
+
+def _fits_form(rule: SenseRule, tok: Any) -> bool:
+    values = rule.values
+    if rule.when == "imperative":  # "For appointments, call the cancer center", "Just ask him":
+        # a sentence's main verb in the base form with no subject or auxiliary of its own
+        return (tok.tag_ == "VB" and tok.dep_.lower() in values
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children))
+    if rule.when == "naming_participle":  # "a super PAC called Future45", not "reporters called
+        # liars by the president"
+        return (tok.tag_ == "VBN" and tok.dep_ in values and tok.head.i != tok.i
+                and not any(c.dep_ == "agent" for c in tok.children))
+    if rule.when == "dependent":  # a dependent of one of these labels: "demonstrated that ..." (ccomp)
+        return any(c.dep_ in values for c in tok.children)
+    if rule.when == "prep_instead":  # "seized on the massacre": the preposition takes the place of
+        # an object (not "seized 18 kilos on Monday")
+        return not _objects(tok) and any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)
+    if rule.when == "prep":  # "that leaves the court with one judge"
+        return any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)
+    return False
+
+
 def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     values = rule.values
     if rule.when == "patient":
@@ -328,28 +352,15 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         return head.i != tok.i and _lemma(head) in values and not _named_maker(tok)
     if rule.when in _SIDE_KINDS:
         return _fits_sides(rule, tok, worlds)
+    if rule.when in _FORM_KINDS:
+        return _fits_form(rule, tok)
     if rule.when == "object_abstract":  # "kill off the siesta", "target this rise in crime"
         return not worlds.armed(tok) and abstract_patients(tok, values)
-    if rule.when == "imperative":  # "For appointments, call the cancer center", "Just ask him":
-        # a sentence's main verb in the base form with no subject or auxiliary of its own
-        return (tok.tag_ == "VB" and tok.dep_.lower() in values
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children))
-    if rule.when == "naming_participle":  # "a super PAC called Future45", not "reporters called
-        # liars by the president"
-        return (tok.tag_ == "VBN" and tok.dep_ in values and tok.head.i != tok.i
-                and not any(c.dep_ == "agent" for c in tok.children))
-    if rule.when == "dependent":  # a dependent of one of these labels: "demonstrated that ..." (ccomp)
-        return any(c.dep_ in values for c in tok.children)
     if rule.when == "prep_object":  # a preposition and the noun it governs: "detained in hospital"
         # also on a coordinated verb: "shot and killed his father in a hunting accident"
         heads = [tok] + [c for c in tok.children if c.dep_ == "conj"]
         return any(f"{c.lower_} {_lemma(g)}" in values for h in heads for c in h.children if c.dep_ == "prep"
                    for g in c.children if g.dep_ == "pobj")
-    if rule.when == "prep_instead":  # "seized on the massacre": the preposition takes the place of
-        # an object (not "seized 18 kilos on Monday")
-        return not _objects(tok) and any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)
-    if rule.when == "prep":  # "that leaves the court with one judge"
-        return any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)
     if rule.when == "complement":  # what the object is called: "called him a kind, loving person"
         return any(_lemma(t) in values for c in tok.children if c.dep_ == "oprd" for t in c.subtree)
     if rule.when == "clause":  # the trigger governs one of these verbs: "help people understand"
