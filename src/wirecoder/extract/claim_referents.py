@@ -32,6 +32,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..knowledge import load_tsv
+from ..lang.en import words
 
 CUES = ("actor", "companion", "set_modifier", "new_instance", "part", "vague_whole")
 
@@ -39,18 +40,20 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 _DESCRIPTION = frozenset({"det", "amod", "acl", "relcl"})
 _COMPANION_WORDS = ("for", "with")
-_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                 "fifteen|twenty|thirty|forty|fifty|hundred|dozen")
+# a count in words (lang/en/number_words.tsv) and the words a set's count may follow: "of the four",
+# "of its 81", "of all five" (possessives and demonstratives from lang/en/pronouns.tsv)
+_NUMBER_WORDS = "|".join(sorted(words("number_words", spelling="standard") | {"hundred", "dozen"}, key=len, reverse=True))
+_SET_WORDS = "|".join(sorted(words("pronouns", kind=("possessive", "demonstrative")) | {"the", "all"}, key=len, reverse=True))
 # "of the four cases", "of Turkey's 81 provinces"; not a year ("the final four games of the 2007 season")
-_PART_OF = re.compile(rf"\s+of\s+(?:the|its|their|these|those|all|[A-Z][\w.]*(?:'s|’s))\s+"
+_PART_OF = re.compile(rf"\s+of\s+(?:{_SET_WORDS}|[A-Z][\w.]*(?:'s|’s))\s+"
                       rf"(?:(?!(?:1[89]|20)\d\d\b)\d|(?:{_NUMBER_WORDS})\b)", re.I)
 
 
 @cache
 def referent_words(role: str) -> tuple[str, ...]:
     """The words of a role in knowledge/claim_referent_words.tsv, longest first."""
-    words = {row["words"].lower() for row in load_tsv("claim_referent_words.tsv") if row["role"] == role}
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+    found = {row["words"].lower() for row in load_tsv("claim_referent_words.tsv") if row["role"] == role}
+    return tuple(sorted(found, key=lambda w: (-len(w), w)))
 
 
 def enabled_cues(value: str | None) -> frozenset[str]:
