@@ -285,8 +285,7 @@ def _fits_sides(rule: SenseRule, tok: Any, worlds: Worlds) -> bool:
         # or the article: a war of words
         patients = _patients(tok) + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("after", "at", "against", "with")
                      for g in c.children if g.dep_ == "pobj"]  # "gone after Kelly", "clashing with Nancy"
-        # a passive's subject undergoes the act: "he was fired" names no doer
-        doers = [p for p in _parties(tok) if not (p.dep_ == "nsubjpass" and p.head.i == tok.i)]
+        doers = _doers(tok)
         return (not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE
                 and _names_side(doers, values) and _names_side(patients, values))
     if rule.when in ("verbal_maker", "verbal_patient"):  # "Mr. Trump's Twitter attacks", "the
@@ -297,11 +296,9 @@ def _fits_sides(rule: SenseRule, tok: Any, worlds: Worlds) -> bool:
     if rule.when == "person_dyad":  # "Trump attacked Clinton for her support of military action":
         # a named person's act on a named person, with no instrument and no weapon in the act's own
         # words (the reason, "for ...", and the patient's description are not the act)
-        doers = [p for p in _parties(tok) if not (p.dep_ == "nsubjpass" and p.head.i == tok.i)]
         patients = _patients(tok)
-        return (_names_person(_with_names(doers), values) and _names_person(_with_names(patients), values)
-                and not any(c.dep_ == "prep" and c.lower_ == "with" for w in [tok, *patients] for c in w.children)
-                and not _armed_in_act(tok))
+        return (_names_person(_with_names(_doers(tok)), values) and _names_person(_with_names(patients), values)
+                and not _instrument([tok, *patients]) and not _armed_in_act(tok))
     if rule.when == "no_patient":  # "learning to shoot": an infinitive with no one and nothing it
         # is done to (no object, and none of these prepositions), no weapon in sight: a skill
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -414,8 +411,17 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
 
 def _unarmed_words(tok: Any, worlds: Worlds) -> bool:
     """No weapon in the sentence, none common in the article, and no instrument ("with a hammer")."""
-    with_thing = any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
-    return not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE and not with_thing
+    return not worlds.armed(tok) and worlds.share(ARMED) < DOC_SHARE and not _instrument([tok])
+
+
+def _instrument(words: list[Any]) -> bool:
+    """Does one of the words take a "with" phrase ("attacked him with a hammer")?"""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for w in words for c in w.children)
+
+
+def _doers(tok: Any) -> list[Any]:
+    """Its parties but a passive's own subject, who undergoes the act ("he was fired" names no doer)."""
+    return [p for p in _parties(tok) if not (p.dep_ == "nsubjpass" and p.head.i == tok.i)]
 
 
 # Prepositions whose phrase says why or as what, not how: "attacked Clinton for her support of
