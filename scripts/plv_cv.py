@@ -49,6 +49,12 @@ def export_src(rev: str, into: Path) -> Path:
                              capture_output=True, check=True).stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
+    # data git does not track (the gazetteer's index, vendored scripts) is the same for both runs
+    ignored = subprocess.run(["git", "ls-files", "--others", "--ignored", "--exclude-standard", "--directory",
+                              "src"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    for rel in (line.rstrip("/") for line in ignored.splitlines()):
+        if "__pycache__" not in rel and not (into / rel).exists() and (into / rel).parent.is_dir():
+            (into / rel).symlink_to(ROOT / rel)
     return into / "src"
 
 

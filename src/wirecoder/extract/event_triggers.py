@@ -142,7 +142,8 @@ def _two_word_trigger(tok, lemma: str, double: dict[str, Lexeme], consumed: set[
     for child in tok.children:
         if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
             continue  # "called on Monday": a time, not the pattern "call on"
-        if child.dep_ in ("dobj", "prt", "nsubjpass", "prep", "attr", "advmod", "oprd", "acomp"):
+        small_clause = child.dep_ == "ccomp" and child.pos_ == "ADJ"  # "found [him guilty]"
+        if child.dep_ in ("dobj", "prt", "nsubjpass", "prep", "attr", "advmod", "oprd", "acomp") or small_clause:
             key = f"{lemma} {_lemma(child)}"
             if key not in double and child.dep_ == "dobj":
                 # "ended mediation efforts": the object's compound names what was ended
@@ -155,7 +156,8 @@ def _two_word_trigger(tok, lemma: str, double: dict[str, Lexeme], consumed: set[
                 key = f"{lemma} {_lemma(end)}"
             if key in double:
                 consumed.add(end.i)
-                return Trigger(tok, double[key], end_token=end)
+                # the small clause's subject, inside the phrase, is whom it is said of
+                return Trigger(tok, double[key], end_token=None if small_clause else end)
         if child.dep_ == "prep" and child.lower_ == "as":
             # "used civilians as human shields": the role named after "as" completes the verb
             key = next((f"{lemma} {_lemma(p)}" for p in child.children if p.dep_ == "pobj"

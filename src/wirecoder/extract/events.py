@@ -183,25 +183,13 @@ def make_events(options: dict[str, Any]):
         triggers = [t for t in find_triggers(doc, bare_nouns) if t.token.i not in special_tokens] + special
         triggers = as_requests([t for t in triggers if not in_web_address(t.token)])
         covered = suppressed_triggers(triggers)
-        by_index = {t.token.i: t for t in triggers}
-        donors = {cover.token.i: by_index[i] for i, cover in covered.items()}
         ctx = _Context(document.id, text, index, quotes, pub_year,
                        TimeAnchors(state.get("times", []), doc), state.get("places", []),
                        state.get("sentences", []), Worlds(doc) if sense_checks else None)
         # The verb that frames a verbatim quote ("pledged: '...'") is not itself the event; the
         # verb of reported speech ("agreed to share information") is.
         cues = {q.cue_token.i for q in quotes if q.cue_token is not None and q.verbatim}
-        # Coded in the order of the text, so a sense learnt from an earlier mention ("went on a
-        # general strike") reaches the later ones (event_sense.Worlds.senses); kept in list order.
-        coded: dict[int, Event] = {}
-        for k in sorted(range(len(triggers)), key=lambda k: triggers[k].token.i):
-            trig = triggers[k]
-            if trig.token.i in covered or trig.token.i in cues:
-                continue
-            event = _code(trig, ctx, donor=donors.get(trig.token.i))
-            if event is not None:
-                coded[k] = event
-        events = [coded[k] for k in sorted(coded)]
+        events = _code_all(triggers, covered, cues, ctx)
         events = lend_passive_sources(events, doc)
         token_at = TokenFinder(doc)
         if sense_checks:  # "shot and killed the agent" is one attack
@@ -217,6 +205,37 @@ def make_events(options: dict[str, Any]):
         return {"events": events}
 
     return run
+
+
+def _code_all(triggers: list[Trigger], covered: dict[int, Trigger], cues: set[int], ctx: _Context) -> list[Event]:
+    """The events of the triggers, in list order. Coded in the order of the text, so a sense
+    learnt from an earlier mention ("went on a general strike") reaches the later ones
+    (event_sense.Worlds.senses). A trigger covered by another whose event the coder drops is
+    coded after all when it is no conflict: "agreed to allow aid workers access" is the AGREE when
+    "allow" finds no object to allow; "vowed to beat the bushes" stays no event."""
+    by_index = {t.token.i: t for t in triggers}
+    donors = {cover.token.i: by_index[i] for i, cover in covered.items()}
+    coded: dict[int, Event] = {}
+    dropped: set[int] = set()
+    conflict = types_in("conflict")
+    for k in sorted(range(len(triggers)), key=lambda k: triggers[k].token.i):
+        trig = triggers[k]
+        if trig.token.i in covered or trig.token.i in cues:
+            continue
+        event = _code(trig, ctx, donor=donors.get(trig.token.i))
+        if event is not None:
+            coded[k] = event
+        else:
+            dropped.add(trig.token.i)
+    for k, trig in enumerate(triggers):
+        cover = covered.get(trig.token.i)
+        if cover is not None and cover.token.i in dropped and trig.token.i not in cues \
+                and cover.token.head.i == trig.token.i and cover.token.dep_ == "xcomp" \
+                and trig.lexeme.type not in conflict:
+            event = _code(trig, ctx)
+            if event is not None:
+                coded[k] = event
+    return [coded[k] for k in sorted(coded)]
 
 
 def _roles(trig: Trigger) -> tuple[list, list]:
