@@ -111,6 +111,11 @@ class ActorDictionary:
         owners = self.alias_of.get(name_key(name)) or self.loose_of.get(loose_key(name), set())
         return {r.kind for o in owners for r in self.by_key[o]}
 
+    def sectors(self, name: str) -> set[str]:
+        """The sectors of every actor `name` may stand for, whatever the day: "Hamas" is REB."""
+        owners = self.alias_of.get(name_key(name)) or self.loose_of.get(loose_key(name), set())
+        return {s for o in owners for r in self.by_key[o] for s in r.sectors}
+
     @staticmethod
     def _role_on(roles: list[Role], day: str) -> Role | None:
         if not day:

@@ -278,7 +278,29 @@ def _names_side(words: list[Any], values: frozenset[str]) -> bool:
 _SIDE_KINDS = frozenset({"verbal_dyad", "verbal_maker", "verbal_patient", "person_dyad", "no_patient"})
 
 
+# Sectors of armed actors: a side the actor dictionary knows as one of these ("Hamas", "the Sinaloa
+# Cartel") makes an attack no war of words, whoever the other side is; the doer's army or police too.
+_ARMED_ANY_SIDE = frozenset({"REB", "CRM"})
+_ARMED_DOER = _ARMED_ANY_SIDE | {"MIL", "COP"}
+
+
+def _armed_name(words: list[Any], sectors: frozenset[str]) -> bool:
+    """Does one of the words name an actor the dictionary holds in one of the sectors: the named
+    entity it sits in, or the word with its compounds ("the Sinaloa Cartel")?"""
+    from .actor_dictionary import dictionary  # lazily: the dictionary is read on first use
+
+    known = dictionary()
+    for w in words:
+        names = {w.text, " ".join(t.text for t in w.subtree if t.dep_ == "compound" or t.i == w.i)}
+        names.update(e.text for e in w.doc.ents if e.start <= w.i < e.end)
+        if any(known.sectors(n) & sectors for n in names):
+            return True
+    return False
+
+
 def _fits_sides(rule: SenseRule, tok: Any, worlds: Worlds) -> bool:
+    if _armed_name(_doers(tok), _ARMED_DOER) or _armed_name(_patients(tok), _ARMED_ANY_SIDE):
+        return False  # "Hamas attacked Fatah": an armed actor's attack is no war of words
     values = rule.values
     if rule.when == "verbal_dyad":  # "Trump has relentlessly attacked her": both sides are named
         # people or organisations (or pronouns for them) and no weapon is in sight, in the sentence

@@ -116,7 +116,11 @@ def read_modality(trigger) -> ModalReading:
                 return ModalReading("hypothetical", cue=tok, governor=tok)
             if lemma in SPEECH_HEADS:
                 break
-        if tok.dep_ == "ROOT" or tok.head.i == tok.i or tok.dep_ not in _CLAUSE_DEPS or _time_clause(tok):
+        # an event noun in apposition is an item of what it stands beside ("implementing a tariff
+        # on Mexico, a tariff on Canada"); an apposition higher up is a description of a party
+        # ("Grijalva, the Democrat who helped negotiate the deal, will support ...")
+        listed = depth == 0 and tok.dep_ == "appos" and tok.pos_ == "NOUN"
+        if tok.dep_ == "ROOT" or tok.head.i == tok.i or (tok.dep_ not in _CLAUSE_DEPS and not listed) or _time_clause(tok):
             break
         # "going to be his decision", "the fight which saw them return fire": climb one level.
         tok = tok.head

@@ -1,4 +1,5 @@
-"""Agentless passives borrow their source from a nearby event of the same kind.
+"""Agentless passives, and the later items of a list of event nouns, borrow their source from a
+nearby event of the same kind.
 
 "A 25 percent tariff will be levied on Mexico" names no one who levies it; when two sentences later
 "the President will be implementing a 25 percent tariff on Mexico", the President is the source.
@@ -40,6 +41,12 @@ def _agentless_passive(tok) -> bool:
     return passive and not any(c.dep_ == "agent" for c in children)
 
 
+def _listed(tok) -> bool:
+    """An event noun that is an item of a list ("implementing a tariff on Mexico, a tariff on
+    Canada, a tariff on China"): the list's first item names the doer of them all."""
+    return tok.pos_ == "NOUN" and tok.dep_ in ("appos", "conj")
+
+
 def lend_passive_sources(events: list[Event], doc) -> list[Event]:
     """Events whose agentless-passive trigger gets the sources of the nearest same-type event."""
     sentence_starts = [s.start_char for s in doc.sents]
@@ -51,7 +58,8 @@ def lend_passive_sources(events: list[Event], doc) -> list[Event]:
     out: list[Event] = []
     for event in events:
         tok = token_at(doc, event.trigger.start) if not event.sources else None
-        if tok is None or not _agentless_passive(tok):
+        listed = tok is not None and not _agentless_passive(tok) and _listed(tok)
+        if tok is None or not (listed or _agentless_passive(tok)):
             out.append(event)
             continue
         here = sentence_of(event)
@@ -61,7 +69,11 @@ def lend_passive_sources(events: list[Event], doc) -> list[Event]:
         usable = [d for d in donors
                   if d.type == event.type and MODALITY_GROUPS.get(d.modality) == group
                   and abs(sentence_of(d) - here) <= window
-                  and not ({r.actor_id for r in d.sources} & targets)]
+                  and not ({r.actor_id for r in d.sources} & targets)
+                  # a list item borrows only from an earlier item of its own sentence with its word
+                  # ("imposing a tariff on Argentina, a tariff on Chile")
+                  and (not listed or sentence_of(d) == here and d.trigger.start < event.trigger.start
+                       and event.trigger.text.lower() in d.trigger.text.lower().split())]
         # nearest first; at equal distance the earlier one (what the reader has already seen)
         start = event.trigger.start
         ranked = sorted(usable, key=lambda d: (abs(sentence_of(d) - here), d.trigger.start > start,

@@ -55,3 +55,22 @@ def test_shots_fired_take_the_attacker_of_the_previous_sentence(pipeline):
     text = "Gunmen attacked a convoy near the border on Monday. Shots were also fired at the soldiers."
     _, event = _events(pipeline, text, "fired")
     assert event.type == "ASSAULT" and _sources(event) == ["Gunmen"]
+
+
+def test_later_items_of_a_list_of_event_nouns_share_the_first_items_doer(pipeline):
+    # the parser hangs the third item on the second's country ("Chile, a tax on Peru"): it is
+    # still an item of the list, done by whoever does the first, and planned like it
+    text = ("Brazil's president will be imposing a 20 percent tariff on Argentina, a 20 percent "
+            "tariff on Chile, a 5 percent tariff on Peru for the smuggling it allowed, his aide said.")
+    analysis = pipeline.analyze(text)
+    tariffs = [e for e in analysis.events if e.trigger.text == "tariff"]
+    assert tariffs, [(e.type, e.trigger.text) for e in analysis.events]
+    for event in tariffs:
+        assert event.sources and event.modality == "planned", (event.trigger.start, _sources(event), event.modality)
+
+
+def test_a_list_item_does_not_borrow_from_another_word(pipeline):
+    text = "The army launched strikes on the port, and an attack on the airport followed."
+    analysis = pipeline.analyze(text)
+    attack = [e for e in analysis.events if e.trigger.text == "attack"]
+    assert all(not e.sources for e in attack), [(e.trigger.text, _sources(e)) for e in attack]

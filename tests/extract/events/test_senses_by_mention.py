@@ -167,3 +167,4 @@ def test_police_blocking_protesters_stays(pipeline):
 
 def test_a_seizure_on_a_day_stays_a_seizure(pipeline):
     assert "COERCE" in _types(pipeline, "Customs officers seized 40 kilos of cocaine at the port on Tuesday.")
+
