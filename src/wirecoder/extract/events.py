@@ -467,8 +467,10 @@ def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
                         for p in t.children if p.dep_ == "pobj"), None)
         if between is not None:
             chosen = with_conjuncts(between) + chosen
-    if event_type in types_in("reciprocal") and not actor_targets and len(source_toks) > 1:
-        # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party
+    reciprocal = types_in("reciprocal")
+    if event_type in reciprocal and lex.type in reciprocal and not actor_targets and len(source_toks) > 1:
+        # "Canada and Costa Rica agreed ...": a dyad, coded first party -> second party; not
+        # when the act promised is one-sided ("France and Italy agreed to lift the ban")
         chosen, source_toks = source_toks[1:], source_toks[:1]
         actor_targets = chosen
     return source_toks, chosen, actor_targets
