@@ -51,7 +51,11 @@ def subjects_of(verb) -> tuple[list, list]:
     tok = verb
     # a passive with no subject of its own ("before being shot by police"): its controller is the
     # one it is done to, and only its own "by" phrase names who does it
-    own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+    own_passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+        # "was convicted of abuse and sentenced to six years": a participle joined to a passive
+        # shares its "was", so it is passive too
+        verb.dep_ == "conj" and verb.tag_ == "VBN"
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children))
     own_agents = [t for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                   for t in with_conjuncts(g)]
     if _reduced_passive(verb, own_agents):
