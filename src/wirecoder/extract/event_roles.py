@@ -51,7 +51,11 @@ def subjects_of(verb) -> tuple[list, list]:
     tok = verb
     # a passive with no subject of its own ("before being shot by police"): its controller is the
     # one it is done to, and only its own "by" phrase names who does it
-    own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+    own_passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+        # "was convicted of abuse and sentenced to six years": a participle joined to a passive
+        # shares its "was", so it is passive too
+        verb.dep_ == "conj" and verb.tag_ == "VBN"
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children))
     own_agents = [t for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                   for t in with_conjuncts(g)]
     if _reduced_passive(verb, own_agents):
@@ -186,8 +190,12 @@ def objects_of(trigger: Trigger) -> list:
     candidates += _target_preps(verb, preps)
     if end is not None and end.dep_ == "prep":
         candidates += [t for p in end.children if p.dep_ == "pobj" for t in with_conjuncts(p)]
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.pos_ == "ADJ" and child.i > verb.i:
+            # "found [the company guilty]": a small clause's subject is whom the verdict is on
+            candidates += [t for c in child.children if c.dep_ == "nsubj" for t in with_conjuncts(c)]
     for child in verb.children if trigger.lexeme.type in types_in("clause_target") else ():
-        if child.dep_ == "ccomp" and child.i > verb.i and _lemma(child) not in SPEECH_VERBS:
+        if child.dep_ == "ccomp" and child.pos_ != "ADJ" and child.i > verb.i and _lemma(child) not in SPEECH_VERBS:
             candidates += [t for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
                            for t in with_conjuncts(c)]
     return candidates

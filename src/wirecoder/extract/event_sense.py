@@ -196,6 +196,9 @@ def _parties(tok: Any) -> list[Any]:
         if head.i != tok.i and head.dep_ == "prep":
             head = head.head
         if head.i != tok.i:
+            # "immigrants come under repeated assault by Mr. Trump": the carrying verb's agent
+            found += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i
+                      for g in c.children if g.dep_ == "pobj"]
             # the carrying verb's subject; a light verb's also up through a participle or a
             # control verb ("Sanders's allies are testing their muscle, mounting a public attack
             # on ..."), not a witness's ("was there and witnessed the attack")

@@ -24,5 +24,5 @@ def test_a_coded_act_still_covers_its_promise(pipeline):
 
 def test_small_clause_verdict_names_its_target(pipeline):
     event = pipeline.analyze("A federal judge found the company guilty of fraud.").events[0]
-    assert (event.type, event.trigger.text) == ("ACCUSE", "found")
+    assert (event.type, event.trigger.text) == ("SANCTION", "found")
     assert [t.span.text for t in event.targets] == ["the company"]

@@ -367,3 +367,12 @@ def test_one_phrase_is_not_both_doer_and_target(pipeline):
                              "users hacked by cyber criminals.", "hacked")
     assert _texts(event.sources) == ["cyber criminals"]
     assert "cyber criminals" not in _texts(event.targets)
+
+
+def test_a_participle_joined_to_a_passive_is_passive_too(pipeline):
+    # "was convicted ... and sentenced": the one sentenced is the one convicted, never its doer
+    text = "A former mayor was convicted of bribery and sentenced to six years in prison by a judge in Lyon."
+    for event in pipeline.analyze(text).events:
+        assert "A former mayor" not in _texts(event.sources), (event.type, _texts(event.sources))
+    sanctions = [e for e in pipeline.analyze(text).events if e.type == "SANCTION"]
+    assert sanctions and all("A former mayor" in _texts(e.targets) for e in sanctions)

@@ -19,6 +19,9 @@ def _types(pipeline, text):
     "Allies of the senator are testing their strength, mounting a public attack on the commerce "
     "secretary, Penny Pritzker, over trade.",
     "A new campaign video hitting Cruz for his votes on farm subsidies aired on Monday.",
+    "The two senators are gunning for each other ahead of the primary.",
+    "The candidate told the crowd that Japan is killing us on trade.",
+    "He called himself the only man who can beat Senator Warren next year.",
 ])
 def test_words_between_named_people_are_no_assault(pipeline, text):
     assert "ASSAULT" not in _types(pipeline, text)
@@ -29,6 +32,7 @@ def test_words_between_named_people_are_no_assault(pipeline, text):
     "Rebels launched an attack on the army base overnight.",
     "Protesters clashed with police outside the parliament.",
     "The gunman began to shoot as officers arrived.",
+    "Gunmen killed us all but two, the survivor said of the attack on the village.",
     "Investigators said the agencies that dealt with the nightclub shooting to answer records requests were slow.",
 ])
 def test_armed_acts_stay_assaults(pipeline, text):
@@ -168,3 +172,8 @@ def test_police_blocking_protesters_stays(pipeline):
 def test_a_seizure_on_a_day_stays_a_seizure(pipeline):
     assert "COERCE" in _types(pipeline, "Customs officers seized 40 kilos of cocaine at the port on Tuesday.")
 
+
+
+
+def test_marching_under_orders_is_no_protest(pipeline):
+    assert "PROTEST" not in _types(pipeline, "Veterans said they would rather march under the orders of Governor Blake than of his rival.")
