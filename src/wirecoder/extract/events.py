@@ -333,6 +333,13 @@ def _clause_roles(trig: Trigger, donor: Trigger | None, index: ActorIndex) -> tu
                 is_actorish(t, index) for t in target_toks) and any(
                 is_actorish(t, index) for t in donor_targets):
             target_toks = donor_targets + target_toks
+    if trig.lexeme.role == "converse":
+        # "Kenya received food aid from Japan": the giver is named after "from", the subject gets it
+        # ("received weapons and training from Iran", "secured a loan from the IMF")
+        heads = [tok] + [o for c in tok.children if c.dep_ == "dobj" for o in with_conjuncts(c)]
+        givers = [t for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj" for t in with_conjuncts(p)]
+        source_toks, target_toks = givers, source_toks
     if trig.demanded_by is not None:
         source_toks, target_toks = asking_roles(trig)
     elif ordered_done(tok) is not None:
