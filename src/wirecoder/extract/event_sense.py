@@ -113,6 +113,10 @@ class Worlds:
         """The share of the article's sentences with a cue of `domain` (0 below DOC_SENTENCES)."""
         return self._doc_share.get(domain, 0.0)
 
+    def unarmed_article(self) -> bool:
+        """Does no sentence of the article speak of armed violence or its actors?"""
+        return not any(found.get(ARMED) for found in self._by_sentence.values())
+
     def armed(self, tok: Any) -> bool:
         """Does the token's sentence speak of armed violence or its actors?"""
         return bool(self._by_sentence.get(tok.sent.start, Counter()).get(ARMED))
@@ -425,6 +429,9 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         return tok.ent_type_.lower() in values
     if rule.when == "domain":
         return bool(worlds.of(tok) & values)
+    if rule.when == "domain_only":  # "More than 300 were killed in Malaysia" in a tsunami report:
+        # a death with no doer, in an article of that world with no word of arms anywhere
+        return not _doers(tok) and worlds.unarmed_article() and any(worlds.share(v) > 0 for v in values)
     if rule.when == "domain_unarmed":  # a campaign's "attacks", but not in a report of terror attacks
         return bool(worlds.of(tok) & values) and worlds.share(ARMED) < DOC_SHARE
     if rule.when == "sentence":
