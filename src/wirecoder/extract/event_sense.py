@@ -253,11 +253,12 @@ ABSTRACT_CLASSES = frozenset({"act", "attribute", "cognition", "communication", 
 
 
 
-def abstract_patients(tok: Any, abstract: frozenset[str]) -> bool:
-    """Is whatever the act is done to an abstraction: common nouns only, each of whose commonest
-    WordNet classes is abstract? Names and pronouns are parties, never abstractions."""
+def abstract_patients(tok: Any, abstract: frozenset[str], doers: bool = False) -> bool:
+    """Is whatever the act is done to (with `doers`: whoever does it) an abstraction: common nouns
+    only, each of whose commonest WordNet classes is abstract? Names and pronouns are parties,
+    never abstractions."""
     classes = noun_classes()
-    nouns = [w for w in _patients(tok) if w.pos_ == "NOUN" and not w.ent_type_]
+    nouns = [w for w in (_agents(tok) if doers else _patients(tok)) if w.pos_ == "NOUN" and not w.ent_type_]
     if not nouns:
         return False
     for w in nouns:
@@ -382,6 +383,8 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         return _fits_form(rule, tok)
     if rule.when == "object_abstract":  # "kill off the siesta", "target this rise in crime"
         return not worlds.armed(tok) and abstract_patients(tok, values)
+    if rule.when == "doer_abstract":  # "captured by a hard-line philosophy", "seized by panic"
+        return not worlds.armed(tok) and abstract_patients(tok, values, doers=True)
     if rule.when == "prep_object":  # a preposition and the noun it governs: "detained in hospital"
         # also on a coordinated verb: "shot and killed his father in a hunting accident"
         heads = [tok] + [c for c in tok.children if c.dep_ == "conj"]
@@ -449,6 +452,11 @@ def _unarmed_words(tok: Any, worlds: Worlds) -> bool:
 def _instrument(words: list[Any]) -> bool:
     """Does one of the words take a "with" phrase ("attacked him with a hammer")?"""
     return any(c.dep_ == "prep" and c.lower_ == "with" for w in words for c in w.children)
+
+
+def _agents(tok: Any) -> list[Any]:
+    """Who does it: a passive's "by" phrase ("was captured by a philosophy"), else its doers."""
+    return [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or _doers(tok)
 
 
 def _doers(tok: Any) -> list[Any]:

@@ -188,3 +188,14 @@ def test_the_dead_of_a_disaster_report_are_no_assault(pipeline):
     assert "ASSAULT" not in _types(pipeline, text)
     armed = text.replace("More than 300 were killed", "Later, gunmen opened fire on a relief convoy, and more than 300 were killed")
     assert "ASSAULT" in _types(pipeline, armed)
+
+
+def test_an_act_done_by_an_abstraction_is_a_metaphor(pipeline):
+    assert "ASSAULT" not in _types(pipeline, "The governor sees the mayor as captured by a rigid ideology that blocks reform.")
+    assert "ASSAULT" in _types(pipeline, "Two soldiers were captured by rebels near the border on Sunday.")
+
+
+def test_an_act_asked_for_by_a_noun_is_no_act_done(pipeline):
+    # "his call for a ban": the ban is only asked for; its asker is named, so it is the request
+    events = pipeline.analyze("Senator Blake renewed Governor Cole's call for a ban on imports from Ruritania.").events
+    assert "COERCE" not in [e.type for e in events] and "SANCTION" not in [e.type for e in events]
