@@ -199,3 +199,8 @@ def test_an_act_asked_for_by_a_noun_is_no_act_done(pipeline):
     # "his call for a ban": the ban is only asked for; its asker is named, so it is the request
     events = pipeline.analyze("Senator Blake renewed Governor Cole's call for a ban on imports from Ruritania.").events
     assert "COERCE" not in [e.type for e in events] and "SANCTION" not in [e.type for e in events]
+
+
+def test_a_rule_in_force_is_no_act(pipeline):
+    assert "COERCE" not in _types(pipeline, "The fishing method is outlawed in the United States.")
+    assert "COERCE" in _types(pipeline, "Russia banned the group on Tuesday.")
