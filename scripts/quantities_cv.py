@@ -38,8 +38,59 @@ SETS = {
 CONCEPT_SETS = {"newsquant"}
 METRICS = ("value_f1", "value_unit_f1", "concept_partial")
 
-# (table, first cell of the row) -> the "set:fold" whose errors the row was written from
-WRITTEN_FROM: dict[tuple[str, str], tuple[str, ...]] = {}
+# (table, first cell of the row) -> the "set:fold" whose errors the row was written from. Rows of
+# unit_forms.tsv not listed were written from knowledge of units alone, prompted by no error.
+WRITTEN_FROM: dict[tuple[str, str], tuple[str, ...]] = {
+    ("unit_forms.tsv", "dm"): ('dimension:1', 'dimension:4'),
+    ("unit_forms.tsv", "decimetres"): ('dimension:1', 'dimension:4'),
+    ("unit_forms.tsv", "decimetre"): ('dimension:1', 'dimension:4'),
+    ("unit_forms.tsv", "decimeters"): ('dimension:1', 'dimension:4'),
+    ("unit_forms.tsv", "decimeter"): ('dimension:1', 'dimension:4'),
+    ("unit_forms.tsv", "microgrammes"): ('dimension:2',),
+    ("unit_forms.tsv", "milligrammes"): ('dimension:2',),
+    ("unit_forms.tsv", "kilogrammes"): ('dimension:2',),
+    ("unit_forms.tsv", "kmph"): ('dimension:2',),
+    ("unit_forms.tsv", "teaspoons"): ('dimension:0', 'dimension:2'),
+    ("unit_forms.tsv", "teaspoon"): ('dimension:0', 'dimension:2'),
+    ("unit_forms.tsv", "tsp"): ('dimension:0', 'dimension:2'),
+    ("unit_forms.tsv", "tablespoons"): ('dimension:0', 'dimension:2'),
+    ("unit_forms.tsv", "tablespoon"): ('dimension:0', 'dimension:2'),
+    ("unit_forms.tsv", "tbsp"): ('dimension:0', 'dimension:2'),
+    ("unit_forms.tsv", "celcius"): ('temperature:2',),
+    ("unit_forms.tsv", "degrees celcius"): ('temperature:2',),
+    ("unit_forms.tsv", "farenheit"): ('temperature:0',),
+    ("unit_forms.tsv", "degrees farenheit"): ('temperature:0',),
+    ("unit_forms.tsv", "deg c"): ('temperature:3',),
+    ("unit_forms.tsv", "deg celsius"): ('temperature:3',),
+    ("unit_forms.tsv", "deg f"): ('temperature:3',),
+    ("unit_forms.tsv", "deg fahrenheit"): ('temperature:3',),
+    ("unit_forms.tsv", "° celsius"): ('temperature:3',),
+    ("unit_forms.tsv", "° C"): ('temperature:3',),
+    ("unit_forms.tsv", "° fahrenheit"): ('temperature:3',),
+    ("unit_forms.tsv", "° F"): ('temperature:3',),
+    ("unit_forms.tsv", "deg"): ('temperature:3',),
+    ("unit_forms.tsv", "radians"): ('dimension:0',),
+    ("unit_forms.tsv", "radian"): ('dimension:0',),
+    ("unit_forms.tsv", "rad"): ('dimension:0',),
+    ("unit_forms.tsv", "years of age"): ('age:1',),
+    ("unit_forms.tsv", "year of age"): ('age:1',),
+    ("unit_forms.tsv", "months of age"): ('age:0',),
+    ("unit_forms.tsv", "weeks of age"): ('age:2',),
+    ("unit_forms.tsv", "days of age"): ('age:0', 'age:1', 'age:2'),
+    ("unit_forms.tsv", "us dollar"): ('currency:0', 'currency:2'),
+    ("unit_forms.tsv", "swiss francs"): ('currency:0',),
+    ("unit_forms.tsv", "swiss franc"): ('currency:0',),
+    ("unit_forms.tsv", "元"): ('currency:0',),
+    ("unit_forms.tsv", "chinese yuan"): ('currency:2',),
+    ("unit_forms.tsv", "pesetas"): ('currency:2',),
+    ("unit_forms.tsv", "₭"): ('currency:2',),
+    ("unit_forms.tsv", "guilders"): ('currency:4',),
+    ("unit_forms.tsv", "dutch guilders"): ('currency:4',),
+    ("unit_forms.tsv", "₡"): ('currency:4',),
+    ("unit_forms.tsv", "deutsche marks"): ('currency:4',),
+    ("unit_forms.tsv", "deutschmarks"): ('currency:4',),
+    ("unit_forms.tsv", "₾"): ('currency:1',),
+}
 
 
 def dropped_for(set_name: str, fold: int) -> set[tuple[str, str]]:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from . import units as un
@@ -251,7 +252,9 @@ class UnitHit:
 
 
 def read_unit(text: str, pos: int) -> UnitHit | None:
-    glued = pos < len(text) and text[pos].isalpha() or (pos < len(text) and text[pos] in "%°º€£¥")
+    # a letter, a percent or degree sign, or any currency sign ("100₾") touching the digits
+    glued = pos < len(text) and (text[pos].isalpha() or text[pos] in "%°º"
+                                 or unicodedata.category(text[pos]) == "Sc")
     j = pos
     if not glued:
         sp = re.match(r"[ \u00a0]?-?", text[pos:pos + 2])

@@ -1,0 +1,49 @@
+"""Unit spellings read from lang/en/unit_forms.tsv: each row's own example reads as its unit, an
+age written "N years of age" is left out unless ages are counted, and a currency sign glued after
+the digits is a unit whatever the sign."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.evaluate.quantities import quantity_pipeline
+from wirecoder.lang.en import table
+from wirecoder.pipeline import Pipeline, PipelineConfig
+
+ROWS = table("unit_forms")
+
+
+@pytest.fixture(scope="module")
+def newsquant():
+    return quantity_pipeline(None)  # ages and time offsets counted, as NewsQuant does
+
+
+@pytest.fixture(scope="module")
+def default():
+    return Pipeline(PipelineConfig(stages=["clean", "parse", "quantities"]))
+
+
+def test_every_row_is_complete_and_closed():
+    for row in ROWS:
+        assert all(row[c] for c in ("written", "unit", "dimension", "example")), row
+        assert row["position"] in {"after", "before"} and row["case"] in {"any", "exact"}, row
+        assert row["glued"] in {"yes", "no"}, row
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["written"] for r in ROWS])
+def test_each_example_reads_as_its_unit(newsquant, row):
+    units = [q.normalized_unit for q in newsquant.analyze(row["example"]).quantities]
+    assert any(u == row["unit"] or (u or "").startswith(row["unit"] + " per ") for u in units), units
+
+
+def test_an_age_of_age_is_left_out_unless_ages_count(default, newsquant):
+    text = "Most cases are diagnosed at around 3 years of age."
+    assert [q.normalized_unit for q in newsquant.analyze(text).quantities] == ["year of age"]
+    assert all(q.normalized_unit != "year of age" and q.dimension != "age"
+               for q in default.analyze(text).quantities)
+
+
+def test_a_currency_sign_after_the_digits_is_glued(newsquant):
+    # "₾" is in no table of the built-in units: the sign's Unicode class (Sc) makes it glued
+    [q] = newsquant.analyze("I spent 100₾ on the bicycle.").quantities
+    assert (q.value, q.normalized_unit) == (100, "georgian lari")
