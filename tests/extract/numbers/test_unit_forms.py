@@ -47,3 +47,13 @@ def test_a_currency_sign_after_the_digits_is_glued(newsquant):
     # "₾" is in no table of the built-in units: the sign's Unicode class (Sc) makes it glued
     [q] = newsquant.analyze("I spent 100₾ on the bicycle.").quantities
     assert (q.value, q.normalized_unit) == (100, "georgian lari")
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Profit fell to 1.5 billion euros from 1.7 billion euros a year earlier.", "euro"),
+    ("Sales were $13.18 billion a year ago.", "dollar"),
+    ("The plant will produce 500,000 vehicles a year.", "vehicle per year"),
+    ("Oil rose to $85 a barrel on Monday.", "dollar per barrel"),
+])
+def test_a_year_earlier_is_no_rate(default, text, unit):
+    assert unit in [q.normalized_unit for q in default.analyze(text).quantities]

@@ -269,8 +269,13 @@ def read_unit(text: str, pos: int) -> UnitHit | None:
     return UnitHit(j, end, surface, unit)
 
 
+_NOT_A_RATE = re.compile(r"\s+(?:earlier|ago|before|later|prior)\b", re.I)
+_TIME_DENOMINATORS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+
+
 def read_per(text: str, pos: int, allow_article: bool = True) -> tuple[int, str] | None:
-    """A denominator after a unit: "per barrel", "a month", "/cm2", "an ounce"."""
+    """A denominator after a unit: "per barrel", "a month", "/cm2", "an ounce"; never a time
+    reference ("$1.17 billion a year earlier" is no rate)."""
     m = _PER.match(text, pos)
     if not m:
         return None
@@ -288,5 +293,8 @@ def read_per(text: str, pos: int, allow_article: bool = True) -> tuple[int, str]
             if sep in ("a", "an", "each", "every") and cand not in un.ARTICLE_DENOMINATORS:
                 return None
             used = w.group() if cand in (word, word.rstrip("s")) else w.group().split()[0]
+            if sep in ("a", "an") and un.PER_DENOMINATORS[cand] in _TIME_DENOMINATORS and \
+                    _NOT_A_RATE.match(text, j + len(used)):
+                return None  # "a year earlier", "a week ago", "a day before": when, not a rate
             return j + len(used), un.PER_DENOMINATORS[cand]
     return None
