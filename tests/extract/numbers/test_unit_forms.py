@@ -57,3 +57,13 @@ def test_a_currency_sign_after_the_digits_is_glued(newsquant):
 ])
 def test_a_year_earlier_is_no_rate(default, text, unit):
     assert unit in [q.normalized_unit for q in default.analyze(text).quantities]
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Samsung earned 10 trillion won in profit.", "south korean won"),
+    ("The fine was 5 million rand.", "south african rand"),
+    ("The side that scored 3 won the cup.", None),  # no scale word: "won" is the verb
+])
+def test_a_currency_word_after_a_scale_word(default, text, unit):
+    [q] = default.analyze(text).quantities
+    assert q.normalized_unit == unit

@@ -218,7 +218,7 @@ class Scanner:
             if m and q.norm == "dollar":
                 q.end += m.end()
         else:
-            hit = read_unit(text, num.end)
+            hit = read_unit(text, num.end, scaled=num.scaled)
             if hit and num.kind in ("fraction",) and not (
                     text[num.digit_start].isdigit() and hit.unit.dimension != "count"):
                 hit = None  # "1/4 mile", "3/4 inch" keep their unit; "two-thirds" has none

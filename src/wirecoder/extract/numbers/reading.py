@@ -251,7 +251,10 @@ class UnitHit:
     unit: un.Unit
 
 
-def read_unit(text: str, pos: int) -> UnitHit | None:
+def read_unit(text: str, pos: int, scaled: bool = False) -> UnitHit | None:
+    """The unit written at `pos`, after a number's digits. A currency name that is also an English
+    word ("won", "rand") is read apart from the digits only after a scale word: "1.2 trillion
+    won", never "the team 3 won"."""
     # a letter, a percent or degree sign, or any currency sign ("100₾") touching the digits
     glued = pos < len(text) and (text[pos].isalpha() or text[pos] in "%°º"
                                  or unicodedata.category(text[pos]) == "Sc")
@@ -263,6 +266,10 @@ def read_unit(text: str, pos: int) -> UnitHit | None:
             return None
     before_slash = re.match(r"[A-Za-z]{1,3}(?:/| per )", text[j:j + 8]) is not None
     hit = un.match_unit(text, j, glued=glued or text[pos:j] == "-" or before_slash)
+    if hit is None and scaled and not glued:
+        hit = un.match_unit(text, j, glued=True)
+        if hit is not None and not (un.is_currency(hit[1].dimension) and len(hit[2]) > 1):
+            hit = None
     if hit is None:
         return None
     end, unit, surface = hit
