@@ -41,6 +41,7 @@ METRICS = ("value_f1", "value_unit_f1", "concept_partial")
 # (table, first cell of the row) -> the "set:fold" whose errors the row was written from. Rows of
 # unit_forms.tsv not listed were written from knowledge of units alone, prompted by no error.
 WRITTEN_FROM: dict[tuple[str, str], tuple[str, ...]] = {
+    ("newsquant_units.tsv", "*"): ("newsquant:1",),
     ("unit_forms.tsv", "dm"): ('dimension:1', 'dimension:4'),
     ("unit_forms.tsv", "decimetres"): ('dimension:1', 'dimension:4'),
     ("unit_forms.tsv", "decimetre"): ('dimension:1', 'dimension:4'),
