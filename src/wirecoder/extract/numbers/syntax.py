@@ -538,7 +538,8 @@ def attach_concepts(doc, index: TokenIndex, found: list[Found], text: str) -> No
     for k in range(1, len(found)):
         q, prev = found[k], found[k - 1]
         gap = text[prev.end:q.start]
-        if re.fullmatch(r"\s*(?:\(|/|,\s*or|or)\s*", gap) and prev.concept is not None:
+        if re.fullmatch(r"\s*(?:\(|/|,\s*or|or)\s*", gap) and prev.concept is not None and \
+                not _own_whole(q, text):
             q.concept = prev.concept
         elif _listed_after(index, prev, q, gap):
             q.concept = prev.concept
@@ -546,6 +547,13 @@ def attach_concepts(doc, index: TokenIndex, found: list[Found], text: str) -> No
 
     for k, q in enumerate(found):  # "Apple rose 2%, Microsoft 1.5%": the gapped clause's name
         q.concept = gapped_concept(doc, index, found, k) or q.concept
+
+
+def _own_whole(q: Found, text: str) -> bool:
+    """ "cut 4,000 jobs, or about 10% of its workforce": a figure followed by its own "of" whole,
+    which is its concept, restates the one before as a share of something else."""
+    return q.concept is not None and q.concept[0] >= q.end and \
+        re.match(r"\s+of\s", text[q.end:q.end + 5]) is not None
 
 
 def _listed_after(index: TokenIndex, prev: Found, q: Found, gap: str) -> bool:
