@@ -67,3 +67,13 @@ def test_a_year_earlier_is_no_rate(default, text, unit):
 def test_a_currency_word_after_a_scale_word(default, text, unit):
     [q] = default.analyze(text).quantities
     assert q.normalized_unit == unit
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("The board declared a 12-cent-a-share dividend.", "cent per share"),
+    ("Investors rejected the $70-a-share offer.", "dollar per share"),
+    ("The $15-an-hour minimum wage takes effect.", "dollar per hour"),
+    ("Egg prices averaged 64.2 cents a dozen.", "cent per dozen"),
+])
+def test_rates_written_with_hyphens_and_per_dozen(default, text, unit):
+    assert [q.normalized_unit for q in default.analyze(text).quantities] == [unit]

@@ -20,7 +20,8 @@ _SCALE_WORD = re.compile(
     r"[ \u00a0-]?(hundred|thousand|million|billion|trillion|lakh|crore)s?\b", re.I)
 _SCALE_ABBR = re.compile(r" ?(bn|mn|mln|mil|mill|bln|trn|tn|MM|k|K|m|M|b|B|T)(?![A-Za-z])")
 _GLUED_SCALE_ABBR = re.compile(r"(bn|mn|mln|mil|bln|trn|tn|k|K|m|M|B)(?![A-Za-z])")
-_PER = re.compile(r"\s*(?:(?:per|an|a|each|every)\s+|/\s*)", re.I)
+# "per barrel", "a month", "/cm2", and hyphenated before a noun: "a $70-a-share offer"
+_PER = re.compile(r"\s*(?:(?:per|an|a|each|every)\s+|/\s*)|-(?:per|an|a)-(?=[A-Za-z])", re.I)
 
 
 @dataclass
@@ -286,7 +287,7 @@ def read_per(text: str, pos: int, allow_article: bool = True) -> tuple[int, str]
     m = _PER.match(text, pos)
     if not m:
         return None
-    sep = m.group().strip().lower()
+    sep = m.group().strip().strip("-").lower()
     if sep in ("a", "an", "each", "every") and not allow_article:
         return None
     j = m.end()

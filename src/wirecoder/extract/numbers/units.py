@@ -273,7 +273,7 @@ PER_DENOMINATORS: dict[str, str] = {
     "second": "second", "sec": "second", "s": "second", "minute": "minute", "min": "minute",
     "hour": "hour", "hr": "hour", "h": "hour", "day": "day", "week": "week", "month": "month",
     "year": "year", "yr": "year", "annum": "year", "decade": "decade", "century": "century",
-    "barrel": "barrel", "share": "share", "ounce": "ounce", "oz": "ounce", "gallon": "gallon",
+    "barrel": "barrel", "share": "share", "dozen": "dozen", "ounce": "ounce", "oz": "ounce", "gallon": "gallon",
     "gram": "gram", "g": "gram", "kilogram": "kilogram", "kg": "kilogram", "kilo": "kilogram",
     "tonne": "metric ton", "ton": "ton", "pound": "pound-mass", "lb": "pound-mass",
     "litre": "litre", "liter": "litre", "person": "person", "head": "head",
@@ -289,7 +289,7 @@ ARTICLE_DENOMINATORS = {
     "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "barrel",
     "share", "ounce", "gallon", "gram", "kilogram", "kilo", "tonne", "ton", "pound", "litre",
     "liter", "person", "head", "game", "night", "visit", "dose", "pill", "seat", "passenger",
-    "student", "household", "unit",
+    "student", "household", "unit", "dozen",
 }
 # "annually", "a year" - adverbs that make a rate.
 RATE_ADVERBS = {
