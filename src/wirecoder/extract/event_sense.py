@@ -344,11 +344,17 @@ def _fits_sides(rule: SenseRule, tok: Any, worlds: Worlds) -> bool:
 
 
 # Kinds that read the trigger's grammatical form and its prepositions.
-_FORM_KINDS = frozenset({"imperative", "naming_participle", "dependent", "prep_instead", "prep"})
+_FORM_KINDS = frozenset({"imperative", "naming_participle", "dependent", "prep_instead", "prep", "standing_rule"})
 
 
 def _fits_form(rule: SenseRule, tok: Any) -> bool:
     values = rule.values
+    if rule.when == "standing_rule":  # "a method that is outlawed in the United States": a rule in
+        # force, told in the present passive with no doer and no time of its own, is no act
+        return (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
+                and not any(c.dep_ == "agent" for c in tok.children)
+                and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+                and any(c.dep_ == "prep" and c.lower_ in values for c in tok.children))
     if rule.when == "imperative":  # "For appointments, call the cancer center", "Just ask him":
         # a sentence's main verb in the base form with no subject or auxiliary of its own
         return (tok.tag_ == "VB" and tok.dep_.lower() in values
@@ -383,12 +389,6 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         return _fits_form(rule, tok)
     if rule.when == "object_abstract":  # "kill off the siesta", "target this rise in crime"
         return not worlds.armed(tok) and abstract_patients(tok, values)
-    if rule.when == "standing_rule":  # "a method that is outlawed in the United States": a rule in
-        # force, told in the present passive with no doer and no time of its own, is no act
-        return (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
-                and not any(c.dep_ == "agent" for c in tok.children)
-                and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
-                and any(c.dep_ == "prep" and c.lower_ in values for c in tok.children))
     if rule.when == "doer_abstract":  # "captured by a hard-line philosophy", "seized by panic"
         return not worlds.armed(tok) and abstract_patients(tok, values, doers=True)
     if rule.when == "prep_object":  # a preposition and the noun it governs: "detained in hospital"
