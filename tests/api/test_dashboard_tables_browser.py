@@ -121,7 +121,9 @@ def test_csv_download_is_the_filtered_table(big_server, page_at):
     text = open(download.path(), encoding="utf-8").read()
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == total and {r["type"] for r in rows} == {"ASSAULT"}
-    assert min(float(r["confidence"]) for r in rows) >= 0.5
+    from wirecoder.extract.event_confidence import DEFAULT_MIN_CONFIDENCE
+
+    assert min(float(r["confidence"]) for r in rows) >= DEFAULT_MIN_CONFIDENCE
     confidences = [float(r["confidence"]) for r in rows]
     assert confidences == sorted(confidences)  # in the table's order
     assert [r["id"] for r in rows[:100]] == row_ids(p)  # the table's first page leads it

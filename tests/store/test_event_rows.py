@@ -9,6 +9,7 @@ from test_event_countries import analyses
 from test_export_read import _undated_deadly
 from test_store_scale import copy_of
 
+from wirecoder.extract.event_confidence import DEFAULT_MIN_CONFIDENCE
 from wirecoder.store import event_rows as lean_rows
 from wirecoder.store import open_store
 from wirecoder.store.queries import Context, event_row, iter_rows
@@ -45,7 +46,7 @@ def _no_whole_analyses(monkeypatch):
                          ids=["all", "default", "country", "type", "limit"])
 def test_cli_event_rows_are_read_lean_and_the_same(filled, monkeypatch, filters):
     with open_store(filled, read_only=True) as store:
-        hits = store.event_hits(**{"min_confidence": filters.get("min_confidence", 0.5),
+        hits = store.event_hits(**{"min_confidence": filters.get("min_confidence", DEFAULT_MIN_CONFIDENCE),
                                    **{k: v for k, v in filters.items()
                                       if k != "min_confidence"}})
         expected = whole_rows(store, hits)

@@ -163,9 +163,11 @@ def newsquant_unit_names() -> dict[tuple[str, str], str]:
 
 
 def scored_unit(written: str | None, normalized: str | None) -> str:
-    """Our normalised unit under NewsQuant's naming ("164p": penny -> point), lower-cased."""
+    """Our normalised unit under NewsQuant's naming ("164p": penny -> point; a row written "*"
+    renames every writing: "sixfold", factor -> count), lower-cased."""
     ours = (normalized or "-").strip().lower()
-    return newsquant_unit_names().get(((written or "").strip(), ours), ours)
+    names = newsquant_unit_names()
+    return names.get(((written or "").strip(), ours), names.get(("*", ours), ours))
 
 
 def predicted(analysis: Any) -> list[Scored]:

@@ -1,5 +1,5 @@
 """Acts that are only asked for: "called for the administration to arrest the mayor", "Trump's call
-to ban Muslim immigrants". When the word that asks is no trigger of its own to cover the act
+to ban Muslim immigrants", "his call for a ban on Muslims". When the word that asks is no trigger of its own to cover the act
 (event_cover.py covers "urged X to block"), the act asked for becomes a REQUEST from whoever asks
 to whoever is asked, as a demand in reported speech does (event_triggers.demand_triggers).
 The asking words are `asks_for_act` rows of lang/en/event_words.tsv."""
@@ -20,7 +20,11 @@ ASKING_WORDS = event_words("asks_for_act")
 
 
 def asking_word(tok: Any) -> Any | None:
-    """The word asking for the act `tok` names, if any: the verb or noun whose to-infinitive it is."""
+    """The word asking for the act `tok` names, if any: the verb or noun whose to-infinitive it is,
+    or the noun an event noun is asked for by ("his call for a ban on Muslims", "a push for sanctions")."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i != tok.head.i:
+        asker = tok.head.head
+        return asker if asker.pos_ == "NOUN" and _lemma(asker) in ASKING_WORDS else None
     if not is_infinitive(tok):
         return None
     if tok.dep_ in ("acl", "xcomp", "advcl", "ccomp") and tok.head.i != tok.i and _lemma(tok.head) in ASKING_WORDS:

@@ -113,6 +113,10 @@ class Worlds:
         """The share of the article's sentences with a cue of `domain` (0 below DOC_SENTENCES)."""
         return self._doc_share.get(domain, 0.0)
 
+    def unarmed_article(self) -> bool:
+        """Does no sentence of the article speak of armed violence or its actors?"""
+        return not any(found.get(ARMED) for found in self._by_sentence.values())
+
     def armed(self, tok: Any) -> bool:
         """Does the token's sentence speak of armed violence or its actors?"""
         return bool(self._by_sentence.get(tok.sent.start, Counter()).get(ARMED))
@@ -249,11 +253,12 @@ ABSTRACT_CLASSES = frozenset({"act", "attribute", "cognition", "communication", 
 
 
 
-def abstract_patients(tok: Any, abstract: frozenset[str]) -> bool:
-    """Is whatever the act is done to an abstraction: common nouns only, each of whose commonest
-    WordNet classes is abstract? Names and pronouns are parties, never abstractions."""
+def abstract_patients(tok: Any, abstract: frozenset[str], doers: bool = False) -> bool:
+    """Is whatever the act is done to (with `doers`: whoever does it) an abstraction: common nouns
+    only, each of whose commonest WordNet classes is abstract? Names and pronouns are parties,
+    never abstractions."""
     classes = noun_classes()
-    nouns = [w for w in _patients(tok) if w.pos_ == "NOUN" and not w.ent_type_]
+    nouns = [w for w in (_agents(tok) if doers else _patients(tok)) if w.pos_ == "NOUN" and not w.ent_type_]
     if not nouns:
         return False
     for w in nouns:
@@ -339,11 +344,17 @@ def _fits_sides(rule: SenseRule, tok: Any, worlds: Worlds) -> bool:
 
 
 # Kinds that read the trigger's grammatical form and its prepositions.
-_FORM_KINDS = frozenset({"imperative", "naming_participle", "dependent", "prep_instead", "prep"})
+_FORM_KINDS = frozenset({"imperative", "naming_participle", "dependent", "prep_instead", "prep", "standing_rule"})
 
 
 def _fits_form(rule: SenseRule, tok: Any) -> bool:
     values = rule.values
+    if rule.when == "standing_rule":  # "a method that is outlawed in the United States": a rule in
+        # force, told in the present passive with no doer and no time of its own, is no act
+        return (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
+                and not any(c.dep_ == "agent" for c in tok.children)
+                and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+                and any(c.dep_ == "prep" and c.lower_ in values for c in tok.children))
     if rule.when == "imperative":  # "For appointments, call the cancer center", "Just ask him":
         # a sentence's main verb in the base form with no subject or auxiliary of its own
         return (tok.tag_ == "VB" and tok.dep_.lower() in values
@@ -378,6 +389,8 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         return _fits_form(rule, tok)
     if rule.when == "object_abstract":  # "kill off the siesta", "target this rise in crime"
         return not worlds.armed(tok) and abstract_patients(tok, values)
+    if rule.when == "doer_abstract":  # "captured by a hard-line philosophy", "seized by panic"
+        return not worlds.armed(tok) and abstract_patients(tok, values, doers=True)
     if rule.when == "prep_object":  # a preposition and the noun it governs: "detained in hospital"
         # also on a coordinated verb: "shot and killed his father in a hunting accident"
         heads = [tok] + [c for c in tok.children if c.dep_ == "conj"]
@@ -425,6 +438,9 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         return tok.ent_type_.lower() in values
     if rule.when == "domain":
         return bool(worlds.of(tok) & values)
+    if rule.when == "domain_only":  # "More than 300 were killed in Malaysia" in a tsunami report:
+        # a death with no doer, in an article of that world with no word of arms anywhere
+        return not _doers(tok) and worlds.unarmed_article() and any(worlds.share(v) > 0 for v in values)
     if rule.when == "domain_unarmed":  # a campaign's "attacks", but not in a report of terror attacks
         return bool(worlds.of(tok) & values) and worlds.share(ARMED) < DOC_SHARE
     if rule.when == "sentence":
@@ -442,6 +458,11 @@ def _unarmed_words(tok: Any, worlds: Worlds) -> bool:
 def _instrument(words: list[Any]) -> bool:
     """Does one of the words take a "with" phrase ("attacked him with a hammer")?"""
     return any(c.dep_ == "prep" and c.lower_ == "with" for w in words for c in w.children)
+
+
+def _agents(tok: Any) -> list[Any]:
+    """Who does it: a passive's "by" phrase ("was captured by a philosophy"), else its doers."""
+    return [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or _doers(tok)
 
 
 def _doers(tok: Any) -> list[Any]:

@@ -69,6 +69,14 @@ def test_event_evidence_points_at_text(seed_analysis):
         assert 0 < e.confidence <= 1
 
 
+def test_every_seed_event_stays_above_the_default_threshold(seed_analysis):
+    # the default --min-confidence favours precision, but never hides an event of the seed (#17)
+    from wirecoder.extract.event_confidence import DEFAULT_MIN_CONFIDENCE
+
+    low = [(e.type, e.trigger.text, e.confidence) for e in seed_analysis.events if e.confidence < DEFAULT_MIN_CONFIDENCE]
+    assert seed_analysis.events and not low, low
+
+
 def _time_text(analysis, event):
     time = next((t for t in analysis.times if t.id == event.time_id), None)
     return time.span.text if time else None

@@ -177,3 +177,30 @@ def test_a_seizure_on_a_day_stays_a_seizure(pipeline):
 
 def test_marching_under_orders_is_no_protest(pipeline):
     assert "PROTEST" not in _types(pipeline, "Veterans said they would rather march under the orders of Governor Blake than of his rival.")
+
+
+def test_the_dead_of_a_disaster_report_are_no_assault(pipeline):
+    # three sentences of the disaster among many without a cue: too few for the sentence-world rule
+    # (a fifth of the sentences), enough for a report with no word of arms anywhere
+    towns = " ".join(f"Town {n} lies on the coast and has {n} schools." for n in range(2, 16))
+    text = ("The cyclone made landfall on Tuesday night. Floods and landslides followed across the "
+            f"delta. The storm was the strongest in a decade. {towns} More than 300 were killed in Malaysia, Myanmar and Bangladesh.")
+    assert "ASSAULT" not in _types(pipeline, text)
+    armed = text.replace("More than 300 were killed", "Later, gunmen opened fire on a relief convoy, and more than 300 were killed")
+    assert "ASSAULT" in _types(pipeline, armed)
+
+
+def test_an_act_done_by_an_abstraction_is_a_metaphor(pipeline):
+    assert "ASSAULT" not in _types(pipeline, "The governor sees the mayor as captured by a rigid ideology that blocks reform.")
+    assert "ASSAULT" in _types(pipeline, "Two soldiers were captured by rebels near the border on Sunday.")
+
+
+def test_an_act_asked_for_by_a_noun_is_no_act_done(pipeline):
+    # "his call for a ban": the ban is only asked for; its asker is named, so it is the request
+    events = pipeline.analyze("Senator Blake renewed Governor Cole's call for a ban on imports from Ruritania.").events
+    assert "COERCE" not in [e.type for e in events] and "SANCTION" not in [e.type for e in events]
+
+
+def test_a_rule_in_force_is_no_act(pipeline):
+    assert "COERCE" not in _types(pipeline, "The fishing method is outlawed in the United States.")
+    assert "COERCE" in _types(pipeline, "Russia banned the group on Tuesday.")

@@ -15,7 +15,8 @@ Rules, in order (the first that applies wins):
      counted noun when the quantity names one: "the number ... rose from 31,000 overdose
      deaths" -> "overdose deaths"). Expletive and personal-pronoun subjects give no concept.
      An amount an object is brought to or from, or changed by, is the object's ("boost its output
-     to 1.2m tons" -> "output"); an amount moved onto or off a thing is the thing's ("wiped $2
+     to 1.2m tons" -> "output"), and so is the level a verb of lang/en/level_verbs.tsv sets or
+     judges it at ("kept its key rate at 4.5%" -> "key rate"); an amount moved onto or off a thing is the thing's ("wiped $2
      billion off its market value" -> "market value", verbs in lang/en/amount_verbs.tsv); "worth" gives the noun it values ("a grant worth $8 million");
      a duration "for" which something lasts is the subject's, one "in"/"after"/"within" dates.
      A figure listed after another of the same unit with no verb between takes its concept
@@ -38,6 +39,8 @@ _PRONOUNS = words("pronouns", kind=("personal", "demonstrative", "relative", "in
                                     "expletive")) | words("pronouns", kind="possessive", refers="thing")
 _RELATIVE = words("pronouns", kind="relative")
 _AMOUNT_VERBS = {row["verb"]: frozenset(row["preps"].split(",")) for row in table("amount_verbs")}
+_LEVEL_VERBS = {row["verb"]: frozenset(row["preps"].split(",")) for row in table("level_verbs")}
+_LEVEL_PREPS_ANY_VERB = frozenset({"to", "from", "by"})
 _THIRD_PERSON_SUBJECTS = words("pronouns", kind="personal", person="3", case=("subject", "both"))
 _PARTITIVES = words("pronouns", partitive="yes") | {"half"}
 _OF_UNITS_DIMENSIONS = {"percentage", "mass", "volume", "fraction", "ratio"}
@@ -147,7 +150,8 @@ def _of_phrase(site: _Site) -> tuple[int, int] | None:
 def _paid_for(site: _Site, index):
     """ "a penalty of $52,000 for CN", "one per cent for men", "paying $100 million for work":
     an amount of money or a share written right before "for" and a noun is that noun's (not a
-    time: "up 19 per cent for the year"; not a pronoun's: "for his career")."""
+    time: "up 19 per cent for the year"; not a pronoun's: "for his career"; not an occasion counted
+    by an ordinal: "topped $2 trillion for the first time")."""
     if not (is_currency(site.q.dimension) or site.q.dimension in ("percentage", "percentage point")):
         return None
     m = re.match(r"[\s,]*for\s", index.text[site.q.end:site.q.end + 8])
@@ -155,8 +159,8 @@ def _paid_for(site: _Site, index):
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.i in site.by_token or \
             pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in _TIME_NOUNS | _PURE_COUNT_NOUNS or \
-            any(c.dep_ == "poss" for c in pobj.children):
-        return None
+            any(c.dep_ == "poss" or c.ent_type_ == "ORDINAL" for c in pobj.children):
+        return None  # "for his career"; "for the first time", "for a third session": an occasion
     return site.phrase(pobj, with_pp=True)
 
 
@@ -259,12 +263,11 @@ def _valued(worth, site: _Site):
 
 def _verb_concept(site: _Site, root, index, climb: _Climb) -> tuple[int, int] | None:
     """Rule 4: the quantity belongs to a verb."""
-    verb, adjunct, cur, blocked = climb.verb, climb.adjunct, climb.cur, site.blocked
+    verb, adjunct, blocked = climb.verb, climb.adjunct, site.blocked
     moved = _moved_onto(site, verb, adjunct)
     if moved is not None:
         return moved
-    if cur.dep_ == "pobj" and cur.head.lower_ == "by" or _pronoun_subject(verb) or \
-            _changes_an_object(adjunct, verb):
+    if _pronoun_subject(verb) or _changes_an_object(adjunct, verb):
         # "boost the driving range by about 35 miles": the object changes by the amount
         obj = next((c for c in verb.children if c.dep_ in ("dobj",) and c.i not in blocked
                     and c.i not in site.by_token and c.pos_ in ("NOUN", "PROPN")), None)
@@ -306,10 +309,13 @@ def _level_of_object(tok) -> bool:
 
 
 def _changes_an_object(adjunct, verb) -> bool:
-    """ "boost its output to 1.2m tons", "downgrading its guidance from $160 million": the amount
-    an object is brought to or from is the object's."""
-    return adjunct is not None and adjunct.dep_ == "pobj" and adjunct.head.lower_ in ("to", "from") and \
-        adjunct.head.head == verb
+    """ "boost its output to 1.2m tons", "downgrading its guidance from $160 million", "cut its
+    workforce by 10%", "kept its key rate at 4.5%": the amount an object is brought to, from or
+    by is the object's, and so is the level a verb of lang/en/level_verbs.tsv sets it at."""
+    if adjunct is None or adjunct.dep_ != "pobj" or adjunct.head.head != verb:
+        return False
+    prep = adjunct.head.lower_
+    return prep in _LEVEL_PREPS_ANY_VERB or prep in _LEVEL_VERBS.get(verb.lemma_.lower(), ())
 
 
 def _temporal_adjunct(tok, verb) -> bool:

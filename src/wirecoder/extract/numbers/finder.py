@@ -218,7 +218,7 @@ class Scanner:
             if m and q.norm == "dollar":
                 q.end += m.end()
         else:
-            hit = read_unit(text, num.end)
+            hit = read_unit(text, num.end, scaled=num.scaled)
             if hit and num.kind in ("fraction",) and not (
                     text[num.digit_start].isdigit() and hit.unit.dimension != "count"):
                 hit = None  # "1/4 mile", "3/4 inch" keep their unit; "two-thirds" has none
@@ -260,6 +260,8 @@ class Scanner:
         text = self.text
         if q.norm is None and not num.currency and is_year(text, num, False):
             return True
+        if q.dimension == "age" and not self.ages:
+            return True  # "at 3 years of age" (lang/en/unit_forms.tsv), an age like "a 3-year-old"
         if q.dimension == "time":
             before = text[max(0, q.start - 40):q.start]
             after = text[q.end:q.end + 16]

@@ -36,7 +36,7 @@ def gapped_concept(doc, index: TokenIndex, found: list[Found], k: int) -> tuple[
         i -= 1
     end = i
     while i >= sent.start and (doc[i].pos_ in _NAME_POS or doc[i].text in _NAME_GLUE) and \
-            doc[i].ent_type_ not in _NOT_NAMES:
+            (doc[i].ent_type_ not in _NOT_NAMES or _name_in_a_figure(doc[i])):
         i -= 1
     if end < sent.start or i == end or doc[end].pos_ not in _NAME_POS or i < sent.start:
         return None
@@ -51,6 +51,13 @@ def gapped_concept(doc, index: TokenIndex, found: list[Found], k: int) -> tuple[
     if any(t.pos_ in ("VERB", "AUX") for t in doc[start:first.i]):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def _name_in_a_figure(tok) -> bool:
+    """ "and Google 1.5%": a capitalised name the tagger swallowed into the figure's own entity
+    (PERCENT, MONEY, ...) is still a name; a date's words ("April 2%") are not."""
+    return tok.pos_ == "PROPN" and tok.is_title and not tok.like_num and \
+        tok.ent_type_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
 def _earlier_of_dimension(found: list[Found], k: int, sent_start: int) -> bool:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from . import units as un
@@ -19,7 +20,8 @@ _SCALE_WORD = re.compile(
     r"[ \u00a0-]?(hundred|thousand|million|billion|trillion|lakh|crore)s?\b", re.I)
 _SCALE_ABBR = re.compile(r" ?(bn|mn|mln|mil|mill|bln|trn|tn|MM|k|K|m|M|b|B|T)(?![A-Za-z])")
 _GLUED_SCALE_ABBR = re.compile(r"(bn|mn|mln|mil|bln|trn|tn|k|K|m|M|B)(?![A-Za-z])")
-_PER = re.compile(r"\s*(?:(?:per|an|a|each|every)\s+|/\s*)", re.I)
+# "per barrel", "a month", "/cm2", and hyphenated before a noun: "a $70-a-share offer"
+_PER = re.compile(r"\s*(?:(?:per|an|a|each|every)\s+|/\s*)|-(?:per|an|a)-(?=[A-Za-z])", re.I)
 
 
 @dataclass
@@ -250,8 +252,13 @@ class UnitHit:
     unit: un.Unit
 
 
-def read_unit(text: str, pos: int) -> UnitHit | None:
-    glued = pos < len(text) and text[pos].isalpha() or (pos < len(text) and text[pos] in "%°º€£¥")
+def read_unit(text: str, pos: int, scaled: bool = False) -> UnitHit | None:
+    """The unit written at `pos`, after a number's digits. A currency name that is also an English
+    word ("won", "rand") is read apart from the digits only after a scale word: "1.2 trillion
+    won", never "the team 3 won"."""
+    # a letter, a percent or degree sign, or any currency sign ("100₾") touching the digits
+    glued = pos < len(text) and (text[pos].isalpha() or text[pos] in "%°º"
+                                 or unicodedata.category(text[pos]) == "Sc")
     j = pos
     if not glued:
         sp = re.match(r"[ \u00a0]?-?", text[pos:pos + 2])
@@ -260,18 +267,27 @@ def read_unit(text: str, pos: int) -> UnitHit | None:
             return None
     before_slash = re.match(r"[A-Za-z]{1,3}(?:/| per )", text[j:j + 8]) is not None
     hit = un.match_unit(text, j, glued=glued or text[pos:j] == "-" or before_slash)
+    if hit is None and scaled and not glued:
+        hit = un.match_unit(text, j, glued=True)
+        if hit is not None and not (un.is_currency(hit[1].dimension) and len(hit[2]) > 1):
+            hit = None
     if hit is None:
         return None
     end, unit, surface = hit
     return UnitHit(j, end, surface, unit)
 
 
+_NOT_A_RATE = re.compile(r"\s+(?:earlier|ago|before|later|prior)\b", re.I)
+_TIME_DENOMINATORS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+
+
 def read_per(text: str, pos: int, allow_article: bool = True) -> tuple[int, str] | None:
-    """A denominator after a unit: "per barrel", "a month", "/cm2", "an ounce"."""
+    """A denominator after a unit: "per barrel", "a month", "/cm2", "an ounce"; never a time
+    reference ("$1.17 billion a year earlier" is no rate)."""
     m = _PER.match(text, pos)
     if not m:
         return None
-    sep = m.group().strip().lower()
+    sep = m.group().strip().strip("-").lower()
     if sep in ("a", "an", "each", "every") and not allow_article:
         return None
     j = m.end()
@@ -285,5 +301,8 @@ def read_per(text: str, pos: int, allow_article: bool = True) -> tuple[int, str]
             if sep in ("a", "an", "each", "every") and cand not in un.ARTICLE_DENOMINATORS:
                 return None
             used = w.group() if cand in (word, word.rstrip("s")) else w.group().split()[0]
+            if sep in ("a", "an") and un.PER_DENOMINATORS[cand] in _TIME_DENOMINATORS and \
+                    _NOT_A_RATE.match(text, j + len(used)):
+                return None  # "a year earlier", "a week ago", "a day before": when, not a rate
             return j + len(used), un.PER_DENOMINATORS[cand]
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ...lang.en import words
 from . import lexicon as lx
 from .concept import concept_span
 from .finder import Found
@@ -533,12 +534,13 @@ def attach_concepts(doc, index: TokenIndex, found: list[Found], text: str) -> No
             q.concept = None  # "an apple or two": the noun counted before is the unit, no concept
         elif only_the_unit(doc, index, q):  # "4.3M digital and physical sales of The Greatest Showman"
             q.concept = of_the_unit(doc, index, q, by_token, k)
-    # conversions and appositions: "87 mph (140 km/h)", "1.356 billion ($1.762bn)",
-    # "lost 190 points, or 0.6%"
+    # conversions, appositions and linked changes: "87 mph (140 km/h)", "1.356 billion ($1.762bn)",
+    # "lost 190 points, or 0.6%", "revenue of $5 billion, up 10%"
     for k in range(1, len(found)):
         q, prev = found[k], found[k - 1]
         gap = text[prev.end:q.start]
-        if re.fullmatch(r"\s*(?:\(|/|,\s*or|or)\s*", gap) and prev.concept is not None:
+        if (re.fullmatch(r"\s*(?:\(|/|,\s*or|or)\s*", gap) or _LINKED_FIGURE.fullmatch(gap)) and \
+                prev.concept is not None and not _own_whole(q, text):
             q.concept = prev.concept
         elif _listed_after(index, prev, q, gap):
             q.concept = prev.concept
@@ -546,6 +548,18 @@ def attach_concepts(doc, index: TokenIndex, found: list[Found], text: str) -> No
 
     for k, q in enumerate(found):  # "Apple rose 2%, Microsoft 1.5%": the gapped clause's name
         q.concept = gapped_concept(doc, index, found, k) or q.concept
+
+
+_LINKS = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words("figure_links")), key=len, reverse=True))
+# "$5 billion, up 10%", "466,000 vehicles in the second quarter, up 83%" (lang/en/figure_links.tsv)
+_LINKED_FIGURE = re.compile(rf"(?:\s+(?:in|on|at|for|during)\s+[^,;()]{{1,40}}?)?\s*,\s*(?:{_LINKS})(?:\s+by)?\s*", re.I)
+
+
+def _own_whole(q: Found, text: str) -> bool:
+    """ "cut 4,000 jobs, or about 10% of its workforce": a figure followed by its own "of" whole,
+    which is its concept, restates the one before as a share of something else."""
+    return q.concept is not None and q.concept[0] >= q.end and \
+        re.match(r"\s+of\s", text[q.end:q.end + 5]) is not None
 
 
 def _listed_after(index: TokenIndex, prev: Found, q: Found, gap: str) -> bool:

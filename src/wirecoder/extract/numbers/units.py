@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...lang.en import table
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -259,15 +261,19 @@ for forms, name, code in [
 ]:
     for form in forms:
         CURRENCY_PREFIXES[form] = Unit(name, f"currency:{code}")
+for _row in table("unit_forms"):  # currency signs written before the number
+    if _row["position"] == "before":
+        CURRENCY_PREFIXES.setdefault(_row["written"], Unit(_row["unit"], _row["dimension"]))
 # A bare "R" or "PS" before a number is a currency only when glued to the digits.
 PREFIX_GLUED_ONLY = {"R", "PS", "Y=", "RM", "Rs", "S$"}
+PREFIX_GLUED_ONLY |= {r["written"] for r in table("unit_forms") if r["position"] == "before" and r["glued"] == "yes"}
 
 # Denominators after "per", "a", "an" or "/": "$58.24 per barrel", "RM79 a month".
 PER_DENOMINATORS: dict[str, str] = {
     "second": "second", "sec": "second", "s": "second", "minute": "minute", "min": "minute",
     "hour": "hour", "hr": "hour", "h": "hour", "day": "day", "week": "week", "month": "month",
     "year": "year", "yr": "year", "annum": "year", "decade": "decade", "century": "century",
-    "barrel": "barrel", "share": "share", "ounce": "ounce", "oz": "ounce", "gallon": "gallon",
+    "barrel": "barrel", "share": "share", "dozen": "dozen", "ounce": "ounce", "oz": "ounce", "gallon": "gallon",
     "gram": "gram", "g": "gram", "kilogram": "kilogram", "kg": "kilogram", "kilo": "kilogram",
     "tonne": "metric ton", "ton": "ton", "pound": "pound-mass", "lb": "pound-mass",
     "litre": "litre", "liter": "litre", "person": "person", "head": "head",
@@ -283,7 +289,7 @@ ARTICLE_DENOMINATORS = {
     "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "barrel",
     "share", "ounce", "gallon", "gram", "kilogram", "kilo", "tonne", "ton", "pound", "litre",
     "liter", "person", "head", "game", "night", "visit", "dose", "pill", "seat", "passenger",
-    "student", "household", "unit",
+    "student", "household", "unit", "dozen",
 }
 # "annually", "a year" - adverbs that make a rate.
 RATE_ADVERBS = {
@@ -303,6 +309,17 @@ def _build() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, str]]:
     dimensions.update({"megabit": "data", "kilobit": "data", "gigabit": "data"})
     sensitive = {form: Unit(name, dimensions.get(name, "other"))
                  for form, name in SYMBOLS.items() if name}
+    for row in table("unit_forms"):  # lang/en/unit_forms.tsv: spellings beyond this table
+        dimensions.setdefault(row["unit"], row["dimension"])
+        if row["position"] != "after":
+            continue
+        unit = Unit(row["unit"], dimensions[row["unit"]])
+        if row["case"] == "exact":
+            sensitive.setdefault(row["written"], unit)
+        else:
+            insensitive.setdefault(row["written"].lower(), unit)
+        if row["glued"] == "yes":
+            GLUED_ONLY.add(row["written"])
     return sensitive, insensitive, dimensions
 
 
