@@ -41,11 +41,11 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
     partners = [t for t in other_actors if t.head.lower_ == "with"]
     if partners and lex.type in types_in("with_partner"):
         return actors, partners  # "discussed Libya with Trump": the partner, not the topic
-    if not actors and places:
-        return places, places
     if lex.type in types_in("physical") and direct and not direct_actors:
-        # "attacked an army camp", "torched a village": what is hit is the target
-        return actors, direct + other_actors  # "a ceasefire in Idlib": the place stands for those who live there
+        # "attacked an army camp (in Kabul)", "torched a village": what is hit is the target
+        return actors, direct + other_actors
+    if not actors and places:
+        return places, places  # "a ceasefire in Idlib": the place stands for those who live there
     return actors, direct_actors or other_actors or direct or usable[:1]
 
 

@@ -255,13 +255,20 @@ def _roles(trig: Trigger) -> tuple[list, list]:
     return sources, targets + objects_of(trig)
 
 
-def _places_in(anchor) -> list:
-    """GPE/LOC objects of "in" on the trigger or its object: 'a ceasefire in Idlib'."""
+def _places_in(anchor, frame=None) -> list:
+    """Places after "in" on the trigger, its object or the light verb that carries it: 'a
+    ceasefire in Idlib', 'imposed a curfew in the district'. A place is a GPE/LOC name or a
+    common noun whose commonest WordNet class is a location ('the town', 'the affected areas')."""
+    classes = noun_classes()
     found = []
-    for head in [anchor] + [c for c in anchor.children if c.dep_ == "dobj"]:
+    heads = [anchor] + [c for c in anchor.children if c.dep_ == "dobj"]
+    heads += [frame] if frame is not None and frame.i != anchor.i else []
+    for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "in":
-                found += [p for p in child.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")]
+                found += [p for p in child.children if p.dep_ == "pobj" and (
+                    p.ent_type_ in ("GPE", "LOC") or not p.ent_type_ and p.pos_ == "NOUN"
+                    and (classes.get(_lemma(p)) or ("",))[0] == "location")]
     return found
 
 
@@ -432,7 +439,7 @@ def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
     the recipient, the one permitted, the party awaited or named by the clause first."""
     tok, lex = trig.token, trig.lexeme
     is_noun = tok.pos_ in ("NOUN", "PROPN")
-    actor_targets, chosen = choose_targets(target_toks, index, lex, _places_in(tok))
+    actor_targets, chosen = choose_targets(target_toks, index, lex, _places_in(tok, trig.frame))
     maker = demand_maker(tok, trig.end_token)
     if maker is not None and not is_noun:  # "accepted the demands by protesters in the south"
         actor_targets, chosen = [maker], [maker]
