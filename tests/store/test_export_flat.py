@@ -90,3 +90,22 @@ def _spans(spans):
     from types import SimpleNamespace
 
     return [SimpleNamespace(start=s, end=e) for s, e, _ in spans]
+
+
+def test_acled_reads_the_named_actors_and_times_and_every_place(filled):  # noqa: F811
+    """ACLED's read (named_parts): the actors and times its events name, every place of the
+    document (a party on a place is no actor), the sentences' texts (its notes)."""
+    from wirecoder.store.export_read import lean_analyses
+
+    with open_store(filled, read_only=True) as store:
+        ids = store.document_ids()
+        full = [ctx.analysis for ctx, _ in lean_analyses(store, ids, evidence_texts=False)]
+        named = [ctx.analysis for ctx, _ in lean_analyses(store, ids, evidence_texts=False,
+                                                          named_parts=True)]
+    assert any(len(b.actors) > len(a.actors) for a, b in zip(named, full, strict=True))
+    for a, b in zip(named, full, strict=True):
+        used = {r.actor_id for e in b.events for r in e.sources + e.targets} - {None}
+        assert [x.id for x in a.actors] == [x.id for x in b.actors if x.id in used]
+        assert [t.id for t in a.times] == [t.id for t in b.times
+                                           if t.id in {e.time_id for e in b.events}]
+        assert a.places == b.places and a.sentences == b.sentences and a.events == b.events

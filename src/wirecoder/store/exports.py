@@ -236,7 +236,8 @@ def _write_acled(store: Store, out_path, request: _Request) -> int:
             writer.writerow(ACLED_COLUMNS + ACLED_EXTRA)
         if filters is None:
             return 0
-        for unit in iter_units(store, filters, clusters=True, evidence_texts=False):
+        for unit in iter_units(store, filters, clusters=True, evidence_texts=False,
+                               named_parts=True):  # the parties' actors, every place
             row = acled_row(unit)
             if row is not None:  # a mode ACLED does not code (knowledge/acled_events.tsv)
                 writer.writerow(row)
