@@ -3,7 +3,8 @@
 The GDELT and POLECAT exports without clusters write one row per event, and each cell of it is
 a column of the event, of its document, place, sentence, or of its first source's and target's
 argument and actor. So a chunk of documents is read with one SELECT that joins them (`_EVENT_SQL`),
-plus a statement for the documents and one for their span packs (evidence offsets), and, for
+plus a statement each for the documents, their times (apart: joined, PostgreSQL's planner hashes
+the whole table for each chunk) and their span packs (evidence offsets), and, for
 POLECAT, one for the names of the documents' actors and places (its story columns): a fixed
 number of statements per chunk, plain DBAPI tuples, no record object per row. The date is worked
 out from the event's time and the document's publication as convert.event_date does (not read
@@ -37,22 +38,20 @@ from .sql import chunks
 
 _MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
-# e: event; t: its time; s: its sentence (by id; else the first holding its trigger); p: its place;
+# e: event; s: its sentence (by id; else the first holding its trigger); p: its place;
 # sa/ta: its first source and target argument; sx/tx: their actors
 _EVENT_SQL = """
 SELECT e.document_id, e.ordinal, e.id, e.type, e.mode, CAST(e.context AS TEXT), e.cameo,
   e.trigger_start, e.trigger_end, e.modality, e.confidence, e.fatalities, e.fatalities_start,
-  t.type, t.value,
+  e.time_id,
   COALESCE(s.paragraph, (SELECT s2.paragraph FROM sentences s2
      WHERE s2.document_id = e.document_id AND s2.start_char <= e.trigger_start
        AND e.trigger_start < s2.end_char ORDER BY s2.ordinal LIMIT 1)),
   p.id, p.name, p.precision, p.country, p.admin1, p.latitude, p.longitude, p.geonames_id,
   p.feature, p.text,
   sa.text, sa.actor_id, sx.id, sx.name, sx.country, CAST(sx.sectors AS TEXT), sx.title,
-  ta.text, ta.actor_id, tx.id, tx.name, tx.country, CAST(tx.sectors AS TEXT), tx.title,
-  t.interval_start, t.from_publication_date
+  ta.text, ta.actor_id, tx.id, tx.name, tx.country, CAST(tx.sectors AS TEXT), tx.title
 FROM events e
-LEFT JOIN times t ON t.id = e.time_id
 LEFT JOIN sentences s ON s.id = e.sentence_id
 LEFT JOIN places p ON p.id = e.place_id
 LEFT JOIN event_arguments sa ON sa.event_id = e.id AND sa.role = 'source' AND sa.ordinal = 0
@@ -62,6 +61,8 @@ LEFT JOIN actors tx ON tx.id = ta.actor_id
 WHERE e.document_id IN ({marks})"""
 _DOC_SQL = """SELECT id, source, url, published_iso, language, CAST(metadata AS TEXT),
   coder_version, stored_at FROM documents WHERE id IN ({marks})"""
+_TIME_SQL = """SELECT id, type, value, interval_start, from_publication_date FROM times
+  WHERE document_id IN ({marks})"""  # (a join would make PostgreSQL hash every time: apart)
 _PACK_SQL = "SELECT document_id, spans FROM span_packs WHERE document_id IN ({marks})"
 _PEOPLE_SQL = """SELECT document_id, name, kind FROM actors WHERE document_id IN ({marks})
   AND kind IN ('person', 'organization', 'group') ORDER BY document_id, ordinal"""
@@ -220,8 +221,14 @@ class FlatChunk:
         if story:
             self.story = _story(_fetch(conn, _PEOPLE_SQL, doc_ids),
                                 _fetch(conn, _PLACES_SQL, doc_ids))
-        ids = sorted({a for r in rows for a in (r[27], r[34]) if a is not None})
+        self.times = {t[0]: t[1:] for t in _fetch(conn, _TIME_SQL, doc_ids)}
+        ids = sorted({a for r in rows for a in (r[26], r[33]) if a is not None})
         self.registry = registry.index if registry.attach(conn, ids) else None
+
+    def when(self, time_id: str | None, published_iso: str | None):
+        """The event's (date, precision), convert.event_date's."""
+        time = self.times.get(time_id) if time_id else None
+        return _when(*(time or (None, None, None, None)), published_iso)
 
     def offsets(self, doc_id: str) -> dict[str, str]:
         """event id -> its evidence spans as "start-end;start-end" (queries.spans_text)."""
@@ -279,16 +286,16 @@ def gdelt_flat_rows(chunk: FlatChunk) -> Iterator[tuple[list[str], list[str]]]:
     for r in chunk.rows:
         doc_id, eid, etype = r[0], r[2], r[3]
         doc = chunk.docs[doc_id]
-        when, precision = _when(r[13], r[14], r[40], r[41], doc[3])
+        when, precision = chunk.when(r[13], doc[3])
         dates, period = _dates(when, precision)
         (code, base, root), gquad, goldstein, _ = _type_cells(r[6], etype)
-        _, sname, scountry, ssectors, _ = _party(r, 26, registry)
-        _, tname, tcountry, tsectors, _ = _party(r, 33, registry)
+        _, sname, scountry, ssectors, _ = _party(r, 25, registry)
+        _, tname, tcountry, tsectors, _ = _party(r, 32, registry)
         global_id = str(global_event_id(eid))
         row = [global_id, *dates, *_gdelt_actor(sname, scountry, ssectors),
                *_gdelt_actor(tname, tcountry, tsectors),
-               "1" if r[15] == 0 else "0", code, base, root, gquad, goldstein, "1", "1", "1", "",
-               *_NO_GEO, *_NO_GEO, *_geo(r[17:25]), _added(doc[7]), doc[2] or _outlet(doc)]
+               "1" if r[14] == 0 else "0", code, base, root, gquad, goldstein, "1", "1", "1", "",
+               *_NO_GEO, *_NO_GEO, *_geo(r[16:24]), _added(doc[7]), doc[2] or _outlet(doc)]
         side = [global_id, eid, doc_id, str(r[7]), str(r[8]), chunk.offsets(doc_id).get(eid, ""),
                 r[9], etype, period, precision or "", str(r[10]), _fatalities(r[11], r[12]),
                 eid, doc_id]
@@ -301,23 +308,23 @@ def polecat_flat_rows(chunk: FlatChunk) -> Iterator[list[str]]:
     for r in chunk.rows:
         doc_id, eid, etype = r[0], r[2], r[3]
         doc = chunk.docs[doc_id]
-        when = _when(r[13], r[14], r[40], r[41], doc[3])[0]
+        when = chunk.when(r[13], doc[3])[0]
         _, _, goldstein, quad = _type_cells(r[6], etype)
-        stext, sname, scountry, ssectors, stitle = _party(r, 26, registry)
-        ttext, tname, tcountry, tsectors, ttitle = _party(r, 33, registry)
-        found = r[16] is not None
-        precision = r[18]
+        stext, sname, scountry, ssectors, stitle = _party(r, 25, registry)
+        ttext, tname, tcountry, tsectors, ttitle = _party(r, 32, registry)
+        found = r[15] is not None
+        precision = r[17]
         people, groups, places = chunk.story.get(doc_id, ("", "", ""))
         yield [
             eid, when.isoformat() if when else "", etype, r[4] or "", goldstein, quad,
             "; ".join(_json_list(r[5])),
             sname, scountry, "", (ssectors or ("",))[0], "; ".join(ssectors), stitle, stext, "",
             tname, tcountry, "", (tsectors or ("",))[0], "; ".join(tsectors), ttitle, ttext, "",
-            r[17] if found else "",
-            r[17] if found and precision in ("locality", "point") else "", "",
-            (r[20] or "") if found else "", (r[19] or "") if found else "",
-            num(r[21]) if found else "", num(r[22]) if found else "",
-            num(r[23]) if found else "", r[25] if found else "", (r[24] or "") if found else "",
+            r[16] if found else "",
+            r[16] if found and precision in ("locality", "point") else "", "",
+            (r[19] or "") if found else "", (r[18] or "") if found else "",
+            num(r[20]) if found else "", num(r[21]) if found else "",
+            num(r[22]) if found else "", r[24] if found else "", (r[23] or "") if found else "",
             _outlet(doc), _published_day(doc[3]), people, groups, places, doc[4], doc[6],
             doc_id, str(r[7]), str(r[8]), chunk.offsets(doc_id).get(eid, ""), r[9],
             _fatalities(r[11], r[12]), eid,
