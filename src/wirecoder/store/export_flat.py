@@ -29,7 +29,7 @@ from typing import Any
 
 from . import codes
 from .convert import event_date
-from .export_gdelt import _NO_GEO, gdelt_dates, gdelt_geo
+from .export_gdelt import NO_GEO, gdelt_dates, gdelt_geo
 from .export_views import global_event_id, num, outlet, period_text
 from .queries import registry_codes
 from .registry_queries import link_actors, registry_nodes
@@ -148,7 +148,7 @@ def _geo(place: tuple) -> tuple[str, ...]:
     """export_gdelt.gdelt_geo of a place's columns (name, precision, country, admin1,
     latitude, longitude, geonames_id, feature)."""
     if place[0] is None:
-        return tuple(_NO_GEO)
+        return tuple(NO_GEO)
     keys = ("name", "precision", "country", "admin1", "latitude", "longitude", "geonames_id",
             "feature")
     return tuple(gdelt_geo(SimpleNamespace(**dict(zip(keys, place, strict=True)))))
@@ -295,7 +295,7 @@ def gdelt_flat_rows(chunk: FlatChunk) -> Iterator[tuple[list[str], list[str]]]:
         row = [global_id, *dates, *_gdelt_actor(sname, scountry, ssectors),
                *_gdelt_actor(tname, tcountry, tsectors),
                "1" if r[14] == 0 else "0", code, base, root, gquad, goldstein, "1", "1", "1", "",
-               *_NO_GEO, *_NO_GEO, *_geo(r[16:24]), _added(doc[7]), doc[2] or _outlet(doc)]
+               *NO_GEO, *NO_GEO, *_geo(r[16:24]), _added(doc[7]), doc[2] or _outlet(doc)]
         side = [global_id, eid, doc_id, str(r[7]), str(r[8]), chunk.offsets(doc_id).get(eid, ""),
                 r[9], etype, period, precision or "", str(r[10]), _fatalities(r[11], r[12]),
                 eid, doc_id]
