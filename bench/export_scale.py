@@ -59,7 +59,9 @@ bytes differ where the row groups do). At 2,000 documents parquet's RSS is 352 -
 constant after. PostgreSQL, 5,000 documents (`--store`, wc_h68 filled as query_scale fills):
 GDELT 9,160-10,423 -> 20,580-23,081 per CPU-second, wall 3,875-4,068 -> 4,647-5,063; POLECAT
 7,454-7,826 -> 25,426-29,217, wall 3,013-3,109 -> 4,781-5,347 (the database's time is most of
-the wall time); ACLED 2,674-3,777 -> 2,847, parquet RSS 434 -> 199.
+the wall time). A second interleaved run on a refilled 5,000-document store (01:00 UTC, load
+3.1-3.4): ACLED 1,812-2,154 -> 1,632-1,941 rows/s (3,459-3,579 -> 3,371-4,178 per CPU-second:
+no gain on PostgreSQL), parquet 79,303-82,989 -> 96,176-99,279 rows/s, RSS 422-434 -> 198-200.
 """
 
 from __future__ import annotations
