@@ -45,6 +45,23 @@ ACLED 2,623 -> 3,385 (129 -> 113), POLECAT 4,241 -> 7,251 (85 -> 85), GDELT inci
 6,895 (212 -> 154), PLOVER 5,400, parquet 127,771 (RSS 641). At 2,000 documents (SQLite, after)
 the peak RSS is 139, 101, 74, 75, 141 MB (GDELT, ACLED, POLECAT, PLOVER, incidents): constant;
 parquet 391 MB (grows).
+
+Measured 2026-12-08 00:26-00:54 UTC (h68: GDELT and POLECAT rows from the event columns,
+export_flat.py; ACLED reading only the named actors and times; parquet in bounded row groups),
+`--store`, before (307cc7e) and after run alternately, one run each per round, two rounds, 2
+shared cores at load 3.2-5.4 (other agents): rows per CPU-second before -> after (wall rows/s),
+peak RSS MB; the same bytes before and after for every event format. SQLite, 20,000 documents:
+GDELT 9,440-11,611 -> 19,132-22,160 (wall 5,648-7,980 -> 10,198-14,720; RSS 138 -> 137);
+POLECAT 6,293-8,410 -> 17,518-22,169 (wall 3,354-5,928 -> 8,686-13,936; RSS 74 -> 69); ACLED
+3,027-3,287 -> 3,354-4,251 (wall 1,605-1,906 -> 2,136-2,720; RSS 103 -> 102); parquet
+112,199-117,550 -> 121,489-147,683 (RSS 567-572 -> 187-188; the tables read back equal, the
+bytes differ where the row groups do). At 2,000 documents parquet's RSS is 352 -> 185:
+constant after. PostgreSQL, 5,000 documents (`--store`, wc_h68 filled as query_scale fills):
+GDELT 9,160-10,423 -> 20,580-23,081 per CPU-second, wall 3,875-4,068 -> 4,647-5,063; POLECAT
+7,454-7,826 -> 25,426-29,217, wall 3,013-3,109 -> 4,781-5,347 (the database's time is most of
+the wall time). A second interleaved run on a refilled 5,000-document store (01:00 UTC, load
+3.1-3.4): ACLED 1,812-2,154 -> 1,632-1,941 rows/s (3,459-3,579 -> 3,371-4,178 per CPU-second:
+no gain on PostgreSQL), parquet 79,303-82,989 -> 96,176-99,279 rows/s, RSS 422-434 -> 198-200.
 """
 
 from __future__ import annotations

@@ -212,6 +212,16 @@ def test_predicted_events_map_back_to_original_offsets():
     assert pred == PredEvent("ACCUSE", sources=((2, 9),), targets=((18, 24),), confidence=0.7)
 
 
+def test_a_conviction_is_scored_by_the_gold_files_convention():
+    # wirecoder codes "convicted" SANCTION (mode convict, CAMEO 116) as the updated PLOVER codebook
+    # does; the PLV and penta gold follow CAMEO2PLOVER-2021, where CAMEO 116 is ACCUSE
+    text = SENT
+    convicted = Event(id="e", type="SANCTION", mode="convict", cameo="116", trigger=Span.of(text, 8, 15))
+    sentenced = Event(id="f", type="SANCTION", mode="convict", cameo="16", trigger=Span.of(text, 8, 15))
+    preds = predicted_events(_fake_analysis(text, 0, [convicted, sentenced]))
+    assert [p.type for p in preds] == ["ACCUSE", "SANCTION"]
+
+
 # ---------------------------------------------------------------- metric arithmetic
 
 

@@ -71,3 +71,18 @@ def test_a_headlines_names_said_in_the_text_stay(actors_only):
     plain = names(actors_only, "Rebels led by Ahmed Kato attacked the town on Monday, "
                                "officials said.")
     assert "Ahmed Kato" in plain, plain
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Defense Secretary Pete Hegseth said on Friday that all options were open.", "Defense"),
+    ("Finance Minister Chrystia Freeland presented the budget in Ottawa.", "Finance"),
+])
+def test_a_portfolio_before_a_title_is_no_organisation(pipeline, text, word):
+    # the tagger marks the portfolio word alone as an organisation; it is part of the person's title
+    names = [a.name for a in pipeline.analyze(text).actors]
+    assert word not in names and any(n.endswith(("Hegseth", "Freeland")) for n in names), names
+
+
+def test_an_organisation_before_a_title_stays(pipeline):
+    names = [a.name for a in pipeline.analyze("Fox News host Brian Kilmeade asked about the strikes.").actors]
+    assert "Fox News" in names, names

@@ -28,7 +28,10 @@ about; then by the earlier event):
   - 1   at least one present gold role is overlapped by a predicted source or target;
   - 0   otherwise (so with no overlap at all the primary is the most prominent event).
 Types match when equal, and gold YIELD also matches a predicted CONCEDE or RETREAT (PLOVER split
-CAMEO's YIELD into these two).
+CAMEO's YIELD into these two). Both gold files follow CAMEO2PLOVER-2021, which files CAMEO 116
+"find guilty" under ACCUSE; wirecoder codes a conviction SANCTION (mode convict), as the updated
+PLOVER structured codebook does. A predicted event coded CAMEO 116 is scored as ACCUSE here, in the
+PLV and the penta scorer alike (`gold_convention`): a translation of conventions, as for YIELD.
 
 Metrics (a row "has a prediction" when the pipeline found at least one event in it):
   - `type_precision`, `type_recall`, `type_f1`: a row is a true positive when it is aligned, the
@@ -240,10 +243,21 @@ class PredEvent:
         return self.sources if name == "source" else self.targets
 
 
+# CAMEO codes the gold files (CAMEO2PLOVER-2021) file under another PLOVER type than the updated
+# codebook wirecoder follows: "find guilty" is ACCUSE there, SANCTION (mode convict) here.
+GOLD_CONVENTION = {"116": "ACCUSE"}
+
+
+def gold_convention(event: Any) -> str:
+    """The event's type as the gold files' convention names it."""
+    return GOLD_CONVENTION.get(event.cameo or "", event.type.upper())
+
+
 def predicted_events(analysis: Any) -> list[PredEvent]:
-    """The events of an Analysis with their actor spans mapped to original-text offsets."""
+    """The events of an Analysis with their actor spans mapped to original-text offsets, typed by
+    the gold files' convention."""
     doc = analysis.document
-    return [PredEvent(type=e.type.upper(),
+    return [PredEvent(type=gold_convention(e),
                       sources=tuple(doc.original_span(a.span) for a in e.sources),
                       targets=tuple(doc.original_span(a.span) for a in e.targets),
                       confidence=e.confidence, prominence=e.prominence)

@@ -93,6 +93,15 @@ def _person_title(ent) -> tuple[str | None, Any]:
     return doc[i:ent.start].text, doc[i:ent.end]
 
 
+_PORTFOLIOS = words("portfolios")
+
+
+def _portfolio(ent) -> bool:
+    """Is the entity a portfolio word before an office title ("Defense Secretary ...")?"""
+    return (len(ent) == 1 and ent.text.lower() in _PORTFOLIOS and ent.root.dep_ == "compound"
+            and ent.root.head.lemma_.lower() in _PERSON_TITLES)
+
+
 def _title_word(tok) -> bool:
     if tok.ent_type_ == "PERSON":
         return False
@@ -175,6 +184,8 @@ def collect_mentions(doc) -> list[_Mention]:
         elif ent.label_ in ("ORG", "GPE", "NORP", "PERSON"):
             if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod"):
                 continue  # "Mexican" in "Mexican drug cartels": part of a larger mention
+            if _portfolio(ent):
+                continue  # "Defense" in "Defense Secretary Pete Hegseth": part of the title
             if ent.text.lower() in _PERSON_TITLES and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
                 # "The Republican also classified ...": a person named by party or office
                 mentions.append(_Mention(doc[ent.start - 1].idx, ent.end_char, ent.root, "person",

@@ -181,7 +181,7 @@ def gdelt_event_rows(ctx, event, stored_at: datetime | None) -> tuple[list[str],
         "1" if sentence is not None and sentence[1].paragraph == 0 else "0", code, base, root,
         num(codes.gdelt_quad_class(event.cameo, event.type)),
         num(codes.goldstein(event.cameo, event.type)), "1", "1", "1", "",
-        *_NO_GEO, *_NO_GEO, *gdelt_geo(place),
+        *NO_GEO, *NO_GEO, *gdelt_geo(place),
         _stamp(stored_at) if stored_at is not None else "", doc.url or outlet_of(ctx),
     ]
     if event.fatalities is not None:
@@ -195,4 +195,4 @@ def gdelt_event_rows(ctx, event, stored_at: datetime | None) -> tuple[list[str],
     return row, side
 
 
-_NO_GEO = gdelt_geo(None)
+NO_GEO = gdelt_geo(None)

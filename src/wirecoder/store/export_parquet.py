@@ -59,49 +59,96 @@ def _kept(table, threshold: float | None) -> list:
     return []
 
 
-def _rows(table, result) -> list[dict[str, Any]]:
+# Rows per row group: what one batch holds, so that the export's memory is the same whatever
+# the store's size. Documents carry their texts and offset maps; evidence spans are counted in
+# spans (a document has hundreds), read a few documents at a time.
+BATCH_ROWS = 2000
+DOCUMENT_BATCH_ROWS = 100
+SPAN_BATCH_ROWS = 20000
+SPAN_DOCUMENTS_READ = 50
+
+
+def _converters(table) -> list:
+    """Per column, what turns the driver's values into the Parquet column's (None: as they are):
+    JSON as its text (not ASCII-escaped), a naive timestamp as UTC."""
     from sqlalchemy import JSON, DateTime
 
-    json_cols = {c.name for c in table.columns if isinstance(c.type, JSON)}
-    time_cols = {c.name for c in table.columns if isinstance(c.type, DateTime)}
-    batch = []
-    for row in result:
-        item = dict(row._mapping)
-        for name in json_cols:
-            if item[name] is not None:
-                item[name] = json.dumps(item[name], ensure_ascii=False)
-        for name in time_cols:
-            value = item[name]
-            if isinstance(value, datetime) and value.tzinfo is None:
-                item[name] = value.replace(tzinfo=UTC)
-        batch.append(item)
-    return batch
+    def as_json(values):
+        return [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+
+    def as_utc(values):
+        return [v.replace(tzinfo=UTC) if isinstance(v, datetime) and v.tzinfo is None else v
+                for v in values]
+
+    return [as_json if isinstance(c.type, JSON) else as_utc if isinstance(c.type, DateTime)
+            else None for c in table.columns]
+
+
+def _arrow_batch(schema, converters: list, rows: list[tuple]):
+    """One row group's Arrow table, built a column at a time from the rows' tuples."""
+    import pyarrow as pa
+
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
+    arrays = [pa.array(convert(col) if convert else col, type=field.type)
+              for col, convert, field in zip(columns, converters, schema, strict=True)]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _write_table(store: Store, folder: Path, table, threshold: float | None) -> int:
+    """`<table>.parquet`, streamed in row groups of BATCH_ROWS (documents: DOCUMENT_BATCH_ROWS)."""
+    import pyarrow.parquet as pq
+    from sqlalchemy import select
+
+    schema = parquet_schema(table)
+    converters = _converters(table)
+    size = DOCUMENT_BATCH_ROWS if table.name == "documents" else BATCH_ROWS
+    total = 0
+    with store.engine.connect() as conn, \
+            pq.ParquetWriter(folder / f"{table.name}.parquet", schema) as writer:
+        query = select(table).where(*_kept(table, threshold))
+        result = conn.execution_options(stream_results=True, yield_per=size).execute(
+            query.order_by(*table.primary_key.columns))
+        for part in result.partitions():
+            rows = [tuple(r) for r in part]
+            writer.write_table(_arrow_batch(schema, converters, rows))
+            total += len(rows)
+        if not total:
+            writer.write_table(schema.empty_table())
+    return total
 
 
 def _write_incidents(store: Store, folder: Path, threshold: float | None) -> int:
+    """`incidents.parquet`: each kept event's incident key, by event id, streamed in row groups
+    of BATCH_ROWS (what is held is the keys of the linked events, export_views.incident_keys)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
     from sqlalchemy import select
 
     from .export_views import incident_keys
 
-    with store.engine.connect() as conn:
-        q = select(T_EVENTS.c.id, T_EVENTS.c.document_id).order_by(T_EVENTS.c.id)
-        if threshold:
-            q = q.where(T_EVENTS.c.confidence >= threshold)
-        docs = {r.id: r.document_id for r in conn.execute(q)}
-    keys = incident_keys(store, set(docs))
-    table = pa.table({"incident": [keys.get(e, e) for e in docs], "event_id": list(docs),
-                      "document_id": list(docs.values())})
-    pq.write_table(table, folder / "incidents.parquet")
-    return len(docs)
+    conds = [T_EVENTS.c.confidence >= threshold] if threshold else []
+    keys = incident_keys(store, None, conds)
+    schema = pa.schema([("incident", pa.string()), ("event_id", pa.string()),
+                        ("document_id", pa.string())])
+    total = 0
+    with store.engine.connect() as conn, \
+            pq.ParquetWriter(folder / "incidents.parquet", schema) as writer:
+        q = select(T_EVENTS.c.id, T_EVENTS.c.document_id).where(*conds).order_by(T_EVENTS.c.id)
+        result = conn.execution_options(stream_results=True, yield_per=BATCH_ROWS).execute(q)
+        for part in result.partitions():
+            rows = [(keys.get(e, e), e, d) for e, d in part]
+            writer.write_table(_arrow_batch(schema, [None] * 3, rows))
+            total += len(rows)
+        if not total:
+            writer.write_table(schema.empty_table())
+    return total
 
 
 def _write_spans(store: Store, folder: Path, threshold: float | None) -> int:
     """`evidence_spans.parquet`: the span packs unpacked, one row per span as the store held
     them before migration 0011 (span_pack.py), document by document (each by record_id, role,
-    ordinal), streamed; without the evidence of the events below an explicit `threshold`."""
-    import pyarrow as pa
+    ordinal), streamed in row groups of about SPAN_BATCH_ROWS spans; without the evidence of
+    the events below an explicit `threshold`."""
     import pyarrow.parquet as pq
     from sqlalchemy import select
 
@@ -109,6 +156,8 @@ def _write_spans(store: Store, folder: Path, threshold: float | None) -> int:
     from .span_pack import EVIDENCE_SPANS, unpack
 
     schema = parquet_schema(EVIDENCE_SPANS)
+    names = [c.name for c in EVIDENCE_SPANS.columns]
+    converters = [None] * len(names)
     with store.engine.connect() as conn:
         low = set()
         if threshold:
@@ -117,17 +166,22 @@ def _write_spans(store: Store, folder: Path, threshold: float | None) -> int:
         q = (select(T_SPAN_PACKS.c.document_id, T_SPAN_PACKS.c.spans, T_DOCS.c.text)
              .join(T_DOCS, T_DOCS.c.id == T_SPAN_PACKS.c.document_id)
              .order_by(T_SPAN_PACKS.c.document_id))
-        result = conn.execution_options(stream_results=True, yield_per=500).execute(q)
+        result = conn.execution_options(stream_results=True,
+                                        yield_per=SPAN_DOCUMENTS_READ).execute(q)
         total = 0
+        rows: list[tuple] = []
         with pq.ParquetWriter(folder / "evidence_spans.parquet", schema) as writer:
-            for part in result.partitions():
-                rows = [r for d, packed, text in part
-                        for r in sorted(unpack(packed, text, d), key=_span_key)
-                        if not (r["record_kind"] == "event" and r["record_id"] in low)]
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+            for d, packed, text in result:
+                rows.extend(tuple(r[n] for n in names)
+                            for r in sorted(unpack(packed, text, d), key=_span_key)
+                            if not (r["record_kind"] == "event" and r["record_id"] in low))
+                if len(rows) >= SPAN_BATCH_ROWS:
+                    writer.write_table(_arrow_batch(schema, converters, rows))
+                    total += len(rows)
+                    rows = []
+            if rows or not total:
+                writer.write_table(_arrow_batch(schema, converters, rows))
                 total += len(rows)
-            if not total:
-                writer.write_table(schema.empty_table())
     return total
 
 
@@ -136,10 +190,6 @@ def _span_key(row: dict[str, Any]) -> tuple:
 
 
 def write_parquet(store: Store, out_path, filters: dict[str, Any], clusters: bool = False) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-    from sqlalchemy import select
-
     from .schema import ALL_TABLES
 
     others = {k: v for k, v in filters.items() if v is not None and k != "min_confidence"}
@@ -156,21 +206,8 @@ def write_parquet(store: Store, out_path, filters: dict[str, Any], clusters: boo
     for table in ALL_TABLES:
         if table.name == "span_packs":
             total += _write_spans(store, folder, threshold)
-            continue
-        schema = parquet_schema(table)
-        with store.engine.connect() as conn, \
-                pq.ParquetWriter(folder / f"{table.name}.parquet", schema) as writer:
-            query = select(table).where(*_kept(table, threshold))
-            result = conn.execution_options(stream_results=True, yield_per=2000).execute(
-                query.order_by(*table.primary_key.columns))
-            wrote = False
-            for part in result.partitions():
-                batch = _rows(table, part)
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                total += len(batch)
-                wrote = True
-            if not wrote:
-                writer.write_table(schema.empty_table())
+        else:
+            total += _write_table(store, folder, table, threshold)
     if clusters:
         _write_incidents(store, folder, threshold)
     return total

@@ -310,6 +310,7 @@ class LeanContext(Context):
 
 def lean_analyses(store, doc_ids: Sequence[str], wanted: set[str] | None = None,
                   slim: bool = False, evidence_texts: bool | None = None,
+                  named_parts: bool = False,
                   ) -> Iterator[tuple[LeanContext, datetime | None]]:
     """Each stored document of `doc_ids` (in that order) as the Context of a LeanAnalysis, with
     its stored_at (UTC); documents no longer stored are passed over. With `wanted`, the
@@ -318,28 +319,35 @@ def lean_analyses(store, doc_ids: Sequence[str], wanted: set[str] | None = None,
     (offsets only, so the documents' texts are not read), and the analysis holds only the
     actors, places and times its events name. evidence_texts=False (rows that write evidence
     as offsets: POLECAT, ACLED) reads the evidence spans' offsets only, so the documents' texts
-    are not read; None: as `slim` says."""
+    are not read; None: as `slim` says. named_parts=True (rows that read the parties and the
+    time of their events, and every place of the document: ACLED's) reads only the actors and
+    times the events name, every place, and the sentences' texts. With `wanted`, only those
+    events are read."""
     doc_cols = [_text(T_DOCS.c.metadata) if c == "metadata" else T_DOCS.c[c] for c in _DOC_COLUMNS]
     with store.engine.connect() as conn:
         docs = {row[0]: row for row in _rows(conn, doc_cols, T_DOCS.c.id, doc_ids)}
+        if wanted is None or len(wanted) > 100 * len(doc_ids):  # (a set of more than a chunk)
+            read = _by_doc(conn, T_EVENTS, _EVENT_COLUMNS, doc_ids)
+        else:  # the chunk's wanted events, not every event of its documents
+            read = _by_doc(conn, T_EVENTS, _EVENT_COLUMNS, sorted(wanted), by="id")
         events = {d: [_event(r) for _, *r in items if wanted is None or r[0] in wanted]
-                  for d, items in _by_doc(conn, T_EVENTS, _EVENT_COLUMNS, doc_ids).items()}
+                  for d, items in read.items() if d in docs}
         _event_parts(conn, {e.id: e for items in events.values() for e in items},
                      [d for d, items in events.items() if items],
                      not slim if evidence_texts is None else evidence_texts)
-        if slim:
-            named = [e for items in events.values() for e in items]
+        named = [e for items in events.values() for e in items]
+        if slim or named_parts:
             actors = _by_doc(conn, T_ACTORS, _ACTOR_COLUMNS, sorted(
                 {r.actor_id for e in named for r in (*e.sources, *e.targets) if r.actor_id}),
                 by="id")
-            places = _by_doc(conn, T_PLACES, _PLACE_COLUMNS,
-                             sorted({e.place_id for e in named if e.place_id}), by="id")
             times = _by_doc(conn, T_TIMES, _TIME_COLUMNS,
                             sorted({e.time_id for e in named if e.time_id}), by="id")
         else:
             actors = _by_doc(conn, T_ACTORS, _ACTOR_COLUMNS, doc_ids)
-            places = _by_doc(conn, T_PLACES, _PLACE_COLUMNS, doc_ids)
             times = _by_doc(conn, T_TIMES, _TIME_COLUMNS, doc_ids)
+        places = (_by_doc(conn, T_PLACES, _PLACE_COLUMNS,
+                          sorted({e.place_id for e in named if e.place_id}), by="id")
+                  if slim else _by_doc(conn, T_PLACES, _PLACE_COLUMNS, doc_ids))
         sentences = _sentences(conn, events, not slim)
     for doc_id in doc_ids:
         d = docs.get(doc_id)

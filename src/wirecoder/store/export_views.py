@@ -253,11 +253,12 @@ def _stored_at(store: Store, doc_ids: list[str]) -> dict[str, datetime]:
 
 def whole_analyses(store: Store, doc_ids: list[str], wanted: set[str] | None = None,
                    slim: bool = False, evidence_texts: bool | None = None,
+                   named_parts: bool = False,
                    ) -> Iterator[tuple[Context, datetime | None]]:
     """The Context of each document's whole Analysis, with its stored_at: what the exports read
     before the lean reader (export_read.lean_analyses), kept to check both write the same bytes
     (every event is read: iter_views keeps the `wanted` ones; `slim` is the lean reader's and
-    and `evidence_texts` are the lean reader's and change nothing here)."""
+    and `evidence_texts`, `named_parts` are the lean reader's and change nothing here)."""
     stored = _stored_at(store, doc_ids)
     for analysis in store.analyses(doc_ids, chunk=len(doc_ids)):
         yield Context(analysis), stored.get(analysis.document.id)
@@ -290,13 +291,15 @@ class RegistryCodes:
 
 def iter_views(store: Store, filters: dict[str, Any],
                wanted_ids: tuple[set[str] | None, list[str] | None] | None = None,
-               slim: bool = False, evidence_texts: bool = True) -> Iterator[EventView]:
+               slim: bool = False, evidence_texts: bool = True,
+               named_parts: bool = False) -> Iterator[EventView]:
     """A view of every wanted event, in publication order, read a chunk of documents at a time
     (`document_chunks`; `wanted_ids` when the caller already holds them). slim=True: each chunk
     read slim (export_read.lean_analyses: offsets, not texts; only the actors, places and times
     the events name), for rows that read no more (GDELT's); evidence_texts=False: the
     evidence spans' offsets only (the documents' texts unread), for rows that write no more
-    of them (POLECAT's, ACLED's)."""
+    of them (POLECAT's, ACLED's); named_parts=True: only the actors and times the events name
+    (ACLED's rows, lean_analyses)."""
     if wanted_ids is not None and wanted_ids[1] is not None:
         doc_ids, wanted = wanted_ids[1], wanted_ids[0]
         step = CHUNK_DOCUMENTS
@@ -305,9 +308,10 @@ def iter_views(store: Store, filters: dict[str, Any],
         chunks = document_chunks(store, filters)
     registry = RegistryCodes(store)
     for part, wanted_part in chunks:
-        read = list(read_chunk(store, part, wanted_part, slim=slim) if slim
-                    else read_chunk(store, part, wanted_part) if evidence_texts
-                    else read_chunk(store, part, wanted_part, evidence_texts=False))
+        options = {"slim": True} if slim else {} if evidence_texts else {"evidence_texts": False}
+        if named_parts:
+            options["named_parts"] = True
+        read = list(read_chunk(store, part, wanted_part, **options))
         registry.attach([ctx for ctx, _ in read])
         for ctx, stored_at in read:
             for event in ctx.analysis.events:
@@ -361,13 +365,16 @@ def incident_keys(store: Store, event_ids: set[str] | None, conds: list | None =
 
 
 def iter_units(store: Store, filters: dict[str, Any], clusters: bool,
-               slim: bool = False, evidence_texts: bool = True) -> Iterator[Unit]:
+               slim: bool = False, evidence_texts: bool = True,
+               named_parts: bool = False) -> Iterator[Unit]:
     """The units rows stand for, in publication order: one per event, or with `clusters` one per
     incident (written when its last mention has been read). Both stream a chunk of documents at
     a time; incidents also hold the keys of the linked events (`incident_keys`) and the
-    mentions of the incidents not yet complete. `slim`, `evidence_texts`: as iter_views."""
+    mentions of the incidents not yet complete. `slim`, `evidence_texts`, `named_parts`: as
+    iter_views."""
     if not clusters:  # streamed: one chunk of documents held at a time
-        for view in iter_views(store, filters, slim=slim, evidence_texts=evidence_texts):
+        for view in iter_views(store, filters, slim=slim, evidence_texts=evidence_texts,
+                           named_parts=named_parts):
             yield Unit(view.event.id, [view])
         return
     conds = (store.event_conditions(**{k: v for k, v in filters.items() if v is not None})
@@ -377,7 +384,8 @@ def iter_units(store: Store, filters: dict[str, Any], clusters: bool,
     for key in keys.values():
         size[key] = size.get(key, 0) + 1
     pending: dict[str, list[EventView]] = {}
-    for view in iter_views(store, filters, slim=slim, evidence_texts=evidence_texts):
+    for view in iter_views(store, filters, slim=slim, evidence_texts=evidence_texts,
+                           named_parts=named_parts):
         key = keys.get(view.event.id, view.event.id)
         if size.get(key, 1) == 1:  # an event linked to none: written at once
             yield Unit(key, [view])

@@ -40,6 +40,7 @@ from ..errors import UnknownFormat
 from . import codes, export_views
 from .errors import ExportError
 from .export_acled import ACLED_COLUMNS, ACLED_EXTRA, acled_plover_types, acled_row
+from .export_flat import flat_chunks, flat_supported, gdelt_flat_rows, polecat_flat_rows
 from .export_gdelt import (
     GDELT_COLUMNS,
     GDELT_SIDECAR,
@@ -211,6 +212,12 @@ def _write_polecat(store: Store, out_path, request: _Request) -> int:
     with _open_text(out_path) as fh:
         if request.header:
             fh.write(_tsv_line(POLECAT_COLUMNS + POLECAT_EXTRA))
+        if _flat(store, request):  # a row per event: from its columns (export_flat.py)
+            for chunk in flat_chunks(store, document_chunks(store, request.filters), story=True):
+                for row in polecat_flat_rows(chunk):
+                    fh.write(_tsv_line(row))
+                    n += 1
+            return n
         for unit in request.units(store, evidence_texts=False):  # offsets: no document text
             fh.write(_tsv_line(polecat_row(unit)))
             n += 1
@@ -229,7 +236,8 @@ def _write_acled(store: Store, out_path, request: _Request) -> int:
             writer.writerow(ACLED_COLUMNS + ACLED_EXTRA)
         if filters is None:
             return 0
-        for unit in iter_units(store, filters, clusters=True, evidence_texts=False):
+        for unit in iter_units(store, filters, clusters=True, evidence_texts=False,
+                               named_parts=True):  # the parties' actors, every place
             row = acled_row(unit)
             if row is not None:  # a mode ACLED does not code (knowledge/acled_events.tsv)
                 writer.writerow(row)
@@ -246,6 +254,15 @@ def sidecar_path(out_path: str | os.PathLike[str]) -> Path | None:
 # slim (lean_analyses: offsets only; the actors, places and times the events name). False (or
 # a reader other than the lean one): from a Unit, as the other formats (bench/export_scale.py).
 GDELT_EVENT_ROWS = True
+# The rows of one event each (GDELT, POLECAT without clusters) are built from the event's columns,
+# one joined statement per chunk (export_flat.py). False: from the lean analyses, as before.
+FLAT_ROWS = True
+
+
+def _flat(store: Store, request: _Request) -> bool:
+    """Whether the export's rows are built from the event columns (export_flat.py)."""
+    return (FLAT_ROWS and not request.clusters and export_views.read_chunk is lean_analyses
+            and flat_supported(store))
 
 
 def _gdelt_rows(store: Store, request: _Request) -> Iterator[tuple[list[str], list[str]]]:
@@ -254,6 +271,10 @@ def _gdelt_rows(store: Store, request: _Request) -> Iterator[tuple[list[str], li
         # the rows of incidents (or of Units) read no text either: each chunk is read slim
         for unit in request.units(store, slim=GDELT_EVENT_ROWS):
             yield gdelt_row(unit), gdelt_sidecar_row(unit)
+        return
+    if _flat(store, request):
+        for chunk in flat_chunks(store, document_chunks(store, request.filters)):
+            yield from gdelt_flat_rows(chunk)
         return
     registry = export_views.RegistryCodes(store)  # the codes a document left open
     for part, wanted in document_chunks(store, request.filters):

@@ -89,17 +89,36 @@ _EVENTS_FIRST = '{"event":'
 _DECODER = json.JSONDecoder()
 
 
-def event_evidence(packed: str | None, text: str | None,
-                   ) -> dict[str, list[tuple[int, int, str]]]:
-    """event id -> its evidence spans (start, end, text), in order, of a document's pack (text
-    None: offsets only, see `_spans`). `pack` writes the events first: only they are decoded."""
+def _events(packed: str | None) -> dict[str, Any]:
+    """The events' part of a document's pack. `pack` writes the events first: only they are
+    decoded."""
     if not packed:
         return {}
     if packed.startswith(_EVENTS_FIRST):
-        events = _DECODER.raw_decode(packed, len(_EVENTS_FIRST))[0]
-    else:
-        events = json.loads(packed).get("event", {})
-    return {eid: list(_spans(roles.get("evidence", ()), text)) for eid, roles in events.items()}
+        return _DECODER.raw_decode(packed, len(_EVENTS_FIRST))[0]
+    return json.loads(packed).get("event", {})
+
+
+def event_evidence(packed: str | None, text: str | None,
+                   ) -> dict[str, list[tuple[int, int, str]]]:
+    """event id -> its evidence spans (start, end, text), in order, of a document's pack (text
+    None: offsets only, see `_spans`)."""
+    return {eid: list(_spans(roles.get("evidence", ()), text))
+            for eid, roles in _events(packed).items()}
+
+
+def event_offsets(packed: str | None) -> dict[str, str]:
+    """event id -> its evidence spans as "start-end;start-end" (queries.spans_text of
+    `event_evidence`'s spans), without a tuple per span."""
+    out = {}
+    for eid, roles in _events(packed).items():
+        flat = roles.get("evidence", [])
+        try:
+            sum(flat)  # offsets only (the usual pack): no tuple per span
+        except TypeError:  # a span that keeps its text
+            flat = [x for span in _spans(flat, None) for x in span[:2]]
+        out[eid] = ";".join(map("{}-{}".format, flat[::2], flat[1::2]))
+    return out
 
 
 def renamed(packed: str, rename) -> str:
