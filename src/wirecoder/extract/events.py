@@ -262,7 +262,8 @@ def _places_in(anchor, frame=None) -> list:
     classes = noun_classes()
     found = []
     heads = [anchor] + [c for c in anchor.children if c.dep_ == "dobj"]
-    heads += [frame] if frame is not None and frame.i != anchor.i else []
+    if frame is not None and frame.i != anchor.i and anchor.dep_ == "dobj" and anchor.head.i == frame.i:
+        heads.append(frame)  # the light verb whose object it is, not "the attack happened in Reynosa"
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "in":

@@ -31,3 +31,13 @@ def test_a_promised_one_sided_act_keeps_its_doers_together(pipeline):
 def test_a_promised_joint_act_is_still_a_dyad(pipeline):
     found = _events(pipeline, "Canada and Costa Rica agreed to hold talks next month.")
     assert ("AGREE", "hold talks", ["Canada"], ["Costa Rica"]) in found
+
+
+def test_a_restriction_imposed_in_a_place_targets_the_place(pipeline):
+    found = _events(pipeline, "The government imposed a curfew in the district on Monday.")
+    assert ("COERCE", "imposed a curfew", ["The government"], ["the district"]) in found
+
+
+def test_the_object_hit_wins_over_the_place(pipeline):
+    found = _events(pipeline, "The rebels attacked an army camp in the town.")
+    assert ("ASSAULT", "attacked", ["The rebels"], ["an army camp"]) in found
