@@ -256,10 +256,9 @@ def _roles(trig: Trigger) -> tuple[list, list]:
 
 
 def _places_in(anchor, frame=None) -> list:
-    """Places after "in" on the trigger, its object or the light verb that carries it: 'a
-    ceasefire in Idlib', 'imposed a curfew in the district'. A place is a GPE/LOC name or a
-    common noun whose commonest WordNet class is a location ('the town', 'the affected areas')."""
-    classes = noun_classes()
+    """GPE/LOC names after "in" on the trigger, its object or the light verb that carries it: 'a
+    ceasefire in Idlib', 'imposed a curfew in Kandahar'. (Common nouns of WordNet's location class,
+    'the district', cost real-news target precision: 0.6286 -> 0.6281 on the tune part.)"""
     found = []
     heads = [anchor] + [c for c in anchor.children if c.dep_ == "dobj"]
     if frame is not None and frame.i != anchor.i and anchor.dep_ == "dobj" and anchor.head.i == frame.i:
@@ -267,9 +266,7 @@ def _places_in(anchor, frame=None) -> list:
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "in":
-                found += [p for p in child.children if p.dep_ == "pobj" and (
-                    p.ent_type_ in ("GPE", "LOC") or not p.ent_type_ and p.pos_ == "NOUN"
-                    and (classes.get(_lemma(p)) or ("",))[0] == "location")]
+                found += [p for p in child.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")]
     return found
 
 
