@@ -116,7 +116,10 @@ def texts(db):
 
 @pytest.fixture(scope="module")
 def n_events(seed_analysis):
-    return len(seed_analysis.events) + 3
+    # what an export keeps by default: the events at or above the default confidence
+    from wirecoder.extract.event_confidence import DEFAULT_MIN_CONFIDENCE
+
+    return sum(e.confidence >= DEFAULT_MIN_CONFIDENCE for e in seed_analysis.events + handmade().events)
 
 
 def _tsv(path) -> pd.DataFrame:

@@ -96,8 +96,11 @@ def _person_title(ent) -> tuple[str | None, Any]:
 _PORTFOLIOS = words("portfolios")
 
 
-def _portfolio(ent) -> bool:
-    """Is the entity a portfolio word before an office title ("Defense Secretary ...")?"""
+def _part_of_larger_mention(ent) -> bool:
+    """"Mexican" in "Mexican drug cartels"; a portfolio word before an office title ("Defense" in
+    "Defense Secretary Pete Hegseth"), which is part of the title."""
+    if ent.label_ == "NORP":
+        return ent.root.dep_ in ("amod", "compound", "nmod")
     return (len(ent) == 1 and ent.text.lower() in _PORTFOLIOS and ent.root.dep_ == "compound"
             and ent.root.head.lemma_.lower() in _PERSON_TITLES)
 
@@ -182,10 +185,8 @@ def collect_mentions(doc) -> list[_Mention]:
                 and ent.text.lower() not in seats():
             mentions.append(_person_mention(ent, sent_of(ent.root)))
         elif ent.label_ in ("ORG", "GPE", "NORP", "PERSON"):
-            if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod"):
-                continue  # "Mexican" in "Mexican drug cartels": part of a larger mention
-            if _portfolio(ent):
-                continue  # "Defense" in "Defense Secretary Pete Hegseth": part of the title
+            if _part_of_larger_mention(ent):
+                continue
             if ent.text.lower() in _PERSON_TITLES and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
                 # "The Republican also classified ...": a person named by party or office
                 mentions.append(_Mention(doc[ent.start - 1].idx, ent.end_char, ent.root, "person",

@@ -190,6 +190,9 @@ def _objects_of_noun(tok: Any) -> list[Any]:
             for c in p.children if c.dep_ == "pobj"]
 
 
+_ROUND_NOUNS = event_words("round_noun")
+
+
 def _parties(tok: Any) -> list[Any]:
     """The words naming who does it: subjects, agents, a noun's possessor or modifiers ("workers'
     strike"), and for a noun the subject of the verb that carries it ("workers went on strike")."""
@@ -199,6 +202,8 @@ def _parties(tok: Any) -> list[Any]:
         head = tok.head
         if head.i != tok.i and head.dep_ == "prep":
             head = head.head
+            if _lemma(head) in _ROUND_NOUNS and head.head.i != head.i:
+                head = head.head  # "launching a new round of attacks": the verb that carries the round
         if head.i != tok.i:
             # "immigrants come under repeated assault by Mr. Trump": the carrying verb's agent
             found += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i

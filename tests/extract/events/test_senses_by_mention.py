@@ -19,6 +19,7 @@ def _types(pipeline, text):
     "Allies of the senator are testing their strength, mounting a public attack on the commerce "
     "secretary, Penny Pritzker, over trade.",
     "A new campaign video hitting Cruz for his votes on farm subsidies aired on Monday.",
+    "Senator Warren and her allies launched a new round of attacks designed to paint the governor as a crony.",
     "The two senators are gunning for each other ahead of the primary.",
     "The candidate told the crowd that Japan is killing us on trade.",
     "He called himself the only man who can beat Senator Warren next year.",
