@@ -205,3 +205,8 @@ def test_an_act_asked_for_by_a_noun_is_no_act_done(pipeline):
 def test_a_rule_in_force_is_no_act(pipeline):
     assert "COERCE" not in _types(pipeline, "The fishing method is outlawed in the United States.")
     assert "COERCE" in _types(pipeline, "Russia banned the group on Tuesday.")
+
+
+def test_a_blockade_of_a_nominee_is_politics_a_blockade_of_a_port_is_force(pipeline):
+    assert "ASSAULT" not in _types(pipeline, "Republicans vowed to keep up their blockade of the president's Supreme Court nominee.")
+    assert "ASSAULT" in _types(pipeline, "The navy imposed a blockade on the port of Hodeidah.")
