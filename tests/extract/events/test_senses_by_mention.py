@@ -208,5 +208,6 @@ def test_a_rule_in_force_is_no_act(pipeline):
 
 
 def test_a_blockade_of_a_nominee_is_politics_a_blockade_of_a_port_is_force(pipeline):
-    assert "ASSAULT" not in _types(pipeline, "Republicans vowed to keep up their blockade of the president's Supreme Court nominee.")
+    assert "ASSAULT" not in _types(pipeline, "Senate Republicans have maintained a blockade of Judge Garland's nomination since March.")
+    assert "ASSAULT" not in _types(pipeline, "The GOP blockade of the nominee continued on Tuesday.")
     assert "ASSAULT" in _types(pipeline, "The navy imposed a blockade on the port of Hodeidah.")
