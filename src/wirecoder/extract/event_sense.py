@@ -258,12 +258,16 @@ ABSTRACT_CLASSES = frozenset({"act", "attribute", "cognition", "communication", 
 
 
 
-def abstract_patients(tok: Any, abstract: frozenset[str], doers: bool = False) -> bool:
-    """Is whatever the act is done to (with `doers`: whoever does it) an abstraction: common nouns
-    only, each of whose commonest WordNet classes is abstract? Names and pronouns are parties,
-    never abstractions."""
+def abstract_patients(tok: Any, abstract: frozenset[str]) -> bool:
+    """Is whatever the act is done to an abstraction (`abstractions`)?"""
+    return abstractions(_patients(tok), abstract)
+
+
+def abstractions(words: list[Any], abstract: frozenset[str]) -> bool:
+    """Are the words abstractions: common nouns only, each of whose commonest WordNet classes is
+    abstract? Names and pronouns are parties, never abstractions."""
     classes = noun_classes()
-    nouns = [w for w in (_agents(tok) if doers else _patients(tok)) if w.pos_ == "NOUN" and not w.ent_type_]
+    nouns = [w for w in words if w.pos_ == "NOUN" and not w.ent_type_]
     if not nouns:
         return False
     for w in nouns:
@@ -395,7 +399,7 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     if rule.when == "object_abstract":  # "kill off the siesta", "target this rise in crime"
         return not worlds.armed(tok) and abstract_patients(tok, values)
     if rule.when == "doer_abstract":  # "captured by a hard-line philosophy", "seized by panic"
-        return not worlds.armed(tok) and abstract_patients(tok, values, doers=True)
+        return not worlds.armed(tok) and abstractions(_agents(tok), values)
     if rule.when == "prep_object":  # a preposition and the noun it governs: "detained in hospital"
         # also on a coordinated verb: "shot and killed his father in a hunting accident"
         heads = [tok] + [c for c in tok.children if c.dep_ == "conj"]

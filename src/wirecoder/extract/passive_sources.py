@@ -58,8 +58,9 @@ def lend_passive_sources(events: list[Event], doc) -> list[Event]:
     out: list[Event] = []
     for event in events:
         tok = token_at(doc, event.trigger.start) if not event.sources else None
-        listed = tok is not None and not _agentless_passive(tok) and _listed(tok)
-        if tok is None or not (listed or _agentless_passive(tok)):
+        passive = tok is not None and _agentless_passive(tok)
+        listed = tok is not None and not passive and _listed(tok)
+        if not (passive or listed):
             out.append(event)
             continue
         here = sentence_of(event)
