@@ -33,7 +33,7 @@ SPEECH_HEADS = words("speech_verbs", reporting="yes")
 SET_ASIDE = event_words("set_aside")  # "rather than", "instead of"
 LIKELIHOOD = event_words("likelihood")  # "an attack is unlikely": judged, not done
 DEFINITE = event_words("definite")
-LIGHT_VERBS = event_words("light_verb")
+PRESUPPOSING_VERBS = event_words("presupposing_verb")
 _CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "relcl",
                 "acl", "conj", "advmod", "attr", "nsubj"}
 
@@ -67,13 +67,13 @@ def _set_aside(tok) -> bool:
 def _presupposed(trigger) -> bool:
     """"a motive for the attack", "his handling of the police shooting", "lifting the opposition's
     siege": a definite or possessed event noun in a phrase refers to an act the text takes as done,
-    so the clause above that phrase (negated, hoped for, demanded) is not the act's modality. Not
-    the object of a light verb, which is the act itself ("did not launch the attack"), nor a subject
+    so the clause above that phrase (negated, hoped for, demanded) is not the act's modality. An
+    object only of a verb that takes its act as under way ("will not lift the ban"); not a subject
     ("the attack did not happen")."""
     if trigger.dep_ not in ("pobj", "dobj") or not (trigger.pos_ == "NOUN" or trigger.tag_ == "VBG"):
         return False
-    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS:
-        return False
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() not in PRESUPPOSING_VERBS:
+        return False  # "will host the meeting", "did not launch the attack": the verb's modality
     # the determiner may sit on a noun before it: "the police shooting"
     words = [*trigger.children, *(g for c in trigger.children if c.dep_ == "compound" for g in c.children)]
     return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in words)
