@@ -22,6 +22,7 @@ from typing import Any
 from ..knowledge import load_tsv, noun_classes
 from ..lang.en import words
 from .common import lemma as _lemma
+from .event_sense_forms import FORM_KINDS, fits_form
 from .event_tables import event_words
 
 ARMED = "armed"
@@ -275,12 +276,21 @@ def abstract_patients(tok: Any, abstract: frozenset[str]) -> bool:
     return abstractions(_patients(tok), abstract)
 
 
+ABSTRACT_NAME_LABELS = frozenset({"LAW", "LANGUAGE"})
+
+
+def _only_laws(words: list[Any]) -> bool:
+    return bool(words) and all(w.ent_type_ in ABSTRACT_NAME_LABELS for w in words)
+
+
 def abstractions(words: list[Any], abstract: frozenset[str]) -> bool:
     """Are the words abstractions: common nouns only, each of whose commonest WordNet classes is
     abstract? Names and pronouns are parties, never abstractions."""
     classes = noun_classes()
     nouns = [w for w in words if w.pos_ == "NOUN" and not w.ent_type_]
-    if not nouns:
+    # the name of a law is the name of an abstraction: "attacked the Affordable Care Act"
+    laws = [w for w in words if w.ent_type_ in ABSTRACT_NAME_LABELS]
+    if not nouns and not laws:
         return False
     for w in nouns:
         found = classes.get(_lemma(w)) or classes.get(w.lower_)
@@ -364,34 +374,15 @@ def _fits_sides(rule: SenseRule, tok: Any, worlds: Worlds) -> bool:
     return False
 
 
-# Kinds that read the trigger's grammatical form and its prepositions.
-_FORM_KINDS = frozenset({"imperative", "naming_participle", "dependent", "prep_instead", "prep", "standing_rule"})
+# Kinds that read the trigger's grammatical form and its prepositions (event_sense_forms.py).
+_FORM_KINDS = FORM_KINDS | {"prep_instead"}
 
 
 def _fits_form(rule: SenseRule, tok: Any) -> bool:
-    values = rule.values
-    if rule.when == "standing_rule":  # "a method that is outlawed in the United States": a rule in
-        # force, told in the present passive with no doer and no time of its own, is no act
-        return (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children)
-                and not any(c.dep_ == "agent" for c in tok.children)
-                and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
-                and any(c.dep_ == "prep" and c.lower_ in values for c in tok.children))
-    if rule.when == "imperative":  # "For appointments, call the cancer center", "Just ask him":
-        # a sentence's main verb in the base form with no subject or auxiliary of its own
-        return (tok.tag_ == "VB" and tok.dep_.lower() in values
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children))
-    if rule.when == "naming_participle":  # "a super PAC called Future45", not "reporters called
-        # liars by the president"
-        return (tok.tag_ == "VBN" and tok.dep_ in values and tok.head.i != tok.i
-                and not any(c.dep_ == "agent" for c in tok.children))
-    if rule.when == "dependent":  # a dependent of one of these labels: "demonstrated that ..." (ccomp)
-        return any(c.dep_ in values for c in tok.children)
     if rule.when == "prep_instead":  # "seized on the massacre": the preposition takes the place of
         # an object (not "seized 18 kilos on Monday")
-        return not _objects(tok) and any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)
-    if rule.when == "prep":  # "that leaves the court with one judge"
-        return any(c.dep_ == "prep" and c.lower_ in values for c in tok.children)
-    return False
+        return not _objects(tok) and any(c.dep_ == "prep" and c.lower_ in rule.values for c in tok.children)
+    return fits_form(rule.when, rule.values, tok)
 
 
 def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
@@ -409,7 +400,8 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     if rule.when in _FORM_KINDS:
         return _fits_form(rule, tok)
     if rule.when == "object_abstract":  # "kill off the siesta", "target this rise in crime"
-        return not worlds.armed(tok) and abstract_patients(tok, values)
+        # a law by name needs no such guard: no arms can hit the Second Amendment
+        return (not worlds.armed(tok) or _only_laws(_patients(tok))) and abstract_patients(tok, values)
     if rule.when == "doer_abstract":  # "captured by a hard-line philosophy", "seized by panic"
         return not worlds.armed(tok) and abstractions(_agents(tok), values)
     if rule.when == "prep_object":  # a preposition and the noun it governs: "detained in hospital"

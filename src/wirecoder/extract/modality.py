@@ -34,6 +34,8 @@ SET_ASIDE = event_words("set_aside")  # "rather than", "instead of"
 LIKELIHOOD = event_words("likelihood")  # "an attack is unlikely": judged, not done
 DEFINITE = event_words("definite")
 PRESUPPOSING_VERBS = event_words("presupposing_verb")
+PLANNED_MODIFIERS = event_words("planned_modifier")
+HYPOTHETICAL_MODIFIERS = event_words("hypothetical_modifier")
 _CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "relcl",
                 "acl", "conj", "advmod", "attr", "nsubj"}
 
@@ -90,6 +92,13 @@ def _own_markers(tok) -> str | None:
     for child in tok.children:
         if child.dep_ == "neg":
             return "negated"
+        if child.dep_ == "amod" and tok.pos_ == "NOUN":
+            # "the planned demonstration", "his proposed ban", "a possible attack"
+            low = child.lower_
+            if low in PLANNED_MODIFIERS:
+                return "planned"
+            if low in HYPOTHETICAL_MODIFIERS:
+                return "hypothetical"
         # "No officials were injured": a negated subject negates the event
         if child.dep_ in ("nsubj", "nsubjpass") and any(
                 d.dep_ == "det" and d.lower_ == "no" for d in child.children):
@@ -148,6 +157,8 @@ def read_modality(trigger) -> ModalReading:
         # on Mexico, a tariff on Canada"); an apposition higher up is a description of a party
         # ("Grijalva, the Democrat who helped negotiate the deal, will support ...")
         listed = depth == 0 and tok.dep_ == "appos" and tok.pos_ == "NOUN"
+        if tok.dep_ == "relcl":
+            break  # "tried to flee in their car, which caused the group to attack it": its own clause
         if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             break  # "X didn't return, but his handling of the shooting made him ...": its own clause

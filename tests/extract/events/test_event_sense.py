@@ -19,7 +19,8 @@ PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
 WHEN = {"object", "object_not", "particle", "subject", "modifier", "compound", "compound_not", "entity",
         "domain", "sentence", "pos", "patient", "party", "governor", "clause", "world_not", "partner_not",
         "prep", "verbal_dyad", "verbal_maker", "object_abstract", "dependent", "prep_object", "object_unarmed",
-        "conjunct", "generic_gerund", "verb_dependent", "verbal_patient", "complement", "domain_unarmed", "no_patient", "person_dyad", "naming_participle", "imperative", "prep_instead", "domain_only", "doer_abstract", "standing_rule"}
+        "conjunct", "generic_gerund", "verb_dependent", "verbal_patient", "complement", "domain_unarmed", "no_patient", "person_dyad", "naming_participle", "imperative", "prep_instead", "domain_only", "doer_abstract", "standing_rule",
+        "in_name"}
 ROWS = load_tsv("event_senses.tsv")
 
 
