@@ -105,6 +105,11 @@ class Worlds:
         self.senses: dict[tuple[str, str], str] = {}
         # the words whose remembered sense came from one mention's object ("released a poll")
         self.mention_senses: set[tuple[str, str]] = set()
+        # where the article has told of an armed act as done ("the deadly mass shooting"): a later
+        # "the attack" refers back to it
+        self.assaults_at: list[int] = []
+        # where each word's remembered sense was last given or used: the nearer telling wins
+        self.sense_at: dict[str, int] = {}
 
     def cues(self, tok: Any) -> Counter[str]:
         """Cue words of each world in the token's sentence."""
@@ -385,6 +390,14 @@ def _fits_form(rule: SenseRule, tok: Any) -> bool:
     return fits_form(rule.when, rule.values, tok)
 
 
+def _refers_back(tok: Any, worlds: Worlds) -> bool:
+    """"the attack" after the article told of a shooting as done: the same act, not a campaign's
+    attack (a definite bare noun, no one named as making it)."""
+    return (tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and not _named_maker(tok) and any(worlds.sense_at.get(_lemma(tok), -1) < i < tok.i
+                                              for i in worlds.assaults_at))
+
+
 def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
     values = rule.values
     if rule.when == "patient":
@@ -455,7 +468,7 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         # a death with no doer, in an article of that world with no word of arms anywhere
         return not _doers(tok) and worlds.unarmed_article() and any(worlds.share(v) > 0 for v in values)
     if rule.when == "domain_unarmed":  # a campaign's "attacks", but not in a report of terror attacks
-        return bool(worlds.of(tok) & values) and worlds.share(ARMED) < DOC_SHARE
+        return bool(worlds.of(tok) & values) and worlds.share(ARMED) < DOC_SHARE and not _refers_back(tok, worlds)
     if rule.when == "sentence":
         return any(_lemma(t) in values for t in tok.sent)
     if rule.when == "pos":
@@ -575,6 +588,8 @@ def other_sense(tok: Any, end_tok: Any, types: set[str], worlds: Worlds) -> str 
         if rule.types and not (rule.types & types):
             continue
         if _fits(rule, at, end_tok, worlds):
+            if rule.trigger != "*" and rule.sense != "ASSAULT":
+                worlds.sense_at[word[0]] = tok.i
             if rule.trigger != "*" and word not in worlds.senses:  # a sense of this word, not
                 # of the sentence's world
                 worlds.senses[word] = rule.sense
@@ -583,7 +598,7 @@ def other_sense(tok: Any, end_tok: Any, types: set[str], worlds: Worlds) -> str 
             return rule.sense
     # A later mention of the word, with no weapon in its sentence, keeps the sense it had
     earlier = worlds.senses.get(word)
-    if earlier is not None and not worlds.armed(tok):
+    if earlier is not None and not worlds.armed(tok) and not _refers_back(tok, worlds):
         if word in worlds.mention_senses and _party_patient(tok):
             return None  # "released a poll" ... "one of the men was released": its own patient decides
         return earlier

@@ -110,6 +110,8 @@ def type_of(trig: Trigger, worlds: Worlds | None) -> Typing | None:
         event_type, mode, cameo = sense, None, type_cameo(sense)
     if worlds is not None and sense is None:
         _remember_phrase_sense(trig, event_type, modality, worlds)
+        if event_type == "ASSAULT" and modality in ("asserted", "reported", "historical"):
+            worlds.assaults_at.append(tok.i)
     return Typing(event_type, mode, cameo, modality)
 
 

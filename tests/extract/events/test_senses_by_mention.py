@@ -211,3 +211,19 @@ def test_a_blockade_of_a_nominee_is_politics_a_blockade_of_a_port_is_force(pipel
     assert "ASSAULT" not in _types(pipeline, "Senate Republicans have maintained a blockade of Judge Garland's nomination since March.")
     assert "ASSAULT" not in _types(pipeline, "The GOP blockade of the nominee continued on Tuesday.")
     assert "ASSAULT" in _types(pipeline, "The navy imposed a blockade on the port of Hodeidah.")
+
+
+def test_the_attack_after_a_shooting_is_that_shooting(pipeline):
+    """One sense per discourse gives way to the nearer telling: "the attack" after the article
+    told of a mass shooting refers back to it, though a campaign's verbal attack came first."""
+    text = ("Trump's campaign leveled a verbal attack at a reporter, and the polls moved. A gunman killed "
+            "49 people in a mass shooting at a nightclub in Orlando on Sunday. The senator described "
+            "the attack as a sobering reminder of the threat.")
+    events = pipeline.analyze(text).events
+    last = max((e for e in events if e.trigger.text == "attack"), key=lambda e: e.trigger.start)
+    assert last.type == "ASSAULT"
+    # with no shooting told before it, the campaign's sense still holds
+    text = ("Trump's campaign leveled a verbal attack at a reporter, and the polls moved. The senator "
+            "described the attack as a sobering reminder of the campaign's tone.")
+    events = pipeline.analyze(text).events
+    assert "ASSAULT" not in [e.type for e in events]
