@@ -23,8 +23,9 @@ from typing import Any
 from ..knowledge import load_tsv
 from ..knowledge.plover import types_in
 from ..lang.en import words
+from .abstractions import ABSTRACT_CLASSES
 from .common import lemma
-from .event_sense import ABSTRACT_CLASSES, Worlds, abstract_patients
+from .event_sense import Worlds, abstract_patients
 from .event_tables import event_words
 
 PRIOR_FILE = "event_trigger_prior.tsv"

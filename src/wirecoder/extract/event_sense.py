@@ -21,6 +21,7 @@ from typing import Any
 
 from ..knowledge import load_tsv, noun_classes
 from ..lang.en import words
+from .abstractions import abstractions, only_laws
 from .common import lemma as _lemma
 from .event_sense_forms import FORM_KINDS, fits_form
 from .event_tables import event_words
@@ -266,42 +267,9 @@ def _has(words: list[Any], values: frozenset[str]) -> bool:
                for w in words)
 
 
-# A noun counts as abstract when its commonest senses are all of abstract classes: "record" is
-# also an artifact (a disc), "market" also a group, so they may be physical targets.
-ABSTRACT_SENSES = 2
-# WordNet's classes of things one cannot hit: the values of the object_abstract rows, and the
-# confidence model's patient_abstract feature.
-ABSTRACT_CLASSES = frozenset({"act", "attribute", "cognition", "communication", "event", "feeling", "motive",
-                              "phenomenon", "possession", "process", "quantity", "relation", "state", "time"})
-
-
-
 def abstract_patients(tok: Any, abstract: frozenset[str]) -> bool:
     """Is whatever the act is done to an abstraction (`abstractions`)?"""
     return abstractions(_patients(tok), abstract)
-
-
-ABSTRACT_NAME_LABELS = frozenset({"LAW", "LANGUAGE"})
-
-
-def _only_laws(words: list[Any]) -> bool:
-    return bool(words) and all(w.ent_type_ in ABSTRACT_NAME_LABELS for w in words)
-
-
-def abstractions(words: list[Any], abstract: frozenset[str]) -> bool:
-    """Are the words abstractions: common nouns only, each of whose commonest WordNet classes is
-    abstract? Names and pronouns are parties, never abstractions."""
-    classes = noun_classes()
-    nouns = [w for w in words if w.pos_ == "NOUN" and not w.ent_type_]
-    # the name of a law is the name of an abstraction: "attacked the Affordable Care Act"
-    laws = [w for w in words if w.ent_type_ in ABSTRACT_NAME_LABELS]
-    if not nouns and not laws:
-        return False
-    for w in nouns:
-        found = classes.get(_lemma(w)) or classes.get(w.lower_)
-        if not found or not set(found[:ABSTRACT_SENSES]) <= abstract:
-            return False
-    return True
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
@@ -414,7 +382,7 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         return _fits_form(rule, tok)
     if rule.when == "object_abstract":  # "kill off the siesta", "target this rise in crime"
         # a law by name needs no such guard: no arms can hit the Second Amendment
-        return (not worlds.armed(tok) or _only_laws(_patients(tok))) and abstract_patients(tok, values)
+        return (not worlds.armed(tok) or only_laws(_patients(tok))) and abstract_patients(tok, values)
     if rule.when == "doer_abstract":  # "captured by a hard-line philosophy", "seized by panic"
         return not worlds.armed(tok) and abstractions(_agents(tok), values)
     if rule.when == "prep_object":  # a preposition and the noun it governs: "detained in hospital"

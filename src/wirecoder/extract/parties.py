@@ -14,8 +14,9 @@ from typing import Any
 
 from ..datelines import in_dateline
 from ..knowledge import load_tsv
+from .abstractions import ABSTRACT_CLASSES
 from .event_roles import antecedent_of
-from .event_sense import ABSTRACT_CLASSES, counted, noun_classes
+from .event_sense import counted, noun_classes
 from .event_triggers import noun_lexicon
 
 # Entity labels of times and amounts: never the one who acts or is acted upon. (Works of art are
