@@ -34,6 +34,7 @@ from typing import Any
 from wirecoder.corpora.ecbplus_gold import read_topics, select_topics
 from wirecoder.dedup import ClusterOptions, EventClusterer, NearDuplicateIndex, document_records
 from wirecoder.dedup.stories import StoryOptions
+from wirecoder.dedup.story_records import MINOR_SHARE
 
 STORY_FIELDS = {f.name for f in fields(StoryOptions)}
 
@@ -64,7 +65,7 @@ def run(docs: list[tuple[str, str, int, Any]], setting: dict[str, float]) -> dic
         if a is not None:
             copy = copies.add(a.document.id, a.document.text)
             clusterer.add_analysis(a, copy.duplicate_of if copy else None)
-    records = document_records(clusterer, setting.get("minor_share", 0.0))
+    records = document_records(clusterer, setting.get("minor_share", MINOR_SHARE))
     out = {}
     for name, _, _, a in docs:
         doc_id = a.document.id if a is not None else None
