@@ -320,3 +320,66 @@ def test_rare_terms_weigh_more_than_the_words_of_a_kind():
         scores[power] = (other[1] if other else 0.0, same[1])
     assert scores[2.0][0] < scores[1.0][0] - 0.1
     assert scores[2.0][1] > 0.8 and scores[1.0][1] > 0.8
+
+
+PIRATE_NAMES = {"sirius": 3, "supertanker": 2, "vela": 2, "pirates": 1, "said": 1}
+PIRATE_RANSOM = {"mombasa": 3, "ransom": 2, "hostage": 2, "pirates": 1, "said": 1}
+PIRATE_BOTH = {"sirius": 2, "supertanker": 1, "vela": 1, "mombasa": 2, "ransom": 2, "hostage": 1,
+               "pirates": 1}
+
+
+def _apart(merge_at: float) -> tuple[StoryIndex, list]:
+    """Two reports of one hijacking worded apart (each starts a story), then one that tells both."""
+    index = StoryIndex(StoryOptions(background=False, merge_at=merge_at))
+    _other_news(index)
+    return index, [index.add(d, t) for d, t in (("a", PIRATE_NAMES), ("c", PIRATE_RANSOM),
+                                                  ("b", PIRATE_BOTH))]
+
+
+def test_a_report_that_links_two_stories_of_one_happening_makes_them_one():
+    index, (a, c, b) = _apart(StoryOptions().merge_at)
+    assert not a.joined and not c.joined and a.story_id != c.story_id  # arrived apart
+    assert b.joined and b.merged == (a.story_id,) and b.story_id == c.story_id
+    assert index.story_of("a") == index.story_of("c") == index.story_of("b") == c.story_id
+    assert index.stories()[c.story_id] == ["a", "c", "b"] and a.story_id not in index.stories()
+    assert index.standing_id(a.story_id) == c.story_id
+    # a document of an earlier run placed in the story merged away comes back in the merged one
+    index.restore("z", {"vela": 1}, a.story_id)
+    assert index.story_of("z") == c.story_id
+    # and a later report of it finds the one story
+    assert index.add("d", {"sirius": 2, "ransom": 2, "pirates": 1}).story_id == c.story_id
+
+
+def test_without_merges_or_under_merge_at_the_stories_stay_apart():
+    for merge_at in (0.0, 0.95):
+        index, (a, c, b) = _apart(merge_at)
+        assert b.joined and b.merged == () and index.story_of("a") != index.story_of("c")
+
+
+def test_merged_stories_keep_their_mentions_clusters_and_count_one_record():
+    from wirecoder.dedup import document_records
+
+    clusterer = EventClusterer(ClusterOptions(story=StoryOptions(background=False)))
+    _other_news(clusterer.stories)
+    for doc, terms in (("a", PIRATE_NAMES), ("c", PIRATE_RANSOM), ("b", PIRATE_BOTH)):
+        clusterer.add_placed(doc, terms, None, [_m(f"{doc}-e", doc, None)])
+    assert clusterer.story_links["b"].merged == (clusterer.story_links["a"].story_id,)
+    # b's event is compared within the story b was placed in (c's), a's stays in its own cluster
+    assert clusterer.cluster_of("b-e") == clusterer.cluster_of("c-e") != clusterer.cluster_of("a-e")
+    reports = document_records(clusterer)
+    pirates = {d: r for d, r in reports.items() if d in "acb"}
+    assert len({r.story_id for r in pirates.values()}) == 1
+    assert {r.cluster_id for r in pirates.values()} == {clusterer.cluster_of("c-e")}
+    assert pirates["a"].how == "story"
+
+
+def test_a_later_run_puts_a_document_back_in_the_story_its_report_row_holds():
+    """Its mentions hold the story they were placed in; the report row the story it stood in at
+    the end of the run, after a merge (`StoryIndex._merge_alike`)."""
+    from wirecoder.dedup.runner import _restore_stories
+
+    for reported, expected in (({"a": "story_kept"}, "story_kept"), ({}, "story_gone"),
+                               ({"a": None}, "story_gone")):
+        clusterer = EventClusterer()
+        _restore_stories(clusterer, {"a": [_m("a-e", "a", "story_gone")]}, reported)
+        assert clusterer.stories.story_of("a") == expected

@@ -158,7 +158,8 @@ def _restore(store, t: _Tables, index: NearDuplicateIndex, clusterer: EventClust
                 score=row.score, joined=row.joined))
             if mention.story is not None:
                 placed.setdefault(mention.document_id, []).append(mention)
-        _restore_stories(clusterer, placed)
+        _restore_stories(clusterer, placed, dict(conn.execute(
+            select(t.report.c.document_id, t.report.c.story_id)).all()))
         _restore_reports(conn, t, clusterer, links)
         sig_pos = conn.execute(select(func.coalesce(func.max(t.sig.c.position), -1))).scalar()
         mem_pos = conn.execute(select(func.coalesce(func.max(t.member.c.position), -1))).scalar()
@@ -200,10 +201,13 @@ def _add_document(analysis, index: NearDuplicateIndex, clusterer: EventClusterer
     return sig_pos, mem_pos
 
 
-def _restore_stories(clusterer: EventClusterer, placed: dict[str, list[EventMention]]) -> None:
+def _restore_stories(clusterer: EventClusterer, placed: dict[str, list[EventMention]],
+                     reported: dict[str, str | None] | None = None) -> None:
     """Documents of earlier runs back in their stories. The store keeps their mentions, not their
     text: a document's terms are read again from its mentions' sentence words and names (fewer
-    than its text gave, so later documents find it by its events' sentences)."""
+    than its text gave, so later documents find it by its events' sentences). A document's story
+    is the one its report row holds (`reported`: the story it stood in at the end of its run, as
+    two stories may have been merged since its mentions were placed), else its mentions'."""
     if clusterer.stories is None:
         return
     for document_id, mentions in placed.items():
@@ -214,7 +218,8 @@ def _restore_stories(clusterer: EventClusterer, placed: dict[str, list[EventMent
             for name in (*m.source_names, *m.target_names, *([m.place_name] if m.place_name else [])):
                 key = "=" + name.lower()
                 terms[key] = terms.get(key, 0) + NAME_WEIGHT
-        clusterer.stories.restore(document_id, terms, mentions[0].story or "", mentions[0].published)
+        story = (reported or {}).get(document_id) or mentions[0].story or ""
+        clusterer.stories.restore(document_id, terms, story, mentions[0].published)
 
 
 def _restore_reports(conn, t: _Tables, clusterer: EventClusterer, copies: dict[str, str]) -> None:
