@@ -382,7 +382,8 @@ def _fits(rule: SenseRule, tok: Any, end_tok: Any, worlds: Worlds) -> bool:
         return _fits_form(rule, tok)
     if rule.when == "object_abstract":  # "kill off the siesta", "target this rise in crime"
         # a law by name needs no such guard: no arms can hit the Second Amendment
-        return (not worlds.armed(tok) or only_laws(_patients(tok))) and abstract_patients(tok, values)
+        patients = _patients(tok)
+        return (not worlds.armed(tok) or only_laws(patients)) and abstractions(patients, values)
     if rule.when == "doer_abstract":  # "captured by a hard-line philosophy", "seized by panic"
         return not worlds.armed(tok) and abstractions(_agents(tok), values)
     if rule.when == "prep_object":  # a preposition and the noun it governs: "detained in hospital"
