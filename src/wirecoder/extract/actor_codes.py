@@ -53,8 +53,11 @@ class Coding:
 
 @cache
 def country_table() -> dict[str, str]:
+    """Country names and demonyms -> ISO3. A name with a possessive ("people's republic of
+    china") is also keyed without it, as phrase_words reads it ("people republic of china")."""
     rows = load_tsv("countries.tsv") + load_tsv("country_names.tsv")
-    return {row["name"].lower(): row["iso3"] for row in rows}
+    table = {row["name"].lower(): row["iso3"] for row in rows}
+    return table | {re.sub(r"['’]s\b", "", k): v for k, v in table.items() if "'s" in k or "’s" in k}
 
 
 @cache

@@ -105,7 +105,8 @@ def described_coding(chunk, pair: str) -> Coding | None:
                                                                "QUANTITY", "CARDINAL", "ORDINAL"):
         return None
     coding = code_span(chunk, agents=True)
-    coding.country = coding.country or owner_country(head) or modifier_country(chunk, head)
+    coding.country = coding.country or owner_country(head) or organization_country(chunk) \
+        or modifier_country(chunk, head)
     agent_head = bool({head.lemma_.lower(), head.lower_, pair} & agent_table().keys())
     classes = (noun_classes().get(head.lower_) or noun_classes().get(head.lemma_.lower()) or ())[:1]
     people = bool(set(classes) & _PEOPLE_CLASSES) or head.lemma_.lower() in GENERIC_HEADS
@@ -134,11 +135,22 @@ def refined_chunk(chunk) -> Coding:
     place's or opening place's country; an office of an international body is IGO first."""
     head = chunk.root
     coding = code_span(chunk, agents=True)
-    coding.country = coding.country or owner_country(head) or (
+    coding.country = coding.country or owner_country(head) or organization_country(chunk) or (
         modifier_country(chunk, head) if lookup(strip_det(chunk.text)) is None else None)
     if not coding.country and "IGO" not in coding.sectors and igo_owner(head):
         coding.sectors.insert(0, "IGO")
     return coding
+
+
+def organization_country(chunk) -> str | None:
+    """The country of a named organisation that modifies a description of people, from the
+    actor dictionary: "a former CIA official" (USA), "a Hamas commander"."""
+    for ent in chunk.ents:
+        if ent.label_ == "ORG" and ent.end <= chunk.root.i:
+            role = lookup(strip_det(ent.text))
+            if role is not None and role.country:
+                return role.country
+    return None
 
 
 def fragment_heads(doc, taken: set[int]) -> list[Any]:
