@@ -73,6 +73,8 @@ def test_an_indefinite_title_names_a_person_unless_it_is_a_role(nlp):
     assert _codes(said)["former CIA official"] == ("USA", "ELI")
     role = nlp.analyze("He served as a secretary of defense.", published="2023-03-31")
     assert "secretary of defense" not in " ".join(_codes(role))
+    wished = nlp.analyze("It is time a special prosecutor be appointed.", published="2023-03-31")
+    assert "special prosecutor" not in _codes(wished)
 
 
 @pytest.mark.parametrize("text,name,codes", [

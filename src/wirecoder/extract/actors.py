@@ -257,8 +257,10 @@ def _chunk_mentions(doc, sent_of, taken: set[int]) -> list[_Mention]:
         coding = refined_chunk(chunk)
         definite = chunk[0].lower_ in _DEFINITE
         is_title = head.lemma_.lower() in _PERSON_TITLES and head.tag_ in ("NN", "NNP")
-        if is_title and chunk[0].lower_ in ("a", "an") and _as_role(head):
-            continue  # "as a secretary of defense": a role, not a person mentioned
+        if is_title and chunk[0].lower_ in ("a", "an") and head.dep_ not in ("nsubj", "ROOT"):
+            # "as a secretary of defense", "time a special prosecutor be appointed": a role, not a
+            # person mentioned; "a former CIA official said" (a subject, or a phrase alone) names one
+            continue
         # "Jalisco New Generation Cartel" (a name the tagger missed) is one organisation, not
         # part of "the cartels" in general
         kind = "person" if is_title else ("organization" if head.pos_ == "PROPN" else "group")
@@ -304,12 +306,6 @@ def _place_phrase(chunk) -> bool:
     if not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children):
         return False
     return not (head.dep_ == "nsubj" and head.head.lemma_.lower() in _SAYING)
-
-
-def _as_role(head) -> bool:
-    """An indefinite title that names a role, not a person: "served as a secretary of
-    defense", "she is a minister"; "a former CIA official said" names one."""
-    return head.dep_ in ("attr", "oprd", "appos") or head.dep_ == "pobj" and head.head.lower_ == "as"
 
 
 def _pronoun_mentions(doc, sent_of) -> list[_Mention]:
