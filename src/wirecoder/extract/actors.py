@@ -242,8 +242,9 @@ def _chunk_mentions(doc, sent_of, taken: set[int]) -> list[_Mention]:
         head = chunk.root
         if head.i in taken or head.pos_ == "PRON" or "\n" in chunk.text or in_dateline(chunk[0]):
             continue
-        if _place_phrase(chunk):
-            continue  # "its capital", "into 11 states": a place, not those who govern it
+        if _place_phrase(chunk) or chunk[0].lower_ == "no":
+            # "its capital": a place, not those who govern it; "No U.S. officials were hurt": no one
+            continue
         coding = code_span(chunk)
         pair = f"{head.doc[head.i - 1].lower_} {head.lower_}" if head.i > 0 else ""
         generic = head.lemma_.lower() in GENERIC_HEADS  # "cartel members", "terrorist organizations"
