@@ -36,6 +36,11 @@ def test_sheinbaum_rejects_and_trump_is_usa_gov(story):
     assert {(a.country, a.sectors[0]) for a in story.actors if a.name == "Donald Trump"} == {("USA", "GOV")}
 
 
+def test_rejecting_a_plan_is_aimed_at_its_named_owner(story):
+    rejects = [e for e in story.events if e.type == "REJECT" and e.trigger.text == "rejected"]
+    assert _actor(story, rejects[0].targets[0].actor_id) == ("Donald Trump", "USA", "GOV")
+
+
 def test_the_owner_of_a_plan_is_who_would_carry_it_out(story):
     sends = [e for e in story.events if e.trigger.text.startswith("send")]
     assert sends and _actor(story, sends[0].sources[0].actor_id) == ("Donald Trump", "USA", "GOV")
