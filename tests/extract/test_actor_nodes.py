@@ -97,3 +97,12 @@ def test_a_country_name_with_a_possessive_is_read_as_phrase_words_read_it():
 
     words = [("people", 0, 6), ("republic", 9, 17), ("of", 18, 20), ("china", 21, 26)]
     assert code_words(words).country == "CHN"
+
+
+def test_a_participle_of_the_agents_table_used_as_a_noun_is_a_described_group(nlp):
+    codes = _codes(nlp.analyze("Aid finally reached the displaced in the north."))
+    assert codes["displaced"] == (None, "REF")
+    owned = nlp.analyze("Burkina Faso’s displaced")
+    assert (owned.actors and max(owned.actors, key=lambda a: len(a.mentions[0].text)).sectors == ["REF"])
+    verb = _codes(nlp.analyze("The village was displaced by floods."))
+    assert not [name for name in verb if "displaced" in name]

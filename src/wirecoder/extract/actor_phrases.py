@@ -172,3 +172,18 @@ def fragment_heads(doc, taken: set[int]) -> list[Any]:
                 not any(t.pos_ in ("VERB", "AUX") for t in sent):
             spans.append(doc[root.left_edge.i:root.right_edge.i + 1])
     return spans
+
+
+def nominal_heads(doc, taken: set[int]) -> list[Any]:
+    """A participle or adjective of the agents table used as a noun, which a determiner or a
+    possessor shows ("aid reached the displaced", "Burkina Faso's displaced"; the parser may
+    hang the possessor as a subject, its 's still on it): the spans from the owner to it."""
+    spans = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ not in ("VERB", "ADJ") or tok.lower_ not in agent_table():
+            continue
+        owners = [c for c in tok.children if c.i < tok.i and (c.dep_ in ("det", "poss") or any(
+            g.tag_ == "POS" for g in c.children))]
+        if owners:
+            spans.append(doc[owners[0].left_edge.i:tok.i + 1])
+    return spans

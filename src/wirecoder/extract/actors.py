@@ -38,7 +38,13 @@ from .actor_codes import (
     sector_table,
 )
 from .actor_dictionary import dictionary, lookup
-from .actor_phrases import described_coding, fragment_heads, refined_chunk, refined_entity
+from .actor_phrases import (
+    described_coding,
+    fragment_heads,
+    nominal_heads,
+    refined_chunk,
+    refined_entity,
+)
 from .actor_phrases import strip_det as _strip_det
 
 _PERSON_PRONOUNS = words("pronouns", kind="personal", refers="person", person="3")
@@ -179,7 +185,7 @@ def collect_mentions(doc) -> list[_Mention]:
     mentions += _chunk_mentions(doc, sent_of, taken)
     mentions += [_Mention(span.start_char, span.end_char, span.root, "group", code_span(span, agents=True),
                           _strip_det(span.text), sent_of(span.root), described=True)
-                 for span in fragment_heads(doc, taken)]
+                 for span in fragment_heads(doc, taken) + nominal_heads(doc, taken)]
     mentions += _pronoun_mentions(doc, sent_of)
     mentions.sort(key=lambda m: m.start)
     return mentions
