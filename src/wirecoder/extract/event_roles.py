@@ -77,6 +77,8 @@ def subjects_of(verb) -> tuple[list, list]:
         if (subj or passive) and own_passive and tok.i != verb.i:
             # "he had been killed soon after being captured": the one killed was the one captured
             return own_agents, [t for s in subj or passive for t in with_conjuncts(s)]
+        if subj and tok.i != verb.i and _extraposed(tok, subj):
+            return [], []  # "It took the jury two hours to convict Lopez": "it" is no one
         if subj:
             return [t for s in subj for t in with_conjuncts(s)], []
         if passive and tok.i != verb.i and verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "oprd") \
@@ -112,6 +114,18 @@ def _infinitive_owners(tok) -> list:
     # a possessive pronoun ("his proposal to deport") is left to the clause's subject, who most
     # often it is, as before
     return [t for c in tok.head.children if c.dep_ == "poss" and c.tag_ != "PRP$" for t in with_conjuncts(c)]
+
+
+EXTRAPOSING = event_words("extraposing")
+
+
+def _extraposed(head, subjects: list) -> bool:
+    """Is the controller's subject an empty "it" standing for the infinitive ("It took two hours to
+    convict him", "it is hard to sanction the bank")?"""
+    if len(subjects) != 1 or subjects[0].lower_ != "it":
+        return False
+    holder = head.head if head.dep_ == "acomp" else head
+    return _lemma(head) in EXTRAPOSING or _lemma(holder) in EXTRAPOSING
 
 
 # States an act leaves the one it is done to in: "shot dead", "beaten unconscious".

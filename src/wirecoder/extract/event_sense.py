@@ -187,7 +187,19 @@ def _objects_of_noun(tok: Any) -> list[Any]:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     return [c for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "of", "against")
-            for c in p.children if c.dep_ == "pobj"]
+            for c in p.children if c.dep_ == "pobj"] + _held_under(tok)
+
+
+def _held_under(tok: Any) -> list[Any]:
+    """"his guiding principle under attack", "the compound was under attack": what is in that
+    state undergoes the act (the noun "under" hangs on, or the subject of its verb)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "under" or prep.head.i == prep.i:
+        return []
+    holder = prep.head
+    if holder.pos_ in ("NOUN", "PROPN"):
+        return [holder]
+    return [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 _ROUND_NOUNS = event_words("round_noun")

@@ -32,6 +32,8 @@ CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
 SPEECH_HEADS = words("speech_verbs", reporting="yes")
 SET_ASIDE = event_words("set_aside")  # "rather than", "instead of"
 LIKELIHOOD = event_words("likelihood")  # "an attack is unlikely": judged, not done
+DEFINITE = event_words("definite")
+PRESUPPOSING_VERBS = event_words("presupposing_verb")
 _CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "relcl",
                 "acl", "conj", "advmod", "attr", "nsubj"}
 
@@ -60,6 +62,28 @@ def _set_aside(tok) -> bool:
     else:
         return False
     return any(f"{a.lower_} {p.lower_}" in SET_ASIDE for p in preps for a in p.children if a.dep_ == "advmod")
+
+
+def _presupposed(trigger) -> bool:
+    """"a motive for the attack", "his handling of the police shooting", "lifting the opposition's
+    siege": a definite or possessed event noun in a phrase refers to an act the text takes as done,
+    so the clause above that phrase (negated, hoped for, demanded) is not the act's modality. An
+    object only of a verb that takes its act as under way ("will not lift the ban"); not a subject
+    ("the attack did not happen")."""
+    if trigger.dep_ not in ("pobj", "dobj") or not (trigger.pos_ == "NOUN" or trigger.tag_ == "VBG"):
+        return False
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() not in PRESUPPOSING_VERBS:
+        return False  # "will host the meeting", "did not launch the attack": the verb's modality
+    # the determiner may sit on a noun before it: "the police shooting"
+    words = [*trigger.children, *(g for c in trigger.children if c.dep_ == "compound" for g in c.children)]
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in words)
+
+
+def _concomitant(child) -> bool:
+    """"moved in with tanks, killing protesters": a bare participle beside a verb tells what else
+    was done; the verb's sense (moving, planning) does not govern it. Its own negation still would."""
+    return child.dep_ == "advcl" and child.tag_ == "VBG" and not any(
+        c.dep_ in ("mark", "aux") for c in child.children)
 
 
 def _own_markers(tok) -> str | None:
@@ -92,16 +116,20 @@ def read_modality(trigger) -> ModalReading:
             c.dep_ == "acomp" and c.lower_ in LIKELIHOOD for c in trigger.head.children):
         return ModalReading("hypothetical", cue=trigger.head)  # "an attack is unlikely"
     tok = trigger
+    came_from = trigger
     depth = 0
+    presupposed = _presupposed(trigger)
     while True:
-        own = _own_markers(tok)
+        # a presupposed act's governing verb may undo it ("foiled the attack") but its negation
+        # does not ("did not condemn the attack")
+        own = None if presupposed and depth > 0 else _own_markers(tok)
         if own == "hypothetical" and _reported_future(tok):
             return ModalReading("planned", cue=tok)
         if own is not None:
             return ModalReading(own, cue=tok)
         if depth == 1 and _completed(trigger):
             break  # "announced that it had seized": a done deed, whatever governs it
-        if depth > 0:
+        if depth > 0 and not _concomitant(came_from):
             lemma = tok.lemma_.lower()
             if outside_governors().get(lemma) and tok.i < trigger.i:
                 # "foiled an attack" (negated), "fear an attack" (hypothetical)
@@ -120,10 +148,15 @@ def read_modality(trigger) -> ModalReading:
         # on Mexico, a tariff on Canada"); an apposition higher up is a description of a party
         # ("Grijalva, the Democrat who helped negotiate the deal, will support ...")
         listed = depth == 0 and tok.dep_ == "appos" and tok.pos_ == "NOUN"
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            break  # "X didn't return, but his handling of the shooting made him ...": its own clause
         if tok.dep_ == "ROOT" or tok.head.i == tok.i or (tok.dep_ not in _CLAUSE_DEPS and not listed) or _time_clause(tok):
             break
+        if presupposed and depth > 0:
+            break  # the governing word's own sense is read above; what is above it is not the act's
         # "going to be his decision", "the fight which saw them return fire": climb one level.
-        tok = tok.head
+        came_from, tok = tok, tok.head
         depth += 1
         if depth > 6:
             break
