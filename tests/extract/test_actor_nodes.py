@@ -106,3 +106,10 @@ def test_a_participle_of_the_agents_table_used_as_a_noun_is_a_described_group(nl
     assert (owned.actors and max(owned.actors, key=lambda a: len(a.mentions[0].text)).sectors == ["REF"])
     verb = _codes(nlp.analyze("The village was displaced by floods."))
     assert not [name for name in verb if "displaced" in name]
+
+
+def test_a_place_noun_where_something_is_is_no_actor(nlp):
+    placed = nlp.analyze("Members posed for a photo in Michoacan state, Mexico.", published="2025-01-31")
+    assert not [name for name in _codes(placed) if "state" in name]
+    spread = nlp.analyze("The cartel expanded into 11 states in the U.S.", published="2025-01-31")
+    assert "11 states" not in _codes(spread)

@@ -46,6 +46,7 @@ from .actor_phrases import (
     refined_entity,
 )
 from .actor_phrases import strip_det as _strip_det
+from .event_tables import event_words
 
 _PERSON_PRONOUNS = words("pronouns", kind="personal", refers="person", person="3")
 _GROUP_PRONOUNS = words("pronouns", kind="personal", refers="group", person="3")
@@ -302,14 +303,19 @@ def _known_name(chunk, sent_of) -> _Mention | None:
 
 _GOVERNED_PLACES = words("place_nouns", governed="yes")
 _SAYING = words("speech_verbs", quotes="yes")
+# prepositions that say where something is or goes: "in Michoacan state", "into 11 states"
+_WHERE_PREPS = event_words("place_prep") | {"into", "throughout"}
 
 
 def _place_phrase(chunk) -> bool:
     """A place noun owned by a possessive pronoun names the place, not its government ("23 states
-    and its capital"): no actor, unless it is the subject of a saying verb ("its capital said")."""
+    and its capital"): no actor, unless it is the subject of a saying verb ("its capital said");
+    nor does one where something is ("in Michoacan state", "into 11 states")."""
     head = chunk.root
     if not {head.lower_, head.lemma_.lower()} & _GOVERNED_PLACES:
         return False
+    if head.dep_ == "pobj" and head.head.lower_ in _WHERE_PREPS:
+        return True
     if not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children):
         return False
     return not (head.dep_ == "nsubj" and head.head.lemma_.lower() in _SAYING)
