@@ -113,3 +113,11 @@ def test_a_place_noun_where_something_is_is_no_actor(nlp):
     assert not [name for name in _codes(placed) if "state" in name]
     spread = nlp.analyze("The cartel expanded into 11 states in the U.S.", published="2025-01-31")
     assert "11 states" not in _codes(spread)
+
+
+def test_an_organisation_tagged_in_common_nouns_joins_the_group_it_describes(nlp):
+    # spaCy tags "Cartels" first in its sentence an organisation
+    analysis = nlp.analyze("Mexican drug cartels fired on agents. Cartels have been increasingly "
+                           "hostile towards the U.S.", published="2025-01-31")
+    cartels = [a for a in analysis.actors if "Cartels" in {m.text for m in a.mentions}]
+    assert len(cartels) == 1 and cartels[0].name == "Mexican drug cartels"

@@ -112,6 +112,13 @@ def _part_of_larger_mention(ent) -> bool:
             and ent.root.head.lemma_.lower() in _PERSON_TITLES)
 
 
+def _common_nouns(ent) -> bool:
+    """An organisation the tagger named in common nouns a sector word codes ("Cartels have been
+    hostile", first in its sentence): a description, left to the noun phrases, which join it to
+    the cartels named before."""
+    return ent.label_ == "ORG" and all(t.pos_ == "NOUN" for t in ent) and _all_sector_words(ent)
+
+
 def _title_word(tok) -> bool:
     if tok.ent_type_ == "PERSON":
         return False
@@ -205,7 +212,7 @@ def _entity_mentions(doc, sent_of, taken: set[int]) -> list[_Mention]:
                 and ent.text.lower() not in seats():
             mentions.append(_person_mention(ent, sent_of(ent.root)))
         elif ent.label_ in ("ORG", "GPE", "NORP", "PERSON"):
-            if _part_of_larger_mention(ent):
+            if _part_of_larger_mention(ent) or _common_nouns(ent):
                 continue
             if ent.text.lower() in _PERSON_TITLES and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
                 # "The Republican also classified ...": a person named by party or office
