@@ -121,3 +121,12 @@ def test_an_organisation_tagged_in_common_nouns_joins_the_group_it_describes(nlp
                            "hostile towards the U.S.", published="2025-01-31")
     cartels = [a for a in analysis.actors if "Cartels" in {m.text for m in a.mentions}]
     assert len(cartels) == 1 and cartels[0].name == "Mexican drug cartels"
+
+
+@pytest.mark.parametrize("text,name,first", [
+    ("He thanked his former Fox News colleagues.", "his former Fox News colleagues", "MED"),
+    ("A former CIA official said so.", "former CIA official", "ELI"),
+    ("Former President Donald Trump spoke.", "Donald Trump", "ELI"),
+])
+def test_a_past_office_needs_an_office_not_any_sector_word(nlp, text, name, first):
+    assert _codes(nlp.analyze(text, published="2025-01-31"))[name][1] == first
