@@ -53,8 +53,11 @@ class Coding:
 
 @cache
 def country_table() -> dict[str, str]:
+    """Country names and demonyms -> ISO3. A name with a possessive ("people's republic of
+    china") is also keyed without it, as phrase_words reads it ("people republic of china")."""
     rows = load_tsv("countries.tsv") + load_tsv("country_names.tsv")
-    return {row["name"].lower(): row["iso3"] for row in rows}
+    table = {row["name"].lower(): row["iso3"] for row in rows}
+    return table | {re.sub(r"['’]s\b", "", k): v for k, v in table.items() if "'s" in k or "’s" in k}
 
 
 @cache
@@ -128,8 +131,11 @@ def code_words(words: list[tuple[str, int, int]], agents: bool = False) -> Codin
     ends = {len(words), len(words) - 1} if generic else {len(words)}
     i = 0
     while i < len(words):
-        # "former CIA official": a past office, when a title follows ("former members" names none)
-        if words[i][0] in PAST_OFFICE and any(w in sectors for w, _, _ in words[i + 1:]):
+        # "former CIA official": a past office, when a title follows ("former members" names none,
+        # nor "former Fox News colleagues": an office, or a sector word ending the phrase)
+        after = [w for w, _, _ in words[i + 1:]]
+        if words[i][0] in PAST_OFFICE and any(w in sectors for w in after) and (
+                after[-1] in sectors or any(w in OFFICES for w in after)):
             coding.merge(Coding(sectors=["ELI"], evidence=[(words[i][1], words[i][2])]))
             i += 1
             continue

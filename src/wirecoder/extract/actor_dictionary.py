@@ -105,6 +105,15 @@ class ActorDictionary:
             return None
         return found[0]
 
+    def canonical(self, name: str) -> str | None:
+        """The one dictionary name `name` is a name or alias of ("CJNG" -> "jalisco new
+        generation cartel", as a key), None for an unknown name or one several actors share."""
+        key = name_key(name)
+        owners = self.alias_of.get(key) or self.loose_of.get(loose_key(name), set())
+        if key in owners:
+            return key
+        return next(iter(owners)) if len(owners) == 1 else None
+
     def kinds(self, name: str) -> set[str]:
         """The kinds (person, organization) of every actor `name` may stand for, whatever the day:
         "Clinton" is a person even where the dictionary cannot tell which Clinton."""

@@ -5,10 +5,11 @@ table or a nationality codes ("vandals", "four Saudi men"), which license no eve
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from ..headlines import doc_title_case_spans, has_body, inside
-from ..knowledge import noun_classes
+from ..knowledge import load_tsv, noun_classes
 from .actor_codes import (
     GENERIC_HEADS,
     Coding,
@@ -93,6 +94,12 @@ def modifier_country(span, head) -> str | None:
 _PEOPLE_CLASSES = {"person", "group"}
 
 
+@cache
+def event_nouns() -> frozenset[str]:
+    """The event coder's nouns (plover_nouns.tsv): "conference", "meeting", "protest"."""
+    return frozenset(row["noun"] for row in load_tsv("plover_nouns.tsv"))
+
+
 def described_coding(chunk, pair: str) -> Coding | None:
     """The codes of a noun phrase coded only through the agents table ("vandals", "a US
     destroyer") or a nationality before a noun of people ("four Saudi men"): a described mention,
@@ -105,10 +112,13 @@ def described_coding(chunk, pair: str) -> Coding | None:
                                                                "QUANTITY", "CARDINAL", "ORDINAL"):
         return None
     coding = code_span(chunk, agents=True)
-    coding.country = coding.country or owner_country(head) or modifier_country(chunk, head)
+    coding.country = coding.country or owner_country(head) or organization_country(chunk) \
+        or modifier_country(chunk, head)
     agent_head = bool({head.lemma_.lower(), head.lower_, pair} & agent_table().keys())
     classes = (noun_classes().get(head.lower_) or noun_classes().get(head.lemma_.lower()) or ())[:1]
-    people = bool(set(classes) & _PEOPLE_CLASSES) or head.lemma_.lower() in GENERIC_HEADS
+    # an event noun is no group of people, whatever WordNet's first class ("her news conference")
+    people = bool(set(classes) & _PEOPLE_CLASSES) and head.lemma_.lower() not in event_nouns() \
+        or head.lemma_.lower() in GENERIC_HEADS
     if not (agent_head and coding.sectors or people and (coding.sectors or coding.country)):
         return None
     return coding
@@ -134,11 +144,22 @@ def refined_chunk(chunk) -> Coding:
     place's or opening place's country; an office of an international body is IGO first."""
     head = chunk.root
     coding = code_span(chunk, agents=True)
-    coding.country = coding.country or owner_country(head) or (
+    coding.country = coding.country or owner_country(head) or organization_country(chunk) or (
         modifier_country(chunk, head) if lookup(strip_det(chunk.text)) is None else None)
     if not coding.country and "IGO" not in coding.sectors and igo_owner(head):
         coding.sectors.insert(0, "IGO")
     return coding
+
+
+def organization_country(chunk) -> str | None:
+    """The country of a named organisation that modifies a description of people, from the
+    actor dictionary: "a former CIA official" (USA), "a Hamas commander"."""
+    for ent in chunk.ents:
+        if ent.label_ == "ORG" and ent.end <= chunk.root.i:
+            role = lookup(strip_det(ent.text))
+            if role is not None and role.country:
+                return role.country
+    return None
 
 
 def fragment_heads(doc, taken: set[int]) -> list[Any]:
@@ -150,4 +171,19 @@ def fragment_heads(doc, taken: set[int]) -> list[Any]:
         if root.i not in taken and root.pos_ == "ADJ" and root.lower_ in agent_table() and \
                 not any(t.pos_ in ("VERB", "AUX") for t in sent):
             spans.append(doc[root.left_edge.i:root.right_edge.i + 1])
+    return spans
+
+
+def nominal_heads(doc, taken: set[int]) -> list[Any]:
+    """A participle or adjective of the agents table used as a noun, which a determiner or a
+    possessor shows ("aid reached the displaced", "Burkina Faso's displaced"; the parser may
+    hang the possessor as a subject, its 's still on it): the spans from the owner to it."""
+    spans = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ not in ("VERB", "ADJ") or tok.lower_ not in agent_table():
+            continue
+        owners = [c for c in tok.children if c.i < tok.i and (c.dep_ in ("det", "poss") or any(
+            g.tag_ == "POS" for g in c.children))]
+        if owners:
+            spans.append(doc[owners[0].left_edge.i:tok.i + 1])
     return spans

@@ -37,9 +37,16 @@ from .actor_codes import (
     seats,
     sector_table,
 )
-from .actor_dictionary import lookup
-from .actor_phrases import described_coding, fragment_heads, refined_chunk, refined_entity
+from .actor_dictionary import dictionary, lookup
+from .actor_phrases import (
+    described_coding,
+    fragment_heads,
+    nominal_heads,
+    refined_chunk,
+    refined_entity,
+)
 from .actor_phrases import strip_det as _strip_det
+from .event_tables import event_words
 
 _PERSON_PRONOUNS = words("pronouns", kind="personal", refers="person", person="3")
 _GROUP_PRONOUNS = words("pronouns", kind="personal", refers="group", person="3")
@@ -103,6 +110,13 @@ def _part_of_larger_mention(ent) -> bool:
         return ent.root.dep_ in ("amod", "compound", "nmod")
     return (len(ent) == 1 and ent.text.lower() in _PORTFOLIOS and ent.root.dep_ == "compound"
             and ent.root.head.lemma_.lower() in _PERSON_TITLES)
+
+
+def _common_nouns(ent) -> bool:
+    """An organisation the tagger named in common nouns a sector word codes ("Cartels have been
+    hostile", first in its sentence): a description, left to the noun phrases, which join it to
+    the cartels named before."""
+    return ent.label_ == "ORG" and all(t.pos_ == "NOUN" for t in ent) and _all_sector_words(ent)
 
 
 def _title_word(tok) -> bool:
@@ -174,8 +188,21 @@ def collect_mentions(doc) -> list[_Mention]:
     def sent_of(tok) -> int:
         return sent_index[tok.sent.start]
 
-    mentions: list[_Mention] = []
     taken: set[int] = set()
+    mentions = _entity_mentions(doc, sent_of, taken)
+    mentions += _chunk_mentions(doc, sent_of, taken)
+    mentions += [_Mention(span.start_char, span.end_char, span.root, "group", code_span(span, agents=True),
+                          _strip_det(span.text), sent_of(span.root), described=True)
+                 for span in fragment_heads(doc, taken) + nominal_heads(doc, taken)]
+    mentions += _pronoun_mentions(doc, sent_of)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _entity_mentions(doc, sent_of, taken: set[int]) -> list[_Mention]:
+    """Mentions of the named entities; the tokens of each entity read (or set aside as a place)
+    are added to `taken`, so that no noun phrase reads them again."""
+    mentions: list[_Mention] = []
     for ent in doc.ents:
         if in_dateline(ent[0]) or _unsure_headline_name(ent):
             continue  # "MEXICO CITY, Feb 3 (Reuters) -"; a headline's "Obama Rules Face Test"
@@ -185,7 +212,7 @@ def collect_mentions(doc) -> list[_Mention]:
                 and ent.text.lower() not in seats():
             mentions.append(_person_mention(ent, sent_of(ent.root)))
         elif ent.label_ in ("ORG", "GPE", "NORP", "PERSON"):
-            if _part_of_larger_mention(ent):
+            if _part_of_larger_mention(ent) or _common_nouns(ent):
                 continue
             if ent.text.lower() in _PERSON_TITLES and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
                 # "The Republican also classified ...": a person named by party or office
@@ -197,11 +224,15 @@ def collect_mentions(doc) -> list[_Mention]:
             name = _strip_det(ent.text.removesuffix("'s").removesuffix("’s"))
             coding = refined_entity(ent, name, code_span(ent))
             country = country_of(name)
-            if ent.label_ == "GPE" and country is None:
-                continue  # cities and states are places (the places stage), not actors here
+            # cities and states are places (the places stage), not actors here, nor is a seat of
+            # government after a preposition ("met in Ankara"); no noun phrase reads a named
+            # place again ("its capital, Mexico City" is no group of city people), while a common
+            # noun the tagger took for one may still be an agent ("netizen")
+            if ent.label_ == "GPE" and country is None or name.lower() in seats() and _as_place(ent.root):
+                if ent.root.pos_ == "PROPN":
+                    taken.update(range(ent.start, ent.end))
+                continue
             if name.lower() in seats():
-                if _as_place(ent.root):
-                    continue  # "met in Ankara", "in the U.S., Washington and ...": a place
                 coding.merge(Coding(sectors=["GOV"], evidence=[(ent.start_char, ent.end_char)]))
             kind = "country" if country and ent.label_ == "GPE" else (
                 "group" if ent.label_ == "NORP" else "organization")
@@ -212,28 +243,39 @@ def collect_mentions(doc) -> list[_Mention]:
         else:
             continue
         taken.update(range(ent.start, ent.end))
+    return mentions
 
+
+def _chunk_mentions(doc, sent_of, taken: set[int]) -> list[_Mention]:
+    """Mentions of the noun phrases no entity took: those a sector word codes, the described
+    ones only the agents table or a nationality codes, and names the tagger missed that the
+    actor dictionary knows ("Aleksandr Lukashenko")."""
+    mentions: list[_Mention] = []
     sectors = sector_table()
     for chunk in doc.noun_chunks:
         head = chunk.root
         if head.i in taken or head.pos_ == "PRON" or "\n" in chunk.text or in_dateline(chunk[0]):
+            continue
+        if _place_phrase(chunk) or chunk[0].lower_ == "no":
+            # "its capital": a place, not those who govern it; "No U.S. officials were hurt": no one
             continue
         coding = code_span(chunk)
         pair = f"{head.doc[head.i - 1].lower_} {head.lower_}" if head.i > 0 else ""
         generic = head.lemma_.lower() in GENERIC_HEADS  # "cartel members", "terrorist organizations"
         if not coding.sectors or not generic and not (
                 {head.lemma_.lower(), head.lower_, pair} & sectors.keys()):
-            described = described_coding(chunk, pair)
-            if described is not None:
-                mentions.append(_Mention(chunk.start_char, chunk.end_char, head, "group", described,
-                                         _strip_det(chunk.text), sent_of(head), described=True))
+            found = _known_name(chunk, sent_of) or _described(chunk, pair, sent_of)
+            if found is not None:
+                mentions.append(found)
                 taken.update(range(chunk.start, chunk.end))
             continue
         coding = refined_chunk(chunk)
         definite = chunk[0].lower_ in _DEFINITE
         is_title = head.lemma_.lower() in _PERSON_TITLES and head.tag_ in ("NN", "NNP")
-        if is_title and chunk[0].lower_ in ("a", "an"):
-            continue  # "as a secretary of defense": a role, not a person mentioned
+        if is_title and chunk[0].lower_ in ("a", "an") and head.dep_ not in ("nsubj", "ROOT"):
+            # "as a secretary of defense", "time a special prosecutor be appointed": a role, not a
+            # person mentioned; "a former CIA official said" (a subject, or a phrase alone) names one
+            continue
         # "Jalisco New Generation Cartel" (a name the tagger missed) is one organisation, not
         # part of "the cartels" in general
         kind = "person" if is_title else ("organization" if head.pos_ == "PROPN" else "group")
@@ -241,13 +283,49 @@ def collect_mentions(doc) -> list[_Mention]:
                                  _strip_det(chunk.text), sent_of(head), definite=definite,
                                  title=head.text if is_title else None))
         taken.update(range(chunk.start, chunk.end))
-
-    mentions += [_Mention(span.start_char, span.end_char, span.root, "group", code_span(span, agents=True),
-                          _strip_det(span.text), sent_of(span.root), described=True)
-                 for span in fragment_heads(doc, taken)]
-    mentions += _pronoun_mentions(doc, sent_of)
-    mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _described(chunk, pair: str, sent_of) -> _Mention | None:
+    described = described_coding(chunk, pair)
+    if described is None:
+        return None
+    return _Mention(chunk.start_char, chunk.end_char, chunk.root, "group", described,
+                    _strip_det(chunk.text), sent_of(chunk.root), described=True)
+
+
+def _known_name(chunk, sent_of) -> _Mention | None:
+    """A run of proper nouns the tagger left unnamed (or named in part: "Aleksandr" a place)
+    that the actor dictionary knows: a person or an organisation, coded by code_known."""
+    words = [t for t in chunk if t.pos_ != "DET"]
+    if not words or any(t.pos_ != "PROPN" for t in words):
+        return None
+    name = chunk.doc[words[0].i:words[-1].i + 1].text
+    kinds = dictionary().kinds(name)
+    if not kinds:
+        return None
+    kind = "person" if kinds == {"person"} else "organization"
+    return _Mention(chunk.start_char, chunk.end_char, chunk.root, kind, Coding(), name, sent_of(chunk.root))
+
+
+_GOVERNED_PLACES = words("place_nouns", governed="yes")
+_SAYING = words("speech_verbs", quotes="yes")
+# prepositions that say where something is or goes: "in Michoacan state", "into 11 states"
+_WHERE_PREPS = event_words("place_prep") | {"into", "throughout"}
+
+
+def _place_phrase(chunk) -> bool:
+    """A place noun owned by a possessive pronoun names the place, not its government ("23 states
+    and its capital"): no actor, unless it is the subject of a saying verb ("its capital said");
+    nor does one where something is ("in Michoacan state", "into 11 states")."""
+    head = chunk.root
+    if not {head.lower_, head.lemma_.lower()} & _GOVERNED_PLACES:
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ in _WHERE_PREPS:
+        return True
+    if not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children):
+        return False
+    return not (head.dep_ == "nsubj" and head.head.lemma_.lower() in _SAYING)
 
 
 def _pronoun_mentions(doc, sent_of) -> list[_Mention]:
@@ -321,7 +399,7 @@ def _group_for(m: _Mention, groups: dict[str, _Group], people: dict[str, str]) -
     elif m.kind == "country":
         key, name, kind = "country:" + (m.coding.country or m.name.lower()), m.name, "country"
     elif m.kind in ("organization",):
-        key, name, kind = "org:" + m.name.lower(), m.name, "organization"
+        key, name, kind = "org:" + _org_key(m), m.name, "organization"
     else:
         head = m.head.lemma_.lower()
         sectors = '/'.join(sorted(m.coding.sectors))
@@ -333,6 +411,20 @@ def _group_for(m: _Mention, groups: dict[str, _Group], people: dict[str, str]) -
     if key not in groups:
         groups[key] = _Group(key=key, kind=kind, name=name)
     return groups[key]
+
+
+def _org_key(m: _Mention) -> str:
+    """One key for the names of one organisation: the actor dictionary's name for an alias it
+    knows ("CJNG", "Jalisco New Generation Cartel"); else the name without the words naming its
+    country, with the country coded ("U.S. Border Patrol", "American Border Patrol" and "Border
+    Patrol", coded USA by sectors.tsv, are one; "Navy", of no country said, is not "U.S. Navy")."""
+    known = dictionary().canonical(m.name)
+    if known is not None:
+        return "known:" + known
+    words = m.name.split()
+    while len(words) > 1 and country_of(words[0]) is not None:
+        words = words[1:]
+    return f"{m.coding.country}:{' '.join(words).lower()}"
 
 
 def _window(m: _Mention, recent: list[_Mention], sentences: int = _LOOKBACK_SENTENCES) -> list[_Mention]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..knowledge.plover import plover_type, types_in
 from ..lang.en import words
 from .actor_index import ActorIndex
+from .common import is_infinitive
 from .common import lemma as _lemma
 from .event_tables import event_words, held_idioms
 from .event_trigger import Lexeme, Trigger
@@ -94,12 +95,25 @@ def subjects_of(verb) -> tuple[list, list]:
                         "acl") and tok.head.i != tok.i:
             if tok.dep_ == "relcl":  # "the fight which saw Border Patrol return fire"
                 break
+            owners = _infinitive_owners(tok)
+            if owners:  # "rejected Trump's plan to send troops": Trump would send them
+                return owners, []
             tok = tok.head
             if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i != tok.i:
                 tok = tok.head  # "put out a report accusing X": the report's author accuses
             continue
         break
     return [], []
+
+
+def _infinitive_owners(tok) -> list:
+    """The possessor of the noun an infinitive completes, who is to do it: "Trump's plan to send
+    troops", "Russia's decision to withdraw"; none for another clause ("a plan to send troops")."""
+    if tok.dep_ != "acl" or not is_infinitive(tok) or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    # a possessive pronoun ("his proposal to deport") is left to the clause's subject, who most
+    # often it is, as before
+    return [t for c in tok.head.children if c.dep_ == "poss" and c.tag_ != "PRP$" for t in with_conjuncts(c)]
 
 
 EXTRAPOSING = event_words("extraposing")

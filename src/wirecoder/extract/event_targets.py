@@ -44,7 +44,10 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
     if lex.type in types_in("physical") and direct and not direct_actors:
         # "attacked an army camp (in Kabul)", "torched a village": what is hit is the target
         return actors, direct + other_actors
-    if not actors and places:
+    # "Zelensky and Erdogan met in Ankara": with no object, a reciprocal act's place is where it
+    # happened (the venue), not a party; its coordinated subjects are the dyad
+    venue = lex.type in types_in("reciprocal") and not direct
+    if not actors and places and not venue:
         return places, places  # "a ceasefire in Idlib": the place stands for those who live there
     return actors, direct_actors or other_actors or direct or usable[:1]
 

@@ -135,6 +135,15 @@ def _sufferer(noun):
     return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def _owner_actor(tok, index: ActorIndex) -> str | None:
+    """The actor a thing belongs to, when the thing is none: "rejected Trump's plan" is aimed at
+    Trump, "seized the cartel's drugs" at the cartel (a named possessor's actor)."""
+    if tok.pos_ != "NOUN":
+        return None
+    owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return index.actor_at(owners[0]) if owners else None
+
+
 def _refs(tokens, text: str, index: ActorIndex) -> list[ActorRef]:
     refs, seen = [], set()
     for tok in tokens:
@@ -143,7 +152,7 @@ def _refs(tokens, text: str, index: ActorIndex) -> list[ActorRef]:
         seen.add(tok.i)
         phrase = role_phrase(tok)
         span = Span.of(text, phrase.start_char, phrase.end_char)
-        actor = index.actor_at(tok)
+        actor = index.actor_at(tok) or _owner_actor(tok, index)
         if tok.tag_ == "PRP" and actor is not None:
             # "President Reagan declared that he will not go": the name in the same sentence is
             # better evidence of who acts than the pronoun
