@@ -52,6 +52,10 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
 # Prepositions inside a thing's phrase that name the party behind or under it: "the demands of
 # the truck drivers", "a decision by the WEF", "donations for Sarajevo", "a ban on British beef".
 _INNER_PREPS = event_words("inner_prep")
+# The ones that name who is behind a thing when the thing is a doer ("an attack by the rebels
+# killed", "pressure from Washington forced"): not those naming whom it falls on ("the attack on
+# the compound killed four" is not the compound's doing).
+DOER_PREPS = event_words("doer_prep")
 
 
 # Prepositions of a clause that put the act somewhere or on someone: "agreed to set up a company
@@ -101,22 +105,34 @@ def _names_party(tok) -> bool:
         for c in tok.children)
 
 
+def in_one_name(first, last) -> bool:
+    """Do `first` and a later token `last` lie in one name: one named entity, or words all
+    capitalised, prepositions too ("Action Against Hunger", "Doctors Without Borders")?"""
+    if last.i <= first.i:
+        return False
+    between = first.doc[first.i + 1:last.i + 1]
+    if first.ent_type_ and all(t.ent_iob_ == "I" and t.ent_type_ == first.ent_type_ for t in between):
+        return True
+    return first.is_title and all(t.is_title for t in between)
+
+
 def is_party(tok, index: ActorIndex) -> bool:
     """A named party or place, not merely an actor-like noun ("members", "people")."""
     return tok.ent_type_ in _PARTY_ENTS or index.actor_at(tok) is not None and tok.pos_ == "PROPN"
 
 
-def inner_party(tok, index: ActorIndex, depth: int = 0):
-    """The party a thing belongs to or falls on, through possessives and prepositions: 'the
-    Zionist regime's attacks' -> regime, 'the demands of the truck drivers' -> drivers."""
+def inner_party(tok, index: ActorIndex, depth: int = 0, allowed: frozenset[str] = _INNER_PREPS):
+    """The party a thing belongs to or falls on, through possessives and the prepositions
+    `allowed`: 'the Zionist regime's attacks' -> regime, 'the demands of the truck drivers' ->
+    drivers."""
     for child in tok.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and is_actorish(child, index):
             return child
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _INNER_PREPS]
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in allowed]
     for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         # "the protest filed by X", "restrictions imposed on X": the participle's agent or object
         preps += [c for c in acl.children if c.dep_ in ("agent", "prep")
-                  and (c.dep_ == "agent" or c.lower_ in _INNER_PREPS)]
+                  and (c.dep_ == "agent" or c.lower_ in allowed)]
     for child in preps:
         for obj in child.children:
             if obj.dep_ != "pobj" or obj.ent_type_ in NOT_ACTORS or obj.pos_ == "PRON":
@@ -124,7 +140,7 @@ def inner_party(tok, index: ActorIndex, depth: int = 0):
             if is_actorish(obj, index) or obj.ent_type_ in _PARTY_ENTS:
                 return obj
             if depth < 2:
-                inner = inner_party(obj, index, depth + 1)
+                inner = inner_party(obj, index, depth + 1, allowed)
                 if inner is not None:
                     return inner
     return None

@@ -72,7 +72,15 @@ from .event_roles import (
 from .event_sense import Worlds
 from .event_speakers import Assertion, dated_before, quote_contexts, who_asserts
 from .event_tables import event_words
-from .event_targets import DIRECTIONS, choose_targets, clause_party, inner_party, is_party
+from .event_targets import (
+    DIRECTIONS,
+    DOER_PREPS,
+    choose_targets,
+    clause_party,
+    in_one_name,
+    inner_party,
+    is_party,
+)
 from .event_trigger import Trigger
 from .event_triggers import (
     ABSTRACT_SUBJECTS,
@@ -419,9 +427,16 @@ def _parties(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
         def inner(t):
             return inner_party(t, index)
 
+        def behind(t):  # "the attack on the compound killed": not the compound's doing
+            found = inner_party(t, index, allowed=DOER_PREPS)
+            if found is None:  # "Action Against Hunger": a name's own words
+                found = inner_party(t, index)
+                return found if found is not None and in_one_name(t, found) else None
+            return found
+
         # the keeper of a bare mention is the place that held the victim: not checked as a doer
-        named_doers = parties_only(source_toks, coded, inner)
-        source_toks = parties_only(source_toks, coded, inner, doers=not trig.bare)
+        named_doers = parties_only(source_toks, coded, behind)
+        source_toks = parties_only(source_toks, coded, inner if trig.bare else behind, doers=not trig.bare)
         chosen = parties_only(chosen, coded, inner)
         if event_type in types_in("material_conflict"):
             # "jailed after a vicious assault", "a warrant in the Slepian shooting": an event is
