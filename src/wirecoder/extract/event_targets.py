@@ -3,6 +3,7 @@ hiding inside a thing or a clause ("restrictions imposed on Ghana", "demands of 
 
 from __future__ import annotations
 
+from ..knowledge import noun_classes
 from ..knowledge.plover import types_in
 from .actor_index import ActorIndex
 from .common import is_infinitive
@@ -147,12 +148,12 @@ def inner_party(tok, index: ActorIndex, depth: int = 0, allowed: frozenset[str] 
 
 
 def clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] = _CLAUSE_PREPS,
-                  any_actor: bool = False, also=None):
+                  any_actor: bool = False, also=None, accept=None):
     """A named party or place the trigger's own clause puts the act on or in, when no target
     names one: the first such object of a preposition, searched breadth-first from the trigger
     through objects, prepositions and governed infinitives, never into another clause. With
     `any_actor`, any receiver counts too ("returned the Bible to its owners"); `also` is a
-    second place to start from."""
+    second place to start from; `accept(tok)` names what else counts."""
     taken = {t.i for s in sources for t in s.subtree}
     start = [tok]
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
@@ -176,9 +177,40 @@ def clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] = 
                 nxt.append(child)
                 if (child.dep_ == "pobj" and child.head.lower_ in preps and child.i not in taken
                         and not _part_of_a_name(child)
-                        and (_names_party(child) or any_actor and _receiver(child, index))):
+                        and (_names_party(child) or any_actor and _receiver(child, index)
+                             or accept is not None and accept(child))):
                     found.append(child)
         if found:
             return found[0]
         frontier = nxt
     return None
+
+
+def _commonest_class(tok) -> str | None:
+    """The commonest WordNet class of a common noun outside a name."""
+    classes = noun_classes().get(_lemma(tok)) if tok.pos_ == "NOUN" and not tok.ent_type_ else None
+    return classes[0] if classes else None
+
+
+def _place_noun(tok) -> bool:
+    """A common noun whose commonest WordNet class is a location ("areas", "the north region")."""
+    return _commonest_class(tok) == "location"
+
+
+def _a_thing(tok) -> bool:
+    """A made or natural thing ("hacked into the committee's computers"), no party."""
+    return _commonest_class(tok) in ("artifact", "object")
+
+
+def clause_target(tok, source_toks: list, index: ActorIndex, also, event_type: str, has_target: bool):
+    """The named party or place the trigger's clause puts the act on (`clause_party`); with no
+    target at all, any party or place of the clause ("imposed blockades in the worst-damaged
+    areas", "set a deadline for the council"), not a thing or an idea ("hacked into the computers").
+    `also` is the verb the event covers, a second place to start from."""
+    party = clause_party(tok, source_toks, index, also=also)
+    if party is None and not has_target:
+        party = clause_party(tok, source_toks, index, also=also,
+                             accept=lambda t: is_actorish(t, index) and not _a_thing(t) or _place_noun(t))
+    if party is not None and event_type in types_in("violence") and party.head.lower_ in DIRECTIONS:
+        party = None  # "returned fire into Mexico": where the shots went, not whom they hit
+    return party

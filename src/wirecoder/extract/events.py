@@ -73,10 +73,10 @@ from .event_sense import Worlds
 from .event_speakers import Assertion, dated_before, quote_contexts, who_asserts
 from .event_tables import event_words
 from .event_targets import (
-    DIRECTIONS,
     DOER_PREPS,
     choose_targets,
     clause_party,
+    clause_target,
     in_one_name,
     inner_party,
     is_party,
@@ -480,9 +480,8 @@ def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
             chosen = [awaited] + chosen
     chosen = [t if is_actorish(t, index) else inner_party(t, index) or t for t in chosen]
     if not any(is_party(t, index) for t in chosen):
-        party = clause_party(tok, source_toks, index, also=donor.token if donor is not None else None)
-        if party is not None and event_type in types_in("violence") and party.head.lower_ in DIRECTIONS:
-            party = None  # "returned fire into Mexico": where the shots went, not whom they hit
+        party = clause_target(tok, source_toks, index, donor.token if donor is not None else None, event_type,
+                              bool(chosen))
         if party is not None:
             # after an actor target ("force against drug cartels in Mexico"), before a thing
             rest = [t for t in chosen if t.i != party.i]
