@@ -80,6 +80,7 @@ from .event_targets import (
     in_one_name,
     inner_party,
     is_party,
+    quantified,
 )
 from .event_trigger import Trigger
 from .event_triggers import (
@@ -374,6 +375,8 @@ def _kept_roles(trig: Trigger, event_type: str, source_toks: list, target_toks: 
     own_lemma = _lemma(trig.end_token) if trig.end_token is not None else None
     target_toks = [t for t in target_toks if t.i not in own and _lemma(t) != own_lemma]
     source_toks = [antecedent_of(t, noun_lexicon().__contains__) for t in source_toks if t.i not in own]
+    # "first contingents of West African troops arrive": the troops, as for a target
+    source_toks = [quantified(t) for t in source_toks]
     if event_type in types_in("violence") and target_toks and all(_lemma(t) in PROBLEMS for t in target_toks):
         return None  # "funding to fight the Ebola epidemic": no one is assaulted
     if lex.role == "vo" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
