@@ -205,12 +205,16 @@ def _a_thing(tok) -> bool:
 def clause_target(tok, source_toks: list, index: ActorIndex, also, event_type: str, has_target: bool):
     """The named party or place the trigger's clause puts the act on (`clause_party`); with no
     target at all, any party or place of the clause ("imposed blockades in the worst-damaged
-    areas", "set a deadline for the council"), not a thing or an idea ("hacked into the computers").
+    areas", "set a deadline for the council"), not a thing or an idea ("hacked into the computers"),
+    nor the venue of a meeting or a deal.
     `also` is the verb the event covers, a second place to start from."""
     party = clause_party(tok, source_toks, index, also=also)
     if party is None and not has_target:
+        # a place stands for those in it, but a meeting's venue is no partner ("met in the city")
+        venue_only = event_type in types_in("with_partner")
         party = clause_party(tok, source_toks, index, also=also,
-                             accept=lambda t: is_actorish(t, index) and not _a_thing(t) or _place_noun(t))
+                             accept=lambda t: is_actorish(t, index) and not _a_thing(t)
+                             or not venue_only and _place_noun(t))
     if party is not None and event_type in types_in("violence") and party.head.lower_ in DIRECTIONS:
         party = None  # "returned fire into Mexico": where the shots went, not whom they hit
     return party

@@ -27,3 +27,10 @@ def test_a_party_or_place_of_the_clause_is_the_target(pipeline, text, trigger, t
 def test_a_thing_of_the_clause_is_no_target(pipeline):
     found = _roles(pipeline, "Clinton said Russian intelligence services hacked into Democratic National Committee computers.")
     assert not any("computers" in t for e in found for t in e[3]), found
+
+
+def test_a_meetings_venue_is_no_target(pipeline):
+    """A place stands for those in it ("blockades in the worst-damaged areas"), but where a meeting
+    is held names no partner."""
+    found = _roles(pipeline, "The union leaders held a meeting in the city on Friday.")
+    assert not any("the city" in t for e in found for t in e[3]), found
