@@ -338,6 +338,24 @@ def _named_before(noun, sources: list, targets: list) -> tuple[list, list]:
     return sources, targets
 
 
+def first_conjunct(noun):
+    """The first of coordinated event nouns ("rejection" in "its rejection and condemnation of
+    X"), which holds the place in the clause that they share; not a noun of another kind ("large
+    numbers of armed groups and frequent clashes")."""
+    from .event_triggers import noun_lexicon  # event_triggers reads this module
+
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and _lemma(noun.head) in noun_lexicon():
+        noun = noun.head
+    return noun
+
+
+def _conjuncts_targets(noun, preps: set[str]) -> list:
+    """The target a later coordinated noun names for both: "launched airstrikes and artillery
+    attacks on the rebel positions"."""
+    return next((found for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                 if (found := _target_preps(c, preps))), [])
+
+
 def noun_roles(trigger: Trigger) -> tuple[list, list]:
     noun = trigger.token
     lex = trigger.lexeme
@@ -362,15 +380,15 @@ def noun_roles(trigger: Trigger) -> tuple[list, list]:
                 sources.extend(objs)
     sources, targets = _named_before(noun, sources, targets)
     if not targets:
-        targets = _target_preps(noun, preps)
+        targets = _target_preps(noun, preps) or _conjuncts_targets(noun, preps)
     # "Denmark announced a suspension of aid", "agreed to a ceasefire": whoever does the governing
-    # verb owns the act.
-    governor = trigger.frame
-    if governor is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
-        governor = noun.head
-    elif governor is None and noun.dep_ == "pobj" and noun.head.pos_ == "ADP" \
-            and noun.head.head.pos_ == "VERB" and noun.head.lower_ not in OTHER_EVENT_PREPS:
-        governor = noun.head.head
+    # verb owns the act; "expressed its rejection and condemnation of X": the condemnation too.
+    governor, top = trigger.frame, first_conjunct(noun)
+    if governor is None and top.dep_ in ("dobj", "nsubjpass") and top.head.pos_ == "VERB":
+        governor = top.head
+    elif governor is None and top.dep_ == "pobj" and top.head.pos_ == "ADP" \
+            and top.head.head.pos_ == "VERB" and top.head.lower_ not in OTHER_EVENT_PREPS:
+        governor = top.head.head
     if governor is not None and _lemma(governor) in RECEIVING_VERBS:
         # "Iran faces criticism from the U.N.": the one it comes from acts on the one who faces it
         givers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"

@@ -3,6 +3,7 @@ hiding inside a thing or a clause ("restrictions imposed on Ghana", "demands of 
 
 from __future__ import annotations
 
+from ..knowledge import noun_classes
 from ..knowledge.plover import types_in
 from .actor_index import ActorIndex
 from .common import is_infinitive
@@ -55,6 +56,10 @@ def choose_targets(candidates: list, index: ActorIndex, lex: Lexeme, places: lis
 # Prepositions inside a thing's phrase that name the party behind or under it: "the demands of
 # the truck drivers", "a decision by the WEF", "donations for Sarajevo", "a ban on British beef".
 _INNER_PREPS = event_words("inner_prep")
+# The ones that name who is behind a thing when the thing is a doer ("an attack by the rebels
+# killed", "pressure from Washington forced"): not those naming whom it falls on ("the attack on
+# the compound killed four" is not the compound's doing).
+DOER_PREPS = event_words("doer_prep")
 
 
 # Prepositions of a clause that put the act somewhere or on someone: "agreed to set up a company
@@ -104,22 +109,34 @@ def _names_party(tok) -> bool:
         for c in tok.children)
 
 
+def in_one_name(first, last) -> bool:
+    """Do `first` and a later token `last` lie in one name: one named entity, or words all
+    capitalised, prepositions too ("Action Against Hunger", "Doctors Without Borders")?"""
+    if last.i <= first.i:
+        return False
+    between = first.doc[first.i + 1:last.i + 1]
+    if first.ent_type_ and all(t.ent_iob_ == "I" and t.ent_type_ == first.ent_type_ for t in between):
+        return True
+    return first.is_title and all(t.is_title for t in between)
+
+
 def is_party(tok, index: ActorIndex) -> bool:
     """A named party or place, not merely an actor-like noun ("members", "people")."""
     return tok.ent_type_ in _PARTY_ENTS or index.actor_at(tok) is not None and tok.pos_ == "PROPN"
 
 
-def inner_party(tok, index: ActorIndex, depth: int = 0):
-    """The party a thing belongs to or falls on, through possessives and prepositions: 'the
-    Zionist regime's attacks' -> regime, 'the demands of the truck drivers' -> drivers."""
+def inner_party(tok, index: ActorIndex, depth: int = 0, allowed: frozenset[str] = _INNER_PREPS):
+    """The party a thing belongs to or falls on, through possessives and the prepositions
+    `allowed`: 'the Zionist regime's attacks' -> regime, 'the demands of the truck drivers' ->
+    drivers."""
     for child in tok.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and is_actorish(child, index):
             return child
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _INNER_PREPS]
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in allowed]
     for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         # "the protest filed by X", "restrictions imposed on X": the participle's agent or object
         preps += [c for c in acl.children if c.dep_ in ("agent", "prep")
-                  and (c.dep_ == "agent" or c.lower_ in _INNER_PREPS)]
+                  and (c.dep_ == "agent" or c.lower_ in allowed)]
     for child in preps:
         for obj in child.children:
             if obj.dep_ != "pobj" or obj.ent_type_ in NOT_ACTORS or obj.pos_ == "PRON":
@@ -127,19 +144,19 @@ def inner_party(tok, index: ActorIndex, depth: int = 0):
             if is_actorish(obj, index) or obj.ent_type_ in _PARTY_ENTS:
                 return obj
             if depth < 2:
-                inner = inner_party(obj, index, depth + 1)
+                inner = inner_party(obj, index, depth + 1, allowed)
                 if inner is not None:
                     return inner
     return None
 
 
 def clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] = _CLAUSE_PREPS,
-                  any_actor: bool = False, also=None):
+                  any_actor: bool = False, also=None, accept=None):
     """A named party or place the trigger's own clause puts the act on or in, when no target
     names one: the first such object of a preposition, searched breadth-first from the trigger
     through objects, prepositions and governed infinitives, never into another clause. With
     `any_actor`, any receiver counts too ("returned the Bible to its owners"); `also` is a
-    second place to start from."""
+    second place to start from; `accept(tok)` names what else counts."""
     taken = {t.i for s in sources for t in s.subtree}
     start = [tok]
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
@@ -163,9 +180,44 @@ def clause_party(tok, sources: list, index: ActorIndex, preps: frozenset[str] = 
                 nxt.append(child)
                 if (child.dep_ == "pobj" and child.head.lower_ in preps and child.i not in taken
                         and not _part_of_a_name(child)
-                        and (_names_party(child) or any_actor and _receiver(child, index))):
+                        and (_names_party(child) or any_actor and _receiver(child, index)
+                             or accept is not None and accept(child))):
                     found.append(child)
         if found:
             return found[0]
         frontier = nxt
     return None
+
+
+def _commonest_class(tok) -> str | None:
+    """The commonest WordNet class of a common noun outside a name."""
+    classes = noun_classes().get(_lemma(tok)) if tok.pos_ == "NOUN" and not tok.ent_type_ else None
+    return classes[0] if classes else None
+
+
+def _place_noun(tok) -> bool:
+    """A common noun whose commonest WordNet class is a location ("areas", "the north region")."""
+    return _commonest_class(tok) == "location"
+
+
+def _a_thing(tok) -> bool:
+    """A made or natural thing ("hacked into the committee's computers"), no party."""
+    return _commonest_class(tok) in ("artifact", "object")
+
+
+def clause_target(tok, source_toks: list, index: ActorIndex, also, event_type: str, has_target: bool):
+    """The named party or place the trigger's clause puts the act on (`clause_party`); with no
+    target at all, any party or place of the clause ("imposed blockades in the worst-damaged
+    areas", "set a deadline for the council"), not a thing or an idea ("hacked into the computers"),
+    nor the venue of a meeting or a deal.
+    `also` is the verb the event covers, a second place to start from."""
+    party = clause_party(tok, source_toks, index, also=also)
+    if party is None and not has_target:
+        # a place stands for those in it, but a meeting's venue is no partner ("met in the city")
+        venue_only = event_type in types_in("with_partner")
+        party = clause_party(tok, source_toks, index, also=also,
+                             accept=lambda t: is_actorish(t, index) and not _a_thing(t)
+                             or not venue_only and _place_noun(t))
+    if party is not None and event_type in types_in("violence") and party.head.lower_ in DIRECTIONS:
+        party = None  # "returned fire into Mexico": where the shots went, not whom they hit
+    return party

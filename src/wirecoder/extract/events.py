@@ -72,7 +72,16 @@ from .event_roles import (
 from .event_sense import Worlds
 from .event_speakers import Assertion, dated_before, quote_contexts, who_asserts
 from .event_tables import event_words
-from .event_targets import DIRECTIONS, choose_targets, clause_party, inner_party, is_party
+from .event_targets import (
+    DOER_PREPS,
+    choose_targets,
+    clause_party,
+    clause_target,
+    in_one_name,
+    inner_party,
+    is_party,
+    quantified,
+)
 from .event_trigger import Trigger
 from .event_triggers import (
     ABSTRACT_SUBJECTS,
@@ -375,6 +384,8 @@ def _kept_roles(trig: Trigger, event_type: str, source_toks: list, target_toks: 
     own_lemma = _lemma(trig.end_token) if trig.end_token is not None else None
     target_toks = [t for t in target_toks if t.i not in own and _lemma(t) != own_lemma]
     source_toks = [antecedent_of(t, noun_lexicon().__contains__) for t in source_toks if t.i not in own]
+    # "first contingents of West African troops arrive": the troops, as for a target
+    source_toks = [quantified(t) for t in source_toks]
     if event_type in types_in("violence") and target_toks and all(_lemma(t) in PROBLEMS for t in target_toks):
         return None  # "funding to fight the Ebola epidemic": no one is assaulted
     if lex.role == "vo" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
@@ -428,9 +439,16 @@ def _parties(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
         def inner(t):
             return inner_party(t, index)
 
+        def behind(t):  # "the attack on the compound killed": not the compound's doing
+            found = inner_party(t, index, allowed=DOER_PREPS)
+            if found is None:  # "Action Against Hunger": a name's own words
+                found = inner_party(t, index)
+                return found if found is not None and in_one_name(t, found) else None
+            return found
+
         # the keeper of a bare mention is the place that held the victim: not checked as a doer
-        named_doers = parties_only(source_toks, coded, inner)
-        source_toks = parties_only(source_toks, coded, inner, doers=not trig.bare)
+        named_doers = parties_only(source_toks, coded, behind)
+        source_toks = parties_only(source_toks, coded, inner if trig.bare else behind, doers=not trig.bare)
         chosen = parties_only(chosen, coded, inner)
         if event_type in types_in("material_conflict"):
             # "jailed after a vicious assault", "a warrant in the Slepian shooting": an event is
@@ -474,9 +492,8 @@ def _targets(trig: Trigger, event_type: str, source_toks: list, target_toks: lis
             chosen = [awaited] + chosen
     chosen = [t if is_actorish(t, index) else inner_party(t, index) or t for t in chosen]
     if not any(is_party(t, index) for t in chosen):
-        party = clause_party(tok, source_toks, index, also=donor.token if donor is not None else None)
-        if party is not None and event_type in types_in("violence") and party.head.lower_ in DIRECTIONS:
-            party = None  # "returned fire into Mexico": where the shots went, not whom they hit
+        party = clause_target(tok, source_toks, index, donor.token if donor is not None else None, event_type,
+                              bool(chosen))
         if party is not None:
             # after an actor target ("force against drug cartels in Mexico"), before a thing
             rest = [t for t in chosen if t.i != party.i]

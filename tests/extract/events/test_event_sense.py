@@ -90,3 +90,13 @@ def test_sense_checks_can_be_switched_off():
 def test_rules_are_indexed_by_trigger():
     rules = sense_rules()
     assert "*" in rules and "beat" in rules
+
+
+def test_a_weapon_that_strikes_is_no_labour_strike(pipeline):
+    """Labour words in the sentence make "struck" a PROTEST, but not when a weapon strikes
+    (event_senses.tsv: the strike/subject row before the strike/sentence one)."""
+    text = "A roadside bomb struck a bus carrying government employees to work."
+    found = [(e.type, e.trigger.text) for e in pipeline.analyze(text).events]
+    assert ("ASSAULT", "struck") in found, found
+    found = [(e.type, e.trigger.text) for e in pipeline.analyze("Government employees struck over pay.").events]
+    assert ("PROTEST", "struck") in found, found

@@ -79,3 +79,29 @@ def test_what_an_attack_leaves_is_no_withdrawal(pipeline, text, retreat):
     """"left two guards dead", "the attack left the town": a result, not a RETREAT
     (event_senses.tsv); troops that leave a town still withdraw."""
     assert ("RETREAT" in [e[0] for e in _events(pipeline, text)]) == retreat, _events(pipeline, text)
+
+
+@pytest.mark.parametrize("text,wanted", [
+    ("Government troops laid siege to the rebel-held town.",
+     ("ASSAULT", "siege", ["Government troops"], ["the rebel-held town"])),
+    ("Syrian forces laid siege to Homs.", ("ASSAULT", "siege", ["Syrian forces"], ["Homs"])),
+])
+def test_laying_siege_carries_its_noun_with_doer_and_target(pipeline, text, wanted):
+    """"lay" is a light verb (lang/en/event_words.tsv): the siege is the event, the troops lay it."""
+    assert wanted in [(e[0], e[2], e[3], e[4]) for e in _events(pipeline, text)], _events(pipeline, text)
+
+
+def test_what_an_attack_falls_on_is_not_the_doer_of_what_it_does(pipeline):
+    """"the attack on the compound killed four": the compound is the attack's target, not the
+    killer; only a doer preposition (by, of, from) names the party behind the attack."""
+    found = _events(pipeline, "The attack on the U.S. compound killed four Americans.")
+    killed = [e for e in found if e[2] == "killed"]
+    assert killed and all(e[3] == [] for e in killed), found
+    by = _events(pipeline, "An attack by the rebels killed ten soldiers.")
+    assert ("ASSAULT", "killed", ["the rebels"]) in [(e[0], e[2], e[3]) for e in by], by
+
+
+def test_a_name_with_a_capitalised_preposition_is_one_doer(pipeline):
+    """"Action Against Hunger" is one name: its "Against" names no target."""
+    found = _events(pipeline, "Action Against Hunger is providing food assistance to 300,000 people in Nigeria.")
+    assert any(e[0] == "AID" and e[3] for e in found), found

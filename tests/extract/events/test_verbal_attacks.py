@@ -63,3 +63,15 @@ def test_terror_attacks_in_a_campaign_story_stay_assaults(pipeline):
             "The voters in the primary say security matters more to them now.")
     attacks = [e for e in pipeline.analyze(text).events if e.trigger.text == "attacks"]
     assert attacks and all(e.type == "ASSAULT" for e in attacks), [(e.type, e.trigger.text) for e in attacks]
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Ehud Barak ordered massive attacks on the coastal strip as the worst fighting in months went on.",
+    "President Vladimir Putin ordered fresh attacks on the border town after the ceasefire collapsed.",
+    "Prime Minister Ehud Barak ordered attacks on the Gaza Strip as artillery pounded the border.",
+])
+def test_attacks_a_leader_orders_amid_fighting_are_force(pipeline, text):
+    """Fighting and a ceasefire are armed cues (knowledge/domain_cues.tsv): attacks a leader
+    orders there are ASSAULTs, not words."""
+    found = [(e.type, e.trigger.text) for e in pipeline.analyze(text).events]
+    assert ("ASSAULT", "attacks") in found, found
