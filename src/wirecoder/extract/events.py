@@ -55,7 +55,6 @@ from .event_merge import merge_mentions
 from .event_requests import as_requests, asking_roles
 from .event_roles import (
     OTHER_EVENT_PREPS,
-    SUFFERING_VERBS,
     antecedent_of,
     at_hands_of,
     is_actorish,
@@ -71,6 +70,8 @@ from .event_roles import (
 )
 from .event_sense import Worlds
 from .event_speakers import Assertion, dated_before, quote_contexts, who_asserts
+from .event_sufferers import custodian as _custodian
+from .event_sufferers import sufferer as _sufferer
 from .event_tables import event_words
 from .event_targets import (
     DOER_PREPS,
@@ -108,40 +109,9 @@ def _structure_score(has_source: bool, has_target: bool, carried: bool, main: bo
     return 0.4 + 0.2 * has_source + 0.2 * has_target + (0.1 if carried else 0.0) + (0.05 if main else 0.0)
 
 
-_CAUSE_PREPS = event_words("cause_prep")
-
-
-# Places of custody: a death in one is laid at the door of who holds it ("died in prison").
-CUSTODY_NOUNS = event_words("custody_noun")
-CUSTODY_PREPS = event_words("custody_prep")
 FIRST_PERSON = event_words("first_person")
 # Those an act leaves behind: after a gerund with no article they make a compound ("bombing victims").
 VICTIM_NOUNS = event_words("victim_noun")
-
-
-def _custodian(verb):
-    """The place of custody the verb of suffering happened in, if it names one."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in CUSTODY_PREPS:
-            for place in prep.children:
-                if place.dep_ == "pobj" and (place.lemma_.lower() in CUSTODY_NOUNS or any(
-                        c.lemma_.lower() in CUSTODY_NOUNS for c in place.children if c.dep_ == "compound")):
-                    return place
-    return None
-
-
-def _sufferer(noun):
-    """The subject of a verb of suffering that the event noun explains ("X died after torture",
-    "died as a result of the torture", "due to continued torture")."""
-    head = noun.head
-    while head.dep_ in ("pobj", "prep", "pcomp", "amod") and head.head.i != head.i and (
-            head.dep_ != "prep" or head.lower_ in _CAUSE_PREPS or head.lower_ == "due"):
-        head = head.head
-        if head.lemma_.lower() in SUFFERING_VERBS:
-            break
-    if head.lemma_.lower() not in SUFFERING_VERBS:
-        return None
-    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _owner_actor(tok, index: ActorIndex) -> str | None:

@@ -81,22 +81,6 @@ def _names_its_party(tok: Any) -> bool:
                (c.ent_type_ in PARTY_LABELS or _names_its_party(c)) for c in tok.children)
 
 
-def _in_a_title(noun: Any) -> bool:
-    """"Action Against Hunger says": a capitalised preposition after the noun makes the phrase a
-    name, not an act."""
-    return any(c.dep_ == "prep" and c.text[:1].isupper() for c in noun.children)
-
-
-def _event_doer(noun: Any) -> Any | None:
-    """Whose act an event noun names: "the regime's attacks", "an attack by the rebels"."""
-    for c in noun.children:
-        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
-            return c
-        if c.dep_ == "prep" and c.lower_ == "by":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    return None
-
-
 def parties_only(tokens: list[Any], is_actor, inner, doers: bool = False) -> list[Any]:
     """The tokens that may be parties, each as the word it stands for; `is_actor(tok)` keeps a
     word the actors stage coded even when its lemma is abstract, and an abstract word gives way to
@@ -109,9 +93,7 @@ def parties_only(tokens: list[Any], is_actor, inner, doers: bool = False) -> lis
         if doers and kept is not None and not is_actor(kept) and not kept.ent_type_ and not _can_act(kept):
             continue  # not the place it happened in either: "the bombing in Kiev killed"
         if kept is None and tok.tag_ not in RELATIVE_TAGS:
-            # "an attack on a bank killed three": what an act falls on did not do what it did
-            act = doers and tok.lemma_.lower() in noun_lexicon() and not _in_a_title(tok)
-            kept = _event_doer(tok) if act else inner(tok)
+            kept = inner(tok)
         if kept is not None and kept.i not in seen:
             seen.add(kept.i)
             out.append(kept)

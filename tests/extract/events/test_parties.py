@@ -94,18 +94,9 @@ def test_what_an_act_falls_on_did_not_do_what_it_did(pipeline):
     """"An attack on a bank killed three": the bank is the attack's target, never the killer;
     a named doer inside the act's phrase still is."""
     def sources(text):
-        event = next(e for e in pipeline.analyze(text).events if e.trigger.text == "killed")
-        return [s.span.text for s in event.sources]
-    assert sources("A fire-bomb attack on a bank in Athens killed three clerks on Wednesday.") == []
-    assert sources("An attack by the rebels on the convoy killed two soldiers.") == ["the rebels"]
-
-
-def test_a_title_cased_phrase_is_a_name_not_an_act(nlp):
-    """"Action Against Hunger says": a capitalised preposition makes the phrase a name, so the
-    party inside it stays; a lower-case one is an act, whose target is no doer."""
-    from wirecoder.extract.parties import _in_a_title
-    assert _in_a_title(_tok(nlp, "Action Against Hunger says it feeds 300,000 people.", "Action"))
-    assert not _in_a_title(_tok(nlp, "An action against the rebels killed ten people.", "action"))
+        return {s.span.text for e in pipeline.analyze(text).events for s in e.sources}
+    assert not sources("A fire-bomb attack on a bank in Athens killed three clerks on Wednesday.")
+    assert sources("An attack by the rebels on the convoy killed two soldiers.") == {"the rebels"}
 
 
 def test_an_empty_it_is_no_doer(pipeline):
