@@ -36,7 +36,7 @@ PRIOR_FILE = "event_trigger_prior.tsv"
 # Chosen on the tune part only, by a rule fixed before validation was read: the lowest step of 0.05
 # at which 5-seed grouped cross-validation gives conflict precision >= 0.91 and all-type >= 0.86
 # (the targets plus 0.01); 0.5 until session 13.
-DEFAULT_MIN_CONFIDENCE = 0.65
+DEFAULT_MIN_CONFIDENCE = 0.7
 
 # The types of the trained model's features (its schema: a type added to plover_types.tsv has no
 # feature of its own until the model is retrained with it here).
