@@ -27,6 +27,18 @@ def catalogue(name: str, *fields: str) -> list:
     return [pytest.param(*(row.get(f) for f in fields), id=row["sentence"][:60]) for row in rows]
 
 
+def load_script(relative: str, name: str | None = None):
+    """A script or bench of the repository (scripts/, bench/: not a package) loaded as a module,
+    so that tests call its functions: `load_script("scripts/plv_cv.py")`."""
+    import importlib.util
+
+    path = REPO / relative
+    spec = importlib.util.spec_from_file_location(name or path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"needs {path} (the shared gold data / seed beside the repo); not present here")

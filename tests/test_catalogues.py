@@ -3,18 +3,14 @@ bench/constructions.py, so a catalogue written for one is never missed by the ot
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 
-from conftest import CATALOGUES, REPO
+from conftest import CATALOGUES, REPO, load_script
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("constructions_bench", REPO / "bench" / "constructions.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/constructions.py", "constructions_bench")
 
 
 def _names() -> set[str]:

@@ -3,22 +3,18 @@ table, and a fold scored without its rows scores as if they were never written."
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, REPO, need
+from conftest import DATA, load_script, need
 from wirecoder.knowledge import load_tsv
 from wirecoder.lang.en import table
 
 
 @pytest.fixture(scope="module")
 def cv():
-    spec = importlib.util.spec_from_file_location("quantities_cv", REPO / "scripts" / "quantities_cv.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/quantities_cv.py")
 
 
 def _rows(name: str):

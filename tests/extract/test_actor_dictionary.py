@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from pathlib import Path
 
 import pytest
 
+from conftest import load_script
 from wirecoder.extract import actor_dictionary
 from wirecoder.extract.actor_dictionary import ActorDictionary, lookup, name_key, user_rows
 
@@ -101,11 +101,7 @@ def test_the_user_csv_named_by_wirecoder_knowledge_adds_and_overrides(tmp_path, 
 
 
 def _builder():
-    spec = importlib.util.spec_from_file_location("build_actor_dictionary",
-                                                  REPO / "scripts" / "build_actor_dictionary.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/build_actor_dictionary.py")
 
 
 def test_the_builder_reads_tabari_entries_and_their_dated_codes():

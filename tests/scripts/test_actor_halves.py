@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "actor_halves.py"
+from conftest import load_script
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("actor_halves", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/actor_halves.py")
 
 
 def test_folds_are_stable_and_cover_every_case():

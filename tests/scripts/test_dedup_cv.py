@@ -3,20 +3,14 @@ is scored over several arrival orders (#21)."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "dedup_cv.py"
+from conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def dedup_cv():
-    spec = importlib.util.spec_from_file_location("dedup_cv", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/dedup_cv.py")
 
 
 def _fold(story: float, record: float) -> dict[str, tuple[float, float, float]]:

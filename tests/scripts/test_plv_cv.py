@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "plv_cv.py"
+from conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def plv_cv():
-    spec = importlib.util.spec_from_file_location("plv_cv", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/plv_cv.py")
 
 
 def _fold(f1: float, full: float) -> dict[str, float]:

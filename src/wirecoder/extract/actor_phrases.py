@@ -5,11 +5,10 @@ table or a nationality codes ("vandals", "four Saudi men"), which license no eve
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from ..headlines import doc_title_case_spans, has_body, inside
-from ..knowledge import load_tsv, noun_classes
+from ..knowledge import noun_classes
 from .actor_codes import (
     GENERIC_HEADS,
     Coding,
@@ -20,6 +19,7 @@ from .actor_codes import (
     sector_table,
 )
 from .actor_dictionary import lookup
+from .event_triggers import noun_lexicon
 
 
 def strip_det(text: str) -> str:
@@ -94,12 +94,6 @@ def modifier_country(span, head) -> str | None:
 _PEOPLE_CLASSES = {"person", "group"}
 
 
-@cache
-def event_nouns() -> frozenset[str]:
-    """The event coder's nouns (plover_nouns.tsv): "conference", "meeting", "protest"."""
-    return frozenset(row["noun"] for row in load_tsv("plover_nouns.tsv"))
-
-
 def described_coding(chunk, pair: str) -> Coding | None:
     """The codes of a noun phrase coded only through the agents table ("vandals", "a US
     destroyer") or a nationality before a noun of people ("four Saudi men"): a described mention,
@@ -117,7 +111,7 @@ def described_coding(chunk, pair: str) -> Coding | None:
     agent_head = bool({head.lemma_.lower(), head.lower_, pair} & agent_table().keys())
     classes = (noun_classes().get(head.lower_) or noun_classes().get(head.lemma_.lower()) or ())[:1]
     # an event noun is no group of people, whatever WordNet's first class ("her news conference")
-    people = bool(set(classes) & _PEOPLE_CLASSES) and head.lemma_.lower() not in event_nouns() \
+    people = bool(set(classes) & _PEOPLE_CLASSES) and head.lemma_.lower() not in noun_lexicon() \
         or head.lemma_.lower() in GENERIC_HEADS
     if not (agent_head and coding.sectors or people and (coding.sectors or coding.country)):
         return None

@@ -109,7 +109,8 @@ class Worlds:
         # where the article has told of an armed act as done ("the deadly mass shooting"): a later
         # "the attack" refers back to it
         self.assaults_at: list[int] = []
-        # where each word's remembered sense was last given or used: the nearer telling wins
+        # where a word-specific row last gave a word a sense other than an assault: a shooting
+        # told after it, not before, is what a later "the attack" refers back to
         self.sense_at: dict[str, int] = {}
 
     def cues(self, tok: Any) -> Counter[str]:

@@ -39,8 +39,10 @@ def _in_name(tok: Any, labels: frozenset[str]) -> bool:
     """"the Boycott Divestment and Sanction (BDS) movement": a capitalised word inside a name of
     several words with one of the labels, in a sentence whose words outside names are not
     title-cased (a headline's "Gunmen Attack Police Station" stays an act)."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    if tok.pos_ != "PROPN" or ent is None or ent.label_.lower() not in labels or len(ent) < 2:
+    if tok.pos_ != "PROPN" or tok.ent_type_.lower() not in labels:
+        return False  # read on every trigger: the entities are searched only for a name's word
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    if len(ent) < 2:
         return False
     words = [t for t in tok.sent if t.is_alpha and not t.is_stop and not t.ent_type_]
     return sum(t.is_title for t in words) * 2 < len(words)
